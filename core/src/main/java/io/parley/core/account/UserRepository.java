@@ -1,0 +1,27 @@
+package io.parley.core.account;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Users are global identities (not tenant-owned), so these queries need no tenant scope. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface UserRepository extends GenericRepository<UserRow, UUID> {
+
+    @Query("INSERT INTO users (id, email, password_hash, display_name) VALUES (:id, :email, :passwordHash, :displayName)")
+    void insert(UUID id, String email, String passwordHash, @Nullable String displayName);
+
+    @Query("SELECT * FROM users WHERE lower(email) = lower(:email)")
+    Optional<UserRow> findByEmail(String email);
+
+    @Query("SELECT * FROM users WHERE id = :id")
+    Optional<UserRow> findById(UUID id);
+
+    @Query("UPDATE users SET last_login_at = now() WHERE id = :id")
+    void touchLogin(UUID id);
+}

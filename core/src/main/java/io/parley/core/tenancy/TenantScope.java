@@ -1,0 +1,77 @@
+package io.parley.core.tenancy;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
+/**
+ * Runs work inside one database transaction whose row-level-security context names a tenant and/or a user.
+ *
+ * <p>The settings are transaction-local ({@code set_config(name, value, true)}), so a pooled connection never
+ * carries one request's tenant into the next. Outside such a scope, queries on tenant-owned tables see nothing:
+ * the policies compare against a NULL setting. Repositories still filter by tenant explicitly; RLS is the backstop.
+ */
+@Singleton
+public final class TenantScope {
+
+    private static final String TENANT_SETTING = "parley.tenant_id";
+    private static final String USER_SETTING = "parley.user_id";
+
+    private final TransactionOperations<Connection> transactions;
+
+    TenantScope(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    /** Reads and writes as {@code tenant}. */
+    public <T> T write(TenantId tenant, Supplier<T> work) {
+        return run(tenant, null, false, work);
+    }
+
+    public void writeVoid(TenantId tenant, Runnable work) {
+        run(tenant, null, false, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Reads as {@code tenant} in a read-only transaction. */
+    public <T> T read(TenantId tenant, Supplier<T> work) {
+        return run(tenant, null, true, work);
+    }
+
+    /** Acts as {@code user}: sees the user's own memberships and the tenants they belong to, nothing else. */
+    public <T> T asUser(UserId user, Supplier<T> work) {
+        return run(null, user, false, work);
+    }
+
+    /** Acts as {@code user} inside {@code tenant} (e.g. signing up, which creates both). */
+    public <T> T asUserInTenant(UserId user, TenantId tenant, Supplier<T> work) {
+        return run(tenant, user, false, work);
+    }
+
+    private <T> T run(TenantId tenant, UserId user, boolean readOnly, Supplier<T> work) {
+        TransactionDefinition definition = readOnly ? TransactionDefinition.READ_ONLY : TransactionDefinition.DEFAULT;
+        return transactions.execute(definition, status -> {
+            Connection connection = status.getConnection();
+            set(connection, TENANT_SETTING, tenant == null ? "" : tenant.value().toString());
+            set(connection, USER_SETTING, user == null ? "" : user.value().toString());
+            return work.get();
+        });
+    }
+
+    private static void set(Connection connection, String name, String value) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config(?, ?, true)")) {
+            statement.setString(1, name);
+            statement.setString(2, value);
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set " + name + " for the transaction", e);
+        }
+    }
+}
