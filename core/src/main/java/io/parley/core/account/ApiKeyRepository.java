@@ -28,7 +28,9 @@ public interface ApiKeyRepository extends GenericRepository<ApiKeyRow, UUID> {
     @Query("UPDATE api_keys SET revoked_at = now() WHERE tenant_id = :tenantId AND id = :id AND revoked_at IS NULL")
     int revoke(UUID tenantId, UUID id);
 
-    /** Throttled by the caller: at most one write per key per minute. */
-    @Query("UPDATE api_keys SET last_used_at = now() WHERE tenant_id = :tenantId AND id = :id")
+    /** At most one write per key per minute, however busy the key is. */
+    @Query("""
+            UPDATE api_keys SET last_used_at = now() WHERE tenant_id = :tenantId AND id = :id
+            AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')""")
     void touch(UUID tenantId, UUID id);
 }

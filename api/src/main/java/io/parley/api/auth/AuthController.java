@@ -1,0 +1,86 @@
+package io.parley.api.auth;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.parley.api.caller.CallerResolver;
+import io.parley.api.openapi.ProblemResponses;
+import io.parley.http.client.ClientAddress;
+import io.parley.core.ServerRoles;
+import io.micronaut.context.annotation.Requires;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/** Sign-up, sign-in and session endpoints. */
+@Controller("/api/v1/auth")
+@Requires(property = "parley.roles", pattern = ServerRoles.API)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = "Auth")
+@ProblemResponses
+class AuthController {
+
+    private final AuthService auth;
+    private final LoginThrottle throttle;
+    private final ClientAddress clientAddress;
+    private final CallerResolver callers;
+
+    AuthController(AuthService auth, LoginThrottle throttle, ClientAddress clientAddress, CallerResolver callers) {
+        this.auth = auth;
+        this.throttle = throttle;
+        this.clientAddress = clientAddress;
+        this.callers = callers;
+    }
+
+    @Post("/signup")
+    @Status(HttpStatus.CREATED)
+    @Operation(summary = "Create an account and its first tenant", security = {})
+    TokenResponse signup(@Body @Valid AuthRequests.Signup request, HttpRequest<?> http) {
+        String ip = clientAddress.of(http);
+        throttle.check(ip, request.email());
+        return auth.signup(request, ip);
+    }
+
+    @Post("/login")
+    @Operation(summary = "Sign in with email and password",
+            description = "Attempts are limited per IP and per email; over the limit the answer is 429 with Retry-After.",
+            security = {})
+    TokenResponse login(@Body @Valid AuthRequests.Login request, HttpRequest<?> http) {
+        throttle.check(clientAddress.of(http), request.email());
+        return auth.login(request);
+    }
+
+    @Post("/refresh")
+    @Operation(summary = "Exchange a refresh token for a new token pair (rotation)",
+            description = "Each refresh token works once. Re-using a spent one revokes the whole session.", security = {})
+    TokenResponse refresh(@Body @Valid AuthRequests.Refresh request) {
+        return auth.refresh(request.refreshToken());
+    }
+
+    @Post("/logout")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "End the session of a refresh token", security = {})
+    void logout(@Body @Valid AuthRequests.Refresh request) {
+        auth.logout(request.refreshToken());
+    }
+
+    @Post("/switch-tenant")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Act in another tenant you belong to", security = @SecurityRequirement(name = "bearer"))
+    HttpResponse<TokenResponse> switchTenant(@Body @Valid AuthRequests.SwitchTenant request,
+                                             Authentication authentication, HttpRequest<?> http) {
+        var caller = callers.resolveUser(authentication, http);
+        return HttpResponse.ok(auth.switchTenant(caller, request.tenantId(), request.refreshToken()));
+    }
+}

@@ -1,0 +1,32 @@
+package io.parley.api.auth;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The token pair of a session, with who and where it acts. */
+@Serdeable
+@Schema(name = "Tokens")
+public record TokenResponse(
+        @Schema(description = "JWT for 'Authorization: Bearer'; valid 15 minutes") String accessToken,
+        @Schema(description = "Opaque, single-use; exchange at /api/v1/auth/refresh. Valid 7 days") String refreshToken,
+        @Schema(example = "Bearer") String tokenType,
+        @Schema(description = "Access token lifetime in seconds", example = "900") int expiresIn,
+        @Nullable @Schema(description = "The active tenant; null when the user belongs to none") TenantSummary tenant,
+        UserSummary user) {
+
+    @Serdeable
+    @Schema(name = "TenantSummary")
+    public record TenantSummary(String id, String name) {
+    }
+
+    @Serdeable
+    @Schema(name = "UserSummary")
+    public record UserSummary(String id, String email) {
+    }
+
+    @Override
+    public String toString() {
+        return "TokenResponse[user=" + user + "]";
+    }
+}

@@ -1,0 +1,73 @@
+package io.parley.api.member;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.parley.api.caller.CallerResolver;
+import io.parley.api.openapi.ProblemResponses;
+import io.parley.api.page.PageResponse;
+import io.parley.core.ServerRoles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/** Inviting people into the active tenant, and accepting an invitation. */
+@Controller("/api/v1/invitations")
+@Requires(property = "parley.roles", pattern = ServerRoles.API)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Members")
+@ProblemResponses
+class InvitationController {
+
+    private final InvitationService invitations;
+    private final CallerResolver callers;
+
+    InvitationController(InvitationService invitations, CallerResolver callers) {
+        this.invitations = invitations;
+        this.callers = callers;
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    @Operation(summary = "Invite someone by email (admin; owner invitations by owners only)",
+            description = "The response carries the invitation token and link once; send it to the invitee.")
+    MemberWire.InvitationResponse invite(@Body @Valid MemberWire.Invite body, Authentication authentication,
+                                         HttpRequest<?> request) {
+        return invitations.invite(callers.resolve(authentication, request), body);
+    }
+
+    @Get
+    @Operation(summary = "List pending invitations (admin)")
+    PageResponse<MemberWire.InvitationResponse> pending(Authentication authentication, HttpRequest<?> request) {
+        return new PageResponse<>(invitations.pending(callers.resolve(authentication, request)), null);
+    }
+
+    @Delete("/{invitationId}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke a pending invitation (admin)")
+    void revoke(@PathVariable String invitationId, Authentication authentication, HttpRequest<?> request) {
+        invitations.revoke(callers.resolve(authentication, request), invitationId);
+    }
+
+    @Post("/accept")
+    @Operation(summary = "Accept an invitation as the signed-in user",
+            description = "The invitation's email must be the user's. Then switch to the tenant with /auth/switch-tenant.")
+    MemberWire.MembershipResponse accept(@Body @Valid MemberWire.Accept body, Authentication authentication,
+                                         HttpRequest<?> request) {
+        var caller = callers.resolveWithoutTenant(authentication, request);
+        return invitations.accept(caller, body.token());
+    }
+}

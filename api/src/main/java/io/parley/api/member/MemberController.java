@@ -1,0 +1,72 @@
+package io.parley.api.member;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.parley.api.caller.CallerResolver;
+import io.parley.api.openapi.ProblemResponses;
+import io.parley.api.page.PageResponse;
+import io.parley.core.ServerRoles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/** Members of the active tenant. */
+@Controller("/api/v1/members")
+@Requires(property = "parley.roles", pattern = ServerRoles.API)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Members")
+@ProblemResponses
+class MemberController {
+
+    private final MemberService members;
+    private final CallerResolver callers;
+
+    MemberController(MemberService members, CallerResolver callers) {
+        this.members = members;
+        this.callers = callers;
+    }
+
+    @Get
+    @Operation(summary = "List members")
+    PageResponse<MemberWire.MemberResponse> list(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor,
+                                                 Authentication authentication, HttpRequest<?> request) {
+        return members.list(callers.resolve(authentication, request), cursor, limit);
+    }
+
+    @Get("/{userId}")
+    @Operation(summary = "Get a member")
+    MemberWire.MemberResponse get(@PathVariable String userId, Authentication authentication, HttpRequest<?> request) {
+        return members.get(callers.resolve(authentication, request), userId);
+    }
+
+    @Patch("/{userId}")
+    @Operation(summary = "Change a member's role (admin; owner role by owners only)")
+    MemberWire.MemberResponse changeRole(@PathVariable String userId, @Body @Valid MemberWire.ChangeRole body,
+                                         Authentication authentication, HttpRequest<?> request) {
+        return members.changeRole(callers.resolve(authentication, request), userId, body.role());
+    }
+
+    @Delete("/{userId}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a member, or leave the tenant (your own user id)",
+            description = "The last owner cannot be removed.")
+    void remove(@PathVariable String userId, Authentication authentication, HttpRequest<?> request) {
+        members.remove(callers.resolve(authentication, request), userId);
+    }
+}
