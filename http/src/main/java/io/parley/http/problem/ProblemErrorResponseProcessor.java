@@ -8,6 +8,8 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +58,16 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             return new Problem(kind.type(), kind.title(), status, malformedDetail(cause.get()), path, null);
         }
         List<Problem.FieldError> fields = new ArrayList<>();
-        for (Error error : context.getErrors()) {
-            error.getPath().ifPresent(field -> fields.add(new Problem.FieldError(fieldName(field), error.getMessage())));
+        if (cause.orElse(null) instanceof ConstraintViolationException violations) {
+            for (ConstraintViolation<?> violation : violations.getConstraintViolations()) {
+                fields.add(new Problem.FieldError(fieldName(violation.getPropertyPath().toString()),
+                        violation.getMessage()));
+            }
+            fields.sort(java.util.Comparator.comparing(Problem.FieldError::field));
+        } else {
+            for (Error error : context.getErrors()) {
+                error.getPath().ifPresent(field -> fields.add(new Problem.FieldError(fieldName(field), error.getMessage())));
+            }
         }
         if (status == 400 && !fields.isEmpty()) {
             ProblemKind kind = ProblemKind.VALIDATION_FAILED;
