@@ -84,9 +84,9 @@ public final class DatabaseProvisioner {
             properties.put("datasources.default.url", jdbcUrl);
             properties.put("datasources.default.username", appRole);
             properties.put("datasources.default.password", appPassword);
-            properties.put("flyway.datasources.default.url", jdbcUrl);
-            properties.put("flyway.datasources.default.user", ownerRole);
-            properties.put("flyway.datasources.default.password", ownerPassword);
+            properties.put("flyway.datasources.migrations.url", jdbcUrl);
+            properties.put("flyway.datasources.migrations.user", ownerRole);
+            properties.put("flyway.datasources.migrations.password", ownerPassword);
             return properties;
         }
 
