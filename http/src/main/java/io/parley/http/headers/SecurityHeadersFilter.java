@@ -1,11 +1,13 @@
 package io.parley.http.headers;
 
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
 
 /**
  * Security headers on every response (OWASP Secure Headers Project recommendations). JSON responses get a CSP that
@@ -13,7 +15,7 @@ import io.micronaut.http.annotation.ServerFilter;
  * over TLS, directly or through a proxy that says so (browsers ignore HSTS over plain HTTP anyway).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-final class SecurityHeadersFilter {
+final class SecurityHeadersFilter implements Ordered {
 
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
     static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -38,6 +40,12 @@ final class SecurityHeadersFilter {
         if (request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"))) {
             response.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
+    }
+
+    /** Outermost, so responses produced by later filters (e.g. a security rejection) get the headers too. */
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.before();
     }
 
     private static String cspFor(HttpRequest<?> request, MutableHttpResponse<?> response) {

@@ -35,6 +35,11 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpRequest<?> request = context.getRequest();
         int status = response.code();
+        if (status == 500 && context.getRootCause().map(ProblemErrorResponseProcessor::isDatabaseUnreachable).orElse(false)) {
+            // A transient outage, not a bug: 503 tells clients and providers to retry.
+            status = 503;
+            response.status(status).header("Retry-After", "5");
+        }
         Problem problem = status >= 500 ? serverProblem(context, status) : clientProblem(context, status);
         return response.body(problem).contentType(Problem.MEDIA_TYPE);
     }
@@ -88,6 +93,19 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
         }
         List<String> messages = context.getErrors().stream().map(Error::getMessage).toList();
         return messages.isEmpty() ? null : String.join("; ", messages);
+    }
+
+    /** Connection failures (SQLSTATE class 08, pool timeouts): the database is down or unreachable. */
+    private static boolean isDatabaseUnreachable(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Bodies that fail to parse or bind (e.g. a string where an object belongs). */
