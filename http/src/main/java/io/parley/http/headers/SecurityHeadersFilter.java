@@ -3,7 +3,6 @@ package io.parley.http.headers;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -35,7 +34,7 @@ final class SecurityHeadersFilter implements Ordered {
             response.header("X-Frame-Options", "DENY");
         }
         if (!headers.contains("Content-Security-Policy")) {
-            response.header("Content-Security-Policy", cspFor(request, response));
+            response.header("Content-Security-Policy", cspFor(request.getPath()));
         }
         if (request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"))) {
             response.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
@@ -48,12 +47,16 @@ final class SecurityHeadersFilter implements Ordered {
         return ServerFilterPhase.FIRST.before();
     }
 
-    private static String cspFor(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        boolean html = response.getContentType().map(type -> type.matches(MediaType.TEXT_HTML_TYPE)).orElse(false);
-        if (!html) {
-            return API_CSP;
+    /**
+     * By path, because response filters run before the body's content type is known: machine endpoints get a CSP
+     * that allows nothing, the API documentation pages one with inline script, every other page same-origin only.
+     */
+    static String cspFor(String path) {
+        if (path.startsWith("/swagger-ui") || path.startsWith("/openapi-explorer")) {
+            return DOCS_CSP;
         }
-        String path = request.getPath();
-        return path.startsWith("/swagger-ui") || path.startsWith("/openapi-explorer") ? DOCS_CSP : PAGE_CSP;
+        boolean machine = path.startsWith("/api/") || path.startsWith("/webhooks/") || path.startsWith("/health")
+                || path.startsWith("/openapi/");
+        return machine ? API_CSP : PAGE_CSP;
     }
 }
