@@ -8,10 +8,6 @@ import java.util.Map;
  */
 sealed interface DatabaseMode extends AutoCloseable permits ExternalDatabase, EmbeddedMode {
 
-    static DatabaseMode choose(LaunchSettings settings) {
-        return settings.externalDatabase() ? ExternalDatabase.from(settings) : EmbeddedMode.start(settings);
-    }
-
     /** Micronaut properties for the datasource and for Flyway. */
     Map<String, Object> properties();
 

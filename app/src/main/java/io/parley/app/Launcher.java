@@ -41,10 +41,7 @@ final class Launcher {
      */
     RunningParley launch(String... args) {
         Roles roles = Roles.parse(settings.roles());
-        if (settings.externalDatabase() && !roles.migrateOnly()) {
-            requireSecrets();
-        }
-        DatabaseMode database = DatabaseMode.choose(settings);
+        DatabaseMode database = settings.externalDatabase() ? external(roles) : EmbeddedMode.start(settings);
         RunningParley parley = new RunningParley(database);
         try {
             ApplicationContext context = Micronaut.build(args)
@@ -85,6 +82,15 @@ final class Launcher {
             properties.put("flyway.datasources.default.enabled", true);
         }
         return properties;
+    }
+
+    /** Checks the production settings before connecting anywhere, so a broken deployment fails in a second. */
+    private ExternalDatabase external(Roles roles) {
+        ExternalDatabase database = ExternalDatabase.from(settings);
+        if (!roles.migrateOnly()) {
+            requireSecrets(); // the migration Job needs none
+        }
+        return database;
     }
 
     private void requireSecrets() {

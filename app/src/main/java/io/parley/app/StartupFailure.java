@@ -22,7 +22,8 @@ final class StartupFailure {
         Optional<String> explanation = explain(failure);
         if (explanation.isPresent()) {
             // stderr, not the log: the reader is a person at a terminal or a `kubectl logs`.
-            System.err.println("Parley did not start: " + explanation.get());
+            // One self-contained line per problem, so each greps and reads alone.
+            explanation.get().lines().forEach(line -> System.err.println("Parley did not start: " + line));
             LOG.debug("Start-up failure", failure);
         } else {
             LOG.error("Parley did not start", failure);
@@ -39,9 +40,9 @@ final class StartupFailure {
                         + "; stop the program using that port, or set PORT to another one");
             }
             if (cause instanceof SQLException) {
-                return Optional.of("cannot use the database: " + cause.getMessage() + System.lineSeparator()
-                        + "  check DATASOURCES_DEFAULT_URL, DATASOURCES_DEFAULT_USERNAME and"
-                        + " DATASOURCES_DEFAULT_PASSWORD (and PARLEY_DATABASE_MIGRATION_* if set)");
+                return Optional.of("cannot use the database: " + cause.getMessage()
+                        + " (check DATASOURCES_DEFAULT_URL, DATASOURCES_DEFAULT_USERNAME and"
+                        + " DATASOURCES_DEFAULT_PASSWORD, and PARLEY_DATABASE_MIGRATION_* if set)");
             }
         }
         return Optional.empty();
