@@ -39,6 +39,11 @@ final class StartupFailure {
                 return Optional.of(messageAbove(failure, cause) + ": " + cause.getMessage()
                         + "; stop the program using that port, or set PORT to another one");
             }
+            if (cause instanceof IllegalArgumentException && cause.getMessage() != null
+                    && cause.getMessage().startsWith("PARLEY_ENCRYPTION_KEY")) {
+                return Optional.of(cause.getMessage()
+                        + " (format: k1:<base64 of 32 random bytes>, e.g. \"k1:$(openssl rand -base64 32)\")");
+            }
             if (cause instanceof SQLException) {
                 return Optional.of("cannot use the database: " + cause.getMessage()
                         + " (check DATASOURCES_DEFAULT_URL, DATASOURCES_DEFAULT_USERNAME and"

@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The all-in-one path, end to end: launcher, embedded PostgreSQL in a data directory, migrations, HTTP server. */
 class EmbeddedLaunchTest {
@@ -77,6 +78,23 @@ class EmbeddedLaunchTest {
             assertThat(post(web, "/api/v1/auth/login", login).statusCode()).isEqualTo(404);
             assertThat(get(web, "/health").statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aMalformedEncryptionKeyStopsTheStartWithOneClearLine() {
+        Properties system = new Properties();
+        system.setProperty("user.home", dataDirectory.toString());
+        LaunchSettings settings = LaunchSettings.from(Map.of("PARLEY_DATA_DIR", dataDirectory.toString(),
+                "PARLEY_ENCRYPTION_KEY", "k1:dG9vLXNob3J0"), system);
+
+        // The settings see the variable; Micronaut reads the real environment, so the value also goes in as an argument.
+        Throwable failure = catchThrowable(() -> new Launcher(settings)
+                .launch("--micronaut.server.port=-1", "--parley.encryption.key=k1:dG9vLXNob3J0").close());
+
+        assertThat(failure).isNotNull();
+        assertThat(StartupFailure.explain(failure)).hasValueSatisfying(line -> assertThat(line)
+                .contains("PARLEY_ENCRYPTION_KEY: key 'k1' must be 32 bytes").doesNotContain("dG9vLXNob3J0"));
+        assertThat(dataDirectory.resolve("postgres/postmaster.pid")).as("PostgreSQL stopped").doesNotExist();
     }
 
     @Test

@@ -1,7 +1,8 @@
 package io.parley.core.secrets;
 
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -18,7 +19,8 @@ import java.util.Base64;
  * rotation (see {@link KeyRing}). The {@code context} is bound as GCM associated data, so a sealed value copied
  * to another row or tenant (a different context) fails to open instead of leaking.
  */
-@Singleton
+@Requires(property = "parley.roles", notEquals = "migrate") // the migration Job needs no key
+@Context // created at start-up, so a malformed PARLEY_ENCRYPTION_KEY stops the start instead of a later request
 public final class SecretBox {
 
     private static final String VERSION = "v1";
