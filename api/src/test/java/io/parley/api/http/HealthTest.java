@@ -27,4 +27,15 @@ class HealthTest extends ApiTest {
         assertThat(api().get("/health/liveness", null).status()).isEqualTo(200);
         assertThat(api().get("/health/readiness", null).string("database")).isEqualTo("UP");
     }
+
+    @Test
+    void withNoConfiguredOriginsNoBrowserOriginIsAllowed() {
+        Reply preflight = api().send("OPTIONS", "/api/v1/me", null, null, java.util.Map.of(
+                "Origin", "https://evil.example.com", "Access-Control-Request-Method", "GET",
+                "Access-Control-Request-Headers", "Authorization"));
+        Reply simple = api().send("GET", "/health", null, null, java.util.Map.of("Origin", "https://evil.example.com"));
+
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(simple.header("Access-Control-Allow-Origin")).isNull();
+    }
 }
