@@ -21,6 +21,8 @@ import java.lang.annotation.Target;
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @ApiResponse(responseCode = "401", description = "Missing, invalid or expired credential",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(responseCode = "402", description = "The tenant's plan does not allow another one",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @ApiResponse(responseCode = "403", description = "The credential's role does not allow this",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @ApiResponse(responseCode = "404", description = "No such resource in your tenant",

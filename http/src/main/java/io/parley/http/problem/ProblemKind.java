@@ -10,6 +10,7 @@ public enum ProblemKind {
     UNAUTHORIZED("unauthorized", "Authentication required", HttpStatus.UNAUTHORIZED),
     INVALID_CREDENTIALS("invalid-credentials", "Invalid credentials", HttpStatus.UNAUTHORIZED),
     INVALID_TOKEN("invalid-token", "Invalid or expired token", HttpStatus.UNAUTHORIZED),
+    PLAN_LIMIT_REACHED("plan-limit-reached", "Plan limit reached", HttpStatus.PAYMENT_REQUIRED),
     FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
@@ -47,7 +48,7 @@ public enum ProblemKind {
     static ProblemKind forStatus(int code) {
         for (ProblemKind kind : values()) {
             if (kind.status.getCode() == code && kind != MALFORMED_JSON && kind != VALIDATION_FAILED
-                    && kind != INVALID_CREDENTIALS && kind != INVALID_TOKEN) {
+                    && kind != INVALID_CREDENTIALS && kind != INVALID_TOKEN && kind != PLAN_LIMIT_REACHED) {
                 return kind;
             }
         }

@@ -1,0 +1,80 @@
+package io.parley.api.bot;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.parley.api.caller.CallerResolver;
+import io.parley.api.openapi.ProblemResponses;
+import io.parley.api.page.PageResponse;
+import io.parley.core.ServerRoles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/** Bots: persona, LLM settings, messages, limits. */
+@Controller("/api/v1/bots")
+@Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.API)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Bots")
+@ProblemResponses
+class BotController {
+
+    private final BotService bots;
+    private final CallerResolver callers;
+
+    BotController(BotService bots, CallerResolver callers) {
+        this.bots = bots;
+        this.callers = callers;
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    @Operation(summary = "Create a bot (admin)", description = "402 when the plan's bot limit is reached.")
+    BotWire.BotResponse create(@Body @Valid BotWire.BotRequest body, Authentication authentication, HttpRequest<?> request) {
+        return bots.create(callers.resolve(authentication, request), body);
+    }
+
+    @Get
+    @Operation(summary = "List bots, newest first")
+    PageResponse<BotWire.BotResponse> list(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor,
+                                           Authentication authentication, HttpRequest<?> request) {
+        return bots.list(callers.resolve(authentication, request), cursor, limit);
+    }
+
+    @Get("/{botId}")
+    @Operation(summary = "Get a bot")
+    BotWire.BotResponse get(@PathVariable String botId, Authentication authentication, HttpRequest<?> request) {
+        return bots.get(callers.resolve(authentication, request), botId);
+    }
+
+    @Patch("/{botId}")
+    @Operation(summary = "Change a bot (admin)", description = "Only the fields sent change; \"\" clears optional "
+            + "text; `limits` is replaced as a whole; `llm.apiKey` \"\" removes the stored key.")
+    BotWire.BotResponse update(@PathVariable String botId, @Body @Valid BotWire.BotRequest body,
+                               Authentication authentication, HttpRequest<?> request) {
+        return bots.update(callers.resolve(authentication, request), botId, body);
+    }
+
+    @Delete("/{botId}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a bot with its channels and flows (admin)")
+    void delete(@PathVariable String botId, Authentication authentication, HttpRequest<?> request) {
+        bots.delete(callers.resolve(authentication, request), botId);
+    }
+}

@@ -1,0 +1,103 @@
+package io.parley.api.bot;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/** Wire types of /api/v1/bots. On PATCH, absent or null fields stay as they are; "" clears a text field. */
+final class BotWire {
+
+    private BotWire() {
+    }
+
+    @Serdeable
+    @Schema(name = "BotRequest", description = "Create: name is required. Patch: only the fields sent change.")
+    record BotRequest(
+            @Nullable @Size(min = 1, max = 100) @Schema(example = "Lumi") String name,
+            @Nullable @Size(max = 16000) @Schema(description = "System prompt; may use {{contact.displayName}}, "
+                    + "{{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}}",
+                    example = "You are Lumi, a warm companion. Call the user {{contact.displayName}}.") String persona,
+            @Nullable @Valid LlmSettings llm,
+            @Nullable @Min(0) @Max(100) @Schema(description = "Messages of history sent to the LLM", example = "10")
+            Integer historyWindow,
+            @Nullable @Size(max = 2000) @Schema(description = "Sent on follow / first contact; may use {{setupUrl}}",
+                    example = "Welcome! Set up your character here: {{setupUrl}}") String welcomeMessage,
+            @Nullable @Size(max = 2000) @Schema(description = "Sent when the LLM fails",
+                    example = "Sorry, I cannot answer right now. If you are in crisis, call 1925.") String fallbackMessage,
+            @Nullable @Size(max = 2000) @Schema(description = "Sent (once per window) when a contact hits a limit",
+                    example = "You have reached today's free messages. Upgrade for unlimited chat.") String limitMessage,
+            @Nullable @Pattern(regexp = "none|zh-Hant|zh-Hans", message = "must be none, zh-Hant or zh-Hans")
+            @Schema(type = "string", allowableValues = {"none", "zh-Hant", "zh-Hans"}) String outputConversion,
+            @Nullable @Valid Limits limits,
+            @Nullable Boolean moderation,
+            @Nullable @Pattern(regexp = "active|paused", message = "must be active or paused")
+            @Schema(type = "string", allowableValues = {"active", "paused"}) String status) {
+
+        @Override
+        public String toString() {
+            return "BotRequest[" + name + "]";
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "LlmSettings")
+    record LlmSettings(
+            @Nullable @Pattern(regexp = "openai-compatible|demo", message = "must be openai-compatible or demo")
+            @Schema(type = "string", allowableValues = {"openai-compatible", "demo"}) String provider,
+            @Nullable @Size(max = 500) @Schema(example = "https://api.openai.com/v1") String baseUrl,
+            @Nullable @Size(max = 200) @Schema(example = "gpt-4o-mini") String model,
+            @Nullable @Size(max = 500) @Schema(description = "Write-only; \"\" removes it", format = "password")
+            String apiKey,
+            @Nullable @DecimalMin("0.0") @DecimalMax("2.0") @Schema(example = "0.7") BigDecimal temperature,
+            @Nullable @Min(1) @Max(32768) @Schema(example = "512") Integer maxTokens,
+            @Nullable @Min(1000) @Max(60000) @Schema(description = "Per-call timeout in ms", example = "8000")
+            Integer timeoutMs) {
+
+        @Override
+        public String toString() {
+            return "LlmSettings[" + provider + ", " + model + "]";
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "MessageLimits", description = "Per-contact message limits; null = unlimited")
+    record Limits(@Nullable @Min(1) @Max(1_000_000) @Schema(example = "20") Integer perHour,
+                  @Nullable @Min(1) @Max(1_000_000) @Schema(example = "50") Integer perDay,
+                  @Nullable @Schema(description = "Overrides by contact tier, e.g. {\"premium\": {}} = unlimited")
+                  Map<String, @Valid TierLimits> tiers) {
+    }
+
+    @Serdeable
+    @Schema(name = "TierLimits")
+    record TierLimits(@Nullable @Min(1) @Max(1_000_000) Integer perHour,
+                      @Nullable @Min(1) @Max(1_000_000) Integer perDay) {
+    }
+
+    @Serdeable
+    @Schema(name = "Bot")
+    record BotResponse(String id, String name, String status, String persona, LlmView llm, int historyWindow,
+                       @Nullable String welcomeMessage, @Nullable String fallbackMessage,
+                       @Nullable String limitMessage, String outputConversion, Limits limits, boolean moderation,
+                       Instant createdAt, Instant updatedAt) {
+    }
+
+    @Serdeable
+    @Schema(name = "LlmView")
+    record LlmView(String provider, @Nullable String baseUrl, @Nullable String model,
+                   @Schema(description = "Whether an API key is stored (it is never returned)") boolean apiKeySet,
+                   @Nullable @Schema(description = "Last 4 characters of the stored key", example = "…x7Qa")
+                   String apiKeyHint,
+                   @Nullable BigDecimal temperature, @Nullable Integer maxTokens, @Nullable Integer timeoutMs) {
+    }
+}

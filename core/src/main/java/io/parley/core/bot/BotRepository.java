@@ -1,0 +1,64 @@
+package io.parley.core.bot;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface BotRepository extends GenericRepository<BotRow, UUID> {
+
+    String COLUMNS = "tenant_id, id, name, status, persona, llm_provider, llm_base_url, llm_model, llm_api_key_sealed, "
+            + "llm_api_key_hint, llm_temperature, llm_max_tokens, llm_timeout_ms, history_window, welcome_message, "
+            + "fallback_message, limit_message, output_conversion, limit_per_hour, limit_per_day, "
+            + "CAST(tier_limits AS text) AS tier_limits, moderation, version, created_at, updated_at";
+
+    @Query("""
+            INSERT INTO bots (tenant_id, id, name, status, persona, llm_provider, llm_base_url, llm_model,
+                llm_api_key_sealed, llm_api_key_hint, llm_temperature, llm_max_tokens, llm_timeout_ms, history_window,
+                welcome_message, fallback_message, limit_message, output_conversion, limit_per_hour, limit_per_day,
+                tier_limits, moderation)
+            VALUES (:tenantId, :id, :name, :status, :persona, :llmProvider, :llmBaseUrl, :llmModel,
+                :llmApiKeySealed, :llmApiKeyHint, :llmTemperature, :llmMaxTokens, :llmTimeoutMs, :historyWindow,
+                :welcomeMessage, :fallbackMessage, :limitMessage, :outputConversion, :limitPerHour, :limitPerDay,
+                CAST(:tierLimits AS jsonb), :moderation)""")
+    void insert(UUID tenantId, UUID id, String name, String status, String persona, String llmProvider,
+                @Nullable String llmBaseUrl, @Nullable String llmModel, @Nullable String llmApiKeySealed,
+                @Nullable String llmApiKeyHint, @Nullable BigDecimal llmTemperature, @Nullable Integer llmMaxTokens,
+                @Nullable Integer llmTimeoutMs, int historyWindow, @Nullable String welcomeMessage,
+                @Nullable String fallbackMessage, @Nullable String limitMessage, String outputConversion,
+                @Nullable Integer limitPerHour, @Nullable Integer limitPerDay, String tierLimits, boolean moderation);
+
+    /** Replaces every column from a row built by the service; bumps the version. */
+    @Query("""
+            UPDATE bots SET name = :name, status = :status, persona = :persona, llm_provider = :llmProvider,
+                llm_base_url = :llmBaseUrl, llm_model = :llmModel, llm_api_key_sealed = :llmApiKeySealed,
+                llm_api_key_hint = :llmApiKeyHint, llm_temperature = :llmTemperature, llm_max_tokens = :llmMaxTokens,
+                llm_timeout_ms = :llmTimeoutMs, history_window = :historyWindow, welcome_message = :welcomeMessage,
+                fallback_message = :fallbackMessage, limit_message = :limitMessage,
+                output_conversion = :outputConversion, limit_per_hour = :limitPerHour, limit_per_day = :limitPerDay,
+                tier_limits = CAST(:tierLimits AS jsonb), moderation = :moderation, version = version + 1,
+                updated_at = now()
+            WHERE tenant_id = :tenantId AND id = :id""")
+    int update(UUID tenantId, UUID id, String name, String status, String persona, String llmProvider,
+               @Nullable String llmBaseUrl, @Nullable String llmModel, @Nullable String llmApiKeySealed,
+               @Nullable String llmApiKeyHint, @Nullable BigDecimal llmTemperature, @Nullable Integer llmMaxTokens,
+               @Nullable Integer llmTimeoutMs, int historyWindow, @Nullable String welcomeMessage,
+               @Nullable String fallbackMessage, @Nullable String limitMessage, String outputConversion,
+               @Nullable Integer limitPerHour, @Nullable Integer limitPerDay, String tierLimits, boolean moderation);
+
+    @Query("SELECT " + COLUMNS + " FROM bots WHERE tenant_id = :tenantId AND id = :id")
+    Optional<BotRow> find(UUID tenantId, UUID id);
+
+    @Query("SELECT " + COLUMNS + " FROM bots WHERE tenant_id = :tenantId AND id < :beforeId ORDER BY id DESC LIMIT :limit")
+    List<BotRow> page(UUID tenantId, UUID beforeId, int limit);
+
+    @Query("DELETE FROM bots WHERE tenant_id = :tenantId AND id = :id")
+    int delete(UUID tenantId, UUID id);
+}

@@ -1,0 +1,28 @@
+package io.parley.core.bot;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A bot's configuration row. {@code llmApiKeySealed} is the SecretBox-sealed key (never returned);
+ * {@code tierLimits} is JSON: {"premium": {"perHour": null, "perDay": null}} (null = unlimited for that tier).
+ */
+@MappedEntity("bots")
+public record BotRow(UUID tenantId, @Id UUID id, String name, String status, String persona, String llmProvider,
+                     @Nullable String llmBaseUrl, @Nullable String llmModel, @Nullable String llmApiKeySealed,
+                     @Nullable String llmApiKeyHint, @Nullable BigDecimal llmTemperature,
+                     @Nullable Integer llmMaxTokens, @Nullable Integer llmTimeoutMs, int historyWindow,
+                     @Nullable String welcomeMessage, @Nullable String fallbackMessage, @Nullable String limitMessage,
+                     String outputConversion, @Nullable Integer limitPerHour, @Nullable Integer limitPerDay,
+                     String tierLimits, boolean moderation, int version, Instant createdAt, Instant updatedAt) {
+
+    @Override
+    public String toString() {
+        return "BotRow[" + id + ", " + name + "]";
+    }
+}

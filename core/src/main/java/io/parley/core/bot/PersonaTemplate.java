@@ -1,0 +1,79 @@
+package io.parley.core.bot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code {{...}}} placeholders of personas and messages: {@code contact.displayName}, {@code contact.tier},
+ * {@code contact.attributes.<key>}, {@code bot.name}, and {@code setupUrl} (welcome messages).
+ * Kept deliberately small (no logic, no loops) so business users cannot write templates that fail at run time;
+ * a full engine such as Mustache would add failure modes without a use.
+ */
+public final class PersonaTemplate {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
+    private static final Pattern ATTRIBUTE = Pattern.compile("contact\\.attributes\\.[A-Za-z0-9_-]{1,64}");
+    private static final List<String> FIXED = List.of("contact.displayName", "contact.tier", "bot.name");
+    private static final String SETUP_URL = "setupUrl";
+
+    private PersonaTemplate() {
+    }
+
+    /**
+     * Placeholders in {@code template} that Parley does not know, in order of appearance. {@code {{setupUrl}}} is
+     * known only where a setup link exists ({@code setupUrlAllowed}: welcome messages and flow replies).
+     */
+    public static List<String> unknownPlaceholders(String template, boolean setupUrlAllowed) {
+        List<String> unknown = new ArrayList<>();
+        if (template == null) {
+            return unknown;
+        }
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            boolean known = FIXED.contains(name) || ATTRIBUTE.matcher(name).matches()
+                    || (setupUrlAllowed && SETUP_URL.equals(name));
+            if (!known) {
+                unknown.add(name);
+            }
+        }
+        return unknown;
+    }
+
+    /** Fills the placeholders; unknown or missing values become empty text. */
+    public static String render(String template, Function<String, String> values) {
+        if (template == null || template.isEmpty()) {
+            return template;
+        }
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.apply(matcher.group(1));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    /** Values for a contact: display name, tier and attributes. */
+    public static Function<String, String> contactValues(String displayName, String tier, Map<String, ?> attributes,
+                                                         String botName, String setupUrl) {
+        return name -> switch (name) {
+            case "contact.displayName" -> displayName;
+            case "contact.tier" -> tier;
+            case "bot.name" -> botName;
+            case SETUP_URL -> setupUrl;
+            default -> {
+                if (name.startsWith("contact.attributes.")) {
+                    Object value = attributes == null ? null : attributes.get(name.substring("contact.attributes.".length()));
+                    yield value == null ? null : value.toString();
+                }
+                yield null;
+            }
+        };
+    }
+}
