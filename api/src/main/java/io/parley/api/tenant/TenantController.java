@@ -1,0 +1,122 @@
+package io.parley.api.tenant;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.parley.api.caller.Caller;
+import io.parley.api.caller.CallerResolver;
+import io.parley.api.openapi.ProblemResponses;
+import io.parley.core.ServerRoles;
+import io.parley.core.account.TenantRepository;
+import io.parley.core.account.TenantRow;
+import io.parley.core.audit.AuditLog;
+import io.parley.core.plan.PlanRepository;
+import io.parley.core.plan.PlanRow;
+import io.parley.core.tenancy.Role;
+import io.parley.core.tenancy.TenantId;
+import io.parley.core.tenancy.TenantScope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The active tenant: its name, plan, the plan's limits and current usage; and the catalogue of plans. */
+@Controller("/api/v1")
+@Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.API)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Tenant")
+@ProblemResponses
+class TenantController {
+
+    private final CallerResolver callers;
+    private final TenantScope scope;
+    private final TenantRepository tenants;
+    private final PlanRepository plans;
+    private final AuditLog audit;
+
+    TenantController(CallerResolver callers, TenantScope scope, TenantRepository tenants, PlanRepository plans,
+                     AuditLog audit) {
+        this.callers = callers;
+        this.scope = scope;
+        this.tenants = tenants;
+        this.plans = plans;
+        this.audit = audit;
+    }
+
+    @Get("/tenant")
+    @Operation(summary = "The active tenant with its plan, limits and usage")
+    TenantResponse tenant(Authentication authentication, HttpRequest<?> request) {
+        TenantId tenant = callers.resolve(authentication, request).requireTenant(Role.VIEWER);
+        return scope.read(tenant, () -> describe(tenant));
+    }
+
+    @Patch("/tenant")
+    @Operation(summary = "Rename the active tenant (admin)")
+    TenantResponse rename(@Body @Valid Rename body, Authentication authentication, HttpRequest<?> request) {
+        Caller caller = callers.resolve(authentication, request);
+        TenantId tenant = caller.requireTenant(Role.ADMIN);
+        return scope.write(tenant, () -> {
+            String before = tenants.findById(tenant.value()).orElseThrow().name();
+            tenants.rename(tenant.value(), body.name().trim());
+            audit.record(tenant, caller.actor(), "tenant.renamed", "tenant", tenant.toString(),
+                    Map.of("from", before, "to", body.name().trim()));
+            return describe(tenant);
+        });
+    }
+
+    @Get("/plans")
+    @Operation(summary = "The plans and their limits (null = unlimited)")
+    List<PlanView> plans() {
+        return plans.findAll().stream().map(PlanView::of).toList();
+    }
+
+    private TenantResponse describe(TenantId tenant) {
+        TenantRow row = tenants.findById(tenant.value()).orElseThrow();
+        PlanRow plan = plans.tenantPlan(tenant.value()).orElseThrow();
+        return new TenantResponse(row.id().toString(), row.name(), PlanView.of(plan),
+                new Usage(plans.countBots(tenant.value()), plans.countChannels(tenant.value())), row.createdAt());
+    }
+
+    @Serdeable
+    @Schema(name = "Tenant")
+    record TenantResponse(String id, String name, PlanView plan, Usage usage, Instant createdAt) {
+    }
+
+    @Serdeable
+    @Schema(name = "TenantUsage")
+    record Usage(long bots, long channels) {
+    }
+
+    @Serdeable
+    @Schema(name = "RenameTenantRequest")
+    record Rename(@NotBlank @Size(max = 120) @Schema(example = "Acme Coffee") String name) {
+    }
+
+    @Serdeable
+    @Schema(name = "Plan")
+    record PlanView(@Schema(example = "free") String id, @Schema(example = "Free") String name,
+                    @Nullable Integer maxBots, @Nullable Integer maxChannels, @Nullable Integer maxMessagesPerMonth,
+                    @Nullable @Schema(description = "Monthly LLM spend limit in micro-USD") Long monthlyLlmBudgetMicros) {
+        static PlanView of(PlanRow plan) {
+            return new PlanView(plan.id(), plan.name(), plan.maxBots(), plan.maxChannels(), plan.maxMessagesPerMonth(),
+                    plan.monthlyLlmBudgetMicros());
+        }
+    }
+}
