@@ -31,9 +31,17 @@ import java.util.Optional;
         @JsonSubTypes.Type(value = Step.AskLlm.class, name = "ask_llm")})
 public sealed interface Step {
 
+    /** The "type" tag of the step's JSON. */
+    String type();
+
     /** Sends a text message. */
     @Serdeable
     record Text(String text) implements Step {
+        @Override
+        public String type() {
+            return "text";
+        }
+
         public Text {
             Objects.requireNonNull(text, "text");
         }
@@ -42,6 +50,11 @@ public sealed interface Step {
     /** Sends text with buttons (or quick replies); pressing one sends its postback data back as a postback event. */
     @Serdeable
     record Buttons(String text, List<Button> buttons, Style style) implements Step {
+        @Override
+        public String type() {
+            return "buttons";
+        }
+
         public Buttons {
             Objects.requireNonNull(text, "text");
             buttons = List.copyOf(buttons);
@@ -52,6 +65,11 @@ public sealed interface Step {
     /** Sends an image by its public HTTPS URL; {@code previewUrl} is the thumbnail LINE shows (defaults to url). */
     @Serdeable
     record Image(String url, @Nullable String previewUrl) implements Step {
+        @Override
+        public String type() {
+            return "image";
+        }
+
         public Image {
             Objects.requireNonNull(url, "url");
         }
@@ -60,6 +78,11 @@ public sealed interface Step {
     /** Stores {@code value} in the contact's attributes under {@code key} (later steps see the new value). */
     @Serdeable
     record SetAttribute(String key, String value) implements Step {
+        @Override
+        public String type() {
+            return "set_attribute";
+        }
+
         public SetAttribute {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");
@@ -69,11 +92,20 @@ public sealed interface Step {
     /** Pauses the bot for this conversation so a person takes over; {@code message} is sent first if given. */
     @Serdeable
     record Handoff(@Nullable String message) implements Step {
+        @Override
+        public String type() {
+            return "handoff";
+        }
     }
 
     /** Lets the LLM answer this turn, with {@code instruction} added to the system prompt for this turn only. */
     @Serdeable
     record AskLlm(String instruction) implements Step {
+        @Override
+        public String type() {
+            return "ask_llm";
+        }
+
         public AskLlm {
             Objects.requireNonNull(instruction, "instruction");
         }

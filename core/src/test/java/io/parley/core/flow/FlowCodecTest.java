@@ -29,6 +29,8 @@ class FlowCodecTest {
                 + "{\"type\":\"set_attribute\",\"key\":\"plan\",\"value\":\"gold\"},"
                 + "{\"type\":\"handoff\"},{\"type\":\"ask_llm\",\"instruction\":\"Be brief\"}]");
         assertThat(codec.readSteps(json)).isEqualTo(steps);
+        assertThat(steps).extracting(Step::type)
+                .containsExactly("text", "buttons", "image", "set_attribute", "handoff", "ask_llm");
     }
 
     @Test
