@@ -6,7 +6,6 @@ import io.parley.core.bot.PersonaTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -34,7 +33,7 @@ public record FlowTurn(List<Step> steps, Then then, Map<String, String> attribut
         REPLY, LLM, HANDOFF;
 
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return WireName.of(this);
         }
     }
 

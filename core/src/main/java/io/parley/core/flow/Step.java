@@ -9,7 +9,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -127,7 +126,7 @@ public sealed interface Step {
 
         @JsonValue
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return WireName.of(this);
         }
 
         @JsonCreator
@@ -136,12 +135,7 @@ public sealed interface Step {
         }
 
         public static Optional<Style> parse(String text) {
-            for (Style style : values()) {
-                if (style.wireName().equals(text)) {
-                    return Optional.of(style);
-                }
-            }
-            return Optional.empty();
+            return WireName.parse(values(), text);
         }
     }
 }

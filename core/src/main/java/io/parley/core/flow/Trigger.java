@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -98,7 +97,7 @@ public sealed interface Trigger {
 
         @JsonValue
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return WireName.of(this);
         }
 
         @JsonCreator
@@ -107,12 +106,7 @@ public sealed interface Trigger {
         }
 
         public static Optional<Match> parse(String text) {
-            for (Match match : values()) {
-                if (match.wireName().equals(text)) {
-                    return Optional.of(match);
-                }
-            }
-            return Optional.empty();
+            return WireName.parse(values(), text);
         }
     }
 }
