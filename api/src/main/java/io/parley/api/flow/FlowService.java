@@ -1,0 +1,150 @@
+package io.parley.api.flow;
+
+import io.parley.api.caller.Caller;
+import io.parley.api.page.PageResponse;
+import io.parley.core.audit.AuditLog;
+import io.parley.core.bot.BotRepository;
+import io.parley.core.bot.BotRow;
+import io.parley.core.flow.Flow;
+import io.parley.core.flow.FlowCodec;
+import io.parley.core.flow.FlowLimits;
+import io.parley.core.flow.FlowRepository;
+import io.parley.core.flow.FlowRow;
+import io.parley.core.flow.Step;
+import io.parley.core.flow.Trigger;
+import io.parley.core.tenancy.Ids;
+import io.parley.core.tenancy.Role;
+import io.parley.core.tenancy.TenantId;
+import io.parley.core.tenancy.TenantScope;
+import io.parley.http.problem.ProblemException;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A bot's flows: admins configure, every member reads. Flows live under their bot: a flow id is found only with
+ * its own bot's id, and an unknown or other tenant's bot is 404 like an unknown flow.
+ */
+@Singleton
+final class FlowService {
+
+    private final TenantScope scope;
+    private final BotRepository bots;
+    private final FlowRepository flows;
+    private final FlowCodec codec;
+    private final AuditLog audit;
+
+    FlowService(TenantScope scope, BotRepository bots, FlowRepository flows, FlowCodec codec, AuditLog audit) {
+        this.scope = scope;
+        this.bots = bots;
+        this.flows = flows;
+        this.codec = codec;
+        this.audit = audit;
+    }
+
+    FlowWire.FlowResponse create(Caller caller, String botId, FlowWire.FlowRequest request) {
+        TenantId tenant = caller.requireTenant(Role.ADMIN);
+        FlowValidation validation = new FlowValidation();
+        if (request.name() == null || request.name().isBlank()) {
+            validation.error("name", "must not be blank");
+        }
+        Trigger trigger = validation.trigger(request.trigger());
+        List<Step> steps = validation.steps(request.steps());
+        validation.throwIfInvalid();
+        return scope.write(tenant, () -> {
+            UUID bot = Ids.parse(botId).flatMap(id -> flows.lockBot(tenant.value(), id))
+                    .orElseThrow(() -> ProblemException.notFound("Bot"));
+            if (flows.countForBot(tenant.value(), bot) >= FlowLimits.MAX_FLOWS_PER_BOT) {
+                throw ProblemException.conflict("A bot can have at most " + FlowLimits.MAX_FLOWS_PER_BOT
+                        + " flows; delete or merge some first.");
+            }
+            Flow flow = new Flow(Ids.next(), request.name().strip(), request.enabled() == null || request.enabled(),
+                    request.priority() == null ? 0 : request.priority(), trigger, steps);
+            flows.insert(tenant.value(), flow.id(), bot, flow.name(), flow.enabled(), flow.priority(),
+                    trigger.type(), codec.writeTrigger(trigger), codec.writeSteps(steps));
+            audit.record(tenant, caller.actor(), "flow.created", "flow", flow.id().toString(),
+                    Map.of("botId", bot.toString(), "name", flow.name(), "triggerType", trigger.type()));
+            return toResponse(flows.find(tenant.value(), bot, flow.id()).orElseThrow());
+        });
+    }
+
+    /** Every flow of the bot in match order, in one page: a bot has at most {@value FlowLimits#MAX_FLOWS_PER_BOT}. */
+    PageResponse<FlowWire.FlowResponse> list(Caller caller, String botId) {
+        TenantId tenant = caller.requireTenant(Role.VIEWER);
+        return scope.read(tenant, () -> {
+            BotRow bot = findBot(tenant, botId);
+            return new PageResponse<>(flows.listForBot(tenant.value(), bot.id()).stream().map(this::toResponse).toList(),
+                    null);
+        });
+    }
+
+    FlowWire.FlowResponse get(Caller caller, String botId, String flowId) {
+        TenantId tenant = caller.requireTenant(Role.VIEWER);
+        return scope.read(tenant, () -> toResponse(findFlow(tenant, botId, flowId)));
+    }
+
+    FlowWire.FlowResponse update(Caller caller, String botId, String flowId, FlowWire.FlowRequest request) {
+        TenantId tenant = caller.requireTenant(Role.ADMIN);
+        FlowValidation validation = new FlowValidation();
+        if (request.name() != null && request.name().isBlank()) {
+            validation.error("name", "must not be blank");
+        }
+        Trigger trigger = request.trigger() == null ? null : validation.trigger(request.trigger());
+        List<Step> steps = request.steps() == null ? null : validation.steps(request.steps());
+        validation.throwIfInvalid();
+        return scope.write(tenant, () -> {
+            FlowRow row = findFlow(tenant, botId, flowId);
+            Flow current = codec.read(row);
+            Flow next = new Flow(current.id(), request.name() != null ? request.name().strip() : current.name(),
+                    request.enabled() != null ? request.enabled() : current.enabled(),
+                    request.priority() != null ? request.priority() : current.priority(),
+                    trigger != null ? trigger : current.trigger(), steps != null ? steps : current.steps());
+            flows.update(tenant.value(), row.botId(), row.id(), next.name(), next.enabled(), next.priority(),
+                    next.trigger().type(), codec.writeTrigger(next.trigger()), codec.writeSteps(next.steps()));
+            audit.record(tenant, caller.actor(), "flow.updated", "flow", row.id().toString(),
+                    Map.of("botId", row.botId().toString(), "fields", changedFields(request)));
+            return toResponse(flows.find(tenant.value(), row.botId(), row.id()).orElseThrow());
+        });
+    }
+
+    void delete(Caller caller, String botId, String flowId) {
+        TenantId tenant = caller.requireTenant(Role.ADMIN);
+        scope.writeVoid(tenant, () -> {
+            FlowRow row = findFlow(tenant, botId, flowId);
+            flows.delete(tenant.value(), row.botId(), row.id());
+            audit.record(tenant, caller.actor(), "flow.deleted", "flow", row.id().toString(),
+                    Map.of("botId", row.botId().toString(), "name", row.name()));
+        });
+    }
+
+    private BotRow findBot(TenantId tenant, String botId) {
+        return Ids.parse(botId).flatMap(id -> bots.find(tenant.value(), id))
+                .orElseThrow(() -> ProblemException.notFound("Bot"));
+    }
+
+    private FlowRow findFlow(TenantId tenant, String botId, String flowId) {
+        BotRow bot = findBot(tenant, botId);
+        return Ids.parse(flowId).flatMap(id -> flows.find(tenant.value(), bot.id(), id))
+                .orElseThrow(() -> ProblemException.notFound("Flow"));
+    }
+
+    private static List<String> changedFields(FlowWire.FlowRequest request) {
+        List<String> fields = new ArrayList<>();
+        if (request.name() != null) fields.add("name");
+        if (request.enabled() != null) fields.add("enabled");
+        if (request.priority() != null) fields.add("priority");
+        if (request.trigger() != null) fields.add("trigger");
+        if (request.steps() != null) fields.add("steps");
+        return fields;
+    }
+
+    private FlowWire.FlowResponse toResponse(FlowRow row) {
+        Flow flow = codec.read(row);
+        return new FlowWire.FlowResponse(row.id().toString(), row.botId().toString(), flow.name(), flow.enabled(),
+                flow.priority(), FlowWire.TriggerSpec.of(flow.trigger()),
+                flow.steps().stream().map(FlowWire.StepSpec::of).toList(), row.createdAt(), row.updatedAt());
+    }
+}

@@ -1,0 +1,251 @@
+package io.parley.api.flow;
+
+import io.micronaut.http.HttpStatus;
+import io.parley.core.bot.PersonaTemplate;
+import io.parley.core.flow.FlowLimits;
+import io.parley.core.flow.Step;
+import io.parley.core.flow.Trigger;
+import io.parley.http.problem.Problem;
+import io.parley.http.problem.ProblemException;
+import io.parley.http.problem.ProblemKind;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Turns a request's trigger and steps into the domain types, or answers 400 listing every invalid field at once
+ * ({@code trigger.pattern}, {@code steps[2].buttons[0].label}...), so the dashboard can mark them all. Sizes come
+ * from {@link FlowLimits}; a field the type does not use is an error rather than silently dropped.
+ */
+final class FlowValidation {
+
+    private static final Pattern ATTRIBUTE_KEY = Pattern.compile(FlowLimits.ATTRIBUTE_KEY_PATTERN);
+    private static final Map<String, Set<String>> TRIGGER_FIELDS = Map.of("keyword", Set.of("keywords", "match"),
+            "regex", Set.of("pattern"), "postback", Set.of("data"), "follow", Set.of(), "fallback", Set.of());
+    private static final Map<String, Set<String>> STEP_FIELDS = Map.of("text", Set.of("text"),
+            "buttons", Set.of("text", "buttons", "style"), "image", Set.of("url", "previewUrl"),
+            "set_attribute", Set.of("key", "value"), "handoff", Set.of("message"), "ask_llm", Set.of("instruction"));
+
+    private final List<Problem.FieldError> errors = new ArrayList<>();
+
+    /** Adds an error; callers then return null and the request fails in {@link #throwIfInvalid}. */
+    void error(String field, String message) {
+        errors.add(new Problem.FieldError(field, message));
+    }
+
+    void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            String detail = String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+            throw new ProblemException(ProblemKind.VALIDATION_FAILED, HttpStatus.BAD_REQUEST, detail, errors, Map.of());
+        }
+    }
+
+    Trigger trigger(FlowWire.TriggerSpec spec) {
+        if (spec == null || spec.type() == null) {
+            error(spec == null ? "trigger" : "trigger.type", "is required: keyword, regex, postback, follow or fallback");
+            return null;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("keywords", spec.keywords());
+        fields.put("match", spec.match());
+        fields.put("pattern", spec.pattern());
+        fields.put("data", spec.data());
+        if (!onlyUsedFields("trigger", spec.type(), fields, TRIGGER_FIELDS)) {
+            return null;
+        }
+        return switch (spec.type()) {
+            case "keyword" -> keyword(spec);
+            case "regex" -> regex(spec.pattern());
+            case "postback" -> text("trigger.data", spec.data(), FlowLimits.MAX_POSTBACK_LENGTH, false)
+                    ? new Trigger.Postback(spec.data()) : null;
+            case "follow" -> new Trigger.Follow();
+            default -> new Trigger.Fallback();
+        };
+    }
+
+    List<Step> steps(List<FlowWire.StepSpec> specs) {
+        if (specs == null || specs.isEmpty() || specs.size() > FlowLimits.MAX_STEPS) {
+            error("steps", "needs 1 to " + FlowLimits.MAX_STEPS + " steps");
+            return null;
+        }
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            Step step = step("steps[" + i + "]", specs.get(i));
+            if ((step instanceof Step.Handoff || step instanceof Step.AskLlm) && i < specs.size() - 1) {
+                error("steps[" + i + "].type", specs.get(i).type() + " ends the flow, so it must be the last step");
+            }
+            steps.add(step);
+        }
+        return steps.contains(null) ? null : steps;
+    }
+
+    private Trigger keyword(FlowWire.TriggerSpec spec) {
+        List<String> keywords = spec.keywords();
+        if (keywords == null || keywords.isEmpty() || keywords.size() > FlowLimits.MAX_KEYWORDS) {
+            error("trigger.keywords", "needs 1 to " + FlowLimits.MAX_KEYWORDS + " keywords");
+            return null;
+        }
+        boolean valid = true;
+        for (int i = 0; i < keywords.size(); i++) {
+            valid &= text("trigger.keywords[" + i + "]", keywords.get(i), FlowLimits.MAX_KEYWORD_LENGTH, false);
+        }
+        Trigger.Match match = spec.match() == null ? Trigger.Match.EXACT : Trigger.Match.parse(spec.match()).orElse(null);
+        if (match == null) {
+            error("trigger.match", "must be exact or contains");
+        }
+        return valid && match != null ? new Trigger.Keyword(keywords.stream().map(String::strip).toList(), match) : null;
+    }
+
+    private Trigger regex(String pattern) {
+        if (!text("trigger.pattern", pattern, FlowLimits.MAX_PATTERN_LENGTH, false)) {
+            return null;
+        }
+        Trigger.Regex regex = new Trigger.Regex(pattern);
+        try {
+            regex.compile();
+            return regex;
+        } catch (PatternSyntaxException e) {
+            error("trigger.pattern", "is not a valid regular expression: " + e.getDescription()
+                    + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
+            return null;
+        }
+    }
+
+    private Step step(String at, FlowWire.StepSpec spec) {
+        if (spec == null || spec.type() == null) {
+            error(at + ".type", "is required: text, buttons, image, set_attribute, handoff or ask_llm");
+            return null;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("text", spec.text());
+        fields.put("buttons", spec.buttons());
+        fields.put("style", spec.style());
+        fields.put("url", spec.url());
+        fields.put("previewUrl", spec.previewUrl());
+        fields.put("key", spec.key());
+        fields.put("value", spec.value());
+        fields.put("message", spec.message());
+        fields.put("instruction", spec.instruction());
+        if (!onlyUsedFields(at, spec.type(), fields, STEP_FIELDS)) {
+            return null;
+        }
+        return switch (spec.type()) {
+            case "text" -> template(at + ".text", spec.text(), FlowLimits.MAX_TEXT_LENGTH, false)
+                    ? new Step.Text(spec.text()) : null;
+            case "buttons" -> buttons(at, spec);
+            case "image" -> https(at + ".url", spec.url(), false) & https(at + ".previewUrl", spec.previewUrl(), true)
+                    ? new Step.Image(spec.url(), spec.previewUrl()) : null;
+            case "set_attribute" -> attribute(at, spec);
+            case "handoff" -> template(at + ".message", spec.message(), FlowLimits.MAX_TEXT_LENGTH, true)
+                    ? new Step.Handoff(spec.message()) : null;
+            default -> template(at + ".instruction", spec.instruction(), FlowLimits.MAX_INSTRUCTION_LENGTH, false)
+                    ? new Step.AskLlm(spec.instruction()) : null;
+        };
+    }
+
+    private Step buttons(String at, FlowWire.StepSpec spec) {
+        boolean valid = template(at + ".text", spec.text(), FlowLimits.MAX_TEXT_LENGTH, false);
+        Step.Style style = spec.style() == null ? Step.Style.BUTTONS : Step.Style.parse(spec.style()).orElse(null);
+        if (style == null) {
+            error(at + ".style", "must be buttons or quick_replies");
+        }
+        List<FlowWire.ButtonSpec> buttons = spec.buttons();
+        if (buttons == null || buttons.isEmpty() || buttons.size() > FlowLimits.MAX_BUTTONS) {
+            // 13 is LINE's quick-reply maximum; WhatsApp's 3-button limit is handled by sending a list instead.
+            error(at + ".buttons", "needs 1 to " + FlowLimits.MAX_BUTTONS + " buttons");
+            return null;
+        }
+        for (int j = 0; j < buttons.size(); j++) {
+            FlowWire.ButtonSpec button = buttons.get(j);
+            String field = at + ".buttons[" + j + "]";
+            if (button == null) {
+                error(field, "must be {label, postback}");
+                valid = false;
+            } else {
+                valid &= text(field + ".label", button.label(), FlowLimits.MAX_BUTTON_LABEL_LENGTH, false)
+                        & text(field + ".postback", button.postback(), FlowLimits.MAX_POSTBACK_LENGTH, false);
+            }
+        }
+        return valid && style != null ? new Step.Buttons(spec.text(),
+                buttons.stream().map(b -> new Step.Button(b.label(), b.postback())).toList(), style) : null;
+    }
+
+    private Step attribute(String at, FlowWire.StepSpec spec) {
+        boolean valid = true;
+        if (spec.key() == null || !ATTRIBUTE_KEY.matcher(spec.key()).matches()) {
+            error(at + ".key", "must be 1-64 of A-Z, a-z, 0-9, _ and -");
+            valid = false;
+        }
+        if (spec.value() == null || spec.value().length() > FlowLimits.MAX_ATTRIBUTE_VALUE_LENGTH) {
+            error(at + ".value", "is required, at most " + FlowLimits.MAX_ATTRIBUTE_VALUE_LENGTH + " characters");
+            valid = false;
+        }
+        return valid ? new Step.SetAttribute(spec.key(), spec.value()) : null;
+    }
+
+    /** Text that may use placeholders: known ones only, so a typo fails now rather than rendering as "". */
+    private boolean template(String field, String value, int max, boolean optional) {
+        if (!text(field, value, max, optional)) {
+            return false;
+        }
+        List<String> unknown = PersonaTemplate.unknownPlaceholders(value, true);
+        if (!unknown.isEmpty()) {
+            error(field, "unknown placeholder {{" + unknown.get(0) + "}}; known: {{contact.displayName}}, "
+                    + "{{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}}, {{setupUrl}}");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean text(String field, String value, int max, boolean optional) {
+        if (value == null && optional) {
+            return true;
+        }
+        if (value == null || value.isBlank() || value.length() > max) {
+            error(field, "must be 1 to " + max + " characters");
+            return false;
+        }
+        return true;
+    }
+
+    /** Channels fetch images themselves and LINE requires HTTPS; plain http would fail at send time. */
+    private boolean https(String field, String value, boolean optional) {
+        if (value == null && optional) {
+            return true;
+        }
+        try {
+            URI uri = value == null ? null : new URI(value);
+            if (uri != null && "https".equals(uri.getScheme()) && uri.getHost() != null
+                    && value.length() <= FlowLimits.MAX_URL_LENGTH) {
+                return true;
+            }
+        } catch (URISyntaxException e) {
+            // reported below, as for any other non-https value
+        }
+        error(field, "must be an https URL of at most " + FlowLimits.MAX_URL_LENGTH + " characters");
+        return false;
+    }
+
+    private boolean onlyUsedFields(String at, String type, Map<String, Object> fields, Map<String, Set<String>> used) {
+        Set<String> allowed = used.get(type);
+        if (allowed == null) {
+            error(at + ".type", "must be one of " + String.join(", ", used.keySet().stream().sorted().toList()));
+            return false;
+        }
+        boolean valid = true;
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            if (field.getValue() != null && !allowed.contains(field.getKey())) {
+                error(at + "." + field.getKey(), "is not used by a " + type + " " + (at.equals("trigger") ? "trigger" : "step"));
+                valid = false;
+            }
+        }
+        return valid;
+    }
+}

@@ -1,0 +1,122 @@
+package io.parley.core.flow;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Picks the flow that answers an inbound event. Built once per bot configuration (keywords normalized and regexes
+ * compiled up front, so a cached matcher does no per-message setup), then {@link #match} is pure and thread-safe.
+ *
+ * <p>Order: enabled flows only, highest priority first, ties broken by the oldest flow (ids are UUIDv7, so id
+ * order is creation order; compared unsigned, as PostgreSQL sorts uuids). Keyword and regex flows match text
+ * messages, postback flows button presses, follow flows follow events. A fallback flow is used only when no other
+ * flow matched a text message or a postback, never for a follow event (that is the welcome message's job).
+ *
+ * <p>Each regex evaluation has a time budget; a pattern that backtracks past it fails that one flow (reported in
+ * {@link FlowMatch#timedOut()}) and matching goes on with the next, so a bad pattern cannot stall a worker.
+ */
+public final class FlowMatcher {
+
+    public static final Duration DEFAULT_REGEX_BUDGET = Duration.ofMillis(50);
+
+    /** PostgreSQL's uuid order: byte-wise, i.e. unsigned. {@link UUID#compareTo} compares signed longs. */
+    static final Comparator<UUID> ID_ORDER = Comparator
+            .comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+            .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
+
+    private static final Comparator<Flow> MATCH_ORDER = Comparator.comparingInt(Flow::priority).reversed()
+            .thenComparing(Flow::id, ID_ORDER);
+
+    private final List<Candidate> candidates;
+    private final long regexBudgetNanos;
+
+    private FlowMatcher(List<Candidate> candidates, Duration regexBudget) {
+        this.candidates = candidates;
+        this.regexBudgetNanos = regexBudget.toNanos();
+    }
+
+    public static FlowMatcher of(Collection<Flow> flows) {
+        return of(flows, DEFAULT_REGEX_BUDGET);
+    }
+
+    public static FlowMatcher of(Collection<Flow> flows, Duration regexBudget) {
+        List<Candidate> candidates = flows.stream().filter(Flow::enabled).sorted(MATCH_ORDER)
+                .map(Candidate::of).toList();
+        return new FlowMatcher(candidates, regexBudget);
+    }
+
+    public FlowMatch match(FlowEvent event) {
+        List<Flow> timedOut = new ArrayList<>(0);
+        Flow fallback = null;
+        String keywordText = event instanceof FlowEvent.Text text ? MatchText.keyword(text.text()) : null;
+        String regexText = event instanceof FlowEvent.Text text ? MatchText.regex(text.text()) : null;
+        for (Candidate candidate : candidates) {
+            boolean matched = switch (candidate.flow().trigger()) {
+                case Trigger.Keyword keyword -> keywordText != null && candidate.matchesKeyword(keyword, keywordText);
+                case Trigger.Regex ignored -> regexText != null && candidate.pattern() != null
+                        && find(candidate, regexText, timedOut);
+                case Trigger.Postback postback -> event instanceof FlowEvent.Postback pressed
+                        && postback.data().equals(pressed.data());
+                case Trigger.Follow ignored -> event instanceof FlowEvent.Follow;
+                case Trigger.Fallback ignored -> {
+                    if (fallback == null && !(event instanceof FlowEvent.Follow)) {
+                        fallback = candidate.flow();
+                    }
+                    yield false;
+                }
+            };
+            if (matched) {
+                return new FlowMatch(candidate.flow(), timedOut);
+            }
+        }
+        return new FlowMatch(fallback, timedOut);
+    }
+
+    private boolean find(Candidate candidate, String text, List<Flow> timedOut) {
+        try {
+            return candidate.pattern().matcher(new TimeBoxedText(text, System.nanoTime() + regexBudgetNanos)).find();
+        } catch (TimeBoxedText.TimedOut | StackOverflowError e) {
+            // Deep recursion in the engine (long inputs on alternations) is the same failure as a timeout: this
+            // pattern cannot be evaluated on this message; the others still can.
+            timedOut.add(candidate.flow());
+            return false;
+        }
+    }
+
+    /** A flow prepared for matching: normalized keywords, compiled pattern (null if it does not compile). */
+    private record Candidate(Flow flow, List<String> keywords, Pattern pattern) {
+
+        static Candidate of(Flow flow) {
+            return switch (flow.trigger()) {
+                case Trigger.Keyword keyword -> new Candidate(flow,
+                        keyword.keywords().stream().map(MatchText::keyword).filter(k -> !k.isEmpty()).toList(), null);
+                case Trigger.Regex regex -> new Candidate(flow, List.of(), compileOrNull(regex));
+                default -> new Candidate(flow, List.of(), null);
+            };
+        }
+
+        boolean matchesKeyword(Trigger.Keyword trigger, String text) {
+            for (String keyword : keywords) {
+                boolean hit = trigger.match() == Trigger.Match.EXACT ? text.equals(keyword) : text.contains(keyword);
+                if (hit) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The API refuses such patterns; one stored under older rules simply never matches. */
+        private static Pattern compileOrNull(Trigger.Regex regex) {
+            try {
+                return regex.compile();
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
+}
