@@ -1,0 +1,140 @@
+package io.parley.api.contact;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+/** Wire types of /api/v1/contacts and the public setup page API. */
+final class ContactWire {
+
+    static final String ATTRIBUTES_DESCRIPTION = "JSON merge patch (RFC 7396) of the attributes: a key with null is "
+            + "removed, any other value replaces that key's value (lists are replaced whole); keys not sent stay. "
+            + "Values are strings (≤ 1000 characters), numbers, booleans or lists of them; at most 50 keys named "
+            + "[A-Za-z0-9_-]{1,64}, 16 KB of JSON in all.";
+    static final String PERSONA_DESCRIPTION = "Replaces the bot's persona for this contact (≤ 16000 characters; "
+            + "placeholders {{contact.displayName}}, {{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}}); "
+            + "\"\" removes it.";
+
+    private ContactWire() {
+    }
+
+    @Serdeable
+    @Schema(name = "ContactPatch", description = "Only the fields sent change.")
+    record ContactPatch(
+            @Nullable @Size(max = 200) @Schema(description = "\"\" removes it", example = "陳小明") String displayName,
+            @Nullable @Schema(implementation = Object.class, type = "object", description = ATTRIBUTES_DESCRIPTION,
+                    additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                    example = "{\"nickname\": \"Mei\", \"zodiac\": \"leo\", \"oldKey\": null}") JsonNode attributes,
+            @Nullable @Pattern(regexp = "[a-z0-9_-]{1,40}", message = "must be 1-40 of a-z, 0-9, _ or -")
+            @Schema(description = "Bots can set other message limits per tier", example = "premium") String tier,
+            @Nullable @Schema(description = "A blocked contact gets no bot replies and cannot use setup links")
+            Boolean blocked,
+            @Nullable @Size(max = 16000) @Schema(description = PERSONA_DESCRIPTION,
+                    example = "You are Kai, {{contact.displayName}}'s cheerful study buddy.") String personaOverride) {
+
+        @Override
+        public String toString() {
+            return "ContactPatch[" + ContactMerge.changedFields(this) + "]";
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "Contact")
+    record ContactResponse(
+            @Schema(requiredMode = REQUIRED, example = "01934f6e-8a1b-7c2d-9e3f-4a5b6c7d8e9f") String id,
+            @Nullable @Schema(example = "陳小明") String displayName,
+            @Schema(requiredMode = REQUIRED, example = "{\"nickname\": \"Mei\", \"zodiac\": \"leo\"}") Map<String, Object> attributes,
+            @Schema(requiredMode = REQUIRED, example = "free") String tier,
+            boolean blocked,
+            @Nullable String personaOverride,
+            List<Identity> identities,
+            Instant createdAt, Instant updatedAt,
+            @Nullable @Schema(description = "When a message from the contact last arrived") Instant lastSeenAt) {
+
+        @Override
+        public String toString() {
+            return "ContactResponse[" + id + "]";
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "ContactIdentity", description = "The contact as one channel knows it")
+    record Identity(
+            @Schema(requiredMode = REQUIRED, example = "01934f6e-1111-7c2d-9e3f-4a5b6c7d8e9f") String channelId,
+            @Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"line", "whatsapp", "telegram", "web"},
+                    example = "line")
+            String channelType,
+            @Schema(requiredMode = REQUIRED, description = "LINE userId, WhatsApp wa_id, Telegram user id or web session id",
+                    example = "U4af4980629d5a8b0a1c1e1e1e1e1e1e1") String externalUserId,
+            @Schema(requiredMode = REQUIRED, description = "The provider's profile", example = "{\"pictureUrl\": \"https://profile.line-scdn.net/abc\"}")
+            Map<String, Object> profile,
+            @Schema(requiredMode = REQUIRED, description = "False after the user unfollowed or blocked the bot")
+            boolean following) {
+    }
+
+    @Serdeable
+    @Schema(name = "SetupLinkRequest")
+    record SetupLinkRequest(
+            @Nullable @Min(5) @Max(10080) @Schema(description = "Minutes until the link expires (5 to 10080; default "
+                    + "1440 = one day)", example = "1440") Integer expiresInMinutes) {
+    }
+
+    @Serdeable
+    @Schema(name = "SetupLink")
+    record SetupLinkResponse(
+            @Schema(requiredMode = REQUIRED, description = "The page to send to the contact", example = "https://parley.example.com/setup/pst_AZNPbooxfC2ePzpbVsx9jp8AAAAAZ0Qk0w.Zm9vYmFy")
+            String url,
+            @Schema(requiredMode = REQUIRED, description = "The signed token inside the url", example = "pst_AZNPbooxfC2ePzpbVsx9jp8AAAAAZ0Qk0w.Zm9vYmFy")
+            String token,
+            Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "SetupLinkResponse[expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "SetupPage", description = "What the setup page shows and edits")
+    record SetupPage(SetupContact contact,
+                     @Schema(requiredMode = REQUIRED, example = "{\"nickname\": \"Mei\"}") Map<String, Object> attributes,
+                     @Nullable String personaOverride,
+                     Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "SetupPage[expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "SetupContact")
+    record SetupContact(@Nullable @Schema(example = "陳小明") String displayName) {
+    }
+
+    @Serdeable
+    @Schema(name = "SetupSubmission", description = "Only the fields sent change.")
+    record SetupSubmission(
+            @Nullable @Schema(implementation = Object.class, type = "object", description = ATTRIBUTES_DESCRIPTION,
+                    additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                    example = "{\"characterName\": \"Kai\", \"hobbies\": [\"chess\", \"hiking\"]}") JsonNode attributes,
+            @Nullable @Size(max = 16000) @Schema(description = PERSONA_DESCRIPTION,
+                    example = "You are Kai, a calm mentor who answers in short sentences.") String personaOverride) {
+
+        @Override
+        public String toString() {
+            return "SetupSubmission[]";
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.parley.api.contact;
+
+import io.micronaut.context.annotation.Value;
+import io.parley.core.audit.Actor;
+import io.parley.core.audit.AuditLog;
+import io.parley.core.contact.ContactAttributes;
+import io.parley.core.contact.ContactRepository;
+import io.parley.core.contact.ContactRow;
+import io.parley.core.tenancy.TenantScope;
+import io.parley.http.problem.ProblemException;
+import io.parley.http.problem.ProblemKind;
+import io.parley.http.ratelimit.RateLimiter;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * The setup page's side of a setup link: anyone holding an unexpired link may read and change that one contact's
+ * attributes and persona override, nothing else. Requests are limited per client IP before the token is even
+ * looked at, so guessing tokens is slow as well as hopeless.
+ */
+@Singleton
+final class SetupService {
+
+    private static final String AUDIT_LABEL = "setup page";
+
+    private final SetupLinkSigner signer;
+    private final TenantScope scope;
+    private final ContactRepository contacts;
+    private final ContactAttributes attributes;
+    private final AuditLog audit;
+    private final RateLimiter limiter;
+    private final RateLimiter.Limit perIp;
+
+    SetupService(SetupLinkSigner signer, TenantScope scope, ContactRepository contacts, ContactAttributes attributes,
+                 AuditLog audit, RateLimiter limiter,
+                 @Value("${parley.rate-limits.setup-per-ip-per-minute:30}") int perIpPerMinute) {
+        this.signer = signer;
+        this.scope = scope;
+        this.contacts = contacts;
+        this.attributes = attributes;
+        this.audit = audit;
+        this.limiter = limiter;
+        this.perIp = RateLimiter.Limit.perMinute(perIpPerMinute);
+    }
+
+    ContactWire.SetupPage view(String token, String ip) {
+        SetupLinkSigner.Claims claims = admit(token, ip);
+        return scope.read(claims.tenant(), () -> toPage(contactOf(claims, contacts::find), claims));
+    }
+
+    ContactWire.SetupPage submit(String token, ContactWire.SetupSubmission submission, String ip) {
+        SetupLinkSigner.Claims claims = admit(token, ip);
+        ContactWire.ContactPatch patch = new ContactWire.ContactPatch(null, submission.attributes(), null, null,
+                submission.personaOverride());
+        return scope.write(claims.tenant(), () -> {
+            ContactRow current = contactOf(claims, contacts::findForUpdate);
+            if (ContactMerge.changedFields(patch).isEmpty()) {
+                return toPage(current, claims);
+            }
+            ContactRow row = ContactMerge.apply(current, patch, attributes);
+            contacts.update(row.tenantId(), row.id(), row.displayName(), row.attributes(), row.tier(), row.blocked(),
+                    row.personaOverride());
+            audit.record(claims.tenant(), new Actor(Actor.Type.SYSTEM, null, AUDIT_LABEL, ip),
+                    "contact.setup_submitted", "contact", row.id().toString(), ContactService.auditDetails(patch));
+            return toPage(contacts.find(row.tenantId(), row.id()).orElseThrow(), claims);
+        });
+    }
+
+    /** Rate limit, then a valid and unexpired token; 429, or 401 that says whether the link expired. */
+    private SetupLinkSigner.Claims admit(String token, String ip) {
+        RateLimiter.Decision decision = limiter.tryAcquire("setup-ip:" + ip, perIp);
+        if (!decision.allowed()) {
+            throw ProblemException.rateLimited(decision.retryAfterSeconds(),
+                    "Too many setup-page requests from this address; try again in " + decision.retryAfterSeconds() + " s.");
+        }
+        SetupLinkSigner.Claims claims = signer.verify(token).orElseThrow(SetupService::invalid);
+        if (!claims.expiresAt().isAfter(Instant.now())) {
+            throw new ProblemException(ProblemKind.INVALID_TOKEN, "This setup link expired at " + claims.expiresAt()
+                    + "; ask for a new one in the chat.");
+        }
+        return claims;
+    }
+
+    /** The token's contact (a deleted one makes the token invalid); 403 when the contact is blocked. */
+    private static ContactRow contactOf(SetupLinkSigner.Claims claims,
+                                        BiFunction<UUID, UUID, Optional<ContactRow>> lookup) {
+        ContactRow contact = lookup.apply(claims.tenant().value(), claims.contact()).orElseThrow(SetupService::invalid);
+        if (contact.blocked()) {
+            throw ProblemException.forbidden("This setup link can no longer be used.");
+        }
+        return contact;
+    }
+
+    private ContactWire.SetupPage toPage(ContactRow contact, SetupLinkSigner.Claims claims) {
+        return new ContactWire.SetupPage(new ContactWire.SetupContact(contact.displayName()),
+                attributes.read(contact.attributes()), contact.personaOverride(), claims.expiresAt());
+    }
+
+    private static ProblemException invalid() {
+        return new ProblemException(ProblemKind.INVALID_TOKEN, "This setup link is not valid.");
+    }
+}

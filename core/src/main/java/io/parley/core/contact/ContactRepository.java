@@ -1,0 +1,109 @@
+package io.parley.core.contact;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import io.parley.core.tenancy.Ids;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Contacts and their channel identities. Every method runs inside a {@link io.parley.core.tenancy.TenantScope}. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface ContactRepository extends GenericRepository<ContactRow, UUID> {
+
+    String COLUMNS = "tenant_id, id, display_name, CAST(attributes AS text) AS attributes, tier, blocked, "
+            + "persona_override, created_at, updated_at, last_seen_at";
+
+    /**
+     * The contact behind a channel identity, created with its identity on first sight; later calls refresh
+     * {@code last_seen_at}, fill a missing display name and replace the identity's profile when one is given.
+     *
+     * <p>One statement, safe under concurrent calls for one identity: the identity is inserted first (ON CONFLICT on
+     * its unique key waits for a concurrent insert and then takes that row, whose contact id it returns); the
+     * contact is then inserted with that id, or, when it exists, updated through ON CONFLICT, which (unlike a
+     * plain UPDATE or SELECT in the same statement) also sees a contact committed after the statement began. The
+     * identity's foreign key is checked at the end of the statement, when both rows exist.
+     */
+    default UpsertedContact upsertByIdentity(UUID tenantId, UUID channelId, String externalUserId,
+                                             @Nullable String displayName, @Nullable String profileJson) {
+        UUID newContactId = Ids.next();
+        ContactRow row = upsert(tenantId, newContactId, Ids.next(), channelId, externalUserId, displayName, profileJson);
+        return new UpsertedContact(row, row.id().equals(newContactId));
+    }
+
+    /** Use {@link #upsertByIdentity}; the ids of a contact and identity that may be created are passed in. */
+    @Query("""
+            WITH identity AS (
+                INSERT INTO contact_identities AS i (tenant_id, id, contact_id, channel_id, external_user_id, profile)
+                VALUES (:tenantId, :identityId, :newContactId, :channelId, :externalUserId,
+                        COALESCE(CAST(:profileJson AS jsonb), CAST('{}' AS jsonb)))
+                ON CONFLICT (tenant_id, channel_id, external_user_id)
+                    DO UPDATE SET profile = COALESCE(CAST(:profileJson AS jsonb), i.profile)
+                RETURNING i.contact_id
+            )
+            INSERT INTO contacts AS c (tenant_id, id, display_name, last_seen_at)
+            SELECT :tenantId, contact_id, :displayName, now() FROM identity
+            ON CONFLICT (tenant_id, id)
+                DO UPDATE SET last_seen_at = now(), display_name = COALESCE(c.display_name, EXCLUDED.display_name)
+            RETURNING c.tenant_id, c.id, c.display_name, CAST(c.attributes AS text) AS attributes, c.tier, c.blocked,
+                c.persona_override, c.created_at, c.updated_at, c.last_seen_at""")
+    ContactRow upsert(UUID tenantId, UUID newContactId, UUID identityId, UUID channelId, String externalUserId,
+                      @Nullable String displayName, @Nullable String profileJson);
+
+    @Query("SELECT " + COLUMNS + " FROM contacts WHERE tenant_id = :tenantId AND id = :id")
+    Optional<ContactRow> find(UUID tenantId, UUID id);
+
+    /** For read-modify-write of attributes: concurrent patches of one contact apply one after the other. */
+    @Query("SELECT " + COLUMNS + " FROM contacts WHERE tenant_id = :tenantId AND id = :id FOR UPDATE")
+    Optional<ContactRow> findForUpdate(UUID tenantId, UUID id);
+
+    /**
+     * Newest first, before {@code beforeId} (UUIDv7 ids sort by creation). Null filters match everything;
+     * {@code pattern} is an ILIKE pattern (escape {@code \ % _} with a backslash) matched against the display name
+     * and the external user ids.
+     */
+    @Query("""
+            SELECT tenant_id, id, display_name, CAST(attributes AS text) AS attributes, tier, blocked, persona_override,
+                created_at, updated_at, last_seen_at
+            FROM contacts c
+            WHERE c.tenant_id = :tenantId AND c.id < :beforeId
+              AND (CAST(:tier AS text) IS NULL OR c.tier = :tier)
+              AND (CAST(:blocked AS boolean) IS NULL OR c.blocked = :blocked)
+              AND (CAST(:channelId AS uuid) IS NULL OR EXISTS (SELECT 1 FROM contact_identities ci
+                   WHERE ci.tenant_id = c.tenant_id AND ci.contact_id = c.id AND ci.channel_id = :channelId))
+              AND (CAST(:pattern AS text) IS NULL OR c.display_name ILIKE :pattern
+                   OR EXISTS (SELECT 1 FROM contact_identities ci
+                   WHERE ci.tenant_id = c.tenant_id AND ci.contact_id = c.id AND ci.external_user_id ILIKE :pattern))
+            ORDER BY c.id DESC LIMIT :limit""")
+    List<ContactRow> page(UUID tenantId, UUID beforeId, @Nullable String pattern, @Nullable String tier,
+                          @Nullable Boolean blocked, @Nullable UUID channelId, int limit);
+
+    /** Replaces the editable columns (the service merges a patch into the current row first). */
+    @Query("""
+            UPDATE contacts SET display_name = :displayName, attributes = CAST(:attributes AS jsonb), tier = :tier,
+                blocked = :blocked, persona_override = :personaOverride, updated_at = now()
+            WHERE tenant_id = :tenantId AND id = :id""")
+    int update(UUID tenantId, UUID id, @Nullable String displayName, String attributes, String tier, boolean blocked,
+               @Nullable String personaOverride);
+
+    /** The identities of some contacts, oldest first, with their channel's type. */
+    @Query("""
+            SELECT ci.tenant_id, ci.id, ci.contact_id, ci.channel_id, ch.type AS channel_type, ci.external_user_id,
+                CAST(ci.profile AS text) AS profile, ci.following, ci.created_at
+            FROM contact_identities ci
+            JOIN channels ch ON ch.tenant_id = ci.tenant_id AND ch.id = ci.channel_id
+            WHERE ci.tenant_id = :tenantId AND ci.contact_id IN (:contactIds)
+            ORDER BY ci.id""")
+    List<ContactIdentityRow> identities(UUID tenantId, Collection<UUID> contactIds);
+
+    /** Follow and unfollow (LINE follow/unfollow events, Telegram my_chat_member); 0 when there is no such identity. */
+    @Query("""
+            UPDATE contact_identities SET following = :following
+            WHERE tenant_id = :tenantId AND channel_id = :channelId AND external_user_id = :externalUserId""")
+    int setFollowing(UUID tenantId, UUID channelId, String externalUserId, boolean following);
+}
