@@ -109,13 +109,12 @@ final class ChannelWire {
             @Schema(type = "string", allowableValues = {"healthy", "unhealthy"}) String status,
             @Schema(example = "LINE rejected the channel access token (401). Issue a new one in the LINE Developers "
                     + "console and save it here.") String detail,
-            @Nullable @Schema(description = "The provider account the credentials belong to (healthy only)")
-            Account account,
+            @Nullable Account account,
             Instant checkedAt) {
     }
 
     @Serdeable
-    @Schema(name = "ProviderAccount")
+    @Schema(name = "ProviderAccount", description = "The provider account the credentials belong to (healthy only)")
     record Account(@Schema(description = "LINE bot user id, WhatsApp phone number id or Telegram bot id",
                            example = "Udeadbeefdeadbeefdeadbeefdeadbeef") String id,
                    @Nullable @Schema(description = "Display name / verified name / first name", example = "Lumi")

@@ -8,6 +8,7 @@ import io.parley.core.channel.ChannelType;
 import io.parley.core.channel.ProviderEndpoints;
 import io.parley.http.problem.ProblemException;
 import io.parley.http.problem.ProblemKind;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,12 @@ final class ProviderClient {
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** Stops the client's selector thread with the application context (tests start several contexts). */
+    @PreDestroy
+    void close() {
+        http.shutdownNow();
     }
 
     /** A provider's answer: its status and its JSON body (empty when the body is not a JSON object). */

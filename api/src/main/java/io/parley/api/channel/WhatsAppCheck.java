@@ -8,8 +8,8 @@ import java.net.URI;
 
 /**
  * WhatsApp Cloud API: {@code GET /{phone-number-id}?fields=display_phone_number,verified_name} with the access token
- * answers the number as Meta shows it. Error 190 (HTTP 401) is an invalid or expired token (protocols README §2.6). The app secret cannot be checked here; webhook signatures
- * prove it.
+ * answers the number as Meta shows it. Error 190 (HTTP 401) is an invalid or expired token (protocols README
+ * §2.6). The app secret cannot be checked here; webhook signatures prove it.
  */
 @Singleton
 final class WhatsAppCheck implements ProviderCheck {

@@ -258,6 +258,24 @@ class ChannelApiTest extends ApiTest {
         assertRevealsNone(log, fresh);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void channelEndpointsAreDocumentedWithTheirSchemas() {
+        Map<String, Object> spec = new org.yaml.snakeyaml.Yaml().load(api().get("/openapi/parley-api.yml", null).text());
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) spec.get("paths");
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("schemas");
+
+        assertThat(paths.get("/api/v1/bots/{botId}/channels")).containsKeys("get", "post");
+        assertThat(paths.get("/api/v1/bots/{botId}/channels/{channelId}")).containsKeys("get", "patch", "delete");
+        Map<String, Object> verify = (Map<String, Object>) paths.get("/api/v1/bots/{botId}/channels/{channelId}/verify")
+                .get("post");
+        assertThat((Map<String, Object>) verify.get("responses")).containsKeys("200", "404", "502");
+        assertThat(schemas).containsKeys("Channel", "CreateChannelRequest", "UpdateChannelRequest", "CredentialHint",
+                "ChannelVerification", "ProviderAccount");
+        assertThat(paths.get("/api/v1/bots/{botId}/channels").get("post").toString())
+                .contains("channelAccessToken", "phoneNumberId", "botToken");
+    }
+
     /** Neither a secret nor all but its last 4 characters appear anywhere in the body. */
     static void assertRevealsNone(Reply reply, Map<String, String> secrets) {
         for (String secret : secrets.values()) {

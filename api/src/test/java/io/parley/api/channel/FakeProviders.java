@@ -112,7 +112,8 @@ final class FakeProviders implements AutoCloseable {
                 answer(exchange, 401, Fixtures.text("line-error-401.json"));
             } else {
                 answer(exchange, 200, """
-                        {"userId":"%s","basicId":"@123abcde","displayName":"%s","pictureUrl":"https://profile.line-scdn.net/FAKE","chatMode":"bot","markAsReadMode":"auto"}"""
+                        {"userId":"%s","basicId":"@123abcde","displayName":"%s",\
+                        "pictureUrl":"https://profile.line-scdn.net/FAKE","chatMode":"bot","markAsReadMode":"auto"}"""
                         .formatted(bot.id(), bot.name()));
             }
         }
@@ -147,10 +148,12 @@ final class FakeProviders implements AutoCloseable {
             answer(exchange, 401, Fixtures.text("telegram-error-401.json"));
         } else if (method.equals("getMe")) {
             answer(exchange, 200, """
-                    {"ok":true,"result":{"id":%s,"is_bot":true,"first_name":"%s","username":"lumi_test_bot","can_join_groups":true,"can_read_all_group_messages":false,"supports_inline_queries":false}}"""
+                    {"ok":true,"result":{"id":%s,"is_bot":true,"first_name":"%s","username":"lumi_test_bot",\
+                    "can_join_groups":true,"can_read_all_group_messages":false,"supports_inline_queries":false}}"""
                     .formatted(bot.id(), bot.name()));
         } else if (method.equals("setWebhook")) {
-            setWebhooks.add(new SetWebhook(token, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            setWebhooks.add(new SetWebhook(token, new String(body, StandardCharsets.UTF_8)));
             answer(exchange, 200, Fixtures.text("telegram-setwebhook-response.json"));
         } else {
             answer(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");

@@ -17,7 +17,9 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface ChannelRouteRepository extends GenericRepository<ChannelRouteRow, UUID> {
 
-    @Query("INSERT INTO channel_routes (channel_id, tenant_id, type, widget_key) VALUES (:channelId, :tenantId, :type, :widgetKey)")
+    @Query("""
+            INSERT INTO channel_routes (channel_id, tenant_id, type, widget_key)
+            VALUES (:channelId, :tenantId, :type, :widgetKey)""")
     void insert(UUID channelId, UUID tenantId, String type, @Nullable String widgetKey);
 
     @Query("SELECT channel_id, tenant_id, type, widget_key FROM channel_routes WHERE channel_id = :channelId")
