@@ -132,9 +132,10 @@ final class ChannelCredentials {
     /** The provider's id of the account when the credentials name it (LINE's is learned on verify). */
     @Nullable
     String externalId(ChannelType type) {
+        String botToken = get("botToken");
         return switch (type) {
             case WHATSAPP -> get("phoneNumberId");
-            case TELEGRAM -> get("botToken") == null ? null : get("botToken").substring(0, get("botToken").indexOf(':'));
+            case TELEGRAM -> botToken == null ? null : botToken.substring(0, botToken.indexOf(':'));
             case LINE, WEB -> null;
         };
     }

@@ -102,6 +102,12 @@ class ChannelRulesTest extends ApiTest {
             assertThat(refused.text()).doesNotContain(first.owner().tenantId()).doesNotContain("First Owner Co");
         }
         assertThat(api().get(second.channels(), second.owner().accessToken()).items()).isEmpty();
+
+        String own = second.connected("whatsapp", Workspace.whatsappCredentials());
+        Reply switched = api().patch(second.channel(own), second.owner().accessToken(), Map.of("credentials", sameNumber));
+        assertThat(switched.status()).isEqualTo(409);
+        assertThat(api().get(second.channel(own), second.owner().accessToken()).string("externalId"))
+                .isNotEqualTo(whatsapp.get("phoneNumberId"));
     }
 
     @Test
