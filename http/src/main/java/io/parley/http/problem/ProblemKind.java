@@ -20,6 +20,7 @@ public enum ProblemKind {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     RATE_LIMITED("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     INTERNAL_ERROR("internal-error", "Internal server error", HttpStatus.INTERNAL_SERVER_ERROR),
+    PROVIDER_UNREACHABLE("provider-unreachable", "Provider unreachable", HttpStatus.BAD_GATEWAY),
     UNAVAILABLE("unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 
     private final String slug;
@@ -48,7 +49,8 @@ public enum ProblemKind {
     static ProblemKind forStatus(int code) {
         for (ProblemKind kind : values()) {
             if (kind.status.getCode() == code && kind != MALFORMED_JSON && kind != VALIDATION_FAILED
-                    && kind != INVALID_CREDENTIALS && kind != INVALID_TOKEN && kind != PLAN_LIMIT_REACHED) {
+                    && kind != INVALID_CREDENTIALS && kind != INVALID_TOKEN && kind != PLAN_LIMIT_REACHED
+                    && kind != PROVIDER_UNREACHABLE) {
                 return kind;
             }
         }

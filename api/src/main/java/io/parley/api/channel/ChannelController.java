@@ -1,0 +1,108 @@
+package io.parley.api.channel;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.parley.api.caller.CallerResolver;
+import io.parley.api.openapi.ProblemResponses;
+import io.parley.api.page.PageResponse;
+import io.parley.core.ServerRoles;
+import io.parley.http.problem.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/** A bot's channels: its LINE, WhatsApp, Telegram and web chat connections. */
+@Controller("/api/v1/bots/{botId}/channels")
+@Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.API)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Channels")
+@ProblemResponses
+class ChannelController {
+
+    private final ChannelService channels;
+    private final ChannelVerifier verifier;
+    private final CallerResolver callers;
+
+    ChannelController(ChannelService channels, ChannelVerifier verifier, CallerResolver callers) {
+        this.channels = channels;
+        this.verifier = verifier;
+        this.callers = callers;
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    @Operation(summary = "Connect a channel to a bot (admin)", description = "Credentials are validated per type, "
+            + "encrypted at rest and never returned. 402 when the plan's channel limit is reached; 409 when the LINE "
+            + "channel, WhatsApp number or Telegram bot is already connected (by any Parley account).\n\n"
+            + ChannelWire.CREDENTIALS_DOC)
+    ChannelWire.ChannelResponse create(@PathVariable String botId, @Body @Valid ChannelWire.CreateRequest body,
+                                       Authentication authentication, HttpRequest<?> request) {
+        return channels.create(callers.resolve(authentication, request), botId, body);
+    }
+
+    @Get
+    @Operation(summary = "List a bot's channels, newest first")
+    PageResponse<ChannelWire.ChannelResponse> list(@PathVariable String botId, @Nullable @QueryValue Integer limit,
+                                                   @Nullable @QueryValue String cursor,
+                                                   Authentication authentication, HttpRequest<?> request) {
+        return channels.list(callers.resolve(authentication, request), botId, cursor, limit);
+    }
+
+    @Get("/{channelId}")
+    @Operation(summary = "Get a channel")
+    ChannelWire.ChannelResponse get(@PathVariable String botId, @PathVariable String channelId,
+                                    Authentication authentication, HttpRequest<?> request) {
+        return channels.get(callers.resolve(authentication, request), botId, channelId);
+    }
+
+    @Patch("/{channelId}")
+    @Operation(summary = "Rename a channel or replace its credentials (admin)", description = "New credentials "
+            + "replace the stored ones as a whole and make the channel unverified until the next verify.\n\n"
+            + ChannelWire.CREDENTIALS_DOC)
+    ChannelWire.ChannelResponse update(@PathVariable String botId, @PathVariable String channelId,
+                                       @Body @Valid ChannelWire.UpdateRequest body,
+                                       Authentication authentication, HttpRequest<?> request) {
+        return channels.update(callers.resolve(authentication, request), botId, channelId, body);
+    }
+
+    @Delete("/{channelId}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Disconnect a channel (admin)")
+    void delete(@PathVariable String botId, @PathVariable String channelId, Authentication authentication,
+                HttpRequest<?> request) {
+        channels.delete(callers.resolve(authentication, request), botId, channelId);
+    }
+
+    @Post("/{channelId}/verify")
+    @Operation(summary = "Check the stored credentials with the provider (admin)", description = "LINE: bot info; "
+            + "WhatsApp: the phone number; Telegram: getMe, then setWebhook to this channel's webhook URL with a "
+            + "generated secret token; web: nothing to check. Bad credentials answer 200 with status unhealthy and "
+            + "a detail; the channel's health is updated either way.")
+    @ApiResponse(responseCode = "502", description = "The provider could not be reached or answered with an error "
+            + "of its own (problem type provider-unreachable); the credentials were not checked",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    ChannelWire.VerifyResponse verify(@PathVariable String botId, @PathVariable String channelId,
+                                      Authentication authentication, HttpRequest<?> request) {
+        return verifier.verify(callers.resolve(authentication, request), botId, channelId);
+    }
+}

@@ -1,0 +1,31 @@
+package io.parley.core.channel;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Duration;
+
+/**
+ * {@code parley.providers.*}: base URLs of the messaging providers' APIs, configurable so tests (and proxies) can
+ * point them elsewhere. application.yml binds them to PARLEY_LINE_API_URL, PARLEY_WHATSAPP_API_URL and
+ * PARLEY_TELEGRAM_API_URL. The WhatsApp URL includes the pinned Graph API version.
+ */
+@ConfigurationProperties("parley.providers")
+public record ProviderEndpoints(
+        @Bindable(defaultValue = "https://api.line.me") @NotBlank String lineApiUrl,
+        @Bindable(defaultValue = "https://graph.facebook.com/v23.0") @NotBlank String whatsappApiUrl,
+        @Bindable(defaultValue = "https://api.telegram.org") @NotBlank String telegramApiUrl,
+        @Bindable(defaultValue = "5s") @NotNull Duration timeout) {
+
+    public ProviderEndpoints {
+        lineApiUrl = withoutTrailingSlash(lineApiUrl);
+        whatsappApiUrl = withoutTrailingSlash(whatsappApiUrl);
+        telegramApiUrl = withoutTrailingSlash(telegramApiUrl);
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url == null ? null : url.replaceAll("/+$", "");
+    }
+}
