@@ -36,6 +36,10 @@ public interface ChannelRepository extends GenericRepository<ChannelRow, UUID> {
             + "ORDER BY id DESC LIMIT :limit")
     List<ChannelRow> page(UUID tenantId, UUID botId, UUID beforeId, int limit);
 
+    /** Every channel of a bot, oldest first (the configuration snapshot the pipeline caches). */
+    @Query("SELECT " + COLUMNS + " FROM channels WHERE tenant_id = :tenantId AND bot_id = :botId ORDER BY id")
+    List<ChannelRow> listForBot(UUID tenantId, UUID botId);
+
     @Query("UPDATE channels SET name = :name, updated_at = now() WHERE tenant_id = :tenantId AND id = :id")
     int rename(UUID tenantId, UUID id, @Nullable String name);
 

@@ -1,13 +1,25 @@
 package io.parley.core.config;
 
 import io.parley.core.bot.BotRow;
+import io.parley.core.channel.ChannelRow;
 import io.parley.core.flow.FlowMatcher;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Everything the message pipeline needs to know about one bot, read at once in one transaction so the parts are
  * consistent with each other. Immutable: a change produces a new snapshot.
  */
-public record BotConfiguration(BotRow bot, FlowMatcher flows, Instant loadedAt) {
+public record BotConfiguration(BotRow bot, List<ChannelRow> channels, FlowMatcher flows, Instant loadedAt) {
+
+    public BotConfiguration {
+        channels = List.copyOf(channels);
+    }
+
+    public Optional<ChannelRow> channel(UUID channelId) {
+        return channels.stream().filter(channel -> channel.id().equals(channelId)).findFirst();
+    }
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Value;
 import io.parley.core.bot.BotRepository;
+import io.parley.core.channel.ChannelRepository;
 import io.parley.core.flow.BotFlows;
 import io.parley.core.tenancy.TenantScope;
 import jakarta.inject.Singleton;
@@ -29,13 +30,15 @@ public final class BotConfigurationCache {
     private final TenantScope scope;
     private final BotRepository bots;
     private final BotFlows flows;
+    private final ChannelRepository channels;
 
-    BotConfigurationCache(TenantScope scope, BotRepository bots, BotFlows flows,
+    BotConfigurationCache(TenantScope scope, BotRepository bots, BotFlows flows, ChannelRepository channels,
                           @Value("${parley.config-cache.ttl:5m}") Duration ttl,
                           @Value("${parley.config-cache.max-bots:10000}") long maxBots) {
         this.scope = scope;
         this.bots = bots;
         this.flows = flows;
+        this.channels = channels;
         this.cache = Caffeine.newBuilder().maximumSize(maxBots).expireAfterWrite(ttl).build();
     }
 
@@ -46,7 +49,8 @@ public final class BotConfigurationCache {
 
     private Optional<BotConfiguration> load(BotKey key) {
         return scope.read(key.tenant(), () -> bots.find(key.tenant().value(), key.bot())
-                .map(bot -> new BotConfiguration(bot, flows.matcher(key.tenant(), key.bot()), Instant.now())));
+                .map(bot -> new BotConfiguration(bot, channels.listForBot(key.tenant().value(), key.bot()),
+                        flows.matcher(key.tenant(), key.bot()), Instant.now())));
     }
 
     void invalidate(BotKey key) {

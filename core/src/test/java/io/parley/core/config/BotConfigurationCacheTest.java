@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.core.account.TenantRepository;
 import io.parley.core.bot.BotRepository;
+import io.parley.core.channel.ChannelRepository;
 import io.parley.core.flow.FlowEvent;
 import io.parley.core.flow.FlowRepository;
 import io.parley.core.tenancy.Ids;
@@ -42,6 +43,8 @@ class BotConfigurationCacheTest implements DatabaseTest {
     BotConfigurationCache localCache;
     @Inject
     FlowRepository flows;
+    @Inject
+    ChannelRepository channels;
 
     private ApplicationContext otherProcess;
     private BotConfigurationCache otherCache;
@@ -97,6 +100,18 @@ class BotConfigurationCacheTest implements DatabaseTest {
 
         waitFor(() -> otherCache.get(key).flatMap(c -> c.flows().match(new FlowEvent.Text("Hello")).found())
                 .map(flow -> flow.name()), "greet");
+    }
+
+    @Test
+    void aNewChannelReachesTheOtherProcessesSnapshot() {
+        BotKey key = newBot("Connected");
+        assertThat(otherCache.get(key).orElseThrow().channels()).isEmpty();
+        UUID channel = Ids.next();
+
+        scope.writeVoid(key.tenant(), () -> channels.insert(key.tenant().value(), channel, key.bot(), "web", "site",
+                null, null, "{}", "pwk_" + channel));
+
+        waitFor(() -> otherCache.get(key).flatMap(c -> c.channel(channel)).map(row -> row.name()), "site");
     }
 
     @Test
