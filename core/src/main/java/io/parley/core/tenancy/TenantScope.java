@@ -21,6 +21,7 @@ public final class TenantScope {
 
     private static final String TENANT_SETTING = "parley.tenant_id";
     private static final String USER_SETTING = "parley.user_id";
+    private static final String QUEUE_SETTING = "parley.queue";
 
     private final TransactionOperations<Connection> transactions;
 
@@ -55,12 +56,27 @@ public final class TenantScope {
         return run(tenant, user, false, work);
     }
 
+    /**
+     * The job queue's own statements (claiming, rescuing, finishing jobs of every tenant): the jobs table's policy
+     * admits them; every other tenant-owned table still sees nothing. Only queue code may use this.
+     */
+    public <T> T asQueue(Supplier<T> work) {
+        return transactions.execute(TransactionDefinition.DEFAULT, status -> {
+            Connection connection = status.getConnection();
+            set(connection, TENANT_SETTING, "");
+            set(connection, USER_SETTING, "");
+            set(connection, QUEUE_SETTING, "on");
+            return work.get();
+        });
+    }
+
     private <T> T run(TenantId tenant, UserId user, boolean readOnly, Supplier<T> work) {
         TransactionDefinition definition = readOnly ? TransactionDefinition.READ_ONLY : TransactionDefinition.DEFAULT;
         return transactions.execute(definition, status -> {
             Connection connection = status.getConnection();
             set(connection, TENANT_SETTING, tenant == null ? "" : tenant.value().toString());
             set(connection, USER_SETTING, user == null ? "" : user.value().toString());
+            set(connection, QUEUE_SETTING, "");
             return work.get();
         });
     }

@@ -1,0 +1,69 @@
+package io.parley.core.queue;
+
+import io.parley.core.tenancy.TenantId;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.Optional;
+
+/**
+ * Enqueues jobs. Call inside the tenant's write transaction ({@code TenantScope.write}) of the domain change that
+ * needs the job: the job exists exactly when the change committed. Wakes workers with NOTIFY parley_jobs, which
+ * PostgreSQL delivers on commit (and folds when one transaction sends it many times).
+ */
+@Singleton
+public final class JobQueue {
+
+    public static final String WAKE_CHANNEL = "parley_jobs";
+
+    private final DataSource dataSource;
+
+    JobQueue(DataSource dataSource) {
+        this.dataSource = dataSource; // transaction-aware: statements join the caller's transaction
+    }
+
+    /** The new job's id, or empty when a job with the same unique key already exists (a duplicate delivery). */
+    public Optional<Long> enqueue(TenantId tenant, JobRequest job) {
+        String sql = """
+                INSERT INTO jobs (tenant_id, kind, args, unique_key, serial_key, priority, max_attempts, scheduled_at)
+                VALUES (?, ?, CAST(? AS jsonb), ?, ?, ?, ?, coalesce(?, now()))
+                ON CONFLICT (tenant_id, unique_key) WHERE unique_key IS NOT NULL DO NOTHING
+                RETURNING id""";
+        try {
+            Connection connection = dataSource.getConnection();
+            Optional<Long> id;
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                insert.setObject(1, tenant.value());
+                insert.setString(2, job.kind());
+                insert.setString(3, job.argsJson());
+                insert.setString(4, job.uniqueKey());
+                insert.setString(5, job.serialKey());
+                insert.setInt(6, job.priority());
+                insert.setInt(7, job.maxAttempts());
+                if (job.scheduledAt() == null) {
+                    insert.setNull(8, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    insert.setTimestamp(8, Timestamp.from(job.scheduledAt()));
+                }
+                try (ResultSet rows = insert.executeQuery()) {
+                    id = rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
+                }
+            }
+            if (id.isPresent()) {
+                try (PreparedStatement wake = connection.prepareStatement("SELECT pg_notify(?, '')")) {
+                    wake.setString(1, WAKE_CHANNEL);
+                    wake.execute();
+                }
+            }
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not enqueue a " + job.kind() + " job", e);
+        }
+    }
+}

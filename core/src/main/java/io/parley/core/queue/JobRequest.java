@@ -1,0 +1,44 @@
+package io.parley.core.queue;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A job to enqueue. Jobs take ids, not data (HOUSE-STYLE 5): {@code argsJson} is a small JSON object of ids.
+ *
+ * @param uniqueKey  a second enqueue with the same key (per tenant) is a no-op, e.g. "line:<webhookEventId>"
+ * @param serialKey  jobs with the same key run one at a time in enqueue order, e.g. "conv:<channel>:<user>"
+ */
+public record JobRequest(String kind, String argsJson, @Nullable String uniqueKey, @Nullable String serialKey,
+                         int priority, int maxAttempts, @Nullable Instant scheduledAt) {
+
+    public JobRequest {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(argsJson, "argsJson");
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+    }
+
+    public static JobRequest of(String kind, String argsJson) {
+        return new JobRequest(kind, argsJson, null, null, 0, 10, null);
+    }
+
+    public JobRequest unique(String key) {
+        return new JobRequest(kind, argsJson, key, serialKey, priority, maxAttempts, scheduledAt);
+    }
+
+    public JobRequest serial(String key) {
+        return new JobRequest(kind, argsJson, uniqueKey, key, priority, maxAttempts, scheduledAt);
+    }
+
+    public JobRequest maxAttempts(int attempts) {
+        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, attempts, scheduledAt);
+    }
+
+    public JobRequest at(Instant when) {
+        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, maxAttempts, when);
+    }
+}
