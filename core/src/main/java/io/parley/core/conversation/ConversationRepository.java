@@ -1,0 +1,70 @@
+package io.parley.core.conversation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Conversations; call inside the tenant's scope. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface ConversationRepository extends GenericRepository<ConversationRow, UUID> {
+
+    /** The conversation of a contact on a channel, created on first use; safe under concurrent calls. */
+    @Query("""
+            WITH inserted AS (
+                INSERT INTO conversations (tenant_id, id, bot_id, channel_id, contact_id)
+                VALUES (:tenantId, :id, :botId, :channelId, :contactId)
+                ON CONFLICT (tenant_id, channel_id, contact_id) DO NOTHING
+                RETURNING *)
+            SELECT * FROM inserted
+            UNION ALL
+            SELECT * FROM conversations WHERE tenant_id = :tenantId AND channel_id = :channelId AND contact_id = :contactId
+            LIMIT 1""")
+    ConversationRow upsert(UUID tenantId, UUID id, UUID botId, UUID channelId, UUID contactId);
+
+    @Query("SELECT * FROM conversations WHERE tenant_id = :tenantId AND id = :id")
+    Optional<ConversationRow> find(UUID tenantId, UUID id);
+
+    /** Locks the conversation row for the rest of the transaction (takeover checks, counters). */
+    @Query("SELECT * FROM conversations WHERE tenant_id = :tenantId AND id = :id FOR UPDATE")
+    Optional<ConversationRow> lock(UUID tenantId, UUID id);
+
+    /** Newest activity first; filters are optional (null = any). */
+    @Query("""
+            SELECT * FROM conversations
+            WHERE tenant_id = :tenantId
+              AND (CAST(:botId AS uuid) IS NULL OR bot_id = :botId)
+              AND (CAST(:channelId AS uuid) IS NULL OR channel_id = :channelId)
+              AND (CAST(:status AS text) IS NULL OR status = :status)
+              AND (:unreadOnly = false OR unread_count > 0)
+            ORDER BY last_message_at DESC NULLS LAST, id DESC
+            LIMIT :limit OFFSET :offset""")
+    List<ConversationRow> list(UUID tenantId, @Nullable UUID botId, @Nullable UUID channelId, @Nullable String status,
+                               boolean unreadOnly, int limit, int offset);
+
+    @Query("""
+            UPDATE conversations SET last_message_at = now(), last_inbound_at = now(), unread_count = unread_count + 1,
+                updated_at = now() WHERE tenant_id = :tenantId AND id = :id""")
+    void recordInbound(UUID tenantId, UUID id);
+
+    @Query("UPDATE conversations SET last_message_at = now(), updated_at = now() WHERE tenant_id = :tenantId AND id = :id")
+    void recordOutbound(UUID tenantId, UUID id);
+
+    @Query("UPDATE conversations SET unread_count = 0, updated_at = now() WHERE tenant_id = :tenantId AND id = :id")
+    void markRead(UUID tenantId, UUID id);
+
+    /** Takeover (paused = true, by = the agent) or release (false, null). */
+    @Query("""
+            UPDATE conversations SET bot_paused = :paused, taken_over_by = :by,
+                taken_over_at = CASE WHEN :paused THEN now() ELSE NULL END, updated_at = now()
+            WHERE tenant_id = :tenantId AND id = :id""")
+    int setBotPaused(UUID tenantId, UUID id, boolean paused, @Nullable UUID by);
+
+    @Query("UPDATE conversations SET limit_notice_until = :until, updated_at = now() WHERE tenant_id = :tenantId AND id = :id")
+    void setLimitNoticeUntil(UUID tenantId, UUID id, java.time.Instant until);
+}

@@ -1,0 +1,67 @@
+package io.parley.core.conversation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Messages; call inside the tenant's scope. Ids are UUIDv7, so id order is creation order. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface MessageRepository extends GenericRepository<MessageRow, UUID> {
+
+    String COLUMNS = "tenant_id, id, conversation_id, direction, sender, agent_user_id, type, text, "
+            + "CAST(payload AS text) AS payload, provider_message_id, status, status_detail, created_at, updated_at";
+
+    @Query("""
+            INSERT INTO messages (tenant_id, id, conversation_id, direction, sender, agent_user_id, type, text, payload,
+                provider_message_id, status)
+            VALUES (:tenantId, :id, :conversationId, :direction, :sender, :agentUserId, :type, :text,
+                CAST(:payload AS jsonb), :providerMessageId, :status)""")
+    void insert(UUID tenantId, UUID id, UUID conversationId, String direction, String sender,
+                @Nullable UUID agentUserId, String type, @Nullable String text, String payload,
+                @Nullable String providerMessageId, String status);
+
+    @Query("SELECT " + COLUMNS + " FROM messages WHERE tenant_id = :tenantId AND id = :id")
+    Optional<MessageRow> find(UUID tenantId, UUID id);
+
+    /** A page oldest → newest after {@code afterId} (use the zero UUID for the start). */
+    @Query("SELECT " + COLUMNS + " FROM messages WHERE tenant_id = :tenantId AND conversation_id = :conversationId "
+            + "AND id > :afterId ORDER BY id LIMIT :limit")
+    List<MessageRow> pageForward(UUID tenantId, UUID conversationId, UUID afterId, int limit);
+
+    /** The newest {@code limit} messages before {@code beforeId}, newest first (history for the LLM, inbox). */
+    @Query("SELECT " + COLUMNS + " FROM messages WHERE tenant_id = :tenantId AND conversation_id = :conversationId "
+            + "AND id < :beforeId ORDER BY id DESC LIMIT :limit")
+    List<MessageRow> latest(UUID tenantId, UUID conversationId, UUID beforeId, int limit);
+
+    /** Inbound messages of a contact (any conversation) since {@code since}: per-contact rate limits. */
+    @Query("""
+            SELECT count(*) FROM messages m JOIN conversations c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
+            WHERE m.tenant_id = :tenantId AND c.contact_id = :contactId AND m.direction = 'inbound' AND m.created_at >= :since""")
+    long countInboundSince(UUID tenantId, UUID contactId, Instant since);
+
+    @Query("UPDATE messages SET provider_message_id = :providerMessageId, status = 'sent', updated_at = now() "
+            + "WHERE tenant_id = :tenantId AND id = :id AND status = 'queued'")
+    int markSent(UUID tenantId, UUID id, @Nullable String providerMessageId);
+
+    /**
+     * Moves a status forward only (queued < sent < delivered < read; failed from any non-read state), so a late
+     * "delivered" after "read" changes nothing.
+     */
+    @Query("""
+            UPDATE messages SET status = :status, status_detail = :detail, updated_at = now()
+            WHERE tenant_id = :tenantId AND id = :id
+              AND (CASE :status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 3 ELSE 0 END)
+                > (CASE status WHEN 'queued' THEN 0 WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 4
+                   WHEN 'failed' THEN 4 ELSE 4 END)""")
+    int advanceStatus(UUID tenantId, UUID id, String status, @Nullable String detail);
+
+    @Query("SELECT " + COLUMNS + " FROM messages WHERE tenant_id = :tenantId AND provider_message_id = :providerMessageId")
+    Optional<MessageRow> findByProviderId(UUID tenantId, String providerMessageId);
+}

@@ -1,0 +1,21 @@
+package io.parley.core.message;
+
+/**
+ * The pipeline's job kinds and their JSON args (jobs take ids; HOUSE-STYLE 5).
+ * <ul>
+ *   <li>{@code inbound.turn} {@code {"eventId": "<inbound_events.id>"}} — serial key {@link InboundEvent#conversationKey()},
+ *       unique key "in:&lt;channelId&gt;:&lt;providerEventId&gt;". Runs the turn: contact, message, takeover, limits,
+ *       flows or LLM, then enqueues the outbound send.</li>
+ *   <li>{@code outbound.send} {@code {"conversationId": "…", "messageIds": ["…"], "replyToken": "…"|null,
+ *       "inboundAt": "<ISO instant of the inbound event>"|null}} — same serial key as the conversation's inbound
+ *       turns, so replies leave in order; unique key "out:&lt;first message id&gt;".</li>
+ * </ul>
+ */
+public final class JobKinds {
+
+    public static final String INBOUND_TURN = "inbound.turn";
+    public static final String OUTBOUND_SEND = "outbound.send";
+
+    private JobKinds() {
+    }
+}
