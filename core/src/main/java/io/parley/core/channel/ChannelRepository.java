@@ -60,6 +60,15 @@ public interface ChannelRepository extends GenericRepository<ChannelRow, UUID> {
     int recordCheck(UUID tenantId, UUID id, String health, @Nullable String healthDetail, Instant verifiedAt,
                     @Nullable String externalId, @Nullable String credentialsSealed);
 
+    /**
+     * A provider refused the channel's credentials while Parley was sending (LINE 401, WhatsApp 190, Telegram 401):
+     * the channel stays unhealthy, with the provider's reason, until its credentials are replaced or verified again.
+     */
+    @Query("""
+            UPDATE channels SET health = 'unhealthy', health_detail = :healthDetail, updated_at = now()
+            WHERE tenant_id = :tenantId AND id = :id""")
+    int markUnhealthy(UUID tenantId, UUID id, String healthDetail);
+
     /** Its {@code channel_routes} row goes with it (foreign key ON DELETE CASCADE, V10). */
     @Query("DELETE FROM channels WHERE tenant_id = :tenantId AND id = :id")
     int delete(UUID tenantId, UUID id);

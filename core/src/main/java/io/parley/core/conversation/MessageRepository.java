@@ -7,6 +7,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,6 +46,16 @@ public interface MessageRepository extends GenericRepository<MessageRow, UUID> {
             SELECT count(*) FROM messages m JOIN conversations c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
             WHERE m.tenant_id = :tenantId AND c.contact_id = :contactId AND m.direction = 'inbound' AND m.created_at >= :since""")
     long countInboundSince(UUID tenantId, UUID contactId, Instant since);
+
+    /** The outbound messages among {@code ids} in one conversation (any status), in id order. */
+    @Query("SELECT " + COLUMNS + " FROM messages WHERE tenant_id = :tenantId AND conversation_id = :conversationId "
+            + "AND direction = 'outbound' AND id IN (:ids) ORDER BY id")
+    List<MessageRow> findOutbound(UUID tenantId, UUID conversationId, Collection<UUID> ids);
+
+    /** Adds (or replaces) top-level keys of the payload, e.g. the postback references a sender made. */
+    @Query("UPDATE messages SET payload = payload || CAST(:patch AS jsonb), updated_at = now() "
+            + "WHERE tenant_id = :tenantId AND id = :id")
+    int mergePayload(UUID tenantId, UUID id, String patch);
 
     @Query("UPDATE messages SET provider_message_id = :providerMessageId, status = 'sent', updated_at = now() "
             + "WHERE tenant_id = :tenantId AND id = :id AND status = 'queued'")

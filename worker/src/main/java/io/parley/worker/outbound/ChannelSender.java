@@ -1,0 +1,37 @@
+package io.parley.worker.outbound;
+
+import io.parley.core.channel.ChannelType;
+
+import java.util.List;
+
+/**
+ * Sends a conversation's queued messages on one kind of channel: one implementation per {@link ChannelType}
+ * (LINE, WhatsApp, Telegram, web chat), chosen by {@link OutboundSendHandler}. Contract:
+ * <ul>
+ *   <li>{@link #send} delivers every message of the batch, in order, or none: a batch is one provider request, so it
+ *       holds at most {@link #maxBatch()} messages (LINE takes 5 message objects per reply or push; WhatsApp and
+ *       Telegram one per call). The handler records each batch as sent before the next one leaves, so a retried job
+ *       resumes after the last recorded batch.</li>
+ *   <li>It returns the provider's id of each message, in message order (an entry is null where the provider gives
+ *       none, e.g. a LINE push that was already accepted under the same retry key without echoing ids).</li>
+ *   <li>It renders {@link OutboundMessage}s in the channel's format (text, buttons or quick replies with postback
+ *       data, image url). Postback data is at most {@link #maxPostbackBytes()} UTF-8 bytes: the handler has already
+ *       replaced longer data by a {@link PostbackReferences reference}.</li>
+ *   <li>It never opens a database transaction and never logs URLs, headers or bodies (tokens travel in them).</li>
+ *   <li>Failures are typed ({@link SendFailure}); the handler decides what each means for the job, the messages and
+ *       the channel. Anything else thrown (a bug) is retried like a {@link SendFailure.Unavailable}.</li>
+ * </ul>
+ */
+public interface ChannelSender {
+
+    ChannelType type();
+
+    /** The most messages one {@link #send} takes. */
+    int maxBatch();
+
+    /** The longest postback data the channel carries, in UTF-8 bytes (Telegram callback_data: 64). */
+    int maxPostbackBytes();
+
+    /** Sends the batch; the result has one provider id (or null) per message, in order. */
+    List<String> send(OutboundBatch batch) throws SendFailure;
+}

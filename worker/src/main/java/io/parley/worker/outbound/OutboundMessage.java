@@ -1,0 +1,95 @@
+package io.parley.worker.outbound;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.parley.core.conversation.MessageRow;
+import io.parley.core.flow.Step;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One outbound message as the senders see it, read from a {@code messages} row. The row's {@code type} says what it
+ * is and its {@code payload} carries the rest, in the JSON shape of the flow step it came from ({@link Step}):
+ * <ul>
+ *   <li>{@code text}: {@code messages.text};</li>
+ *   <li>{@code buttons}: {@code messages.text} plus payload
+ *       {@code {"buttons": [{"label": "…", "postback": "…"}], "style": "buttons" | "quick_replies"}};</li>
+ *   <li>{@code image}: payload {@code {"url": "https://…", "previewUrl": "https://…"}} ({@code messages.text}, if
+ *       any, becomes a caption where the channel has one).</li>
+ * </ul>
+ * Any other type with text is sent as text. Payload keys the senders add ({@code postbackRefs}) are ignored here.
+ */
+public record OutboundMessage(UUID id, Kind kind, @Nullable String text, List<Step.Button> buttons, Step.Style style,
+                              @Nullable String imageUrl, @Nullable String previewUrl) {
+
+    public enum Kind { TEXT, BUTTONS, IMAGE }
+
+    public OutboundMessage {
+        Objects.requireNonNull(id, "id");
+        buttons = List.copyOf(buttons);
+    }
+
+    /** Throws {@link IllegalArgumentException} with the reason when the row holds nothing a channel could send. */
+    static OutboundMessage of(MessageRow row, JsonMapper json) {
+        Map<String, Object> payload = payload(row, json);
+        String text = row.text() == null || row.text().isBlank() ? null : row.text();
+        if ("image".equals(row.type())) {
+            String url = string(payload.get("url"));
+            if (url == null) {
+                throw new IllegalArgumentException("the image message has no url");
+            }
+            String preview = string(payload.get("previewUrl"));
+            return new OutboundMessage(row.id(), Kind.IMAGE, text, List.of(), Step.Style.BUTTONS, url,
+                    preview == null ? url : preview);
+        }
+        if (text == null) {
+            throw new IllegalArgumentException("the " + row.type() + " message has no text");
+        }
+        List<Step.Button> buttons = "buttons".equals(row.type()) ? buttons(payload.get("buttons")) : List.of();
+        if (buttons.isEmpty()) {
+            return new OutboundMessage(row.id(), Kind.TEXT, text, List.of(), Step.Style.BUTTONS, null, null);
+        }
+        Step.Style style = Step.Style.parse(string(payload.get("style"))).orElse(Step.Style.BUTTONS);
+        return new OutboundMessage(row.id(), Kind.BUTTONS, text, buttons, style, null, null);
+    }
+
+    /** The same message with other buttons (postback data shortened to references). */
+    OutboundMessage withButtons(List<Step.Button> replaced) {
+        return new OutboundMessage(id, kind, text, replaced, style, imageUrl, previewUrl);
+    }
+
+    private static Map<String, Object> payload(MessageRow row, JsonMapper json) {
+        try {
+            Map<String, Object> payload = json.readValue(row.payload(), Argument.mapOf(String.class, Object.class));
+            return payload == null ? Map.of() : payload;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("the message payload is not a JSON object");
+        }
+    }
+
+    private static List<Step.Button> buttons(@Nullable Object value) {
+        List<Step.Button> buttons = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> button && string(button.get("label")) != null
+                        && string(button.get("postback")) != null) {
+                    buttons.add(new Step.Button(string(button.get("label")), string(button.get("postback"))));
+                } else {
+                    throw new IllegalArgumentException("a button needs a label and postback data");
+                }
+            }
+        }
+        return buttons;
+    }
+
+    @Nullable
+    private static String string(@Nullable Object value) {
+        return value instanceof String text && !text.isBlank() ? text : null;
+    }
+}

@@ -1,0 +1,195 @@
+package io.parley.worker.outbound;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.json.JsonMapper;
+import io.parley.core.ServerRoles;
+import io.parley.core.channel.ChannelType;
+import io.parley.core.channel.SealedCredentials;
+import io.parley.core.conversation.MessageRow;
+import io.parley.core.message.JobKinds;
+import io.parley.core.queue.Job;
+import io.parley.core.queue.JobDiscard;
+import io.parley.core.queue.JobHandler;
+import io.parley.core.queue.JobRetryAfter;
+import io.parley.core.secrets.SecretUnreadableException;
+import io.parley.core.tenancy.TenantId;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs {@code outbound.send} jobs: sends a conversation's queued messages through the channel's {@link ChannelSender},
+ * one batch at a time, recording each batch as sent before the next leaves. Idempotent: only messages still queued
+ * are sent, so a re-run after a crash or a retry sends nothing twice (except a batch the provider took just before
+ * a crash, which no provider lets us detect for replies; LINE pushes carry a retry key for exactly this).
+ *
+ * <p>What a failure means ({@link SendFailure}): rate limited → retry after the advised delay; credentials rejected
+ * → channel unhealthy + "channel.unhealthy" event, job discarded, messages stay queued (retrying the discarded job
+ * after new credentials are saved sends them); undeliverable → messages failed with the reason, job discarded;
+ * blocked → contact unfollowed, messages failed; unavailable → the queue's backoff. On the job's last attempt,
+ * retryable failures also fail the messages, so none stays "queued" forever.
+ */
+@Singleton
+@Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.WORKER)
+final class OutboundSendHandler implements JobHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundSendHandler.class);
+    private static final int MAX_REASON = 500;
+
+    private final Deliveries deliveries;
+    private final SealedCredentials credentials;
+    private final Map<ChannelType, ChannelSender> senders = new EnumMap<>(ChannelType.class);
+    private final JsonMapper json;
+
+    OutboundSendHandler(Deliveries deliveries, SealedCredentials credentials, List<ChannelSender> senders,
+                        JsonMapper json) {
+        this.deliveries = deliveries;
+        this.credentials = credentials;
+        senders.forEach(sender -> this.senders.put(sender.type(), sender));
+        this.json = json;
+    }
+
+    @Override
+    public String kind() {
+        return JobKinds.OUTBOUND_SEND;
+    }
+
+    @Override
+    public void run(Job job) throws Exception {
+        OutboundSendArgs args;
+        try {
+            args = OutboundSendArgs.parse(job.argsJson(), json);
+        } catch (IOException | RuntimeException e) {
+            throw new JobDiscard("outbound.send args are malformed");
+        }
+        TenantId tenant = job.tenant();
+        Deliveries.Plan plan = deliveries.load(tenant, args).orElse(null);
+        if (plan == null) {
+            LOG.info("Outbound send job {}: the conversation or its channel is gone; nothing to send", job.id());
+            return;
+        }
+        List<OutboundMessage> pending = readable(tenant, plan);
+        if (pending.isEmpty()) {
+            return;
+        }
+        ChannelSender sender = senders.get(plan.channel().channelType());
+        String refusal = sender == null ? "Parley cannot send on " + plan.channel().type() + " channels"
+                : plan.identity() == null ? "the contact has no identity on this channel"
+                : !plan.identity().following() && sender.type() != ChannelType.WEB
+                ? "the contact has blocked or unfollowed the bot" : null;
+        if (refusal != null) {
+            fail(tenant, plan, pending, refusal);
+            throw new JobDiscard(refusal);
+        }
+        pending = shortenPostbacks(tenant, sender, pending);
+        Map<String, String> secrets;
+        try {
+            secrets = credentials.open(plan.channel());
+        } catch (SecretUnreadableException e) {
+            throw outcome(job, plan, pending, new SendFailure.CredentialsRejected("The channel's credentials cannot "
+                    + "be decrypted with the configured encryption key; save them again."));
+        }
+        String replyToken = plan.untouched() ? args.replyToken() : null;
+        for (int from = 0; from < pending.size(); from += sender.maxBatch()) {
+            List<OutboundMessage> batch = pending.subList(from, Math.min(pending.size(), from + sender.maxBatch()));
+            List<String> providerIds;
+            try {
+                providerIds = sender.send(new OutboundBatch(tenant, plan.channel(), secrets,
+                        plan.identity().externalUserId(), batch, replyToken, args.inboundAt()));
+            } catch (SendFailure failure) {
+                throw outcome(job, plan, pending.subList(from, pending.size()), failure);
+            } catch (RuntimeException e) {
+                giveUpIfLast(job, plan, pending.subList(from, pending.size()), "sending failed");
+                throw e;
+            }
+            List<Deliveries.Sent> sent = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                sent.add(new Deliveries.Sent(batch.get(i).id(), i < providerIds.size() ? providerIds.get(i) : null));
+            }
+            deliveries.recordSent(tenant, plan.conversation().id(), sent);
+            replyToken = null; // used (or found invalid) by the first batch
+        }
+    }
+
+    /** The queued messages as senders see them; rows that hold nothing sendable fail on their own. */
+    private List<OutboundMessage> readable(TenantId tenant, Deliveries.Plan plan) {
+        List<OutboundMessage> readable = new ArrayList<>();
+        for (MessageRow row : plan.queued()) {
+            try {
+                readable.add(OutboundMessage.of(row, json));
+            } catch (IllegalArgumentException e) {
+                deliveries.recordFailed(tenant, plan.conversation().id(), List.of(row.id()),
+                        "cannot be sent: " + e.getMessage());
+            }
+        }
+        return readable;
+    }
+
+    private List<OutboundMessage> shortenPostbacks(TenantId tenant, ChannelSender sender,
+                                                   List<OutboundMessage> messages) {
+        Map<UUID, Map<String, String>> references = new HashMap<>();
+        List<OutboundMessage> shortened = new ArrayList<>();
+        for (OutboundMessage message : messages) {
+            Map<String, String> added = new HashMap<>();
+            shortened.add(PostbackReferences.shorten(message, sender.maxPostbackBytes(), added));
+            if (!added.isEmpty()) {
+                references.put(message.id(), added);
+            }
+        }
+        deliveries.rememberReferences(tenant, references);
+        return shortened;
+    }
+
+    private Exception outcome(Job job, Deliveries.Plan plan, List<OutboundMessage> unsent, SendFailure failure) {
+        TenantId tenant = job.tenant();
+        String reason = reason(failure);
+        LOG.warn("Outbound send job {} on channel {}: {}", job.id(), plan.channel().id(), reason);
+        return switch (failure) {
+            case SendFailure.RateLimited limited -> {
+                giveUpIfLast(job, plan, unsent, reason);
+                yield new JobRetryAfter(limited.delay(), reason);
+            }
+            case SendFailure.CredentialsRejected ignored -> {
+                deliveries.markUnhealthy(tenant, plan.channel(), reason);
+                yield new JobDiscard(reason);
+            }
+            case SendFailure.Undeliverable ignored -> {
+                fail(tenant, plan, unsent, reason);
+                yield new JobDiscard(reason);
+            }
+            case SendFailure.RecipientBlocked ignored -> {
+                deliveries.markUnfollowed(tenant, plan.channel().id(), plan.identity().externalUserId());
+                fail(tenant, plan, unsent, reason);
+                yield new JobDiscard(reason);
+            }
+            case SendFailure.Unavailable unavailable -> {
+                giveUpIfLast(job, plan, unsent, reason);
+                yield unavailable;
+            }
+        };
+    }
+
+    private void giveUpIfLast(Job job, Deliveries.Plan plan, List<OutboundMessage> unsent, String reason) {
+        if (job.isLastAttempt()) {
+            fail(job.tenant(), plan, unsent, "gave up after " + job.attempt() + " attempts: " + reason);
+        }
+    }
+
+    private void fail(TenantId tenant, Deliveries.Plan plan, List<OutboundMessage> messages, String reason) {
+        deliveries.recordFailed(tenant, plan.conversation().id(),
+                messages.stream().map(OutboundMessage::id).toList(), reason);
+    }
+
+    private static String reason(SendFailure failure) {
+        String message = failure.getMessage();
+        return message.length() <= MAX_REASON ? message : message.substring(0, MAX_REASON - 1) + "…";
+    }
+}
