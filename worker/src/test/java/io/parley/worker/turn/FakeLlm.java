@@ -92,6 +92,11 @@ final class FakeLlm implements AutoCloseable {
         script.addAll(List.of(answers));
     }
 
+    /** Drops scripted answers that were not used. */
+    void reset() {
+        script.clear();
+    }
+
     void always(Answer answer) {
         standing = answer;
     }
