@@ -46,9 +46,12 @@ final class ReplySplitter {
         return parts;
     }
 
-    /** The length of the first part: the last good boundary within {@code max} characters. */
+    /**
+     * The length of the first part: the last good boundary within {@code max} characters. The character right after
+     * them is looked at too: a break there means the first {@code max} characters are a whole part.
+     */
     static int cutPoint(String text, int max) {
-        String window = text.substring(0, max);
+        String window = text.substring(0, Math.min(text.length(), max + 1));
         int minimum = max / 3; // a boundary too early would make many tiny messages
         int paragraph = window.lastIndexOf("\n\n");
         if (paragraph >= minimum) {
@@ -60,7 +63,7 @@ final class ReplySplitter {
         }
         int sentence = -1;
         Matcher matcher = SENTENCE_END.matcher(window);
-        while (matcher.find()) {
+        while (matcher.find() && matcher.end() <= max) {
             sentence = matcher.end();
         }
         if (sentence >= minimum) {

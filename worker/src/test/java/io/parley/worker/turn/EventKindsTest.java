@@ -28,12 +28,18 @@ class EventKindsTest extends TurnTest {
                 true, Instant.now(), null);
     }
 
+    /** A bot reply the sender has sent, as WhatsApp message {@code wamid}. */
+    private MessageRow sentReply(World world, String wamid) {
+        UUID inbound = say(world, "15551234567", "hi");
+        MessageRow reply = repliesTo(world, inbound).getFirst();
+        scope.writeVoid(world.tenant(), () -> messages.markSent(world.tenant().value(), reply.id(), wamid));
+        return reply;
+    }
+
     @Test
     void deliveryStatusesMoveAMessageForwardOnly() {
         World world = world(BotSpec.demo(), "whatsapp");
-        UUID inbound = say(world, "15551234567", "hi");
-        MessageRow reply = repliesTo(world, inbound).getFirst();
-        scope.writeVoid(world.tenant(), () -> messages.markSent(world.tenant().value(), reply.id(), "wamid.OUT1"));
+        MessageRow reply = sentReply(world, "wamid.OUT1");
 
         try (EventTap events = EventTap.open()) {
             turn(world, status(world, "wamid.OUT1", "read"));
@@ -48,9 +54,7 @@ class EventKindsTest extends TurnTest {
     @Test
     void aFailedStatusKeepsItsReason() {
         World world = world(BotSpec.demo(), "whatsapp");
-        UUID inbound = say(world, "15551234567", "hi");
-        MessageRow reply = repliesTo(world, inbound).getFirst();
-        scope.writeVoid(world.tenant(), () -> messages.markSent(world.tenant().value(), reply.id(), "wamid.OUT2"));
+        MessageRow reply = sentReply(world, "wamid.OUT2");
 
         turn(world, status(world, "wamid.OUT2", "failed"));
 
