@@ -9,6 +9,7 @@ import io.parley.core.contact.ContactAttributes;
 import io.parley.core.contact.ContactIdentityRow;
 import io.parley.core.contact.ContactRepository;
 import io.parley.core.contact.ContactRow;
+import io.parley.core.contact.SetupLinkSigner;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
 import io.parley.core.tenancy.TenantId;

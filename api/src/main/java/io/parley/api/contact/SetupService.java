@@ -6,6 +6,7 @@ import io.parley.core.audit.AuditLog;
 import io.parley.core.contact.ContactAttributes;
 import io.parley.core.contact.ContactRepository;
 import io.parley.core.contact.ContactRow;
+import io.parley.core.contact.SetupLinkSigner;
 import io.parley.core.tenancy.TenantScope;
 import io.parley.http.problem.ProblemException;
 import io.parley.http.problem.ProblemKind;

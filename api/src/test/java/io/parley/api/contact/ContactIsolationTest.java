@@ -3,6 +3,7 @@ package io.parley.api.contact;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.api.testing.ApiClient.Reply;
 import io.parley.api.testing.ApiClient.Session;
+import io.parley.core.contact.SetupLinkSigner;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.parley.api.contact;
+package io.parley.core.contact;
 
 import io.micronaut.context.annotation.Value;
 import io.parley.core.tenancy.TenantId;
@@ -23,24 +23,27 @@ import java.util.UUID;
  * MAC key is derived from that secret for this one purpose (HMAC(secret, "parley-setup-link-v1")), so a setup token
  * can never pass as a JWT signature or the other way round. Because the tenant id is inside the MAC, a token cannot
  * be pointed at another tenant.
+ *
+ * <p>In core because both the API (setup links an agent creates) and the message pipeline (the {@code {{setupUrl}}}
+ * of welcome messages and flows) sign them; only the API verifies.
  */
 @Singleton
-final class SetupLinkSigner {
+public final class SetupLinkSigner {
 
-    static final String PREFIX = "pst_";
+    public static final String PREFIX = "pst_";
     private static final String ALGORITHM = "HmacSHA256";
     private static final int PAYLOAD_BYTES = 16 + 16 + 8;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKeySpec key;
 
-    SetupLinkSigner(@Value("${parley.jwt.secret}") String secret) {
+    public SetupLinkSigner(@Value("${parley.jwt.secret}") String secret) {
         this.key = new SecretKeySpec(hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM),
                 "parley-setup-link-v1"), ALGORITHM);
     }
 
     /** A token for {@code contact} of {@code tenant} that expires at {@code expiresAt} (whole seconds). */
-    String sign(TenantId tenant, UUID contact, Instant expiresAt) {
+    public String sign(TenantId tenant, UUID contact, Instant expiresAt) {
         ByteBuffer payload = ByteBuffer.allocate(PAYLOAD_BYTES)
                 .putLong(tenant.value().getMostSignificantBits()).putLong(tenant.value().getLeastSignificantBits())
                 .putLong(contact.getMostSignificantBits()).putLong(contact.getLeastSignificantBits())
@@ -53,7 +56,7 @@ final class SetupLinkSigner {
      * What a token names, when its MAC is right (compared in constant time); empty for anything malformed or
      * altered. Expiry is the caller's check, so it can tell "expired" apart from "invalid".
      */
-    Optional<Claims> verify(String token) {
+    public Optional<Claims> verify(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
             return Optional.empty();
         }
@@ -90,6 +93,6 @@ final class SetupLinkSigner {
     }
 
     /** The contact a valid token names, and until when it may be used. */
-    record Claims(TenantId tenant, UUID contact, Instant expiresAt) {
+    public record Claims(TenantId tenant, UUID contact, Instant expiresAt) {
     }
 }

@@ -1,4 +1,4 @@
-package io.parley.api.contact;
+package io.parley.core.contact;
 
 import io.parley.core.tenancy.TenantId;
 import org.junit.jupiter.api.Test;

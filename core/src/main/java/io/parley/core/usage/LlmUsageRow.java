@@ -1,0 +1,18 @@
+package io.parley.core.usage;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One LLM call of a turn (retries included): who it was for, what it used and cost, and how it ended
+ * ({@code outcome}: ok, timeout, error, rate_limited, quota or circuit_open).
+ */
+@MappedEntity("llm_usage")
+public record LlmUsageRow(UUID tenantId, @Id UUID id, UUID botId, @Nullable UUID contactId,
+                          @Nullable UUID conversationId, String provider, String model, int promptTokens,
+                          int completionTokens, int latencyMs, String outcome, long costMicros, Instant createdAt) {
+}

@@ -1,0 +1,48 @@
+package io.parley.worker.llm;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Duration;
+
+/**
+ * An LLM call that gave no answer. The message names the status and the provider's error code only: provider
+ * messages can quote (masked) keys or the prompt, so they are not carried.
+ *
+ * @param retryable     worth another attempt (429 rate limit, 5xx, connection errors)
+ * @param endpointFault counts against the endpoint's circuit breaker (5xx, timeouts, connection errors) — a
+ *                      tenant's bad key or exhausted quota says nothing about the endpoint's health
+ * @param retryAfter    what the provider advised (Retry-After / retry-after-ms), if anything
+ */
+public final class LlmFailure extends RuntimeException {
+
+    private final LlmOutcome outcome;
+    private final boolean retryable;
+    private final boolean endpointFault;
+    private final Duration retryAfter;
+
+    public LlmFailure(LlmOutcome outcome, String message, boolean retryable, boolean endpointFault,
+                      @Nullable Duration retryAfter) {
+        super(message, null, false, false);
+        this.outcome = outcome;
+        this.retryable = retryable;
+        this.endpointFault = endpointFault;
+        this.retryAfter = retryAfter;
+    }
+
+    public LlmOutcome outcome() {
+        return outcome;
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+
+    public boolean endpointFault() {
+        return endpointFault;
+    }
+
+    @Nullable
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

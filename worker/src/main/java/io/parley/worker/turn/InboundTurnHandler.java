@@ -1,0 +1,173 @@
+package io.parley.worker.turn;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.parley.core.ServerRoles;
+import io.parley.core.channel.ChannelRow;
+import io.parley.core.config.BotConfiguration;
+import io.parley.core.config.BotConfigurationCache;
+import io.parley.core.config.BotKey;
+import io.parley.core.contact.ContactRepository;
+import io.parley.core.flow.FlowTurn;
+import io.parley.core.message.InboundEvent;
+import io.parley.core.message.JobKinds;
+import io.parley.core.queue.Job;
+import io.parley.core.queue.JobDiscard;
+import io.parley.core.queue.JobHandler;
+import io.parley.core.queue.JobRetryAfter;
+import io.parley.core.tenancy.Ids;
+import io.parley.core.tenancy.TenantId;
+import io.parley.core.tenancy.TenantScope;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs the {@code inbound.turn} job {@code {"eventId"}} (see ARCHITECTURE.md, "The conversation pipeline"): a
+ * delivery status moves a message forward; follow/unfollow mark the contact (a follow is welcomed); a message is
+ * stored, then — unless the contact is blocked, the bot paused or a person has taken over — checked against the
+ * limits, answered by a flow or the LLM, and its reply queued for the outbound sender.
+ *
+ * <p>Short transactions only: the intake, then the LLM call with no transaction or connection held, then the reply
+ * (see {@link MessageIntake}, {@link LlmAnswer}, {@link ReplyWriter}). Idempotent: the inbound message's id is the
+ * event's, and replies are marked with it, so a re-run stores and sends nothing twice.
+ */
+@Singleton
+@Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.WORKER)
+final class InboundTurnHandler implements JobHandler {
+
+    static final String DEFAULT_LIMIT_MESSAGE = "You've reached the message limit for now. Please try again later.";
+    private static final Logger LOG = LoggerFactory.getLogger(InboundTurnHandler.class);
+
+    private final TenantScope scope;
+    private final TurnRepository turns;
+    private final BotConfigurationCache configurations;
+    private final ContactRepository contacts;
+    private final StatusUpdates statuses;
+    private final MessageIntake intake;
+    private final FlowPlanner planner;
+    private final LlmAnswer llm;
+    private final ReplyWriter writer;
+    private final JsonMapper json;
+
+    InboundTurnHandler(TenantScope scope, TurnRepository turns, BotConfigurationCache configurations,
+                       ContactRepository contacts, StatusUpdates statuses, MessageIntake intake, FlowPlanner planner,
+                       LlmAnswer llm, ReplyWriter writer, JsonMapper json) {
+        this.scope = scope;
+        this.turns = turns;
+        this.configurations = configurations;
+        this.contacts = contacts;
+        this.statuses = statuses;
+        this.intake = intake;
+        this.planner = planner;
+        this.llm = llm;
+        this.writer = writer;
+        this.json = json;
+    }
+
+    @Override
+    public String kind() {
+        return JobKinds.INBOUND_TURN;
+    }
+
+    @Override
+    public void run(Job job) {
+        TenantId tenant = job.tenant();
+        UUID eventId = eventId(job);
+        TurnEventRow stored = scope.read(tenant, () -> turns.find(tenant.value(), eventId)).orElse(null);
+        if (stored == null) {
+            LOG.info("Inbound event {} or its channel no longer exists; nothing to do", eventId);
+            return;
+        }
+        InboundEvent event = read(stored);
+        BotConfiguration config = configurations.get(new BotKey(tenant, stored.botId())).orElse(null);
+        if (config == null) {
+            return; // the bot was deleted after the event arrived
+        }
+        ChannelRow channel = config.channel(stored.channelId()).orElseThrow(() ->
+                // the channel exists (the event's row joined it): this process's snapshot predates it
+                new JobRetryAfter(Duration.ofSeconds(2), "configuration snapshot does not have the channel yet"));
+        switch (event.type()) {
+            case STATUS -> statuses.apply(tenant, event);
+            case UNFOLLOW -> {
+                if (event.externalUserId() != null) {
+                    scope.writeVoid(tenant, () -> contacts.setFollowing(tenant.value(), channel.id(),
+                            event.externalUserId(), false));
+                }
+            }
+            case UNKNOWN -> LOG.debug("Event {} of an unknown type is stored, not answered", eventId);
+            default -> {
+                if (event.externalUserId() != null) {
+                    converse(tenant, stored, event, config, channel);
+                }
+            }
+        }
+    }
+
+    private void converse(TenantId tenant, TurnEventRow stored, InboundEvent event, BotConfiguration config,
+                          ChannelRow channel) {
+        Turn turn = intake.admit(tenant, stored, event, config, channel).orElse(null);
+        if (turn == null) {
+            return;
+        }
+        if (turn.limits().limitedUntil() != null) {
+            notifyLimit(turn, turn.limits().limitedUntil());
+            return;
+        }
+        FlowPlanner.Plan plan = planner.plan(turn);
+        List<OutboundMessage> messages = new ArrayList<>(plan.messages());
+        LlmAnswer.Answer answer = null;
+        if (plan.then() == FlowTurn.Then.LLM) {
+            if (turn.limits().llmBudgetUntil() != null) {
+                notifyLimit(turn, turn.limits().llmBudgetUntil());
+                return;
+            }
+            answer = llm.answer(turn, plan.instruction(), messages.size());
+            messages.addAll(answer.messages());
+        }
+        writer.write(turn, new Reply(messages, plan.attributeChanges(), plan.then() == FlowTurn.Then.HANDOFF,
+                answer == null ? null : answer.usage(), !messages.isEmpty(), null));
+    }
+
+    /** The bot's limit message, once per window; silence while a notice's window lasts. */
+    private void notifyLimit(Turn turn, Instant until) {
+        if (turn.limits().noticeActive()) {
+            return;
+        }
+        String text = turn.bot().limitMessage() == null || turn.bot().limitMessage().isBlank()
+                ? DEFAULT_LIMIT_MESSAGE : turn.bot().limitMessage();
+        writer.write(turn, Reply.limitNotice(text, until));
+    }
+
+    private UUID eventId(Job job) {
+        try {
+            Map<String, Object> args = json.readValue(job.argsJson(), Argument.mapOf(String.class, Object.class));
+            Object id = args == null ? null : args.get("eventId");
+            return Ids.parse(id == null ? null : id.toString())
+                    .orElseThrow(() -> new JobDiscard("inbound.turn needs an eventId"));
+        } catch (IOException e) {
+            throw new JobDiscard("inbound.turn args are not JSON");
+        }
+    }
+
+    private InboundEvent read(TurnEventRow stored) {
+        try {
+            InboundEvent event = json.readValue(stored.payload(), InboundEvent.class);
+            if (event == null || event.type() == null) {
+                throw new JobDiscard("inbound event " + stored.id() + " has no type");
+            }
+            return event;
+        } catch (IOException e) {
+            throw new JobDiscard("inbound event " + stored.id() + " is not an InboundEvent");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.parley.worker.turn;
+
+import io.micronaut.core.annotation.Nullable;
+import io.parley.core.bot.BotRow;
+import io.parley.core.channel.ChannelType;
+import io.parley.core.contact.ContactAttributes;
+import io.parley.core.conversation.MessageRepository;
+import io.parley.core.conversation.MessageRow;
+import io.parley.core.tenancy.TenantScope;
+import io.parley.worker.llm.LlmCall;
+import io.parley.worker.llm.LlmEndpoint;
+import io.parley.worker.llm.LlmEndpoints;
+import io.parley.worker.llm.LlmFailure;
+import io.parley.worker.llm.LlmMessage;
+import io.parley.worker.llm.LlmOutcome;
+import io.parley.worker.llm.LlmPrices;
+import io.parley.worker.llm.LlmReply;
+import io.parley.worker.llm.LlmSettings;
+import io.parley.worker.llm.ResilientLlm;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The LLM's part of a turn, outside any transaction (a slow provider must not hold a database connection): reads
+ * the history, asks within the turn's deadline, converts and splits the answer — or, on any failure, answers with
+ * the bot's fallback message (a mental-health bot must always answer, with its crisis text) or a generic one.
+ */
+@Singleton
+final class LlmAnswer {
+
+    static final String GENERIC_FALLBACK = "Sorry, I can't answer right now. Please try again in a moment.";
+    private static final Logger LOG = LoggerFactory.getLogger(LlmAnswer.class);
+    private static final UUID NEWEST = new UUID(-1L, -1L);
+
+    private final TenantScope scope;
+    private final MessageRepository messages;
+    private final ContactAttributes attributes;
+    private final LlmEndpoints endpoints;
+    private final ResilientLlm llm;
+    private final LlmPrices prices;
+    private final LlmSettings settings;
+
+    LlmAnswer(TenantScope scope, MessageRepository messages, ContactAttributes attributes, LlmEndpoints endpoints,
+              ResilientLlm llm, LlmPrices prices, LlmSettings settings) {
+        this.scope = scope;
+        this.messages = messages;
+        this.attributes = attributes;
+        this.endpoints = endpoints;
+        this.llm = llm;
+        this.prices = prices;
+        this.settings = settings;
+    }
+
+    /** The answer's messages and the call's usage. */
+    record Answer(List<OutboundMessage> messages, Reply.LlmUsage usage) {
+    }
+
+    /** @param messagesBefore messages the turn already sends before the answer (flow steps) */
+    Answer answer(Turn turn, @Nullable String instruction, int messagesBefore) {
+        BotRow bot = turn.bot();
+        List<LlmMessage> prompt = prompt(turn, instruction);
+        Instant start = Instant.now();
+        LlmEndpoint endpoint = null;
+        try {
+            endpoint = endpoints.forBot(bot);
+            LlmCall call = new LlmCall(endpoint, temperature(bot), bot.llmMaxTokens(), deadline(turn, start),
+                    bot.name());
+            LlmReply reply = llm.chat(prompt, call);
+            String text = OutputConversion.apply(bot.outputConversion(), reply.text());
+            ChannelLimits limits = ChannelLimits.of(turn.channel().channelType());
+            List<OutboundMessage> parts = new ArrayList<>();
+            ReplySplitter.split(text, limits, limits.maxMessages() - messagesBefore)
+                    .forEach(part -> parts.add(OutboundMessage.text(part)));
+            return new Answer(parts, usage(endpoint, reply.promptTokens(), reply.completionTokens(), start,
+                    LlmOutcome.OK));
+        } catch (LlmFailure failure) {
+            LOG.warn("LLM call for bot {} ended {} ({}); sending the fallback message", bot.id(),
+                    failure.outcome().wireName(), failure.getMessage());
+            String fallback = bot.fallbackMessage() == null || bot.fallbackMessage().isBlank() ? GENERIC_FALLBACK
+                    : bot.fallbackMessage();
+            LlmEndpoint used = endpoint != null ? endpoint
+                    : new LlmEndpoint(bot.llmProvider(), "unknown:", null, bot.llmModel() == null ? "unknown" : bot.llmModel());
+            return new Answer(List.of(OutboundMessage.text(fallback)), usage(used, 0, 0, start, failure.outcome()));
+        }
+    }
+
+    /**
+     * The call's deadline: the bot's timeout (or the platform's), shortened to what remains of LINE's reply-token
+     * window so the answer can still go out as a (free) reply. When less than {@code minimum-timeout} remains, the
+     * window is given up on (the sender pushes) and the full timeout applies.
+     */
+    Instant deadline(Turn turn, Instant now) {
+        Duration budget = turn.bot().llmTimeoutMs() == null ? settings.timeout()
+                : Duration.ofMillis(turn.bot().llmTimeoutMs());
+        if (turn.channel().channelType() == ChannelType.LINE && turn.event().replyToken() != null) {
+            Duration left = Duration.between(now, turn.stored().receivedAt().plus(settings.lineReplyWindow()));
+            if (left.compareTo(settings.minimumTimeout()) >= 0 && left.compareTo(budget) < 0) {
+                budget = left;
+            }
+        }
+        return now.plus(budget);
+    }
+
+    private List<LlmMessage> prompt(Turn turn, @Nullable String instruction) {
+        int window = turn.bot().historyWindow();
+        UUID before = turn.inboundMessageId() == null ? NEWEST : turn.inboundMessageId();
+        List<MessageRow> history = window <= 0 ? List.of() : scope.read(turn.tenant(), () ->
+                messages.latest(turn.tenant().value(), turn.conversation().id(), before, window));
+        return PromptBuilder.build(turn.bot(), turn.contact(), attributes.read(turn.contact().attributes()),
+                instruction, history, PromptBuilder.userText(turn.event()));
+    }
+
+    private Reply.LlmUsage usage(LlmEndpoint endpoint, int promptTokens, int completionTokens, Instant start,
+                                 LlmOutcome outcome) {
+        int latency = (int) Math.min(Integer.MAX_VALUE, Duration.between(start, Instant.now()).toMillis());
+        return new Reply.LlmUsage(endpoint.provider(), endpoint.model(), promptTokens, completionTokens, latency,
+                outcome.wireName(), prices.costMicros(endpoint.model(), promptTokens, completionTokens));
+    }
+
+    private static Double temperature(BotRow bot) {
+        BigDecimal value = bot.llmTemperature();
+        return value == null ? null : value.doubleValue();
+    }
+}

@@ -1,0 +1,49 @@
+package io.parley.worker.turn;
+
+import io.micronaut.core.annotation.Nullable;
+import io.parley.core.flow.Step;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A message the turn sends, before it is stored as an outbound {@code messages} row (status queued, sender bot)
+ * for the outbound sender. Row {@code type} and {@code payload} contract with the senders:
+ * <ul>
+ *   <li>{@code text}: the text column only;</li>
+ *   <li>{@code buttons}: text + {@code {"buttons": [{"label", "postback"}], "style": "buttons"|"quick_replies"}};</li>
+ *   <li>{@code image}: {@code {"url", "previewUrl"}}.</li>
+ * </ul>
+ * Every payload also carries {@code "replyTo": "<inbound event id>"}, which makes the turn idempotent.
+ */
+record OutboundMessage(String type, @Nullable String text, Map<String, Object> payload) {
+
+    static OutboundMessage text(String text) {
+        return new OutboundMessage("text", text, Map.of());
+    }
+
+    /** What a rendered flow step sends, if anything (set_attribute and ask_llm send nothing themselves). */
+    static Optional<OutboundMessage> of(Step step) {
+        return switch (step) {
+            case Step.Text text -> Optional.of(text(text.text()));
+            case Step.Buttons buttons -> {
+                List<Map<String, String>> list = buttons.buttons().stream()
+                        .map(b -> Map.of("label", b.label(), "postback", b.postback())).toList();
+                yield Optional.of(new OutboundMessage("buttons", buttons.text(),
+                        Map.of("buttons", list, "style", buttons.style().wireName())));
+            }
+            case Step.Image image -> {
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("url", image.url());
+                payload.put("previewUrl", image.previewUrl() == null ? image.url() : image.previewUrl());
+                yield Optional.of(new OutboundMessage("image", null, payload));
+            }
+            case Step.Handoff handoff -> handoff.message() == null || handoff.message().isBlank() ? Optional.empty()
+                    : Optional.of(text(handoff.message()));
+            case Step.SetAttribute ignored -> Optional.empty();
+            case Step.AskLlm ignored -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package io.parley.worker.turn;
+
+import io.micronaut.core.annotation.Nullable;
+import io.parley.core.bot.BotRow;
+import io.parley.core.bot.PersonaTemplate;
+import io.parley.core.contact.ContactRow;
+import io.parley.core.conversation.MessageRow;
+import io.parley.core.message.InboundEvent;
+import io.parley.worker.llm.LlmMessage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The LLM prompt of a turn: the persona as system message — the contact's own persona override when set, else the
+ * bot's, with {{contact.*}} and {{bot.name}} filled in — plus a flow's ask_llm instruction, then the conversation's
+ * last N messages (the bot's history window) oldest first, then the new message.
+ */
+final class PromptBuilder {
+
+    private PromptBuilder() {
+    }
+
+    /** @param historyNewestFirst as {@code MessageRepository.latest} returns it */
+    static List<LlmMessage> build(BotRow bot, ContactRow contact, Map<String, Object> attributes,
+                                  @Nullable String instruction, List<MessageRow> historyNewestFirst, String userText) {
+        String persona = contact.personaOverride() != null && !contact.personaOverride().isBlank()
+                ? contact.personaOverride() : bot.persona();
+        String system = PersonaTemplate.render(persona, PersonaTemplate.contactValues(contact.displayName(),
+                contact.tier(), attributes, bot.name(), null));
+        if (system == null || system.isBlank()) {
+            system = "You are " + bot.name() + ", a helpful assistant.";
+        }
+        if (instruction != null && !instruction.isBlank()) {
+            system = system.strip() + "\n\n" + instruction.strip();
+        }
+        List<LlmMessage> messages = new ArrayList<>();
+        messages.add(LlmMessage.system(system));
+        for (MessageRow row : historyNewestFirst.reversed()) {
+            String text = row.text() == null ? describe(row.type()) : row.text();
+            if (text == null || "system".equals(row.sender())) {
+                continue;
+            }
+            messages.add("inbound".equals(row.direction()) ? LlmMessage.user(text) : LlmMessage.assistant(text));
+        }
+        messages.add(LlmMessage.user(userText));
+        return messages;
+    }
+
+    /** The new message as the LLM reads it; media it cannot see are named. */
+    static String userText(InboundEvent event) {
+        return switch (event.type()) {
+            case TEXT -> event.text() == null ? "" : event.text();
+            case POSTBACK -> event.text() != null ? event.text() : event.postbackData();
+            case STICKER -> event.text() == null ? "[sticker]" : "[sticker: " + event.text() + "]";
+            case FOLLOW -> "[started following]";
+            default -> "[" + event.type().name().toLowerCase(Locale.ROOT) + "]";
+        };
+    }
+
+    private static String describe(String type) {
+        return switch (type) {
+            case "sticker", "image", "audio", "video", "file", "location" -> "[" + type + "]";
+            default -> null;
+        };
+    }
+}

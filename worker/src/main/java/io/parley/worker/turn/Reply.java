@@ -1,0 +1,34 @@
+package io.parley.worker.turn;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a turn writes in its last transaction.
+ *
+ * @param attributeChanges contact attributes set by flow steps
+ * @param handoff          pause the bot in this conversation: a person takes over
+ * @param llm              the LLM call made for it, if any (recorded even when the reply is dropped)
+ * @param counts           an answered turn, counted against the plan's monthly messages (a limit notice is not)
+ * @param noticeUntil      a limit message: no other until then
+ */
+record Reply(List<OutboundMessage> messages, Map<String, String> attributeChanges, boolean handoff,
+             @Nullable LlmUsage llm, boolean counts, @Nullable Instant noticeUntil) {
+
+    Reply {
+        messages = List.copyOf(messages);
+        attributeChanges = Map.copyOf(attributeChanges);
+    }
+
+    static Reply limitNotice(String text, Instant until) {
+        return new Reply(List.of(OutboundMessage.text(text)), Map.of(), false, null, false, until);
+    }
+
+    /** One LLM call, as {@code llm_usage} records it. */
+    record LlmUsage(String provider, String model, int promptTokens, int completionTokens, int latencyMs,
+                    String outcome, long costMicros) {
+    }
+}

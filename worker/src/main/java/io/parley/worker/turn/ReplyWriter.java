@@ -1,0 +1,173 @@
+package io.parley.worker.turn;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.parley.core.contact.ContactAttributes;
+import io.parley.core.contact.ContactRepository;
+import io.parley.core.contact.ContactRow;
+import io.parley.core.contact.InvalidAttributesException;
+import io.parley.core.conversation.ConversationRepository;
+import io.parley.core.conversation.ConversationRow;
+import io.parley.core.conversation.MessageRepository;
+import io.parley.core.events.TenantEvents;
+import io.parley.core.message.JobKinds;
+import io.parley.core.queue.JobQueue;
+import io.parley.core.queue.JobRequest;
+import io.parley.core.tenancy.Ids;
+import io.parley.core.tenancy.TenantScope;
+import io.parley.core.usage.LlmUsageRepository;
+import io.parley.core.usage.UsagePeriod;
+import io.parley.core.usage.UsageRepository;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The turn's last transaction, with the conversation row locked: the reply's outbound messages (queued, sender bot),
+ * the one {@code outbound.send} job that delivers them in order (same serial key as the conversation's turns),
+ * flow side effects (attributes, handoff), the limit-notice window, LLM usage and the monthly counters.
+ *
+ * <p>Checked again under the lock: a turn that already answered (a second run after a lost lease) writes nothing
+ * but its LLM usage, and a conversation a person took over while the LLM was thinking gets no bot reply.
+ */
+@Singleton
+final class ReplyWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplyWriter.class);
+
+    private final TenantScope scope;
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final ContactRepository contacts;
+    private final ContactAttributes attributes;
+    private final TurnRepository turns;
+    private final UsageRepository usage;
+    private final LlmUsageRepository llmUsage;
+    private final JobQueue queue;
+    private final TenantEvents events;
+    private final JsonMapper json;
+
+    ReplyWriter(TenantScope scope, ConversationRepository conversations, MessageRepository messages,
+                ContactRepository contacts, ContactAttributes attributes, TurnRepository turns, UsageRepository usage,
+                LlmUsageRepository llmUsage, JobQueue queue, TenantEvents events, JsonMapper json) {
+        this.scope = scope;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.contacts = contacts;
+        this.attributes = attributes;
+        this.turns = turns;
+        this.usage = usage;
+        this.llmUsage = llmUsage;
+        this.queue = queue;
+        this.events = events;
+        this.json = json;
+    }
+
+    /** The ids of the messages queued (empty when nothing was sent). */
+    List<UUID> write(Turn turn, Reply reply) {
+        UUID t = turn.tenant().value();
+        return scope.write(turn.tenant(), () -> {
+            long cost = recordLlm(turn, reply);
+            ConversationRow conversation = conversations.lock(t, turn.conversation().id()).orElse(null);
+            if (conversation == null || conversation.botPaused()
+                    || turns.answered(t, conversation.id(), turn.eventId(), turn.stored().receivedAt())) {
+                addUsage(turn, 0, cost);
+                return List.of();
+            }
+            applyAttributes(turn, reply.attributeChanges());
+            if (reply.handoff()) {
+                conversations.setBotPaused(t, conversation.id(), true, null);
+                events.publish(turn.tenant(), "conversation.handoff", Map.of(
+                        "conversationId", conversation.id().toString(), "contactId", turn.contact().id().toString()));
+            }
+            if (reply.noticeUntil() != null) {
+                conversations.setLimitNoticeUntil(t, conversation.id(), reply.noticeUntil());
+            }
+            addUsage(turn, reply.counts() ? 1 : 0, cost);
+            List<UUID> ids = queueMessages(turn, conversation, reply.messages());
+            return ids;
+        });
+    }
+
+    private List<UUID> queueMessages(Turn turn, ConversationRow conversation, List<OutboundMessage> outbound) {
+        if (outbound.isEmpty()) {
+            return List.of();
+        }
+        UUID t = turn.tenant().value();
+        List<UUID> ids = new ArrayList<>();
+        for (OutboundMessage message : outbound) {
+            UUID id = Ids.next();
+            Map<String, Object> payload = new LinkedHashMap<>(message.payload());
+            payload.put("replyTo", turn.eventId().toString());
+            messages.insert(t, id, conversation.id(), "outbound", "bot", null, message.type(), message.text(),
+                    write(payload), null, "queued");
+            ids.add(id);
+        }
+        conversations.recordOutbound(t, conversation.id());
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("conversationId", conversation.id().toString());
+        args.put("messageIds", ids.stream().map(UUID::toString).toList());
+        args.put("replyToken", turn.event().replyToken());
+        args.put("inboundAt", turn.stored().receivedAt().toString());
+        queue.enqueue(turn.tenant(), JobRequest.of(JobKinds.OUTBOUND_SEND, write(args))
+                .serial(turn.event().conversationKey()).unique("out:" + ids.getFirst()));
+        events.publish(turn.tenant(), "message.queued", Map.of("conversationId", conversation.id().toString(),
+                "messageIds", ids.stream().map(UUID::toString).toList()));
+        return ids;
+    }
+
+    private long recordLlm(Turn turn, Reply reply) {
+        Reply.LlmUsage llm = reply.llm();
+        if (llm == null) {
+            return 0;
+        }
+        llmUsage.insert(turn.tenant().value(), Ids.next(), turn.bot().id(), turn.contact().id(),
+                turn.conversation().id(), llm.provider(), llm.model(), llm.promptTokens(), llm.completionTokens(),
+                llm.latencyMs(), llm.outcome(), llm.costMicros());
+        return llm.costMicros();
+    }
+
+    private void addUsage(Turn turn, int answered, long cost) {
+        if (answered > 0 || cost > 0) {
+            usage.add(turn.tenant().value(), UsagePeriod.of(Instant.now()), answered, cost);
+        }
+    }
+
+    private void applyAttributes(Turn turn, Map<String, String> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        UUID t = turn.tenant().value();
+        ContactRow contact = contacts.findForUpdate(t, turn.contact().id()).orElse(null);
+        if (contact == null) {
+            return;
+        }
+        Map<String, JsonNode> patch = new LinkedHashMap<>();
+        changes.forEach((key, value) -> patch.put(key, JsonNode.createStringNode(value)));
+        try {
+            String merged = attributes.merge(contact.attributes(), JsonNode.createObjectNode(patch));
+            contacts.update(t, contact.id(), contact.displayName(), merged, contact.tier(), contact.blocked(),
+                    contact.personaOverride());
+        } catch (InvalidAttributesException e) {
+            // The flow API validates steps; a stored flow that breaks today's limits must not stop the reply.
+            LOG.warn("Flow attribute change for contact {} skipped: {}", contact.id(), e.getMessage());
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

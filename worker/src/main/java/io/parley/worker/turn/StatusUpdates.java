@@ -1,0 +1,47 @@
+package io.parley.worker.turn;
+
+import io.parley.core.conversation.MessageRepository;
+import io.parley.core.events.TenantEvents;
+import io.parley.core.message.InboundEvent;
+import io.parley.core.tenancy.TenantId;
+import io.parley.core.tenancy.TenantScope;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Delivery statuses of messages Parley sent (WhatsApp sent/delivered/read/failed): the message's status moves
+ * forward only (statuses arrive out of order; a late "delivered" after "read" changes nothing) and the dashboard
+ * hears of each change. A status for a message Parley does not know (sent from another tool) is ignored.
+ */
+@Singleton
+final class StatusUpdates {
+
+    private final TenantScope scope;
+    private final MessageRepository messages;
+    private final TenantEvents events;
+
+    StatusUpdates(TenantScope scope, MessageRepository messages, TenantEvents events) {
+        this.scope = scope;
+        this.messages = messages;
+        this.events = events;
+    }
+
+    void apply(TenantId tenant, InboundEvent event) {
+        InboundEvent.StatusUpdate update = event.statusUpdate();
+        if (update == null || update.providerMessageId() == null || update.status() == null) {
+            return;
+        }
+        UUID t = tenant.value();
+        scope.writeVoid(tenant, () -> messages.findByProviderId(t, update.providerMessageId()).ifPresent(message -> {
+            String detail = update.errorCode() == null ? null
+                    : update.errorCode() + (update.errorTitle() == null ? "" : ": " + update.errorTitle());
+            if (messages.advanceStatus(t, message.id(), update.status(), detail) > 0) {
+                events.publish(tenant, "message.status", Map.of("conversationId",
+                        message.conversationId().toString(), "messageId", message.id().toString(),
+                        "status", update.status()));
+            }
+        }));
+    }
+}

@@ -1,0 +1,116 @@
+package io.parley.worker.turn;
+
+import com.sun.net.httpserver.HttpServer;
+import io.parley.core.testing.Fixtures;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A local OpenAI-compatible server on 127.0.0.1 answering {@code POST /v1/chat/completions} with the protocol
+ * fixtures: scripted answers first (in order), then the default one. Records every request.
+ */
+final class FakeLlm implements AutoCloseable {
+
+    private static final String FIXTURE_CONTENT = "Hello! How can I help you today?";
+
+    record Call(String body, String authorization, Instant at) {
+    }
+
+    record Answer(int status, String body, Map<String, String> headers, Duration delay) {
+        Answer after(Duration wait) {
+            return new Answer(status, body, headers, wait);
+        }
+    }
+
+    private final HttpServer server;
+    private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private volatile Answer standing = ok();
+
+    FakeLlm() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/v1/chat/completions", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                calls.add(new Call(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                        exchange.getRequestHeaders().getFirst("Authorization"), Instant.now()));
+            }
+            Answer answer = script.pollFirst();
+            if (answer == null) {
+                answer = standing;
+            }
+            try {
+                Thread.sleep(answer.delay());
+                byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+                answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(answer.status(), body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the client gave up (timeout): nothing to answer
+            } finally {
+                exchange.close();
+            }
+        });
+        server.start();
+    }
+
+    /** The fixture's completion (28 prompt tokens, 9 completion tokens). */
+    static Answer ok() {
+        return new Answer(200, Fixtures.text("openai-chat-response.json"), Map.of(), Duration.ZERO);
+    }
+
+    /** The fixture's completion with another assistant text. */
+    static Answer ok(String content) {
+        String escaped = content.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        return new Answer(200, Fixtures.text("openai-chat-response.json").replace(FIXTURE_CONTENT, escaped),
+                Map.of(), Duration.ZERO);
+    }
+
+    static Answer error(int status, String fixture, Map<String, String> headers) {
+        return new Answer(status, Fixtures.text(fixture), headers, Duration.ZERO);
+    }
+
+    void then(Answer... answers) {
+        script.addAll(List.of(answers));
+    }
+
+    /** Drops scripted answers that were not used. */
+    void reset() {
+        script.clear();
+    }
+
+    void always(Answer answer) {
+        standing = answer;
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
