@@ -101,9 +101,10 @@ public interface ContactRepository extends GenericRepository<ContactRow, UUID> {
             ORDER BY ci.id""")
     List<ContactIdentityRow> identities(UUID tenantId, Collection<UUID> contactIds);
 
-    /** Follow and unfollow (LINE follow/unfollow events, Telegram my_chat_member); 0 when there is no such identity. */
+    /** Follow and unfollow (LINE follow/unfollow events, Telegram my_chat_member); 0 when nothing changed. */
     @Query("""
             UPDATE contact_identities SET following = :following
-            WHERE tenant_id = :tenantId AND channel_id = :channelId AND external_user_id = :externalUserId""")
+            WHERE tenant_id = :tenantId AND channel_id = :channelId AND external_user_id = :externalUserId
+              AND following IS DISTINCT FROM :following""")
     int setFollowing(UUID tenantId, UUID channelId, String externalUserId, boolean following);
 }

@@ -6,6 +6,8 @@ import io.parley.core.channel.ChannelType;
 import io.parley.core.contact.ContactAttributes;
 import io.parley.core.contact.ContactRow;
 import io.parley.core.flow.FlowEvent;
+import io.parley.core.tenancy.TenantScope;
+import io.parley.worker.outbound.PostbackReferences;
 import io.parley.core.flow.FlowMatch;
 import io.parley.core.flow.FlowTurn;
 import io.parley.core.flow.Step;
@@ -40,7 +42,12 @@ final class FlowPlanner {
     private final ContactAttributes attributes;
     private final SetupLinks links;
 
-    FlowPlanner(ContactAttributes attributes, SetupLinks links) {
+    private final TenantScope scope;
+    private final PostbackReferences postbacks;
+
+    FlowPlanner(ContactAttributes attributes, SetupLinks links, TenantScope scope, PostbackReferences postbacks) {
+        this.scope = scope;
+        this.postbacks = postbacks;
         this.attributes = attributes;
         this.links = links;
     }
@@ -52,7 +59,7 @@ final class FlowPlanner {
 
     Plan plan(Turn turn) {
         InboundEvent event = turn.event();
-        FlowEvent flowEvent = flowEvent(event);
+        FlowEvent flowEvent = resolvePostback(turn, flowEvent(event));
         if (flowEvent == null) {
             return event.type() == InboundEvent.Type.STICKER
                     ? new Plan(List.of(), FlowTurn.Then.LLM, null, Map.of())
@@ -83,6 +90,16 @@ final class FlowPlanner {
             }
         }
         return new Plan(messages, flowTurn.then(), instruction, flowTurn.attributeChanges());
+    }
+
+    /** Long postback data went out as a short reference (Telegram allows 64 bytes); match the original data. */
+    private FlowEvent resolvePostback(Turn turn, FlowEvent flowEvent) {
+        if (!(flowEvent instanceof FlowEvent.Postback postback)) {
+            return flowEvent;
+        }
+        String original = scope.read(turn.tenant(), () ->
+                postbacks.resolve(turn.tenant(), turn.conversation().id(), postback.data()));
+        return new FlowEvent.Postback(original);
     }
 
     private static boolean welcomesFirstMessage(Turn turn, FlowEvent flowEvent) {

@@ -62,10 +62,10 @@ final class MessageIntake {
         return scope.write(tenant, () -> {
             UpsertedContact seen = contacts.upsertByIdentity(t, channel.id(), event.externalUserId(),
                     event.displayName(), null);
+            // A follow, or any message: whoever writes to the bot can be answered again (e.g. after unblocking a
+            // Telegram bot, which sends no follow event), and the senders skip identities marked unfollowed.
+            contacts.setFollowing(t, channel.id(), event.externalUserId(), true);
             boolean follow = event.type() == InboundEvent.Type.FOLLOW;
-            if (follow) {
-                contacts.setFollowing(t, channel.id(), event.externalUserId(), true);
-            }
             if (seen.contact().blocked()) {
                 return Optional.empty();
             }
