@@ -10,7 +10,6 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +35,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class JobWorker implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
-    private static final int RESCUE_BATCH = 100;
-    private static final int CLEAN_BATCH = 5000;
-    private static final Duration CLEAN_INTERVAL = Duration.ofMinutes(1);
 
     private final QueueSettings settings;
     private final JobStore store;
@@ -51,10 +47,9 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
     private final Map<Long, Thread> running = new ConcurrentHashMap<>();
     private final Set<Long> released = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final JobMaintenance maintenance;
     private volatile boolean claiming = true;
-    private volatile boolean maintaining = true;
     private Thread claimer;
-    private Thread maintainer;
 
     JobWorker(QueueSettings settings, JobStore store, List<JobHandler> handlers,
               @Value("${datasources.default.url}") String url,
@@ -68,6 +63,8 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
                 () -> ThreadLocalRandom.current().nextDouble());
         this.listener = new JobWakeListener(url, username, password, wakeup);
         this.completer = new JobCompleter(store, id);
+        this.maintenance = new JobMaintenance(store, settings, backoff, id,
+                () -> running.keySet().stream().filter(job -> !released.contains(job)).toList(), wakeup);
     }
 
     private static Map<String, JobHandler> byKind(List<JobHandler> handlers) {
@@ -107,7 +104,7 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
 
     void start() {
         completer.start("job-completer");
-        maintainer = Thread.ofVirtual().name("job-maintenance").start(this::maintain);
+        maintenance.start("job-maintenance");
         if (handlers.isEmpty()) {
             LOG.info("Job worker {}: no job handlers in this process, so it claims nothing", id);
             return;
@@ -201,63 +198,6 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    /** Heartbeats, lease rescue and retention, each on its own cadence, on one virtual thread. */
-    private void maintain() {
-        long heartbeatAt = System.nanoTime() + settings.heartbeatInterval().toNanos();
-        long rescueAt = System.nanoTime();
-        long cleanAt = System.nanoTime() + CLEAN_INTERVAL.toNanos();
-        while (maintaining) {
-            long now = System.nanoTime();
-            try {
-                if (heartbeatAt - now <= 0) {
-                    heartbeatAt = now + settings.heartbeatInterval().toNanos();
-                    heartbeat();
-                }
-                if (rescueAt - now <= 0) {
-                    rescueAt = now + settings.rescueInterval().toNanos();
-                    rescue();
-                }
-                if (cleanAt - now <= 0) {
-                    cleanAt = now + CLEAN_INTERVAL.toNanos();
-                    clean();
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Job queue maintenance failed ({}); trying again shortly", e.getMessage());
-            }
-            long next = Math.min(heartbeatAt, Math.min(rescueAt, cleanAt)) - System.nanoTime();
-            try {
-                Thread.sleep(Duration.ofNanos(Math.max(next, 1_000_000)));
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
-    private void heartbeat() {
-        List<Long> ids = running.keySet().stream().filter(job -> !released.contains(job)).toList();
-        if (!ids.isEmpty()) {
-            store.heartbeat(id, ids, settings.lease());
-        }
-    }
-
-    private void rescue() {
-        int rescued;
-        do {
-            rescued = store.rescue(RESCUE_BATCH, backoff);
-            if (rescued > 0) {
-                LOG.warn("Rescued {} job(s) whose worker stopped heartbeating", rescued);
-                wakeup.signal();
-            }
-        } while (rescued == RESCUE_BATCH && maintaining);
-    }
-
-    private void clean() {
-        int deleted;
-        do {
-            deleted = store.clean(settings.completedRetention(), settings.discardedRetention(), CLEAN_BATCH);
-        } while (deleted >= CLEAN_BATCH && maintaining);
-    }
-
     /**
      * Stops claiming, waits up to {@code shutdownTimeout} for running jobs, then hands the rest back to the queue
      * without counting their attempt and interrupts their handlers.
@@ -287,11 +227,7 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
             }
             leftovers.values().forEach(Thread::interrupt);
         }
-        maintaining = false;
-        if (maintainer != null) {
-            maintainer.interrupt();
-            maintainer.join();
-        }
+        maintenance.stop();
         completer.stop();
     }
 }
