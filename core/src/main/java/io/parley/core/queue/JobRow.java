@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A job as a tenant's admin sees it; {@code args} and {@code errors} are the JSON text of their jsonb columns. */
@@ -17,8 +18,7 @@ public record JobRow(@Id long id, UUID tenantId, String kind, String args, Strin
     public static final String CANCELLED = "cancelled";
 
     /** Every state, in the order a job usually moves through them. */
-    public static final java.util.List<String> STATES =
-            java.util.List.of("available", "running", "retryable", "completed", DISCARDED, CANCELLED);
+    public static final List<String> STATES = List.of("available", "running", "retryable", "completed", DISCARDED, CANCELLED);
 
     public boolean canBeRetried() {
         return DISCARDED.equals(state) || CANCELLED.equals(state);
