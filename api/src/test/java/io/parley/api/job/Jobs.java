@@ -8,7 +8,6 @@ import io.parley.core.tenancy.TenantScope;
 import io.parley.core.testing.TestDatabase;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
@@ -46,9 +45,7 @@ final class Jobs {
     }
 
     private static void update(long id, String state, int attempts, String errors) {
-        var database = TestDatabase.shared();
-        try (Connection superuser = DriverManager.getConnection(database.database().jdbcUrl(),
-                database.superuser().username(), database.superuser().password());
+        try (Connection superuser = TestDatabase.shared().openSuperuserConnection();
              PreparedStatement update = superuser.prepareStatement("UPDATE jobs SET state = ?, attempt = ?, "
                      + "errors = CAST(? AS jsonb), finalized_at = now() WHERE id = ?")) {
             update.setString(1, state);

@@ -6,7 +6,6 @@ import io.parley.core.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -38,9 +37,7 @@ class RetentionTest extends QueueTest {
 
     private long finished(TenantId tenant, String kind, String state, String ago) throws SQLException {
         long id = enqueue(tenant, JobRequest.of(kind, "{}"));
-        var database = TestDatabase.shared();
-        try (Connection superuser = DriverManager.getConnection(database.database().jdbcUrl(),
-                database.superuser().username(), database.superuser().password());
+        try (Connection superuser = TestDatabase.shared().openSuperuserConnection();
              PreparedStatement age = superuser.prepareStatement("UPDATE jobs SET state = ?, finalized_at = now() - "
                      + "CAST(? AS interval) WHERE id = ?")) {
             age.setString(1, state);
