@@ -32,10 +32,26 @@ public final class Cursor {
         if (cursor == null || cursor.isBlank()) {
             return start;
         }
+        return Ids.parse(decode(cursor)).orElseThrow(Cursor::invalid);
+    }
+
+    /** The same for lists keyed by a number (job ids). */
+    public static long afterNumber(String cursor, long start) {
+        if (cursor == null || cursor.isBlank()) {
+            return start;
+        }
+        try {
+            return Long.parseLong(decode(cursor));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
+    private static String decode(String cursor) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             if (text.startsWith("v1:")) {
-                return Ids.parse(text.substring(3)).orElseThrow(Cursor::invalid);
+                return text.substring(3);
             }
         } catch (IllegalArgumentException e) {
             throw invalid();

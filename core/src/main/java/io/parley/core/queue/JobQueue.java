@@ -56,14 +56,30 @@ public final class JobQueue {
                 }
             }
             if (id.isPresent()) {
-                try (PreparedStatement wake = connection.prepareStatement("SELECT pg_notify(?, '')")) {
-                    wake.setString(1, WAKE_CHANNEL);
-                    wake.execute();
-                }
+                notifyWorkers(connection);
             }
             return id;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not enqueue a " + job.kind() + " job", e);
+        }
+    }
+
+    /**
+     * Wakes workers when the caller's transaction commits, e.g. after a job was made available again (the jobs
+     * API's retry action). Call inside that transaction.
+     */
+    public void wake() {
+        try {
+            notifyWorkers(dataSource.getConnection());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not wake the job workers", e);
+        }
+    }
+
+    static void notifyWorkers(Connection connection) throws SQLException {
+        try (PreparedStatement wake = connection.prepareStatement("SELECT pg_notify(?, '')")) {
+            wake.setString(1, WAKE_CHANNEL);
+            wake.execute();
         }
     }
 }

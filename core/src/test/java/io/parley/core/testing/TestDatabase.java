@@ -113,6 +113,11 @@ public final class TestDatabase {
         return java.sql.DriverManager.getConnection(database.jdbcUrl(), database.appRole(), database.appPassword());
     }
 
+    /** The superuser on the test database: row-level security does not apply, for arranging and inspecting raw rows. */
+    public java.sql.Connection openSuperuserConnection() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(database.jdbcUrl(), superuser.username(), superuser.password());
+    }
+
     public DatabaseProvisioner.ProvisionedDatabase database() {
         return database;
     }

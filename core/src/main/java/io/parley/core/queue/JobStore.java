@@ -1,0 +1,239 @@
+package io.parley.core.queue;
+
+import io.parley.core.tenancy.TenantId;
+import io.parley.core.tenancy.TenantScope;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Every statement the job runner sends (docs/architecture/queue.md). Each call is one short transaction in the
+ * queue's scope ({@link TenantScope#asQueue}); none is open while a handler runs. Times come from the database
+ * clock ({@code now()}), so workers whose clocks drift still agree on leases and schedules.
+ */
+@Singleton
+final class JobStore {
+
+    /** Serializes claims across all workers; see {@link #claim}. Any constant unique to the queue will do. */
+    private static final long CLAIM_LOCK = 0x7061726c65794a6fL; // "parleyJo"
+
+    private static final String CLAIM = """
+            WITH picked AS (
+                SELECT c.id FROM jobs c
+                WHERE c.state IN ('available', 'retryable') AND c.scheduled_at <= now() AND c.kind = ANY(?)
+                  AND (c.serial_key IS NULL OR (
+                      NOT EXISTS (SELECT 1 FROM jobs p WHERE p.serial_key = c.serial_key
+                                    AND p.state IN ('available', 'retryable', 'running') AND p.id < c.id)
+                      AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.serial_key = c.serial_key
+                                    AND r.state = 'running')))
+                ORDER BY c.priority DESC, c.scheduled_at, c.id
+                LIMIT ?
+                FOR UPDATE OF c SKIP LOCKED)
+            UPDATE jobs j SET state = 'running', attempt = j.attempt + 1, attempted_at = now(), locked_by = ?,
+                locked_until = now() + ? * interval '1 millisecond'
+            FROM picked WHERE j.id = picked.id
+            RETURNING j.id, j.tenant_id, j.kind, CAST(j.args AS text), j.attempt, j.max_attempts""";
+
+    private static final String COMPLETE = """
+            UPDATE jobs j SET state = 'completed', finalized_at = now(), locked_by = NULL, locked_until = NULL
+            FROM unnest(?, ?) AS done(id, attempt)
+            WHERE j.id = done.id AND j.attempt = done.attempt AND j.state = 'running' AND j.locked_by = ?
+            RETURNING j.id""";
+
+    private static final String APPEND_ERROR = "errors = errors || jsonb_build_array(jsonb_build_object("
+            + "'at', now(), 'attempt', attempt, 'error', CAST(? AS text)))";
+    private static final String MINE = " WHERE id = ? AND attempt = ? AND state = 'running' AND locked_by = ?";
+
+    private static final String RETRY = "UPDATE jobs SET state = 'retryable', scheduled_at = now() + ? * interval "
+            + "'1 millisecond', locked_by = NULL, locked_until = NULL, " + APPEND_ERROR + MINE;
+
+    private static final String DISCARD = "UPDATE jobs SET state = 'discarded', finalized_at = now(), "
+            + "locked_by = NULL, locked_until = NULL, " + APPEND_ERROR + MINE;
+
+    private final TenantScope scope;
+    private final DataSource dataSource;
+
+    JobStore(TenantScope scope, DataSource dataSource) {
+        this.scope = scope;
+        this.dataSource = dataSource; // transaction-aware: statements run in the asQueue transaction
+    }
+
+    /**
+     * Claims up to {@code limit} due jobs of {@code kinds}, highest priority, then oldest first. A job with a
+     * serial key is claimable only while no job of its key is running and none with a smaller id is waiting.
+     *
+     * <p>That check reads a snapshot, and two claimers with overlapping snapshots could each see "nothing of this
+     * key is running" and start two of its jobs (one committed late, or a discarded one retried through the API).
+     * So claims take one transaction-level advisory lock first: claims run one at a time across every worker,
+     * and because READ COMMITTED gives the claim statement a fresh snapshot taken after the lock was granted, it
+     * sees every earlier claim. A claim is one indexed statement of a few milliseconds, so this caps claiming at
+     * hundreds of batches per second, each up to {@code claimBatch} jobs.
+     */
+    List<Job> claim(String worker, Collection<String> kinds, int limit, Duration lease) {
+        return inQueue(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, CLAIM_LOCK);
+                lock.execute();
+            }
+            try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                claim.setArray(1, connection.createArrayOf("text", kinds.toArray()));
+                claim.setInt(2, limit);
+                claim.setString(3, worker);
+                claim.setLong(4, lease.toMillis());
+                List<Job> jobs = new ArrayList<>();
+                try (ResultSet rows = claim.executeQuery()) {
+                    while (rows.next()) {
+                        jobs.add(new Job(rows.getLong(1), new TenantId(rows.getObject(2, UUID.class)),
+                                rows.getString(3), rows.getString(4), rows.getInt(5), rows.getInt(6)));
+                    }
+                }
+                jobs.sort((a, b) -> Long.compare(a.id(), b.id()));
+                return jobs;
+            }
+        });
+    }
+
+    /** Marks finished jobs completed; returns the ids that were still ours (a lost lease drops the result). */
+    Set<Long> complete(String worker, List<Job> jobs) {
+        return inQueue(connection -> {
+            try (PreparedStatement complete = connection.prepareStatement(COMPLETE)) {
+                complete.setArray(1, connection.createArrayOf("bigint", jobs.stream().map(Job::id).toArray()));
+                complete.setArray(2, connection.createArrayOf("integer", jobs.stream().map(Job::attempt).toArray()));
+                complete.setString(3, worker);
+                Set<Long> done = new HashSet<>();
+                try (ResultSet rows = complete.executeQuery()) {
+                    while (rows.next()) {
+                        done.add(rows.getLong(1));
+                    }
+                }
+                return done;
+            }
+        });
+    }
+
+    /** Records a failed attempt: retryable after the failure's delay, or discarded. False when no longer ours. */
+    boolean fail(Job job, String worker, JobFailure failure) {
+        return inQueue(connection -> fail(connection, job.id(), job.attempt(), worker, failure));
+    }
+
+    private static boolean fail(Connection connection, long id, int attempt, String lockedBy, JobFailure failure)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(failure.discarded() ? DISCARD : RETRY)) {
+            int index = 1;
+            if (!failure.discarded()) {
+                update.setLong(index++, failure.retryAfter().toMillis());
+            }
+            update.setString(index++, failure.error());
+            update.setLong(index++, id);
+            update.setInt(index++, attempt);
+            update.setString(index, lockedBy);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Extends the leases of the jobs this worker is running. */
+    int heartbeat(String worker, Collection<Long> ids, Duration lease) {
+        return inQueue(connection -> {
+            try (PreparedStatement extend = connection.prepareStatement("""
+                    UPDATE jobs SET locked_until = now() + ? * interval '1 millisecond'
+                    WHERE id = ANY(?) AND state = 'running' AND locked_by = ?""")) {
+                extend.setLong(1, lease.toMillis());
+                extend.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+                extend.setString(3, worker);
+                return extend.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Running jobs whose lease expired belong to a worker that died (or lost the database for a whole lease):
+     * they become retryable with backoff, their attempt already counted, or discarded after the last attempt.
+     */
+    int rescue(int limit, Backoff backoff) {
+        return inQueue(connection -> {
+            int rescued = 0;
+            try (PreparedStatement expired = connection.prepareStatement("""
+                    SELECT id, attempt, max_attempts, locked_by FROM jobs
+                    WHERE state = 'running' AND locked_until < now()
+                    ORDER BY locked_until LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                expired.setInt(1, limit);
+                try (ResultSet rows = expired.executeQuery()) {
+                    while (rows.next()) {
+                        int attempt = rows.getInt(2);
+                        String owner = rows.getString(4);
+                        JobFailure failure = JobFailure.because("lease expired: worker " + owner
+                                + " stopped before finishing attempt " + attempt, attempt, rows.getInt(3), backoff);
+                        rescued += fail(connection, rows.getLong(1), attempt, owner, failure) ? 1 : 0;
+                    }
+                }
+            }
+            return rescued;
+        });
+    }
+
+    /**
+     * Shutdown: hands jobs this worker will not finish back to the queue, uncounted (attempt − 1), due now, and
+     * wakes the other workers.
+     */
+    int release(String worker, Collection<Long> ids) {
+        return inQueue(connection -> {
+            int released;
+            try (PreparedStatement release = connection.prepareStatement("""
+                    UPDATE jobs SET state = CASE WHEN attempt <= 1 THEN 'available' ELSE 'retryable' END,
+                        attempt = attempt - 1, scheduled_at = now(), locked_by = NULL, locked_until = NULL
+                    WHERE id = ANY(?) AND state = 'running' AND locked_by = ?""")) {
+                release.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                release.setString(2, worker);
+                released = release.executeUpdate();
+            }
+            if (released > 0) {
+                JobQueue.notifyWorkers(connection);
+            }
+            return released;
+        });
+    }
+
+    /** Deletes up to {@code limit} finished jobs past their retention; returns how many. */
+    int clean(Duration completedRetention, Duration discardedRetention, int limit) {
+        return inQueue(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("""
+                    DELETE FROM jobs WHERE id IN (
+                        (SELECT id FROM jobs WHERE state = 'completed'
+                           AND finalized_at < now() - ? * interval '1 millisecond' LIMIT ?)
+                        UNION ALL
+                        (SELECT id FROM jobs WHERE state IN ('discarded', 'cancelled')
+                           AND finalized_at < now() - ? * interval '1 millisecond' LIMIT ?))""")) {
+                delete.setLong(1, completedRetention.toMillis());
+                delete.setInt(2, limit);
+                delete.setLong(3, discardedRetention.toMillis());
+                delete.setInt(4, limit);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    private <T> T inQueue(Sql<T> work) {
+        return scope.asQueue(() -> {
+            try {
+                return work.run(dataSource.getConnection());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Job queue statement failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private interface Sql<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

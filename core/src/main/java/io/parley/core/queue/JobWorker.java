@@ -1,0 +1,233 @@
+package io.parley.core.queue;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.parley.core.ServerRoles;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs queued jobs in a worker process (docs/architecture/queue.md): claims due jobs of the kinds it has a
+ * {@link JobHandler} for, runs each on its own virtual thread (at most {@code concurrency} at once), records the
+ * outcome, keeps leases alive while handlers run, rescues jobs of crashed workers, and on shutdown finishes or
+ * hands back what it holds. It never holds a database connection while a handler runs.
+ *
+ * <p>It claims only kinds it can run, so a process without some handler (an old pod during a rollout, an
+ * api-only test context) leaves those jobs for one that has it rather than discarding them.
+ */
+@Context
+@Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.WORKER)
+@Requires(property = "parley.queue.enabled", notEquals = "false")
+@Requires(property = "datasources.default.url")
+final class JobWorker implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
+
+    private final QueueSettings settings;
+    private final JobStore store;
+    private final Map<String, JobHandler> handlers;
+    private final String id;
+    private final Backoff backoff;
+    private final Wakeup wakeup = new Wakeup();
+    private final JobWakeListener listener;
+    private final JobCompleter completer;
+    private final Map<Long, Thread> running = new ConcurrentHashMap<>();
+    private final Set<Long> released = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final JobMaintenance maintenance;
+    private volatile boolean claiming = true;
+    private Thread claimer;
+
+    JobWorker(QueueSettings settings, JobStore store, List<JobHandler> handlers,
+              @Value("${datasources.default.url}") String url,
+              @Value("${datasources.default.username:}") String username,
+              @Value("${datasources.default.password:}") String password) {
+        this.settings = settings;
+        this.store = store;
+        this.handlers = byKind(handlers);
+        this.id = workerId();
+        this.backoff = new Backoff(settings.backoffUnit(), settings.maxBackoff(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        this.listener = new JobWakeListener(url, username, password, wakeup);
+        this.completer = new JobCompleter(store, id);
+        this.maintenance = new JobMaintenance(store, settings, backoff, id,
+                () -> running.keySet().stream().filter(job -> !released.contains(job)).toList(), wakeup);
+    }
+
+    private static Map<String, JobHandler> byKind(List<JobHandler> handlers) {
+        Map<String, JobHandler> byKind = new TreeMap<>();
+        for (JobHandler handler : handlers) {
+            JobHandler previous = byKind.put(handler.kind(), handler);
+            if (previous != null) {
+                throw new IllegalStateException("Two job handlers for kind " + handler.kind() + ": "
+                        + previous.getClass().getName() + " and " + handler.getClass().getName());
+            }
+        }
+        return Map.copyOf(byKind);
+    }
+
+    /** host (the pod name in Kubernetes) + pid + a random suffix, so two workers in one JVM differ too. */
+    private static String workerId() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "parley");
+        byte[] random = new byte[3];
+        ThreadLocalRandom.current().nextBytes(random);
+        String id = host + ":" + ProcessHandle.current().pid() + ":" + HexFormat.of().formatHex(random);
+        return id.length() <= 120 ? id : id.substring(id.length() - 120);
+    }
+
+    String id() {
+        return id;
+    }
+
+    boolean listening() {
+        return listener.listening();
+    }
+
+    /** Starts once the context is up: after Flyway (another context bean) has migrated the schema. */
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        start();
+    }
+
+    void start() {
+        completer.start("job-completer");
+        maintenance.start("job-maintenance");
+        if (handlers.isEmpty()) {
+            LOG.info("Job worker {}: no job handlers in this process, so it claims nothing", id);
+            return;
+        }
+        listener.start("job-wake-listener");
+        claimer = Thread.ofVirtual().name("job-claimer").start(this::claimLoop);
+        LOG.info("Job worker {} runs {} with concurrency {}", id, handlers.keySet(), settings.concurrency());
+    }
+
+    private void claimLoop() {
+        while (claiming) {
+            boolean more = false;
+            int free = settings.concurrency() - inFlight.get();
+            if (free > 0) {
+                int wanted = Math.min(free, settings.claimBatch());
+                try {
+                    List<Job> jobs = store.claim(id, handlers.keySet(), wanted, settings.lease());
+                    jobs.forEach(this::launch);
+                    more = jobs.size() == wanted; // a full batch: there may be more waiting
+                } catch (RuntimeException e) {
+                    LOG.warn("Job worker {} could not claim jobs ({}); trying again at the next poll", id,
+                            e.getMessage());
+                }
+            }
+            if (!more) {
+                try {
+                    wakeup.await(settings.pollInterval());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void launch(Job job) {
+        inFlight.incrementAndGet();
+        Thread thread = Thread.ofVirtual().name("job-" + job.id() + "-" + job.kind()).unstarted(() -> execute(job));
+        running.put(job.id(), thread);
+        thread.start();
+    }
+
+    private void execute(Job job) {
+        try {
+            JobHandler handler = handlers.get(job.kind());
+            Throwable failure = null;
+            try {
+                if (handler == null) { // cannot happen while claims name our kinds; never leave a job running
+                    throw new JobDiscard("no handler for job kind " + job.kind() + " in worker " + id);
+                }
+                handler.run(job);
+            } catch (Throwable thrown) {
+                failure = thrown;
+            }
+            if (released.contains(job.id())) {
+                return; // shutdown handed it back; another worker runs it again
+            }
+            if (failure == null) {
+                if (!completer.complete(job)) {
+                    LOG.warn("Job {} ({}) finished after its lease was lost; its result was dropped", job.id(),
+                            job.kind());
+                }
+            } else {
+                recordFailure(job, failure);
+            }
+        } finally {
+            running.remove(job.id());
+            released.remove(job.id());
+            inFlight.decrementAndGet();
+            wakeup.signal(); // a free slot, and perhaps the next job of this serial key
+        }
+    }
+
+    private void recordFailure(Job job, Throwable thrown) {
+        JobFailure failure = JobFailure.of(job, thrown, backoff);
+        if (failure.discarded()) {
+            LOG.warn("Job {} ({}) discarded after attempt {}/{}: {}", job.id(), job.kind(), job.attempt(),
+                    job.maxAttempts(), failure.error());
+        } else {
+            LOG.info("Job {} ({}) failed attempt {}/{}, retrying in {} ms: {}", job.id(), job.kind(), job.attempt(),
+                    job.maxAttempts(), failure.retryAfter().toMillis(), failure.error());
+        }
+        LOG.debug("Job {} failure", job.id(), thrown);
+        try {
+            boolean ours = store.fail(job, id, failure);
+            if (ours && !failure.discarded() && failure.retryAfter().compareTo(settings.pollInterval()) < 0) {
+                wakeup.signalAfter(failure.retryAfter());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the failure of job {}; it runs again after its lease expires: {}", job.id(),
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * Stops claiming, waits up to {@code shutdownTimeout} for running jobs, then hands the rest back to the queue
+     * without counting their attempt and interrupts their handlers.
+     */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        claiming = false;
+        listener.stop();
+        wakeup.signal();
+        if (claimer != null) {
+            claimer.join();
+        }
+        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+        while (inFlight.get() > 0 && deadline - System.nanoTime() > 0) {
+            Thread.sleep(10);
+        }
+        Map<Long, Thread> leftovers = Map.copyOf(running);
+        if (!leftovers.isEmpty()) {
+            released.addAll(leftovers.keySet());
+            try {
+                int handedBack = store.release(id, leftovers.keySet());
+                LOG.warn("Job worker {} stopped with {} job(s) still running; handed {} back to the queue", id,
+                        leftovers.size(), handedBack);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not hand back {} running job(s); they run again after their leases expire: {}",
+                        leftovers.size(), e.getMessage());
+            }
+            leftovers.values().forEach(Thread::interrupt);
+        }
+        maintenance.stop();
+        completer.stop();
+    }
+}
