@@ -20,6 +20,12 @@ import java.util.UUID;
 public record OutboundSendArgs(UUID conversationId, List<UUID> messageIds, @Nullable String replyToken,
                                @Nullable Instant inboundAt) {
 
+    /**
+     * Sends block their conversation while they retry (serial key), so attempts are bounded: with the queue's
+     * attempt⁴ backoff, 8 attempts give up after about 80 minutes and the messages are marked failed.
+     */
+    static final int MAX_ATTEMPTS = 8;
+
     public OutboundSendArgs {
         Objects.requireNonNull(conversationId, "conversationId");
         messageIds = List.copyOf(messageIds);
@@ -35,7 +41,7 @@ public record OutboundSendArgs(UUID conversationId, List<UUID> messageIds, @Null
     public JobRequest job(String conversationKey, JsonMapper json) {
         try {
             return JobRequest.of(JobKinds.OUTBOUND_SEND, json.writeValueAsString(this))
-                    .unique("out:" + messageIds.getFirst()).serial(conversationKey);
+                    .unique("out:" + messageIds.getFirst()).serial(conversationKey).maxAttempts(MAX_ATTEMPTS);
         } catch (IOException e) {
             throw new IllegalStateException("outbound send args are not serializable", e);
         }

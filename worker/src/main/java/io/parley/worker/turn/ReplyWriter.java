@@ -1,6 +1,7 @@
 package io.parley.worker.turn;
 
 import io.micronaut.json.JsonMapper;
+import io.parley.worker.outbound.OutboundSendArgs;
 import io.micronaut.json.tree.JsonNode;
 import io.parley.core.contact.ContactAttributes;
 import io.parley.core.contact.ContactRepository;
@@ -10,9 +11,7 @@ import io.parley.core.conversation.ConversationRepository;
 import io.parley.core.conversation.ConversationRow;
 import io.parley.core.conversation.MessageRepository;
 import io.parley.core.events.TenantEvents;
-import io.parley.core.message.JobKinds;
 import io.parley.core.queue.JobQueue;
-import io.parley.core.queue.JobRequest;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.TenantScope;
 import io.parley.core.usage.LlmUsageRepository;
@@ -113,13 +112,8 @@ final class ReplyWriter {
             ids.add(id);
         }
         conversations.recordOutbound(t, conversation.id());
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("conversationId", conversation.id().toString());
-        args.put("messageIds", ids.stream().map(UUID::toString).toList());
-        args.put("replyToken", turn.event().replyToken());
-        args.put("inboundAt", turn.stored().receivedAt().toString());
-        queue.enqueue(turn.tenant(), JobRequest.of(JobKinds.OUTBOUND_SEND, write(args))
-                .serial(turn.event().conversationKey()).unique("out:" + ids.getFirst()));
+        queue.enqueue(turn.tenant(), new OutboundSendArgs(conversation.id(), ids, turn.event().replyToken(),
+                turn.stored().receivedAt()).job(turn.event().conversationKey(), json));
         events.publish(turn.tenant(), "message.queued", Map.of("conversationId", conversation.id().toString(),
                 "messageIds", ids.stream().map(UUID::toString).toList()));
         return ids;

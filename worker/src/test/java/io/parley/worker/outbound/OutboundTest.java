@@ -74,6 +74,7 @@ public abstract class OutboundTest implements DatabaseTest {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new LinkedHashMap<>(DatabaseTest.super.getProperties());
         properties.putAll(fake.properties());
+        properties.put("parley.queue.enabled", "false"); // handlers are run directly; jobs stay as enqueued
         return properties;
     }
 

@@ -45,6 +45,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 abstract class TurnTest implements DatabaseTest {
 
+    /** These tests run handlers directly; the queue runner would run the jobs they inspect. */
+    @Override
+    public java.util.Map<String, String> getProperties() {
+        java.util.Map<String, String> properties = new java.util.LinkedHashMap<>(DatabaseTest.super.getProperties());
+        properties.put("parley.queue.enabled", "false");
+        return properties;
+    }
+
     private static final AtomicLong JOB_IDS = new AtomicLong(1);
 
     @Inject
