@@ -48,6 +48,14 @@ public record InboundEvent(
 
     /** The job serial key: one contact's events on one channel are handled one at a time, in order. */
     public String conversationKey() {
-        return "conv:" + channelId + ":" + (externalUserId == null ? providerEventId : externalUserId);
+        return conversationKey(channelId, externalUserId == null ? providerEventId : externalUserId);
+    }
+
+    /**
+     * The same key for work that does not start from an inbound event (an agent's reply from the dashboard), so
+     * it is ordered with the bot's replies to that contact.
+     */
+    public static String conversationKey(UUID channelId, String externalUserId) {
+        return "conv:" + channelId + ":" + externalUserId;
     }
 }

@@ -1,0 +1,92 @@
+package io.parley.api.conversation;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.parley.api.caller.CallerResolver;
+import io.parley.api.openapi.ProblemResponses;
+import io.parley.api.page.PageResponse;
+import io.parley.core.ServerRoles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The inbox: conversations, marking them read, human takeover. */
+@Controller("/api/v1/conversations")
+@Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.API)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Conversations")
+@ProblemResponses
+class ConversationController {
+
+    private final ConversationService conversations;
+    private final TakeoverService takeovers;
+    private final CallerResolver callers;
+
+    ConversationController(ConversationService conversations, TakeoverService takeovers, CallerResolver callers) {
+        this.conversations = conversations;
+        this.takeovers = takeovers;
+        this.callers = callers;
+    }
+
+    @Get
+    @Operation(summary = "List conversations, latest activity first",
+            description = "Ordered by the last message's time (a conversation without messages by its creation), "
+                    + "newest first. Filters combine with AND. A conversation that gets a message while you page "
+                    + "moves to the top of the list and is not repeated on later pages.")
+    PageResponse<ConversationWire.ConversationResponse> list(
+            @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor,
+            @Nullable @QueryValue @Parameter(description = "Only this bot's conversations") String botId,
+            @Nullable @QueryValue @Parameter(description = "Only this channel's conversations") String channelId,
+            @Nullable @QueryValue @Parameter(description = "open or closed", example = "open") String status,
+            @Nullable @QueryValue @Parameter(description = "true: only conversations with unread messages; false: "
+                    + "only those without") Boolean unread,
+            Authentication authentication, HttpRequest<?> request) {
+        return conversations.list(callers.resolve(authentication, request),
+                new ConversationService.InboxFilter(botId, channelId, status, unread), cursor, limit);
+    }
+
+    @Get("/{conversationId}")
+    @Operation(summary = "Get a conversation")
+    ConversationWire.ConversationResponse get(@PathVariable String conversationId, Authentication authentication,
+                                              HttpRequest<?> request) {
+        return conversations.get(callers.resolve(authentication, request), conversationId);
+    }
+
+    @Post("/{conversationId}/read")
+    @Operation(summary = "Mark a conversation read (agent)",
+            description = "Sets its unread count to 0 for every member (the count belongs to the conversation).")
+    ConversationWire.ConversationResponse read(@PathVariable String conversationId, Authentication authentication,
+                                               HttpRequest<?> request) {
+        return conversations.markRead(callers.resolve(authentication, request), conversationId);
+    }
+
+    @Post("/{conversationId}/takeover")
+    @Operation(summary = "Take a conversation over from the bot (agent)",
+            description = "The bot stays silent in this conversation until it is released; the contact's messages "
+                    + "are still stored and shown. Taking over a conversation another agent holds moves it to you. "
+                    + "Audited as conversation.taken_over.")
+    ConversationWire.ConversationResponse takeOver(@PathVariable String conversationId,
+                                                   Authentication authentication, HttpRequest<?> request) {
+        return takeovers.takeOver(callers.resolve(authentication, request), conversationId);
+    }
+
+    @Post("/{conversationId}/release")
+    @Operation(summary = "Hand a conversation back to the bot (agent)",
+            description = "The bot answers the contact's next message. Audited as conversation.released.")
+    ConversationWire.ConversationResponse release(@PathVariable String conversationId,
+                                                  Authentication authentication, HttpRequest<?> request) {
+        return takeovers.release(callers.resolve(authentication, request), conversationId);
+    }
+}

@@ -1,0 +1,104 @@
+package io.parley.api.conversation;
+
+import io.parley.api.caller.Caller;
+import io.parley.api.page.Cursor;
+import io.parley.api.page.PageResponse;
+import io.parley.core.conversation.ConversationRepository;
+import io.parley.core.conversation.ConversationRow;
+import io.parley.core.conversation.InboxRepository;
+import io.parley.core.conversation.InboxRow;
+import io.parley.core.events.TenantEvents;
+import io.parley.core.tenancy.Ids;
+import io.parley.core.tenancy.Role;
+import io.parley.core.tenancy.TenantId;
+import io.parley.core.tenancy.TenantScope;
+import io.parley.http.problem.ProblemException;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The inbox: every member reads conversations; agents and above mark them read. Conversations themselves are
+ * created by the message pipeline.
+ */
+@Singleton
+final class ConversationService {
+
+    private static final Set<String> STATUSES = Set.of("open", "closed");
+
+    private final TenantScope scope;
+    private final InboxRepository inbox;
+    private final ConversationRepository conversations;
+    private final TenantEvents events;
+    private final ConversationViews views;
+
+    ConversationService(TenantScope scope, InboxRepository inbox, ConversationRepository conversations,
+                        TenantEvents events, ConversationViews views) {
+        this.scope = scope;
+        this.inbox = inbox;
+        this.conversations = conversations;
+        this.events = events;
+        this.views = views;
+    }
+
+    PageResponse<ConversationWire.ConversationResponse> list(Caller caller, InboxFilter filter, String cursor,
+                                                             Integer limit) {
+        TenantId tenant = caller.requireTenant(Role.VIEWER);
+        int size = Cursor.limit(limit);
+        InboxCursor position = InboxCursor.parse(cursor);
+        UUID botId = filterId("botId", filter.botId());
+        UUID channelId = filterId("channelId", filter.channelId());
+        if (filter.status() != null && !STATUSES.contains(filter.status())) {
+            throw ProblemException.invalidField("status", "must be open or closed");
+        }
+        return scope.read(tenant, () -> {
+            List<InboxRow> rows = inbox.page(tenant.value(), position.activityAt(), position.id(), botId, channelId,
+                    filter.status(), filter.unread(), size + 1);
+            boolean more = rows.size() > size;
+            List<InboxRow> page = more ? rows.subList(0, size) : rows;
+            return new PageResponse<>(page.stream().map(views::conversation).toList(),
+                    more ? InboxCursor.after(page.getLast()).encode() : null);
+        });
+    }
+
+    ConversationWire.ConversationResponse get(Caller caller, String conversationId) {
+        TenantId tenant = caller.requireTenant(Role.VIEWER);
+        return scope.read(tenant, () -> Ids.parse(conversationId).flatMap(id -> inbox.find(tenant.value(), id))
+                .map(views::conversation).orElseThrow(ConversationService::notFound));
+    }
+
+    /** Unread count to 0 for everyone (the count is the conversation's, not per agent). */
+    ConversationWire.ConversationResponse markRead(Caller caller, String conversationId) {
+        TenantId tenant = caller.requireTenant(Role.AGENT);
+        return scope.write(tenant, () -> {
+            ConversationRow row = lock(conversations, tenant, conversationId);
+            if (row.unreadCount() > 0) {
+                conversations.markRead(tenant.value(), row.id());
+                events.publish(tenant, InboxEvents.READ, Map.of("conversationId", row.id().toString()));
+            }
+            return views.conversation(inbox.find(tenant.value(), row.id()).orElseThrow());
+        });
+    }
+
+    /** The conversation, locked for the rest of the transaction; 404 when it is not the tenant's. */
+    static ConversationRow lock(ConversationRepository conversations, TenantId tenant, String conversationId) {
+        return Ids.parse(conversationId).flatMap(id -> conversations.lock(tenant.value(), id))
+                .orElseThrow(ConversationService::notFound);
+    }
+
+    static ProblemException notFound() {
+        return ProblemException.notFound("Conversation");
+    }
+
+    private static UUID filterId(String field, String value) {
+        return value == null ? null : Ids.parse(value)
+                .orElseThrow(() -> ProblemException.invalidField(field, "is not an id"));
+    }
+
+    /** The list filters; null = any. {@code unread}: true = unread only, false = read only. */
+    record InboxFilter(String botId, String channelId, String status, Boolean unread) {
+    }
+}

@@ -1,0 +1,53 @@
+package io.parley.api.conversation;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.parley.core.conversation.InboxRow;
+import io.parley.core.conversation.MessageRow;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+/** Turns inbox and message rows into responses. */
+@Singleton
+final class ConversationViews {
+
+    private final JsonMapper json;
+
+    ConversationViews(JsonMapper json) {
+        this.json = json;
+    }
+
+    ConversationWire.ConversationResponse conversation(InboxRow row) {
+        ConversationWire.MessagePreview preview = row.lastMessageId() == null ? null
+                : new ConversationWire.MessagePreview(row.lastMessageId().toString(), row.lastMessageDirection(),
+                row.lastMessageSender(), row.lastMessageType(),
+                Boolean.TRUE.equals(row.lastMessageTruncated()) ? row.lastMessageText() + "…" : row.lastMessageText());
+        return new ConversationWire.ConversationResponse(row.id().toString(),
+                new ConversationWire.BotRef(row.botId().toString(), row.botName()),
+                new ConversationWire.ChannelRef(row.channelId().toString(), row.channelType(), row.channelName()),
+                new ConversationWire.ContactRef(row.contactId().toString(), row.contactDisplayName(), row.contactTier()),
+                row.status(), row.botPaused(), text(row.takenOverBy()), row.takenOverAt(), row.unreadCount(),
+                row.lastMessageAt(), row.lastInboundAt(), preview, row.createdAt());
+    }
+
+    ConversationWire.MessageResponse message(MessageRow row) {
+        return new ConversationWire.MessageResponse(row.id().toString(), row.direction(), row.sender(),
+                text(row.agentUserId()), row.type(), row.text(), payload(row.payload()), row.status(),
+                row.statusDetail(), row.createdAt());
+    }
+
+    private JsonNode payload(String stored) {
+        try {
+            return json.readValue(stored, JsonNode.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored message payload is unreadable", e);
+        }
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
+    }
+}

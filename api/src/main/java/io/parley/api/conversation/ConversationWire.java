@@ -1,0 +1,137 @@
+package io.parley.api.conversation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+/** Wire types of /api/v1/conversations. */
+final class ConversationWire {
+
+    static final int MAX_TEXT = 4096;
+
+    private ConversationWire() {
+    }
+
+    @Serdeable
+    @Schema(name = "Conversation", description = "One contact's conversation on one channel")
+    record ConversationResponse(
+            @Schema(requiredMode = REQUIRED, example = "01934f6e-8a1b-7c2d-9e3f-4a5b6c7d8e9f") String id,
+            BotRef bot,
+            ChannelRef channel,
+            ContactRef contact,
+            @Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"open", "closed"}, example = "open")
+            String status,
+            @Schema(requiredMode = REQUIRED, description = "True while a human has taken over: the bot stays silent")
+            boolean botPaused,
+            @Nullable @Schema(description = "The user who took over; null when the bot is active or an API key took "
+                    + "over", example = "01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f") String takenOverBy,
+            @Nullable Instant takenOverAt,
+            @Schema(requiredMode = REQUIRED, description = "Messages from the contact since someone last marked the "
+                    + "conversation read", example = "2") int unreadCount,
+            @Nullable Instant lastMessageAt,
+            @Nullable @Schema(description = "When the contact last wrote (WhatsApp allows free-form replies for 24 h "
+                    + "after it)") Instant lastInboundAt,
+            @Nullable MessagePreview lastMessage,
+            Instant createdAt) {
+
+        @Override
+        public String toString() {
+            return "ConversationResponse[" + id + "]";
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "ConversationBot")
+    record BotRef(@Schema(requiredMode = REQUIRED, example = "01934f6e-1111-7c2d-9e3f-4a5b6c7d8e9f") String id,
+                  @Schema(requiredMode = REQUIRED, example = "Lumi") String name) {
+    }
+
+    @Serdeable
+    @Schema(name = "ConversationChannel")
+    record ChannelRef(@Schema(requiredMode = REQUIRED, example = "01934f6e-3333-7c2d-9e3f-4a5b6c7d8e9f") String id,
+                      @Schema(requiredMode = REQUIRED, type = "string",
+                              allowableValues = {"line", "whatsapp", "telegram", "web"}, example = "line") String type,
+                      @Nullable @Schema(example = "Lumi on LINE") String name) {
+    }
+
+    @Serdeable
+    @Schema(name = "ConversationContact")
+    record ContactRef(@Schema(requiredMode = REQUIRED, example = "01934f6e-4444-7c2d-9e3f-4a5b6c7d8e9f") String id,
+                      @Nullable @Schema(example = "陳小明") String displayName,
+                      @Schema(requiredMode = REQUIRED, example = "free") String tier) {
+
+        @Override
+        public String toString() {
+            return "ContactRef[" + id + "]";
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "MessagePreview", description = "The newest message (null when there is none yet), its text cut "
+            + "to 200 characters with …")
+    record MessagePreview(@Schema(requiredMode = REQUIRED, example = "01934f6e-5555-7c2d-9e3f-4a5b6c7d8e9f") String id,
+                          @Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"inbound", "outbound"})
+                          String direction,
+                          @Schema(requiredMode = REQUIRED, type = "string",
+                                  allowableValues = {"contact", "bot", "agent", "system"}) String sender,
+                          @Schema(requiredMode = REQUIRED, example = "text") String type,
+                          @Nullable @Schema(example = "Where is my order?") String text) {
+
+        @Override
+        public String toString() {
+            return "MessagePreview[" + id + "]";
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "Message")
+    record MessageResponse(
+            @Schema(requiredMode = REQUIRED, example = "01934f6e-5555-7c2d-9e3f-4a5b6c7d8e9f") String id,
+            @Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"inbound", "outbound"},
+                    example = "outbound") String direction,
+            @Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"contact", "bot", "agent", "system"},
+                    example = "agent") String sender,
+            @Nullable @Schema(description = "The user who sent an agent message; null for others and for API keys",
+                    example = "01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f") String agentUserId,
+            @Schema(requiredMode = REQUIRED, description = "text, image, sticker, audio, video, file, location, "
+                    + "postback, follow, …", example = "text") String type,
+            @Nullable @Schema(example = "Hi! Your parcel left the warehouse today.") String text,
+            @Schema(requiredMode = REQUIRED, implementation = Object.class, type = "object",
+                    additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                    description = "Type-specific data (buttons, media ids, sticker ids, …)",
+                    example = "{\"stickerId\": \"52002734\"}") JsonNode payload,
+            @Schema(requiredMode = REQUIRED, type = "string",
+                    allowableValues = {"received", "queued", "sent", "delivered", "read", "failed"},
+                    description = "Inbound: received. Outbound: queued → sent → delivered → read, or failed; moves "
+                            + "forward only", example = "queued") String status,
+            @Nullable @Schema(description = "Why a message failed, e.g. the provider's error",
+                    example = "131047: Re-engagement message") String statusDetail,
+            Instant createdAt) {
+
+        @Override
+        public String toString() {
+            return "MessageResponse[" + id + ", " + status + "]";
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "AgentMessageRequest")
+    record SendRequest(
+            @NotBlank @Size(max = MAX_TEXT) @Schema(requiredMode = REQUIRED, description = "1 to 4096 characters",
+                    example = "Hi! Your parcel left the warehouse today.") String text,
+            @Nullable @Schema(description = "Keep the bot answering (default false: replying takes the conversation "
+                    + "over and pauses the bot)", example = "false") Boolean keepBotActive) {
+
+        @Override
+        public String toString() {
+            return "SendRequest[" + (text == null ? 0 : text.length()) + " chars]";
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.parley.api.conversation;
+
+/**
+ * Tenant event types the inbox API publishes (docs/api/inbox.md lists them with their data). They reach the
+ * dashboard through GET /api/v1/events and, later, outbound webhooks.
+ */
+final class InboxEvents {
+
+    /** {@code {conversationId, takenOverBy}}: a human took over; the bot is silent. */
+    static final String TAKEOVER = "conversation.takeover";
+    /** {@code {conversationId}}: the bot answers again. */
+    static final String RELEASED = "conversation.released";
+    /** {@code {conversationId}}: someone marked the conversation read. */
+    static final String READ = "conversation.read";
+    /** {@code {conversationId, messageId, direction, sender, status}}: an agent's message was stored and queued. */
+    static final String MESSAGE_CREATED = "message.created";
+
+    private InboxEvents() {
+    }
+}
