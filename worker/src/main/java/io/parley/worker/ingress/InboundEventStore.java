@@ -126,6 +126,11 @@ public final class InboundEventStore {
         return commits.get();
     }
 
+    /** Requests waiting for a writer. */
+    int waiting() {
+        return queue.size();
+    }
+
     private void drain() {
         List<Pending> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {

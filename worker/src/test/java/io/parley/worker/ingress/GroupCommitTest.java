@@ -52,8 +52,12 @@ class GroupCommitTest extends WorkerTest {
             for (int i = 0; i < REQUESTS; i++) {
                 InboundEvent event = event(channel, "event-" + i);
                 answers.add(CompletableFuture.supplyAsync(() -> store.store(channel.tenant(), event), this::virtual));
+                if (i == 0) {
+                    awaitTaken(); // the first is in the writer's blocked transaction, the others must queue
+                }
             }
-            Thread.sleep(1000);
+            awaitWaiting(REQUESTS - 1);
+            Thread.sleep(200);
             assertThat(answers).as("nobody is answered before the commit").noneMatch(CompletableFuture::isDone);
             lock.commit();
         }
@@ -61,7 +65,7 @@ class GroupCommitTest extends WorkerTest {
         for (CompletableFuture<Optional<UUID>> answer : answers) {
             assertThat(answer.get()).isPresent();
         }
-        assertThat(store.commits() - commitsBefore).as("commits for " + REQUESTS + " requests").isLessThanOrEqualTo(3);
+        assertThat(store.commits() - commitsBefore).as("commits for " + REQUESTS + " requests").isEqualTo(2);
         assertThat(rows().events(channel.id())).hasSize(REQUESTS);
         assertThat(rows().jobs(channel.tenant().value())).hasSize(REQUESTS);
     }
@@ -76,12 +80,12 @@ class GroupCommitTest extends WorkerTest {
         try (Connection lock = superuser()) {
             lockEvents(lock);
             first = CompletableFuture.supplyAsync(() -> store.store(channel.tenant(), event(channel, "first")), this::virtual);
-            Thread.sleep(300);
+            awaitTaken();
             // Too long for the unique index: this statement fails in PostgreSQL, not in Parley's checks.
             bad = CompletableFuture.supplyAsync(() -> store.store(channel.tenant(), event(channel, randomText(10_000))),
                     this::virtual);
             good = CompletableFuture.supplyAsync(() -> store.store(other.tenant(), event(other, "good")), this::virtual);
-            Thread.sleep(500);
+            awaitWaiting(2);
             lock.commit();
         }
 
@@ -100,10 +104,10 @@ class GroupCommitTest extends WorkerTest {
         try (Connection lock = superuser()) {
             lockEvents(lock);
             answers.add(CompletableFuture.supplyAsync(() -> store.store(a.tenant(), event(a, "warm-up")), this::virtual));
-            Thread.sleep(300);
+            awaitTaken();
             answers.add(CompletableFuture.supplyAsync(() -> store.store(a.tenant(), event(a, "a-1")), this::virtual));
             answers.add(CompletableFuture.supplyAsync(() -> store.store(b.tenant(), event(b, "b-1")), this::virtual));
-            Thread.sleep(500);
+            awaitWaiting(2);
             lock.commit();
         }
         for (CompletableFuture<Optional<UUID>> answer : answers) {
@@ -114,6 +118,29 @@ class GroupCommitTest extends WorkerTest {
                 .extracting(row -> row.get("tenant_id")).containsExactly(b.tenant().value());
         assertThat(rows().query("SELECT tenant_id FROM jobs WHERE unique_key = ?", "in:" + b.id() + ":b-1"))
                 .extracting(row -> row.get("tenant_id")).containsExactly(b.tenant().value());
+    }
+
+    private void awaitWaiting(int requests) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (store.waiting() < requests && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(store.waiting()).as("requests queued behind the blocked commit").isEqualTo(requests);
+    }
+
+    /** The writer has taken the first request: its INSERT waits for the table lock. */
+    private void awaitTaken() throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (blockedInserts() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(blockedInserts()).isEqualTo(1);
+    }
+
+    private long blockedInserts() {
+        return rows().query("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() "
+                + "AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO inbound_events%'").getFirst()
+                .values().stream().mapToLong(n -> ((Number) n).longValue()).sum();
     }
 
     private static InboundEvent event(Channels.Created channel, String providerEventId) {

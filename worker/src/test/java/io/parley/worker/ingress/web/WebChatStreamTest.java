@@ -89,12 +89,18 @@ class WebChatStreamTest extends WorkerTest {
         UUID first = queuedReply(web, conversation, "First");
         UUID second = queuedReply(web, conversation, "Second");
         UUID third = queuedReply(web, conversation, "Third");
-        scope.writeVoid(web.tenant(), () -> sender.deliver(web.tenant(), web.id(), session, List.of(first, second, third)));
+        try (SseReader before = open(web, session, Map.of())) {
+            scope.writeVoid(web.tenant(), () -> sender.deliver(web.tenant(), web.id(), session,
+                    List.of(first, second, third)));
+            for (UUID expected : List.of(first, second, third)) {
+                assertThat(before.next(WAIT).id()).isEqualTo(expected.toString());
+            }
+        }
 
-        try (SseReader stream = open(web, session, Map.of("Last-Event-ID", first.toString()))) {
-            assertThat(stream.next(WAIT).id()).isEqualTo(second.toString());
-            assertThat(stream.next(WAIT).id()).isEqualTo(third.toString());
-            assertThat(stream.next(Duration.ofMillis(500))).isNull();
+        try (SseReader reconnected = open(web, session, Map.of("Last-Event-ID", first.toString()))) {
+            assertThat(reconnected.next(WAIT).id()).isEqualTo(second.toString());
+            assertThat(reconnected.next(WAIT).id()).isEqualTo(third.toString());
+            assertThat(reconnected.next(Duration.ofMillis(500))).isNull();
         }
         try (SseReader fresh = open(web, session, Map.of())) {
             assertThat(fresh.next(Duration.ofMillis(500))).as("no Last-Event-ID: only what comes next").isNull();
