@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -80,6 +81,56 @@ public final class JobQueue {
         try (PreparedStatement wake = connection.prepareStatement("SELECT pg_notify(?, '')")) {
             wake.setString(1, WAKE_CHANNEL);
             wake.execute();
+        }
+    }
+
+    /**
+     * Enqueues many jobs of one tenant with one statement (webhook batches: one job per event), in list order, so
+     * jobs sharing a serial key run in that order. Jobs whose unique key exists already are skipped.
+     *
+     * @return how many jobs were created
+     */
+    public int enqueueAll(TenantId tenant, List<JobRequest> jobs) {
+        if (jobs.isEmpty()) {
+            return 0;
+        }
+        String sql = """
+                INSERT INTO jobs (tenant_id, kind, args, unique_key, serial_key, priority, max_attempts, scheduled_at)
+                SELECT ?, j.kind, CAST(j.args AS jsonb), j.unique_key, j.serial_key, CAST(j.priority AS smallint),
+                    CAST(j.max_attempts AS integer), coalesce(CAST(j.scheduled_at AS timestamptz), now())
+                FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                    CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+                    WITH ORDINALITY AS j(kind, args, unique_key, serial_key, priority, max_attempts, scheduled_at, ord)
+                ORDER BY j.ord
+                ON CONFLICT (tenant_id, unique_key) WHERE unique_key IS NOT NULL DO NOTHING""";
+        int size = jobs.size();
+        String[][] columns = new String[7][size];
+        for (int i = 0; i < size; i++) {
+            JobRequest job = jobs.get(i);
+            columns[0][i] = job.kind();
+            columns[1][i] = job.argsJson();
+            columns[2][i] = job.uniqueKey();
+            columns[3][i] = job.serialKey();
+            columns[4][i] = Integer.toString(job.priority());
+            columns[5][i] = Integer.toString(job.maxAttempts());
+            columns[6][i] = job.scheduledAt() == null ? null : job.scheduledAt().toString();
+        }
+        try {
+            Connection connection = dataSource.getConnection();
+            int created;
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                insert.setObject(1, tenant.value());
+                for (int column = 0; column < columns.length; column++) {
+                    insert.setArray(column + 2, connection.createArrayOf("text", columns[column]));
+                }
+                created = insert.executeUpdate();
+            }
+            if (created > 0) {
+                notifyWorkers(connection);
+            }
+            return created;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not enqueue " + size + " jobs", e);
         }
     }
 }

@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +39,24 @@ public final class TenantScope {
     public void writeVoid(TenantId tenant, Runnable work) {
         run(tenant, null, false, () -> {
             work.run();
+            return null;
+        });
+    }
+
+    /**
+     * One transaction for the writes of several tenants, each run with its own tenant setting, committed once after
+     * all of them: group commit of webhook acknowledgements, where one commit serves many requests. Each
+     * {@code work} call sees only its tenant's rows, exactly as inside {@link #write}.
+     */
+    public void writeEach(Collection<TenantId> tenants, Consumer<TenantId> work) {
+        transactions.execute(TransactionDefinition.DEFAULT, status -> {
+            Connection connection = status.getConnection();
+            for (TenantId tenant : tenants) {
+                set(connection, TENANT_SETTING, tenant.value().toString());
+                set(connection, USER_SETTING, "");
+                set(connection, QUEUE_SETTING, "");
+                work.accept(tenant);
+            }
             return null;
         });
     }

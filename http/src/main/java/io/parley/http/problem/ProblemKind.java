@@ -10,6 +10,7 @@ public enum ProblemKind {
     UNAUTHORIZED("unauthorized", "Authentication required", HttpStatus.UNAUTHORIZED),
     INVALID_CREDENTIALS("invalid-credentials", "Invalid credentials", HttpStatus.UNAUTHORIZED),
     INVALID_TOKEN("invalid-token", "Invalid or expired token", HttpStatus.UNAUTHORIZED),
+    INVALID_SIGNATURE("invalid-signature", "Invalid webhook signature", HttpStatus.UNAUTHORIZED),
     PLAN_LIMIT_REACHED("plan-limit-reached", "Plan limit reached", HttpStatus.PAYMENT_REQUIRED),
     FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
@@ -49,7 +50,8 @@ public enum ProblemKind {
     static ProblemKind forStatus(int code) {
         for (ProblemKind kind : values()) {
             if (kind.status.getCode() == code && kind != MALFORMED_JSON && kind != VALIDATION_FAILED
-                    && kind != INVALID_CREDENTIALS && kind != INVALID_TOKEN && kind != PLAN_LIMIT_REACHED
+                    && kind != INVALID_CREDENTIALS && kind != INVALID_TOKEN && kind != INVALID_SIGNATURE
+                    && kind != PLAN_LIMIT_REACHED
                     && kind != PROVIDER_UNREACHABLE) {
                 return kind;
             }

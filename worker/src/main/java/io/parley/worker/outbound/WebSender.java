@@ -4,7 +4,12 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import io.parley.core.ServerRoles;
 import io.parley.core.channel.ChannelType;
+import io.parley.core.events.TenantEvents;
+import io.parley.core.tenancy.TenantScope;
 import io.parley.worker.outbound.web.WebChatSender;
+
+import java.util.Map;
+import java.util.UUID;
 import jakarta.inject.Singleton;
 
 import java.util.Arrays;
@@ -19,9 +24,13 @@ import java.util.List;
 final class WebSender implements ChannelSender {
 
     private final BeanProvider<WebChatSender> webChat;
+    private final TenantScope scope;
+    private final TenantEvents events;
 
-    WebSender(BeanProvider<WebChatSender> webChat) {
+    WebSender(BeanProvider<WebChatSender> webChat, TenantScope scope, TenantEvents events) {
         this.webChat = webChat;
+        this.scope = scope;
+        this.events = events;
     }
 
     @Override
@@ -44,8 +53,15 @@ final class WebSender implements ChannelSender {
         if (!webChat.isPresent()) {
             throw new SendFailure.Unavailable("web chat delivery is not available in this process");
         }
-        webChat.get().deliver(batch.tenant(), batch.channel().id(), batch.recipient(),
-                batch.messages().stream().map(OutboundMessage::id).toList());
+        // The stream's NOTIFY and the "sent" mark commit together, so the widget never shows an unsent reply; the
+        // dashboard hears "message.sent" here because the send job's own bookkeeping finds them sent already.
+        scope.writeVoid(batch.tenant(), () -> {
+            List<UUID> sent = webChat.get().deliver(batch.tenant(), batch.channel().id(), batch.recipient(),
+                    batch.messages().stream().map(OutboundMessage::id).toList());
+            for (UUID id : sent) {
+                events.publish(batch.tenant(), "message.sent", Map.of("messageId", id.toString(), "status", "sent"));
+            }
+        });
         return Arrays.asList(new String[batch.messages().size()]);
     }
 }

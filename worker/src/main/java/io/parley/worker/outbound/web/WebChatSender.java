@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Delivers outbound messages to a web chat session's stream (built with the web chat endpoints). The outbound send
- * job calls it for web channels, with the ids of messages still queued, in order; it returns once they are handed to
- * the session (or stored for the widget to fetch), and the job then marks them sent. A runtime exception retries
- * the job.
+ * Hands a web chat session its replies (the widget reads the session's SSE stream). Call inside the tenant's write
+ * transaction: the messages are marked sent and announced when that transaction commits.
  */
 public interface WebChatSender {
 
-    void deliver(TenantId tenant, UUID channelId, String sessionId, List<UUID> messageIds);
+    /** The ids of the messages sent now; messages already sent by an earlier attempt are skipped. */
+    List<UUID> deliver(TenantId tenant, UUID channelId, String sessionId, List<UUID> messageIds);
 }

@@ -1,0 +1,136 @@
+package io.parley.worker.ingress.web;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.parley.worker.testing.Channels;
+import io.parley.worker.testing.WorkerClient.Reply;
+import io.parley.worker.testing.WorkerTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** POST /chat/{widgetKey}/messages: stored and queued like a webhook event; validation; CORS for any origin. */
+@MicronautTest(transactional = false)
+class WebChatTest extends WorkerTest {
+
+    static String session() {
+        return "s_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    @Test
+    void storesTheMessageAndEnqueuesItsTurn() {
+        Channels.Created web = channels().web();
+        String session = session();
+
+        Reply reply = send(web, Map.of("sessionId", session, "clientMessageId", "m-00000001", "text", "Hello!"));
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(rows().events(web.id())).singleElement().satisfies(event -> {
+            assertThat(event.get("id").toString()).isEqualTo(reply.string("eventId"));
+            assertThat(event.get("provider_event_id")).isEqualTo("m-00000001");
+            assertThat((String) event.get("payload")).contains("\"externalUserId\": \"" + session + "\"")
+                    .contains("\"text\": \"Hello!\"");
+        });
+        assertThat(rows().jobs(web.tenant().value())).singleElement().satisfies(job -> {
+            assertThat(job.get("kind")).isEqualTo("inbound.turn");
+            assertThat(job.get("unique_key")).isEqualTo("in:" + web.id() + ":m-00000001");
+            assertThat(job.get("serial_key")).isEqualTo("conv:" + web.id() + ":" + session);
+        });
+    }
+
+    @Test
+    void aRetriedMessageIsStoredOnceAndAnotherSessionCannotReuseItsId() {
+        Channels.Created web = channels().web();
+        String session = session();
+        Map<String, String> message = Map.of("sessionId", session, "clientMessageId", "m-00000002", "text", "Hi");
+
+        Reply first = send(web, message);
+        Reply retry = send(web, message);
+        Reply otherSession = send(web, Map.of("sessionId", session(), "clientMessageId", "m-00000002", "text", "Hi"));
+
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.string("eventId")).isEqualTo(first.string("eventId"));
+        assertThat(otherSession.status()).isEqualTo(409);
+        assertThat(rows().events(web.id())).hasSize(1);
+        assertThat(rows().jobs(web.tenant().value())).hasSize(1);
+    }
+
+    @Test
+    void invalidMessagesNameTheirFields() {
+        Channels.Created web = channels().web();
+
+        Reply shortSession = send(web, Map.of("sessionId", "short", "clientMessageId", "m-00000003", "text", "Hi"));
+        Reply blank = send(web, Map.of("sessionId", session(), "clientMessageId", "m-00000003", "text", " "));
+        Reply tooLong = send(web, Map.of("sessionId", session(), "clientMessageId", "m-00000003",
+                "text", "x".repeat(4001)));
+        Reply malformed = http().post("chat/" + web.widgetKey() + "/messages", "{\"sessionId\":", Map.of());
+
+        assertThat(shortSession.status()).isEqualTo(400);
+        assertThat(shortSession.string("detail")).contains("sessionId");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.string("detail")).contains("text");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.string("type")).isEqualTo("https://parley.dev/problems/malformed-json");
+        assertThat(rows().events(web.id())).isEmpty();
+    }
+
+    @Test
+    void unknownWidgetKeysAndNonWebChannelsAreNotFound() {
+        Channels.Created line = channels().line();
+        Map<String, String> message = Map.of("sessionId", session(), "clientMessageId", "m-00000004", "text", "Hi");
+
+        for (String key : List.of("pwk_unknown", line.id().toString(), "x".repeat(300))) {
+            Reply reply = http().post("chat/" + key + "/messages", json(message), Map.of());
+            assertThat(reply.status()).as(key).isEqualTo(404);
+            assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(http().get("chat/pwk_unknown/sessions/" + session() + "/stream", Map.of()).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anyOriginMayCallTheChatButNotWithCredentials() {
+        Channels.Created web = channels().web();
+        String origin = "https://shop.example";
+
+        Reply preflight = http().send("OPTIONS", "chat/" + web.widgetKey() + "/messages", null, Map.of(
+                "Origin", origin, "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "content-type"));
+        Reply post = http().post("chat/" + web.widgetKey() + "/messages",
+                json(Map.of("sessionId", session(), "clientMessageId", "m-00000005", "text", "Hi")),
+                Map.of("Origin", origin));
+
+        assertThat(preflight.status()).isEqualTo(200);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(origin);
+        assertThat(preflight.header("Access-Control-Allow-Methods")).contains("POST");
+        assertThat(preflight.header("Access-Control-Allow-Credentials")).isNull();
+        assertThat(post.status()).isEqualTo(202);
+        assertThat(post.header("Access-Control-Allow-Origin")).isEqualTo(origin);
+    }
+
+    @Test
+    void webhooksAreNotOpenToBrowsers() {
+        Channels.Created line = channels().line();
+
+        Reply preflight = http().send("OPTIONS", "webhooks/line/" + line.id(), null, Map.of(
+                "Origin", "https://shop.example", "Access-Control-Request-Method", "POST"));
+
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    private Reply send(Channels.Created web, Map<String, String> body) {
+        return http().post("chat/" + web.widgetKey() + "/messages", json(body), Map.of());
+    }
+
+    private String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
