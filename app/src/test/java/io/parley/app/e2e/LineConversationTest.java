@@ -1,0 +1,126 @@
+package io.parley.app.e2e;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A LINE user talks to a bot through the whole pipeline: webhook → queue → turn → LLM → reply. */
+@MicronautTest(transactional = false)
+class LineConversationTest extends PipelineTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void aTextMessageIsAnsweredByTheLlmWithTheEventsReplyToken() {
+        Setup setup = setUp(Map.of());
+        fakes.llm.set(body -> FakeProviders.LlmAnswer.ok("Hi! How can I help?"));
+        String replyToken = "rt-" + UUID.randomUUID();
+
+        assertThat(lineText(setup, "Ue2e0001", "01E2E" + UUID.randomUUID(), replyToken, "hello")).isEqualTo(200);
+
+        await("the reply", WAIT, () -> !lineMessagesFor(replyToken).isEmpty());
+        FakeProviders.Call reply = lineMessagesFor(replyToken).getFirst();
+        assertThat(reply.path()).isEqualTo("/v2/bot/message/reply");
+        assertThat(reply.authorization()).isEqualTo("Bearer line-access-token-e2e");
+        assertThat(reply.body()).contains("\"replyToken\":\"" + replyToken + "\"").contains("Hi! How can I help?");
+        assertThat(fakes.llmCalls.getLast().authorization()).isEqualTo("Bearer sk-e2e-key");
+        assertThat(fakes.llmCalls.getLast().body()).contains("hello").contains("You are a helpful bot.");
+    }
+
+    @Test
+    void aRedeliveredEventIsNotAnsweredTwice() throws InterruptedException {
+        Setup setup = setUp(Map.of());
+        String eventId = "01E2EREDELIVER" + UUID.randomUUID();
+        String replyToken = "rt-" + UUID.randomUUID();
+
+        assertThat(lineText(setup, "Ue2e0002", eventId, replyToken, "once")).isEqualTo(200);
+        assertThat(lineText(setup, "Ue2e0002", eventId, replyToken, "once")).isEqualTo(200);
+        await("the reply", WAIT, () -> !lineMessagesFor(replyToken).isEmpty());
+        Thread.sleep(1500); // time for a wrongly enqueued second turn to show up
+
+        assertThat(lineMessagesFor(replyToken)).hasSize(1);
+    }
+
+    @Test
+    void fiftyContactsSendingTenMessagesEachAreAnsweredOnceAndInOrder() throws Exception {
+        Setup setup = setUp(Map.of("historyWindow", 2));
+        fakes.llm.set(body -> {
+            Matcher last = Pattern.compile("msg-(U[0-9a-z]+)-(\\d+)").matcher(body);
+            String said = null;
+            while (last.find()) {
+                said = last.group(1) + "-" + last.group(2);
+            }
+            return FakeProviders.LlmAnswer.ok("answer-" + said);
+        });
+        int contacts = 50;
+        int messages = 10;
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> all = new ArrayList<>();
+            for (int c = 0; c < contacts; c++) {
+                String user = "U" + run + "c" + c;
+                all.add(senders.submit(() -> {
+                    for (int m = 1; m <= messages; m++) {
+                        assertThat(lineText(setup, user, "01E2E" + user + "m" + m, "rt-" + user + "-" + m,
+                                "msg-" + user + "-" + m)).isEqualTo(200);
+                    }
+                }));
+            }
+            for (Future<?> sending : all) {
+                sending.get();
+            }
+        }
+
+        await("every reply", Duration.ofSeconds(120),
+                () -> fakes.lineMessages().stream().filter(call -> call.body().contains("answer-U" + run)).count()
+                        >= (long) contacts * messages);
+        for (int c = 0; c < contacts; c++) {
+            String user = "U" + run + "c" + c;
+            List<Integer> answered = new ArrayList<>();
+            for (FakeProviders.Call call : fakes.lineMessages()) {
+                Matcher answer = Pattern.compile("answer-" + user + "-(\\d+)").matcher(call.body());
+                while (answer.find()) {
+                    answered.add(Integer.parseInt(answer.group(1)));
+                }
+            }
+            assertThat(answered).as("replies to " + user).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        }
+    }
+
+    @Test
+    void anLlmFailureIsAnsweredWithTheFallbackMessage() {
+        Setup setup = setUp(Map.of("fallbackMessage", "We cannot answer right now. In a crisis call 1925."));
+        fakes.llm.set(body -> FakeProviders.LlmAnswer.error(500,
+                "{\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}"));
+        String replyToken = "rt-" + UUID.randomUUID();
+
+        lineText(setup, "Ue2e0003", "01E2E" + UUID.randomUUID(), replyToken, "are you there?");
+
+        await("the fallback", WAIT, () -> !lineMessagesFor(replyToken).isEmpty());
+        assertThat(lineMessagesFor(replyToken).getFirst().body()).contains("In a crisis call 1925.");
+    }
+
+    @Test
+    void simplifiedChineseIsConvertedToTraditionalForABotThatAsksForIt() {
+        Setup setup = setUp(Map.of("outputConversion", "zh-Hant"));
+        fakes.llm.set(body -> FakeProviders.LlmAnswer.ok("这是简体中文的回答"));
+        String replyToken = "rt-" + UUID.randomUUID();
+
+        lineText(setup, "Ue2e0004", "01E2E" + UUID.randomUUID(), replyToken, "你好");
+
+        await("the reply", WAIT, () -> !lineMessagesFor(replyToken).isEmpty());
+        assertThat(lineMessagesFor(replyToken).getFirst().body()).contains("這是簡體中文的回答");
+    }
+}
