@@ -36,6 +36,8 @@ class LineConversationTest extends PipelineTest {
         assertThat(reply.authorization()).isEqualTo("Bearer line-access-token-e2e");
         assertThat(reply.body()).contains("\"replyToken\":\"" + replyToken + "\"").contains("Hi! How can I help?");
         assertThat(fakes.llmCalls.getLast().authorization()).isEqualTo("Bearer sk-e2e-key");
+        await("the loading animation", WAIT, () -> fakes.lineCalls.stream().anyMatch(call ->
+                call.path().equals("/v2/bot/chat/loading/start") && call.body().contains("Ue2e0001")));
         assertThat(fakes.llmCalls.getLast().body()).contains("hello").contains("You are a helpful bot.");
     }
 
@@ -97,6 +99,22 @@ class LineConversationTest extends PipelineTest {
             }
             assertThat(answered).as("replies to " + user).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         }
+    }
+
+    @Test
+    void aStandbyEventIsStoredButNotAnswered() throws InterruptedException {
+        Setup setup = setUp(Map.of());
+        String replyToken = "rt-" + UUID.randomUUID();
+        String body = lineTextBody("Ue2estandby", "01E2E" + UUID.randomUUID(), replyToken, "standby hello")
+                .replace("\"mode\":\"active\"", "\"mode\":\"standby\"");
+
+        assertThat(postLine(setup, body)).isEqualTo(200);
+        await("the message in the inbox", WAIT, () -> String.valueOf(get("/api/v1/conversations", setup.token())
+                .get("items")).contains("standby hello"));
+        Thread.sleep(1000);
+
+        assertThat(lineMessagesFor(replyToken)).isEmpty();
+        assertThat(fakes.lineMessages()).noneMatch(call -> call.body().contains("Ue2estandby"));
     }
 
     @Test

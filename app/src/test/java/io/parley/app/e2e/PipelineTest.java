@@ -91,13 +91,16 @@ abstract class PipelineTest implements DatabaseTest {
 
     /** Sends one signed LINE text event; returns the HTTP status. */
     int lineText(Setup setup, String userId, String eventId, String replyToken, String text) {
-        String body = """
+        return postLine(setup, lineTextBody(userId, eventId, replyToken, text));
+    }
+
+    static String lineTextBody(String userId, String eventId, String replyToken, String text) {
+        return """
                 {"destination":"U0000000000000000000000000000e2e","events":[{"type":"message","mode":"active",
                 "timestamp":%d,"source":{"type":"user","userId":"%s"},"webhookEventId":"%s",
                 "deliveryContext":{"isRedelivery":false},"replyToken":"%s",
                 "message":{"id":"%s","type":"text","quoteToken":"q-%s","text":"%s"}}]}"""
                 .formatted(Instant.now().toEpochMilli(), userId, eventId, replyToken, eventId, eventId, text);
-        return postLine(setup, body);
     }
 
     int postLine(Setup setup, String body) {

@@ -10,6 +10,7 @@ import io.parley.core.config.BotConfigurationCache;
 import io.parley.core.config.BotKey;
 import io.parley.core.contact.ContactRepository;
 import io.parley.core.flow.FlowTurn;
+import io.parley.core.message.EventAttributes;
 import io.parley.core.message.InboundEvent;
 import io.parley.core.message.JobKinds;
 import io.parley.core.queue.Job;
@@ -59,9 +60,12 @@ final class InboundTurnHandler implements JobHandler {
     private final ReplyWriter writer;
     private final JsonMapper json;
 
+    private final WorkingSignals signals;
+
     InboundTurnHandler(TenantScope scope, TurnRepository turns, BotConfigurationCache configurations,
                        ContactRepository contacts, StatusUpdates statuses, MessageIntake intake, FlowPlanner planner,
-                       LlmAnswer llm, ReplyWriter writer, JsonMapper json) {
+                       LlmAnswer llm, ReplyWriter writer, JsonMapper json, WorkingSignals signals) {
+        this.signals = signals;
         this.scope = scope;
         this.turns = turns;
         this.configurations = configurations;
@@ -119,6 +123,10 @@ final class InboundTurnHandler implements JobHandler {
         if (turn == null) {
             return;
         }
+        if (turn.event().attributes() != null
+                && Boolean.parseBoolean(turn.event().attributes().get(EventAttributes.STANDBY))) {
+            return; // LINE standby: another module answers this chat; the message is stored, the bot stays silent
+        }
         if (turn.limits().limitedUntil() != null) {
             notifyLimit(turn, turn.limits().limitedUntil());
             return;
@@ -131,6 +139,7 @@ final class InboundTurnHandler implements JobHandler {
                 notifyLimit(turn, turn.limits().llmBudgetUntil());
                 return;
             }
+            signals.signal(turn.channel(), turn.event());
             answer = llm.answer(turn, plan.instruction(), messages.size());
             messages.addAll(answer.messages());
         }
