@@ -63,6 +63,9 @@ final class FakeProviders implements AutoCloseable {
                 exchange.getRequestHeaders().getFirst("X-Line-Retry-Key"), body));
         if (path.startsWith("/v2/bot/chat/loading")) {
             respond(exchange, 202, "{}");
+        } else if (path.startsWith("/v2/bot/profile/Uprofile")) {
+            String userId = path.substring("/v2/bot/profile/".length());
+            respond(exchange, 200, "{\"displayName\":\"小明\",\"userId\":\"" + userId + "\",\"language\":\"zh-TW\"}");
         } else if (path.startsWith("/v2/bot/profile")) {
             respond(exchange, 404, "{\"message\":\"Not found\"}");
         } else if (path.equals("/v2/bot/message/reply") || path.equals("/v2/bot/message/push")) {

@@ -102,6 +102,19 @@ class LineConversationTest extends PipelineTest {
     }
 
     @Test
+    void theContactsLineProfileNameReachesThePersona() {
+        Setup setup = setUp(Map.of("persona", "You are Lumi. Call the user {{contact.displayName}}."));
+        String replyToken = "rt-" + UUID.randomUUID();
+
+        lineText(setup, "Uprofile" + UUID.randomUUID().toString().replace("-", ""), "01E2E" + UUID.randomUUID(),
+                replyToken, "hi");
+
+        await("the reply", WAIT, () -> !lineMessagesFor(replyToken).isEmpty());
+        assertThat(fakes.llmCalls.stream().anyMatch(call -> call.body().contains("Call the user 小明"))).isTrue();
+        assertThat(String.valueOf(get("/api/v1/contacts", setup.token()).get("items"))).contains("小明");
+    }
+
+    @Test
     void aStandbyEventIsStoredButNotAnswered() throws InterruptedException {
         Setup setup = setUp(Map.of());
         String replyToken = "rt-" + UUID.randomUUID();

@@ -85,9 +85,18 @@ public final class ProviderHttp {
         } catch (IOException e) {
             throw new IllegalStateException("a " + provider.label() + " request body is not serializable");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text));
+        return exchange(provider, HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text)), headers);
+    }
+
+    /** GETs JSON (e.g. a LINE profile); same error handling as {@link #post}. */
+    public Answer get(ChannelType provider, URI uri, Map<String, String> headers) throws SendFailure.Unavailable {
+        return exchange(provider, HttpRequest.newBuilder(uri).GET(), headers);
+    }
+
+    private Answer exchange(ChannelType provider, HttpRequest.Builder request, Map<String, String> headers)
+            throws SendFailure.Unavailable {
+        request.timeout(timeout).header("Accept", "application/json");
         headers.forEach(request::header);
         HttpResponse<String> response;
         try {

@@ -10,7 +10,9 @@ import io.parley.core.config.BotConfigurationCache;
 import io.parley.core.config.BotKey;
 import io.parley.core.contact.ContactRepository;
 import io.parley.core.flow.FlowTurn;
+import io.parley.core.channel.ChannelType;
 import io.parley.core.message.EventAttributes;
+import io.parley.worker.outbound.line.LineProfiles;
 import io.parley.core.message.InboundEvent;
 import io.parley.core.message.JobKinds;
 import io.parley.core.queue.Job;
@@ -61,11 +63,14 @@ final class InboundTurnHandler implements JobHandler {
     private final JsonMapper json;
 
     private final WorkingSignals signals;
+    private final LineProfiles profiles;
 
     InboundTurnHandler(TenantScope scope, TurnRepository turns, BotConfigurationCache configurations,
                        ContactRepository contacts, StatusUpdates statuses, MessageIntake intake, FlowPlanner planner,
-                       LlmAnswer llm, ReplyWriter writer, JsonMapper json, WorkingSignals signals) {
+                       LlmAnswer llm, ReplyWriter writer, JsonMapper json, WorkingSignals signals,
+                       LineProfiles profiles) {
         this.signals = signals;
+        this.profiles = profiles;
         this.scope = scope;
         this.turns = turns;
         this.configurations = configurations;
@@ -117,12 +122,29 @@ final class InboundTurnHandler implements JobHandler {
         }
     }
 
+    /**
+     * LINE webhooks carry no name: ask LINE once, for a contact that has none, so personas can use
+     * {{contact.displayName}} from the first answer. Outside any transaction; best effort.
+     */
+    private Turn withLineProfileName(Turn turn) {
+        if (turn.contact().displayName() != null || turn.channel().channelType() != ChannelType.LINE) {
+            return turn;
+        }
+        return profiles.displayName(turn.channel(), turn.event().externalUserId()).map(name -> {
+            var contact = scope.write(turn.tenant(), () -> contacts.upsertByIdentity(turn.tenant().value(),
+                    turn.channel().id(), turn.event().externalUserId(), name, null).contact());
+            return new Turn(turn.tenant(), turn.stored(), turn.event(), turn.bot(), turn.channel(), turn.flows(),
+                    contact, turn.newContact(), turn.conversation(), turn.inboundMessageId(), turn.limits());
+        }).orElse(turn);
+    }
+
     private void converse(TenantId tenant, TurnEventRow stored, InboundEvent event, BotConfiguration config,
                           ChannelRow channel) {
-        Turn turn = intake.admit(tenant, stored, event, config, channel).orElse(null);
-        if (turn == null) {
+        Turn admitted = intake.admit(tenant, stored, event, config, channel).orElse(null);
+        if (admitted == null) {
             return;
         }
+        Turn turn = withLineProfileName(admitted);
         if (turn.event().attributes() != null
                 && Boolean.parseBoolean(turn.event().attributes().get(EventAttributes.STANDBY))) {
             return; // LINE standby: another module answers this chat; the message is stored, the bot stays silent
