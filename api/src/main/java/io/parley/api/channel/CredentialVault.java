@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.parley.core.channel.ChannelRow;
-import io.parley.core.secrets.SecretBox;
+import io.parley.core.channel.SealedCredentials;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -13,17 +13,17 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Seals a channel's credentials as one JSON document and opens it again. The SecretBox context names the tenant
- * and the channel, so a sealed document copied to another row does not open.
+ * The channels API's view of stored credentials: sealing and opening go through core's {@link SealedCredentials}
+ * (one sealed JSON document per channel, shared with the pipeline); this adds the write-only hints.
  */
 @Singleton
 final class CredentialVault {
 
-    private final SecretBox secrets;
+    private final SealedCredentials sealed;
     private final JsonMapper json;
 
-    CredentialVault(SecretBox secrets, JsonMapper json) {
-        this.secrets = secrets;
+    CredentialVault(SealedCredentials sealed, JsonMapper json) {
+        this.sealed = sealed;
         this.json = json;
     }
 
@@ -33,21 +33,12 @@ final class CredentialVault {
         if (credentials.values().isEmpty()) {
             return null;
         }
-        return secrets.seal(write(credentials.values()), context(tenantId, channelId));
+        return sealed.seal(tenantId, channelId, credentials.values());
     }
 
     /** Throws {@link io.parley.core.secrets.SecretUnreadableException} when the encryption key no longer fits. */
     ChannelCredentials open(ChannelRow row) {
-        if (row.credentialsSealed() == null) {
-            return new ChannelCredentials(Map.of());
-        }
-        String document = secrets.open(row.credentialsSealed(), context(row.tenantId(), row.id()));
-        try {
-            return new ChannelCredentials(json.readValue(document, Argument.mapOf(String.class, String.class)));
-        } catch (IOException e) {
-            // Not chained: the parser's message may quote the document, which holds the secrets.
-            throw new IllegalStateException("sealed credentials of channel " + row.id() + " are not a JSON object");
-        }
+        return new ChannelCredentials(sealed.open(row));
     }
 
     String hintsJson(Map<String, ChannelWire.CredentialHint> hints) {
@@ -70,9 +61,5 @@ final class CredentialVault {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String context(UUID tenantId, UUID channelId) {
-        return "tenant:" + tenantId + "/channel:" + channelId + "/credentials";
     }
 }
