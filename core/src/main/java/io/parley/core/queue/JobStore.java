@@ -82,7 +82,13 @@ final class JobStore {
      */
     List<Job> claim(String worker, Collection<String> kinds, int limit, Duration lease) {
         return inQueue(connection -> {
-            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            // Also, for this transaction only: no bitmap scans. The claim must walk jobs_fetch_idx in claim order and
+            // stop at the batch size; on a jobs table the planner has no fresh statistics for (a new install, or a
+            // burst that outran autovacuum's ANALYZE) it estimates a handful of waiting jobs and instead collects
+            // every waiting job, runs the serial-key checks on each and sorts them — 16x slower at 18,000 waiting
+            // (bench/README.md), while claims hold the lock that serializes them.
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(?), set_config('enable_bitmapscan', 'off', true)")) {
                 lock.setLong(1, CLAIM_LOCK);
                 lock.execute();
             }

@@ -91,8 +91,10 @@ final class ReplyWriter {
             if (reply.noticeUntil() != null) {
                 conversations.setLimitNoticeUntil(t, conversation.id(), reply.noticeUntil());
             }
-            addUsage(turn, reply.counts() ? 1 : 0, cost);
             List<UUID> ids = queueMessages(turn, conversation, reply.messages());
+            // Last before COMMIT: every turn of the tenant updates this one counter row, and its row lock is held
+            // from here to the end of the transaction — earlier, the turns queued behind it for every statement above.
+            addUsage(turn, reply.counts() ? 1 : 0, cost);
             return ids;
         });
     }
