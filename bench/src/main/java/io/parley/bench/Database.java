@@ -82,10 +82,17 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Loads pg_stat_statements at the next start of the server (it needs shared memory, so a restart). */
+    /**
+     * Loads pg_stat_statements at the next start of the server (it needs shared memory, so a restart), and
+     * auto_explain: the plans of statements slower than 50 ms go to {@code data/postgres/log/} (the embedded server's
+     * own output is not kept after start-up, hence the logging collector).
+     */
     void preloadStatementStatistics() throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
+            statement.execute("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements', 'auto_explain'");
+            statement.execute("ALTER SYSTEM SET auto_explain.log_min_duration = '50ms'");
+            statement.execute("ALTER SYSTEM SET logging_collector = on");
+            statement.execute("ALTER SYSTEM SET log_directory = 'log'");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.parley.bench;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -38,10 +39,16 @@ final class FakeLine implements AutoCloseable {
         pushResponse = Files.readAllBytes(fixtures.resolve("line-push-response.json"));
         profileResponse = Files.readAllBytes(fixtures.resolve("line-profile-response.json"));
         emptyObject = Files.readAllBytes(fixtures.resolve("line-empty-object-response.json"));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4096);
+        server = serve("/", this::handle);
+    }
+
+    /** A server on a free port of 127.0.0.1, one virtual thread per exchange, a backlog for thousands at once. */
+    static HttpServer serve(String context, HttpHandler handler) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4096);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", this::handle);
+        server.createContext(context, handler);
         server.start();
+        return server;
     }
 
     String baseUrl() {

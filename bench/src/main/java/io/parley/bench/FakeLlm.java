@@ -5,11 +5,9 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,10 +30,7 @@ final class FakeLlm implements AutoCloseable {
 
     FakeLlm(Path fixtures) throws IOException {
         response = Files.readAllBytes(fixtures.resolve("openai-chat-response.json"));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4096);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/v1/chat/completions", this::handle);
-        server.start();
+        server = FakeLine.serve("/v1/chat/completions", this::handle);
     }
 
     String baseUrl() {

@@ -80,6 +80,7 @@ final class ScenarioRun {
             awaitReplies(warm);
         } else {
             Phase warm = new Phase(index * 10 + 1, scenario.warmup() * MAX_ACKS_PER_SECOND, false);
+            line.track(warm); // its replies (ack-busy) are then known, not "unmatched"
             log("%s: warm-up, %d s of acks", scenario.key(), scenario.warmup());
             load.run(warm, warm.capacity, scenario.contacts(), scenario.concurrency(),
                     System.nanoTime() + TimeUnit.SECONDS.toNanos(scenario.warmup()), 0);
@@ -144,18 +145,22 @@ final class ScenarioRun {
                 line.unmatchedReplies.get() - unmatched, heapInfo, statements, directory);
     }
 
-    /** Until every acknowledged webhook of the phase is answered (reply or push), or no answer came for 30 s. */
-    private static void awaitReplies(Phase phase) throws InterruptedException {
-        long lastProgress = System.nanoTime();
+    /**
+     * Until every acknowledged webhook of the phase is answered (reply or push), or nothing moved for 30 s — neither
+     * an answer nor an LLM call (turns can progress while their replies wait) — or 10 minutes passed.
+     */
+    private void awaitReplies(Phase phase) throws InterruptedException {
+        long start = System.nanoTime();
+        long lastProgress = start;
         long seen = -1;
         while (phase.answered() < phase.acked.get()) {
             long now = System.nanoTime();
-            long replies = phase.answered();
-            if (replies != seen) {
-                seen = replies;
+            long progress = phase.answered() + llm.calls.get();
+            if (progress != seen) {
+                seen = progress;
                 lastProgress = now;
-            } else if (now - lastProgress > TimeUnit.SECONDS.toNanos(30)) {
-                log("  no reply for 30 s: %d of %d answered", replies, phase.acked.get());
+            } else if (now - lastProgress > TimeUnit.SECONDS.toNanos(30) || now - start > TimeUnit.MINUTES.toNanos(10)) {
+                log("  gave up waiting: %d of %d answered", phase.answered(), phase.acked.get());
                 return;
             }
             Thread.sleep(20);
