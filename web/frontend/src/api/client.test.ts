@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { api } from './client'
+import { unwrap } from './problem'
+import { sessionStore } from './session'
+import { fakeApi, route, tokens } from '../test/fakeApi'
+
+describe('API client', () => {
+  it('refreshes an expired access token before the request and sends the new one', async () => {
+    sessionStore.write(tokens({ accessToken: 'old', refreshToken: 'r-old', expiresIn: 0 }))
+    const calls = fakeApi(
+      route('POST', '/api/v1/auth/refresh', 200, tokens({ accessToken: 'new', refreshToken: 'r-new' })),
+      route('GET', '/api/v1/me', 200, { memberships: [] }),
+    )
+    await unwrap(api.GET('/api/v1/me'))
+    expect(calls.requests.map((r) => r.path)).toEqual(['/api/v1/auth/refresh', '/api/v1/me'])
+    expect(calls.requests[0].body).toEqual({ refreshToken: 'r-old' })
+    expect(calls.requests[1].authorization).toBe('Bearer new')
+    expect(sessionStore.read()?.refreshToken).toBe('r-new')
+  })
+
+  it('signs out locally when the refresh token is refused', async () => {
+    sessionStore.write(tokens({ expiresIn: 0 }))
+    fakeApi(route('POST', '/api/v1/auth/refresh', 401, { type: 'https://parley.dev/problems/invalid-token', status: 401 }),
+      route('GET', '/api/v1/me', 401, { type: 'https://parley.dev/problems/unauthorized', status: 401 }))
+    await expect(unwrap(api.GET('/api/v1/me'))).rejects.toMatchObject({ status: 401, kind: 'unauthorized' })
+    expect(sessionStore.read()).toBeNull()
+  })
+})

@@ -1,0 +1,87 @@
+import createClient, { type Middleware } from 'openapi-fetch'
+import type { paths } from './schema'
+import { sessionStore, type StoredSession, type Tokens } from './session'
+
+/**
+ * The typed API client (types generated from the server's OpenAPI document: `npm run gen:api`). Same origin: the
+ * web role serves the dashboard next to the API, and `npm run dev` proxies /api.
+ */
+export const api = createClient<paths>({
+  baseUrl: typeof window === 'undefined' ? 'http://localhost' : window.location.origin,
+  // looked up per call (not captured once), so tests can replace fetch
+  fetch: (request) => globalThis.fetch(request),
+})
+
+const retries = new WeakMap<Request, Request>()
+
+const auth: Middleware = {
+  async onRequest({ request, schemaPath }) {
+    if (schemaPath.startsWith('/api/v1/auth/') && schemaPath !== '/api/v1/auth/switch-tenant') {
+      return request
+    }
+    const session = await freshSession()
+    if (session) {
+      request.headers.set('Authorization', `Bearer ${session.accessToken}`)
+      retries.set(request, request.clone())
+    }
+    return request
+  },
+  async onResponse({ request, response }) {
+    const copy = retries.get(request)
+    if (response.status !== 401 || !copy) {
+      return response
+    }
+    // the access token was revoked or expired early (clock skew): refresh once and try again
+    const session = await refreshSession(request.headers.get('Authorization')?.substring(7))
+    if (!session) {
+      return response
+    }
+    copy.headers.set('Authorization', `Bearer ${session.accessToken}`)
+    return fetch(copy)
+  },
+}
+api.use(auth)
+
+/** The current session, refreshed first if its access token has expired; null when signed out. */
+export async function freshSession(): Promise<StoredSession | null> {
+  const session = sessionStore.read()
+  if (!session || session.expiresAt > Date.now()) {
+    return session
+  }
+  return refreshSession(session.accessToken)
+}
+
+/**
+ * Exchanges the refresh token for a new pair, one tab at a time: after taking the lock, a tab that finds the
+ * session already renewed by another (its access token differs from the stale one) uses it as it is.
+ */
+export async function refreshSession(staleAccessToken: string | undefined): Promise<StoredSession | null> {
+  const run = async () => {
+    const current = sessionStore.read()
+    if (!current) {
+      return null
+    }
+    if (current.accessToken !== staleAccessToken && current.expiresAt > Date.now()) {
+      return current
+    }
+    let response: Response
+    try {
+      response = await fetch('/api/v1/auth/refresh', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refreshToken: current.refreshToken }),
+      })
+    } catch {
+      return null // offline: keep the session, the next request tries again
+    }
+    if (response.status === 401) {
+      sessionStore.clear()
+      return null
+    }
+    if (!response.ok) {
+      return null
+    }
+    return sessionStore.write((await response.json()) as Tokens)
+  }
+  return navigator.locks ? navigator.locks.request('parley.refresh', run) : run()
+}

@@ -1,0 +1,53 @@
+import { useState } from 'react'
+import { NavLink, Outlet } from 'react-router-dom'
+import { useTranslation } from 'react-i18next'
+import { AccountMenu } from './AccountMenu'
+import './shell.css'
+
+const NAV = [
+  { to: '/inbox', key: 'nav.inbox', icon: '💬' },
+  { to: '/bots', key: 'nav.bots', icon: '🤖' },
+  { to: '/contacts', key: 'nav.contacts', icon: '👥' },
+] as const
+const SETTINGS = [
+  { to: '/settings/members', key: 'nav.members', icon: '🧑‍🤝‍🧑' },
+  { to: '/settings/api-keys', key: 'nav.apiKeys', icon: '🔑' },
+  { to: '/settings/audit-log', key: 'nav.auditLog', icon: '📜' },
+] as const
+
+/** The signed-in frame: sidebar navigation (a menu button below 768 px), account menu, the page. */
+export function AppShell() {
+  const { t } = useTranslation()
+  const [menuOpen, setMenuOpen] = useState(false)
+  const link = (item: { to: string; key: string; icon: string }) => (
+    <li key={item.to}>
+      <NavLink to={item.to} className="shell-nav__link" onClick={() => setMenuOpen(false)}>
+        <span aria-hidden="true" className="shell-nav__icon">{item.icon}</span>{t(item.key)}
+      </NavLink>
+    </li>
+  )
+  return (
+    <div className="shell">
+      <a href="#main" className="shell-skip">Skip to content</a>
+      <aside className={`shell-sidebar${menuOpen ? ' shell-sidebar--open' : ''}`}>
+        <div className="shell-brand">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span>{t('appName')}</span>
+          <button type="button" className="shell-menu-button" aria-expanded={menuOpen} aria-controls="shell-nav"
+                  onClick={() => setMenuOpen((o) => !o)}>
+            {t('nav.menu')}
+          </button>
+        </div>
+        <nav id="shell-nav" className="shell-nav" aria-label={t('nav.main')}>
+          <ul>{NAV.map(link)}</ul>
+          <p className="shell-nav__section">{t('nav.settings')}</p>
+          <ul>{SETTINGS.map(link)}</ul>
+        </nav>
+        <AccountMenu />
+      </aside>
+      <main id="main" className="shell-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,8 @@
+import { Link } from 'react-router-dom'
+import { useTranslation } from 'react-i18next'
+import { EmptyState } from '../ui'
+
+export function NotFoundPage() {
+  const { t } = useTranslation()
+  return <EmptyState title={t('state.notFound')} action={<Link to="/inbox">{t('nav.inbox')}</Link>} />
+}

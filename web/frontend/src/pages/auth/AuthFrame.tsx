@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { LANGUAGES, setLanguage, type Language } from '../../i18n'
+import './auth.css'
+
+/** The signed-out pages' frame: brand, a centred card, the language switch (before anyone signs in). */
+export function AuthFrame({ title, subtitle, children, footer }: { title: string; subtitle?: string; children: ReactNode; footer: ReactNode }) {
+  const { t, i18n } = useTranslation('auth')
+  return (
+    <div className="auth">
+      <main className="auth__card p-card">
+        <div className="auth__brand"><img src="/favicon.svg" alt="" width={32} height={32} /> Parley</div>
+        <p className="p-muted auth__tagline">{t('tagline')}</p>
+        <h1 className="auth__title">{title}</h1>
+        {subtitle && <p className="p-muted">{subtitle}</p>}
+        {children}
+        <p className="auth__footer">{footer}</p>
+      </main>
+      <div className="auth__language">
+        <label htmlFor="auth-language" className="visually-hidden">Language</label>
+        <select id="auth-language" className="p-select" value={i18n.language}
+                onChange={(e) => setLanguage(e.target.value as Language)}>
+          {LANGUAGES.map((l) => <option key={l.code} value={l.code} lang={l.code}>{l.label}</option>)}
+        </select>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,30 @@
+import { Navigate, type RouteObject } from 'react-router-dom'
+import { RequireAuth } from './auth/RequireAuth'
+import { AppShell } from './layout/AppShell'
+import { NotFoundPage } from './pages/NotFoundPage'
+import { SignInPage } from './pages/auth/SignInPage'
+import { SignUpPage } from './pages/auth/SignUpPage'
+import { settingsRoutes } from './pages/settings/routes'
+import { botRoutes } from './pages/bots/routes'
+import { inboxRoutes } from './pages/inbox/routes'
+import { contactRoutes } from './pages/contacts/routes'
+import { setupRoutes } from './pages/setup/routes'
+
+/** Every route of the dashboard. Each feature exports its own routes from pages/<feature>/routes.tsx. */
+export const routes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-up', element: <SignUpPage /> },
+  ...setupRoutes,
+  {
+    path: '/',
+    element: <RequireAuth><AppShell /></RequireAuth>,
+    children: [
+      { index: true, element: <Navigate to="/inbox" replace /> },
+      ...inboxRoutes,
+      ...botRoutes,
+      ...contactRoutes,
+      ...settingsRoutes,
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]

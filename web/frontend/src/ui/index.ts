@@ -1,0 +1,6 @@
+export { Button } from './Button'
+export { Checkbox, FieldFrame, SelectField, TextAreaField, TextField } from './Field'
+export { Badge, EmptyState, Loading, Notice, ProblemAlert } from './Feedback'
+export { Card, PageHeader } from './Layout'
+export { CopyField } from './CopyField'
+export { Dialog } from './Dialog'
