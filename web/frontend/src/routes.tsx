@@ -4,6 +4,7 @@ import { AppShell } from './layout/AppShell'
 import { NotFoundPage } from './pages/NotFoundPage'
 import { SignInPage } from './pages/auth/SignInPage'
 import { SignUpPage } from './pages/auth/SignUpPage'
+import { AcceptInvitationPage } from './pages/auth/AcceptInvitationPage'
 import { settingsRoutes } from './pages/settings/routes'
 import { botRoutes } from './pages/bots/routes'
 import { inboxRoutes } from './pages/inbox/routes'
@@ -14,6 +15,7 @@ import { setupRoutes } from './pages/setup/routes'
 export const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/sign-up', element: <SignUpPage /> },
+  { path: '/invitations/accept', element: <AcceptInvitationPage /> },
   ...setupRoutes,
   {
     path: '/',

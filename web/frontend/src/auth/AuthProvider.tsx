@@ -1,18 +1,9 @@
-import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react'
+import { useCallback, useMemo, useSyncExternalStore, type ReactNode } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { api } from '../api/client'
 import { unwrap } from '../api/problem'
-import { sessionStore, type StoredSession } from '../api/session'
-
-interface Auth {
-  session: StoredSession | null
-  signIn(email: string, password: string): Promise<void>
-  signUp(email: string, password: string, tenantName: string): Promise<void>
-  signOut(): Promise<void>
-  switchTenant(tenantId: string): Promise<void>
-}
-
-const AuthContext = createContext<Auth | null>(null)
+import { sessionStore } from '../api/session'
+import { AuthContext } from './useAuth'
 
 // useSyncExternalStore needs a stable snapshot: re-read storage only when the store says it changed
 let snapshot = sessionStore.read()
@@ -58,12 +49,4 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const value = useMemo(() => ({ session, signIn, signUp, signOut, switchTenant }),
     [session, signIn, signUp, signOut, switchTenant])
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>
-}
-
-export function useAuth(): Auth {
-  const auth = useContext(AuthContext)
-  if (!auth) {
-    throw new Error('useAuth outside <AuthProvider>')
-  }
-  return auth
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Navigate, useLocation } from 'react-router-dom'
-import { useAuth } from './AuthProvider'
+import { useAuth } from './useAuth'
 
 /** Signed-out visitors go to sign-in and come back to where they were going afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -11,9 +11,4 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     return <Navigate to={`/sign-in${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`} replace />
   }
   return children
-}
-
-/** Only same-site paths, so a crafted ?next= cannot send someone to another site after signing in. */
-export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/inbox'
 }

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router-dom'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/client'
 import { unwrap } from '../api/problem'
-import { useAuth } from '../auth/AuthProvider'
+import { useAuth } from '../auth/useAuth'
 import { LANGUAGES, setLanguage, type Language } from '../i18n'
 import { Button } from '../ui'
 

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react'
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom'
 import { useTranslation } from 'react-i18next'
 import { ApiProblem } from '../../api/problem'
-import { safeNext } from '../../auth/RequireAuth'
-import { useAuth } from '../../auth/AuthProvider'
+import { safeNext } from '../../auth/safeNext'
+import { useAuth } from '../../auth/useAuth'
 import { Button, ProblemAlert, TextField } from '../../ui'
 import { AuthFrame } from './AuthFrame'
 
@@ -35,7 +35,7 @@ export function SignInPage() {
   const fields = error instanceof ApiProblem ? error.fieldErrors : {}
   return (
     <AuthFrame title={t('signIn.title')}
-               footer={<>{t('signIn.noAccount')} <Link to="/sign-up">{t('signIn.toSignUp')}</Link></>}>
+               footer={<>{t('signIn.noAccount')} <Link to={params.get('next') ? `/sign-up?next=${encodeURIComponent(safeNext(params.get('next')))}` : '/sign-up'}>{t('signIn.toSignUp')}</Link></>}>
       <form className="p-stack" onSubmit={submit} noValidate>
         {error != null && <ProblemAlert error={error} />}
         <TextField label={t('email')} type="email" autoComplete="email" required value={email}

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react'
-import { Link, Navigate, useNavigate } from 'react-router-dom'
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom'
 import { useTranslation } from 'react-i18next'
 import { ApiProblem } from '../../api/problem'
-import { useAuth } from '../../auth/AuthProvider'
+import { safeNext } from '../../auth/safeNext'
+import { useAuth } from '../../auth/useAuth'
 import { Button, ProblemAlert, TextField } from '../../ui'
 import { AuthFrame } from './AuthFrame'
 
@@ -10,11 +11,14 @@ export function SignUpPage() {
   const { t } = useTranslation('auth')
   const { session, signUp } = useAuth()
   const navigate = useNavigate()
+  const [params] = useSearchParams()
+  // a new account lands on bots (the first thing to set up) unless it came from a link, e.g. an invitation
+  const next = params.get('next') ? safeNext(params.get('next')) : '/bots'
   const [form, setForm] = useState({ email: '', password: '', tenantName: '' })
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   if (session) {
-    return <Navigate to="/bots" replace />
+    return <Navigate to={next} replace />
   }
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -22,7 +26,7 @@ export function SignUpPage() {
     setError(null)
     try {
       await signUp(form.email.trim(), form.password, form.tenantName.trim())
-      navigate('/bots', { replace: true })
+      navigate(next, { replace: true })
     } catch (problem) {
       setError(problem)
     } finally {
@@ -33,7 +37,7 @@ export function SignUpPage() {
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value })
   return (
     <AuthFrame title={t('signUp.title')} subtitle={t('signUp.subtitle')}
-               footer={<>{t('signUp.haveAccount')} <Link to="/sign-in">{t('signUp.toSignIn')}</Link></>}>
+               footer={<>{t('signUp.haveAccount')} <Link to={params.get('next') ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}>{t('signUp.toSignIn')}</Link></>}>
       <form className="p-stack" onSubmit={submit} noValidate>
         {error != null && <ProblemAlert error={error} />}
         <TextField label={t('signUp.tenantName')} hint={t('signUp.tenantNameHint')} autoComplete="organization"

@@ -20,6 +20,13 @@ export default catalog({
   email: 'Email',
   password: 'Password',
   tagline: 'Chatbots your customers love, on every channel.',
+  invitation: {
+    title: 'Join a Parley workspace',
+    signInFirst: 'Sign in with the email address the invitation was sent to, then accept it here.',
+    as: 'You are signed in as {{email}}. The invitation must be for this address.',
+    accept: 'Accept invitation',
+    notNow: 'Not now',
+  },
 }, {
   signIn: {
     title: '登入 Parley',
@@ -40,4 +47,11 @@ export default catalog({
   email: '電子郵件',
   password: '密碼',
   tagline: '讓顧客喜愛的聊天機器人，遍及每個頻道。',
+  invitation: {
+    title: '加入 Parley 工作區',
+    signInFirst: '請使用收到邀請的電子郵件登入，再回到此處接受邀請。',
+    as: '您目前以 {{email}} 登入。邀請必須是寄給這個地址的。',
+    accept: '接受邀請',
+    notNow: '稍後再說',
+  },
 })

@@ -6,7 +6,7 @@ import { api } from '../../api/client'
 import { ApiProblem, unwrap } from '../../api/problem'
 import { useCursorList } from '../../api/useCursorList'
 import type { components } from '../../api/schema'
-import { useAuth } from '../../auth/AuthProvider'
+import { useAuth } from '../../auth/useAuth'
 import { formatDateTime } from '../../format/dates'
 import { Button, Card, CopyField, Loading, Notice, PageHeader, ProblemAlert, SelectField, TextField } from '../../ui'
 
