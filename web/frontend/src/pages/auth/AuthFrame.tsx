@@ -16,6 +16,9 @@ export function AuthFrame({ title, subtitle, children, footer }: { title: string
         {children}
         <p className="auth__footer">{footer}</p>
       </main>
+      <p className="auth__links p-muted">
+        <a href="/swagger-ui/index.html">{t('apiDocs')}</a>
+      </p>
       <div className="auth__language">
         <label htmlFor="auth-language" className="visually-hidden">Language</label>
         <select id="auth-language" className="p-select" value={i18n.language}

@@ -20,6 +20,7 @@ export default catalog({
   email: 'Email',
   password: 'Password',
   tagline: 'Chatbots your customers love, on every channel.',
+  apiDocs: 'API documentation',
   invitation: {
     title: 'Join a Parley workspace',
     signInFirst: 'Sign in with the email address the invitation was sent to, then accept it here.',
@@ -47,6 +48,7 @@ export default catalog({
   email: '電子郵件',
   password: '密碼',
   tagline: '讓顧客喜愛的聊天機器人，遍及每個頻道。',
+  apiDocs: 'API 文件',
   invitation: {
     title: '加入 Parley 工作區',
     signInFirst: '請使用收到邀請的電子郵件登入，再回到此處接受邀請。',
