@@ -60,6 +60,10 @@ class EmbeddedLaunchTest {
                     "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}");
             assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
             assertThat(login.body()).contains("Restart Co");
+            // the dashboard's page fallback never takes an API route, whatever the client accepts (browsers send */*)
+            HttpResponse<String> me = get(parley, "/api/v1/me");
+            assertThat(me.statusCode()).as(me.body()).isEqualTo(401);
+            assertThat(get(parley, "/bots").body()).contains("<div id=\"root\">");
             assertThat(Files.getLastModifiedTime(dataDirectory.resolve("postgres/PG_VERSION")))
                     .as("initdb did not run again").isEqualTo(clusterCreated);
         }
@@ -113,7 +117,8 @@ class EmbeddedLaunchTest {
     private static HttpResponse<String> get(RunningParley parley, String path) throws IOException, InterruptedException {
         int port = parley.server().orElseThrow().getPort();
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Accept", "*/*").build(),
                     HttpResponse.BodyHandlers.ofString());
         }
     }

@@ -61,11 +61,42 @@ class DashboardTest implements DatabaseTest {
 
     @Test
     void missingFilesAndMachinePathsAre404ProblemsNeverThePage() throws Exception {
-        for (String path : new String[] {"/assets/missing-abc123.js", "/logo.png", "/api/v1/nothing-here",
-                "/webhooks/line/x/y", "/health/nothing", "/openapi/missing.yml"}) {
+        for (String path : new String[] {"/assets/missing-abc123.js", "/logo.png", "/webhooks/line/x/y",
+                "/health/nothing", "/openapi/missing.yml", "/chat/x/y/z"}) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+        }
+    }
+
+    @Test
+    void unknownApiPathsAskForCredentialsFirstAndNeverGetThePage() throws Exception {
+        // /api/** requires authentication (application.yml) before any route is looked at
+        HttpResponse<String> response = get("/api/v1/nothing-here");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void otherMethodsOnUnknownPathsAre404ProblemsToo() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("/api/v1/auth/login");
+    }
+
+    @Test
+    void theWidgetScriptMayBeEmbeddedByOtherOrigins() throws Exception {
+        HttpResponse<String> widget = get("/widget.js");
+        if (widget.statusCode() == 200) { // built by the widget's own Vite config
+            assertThat(widget.headers().firstValue("Cross-Origin-Resource-Policy")).hasValue("cross-origin");
+            assertThat(widget.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+        } else {
+            assertThat(widget.statusCode()).isEqualTo(404);
         }
     }
 
