@@ -33,11 +33,6 @@ class SendingTwiceTest extends OutboundTest {
         return properties;
     }
 
-    private Chat lineChat() {
-        return chat(ChannelType.LINE, Map.of("channelSecret", "s", "channelAccessToken", "line-token-" + Ids.next()),
-                LINE_USER);
-    }
-
     private Chat telegramChat() {
         return chat(ChannelType.TELEGRAM, Map.of("botToken", "7000000002:AAH" + Ids.next().toString().replace("-", ""),
                 "webhookSecret", "hook"), "100000002");
