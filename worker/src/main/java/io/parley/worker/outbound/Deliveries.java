@@ -110,7 +110,9 @@ final class Deliveries {
         scope.writeVoid(tenant, () -> {
             references.forEach((messageId, added) -> messages.mergePayload(tenant.value(), messageId,
                     write(Map.of(PostbackReferences.PAYLOAD_KEY, added))));
-            handovers.begin(tenant.value(), batch, attempt);
+            if (!batch.isEmpty()) {
+                handovers.begin(tenant.value(), batch, attempt);
+            }
         });
     }
 

@@ -123,7 +123,7 @@ final class OutboundSendHandler implements JobHandler {
                 }
                 throw outcome(job, plan, pending.subList(from, pending.size()), failure);
             } catch (RuntimeException e) {
-                deliveries.cancelHandover(tenant, batchIds); // a bug before or around the request, not a lost answer
+                // A bug, before the request or after the provider answered: the mark stays, on the safe side.
                 giveUpIfLast(job, plan, pending.subList(from, pending.size()), "sending failed");
                 throw e;
             }
