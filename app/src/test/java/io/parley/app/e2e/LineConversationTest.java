@@ -102,6 +102,49 @@ class LineConversationTest extends PipelineTest {
     }
 
     @Test
+    void aGroupsMessagesFromDifferentMembersAreAnsweredInOrderInTheGroup() {
+        Setup setup = setUp(Map.of());
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String group = "C" + run + "0000000000000000000000group";
+        fakes.llm.set(body -> {
+            Matcher said = Pattern.compile("group-" + run + "-(\\d)").matcher(body);
+            String last = null;
+            while (said.find()) {
+                last = said.group(1);
+            }
+            if ("1".equals(last)) {
+                sleep(400); // the first member's question takes longest to answer
+            }
+            return FakeProviders.LlmAnswer.ok("answer-" + run + "-" + last);
+        });
+
+        for (int m = 1; m <= 5; m++) {
+            String member = "U" + run + "member" + m;
+            String body = lineTextBody(member, "01E2EGROUP" + run + m, "rt-" + run + "-" + m, "group-" + run + "-" + m)
+                    .replace("{\"type\":\"user\",\"userId\":\"" + member + "\"}",
+                            "{\"type\":\"group\",\"groupId\":\"" + group + "\",\"userId\":\"" + member + "\"}");
+            assertThat(body).contains(group);
+            assertThat(postLine(setup, body)).isEqualTo(200);
+        }
+
+        await("every answer", WAIT, () -> fakes.lineMessages().stream()
+                .filter(call -> call.body().contains("answer-" + run)).count() >= 5);
+        List<String> answered = fakes.lineMessages().stream().filter(call -> call.body().contains("answer-" + run))
+                .map(call -> call.body().replaceAll(".*answer-" + run + "-(\\d).*", "$1")).toList();
+        assertThat(answered).containsExactly("1", "2", "3", "4", "5");
+        assertThat(fakes.lineMessages()).filteredOn(call -> call.body().contains("answer-" + run))
+                .allMatch(call -> call.path().equals("/v2/bot/message/reply"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void theContactsLineProfileNameReachesThePersona() {
         Setup setup = setUp(Map.of("persona", "You are Lumi. Call the user {{contact.displayName}}."));
         String replyToken = "rt-" + UUID.randomUUID();

@@ -101,6 +101,18 @@ public interface ContactRepository extends GenericRepository<ContactRow, UUID> {
             ORDER BY ci.id""")
     List<ContactIdentityRow> identities(UUID tenantId, Collection<UUID> contactIds);
 
+    /**
+     * A channel identity changes its id (a Telegram group upgraded to a supergroup): the contact, and so its
+     * conversation, follows it. 0 when there is nothing to move, or when the new id already has an identity of its
+     * own (that one stays; the two are not merged).
+     */
+    @Query("""
+            UPDATE contact_identities SET external_user_id = :to
+            WHERE tenant_id = :tenantId AND channel_id = :channelId AND external_user_id = :from
+              AND NOT EXISTS (SELECT 1 FROM contact_identities t WHERE t.tenant_id = :tenantId
+                                AND t.channel_id = :channelId AND t.external_user_id = :to)""")
+    int moveIdentity(UUID tenantId, UUID channelId, String from, String to);
+
     /** Follow and unfollow (LINE follow/unfollow events, Telegram my_chat_member); 0 when nothing changed. */
     @Query("""
             UPDATE contact_identities SET following = :following

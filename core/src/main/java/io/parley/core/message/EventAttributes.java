@@ -18,6 +18,18 @@ public final class EventAttributes {
     public static final String SOURCE_TYPE = "sourceType";
     public static final String GROUP_ID = "groupId";
     public static final String ROOM_ID = "roomId";
+    /**
+     * In a group chat (LINE group or room, Telegram group or supergroup), the member who wrote: LINE userId, Telegram
+     * user id. The event's {@code externalUserId} is then the group's id, because the group is the conversation: its
+     * messages are answered in order, one at a time, and replies and pushes go to the group.
+     */
+    public static final String SPEAKER_ID = "speakerId";
+    /**
+     * Telegram: the group's former chat id, on the service messages that announce its upgrade to a supergroup
+     * ({@code migrate_to_chat_id} in the old chat, {@code migrate_from_chat_id} in the new one). The event's
+     * {@code externalUserId} is the new id: the conversation follows the group there.
+     */
+    public static final String MIGRATED_FROM_CHAT = "migratedFromChat";
     /** LINE quote token of a text message (to quote it in a reply). */
     public static final String QUOTE_TOKEN = "quoteToken";
     /** Telegram chat id to send to (differs from the user id in groups). */

@@ -6,7 +6,9 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.parley.core.ServerRoles;
+import io.parley.core.tenancy.TransactionLimit;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,7 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
     private final JobMaintenance maintenance;
     private volatile boolean claiming = true;
     private Thread claimer;
+    private volatile TransactionLimit handlerTransactions = TransactionLimit.NONE;
 
     JobWorker(QueueSettings settings, JobStore store, List<JobHandler> handlers,
               @Value("${datasources.default.url}") String url,
@@ -77,6 +80,19 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
             }
         }
         return Map.copyOf(byKind);
+    }
+
+    /**
+     * Caps the transactions all handlers hold at once below the pool size (docs/architecture/queue.md, "Database
+     * connections"): {@code parley.queue.handler-connections}, by default the pool minus a quarter of it (at least
+     * 3) kept for claims, heartbeats, completions, webhook acknowledgements and the API. A setter rather than a
+     * constructor argument, so a worker built by hand (tests) runs uncapped.
+     */
+    @Inject
+    void limitHandlerTransactions(@Value("${parley.queue.handler-connections:0}") int configured,
+                                  @Value("${datasources.default.maximum-pool-size:10}") int poolSize) {
+        int permits = configured > 0 ? configured : Math.max(1, poolSize - Math.max(3, poolSize / 4));
+        handlerTransactions = new TransactionLimit(permits);
     }
 
     /** host (the pod name in Kubernetes) + pid + a random suffix, so two workers in one JVM differ too. */
@@ -111,7 +127,9 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
         }
         listener.start("job-wake-listener");
         claimer = Thread.ofVirtual().name("job-claimer").start(this::claimLoop);
-        LOG.info("Job worker {} runs {} with concurrency {}", id, handlers.keySet(), settings.concurrency());
+        LOG.info("Job worker {} runs {} with concurrency {} ({} database transactions at once)", id,
+                handlers.keySet(), settings.concurrency(),
+                handlerTransactions.size() > 0 ? handlerTransactions.size() : "unlimited");
     }
 
     private void claimLoop() {
@@ -154,7 +172,10 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
                 if (handler == null) { // cannot happen while claims name our kinds; never leave a job running
                     throw new JobDiscard("no handler for job kind " + job.kind() + " in worker " + id);
                 }
-                handler.run(job);
+                handlerTransactions.call(() -> {
+                    handler.run(job);
+                    return null;
+                });
             } catch (Throwable thrown) {
                 failure = thrown;
             }

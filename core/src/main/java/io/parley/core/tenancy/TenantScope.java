@@ -90,7 +90,12 @@ public final class TenantScope {
         });
     }
 
+    /** A job handler's transactions wait for a permit of the queue's {@link TransactionLimit} first. */
     private <T> T run(TenantId tenant, UserId user, boolean readOnly, Supplier<T> work) {
+        return TransactionLimit.admit(() -> open(tenant, user, readOnly, work));
+    }
+
+    private <T> T open(TenantId tenant, UserId user, boolean readOnly, Supplier<T> work) {
         TransactionDefinition definition = readOnly ? TransactionDefinition.READ_ONLY : TransactionDefinition.DEFAULT;
         return transactions.execute(definition, status -> {
             Connection connection = status.getConnection();

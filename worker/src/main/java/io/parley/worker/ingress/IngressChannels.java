@@ -16,6 +16,7 @@ import io.parley.core.tenancy.TenantScope;
 import io.parley.http.problem.ProblemException;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,6 +43,9 @@ public final class IngressChannels {
 
     private final Cache<UUID, BotKey> owners = Caffeine.newBuilder().maximumSize(100_000).build();
     private final Cache<UUID, Opened> opened = Caffeine.newBuilder().maximumSize(100_000).build();
+    private static final Duration NUMBER_TTL = Duration.ofSeconds(30);
+    private final Cache<String, Optional<UUID>> numbers = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(NUMBER_TTL).build();
 
     private record Opened(String sealed, Map<String, String> credentials) {
         @Override
@@ -66,6 +70,16 @@ public final class IngressChannels {
                 .filter(route -> route.type().equals(type.wireName())).flatMap(this::ownerOf).orElse(null));
         return Optional.ofNullable(owner).flatMap(known -> load(known, channelId, type))
                 .orElseThrow(() -> ProblemException.notFound(type.label() + " channel"));
+    }
+
+    /**
+     * The tenant's WhatsApp channel for a business phone number id, if it has one: one Meta app (one webhook address)
+     * can serve several numbers, and each number is its own channel. Cached briefly: a busy multi-number app asks on
+     * every webhook, and a channel added or deleted is seen within {@link #NUMBER_TTL}.
+     */
+    public Optional<UUID> whatsAppChannel(TenantId tenant, String phoneNumberId) {
+        return numbers.get(tenant.value() + "/" + phoneNumberId, key -> scope.read(tenant, () ->
+                channels.whatsAppChannel(tenant.value(), phoneNumberId))).or(Optional::empty);
     }
 
     /** The web chat channel of a widget key; 404 when there is none. */

@@ -16,4 +16,8 @@ interface IngressRepository extends GenericRepository<ChannelRow, UUID> {
     /** A channel never moves to another bot, so the answer can be cached for the channel's life. */
     @Query("SELECT bot_id FROM channels WHERE tenant_id = :tenantId AND id = :id")
     Optional<UUID> botOf(UUID tenantId, UUID id);
+
+    /** The tenant's WhatsApp channel of a phone number id ({@code external_id}, unique per channel type). */
+    @Query("SELECT id FROM channels WHERE tenant_id = :tenantId AND type = 'whatsapp' AND external_id = :phoneNumberId")
+    Optional<UUID> whatsAppChannel(UUID tenantId, String phoneNumberId);
 }

@@ -34,4 +34,28 @@ public interface ChannelSender {
 
     /** Sends the batch; the result has one provider id (or null) per message, in order. */
     List<String> send(OutboundBatch batch) throws SendFailure;
+
+    /**
+     * What may happen to a batch that an earlier attempt handed to the provider without recording the outcome (the
+     * answer was lost to a timeout, the "sent" write failed for good, the process died): see {@link Resend}.
+     */
+    default Resend resend() {
+        return Resend.NEVER;
+    }
+
+    /** How a channel resolves a hand-over whose outcome is unknown (docs/outbound.md, "Sending twice"). */
+    enum Resend {
+        /**
+         * Send it again: the provider recognises the same batch and does not deliver it twice (LINE push with the
+         * batch's {@code X-Line-Retry-Key}; the handler never reuses a reply token for such a batch).
+         */
+        SAFE,
+        /**
+         * The provider offers no way to ask or to dedupe (WhatsApp, Telegram): the messages fail with a reason saying
+         * they may have arrived, rather than risk the contact seeing them twice.
+         */
+        NEVER,
+        /** Delivery commits together with its record (web chat), so an unknown outcome cannot arise. */
+        ATOMIC
+    }
 }

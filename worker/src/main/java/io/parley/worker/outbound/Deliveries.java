@@ -14,34 +14,44 @@ import io.parley.core.events.TenantEvents;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The database side of an outbound send, each step one short tenant transaction (none is open while a provider is
- * called): load what to send, remember postback references, record sent or failed messages with their tenant
- * events, mark a channel unhealthy or a contact unfollowed.
+ * called): load what to send, mark a batch handed over (with its postback references), record sent or failed
+ * messages with their tenant events, mark a channel unhealthy or a contact unfollowed.
  */
 @Singleton
 final class Deliveries {
 
-    /** Everything one send needs. {@code identity} is the contact's identity on the conversation's channel. */
+    /**
+     * Everything one send needs. {@code identity} is the contact's identity on the conversation's channel;
+     * {@code handedOver} the queued messages an earlier attempt handed to the provider without recording the outcome.
+     */
     record Plan(ConversationRow conversation, ChannelRow channel, @Nullable ContactIdentityRow identity,
-                List<MessageRow> messages) {
+                List<MessageRow> messages, Set<UUID> handedOver) {
 
         List<MessageRow> queued() {
             return messages.stream().filter(message -> "queued".equals(message.status())).toList();
         }
 
-        /** True while no message of the job has left: only then may the job use its (single-use) reply token. */
+        /**
+         * True while no message of the job has left, nor may have: only then may the job use its (single-use) reply
+         * token. A reply whose outcome is unknown is never tried again with the same token.
+         */
         boolean untouched() {
-            return messages.stream().allMatch(message -> "queued".equals(message.status()));
+            return handedOver.isEmpty() && messages.stream().allMatch(message -> "queued".equals(message.status()));
         }
     }
 
@@ -49,22 +59,31 @@ final class Deliveries {
     record Sent(UUID messageId, @Nullable String providerMessageId) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
+    private static final long FIRST_PAUSE_MILLIS = 50;
+    private static final long MAX_PAUSE_MILLIS = 2_000;
+
     private final TenantScope scope;
     private final ConversationRepository conversations;
     private final ChannelRepository channels;
     private final ContactRepository contacts;
     private final MessageRepository messages;
     private final TenantEvents events;
+    private final HandoverRepository handovers;
+    private final DeliverySettings settings;
     private final JsonMapper json;
 
     Deliveries(TenantScope scope, ConversationRepository conversations, ChannelRepository channels,
-               ContactRepository contacts, MessageRepository messages, TenantEvents events, JsonMapper json) {
+               ContactRepository contacts, MessageRepository messages, HandoverRepository handovers,
+               DeliverySettings settings, TenantEvents events, JsonMapper json) {
         this.scope = scope;
         this.conversations = conversations;
         this.channels = channels;
         this.contacts = contacts;
         this.messages = messages;
         this.events = events;
+        this.handovers = handovers;
+        this.settings = settings;
         this.json = json;
     }
 
@@ -77,21 +96,69 @@ final class Deliveries {
                             .filter(candidate -> candidate.channelId().equals(channel.id())).findFirst().orElse(null);
                     List<MessageRow> rows = messages.findOutbound(t, conversation.id(), args.messageIds()).stream()
                             .sorted(Comparator.comparingInt(row -> args.messageIds().indexOf(row.id()))).toList();
-                    return new Plan(conversation, channel, identity, rows);
+                    Set<UUID> handedOver = new HashSet<>();
+                    handovers.unconfirmed(t, args.messageIds()).forEach(handover -> handedOver.add(handover.id()));
+                    return new Plan(conversation, channel, identity, rows, Set.copyOf(handedOver));
                 })));
     }
 
-    /** Stores postback references (message id → reference → original data) before the messages leave. */
-    void rememberReferences(TenantId tenant, Map<UUID, Map<String, String>> references) {
-        if (references.isEmpty()) {
-            return;
-        }
-        scope.writeVoid(tenant, () -> references.forEach((messageId, added) ->
-                messages.mergePayload(tenant.value(), messageId, write(Map.of(PostbackReferences.PAYLOAD_KEY, added)))));
+    /**
+     * Marks a batch as handed over by this attempt, just before the provider call, together with the postback
+     * references (message id → reference → original data) of the job's messages, if any are not stored yet.
+     */
+    void handOver(TenantId tenant, Map<UUID, Map<String, String>> references, List<UUID> batch, int attempt) {
+        scope.writeVoid(tenant, () -> {
+            references.forEach((messageId, added) -> messages.mergePayload(tenant.value(), messageId,
+                    write(Map.of(PostbackReferences.PAYLOAD_KEY, added))));
+            if (!batch.isEmpty()) {
+                handovers.begin(tenant.value(), batch, attempt);
+            }
+        });
     }
 
-    /** Marks the messages sent (only those still queued: a re-run changes nothing) and tells the dashboard. */
+    /**
+     * The provider refused the batch or the request never left: nothing was delivered, so the retry sends it as new.
+     * Best-effort: if even this write fails, the retry treats the batch as possibly delivered (no duplicate; on
+     * channels without a retry key the messages fail).
+     */
+    void cancelHandover(TenantId tenant, List<UUID> batch) {
+        try {
+            scope.writeVoid(tenant, () -> handovers.cancel(tenant.value(), batch));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not clear the hand-over mark of {} message(s): {}", batch.size(), e.getMessage());
+        }
+    }
+
+    /**
+     * Marks the messages sent (only those still queued: a re-run changes nothing) and tells the dashboard. The
+     * provider has taken them, so a failing write is retried here, with backoff, for up to the configured patience:
+     * failing the job instead would make its retry face a batch that may or may not have arrived.
+     */
     void recordSent(TenantId tenant, UUID conversationId, List<Sent> sent) {
+        long deadline = System.nanoTime() + settings.recordPatience().toNanos();
+        long pauseMillis = FIRST_PAUSE_MILLIS;
+        while (true) {
+            try {
+                writeSent(tenant, conversationId, sent);
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() + pauseMillis * 1_000_000 - deadline > 0) {
+                    throw e;
+                }
+                LOG.warn("Could not record {} sent message(s) of conversation {} ({}); trying again in {} ms",
+                        sent.size(), conversationId, e.getMessage(), pauseMillis);
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, MAX_PAUSE_MILLIS);
+            }
+        }
+    }
+
+    private void writeSent(TenantId tenant, UUID conversationId, List<Sent> sent) {
         scope.writeVoid(tenant, () -> {
             for (Sent message : sent) {
                 if (messages.markSent(tenant.value(), message.messageId(), message.providerMessageId()) == 1) {

@@ -28,8 +28,9 @@ import java.util.UUID;
 /**
  * Runs {@code outbound.send} jobs: sends a conversation's queued messages through the channel's {@link ChannelSender},
  * one batch at a time, recording each batch as sent before the next leaves. Idempotent: only messages still queued
- * are sent, so a re-run after a crash or a retry sends nothing twice (except a batch the provider took just before
- * a crash, which no provider lets us detect for replies; LINE pushes carry a retry key for exactly this).
+ * are sent, so a re-run after a crash or a retry sends nothing twice. Each batch is marked handed over (with the
+ * attempt) before the provider call; a retry that finds such a mark cannot know whether the batch arrived, and
+ * resolves it as the channel's {@link ChannelSender#resend()} says (docs/outbound.md, "Sending twice").
  *
  * <p>What a failure means ({@link SendFailure}): rate limited → retry after the advised delay; credentials rejected
  * → channel unhealthy + "channel.unhealthy" event, job discarded, messages stay queued (retrying the discarded job
@@ -89,7 +90,12 @@ final class OutboundSendHandler implements JobHandler {
             fail(tenant, plan, pending, refusal);
             throw new JobDiscard(refusal);
         }
-        pending = shortenPostbacks(tenant, sender, pending);
+        Map<UUID, Map<String, String>> references = new HashMap<>();
+        pending = shortenPostbacks(sender, pending, references);
+        pending = settleUnknownHandovers(job, plan, sender, pending);
+        if (pending.isEmpty()) {
+            return;
+        }
         Map<String, String> secrets;
         try {
             secrets = credentials.open(plan.channel());
@@ -100,13 +106,24 @@ final class OutboundSendHandler implements JobHandler {
         String replyToken = plan.untouched() ? args.replyToken() : null;
         for (int from = 0; from < pending.size(); from += sender.maxBatch()) {
             List<OutboundMessage> batch = pending.subList(from, Math.min(pending.size(), from + sender.maxBatch()));
+            List<UUID> batchIds = batch.stream().map(OutboundMessage::id).toList();
+            if (sender.resend() != ChannelSender.Resend.ATOMIC) {
+                deliveries.handOver(tenant, references, batchIds, job.attempt());
+            } else if (!references.isEmpty()) {
+                deliveries.handOver(tenant, references, List.of(), job.attempt());
+            }
+            references.clear(); // stored with the first batch
             List<String> providerIds;
             try {
                 providerIds = sender.send(new OutboundBatch(tenant, plan.channel(), secrets,
                         plan.identity().externalUserId(), batch, replyToken, args.inboundAt()));
             } catch (SendFailure failure) {
+                if (!(failure instanceof SendFailure.Unavailable unavailable && unavailable.answerLost())) {
+                    deliveries.cancelHandover(tenant, batchIds);
+                }
                 throw outcome(job, plan, pending.subList(from, pending.size()), failure);
             } catch (RuntimeException e) {
+                // A bug, before the request or after the provider answered: the mark stays, on the safe side.
                 giveUpIfLast(job, plan, pending.subList(from, pending.size()), "sending failed");
                 throw e;
             }
@@ -117,6 +134,24 @@ final class OutboundSendHandler implements JobHandler {
             deliveries.recordSent(tenant, plan.conversation().id(), sent);
             replyToken = null; // used (or found invalid) by the first batch
         }
+    }
+
+    /**
+     * Messages an earlier attempt handed to the provider without recording the outcome may have arrived. A channel
+     * that dedupes (LINE push with the batch's retry key) sends them again; on the others they fail with a reason
+     * that says so, rather than reach the contact twice. Returns the messages still to send.
+     */
+    private List<OutboundMessage> settleUnknownHandovers(Job job, Deliveries.Plan plan, ChannelSender sender,
+                                                         List<OutboundMessage> pending) {
+        if (plan.handedOver().isEmpty() || sender.resend() != ChannelSender.Resend.NEVER) {
+            return pending;
+        }
+        List<OutboundMessage> unknown = pending.stream().filter(m -> plan.handedOver().contains(m.id())).toList();
+        LOG.warn("Outbound send job {}: {} message(s) were handed to {} by an earlier attempt whose outcome is "
+                + "unknown; not sending them again", job.id(), unknown.size(), plan.channel().type());
+        fail(job.tenant(), plan, unknown, "not sent again: an earlier attempt handed it to " + sender.type().label()
+                + " but its answer was lost, so it may have arrived");
+        return pending.stream().filter(m -> !plan.handedOver().contains(m.id())).toList();
     }
 
     /** The queued messages as senders see them; rows that hold nothing sendable fail on their own. */
@@ -133,9 +168,9 @@ final class OutboundSendHandler implements JobHandler {
         return readable;
     }
 
-    private List<OutboundMessage> shortenPostbacks(TenantId tenant, ChannelSender sender,
-                                                   List<OutboundMessage> messages) {
-        Map<UUID, Map<String, String>> references = new HashMap<>();
+    /** Replaces postback data too long for the channel; the references made are added to {@code references}. */
+    private static List<OutboundMessage> shortenPostbacks(ChannelSender sender, List<OutboundMessage> messages,
+                                                          Map<UUID, Map<String, String>> references) {
         List<OutboundMessage> shortened = new ArrayList<>();
         for (OutboundMessage message : messages) {
             Map<String, String> added = new HashMap<>();
@@ -144,7 +179,6 @@ final class OutboundSendHandler implements JobHandler {
                 references.put(message.id(), added);
             }
         }
-        deliveries.rememberReferences(tenant, references);
         return shortened;
     }
 

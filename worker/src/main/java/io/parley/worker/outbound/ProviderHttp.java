@@ -11,8 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -101,14 +103,19 @@ public final class ProviderHttp {
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            // Never connected: the provider cannot have seen the request.
+            throw new SendFailure.Unavailable(provider.label() + " could not be reached (" + e.getClass().getSimpleName() + ")");
         } catch (HttpTimeoutException e) {
-            throw new SendFailure.Unavailable(provider.label() + " did not answer within " + timeout.toSeconds() + " s");
+            throw new SendFailure.Unavailable(provider.label() + " did not answer within " + timeout.toSeconds() + " s",
+                    true);
         } catch (IOException e) {
             // The exception's class only: messages of connection errors can name the address, which may hold a token.
-            throw new SendFailure.Unavailable(provider.label() + " could not be reached (" + e.getClass().getSimpleName() + ")");
+            throw new SendFailure.Unavailable(provider.label() + " could not be reached (" + e.getClass().getSimpleName() + ")",
+                    true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SendFailure.Unavailable(provider.label() + " was not asked (interrupted)");
+            throw new SendFailure.Unavailable(provider.label() + " was interrupted before it answered", true);
         }
         if (response.statusCode() >= 500) {
             throw new SendFailure.Unavailable(provider.label() + " answered " + response.statusCode());

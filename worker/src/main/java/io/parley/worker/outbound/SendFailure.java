@@ -53,10 +53,25 @@ public abstract sealed class SendFailure extends Exception {
         }
     }
 
-    /** No answer, a timeout or a 5xx: worth retrying with the queue's backoff. */
+    /**
+     * No answer, a timeout or a 5xx: worth retrying with the queue's backoff. {@code answerLost} says the request may
+     * have reached the provider and been acted on (a timeout or a connection lost after sending), as opposed to a
+     * request that never left or that the provider answered with an error.
+     */
     public static final class Unavailable extends SendFailure {
+        private final boolean answerLost;
+
         public Unavailable(String message) {
+            this(message, false);
+        }
+
+        public Unavailable(String message, boolean answerLost) {
             super(message);
+            this.answerLost = answerLost;
+        }
+
+        public boolean answerLost() {
+            return answerLost;
         }
     }
 }

@@ -48,6 +48,12 @@ final class WebSender implements ChannelSender {
         return 1000;
     }
 
+    /** The stream's NOTIFY and the "sent" mark commit in one transaction (below). */
+    @Override
+    public Resend resend() {
+        return Resend.ATOMIC;
+    }
+
     @Override
     public List<String> send(OutboundBatch batch) throws SendFailure {
         if (!webChat.isPresent()) {

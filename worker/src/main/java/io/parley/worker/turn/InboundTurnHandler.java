@@ -113,7 +113,18 @@ final class InboundTurnHandler implements JobHandler {
                             event.externalUserId(), false));
                 }
             }
-            case UNKNOWN -> LOG.debug("Event {} of an unknown type is stored, not answered", eventId);
+            case UNKNOWN -> {
+                String movedFrom = event.attributes() == null ? null
+                        : event.attributes().get(EventAttributes.MIGRATED_FROM_CHAT);
+                if (movedFrom != null && event.externalUserId() != null) {
+                    int moved = scope.write(tenant, () -> contacts.moveIdentity(tenant.value(), channel.id(),
+                            movedFrom, event.externalUserId()));
+                    LOG.info("Chat {} of channel {} moved to {}: {} conversation(s) follow it", movedFrom,
+                            channel.id(), event.externalUserId(), moved);
+                } else {
+                    LOG.debug("Event {} of an unknown type is stored, not answered", eventId);
+                }
+            }
             default -> {
                 if (event.externalUserId() != null) {
                     converse(tenant, stored, event, config, channel);

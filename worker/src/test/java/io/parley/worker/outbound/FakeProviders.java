@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -24,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Local stand-ins for the LINE, WhatsApp and Telegram send APIs on 127.0.0.1, one server with a path prefix per
  * provider. They record every request and answer with what a test scripted for a path (usually a protocol fixture),
  * or else with a success in the provider's shape: LINE {@code sentMessages} with one id per message sent, a WhatsApp
- * wamid, a Telegram Message with the next message_id.
+ * wamid, a Telegram Message with the next message_id. Like LINE, a push whose {@code X-Line-Retry-Key} was accepted
+ * before is answered 409 and not delivered again.
  */
 public final class FakeProviders implements AutoCloseable {
 
@@ -45,6 +47,7 @@ public final class FakeProviders implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Scripted>> scripts = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(700_000_000_000_000_000L);
+    private final Set<String> acceptedRetryKeys = ConcurrentHashMap.newKeySet();
 
     private FakeProviders(HttpServer server) {
         this.server = server;
@@ -119,6 +122,13 @@ public final class FakeProviders implements AutoCloseable {
                 answer(exchange, next.status(), next.body(), next.headers());
                 return;
             }
+        }
+        String retryKey = headers.get("x-line-retry-key");
+        if (retryKey != null && path.endsWith("/v2/bot/message/push") && !acceptedRetryKeys.add(retryKey)) {
+            // LINE took a push with this key already: 409 and nothing delivered (shared/protocols README, retry key).
+            answer(exchange, 409, Fixtures.text("line-error-409-retry-key.json"),
+                    Map.of("X-Line-Accepted-Request-Id", "accepted-" + retryKey));
+            return;
         }
         answer(exchange, path.endsWith("/chat/loading/start") ? 202 : 200, success(path, parse(body)), Map.of());
     }

@@ -29,11 +29,6 @@ class OutboundSendHandlerTest extends OutboundTest {
         return properties;
     }
 
-    private Chat lineChat() {
-        return chat(ChannelType.LINE, Map.of("channelSecret", "s", "channelAccessToken", "line-token-" + Ids.next()),
-                LINE_USER);
-    }
-
     private long requestsMentioning(String text) {
         return fake.requests().stream().filter(request -> request.body().contains(text)).count();
     }

@@ -103,6 +103,12 @@ public abstract class OutboundTest implements DatabaseTest {
         return new Chat(tenant, channel, conversationId, externalUserId);
     }
 
+    /** A LINE chat with {@link #LINE_USER}. */
+    protected Chat lineChat() {
+        return chat(ChannelType.LINE, Map.of("channelSecret", "s", "channelAccessToken", "line-token-" + Ids.next()),
+                LINE_USER);
+    }
+
     protected UUID queueText(Chat chat, String text) {
         return queue(chat, "text", text, "{}");
     }

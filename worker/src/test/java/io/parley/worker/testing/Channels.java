@@ -75,6 +75,22 @@ public final class Channels {
         return new Created(tenant, bot, channel, widgetKey);
     }
 
+    /**
+     * Another WhatsApp number of the same tenant and bot, served by the same Meta app (same app secret): its phone
+     * number id is the channel's external id, as the API stores it.
+     */
+    public UUID addWhatsApp(Created owner, String phoneNumberId) {
+        UUID channel = Ids.next();
+        scope.writeVoid(owner.tenant(), () -> {
+            channels.insert(owner.tenant().value(), channel, owner.bot(), ChannelType.WHATSAPP.wireName(), "Second number",
+                    phoneNumberId, sealed.seal(owner.tenant().value(), channel, Map.of("phoneNumberId", phoneNumberId,
+                            "accessToken", "fake-token", "appSecret", META_APP_SECRET, "verifyToken",
+                            META_VERIFY_TOKEN)), "{}", null);
+            routes.insert(channel, owner.tenant().value(), ChannelType.WHATSAPP.wireName(), null);
+        });
+        return channel;
+    }
+
     /** {@code widgetKey} only for web channels. */
     public record Created(TenantId tenant, UUID bot, UUID id, String widgetKey) {
     }

@@ -3,6 +3,7 @@ package io.parley.worker.turn;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.core.contact.ContactIdentityRow;
 import io.parley.core.conversation.MessageRow;
+import io.parley.core.message.EventAttributes;
 import io.parley.core.message.InboundEvent;
 import io.parley.core.queue.Job;
 import io.parley.core.queue.JobDiscard;
@@ -11,12 +12,13 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Delivery statuses, unfollow, blocked contacts and malformed jobs. */
+/** Delivery statuses, unfollow, blocked contacts, malformed jobs and chats that change their id. */
 @MicronautTest(transactional = false)
 class EventKindsTest extends TurnTest {
 
@@ -99,5 +101,28 @@ class EventKindsTest extends TurnTest {
                 .isInstanceOf(JobDiscard.class);
         run(world, Ids.next());
         assertThat(sendJobs(world)).isEmpty();
+    }
+
+    @Test
+    void aTelegramGroupUpgradedToASupergroupKeepsItsConversationAtTheNewChatId() {
+        World world = world(BotSpec.demo(), "telegram");
+        UUID before = say(world, "-4000000001", "hello group");
+        turn(world, upgrade(world)); // "migrate_to_chat_id" in the old group
+        turn(world, upgrade(world)); // "migrate_from_chat_id" in the supergroup: changes nothing more
+        UUID after = say(world, "-1001000000001", "hello supergroup");
+
+        assertThat(conversation(world, after).id()).isEqualTo(conversation(world, before).id());
+        assertThat(replyTexts(world, after)).isNotEmpty();
+        assertThat(scope.read(world.tenant(), () -> contacts.identities(world.tenant().value(),
+                List.of(contactOf(world, after).id())))).singleElement()
+                .satisfies(identity -> assertThat(identity.externalUserId()).isEqualTo("-1001000000001"));
+    }
+
+    /** A Telegram group's upgrade, as TelegramEvents maps either of its two service messages. */
+    private static InboundEvent upgrade(World world) {
+        return new InboundEvent(world.channel(), "ev-" + UUID.randomUUID(), InboundEvent.Type.UNKNOWN, "-1001000000001",
+                "Support group", null, null, null, null, null, null, false, Instant.now(),
+                Map.of(EventAttributes.MIGRATED_FROM_CHAT, "-4000000001", EventAttributes.CHAT_ID, "-1001000000001",
+                        EventAttributes.PROVIDER_TYPE, "migrate"));
     }
 }

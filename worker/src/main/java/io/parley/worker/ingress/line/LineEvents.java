@@ -18,6 +18,9 @@ import java.util.UUID;
  * <p>Standby events ({@code mode: standby}: another module owns the chat) are kept with
  * {@link EventAttributes#STANDBY} and without their reply token: stored for the conversation, never answered.
  * Unknown event and message types become {@link Type#UNKNOWN} with {@link EventAttributes#PROVIDER_TYPE}.
+ *
+ * <p>Events from a group or room belong to the group: its id is the event's user (and so the conversation's serial
+ * key and the push recipient), the member who wrote is {@link EventAttributes#SPEAKER_ID}.
  */
 final class LineEvents {
 
@@ -46,10 +49,15 @@ final class LineEvents {
         EventDraft draft = EventDraft.of(channelId, event.webhookEventId(), Instant.ofEpochMilli(event.timestamp()));
         LineWire.Source source = event.source();
         if (source != null) {
-            draft.user(source.userId()).directChat(source.type() == null || "user".equals(source.type()))
+            // A group or room is one conversation (its messages answered in order, replies pushed to it), whoever
+            // of its members wrote: LINE sends a member's userId only with their consent.
+            String chat = "group".equals(source.type()) ? source.groupId()
+                    : "room".equals(source.type()) ? source.roomId() : null;
+            draft.user(chat != null ? chat : source.userId()).directChat(chat == null)
                     .attribute(EventAttributes.SOURCE_TYPE, source.type())
                     .attribute(EventAttributes.GROUP_ID, source.groupId())
-                    .attribute(EventAttributes.ROOM_ID, source.roomId());
+                    .attribute(EventAttributes.ROOM_ID, source.roomId())
+                    .attribute(EventAttributes.SPEAKER_ID, chat != null ? source.userId() : null);
         }
         if ("standby".equals(event.mode())) {
             draft.attribute(EventAttributes.STANDBY, "true");

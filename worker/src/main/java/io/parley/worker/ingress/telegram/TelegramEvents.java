@@ -18,6 +18,9 @@ import java.util.UUID;
  * <b>/start is the Telegram follow</b>: FOLLOW, with the text kept and the deep-link parameter as
  * {@link EventAttributes#START_PARAMETER} — the welcome flow runs, as on LINE's follow. my_chat_member in a
  * private chat arrives only on block ("kicked" → UNFOLLOW) and unblock ("member" → FOLLOW, unblocked).
+ *
+ * <p>In groups the group is the conversation (see {@link #participant}); a group's upgrade to a supergroup moves it
+ * to the new chat id ({@link EventAttributes#MIGRATED_FROM_CHAT}).
  */
 final class TelegramEvents {
 
@@ -39,9 +42,9 @@ final class TelegramEvents {
             TelegramWire.Message origin = query.message();
             EventDraft draft = EventDraft.of(channelId, eventId, receivedAt).type(Type.POSTBACK).postback(query.data())
                     .attribute(EventAttributes.CALLBACK_QUERY_ID, query.id());
-            user(draft, query.from());
+            participant(draft, query.from(), origin == null ? null : origin.chat());
             if (origin != null) {
-                chat(draft, origin.chat()).attribute(EventAttributes.CONTEXT_MESSAGE_ID, origin.messageId());
+                draft.attribute(EventAttributes.CONTEXT_MESSAGE_ID, origin.messageId());
             }
             return draft.build();
         }
@@ -56,8 +59,10 @@ final class TelegramEvents {
                                         Instant receivedAt) {
         EventDraft draft = EventDraft.of(channelId, eventId, instant(message.date(), receivedAt))
                 .message(message.messageId() == null ? null : message.messageId().toString());
-        user(draft, message.from());
-        chat(draft, message.chat());
+        participant(draft, message.from(), message.chat());
+        if (message.migrateToChatId() != null || message.migrateFromChatId() != null) {
+            return migration(draft, message);
+        }
         String text = message.text();
         if (text != null && (text.equals(START) || text.startsWith(START + " ") || text.startsWith(START + "@"))) {
             int space = text.indexOf(' ');
@@ -92,8 +97,7 @@ final class TelegramEvents {
                                            Instant receivedAt) {
         String status = change.newChatMember() == null ? null : change.newChatMember().status();
         EventDraft draft = EventDraft.of(channelId, eventId, instant(change.date(), receivedAt));
-        user(draft, change.from());
-        chat(draft, change.chat());
+        participant(draft, change.from(), change.chat());
         boolean privateChat = change.chat() != null && "private".equals(change.chat().type());
         if (privateChat && "kicked".equals(status)) {
             draft.type(Type.UNFOLLOW);
@@ -116,11 +120,40 @@ final class TelegramEvents {
                 .attribute(EventAttributes.LANGUAGE, user.languageCode());
     }
 
-    private static EventDraft chat(EventDraft draft, TelegramWire.Chat chat) {
-        if (chat != null) {
-            draft.attribute(EventAttributes.CHAT_ID, chat.id()).directChat(chat.type() == null || "private".equals(chat.type()));
+    /**
+     * Who the event is from. In a private chat that is the user (whose id is the chat's). A group or supergroup is
+     * one conversation whoever writes, so its chat id is the event's user, its title the name, and the member who
+     * wrote is {@link EventAttributes#SPEAKER_ID}: the group's messages are then answered in order, in the group.
+     */
+    private static void participant(EventDraft draft, TelegramWire.User from, TelegramWire.Chat chat) {
+        user(draft, from);
+        if (chat == null) {
+            return;
         }
-        return draft;
+        boolean direct = chat.type() == null || "private".equals(chat.type());
+        draft.attribute(EventAttributes.CHAT_ID, chat.id()).directChat(direct);
+        if (!direct && chat.id() != null) {
+            draft.attribute(EventAttributes.SPEAKER_ID, from == null ? null : from.id())
+                    .user(chat.id().toString()).displayName(chat.title());
+        }
+    }
+
+    /**
+     * A group upgraded to a supergroup gets a new chat id; Telegram tells both chats with a service message. Either
+     * one moves the conversation to the new id (the turn does it; whichever comes second finds it done), and is
+     * ordered before the supergroup's own messages, which share the new id's serial key.
+     */
+    private static InboundEvent migration(EventDraft draft, TelegramWire.Message message) {
+        Long from = message.migrateToChatId() != null && message.chat() != null ? message.chat().id()
+                : message.migrateFromChatId();
+        Long to = message.migrateToChatId() != null ? message.migrateToChatId()
+                : message.chat() == null ? null : message.chat().id();
+        if (to == null || from == null) {
+            return draft.type(Type.UNKNOWN).attribute(EventAttributes.PROVIDER_TYPE, "migrate").build();
+        }
+        return draft.type(Type.UNKNOWN).attribute(EventAttributes.PROVIDER_TYPE, "migrate")
+                .user(to.toString()).attribute(EventAttributes.CHAT_ID, to)
+                .attribute(EventAttributes.MIGRATED_FROM_CHAT, from).build();
     }
 
     private static EventDraft media(EventDraft draft, Type type, TelegramWire.File file) {

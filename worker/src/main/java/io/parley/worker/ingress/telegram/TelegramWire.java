@@ -26,7 +26,9 @@ final class TelegramWire {
     record Message(@JsonProperty("message_id") @Nullable Long messageId, @Nullable User from, @Nullable Chat chat,
                    @Nullable Long date, @Nullable String text, @Nullable String caption,
                    @Nullable List<File> photo, @Nullable File sticker, @Nullable File voice, @Nullable File audio,
-                   @Nullable File video, @Nullable File document, @Nullable Location location) {
+                   @Nullable File video, @Nullable File document, @Nullable Location location,
+                   @JsonProperty("migrate_to_chat_id") @Nullable Long migrateToChatId,
+                   @JsonProperty("migrate_from_chat_id") @Nullable Long migrateFromChatId) {
     }
 
     @Serdeable
@@ -36,7 +38,7 @@ final class TelegramWire {
     }
 
     @Serdeable
-    record Chat(@Nullable Long id, @Nullable String type) {
+    record Chat(@Nullable Long id, @Nullable String type, @Nullable String title) {
     }
 
     /** PhotoSize, Sticker, Voice, Audio, Video and Document alike: the file id is what Parley keeps. */

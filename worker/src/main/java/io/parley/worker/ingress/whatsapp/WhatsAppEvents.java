@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Maps a WhatsApp notification to channel-neutral events: every message and every status of every entry and change
@@ -38,6 +39,14 @@ final class WhatsAppEvents {
     }
 
     static Mapped map(UUID channelId, WhatsAppWire.Notification notification, Instant receivedAt) {
+        return map(phoneNumberId -> channelId, notification, receivedAt);
+    }
+
+    /**
+     * {@code channelOf} names the channel of each change's business number ({@code value.metadata.phone_number_id},
+     * null when absent): one Meta app's webhook carries the changes of all its numbers.
+     */
+    static Mapped map(Function<String, UUID> channelOf, WhatsAppWire.Notification notification, Instant receivedAt) {
         List<InboundEvent> events = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (WhatsAppWire.Entry entry : list(notification.entry())) {
@@ -47,6 +56,7 @@ final class WhatsAppEvents {
                     continue;
                 }
                 String phoneNumberId = value.metadata() == null ? null : value.metadata().phoneNumberId();
+                UUID channelId = channelOf.apply(phoneNumberId);
                 Map<String, String> names = new HashMap<>();
                 for (WhatsAppWire.Contact contact : list(value.contacts())) {
                     if (contact != null && contact.waId() != null && contact.profile() != null

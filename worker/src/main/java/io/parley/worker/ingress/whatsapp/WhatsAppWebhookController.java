@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * WhatsApp Cloud API webhooks (README §2.2–2.4): the GET verification handshake, and event notifications whose
@@ -76,12 +77,25 @@ final class WhatsAppWebhookController {
         if (!WebhookSignatures.meta(channel.credential("appSecret"), raw, signature)) {
             throw WebhookSignatures.rejected(SIGNATURE);
         }
-        WhatsAppEvents.Mapped mapped = WhatsAppEvents.map(channel.id(),
+        WhatsAppEvents.Mapped mapped = WhatsAppEvents.map(number -> channelOf(channel, number),
                 bodies.parse(raw, WhatsAppWire.Notification.class, "WhatsApp webhook"), Instant.now());
         for (String error : mapped.errors()) {
             LOG.warn("WhatsApp reported an error for channel {}: {}", channel.id(), error);
         }
         store.store(channel.tenant(), mapped.events());
         return HttpResponse.ok();
+    }
+
+    /**
+     * One Meta app has one webhook address for all its numbers, so this channel's address can receive the changes of
+     * the tenant's other numbers: each goes to the tenant's channel of its {@code phone_number_id}. A number no channel
+     * of the tenant claims stays with this channel, as do changes without one (another tenant's channels are never
+     * looked at: the signature only proves the webhook came from this channel's app).
+     */
+    private UUID channelOf(IngressChannel channel, String phoneNumberId) {
+        if (phoneNumberId == null || phoneNumberId.equals(channel.credential("phoneNumberId"))) {
+            return channel.id();
+        }
+        return channels.whatsAppChannel(channel.tenant(), phoneNumberId).orElse(channel.id());
     }
 }

@@ -62,6 +62,12 @@ final class LineSender implements ChannelSender {
         return 300;
     }
 
+    /** A push carries the batch's retry key, so LINE answers 409 to a batch it already accepted. */
+    @Override
+    public Resend resend() {
+        return Resend.SAFE;
+    }
+
     @Override
     public List<String> send(OutboundBatch batch) throws SendFailure {
         String token = batch.credential(ACCESS_TOKEN);

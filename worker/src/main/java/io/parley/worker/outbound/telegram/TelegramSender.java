@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Telegram: one sendMessage (or sendPhoto) per message to the contact's private chat, whose id is the user's id. The
- * provider id is {@code "<chat id>:<message_id>"}, since Telegram numbers messages per chat. Errors are told apart by
- * {@code error_code} and {@code parameters}, not by their description (https://core.telegram.org/bots/api#making-requests).
+ * Telegram: one sendMessage (or sendPhoto) per message to the contact's chat: a user's private chat (whose id is the
+ * user's id) or a group's (its id is the group contact's). A send to a group that became a supergroup is repeated to
+ * the new chat id Telegram names in its 400 answer. The provider id is {@code "<chat id>:<message_id>"}, since
+ * Telegram numbers messages per chat. Errors are told apart by {@code error_code} and {@code parameters}, not by
+ * their description (https://core.telegram.org/bots/api#making-requests).
  */
 @Singleton
 @Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.WORKER)
@@ -54,14 +56,24 @@ final class TelegramSender implements ChannelSender {
     @Override
     public List<String> send(OutboundBatch batch) throws SendFailure {
         long chatId = chatId(batch.recipient());
-        TelegramWire.Call call = TelegramWire.render(chatId, batch.messages().getFirst());
-        ProviderHttp.Answer answer = http.post(ChannelType.TELEGRAM, uri(endpoints, batch.credential(BOT_TOKEN),
-                call.method()), call.body(), Map.of());
+        ProviderHttp.Answer answer = call(batch, chatId);
+        if (answer.value("parameters", "migrate_to_chat_id") instanceof Number movedTo) {
+            // The group became a supergroup with a new id; the update saying so moves the conversation there
+            // (TelegramEvents), but this send raced it: resend to the new id, so the message is not lost.
+            chatId = movedTo.longValue();
+            answer = call(batch, chatId);
+        }
         if (!answer.ok() || !Boolean.TRUE.equals(answer.value("ok"))) {
             throw failure(answer);
         }
         long messageId = answer.number("result", "message_id");
         return Collections.singletonList(messageId < 0 ? null : chatId + ":" + messageId);
+    }
+
+    private ProviderHttp.Answer call(OutboundBatch batch, long chatId) throws SendFailure {
+        TelegramWire.Call call = TelegramWire.render(chatId, batch.messages().getFirst());
+        return http.post(ChannelType.TELEGRAM, uri(endpoints, batch.credential(BOT_TOKEN), call.method()), call.body(),
+                Map.of());
     }
 
     /** The token is part of the path: this URI must never be logged. */

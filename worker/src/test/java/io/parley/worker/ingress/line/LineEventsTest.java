@@ -93,6 +93,34 @@ class LineEventsTest {
     }
 
     @Test
+    void aGroupMessageBelongsToTheGroupSoTheGroupsMessagesShareOneSerialKey() {
+        InboundEvent group = map("line-webhook-multi-event.json").getFirst();
+        String otherMember = io.parley.core.testing.Fixtures.text("line-webhook-multi-event.json")
+                .replace("Udeadbeefdeadbeefdeadbeefdeadbeef", "Ucafebabecafebabecafebabecafebabe");
+        InboundEvent fromAnotherMember = LineEvents.map(CHANNEL, Payloads.parse(otherMember, LineWire.Callback.class))
+                .getFirst();
+
+        assertThat(group.externalUserId()).isEqualTo("Cbadc0debadc0debadc0debadc0de0001");
+        assertThat(group.attributes()).containsEntry(EventAttributes.SPEAKER_ID, "Udeadbeefdeadbeefdeadbeefdeadbeef");
+        assertThat(group.conversationKey()).isEqualTo("conv:" + CHANNEL + ":Cbadc0debadc0debadc0debadc0de0001")
+                .isEqualTo(fromAnotherMember.conversationKey());
+    }
+
+    @Test
+    void aRoomMessageWithoutItsMembersIdBelongsToTheRoom() {
+        String room = fixtureText().replace("\"type\":\"user\",\"userId\":\"Udeadbeefdeadbeefdeadbeefdeadbeef\"",
+                "\"type\":\"room\",\"roomId\":\"Rfacefacefacefacefacefacefaceface\"");
+
+        InboundEvent event = LineEvents.map(CHANNEL, Payloads.parse(room, LineWire.Callback.class)).getFirst();
+
+        assertThat(room).contains("Rfaceface");
+        assertThat(event.externalUserId()).isEqualTo("Rfacefacefacefacefacefacefaceface");
+        assertThat(event.directChat()).isFalse();
+        assertThat(event.attributes()).doesNotContainKey(EventAttributes.SPEAKER_ID);
+        assertThat(event.conversationKey()).endsWith(":Rfacefacefacefacefacefacefaceface");
+    }
+
+    @Test
     void theVerificationPingMapsToNothing() {
         assertThat(map("line-webhook-verify-empty.json")).isEmpty();
     }

@@ -68,7 +68,7 @@ class LineWebhookTest extends WorkerTest {
         assertThat(rows().events(channel.id())).extracting(event -> event.get("kind"))
                 .containsExactly("text", "follow", "unfollow");
         assertThat(rows().jobs(channel.tenant().value())).extracting(job -> job.get("serial_key")).containsExactly(
-                "conv:" + channel.id() + ":Udeadbeefdeadbeefdeadbeefdeadbeef",
+                "conv:" + channel.id() + ":Cbadc0debadc0debadc0debadc0de0001", // the group's message: the group's key
                 "conv:" + channel.id() + ":Ucafebabecafebabecafebabecafebabe",
                 "conv:" + channel.id() + ":Ucafebabecafebabecafebabecafebabe");
     }

@@ -79,4 +79,55 @@ class TelegramEventsTest {
                 Payloads.parse("{\"message\":{\"text\":\"hi\"}}", TelegramWire.Update.class), RECEIVED))
                 .isInstanceOf(ProblemException.class).hasMessageContaining("update_id");
     }
+
+    /** A message in a basic group, as the Bot API sends it (chat ids of groups are negative). */
+    private static final String GROUP_MESSAGE = """
+            {"update_id":900000101,"message":{"message_id":7,
+             "from":{"id":100000001,"is_bot":false,"first_name":"Test","last_name":"User","language_code":"en"},
+             "chat":{"id":-4000000001,"title":"Support group","type":"group","all_members_are_administrators":true},
+             "date":1768469500,"text":"hello group"}}""";
+    /** The service message in the old group when an admin upgrades it to a supergroup. */
+    private static final String MIGRATE_TO = """
+            {"update_id":900000102,"message":{"message_id":8,
+             "from":{"id":100000001,"is_bot":false,"first_name":"Test","last_name":"User","language_code":"en"},
+             "chat":{"id":-4000000001,"title":"Support group","type":"group","all_members_are_administrators":true},
+             "date":1768469560,"migrate_to_chat_id":-1001000000001}}""";
+    /** The service message that opens the supergroup. */
+    private static final String MIGRATE_FROM = """
+            {"update_id":900000103,"message":{"message_id":1,
+             "from":{"id":1087968824,"is_bot":true,"first_name":"Group","username":"GroupAnonymousBot"},
+             "sender_chat":{"id":-1001000000001,"title":"Support group","type":"supergroup"},
+             "chat":{"id":-1001000000001,"title":"Support group","type":"supergroup"},
+             "date":1768469560,"migrate_from_chat_id":-4000000001}}""";
+
+    private static InboundEvent parse(String update) {
+        return TelegramEvents.map(CHANNEL, Payloads.parse(update, TelegramWire.Update.class), RECEIVED);
+    }
+
+    @Test
+    void aGroupMessageBelongsToTheGroupAndKeepsWhoWroteIt() {
+        InboundEvent event = parse(GROUP_MESSAGE);
+
+        assertThat(event.type()).isEqualTo(Type.TEXT);
+        assertThat(event.externalUserId()).isEqualTo("-4000000001");
+        assertThat(event.displayName()).isEqualTo("Support group");
+        assertThat(event.directChat()).isFalse();
+        assertThat(event.attributes()).containsEntry(EventAttributes.SPEAKER_ID, "100000001")
+                .containsEntry(EventAttributes.CHAT_ID, "-4000000001");
+    }
+
+    @Test
+    void bothMessagesOfAGroupsUpgradeMoveItsConversationToTheSupergroup() {
+        for (String update : new String[] {MIGRATE_TO, MIGRATE_FROM}) {
+            InboundEvent event = parse(update);
+
+            assertThat(event.type()).isEqualTo(Type.UNKNOWN);
+            assertThat(event.externalUserId()).isEqualTo("-1001000000001");
+            assertThat(event.attributes()).containsEntry(EventAttributes.MIGRATED_FROM_CHAT, "-4000000001")
+                    .containsEntry(EventAttributes.CHAT_ID, "-1001000000001")
+                    .containsEntry(EventAttributes.PROVIDER_TYPE, "migrate");
+            assertThat(event.conversationKey()).isEqualTo(parse(GROUP_MESSAGE.replace("-4000000001", "-1001000000001")
+                    .replace("\"group\"", "\"supergroup\"")).conversationKey());
+        }
+    }
 }

@@ -84,6 +84,36 @@ class WhatsAppWebhookTest extends WorkerTest {
     }
 
     @Test
+    void aChangeForAnotherNumberOfTheTenantsMetaAppGoesToThatNumbersChannel() {
+        Channels.Created first = channels().whatsapp();
+        String number = "3" + (System.nanoTime() % 100_000_000_000_000L);
+        UUID second = channels().addWhatsApp(first, number);
+        byte[] body = Fixtures.text("whatsapp-webhook-text.json").replace("200000000000002", number).getBytes();
+
+        assertThat(post(first.id(), body, sign(body)).status()).isEqualTo(200);
+
+        assertThat(rows().events(first.id())).isEmpty();
+        assertThat(rows().events(second)).extracting(event -> event.get("provider_event_id"))
+                .containsExactly("wamid.FAKE000000000000000000000000000001");
+        assertThat(rows().jobs(first.tenant().value())).singleElement().satisfies(job ->
+                assertThat(job.get("serial_key")).isEqualTo("conv:" + second + ":15551230001"));
+    }
+
+    @Test
+    void aNumberOfAnotherTenantIsNeverRoutedTo() {
+        Channels.Created first = channels().whatsapp();
+        Channels.Created stranger = channels().whatsapp();
+        String number = "4" + (System.nanoTime() % 100_000_000_000_000L);
+        UUID strangers = channels().addWhatsApp(stranger, number);
+        byte[] body = Fixtures.text("whatsapp-webhook-text.json").replace("200000000000002", number).getBytes();
+
+        assertThat(post(first.id(), body, sign(body)).status()).isEqualTo(200);
+
+        assertThat(rows().events(strangers)).isEmpty();
+        assertThat(rows().events(first.id())).hasSize(1);
+    }
+
+    @Test
     void asynchronousErrorsAreAcknowledgedWithoutStoringAnything() {
         Channels.Created channel = channels().whatsapp();
         byte[] body = Fixtures.bytes("whatsapp-webhook-value-errors-130429.json");

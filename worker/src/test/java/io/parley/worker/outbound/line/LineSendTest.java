@@ -27,11 +27,6 @@ class LineSendTest extends OutboundTest {
     private static final String PUSH = "/v2/bot/message/push";
     private static final String TOKEN = "aaaabbbbccccddddeeeeffff00000001";
 
-    private Chat lineChat() {
-        return chat(ChannelType.LINE, Map.of("channelSecret", "secret-" + UUID.randomUUID(),
-                "channelAccessToken", "line-token-" + UUID.randomUUID()), LINE_USER);
-    }
-
     @Test
     void repliesWithTheReplyTokenWhileItIsValidAndRecordsLinesMessageIds() throws Exception {
         Chat chat = lineChat();

@@ -133,4 +133,20 @@ class TelegramSendTest extends OutboundTest {
         assertThat(fake.requests(method("sendChatAction")).getLast().json())
                 .isEqualTo(FakeProviders.parse(Fixtures.text("telegram-sendchataction-request.json")));
     }
+
+    @Test
+    void aSendToAGroupThatBecameASupergroupGoesToTheNewChat() throws Exception {
+        botToken = "7000000001:AAH" + UUID.randomUUID().toString().replace("-", "");
+        Chat chat = chat(ChannelType.TELEGRAM, Map.of("botToken", botToken, "webhookSecret", "hook"), "-4000000001");
+        UUID answer = queueText(chat, "to the upgraded group");
+        fake.scriptFixture(method("sendMessage"), 400, "telegram-error-400-migrated.json");
+
+        send(chat, List.of(answer));
+
+        List<FakeProviders.Request> sends = fake.requests(method("sendMessage"));
+        assertThat(sends).extracting(request -> String.valueOf(request.json().get("chat_id")))
+                .containsExactly("-4000000001", "-1001000000001");
+        assertThat(message(chat, answer).status()).isEqualTo("sent");
+        assertThat(message(chat, answer).providerMessageId()).startsWith("-1001000000001:");
+    }
 }
