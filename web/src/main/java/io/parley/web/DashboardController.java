@@ -24,6 +24,9 @@ import io.swagger.v3.oas.annotations.Hidden;
 @Hidden
 final class DashboardController {
 
+    /** The web chat widget's script, named in every channel's embed snippet. */
+    private static final String WIDGET = "widget.js";
+
     private final DashboardFiles files;
 
     DashboardController(DashboardFiles files) {
@@ -35,15 +38,23 @@ final class DashboardController {
         return page();
     }
 
-    @Get(uri = "/{+path}", produces = MediaType.ALL)
+    /**
+     * Declared to produce HTML, not any type: with {@code produces = ALL} this route matched a browser's
+     * {@code Accept: *}{@code /*} more closely than the API's JSON routes, and took every GET of the dashboard's fetch
+     * calls when all roles share one server. The content type actually sent is the file's.
+     */
+    @Get(uri = "/{+path}", produces = MediaType.TEXT_HTML)
     HttpResponse<?> file(@PathVariable String path) {
         if (DashboardFiles.isReserved(path)) {
             throw ProblemException.notFound("Route GET /" + path);
         }
         return files.file(path)
-                .<HttpResponse<?>>map(file -> HttpResponse.ok(file.bytes())
-                        .contentType(file.contentType())
-                        .header("Cache-Control", file.immutable() ? "public, max-age=31536000, immutable" : "no-cache"))
+                .<HttpResponse<?>>map(file -> {
+                    var response = HttpResponse.ok(file.bytes()).contentType(file.contentType())
+                            .header("Cache-Control", file.immutable() ? "public, max-age=31536000, immutable" : "no-cache");
+                    // The web chat widget runs on customers' sites, some of which require CORP of what they embed.
+                    return path.equals(WIDGET) ? response.header("Cross-Origin-Resource-Policy", "cross-origin") : response;
+                })
                 .orElseGet(() -> {
                     if (looksLikeFile(path)) {
                         throw ProblemException.notFound("File /" + path);
