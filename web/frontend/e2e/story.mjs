@@ -61,6 +61,7 @@ try {
     await dashboard.getByRole('navigation').getByRole('link', { name: 'Channels' }).click()
     await dashboard.waitForURL(new RegExp(`/bots/${botId}/channels$`))
     await dashboard.getByRole('button', { name: 'Add channel' }).click()
+    await dashboard.getByLabel('Type').waitFor()
     const dialog = dashboard.getByRole('dialog')
     const form = (await dialog.count()) > 0 ? dialog : dashboard
     await form.getByLabel('Type').selectOption({ label: 'Web chat' })
@@ -122,7 +123,8 @@ try {
       ['/settings/members', 'members'], ['/settings/api-keys', 'api-keys']]) {
       await dashboard.goto(`${parley}${path}`)
       await dashboard.getByRole('heading', { level: 1 }).first().waitFor()
-      await dashboard.waitForLoadState('networkidle')
+      // not 'networkidle': the inbox's live event stream stays open
+      await dashboard.getByRole('status').filter({ hasText: 'Loading…' }).first().waitFor({ state: 'hidden' })
       await shot(dashboard, name)
     }
   })

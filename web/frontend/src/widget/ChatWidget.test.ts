@@ -116,6 +116,24 @@ describe('the web chat widget', () => {
     }
   })
 
+  it('reconnects at once when the browser comes back online', () => {
+    vi.useFakeTimers()
+    try {
+      mountWidget()
+      FakeEventSource.latest().fail()
+      FakeEventSource.latest().fail() // browsers may report one failure twice: still one reconnection
+      expect(FakeEventSource.opened).toHaveLength(1)
+
+      window.dispatchEvent(new Event('online'))
+
+      expect(FakeEventSource.opened).toHaveLength(2)
+      vi.advanceTimersByTime(60_000)
+      expect(FakeEventSource.opened).toHaveLength(2)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('retries a message after a network error with the same id, so the bot answers it once', async () => {
     let calls = 0
     const fetchMock = vi.fn(async () => {

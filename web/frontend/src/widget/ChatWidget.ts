@@ -29,6 +29,7 @@ export class ChatWidget {
   private readonly t: WidgetStrings
   private readonly el: Record<'root' | 'bubble' | 'panel' | 'state' | 'body' | 'empty' | 'log' | 'typing' | 'input' | 'alert', HTMLElement>
   private typingTimer: ReturnType<typeof setTimeout> | null = null
+  private readonly online = () => this.stream.reconnectNow()
 
   private readonly options: WidgetOptions
 
@@ -49,6 +50,7 @@ export class ChatWidget {
     this.stream = new ReplyStream(options.api, this.transcript.sessionId, this.transcript.lastReplyId,
       (reply) => this.received(reply), (state) => this.streamState(state), options.openStream)
     this.stream.start()
+    window.addEventListener('online', this.online)
   }
 
   get isOpen(): boolean {
@@ -71,6 +73,7 @@ export class ChatWidget {
   }
 
   destroy(): void {
+    window.removeEventListener('online', this.online)
     this.stream.stop()
     if (this.typingTimer) {
       clearTimeout(this.typingTimer)

@@ -47,6 +47,15 @@ export class ReplyStream {
     }
   }
 
+  /** When the browser says it is online again, a stream waiting to reconnect does so at once. */
+  reconnectNow(): void {
+    if (this.timer && !this.closed) {
+      clearTimeout(this.timer)
+      this.timer = null
+      this.connect()
+    }
+  }
+
   private connect(): void {
     this.onState(this.failures === 0 ? 'connecting' : 'retrying')
     const source = this.open(this.api.streamUrl(this.sessionId, this.lastId))
@@ -68,8 +77,9 @@ export class ReplyStream {
     source.onerror = () => {
       source.close()
       if (this.closed || this.source !== source) {
-        return
+        return // stopped, or an error this stream already answered
       }
+      this.source = null
       this.failures++
       this.onState('retrying')
       const delay = Math.min(30_000, 1000 * 2 ** (this.failures - 1))
