@@ -47,7 +47,7 @@ try {
   })
 
   await step('create a bot', async () => {
-    await dashboard.getByRole('button', { name: 'New bot' }).click()
+    await dashboard.getByRole('button', { name: 'New bot' }).first().click() // the header's, or the empty list's
     await dashboard.getByLabel('Name', { exact: true }).fill('Lumi')
     await dashboard.getByRole('button', { name: 'Create bot' }).click()
     await dashboard.waitForURL(/\/bots\/[^/]+$/)
@@ -67,7 +67,7 @@ try {
     await form.getByLabel('Type').selectOption({ label: 'Web chat' })
     await form.getByLabel('Name', { exact: true }).fill('Website')
     await form.getByRole('button', { name: 'Add channel' }).last().click()
-    const embed = dashboard.getByLabel('Embed snippet')
+    const embed = dashboard.getByLabel('Embed snippet', { exact: true }) // not its "Copy: Embed snippet" button
     await embed.waitFor()
     snippet = (await embed.textContent())?.trim() ?? ''
     if (!snippet.includes('data-parley-widget')) {
@@ -88,7 +88,7 @@ try {
     await site.getByRole('textbox', { name: 'Message' }).fill(question)
     await site.getByRole('button', { name: 'Send' }).click()
     const lines = site.getByRole('log', { name: 'Messages' }).getByRole('listitem')
-    await lines.filter({ hasText: question }).waitFor()
+    await lines.filter({ hasText: question }).first().waitFor() // the demo bot's answer quotes it too
     await lines.nth(1).waitFor({ timeout: 30_000 }) // the bot's answer (after its welcome message, if it has one)
     await shot(site, 'widget-on-host-page')
   })
@@ -98,7 +98,7 @@ try {
     await dashboard.goto(`${parley}/inbox`)
     await dashboard.getByRole('list', { name: 'Conversations' }).getByRole('link').first().click()
     const thread = dashboard.getByRole('log', { name: 'Messages' })
-    await thread.getByRole('listitem').filter({ hasText: question }).waitFor()
+    await thread.getByRole('listitem').filter({ hasText: question }).first().waitFor()
     if ((await thread.getByRole('listitem').count()) < 2) {
       await thread.getByRole('listitem').nth(1).waitFor()
     }
