@@ -86,6 +86,18 @@ describe('the web chat widget', () => {
     expect(FakeEventSource.latest().url).toBe(sessionStream.url.replace(/after=.*$/, 'after=0193-r1'))
   })
 
+  it('shows what the contact sent in another tab of the same site', async () => {
+    fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1' }))
+    const first = mountWidget()
+    const second = mountWidget()
+    await openAndSend(first.screen, 'Sent from the first tab')
+
+    window.dispatchEvent(new StorageEvent('storage', { key: 'parley.widget.wk_shop' }))
+
+    expect(within(second.screen.getByRole('log', { name: 'Messages' })).getByRole('listitem'))
+      .toHaveTextContent('Sent from the first tab')
+  })
+
   it('opens its first stream from the very beginning, so no early reply is missed', () => {
     mountWidget()
 

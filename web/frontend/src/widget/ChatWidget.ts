@@ -30,6 +30,13 @@ export class ChatWidget {
   private readonly el: Record<'root' | 'bubble' | 'panel' | 'state' | 'body' | 'empty' | 'log' | 'typing' | 'input' | 'alert', HTMLElement>
   private typingTimer: ReturnType<typeof setTimeout> | null = null
   private readonly online = () => this.stream.reconnectNow()
+  private readonly otherTab = (event: StorageEvent) => {
+    if (event.key === this.transcript.storageKey && this.transcript.adoptSaved()) {
+      this.el.log.replaceChildren(...this.transcript.lines.map((line) => this.render(line)))
+      this.el.empty.hidden = this.transcript.lines.length > 0
+      this.scrollToEnd()
+    }
+  }
 
   private readonly options: WidgetOptions
 
@@ -51,6 +58,7 @@ export class ChatWidget {
       (reply) => this.received(reply), (state) => this.streamState(state), options.openStream)
     this.stream.start()
     window.addEventListener('online', this.online)
+    window.addEventListener('storage', this.otherTab)
   }
 
   get isOpen(): boolean {
@@ -74,6 +82,7 @@ export class ChatWidget {
 
   destroy(): void {
     window.removeEventListener('online', this.online)
+    window.removeEventListener('storage', this.otherTab)
     this.stream.stop()
     if (this.typingTimer) {
       clearTimeout(this.typingTimer)

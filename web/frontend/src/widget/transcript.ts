@@ -68,7 +68,21 @@ export class Transcript {
     return true
   }
 
-  private get storageKey(): string {
+  /**
+   * Takes what another tab of the same site saved (the browser's `storage` event): the contact sees the messages
+   * they sent there, not only the replies. False when that was another session or nothing new.
+   */
+  adoptSaved(): boolean {
+    const saved = this.read()
+    if (!saved || saved.sessionId !== this.sessionId || JSON.stringify(saved.lines) === JSON.stringify(this.saved)) {
+      return false
+    }
+    this.saved = saved.lines
+    this.lastReply = saved.lastReplyId
+    return true
+  }
+
+  get storageKey(): string {
     return `parley.widget.${this.widgetKey}`
   }
 

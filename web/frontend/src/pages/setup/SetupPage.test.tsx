@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import i18n from '../../i18n'
@@ -11,8 +11,6 @@ const page = (overrides: Record<string, unknown> = {}) => ({
 })
 
 describe('the persona setup page', () => {
-  afterEach(() => i18n.changeLanguage('en'))
-
   it('lets the contact describe their character and confirms the bot will message them', async () => {
     const api = fakeApi(route('GET', PATH, 200, page()), route('POST', PATH, 200, page({ personaOverride: 'A calm mentor' })))
     renderApp('/setup/pst_abc.sig')
@@ -39,6 +37,7 @@ describe('the persona setup page', () => {
     await waitFor(() => expect(api.requests.find((r) => r.method === 'POST')?.body).toEqual({
       attributes: { city: null }, personaOverride: '',
     }))
+    expect(await screen.findByText('All set!')).toBeInTheDocument()
   })
 
   it('explains what to do when the link has expired', async () => {
@@ -71,9 +70,11 @@ describe('the persona setup page', () => {
   it('speaks Traditional Chinese', async () => {
     await i18n.changeLanguage('zh-Hant')
     fakeApi(route('GET', PATH, 200, page()))
-    renderApp('/setup/pst_abc.sig')
+    const view = renderApp('/setup/pst_abc.sig')
 
     expect(await screen.findByRole('heading', { name: '打造你的聊天夥伴' })).toBeInTheDocument()
     expect(await screen.findByRole('button', { name: '儲存我的夥伴' })).toBeInTheDocument()
+    view.unmount()
+    await i18n.changeLanguage('en')
   })
 })
