@@ -1,6 +1,7 @@
 import common from './common'
 import auth from '../pages/auth/messages'
 import settings from '../pages/settings/messages'
+import setup from '../pages/setup/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -10,4 +11,5 @@ export const catalogs = {
   common,
   auth,
   settings,
+  setup,
 }

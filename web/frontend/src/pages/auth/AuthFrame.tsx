@@ -3,18 +3,23 @@ import { useTranslation } from 'react-i18next'
 import { LANGUAGES, setLanguage, type Language } from '../../i18n'
 import './auth.css'
 
-/** The signed-out pages' frame: brand, a centred card, the language switch (before anyone signs in). */
-export function AuthFrame({ title, subtitle, children, footer }: { title: string; subtitle?: string; children: ReactNode; footer: ReactNode }) {
+interface FrameProps { title: string; subtitle?: string; tagline?: string; children: ReactNode; footer?: ReactNode }
+
+/**
+ * The signed-out pages' frame: brand, a centred card, the language switch (before anyone signs in). Contacts see it
+ * too (the setup page), with a tagline of their own.
+ */
+export function AuthFrame({ title, subtitle, tagline, children, footer }: FrameProps) {
   const { t, i18n } = useTranslation('auth')
   return (
     <div className="auth">
       <main className="auth__card p-card">
         <div className="auth__brand"><img src="/favicon.svg" alt="" width={32} height={32} /> Parley</div>
-        <p className="p-muted auth__tagline">{t('tagline')}</p>
+        <p className="p-muted auth__tagline">{tagline ?? t('tagline')}</p>
         <h1 className="auth__title">{title}</h1>
         {subtitle && <p className="p-muted">{subtitle}</p>}
         {children}
-        <p className="auth__footer">{footer}</p>
+        {footer && <p className="auth__footer">{footer}</p>}
       </main>
       <p className="auth__links p-muted">
         <a href="/swagger-ui/index.html">{t('apiDocs')}</a>

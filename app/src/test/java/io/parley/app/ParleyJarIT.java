@@ -3,23 +3,17 @@ package io.parley.app;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,19 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ParleyJarIT {
 
-    private static final Pattern READY = Pattern.compile("Parley ready in .* http://localhost:(\\d+)");
-
     @TempDir
     Path dataDirectory;
 
     @Test
     void startsServesAndStopsInOrderOnSigterm() throws Exception {
-        Process parley = start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        CompletableFuture<Integer> ready = new CompletableFuture<>();
-        Thread reader = watch(parley, output, ready);
+        ParleyJar jar = ParleyJar.start(dataDirectory, -1, Map.of()); // any free port
+        Process parley = jar.process;
+        List<String> output = jar.output;
+        Thread reader = jar.reader;
         try {
-            int port = ready.get(120, TimeUnit.SECONDS);
+            int port = jar.port(120);
             long postmaster = Long.parseLong(
                     Files.readAllLines(dataDirectory.resolve("postgres/postmaster.pid")).getFirst().trim());
 
@@ -65,36 +57,6 @@ class ParleyJarIT {
         } finally {
             parley.destroyForcibly();
         }
-    }
-
-    private Process start() throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", Path.of("target/parley.jar").toString())
-                .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_") || name.startsWith("DATASOURCES_"));
-        builder.environment().put("PARLEY_DATA_DIR", dataDirectory.toString());
-        builder.environment().put("PORT", "-1"); // any free port
-        return builder.start();
-    }
-
-    /** Echoes the output into {@code output}; completes {@code ready} with the HTTP port once it is ready. */
-    private static Thread watch(Process process, List<String> output, CompletableFuture<Integer> ready) {
-        return Thread.ofVirtual().start(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    System.out.println("[parley.jar] " + line);
-                    output.add(line);
-                    Matcher matcher = READY.matcher(line);
-                    if (matcher.find()) {
-                        ready.complete(Integer.parseInt(matcher.group(1)));
-                    }
-                }
-                ready.completeExceptionally(new IllegalStateException("parley.jar exited before it was ready"));
-            } catch (IOException e) {
-                ready.completeExceptionally(e);
-            }
-        });
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

@@ -1,0 +1,130 @@
+package io.parley.app;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The dashboard's story in a real browser (web/frontend/e2e/story.mjs, playwright-core with the machine's Chromium)
+ * against the jar as users run it, with the demo LLM: sign up, create a bot, add a web channel, chat in the widget on
+ * a plain page of another origin served here, see the conversation in the inbox, take over and answer. Screenshots of
+ * the main pages go to target/screenshots.
+ *
+ * <p>Needs Node 20+ on the PATH and Chromium ({@code apt-get install -y chromium}; another binary with
+ * {@code CHROMIUM}). Without Chromium it fails, saying so; {@code PARLEY_SKIP_BROWSER_TESTS=1} skips it instead.
+ */
+class DashboardStoryIT {
+
+    private static final Path FRONTEND = Path.of("../web/frontend");
+    private static final long STORY_TIMEOUT_SECONDS = 180;
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void aBusinessChatsWithAVisitorOfItsWebsite() throws Exception {
+        Assumptions.assumeFalse("1".equals(System.getenv("PARLEY_SKIP_BROWSER_TESTS")),
+                "PARLEY_SKIP_BROWSER_TESTS=1: browser tests skipped");
+        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            fail("Chromium is missing at " + chromium + ": install it (apt-get install -y chromium), point CHROMIUM at "
+                    + "another binary, or set PARLEY_SKIP_BROWSER_TESTS=1 to skip the browser tests.");
+        }
+        if (!Files.isDirectory(FRONTEND.resolve("node_modules/playwright-core"))) {
+            fail("playwright-core is not installed in web/frontend: run `npm install` there (the web module's build does).");
+        }
+        int port = freePort(); // fixed before start: the embed snippet carries PARLEY_PUBLIC_URL, which must be right
+        String parleyUrl = "http://localhost:" + port;
+        ParleyJar jar = ParleyJar.start(dataDirectory, port, Map.of("PARLEY_PUBLIC_URL", parleyUrl));
+        HttpServer site = hostSite();
+        try {
+            jar.port(120);
+            Path screenshots = Path.of("target/screenshots").toAbsolutePath();
+            int exit = story(parleyUrl, "http://127.0.0.1:" + site.getAddress().getPort() + "/", screenshots, chromium);
+            assertThat(exit).as("story.mjs exit code (its output above says which step failed)").isZero();
+        } finally {
+            site.stop(0);
+            jar.process.destroy();
+            if (!jar.process.waitFor(60, TimeUnit.SECONDS)) {
+                jar.process.destroyForcibly();
+            }
+        }
+    }
+
+    /** Runs the story with its output streamed into this test's, and answers its exit code. */
+    private static int story(String parleyUrl, String hostPageUrl, Path screenshots, Path chromium) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("node", "e2e/story.mjs").directory(FRONTEND.toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(Map.of("PARLEY_URL", parleyUrl, "HOST_PAGE_URL", hostPageUrl,
+                "SCREENSHOT_DIR", screenshots.toString(), "CHROMIUM", chromium.toString()));
+        Process story = builder.start();
+        story.getOutputStream().close();
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(story.getInputStream(), StandardCharsets.UTF_8))) {
+            Thread echo = Thread.ofVirtual().start(() -> lines.lines().forEach(line -> System.out.println("[story] " + line)));
+            if (!story.waitFor(STORY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                story.descendants().forEach(ProcessHandle::destroyForcibly);
+                story.destroyForcibly();
+                fail("story.mjs did not finish in " + STORY_TIMEOUT_SECONDS + " s");
+            }
+            echo.join(5_000);
+        }
+        return story.exitValue();
+    }
+
+    /**
+     * A plain website of "another company" on its own port: GET / embeds the snippet the story PUT to /snippet, as a
+     * business would paste it into its page.
+     */
+    private static HttpServer hostSite() throws IOException {
+        AtomicReference<String> snippet = new AtomicReference<>("");
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/snippet", exchange -> {
+            snippet.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            respond(exchange, 204, "text/plain", "");
+        });
+        server.createContext("/", exchange -> respond(exchange, 200, "text/html; charset=utf-8", """
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+                <title>Story Coffee</title>
+                <style>body { font: 16px Georgia, serif; margin: 40px; color: #333 } button { all: unset }</style>
+                </head><body><h1>Story Coffee</h1><p>Hand-roasted beans, open every day from 8 to 18.</p>
+                %s
+                </body></html>""".formatted(snippet.get())));
+        server.start();
+        return server;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { fakeApi, route } from '../test/fakeApi'
+import { ChatApi } from './chatApi'
+import { ChatWidget } from './ChatWidget'
+import { FakeEventSource } from './fakeEventSource'
+import { widgetStrings } from './strings'
+
+const ORIGIN = 'https://chat.parley.test'
+let widgets: ChatWidget[] = []
+
+function mountWidget(language = 'en') {
+  const host = document.createElement('div')
+  document.body.append(host)
+  const widget = new ChatWidget(host, {
+    api: new ChatApi(ORIGIN, 'wk_shop', async () => {}),
+    strings: widgetStrings(language),
+    storage: localStorage,
+    openStream: FakeEventSource.open,
+  })
+  widgets.push(widget)
+  return { widget, screen: within(widget.shadow.querySelector('.root') as HTMLElement) }
+}
+
+async function openAndSend(screen: ReturnType<typeof within>, text: string) {
+  await userEvent.click(screen.getByRole('button', { name: 'Chat with us' }))
+  await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), `${text}{Enter}`)
+}
+
+describe('the web chat widget', () => {
+  beforeEach(() => {
+    localStorage.clear()
+    FakeEventSource.opened = []
+  })
+  afterEach(() => {
+    widgets.forEach((w) => w.destroy())
+    widgets = []
+    document.body.innerHTML = ''
+  })
+
+  it('sends the typed message to its own origin and shows it with a typing indicator', async () => {
+    const api = fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1' }))
+    const { screen } = mountWidget()
+
+    await openAndSend(screen, 'Do you open on Sunday?')
+
+    const log = screen.getByRole('log', { name: 'Messages' })
+    expect(within(log).getByRole('listitem')).toHaveTextContent('Do you open on Sunday?')
+    await waitFor(() => expect(screen.getByText('Typing…')).toBeInTheDocument())
+    const sent = api.requests[0].body as { sessionId: string; clientMessageId: string; text: string }
+    expect(sent.text).toBe('Do you open on Sunday?')
+    expect(sent.sessionId).toMatch(/^[A-Za-z0-9_-]{32}$/)
+    expect(vi.mocked(fetch).mock.calls[0][0]).toBe(`${ORIGIN}/chat/wk_shop/messages`)
+  })
+
+  it('shows replies as they arrive, once each, and stops the typing indicator', async () => {
+    fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1' }))
+    const { screen } = mountWidget()
+    const stream = FakeEventSource.latest()
+    stream.connect()
+    await openAndSend(screen, 'Hi')
+    await waitFor(() => expect(screen.getByText('Typing…')).toBeInTheDocument())
+
+    stream.reply('r1', 'Welcome to the shop!')
+    stream.reply('r1', 'Welcome to the shop!')
+
+    const items = within(screen.getByRole('log', { name: 'Messages' })).getAllByRole('listitem')
+    expect(items.map((i) => i.textContent)).toEqual(['Hi', 'Welcome to the shop!'])
+    expect(screen.queryByText('Typing…')).not.toBeInTheDocument()
+  })
+
+  it('continues the same conversation after a reload, asking the stream only for newer replies', async () => {
+    fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1' }))
+    const before = mountWidget()
+    const sessionStream = FakeEventSource.latest()
+    await openAndSend(before.screen, 'Hi')
+    sessionStream.reply('0193-r1', 'Hello!')
+    before.widget.destroy()
+    document.body.innerHTML = ''
+
+    const after = mountWidget()
+
+    const items = within(after.screen.getByRole('log', { name: 'Messages' })).getAllByRole('listitem')
+    expect(items.map((i) => i.textContent)).toEqual(['Hi', 'Hello!'])
+    expect(FakeEventSource.latest().url).toBe(sessionStream.url.replace(/after=.*$/, 'after=0193-r1'))
+  })
+
+  it('shows what the contact sent in another tab of the same site', async () => {
+    fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1' }))
+    const first = mountWidget()
+    const second = mountWidget()
+    await openAndSend(first.screen, 'Sent from the first tab')
+
+    window.dispatchEvent(new StorageEvent('storage', { key: 'parley.widget.wk_shop' }))
+
+    expect(within(second.screen.getByRole('log', { name: 'Messages' })).getByRole('listitem'))
+      .toHaveTextContent('Sent from the first tab')
+  })
+
+  it('opens its first stream from the very beginning, so no early reply is missed', () => {
+    mountWidget()
+
+    expect(FakeEventSource.latest().url).toMatch(
+      new RegExp(`^${ORIGIN}/chat/wk_shop/sessions/[A-Za-z0-9_-]{32}/stream\\?after=00000000-0000-0000-0000-000000000000$`))
+  })
+
+  it('reconnects after a network error from the last reply it has, and says so meanwhile', async () => {
+    vi.useFakeTimers()
+    try {
+      const { screen } = mountWidget()
+      const first = FakeEventSource.latest()
+      first.connect()
+      first.reply('r1', 'Hello!')
+
+      first.fail()
+
+      expect(first.closed).toBe(true)
+      expect(screen.getByText('Reconnecting…')).toBeInTheDocument()
+      vi.advanceTimersByTime(1000)
+      const second = FakeEventSource.latest()
+      expect(second).not.toBe(first)
+      expect(second.url).toMatch(/after=r1$/)
+      second.connect()
+      expect(screen.queryByText('Reconnecting…')).not.toBeInTheDocument()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('reconnects at once when the browser comes back online', () => {
+    vi.useFakeTimers()
+    try {
+      mountWidget()
+      FakeEventSource.latest().fail()
+      FakeEventSource.latest().fail() // browsers may report one failure twice: still one reconnection
+      expect(FakeEventSource.opened).toHaveLength(1)
+
+      window.dispatchEvent(new Event('online'))
+
+      expect(FakeEventSource.opened).toHaveLength(2)
+      vi.advanceTimersByTime(60_000)
+      expect(FakeEventSource.opened).toHaveLength(2)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('retries a message after a network error with the same id, so the bot answers it once', async () => {
+    let calls = 0
+    const fetchMock = vi.fn(async () => {
+      calls++
+      if (calls === 1) {
+        throw new TypeError('Failed to fetch')
+      }
+      return new Response(JSON.stringify({ eventId: 'e1' }), { status: 202 })
+    })
+    vi.stubGlobal('fetch', fetchMock)
+    const { screen } = mountWidget()
+
+    await openAndSend(screen, 'Hi')
+
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2))
+    const ids = fetchMock.mock.calls.map((call) => JSON.parse((call as unknown as [string, RequestInit])[1].body as string).clientMessageId)
+    expect(ids[0]).toBe(ids[1])
+    await waitFor(() => expect(screen.getByText('Typing…')).toBeInTheDocument())
+  })
+
+  it('shows why a message was refused and lets the contact send it again', async () => {
+    fakeApi(route('POST', '/chat/wk_shop/messages', 429, {
+      type: 'https://parley.dev/problems/rate-limited', title: 'Too many requests', status: 429,
+      detail: 'Too many chat requests; retry in 20 s.',
+    }))
+    const { screen } = mountWidget()
+
+    await openAndSend(screen, 'Hi')
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many chat requests; retry in 20 s.')
+    expect(screen.getByRole('listitem')).toHaveTextContent('Not sent.')
+    fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
+    await waitFor(() => expect(screen.queryByText('Not sent.')).not.toBeInTheDocument())
+  })
+
+  it('is operated by keyboard: Escape closes the panel and gives focus back to the bubble', async () => {
+    const { widget, screen } = mountWidget()
+    const bubble = screen.getByRole('button', { name: 'Chat with us' })
+    await userEvent.click(bubble)
+    expect(bubble).toHaveAttribute('aria-expanded', 'true')
+
+    await userEvent.keyboard('{Escape}')
+
+    expect(bubble).toHaveAttribute('aria-expanded', 'false')
+    expect(widget.shadow.activeElement).toBe(bubble)
+  })
+
+  it('speaks Traditional Chinese on a zh-TW page', () => {
+    const { screen } = mountWidget('zh-TW')
+
+    expect(screen.getByRole('button', { name: '與我們聊聊' })).toBeInTheDocument()
+  })
+})

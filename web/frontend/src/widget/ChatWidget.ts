@@ -1,0 +1,229 @@
+import tokens from '../styles/tokens.css?raw'
+import styles from './widget.css?raw'
+import { ChatApi, type Reply } from './chatApi'
+import { ReplyStream, type StreamState } from './replyStream'
+import type { WidgetStrings } from './strings'
+import { randomId, Transcript, type ChatLine } from './transcript'
+
+/** How long the typing indicator may show without a reply (the bot's LLM call has its own, shorter timeout). */
+const TYPING_TIMEOUT_MS = 60_000
+const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>'
+
+export interface WidgetOptions {
+  api: ChatApi
+  strings: WidgetStrings
+  storage: Storage | null
+  openStream?: (url: string) => EventSource
+}
+
+/**
+ * The chat bubble and its panel, in an open shadow root on the host page (open, so that browser tests and
+ * assistive technology see into it). Shows the saved transcript at once, then the replies as the stream brings them.
+ * The panel is shown by the root's `open` class rather than the `hidden` attribute: jsdom does not recompute the
+ * style of shadow-tree elements when `hidden` changes, so the tests would see a panel that never opens.
+ */
+export class ChatWidget {
+  readonly shadow: ShadowRoot
+  private readonly transcript: Transcript
+  private readonly stream: ReplyStream
+  private readonly t: WidgetStrings
+  private readonly el: Record<'root' | 'bubble' | 'panel' | 'state' | 'body' | 'empty' | 'log' | 'typing' | 'input' | 'alert', HTMLElement>
+  private typingTimer: ReturnType<typeof setTimeout> | null = null
+  private readonly online = () => this.stream.reconnectNow()
+  private readonly otherTab = (event: StorageEvent) => {
+    if (event.key === this.transcript.storageKey && this.transcript.adoptSaved()) {
+      this.el.log.replaceChildren(...this.transcript.lines.map((line) => this.render(line)))
+      this.el.empty.hidden = this.transcript.lines.length > 0
+      this.scrollToEnd()
+    }
+  }
+
+  private readonly options: WidgetOptions
+
+  constructor(host: HTMLElement, options: WidgetOptions) {
+    this.options = options
+    this.t = options.strings
+    this.transcript = new Transcript(options.storage, options.api.widgetKey)
+    this.shadow = host.attachShadow({ mode: 'open' })
+    this.shadow.innerHTML = this.markup()
+    const find = (selector: string) => this.shadow.querySelector(selector) as HTMLElement
+    this.el = {
+      root: find('.root'), bubble: find('.bubble'), panel: find('.panel'), state: find('.state'), body: find('.body'),
+      empty: find('.empty'), log: find('.log'), typing: find('.typing'), input: find('textarea'), alert: find('.alert'),
+    }
+    this.transcript.lines.forEach((line) => this.el.log.append(this.render(line)))
+    this.el.empty.hidden = this.transcript.lines.length > 0
+    this.wire()
+    this.stream = new ReplyStream(options.api, this.transcript.sessionId, this.transcript.lastReplyId,
+      (reply) => this.received(reply), (state) => this.streamState(state), options.openStream)
+    this.stream.start()
+    window.addEventListener('online', this.online)
+    window.addEventListener('storage', this.otherTab)
+  }
+
+  get isOpen(): boolean {
+    return this.el.root.classList.contains('open')
+  }
+
+  open(): void {
+    this.el.root.classList.add('open')
+    this.el.bubble.setAttribute('aria-expanded', 'true')
+    this.shadow.querySelector('.dot')?.remove()
+    this.el.bubble.setAttribute('aria-label', this.t.open)
+    this.scrollToEnd()
+    this.el.input.focus()
+  }
+
+  close(): void {
+    this.el.root.classList.remove('open')
+    this.el.bubble.setAttribute('aria-expanded', 'false')
+    this.el.bubble.focus()
+  }
+
+  destroy(): void {
+    window.removeEventListener('online', this.online)
+    window.removeEventListener('storage', this.otherTab)
+    this.stream.stop()
+    if (this.typingTimer) {
+      clearTimeout(this.typingTimer)
+    }
+  }
+
+  /** Sends the text as a new message, or again (same id, so the server stores it once) after a failure. */
+  async send(text: string, id = randomId(24)): Promise<void> {
+    const line: ChatLine = { id, from: 'contact', text, at: new Date().toISOString(), status: 'sending' }
+    this.show(line)
+    this.el.alert.textContent = ''
+    const result = await this.options.api.send(this.transcript.sessionId, id, text)
+    this.show({ ...line, status: result.ok ? 'sent' : 'failed' })
+    if (result.ok) {
+      this.typing(true)
+    } else {
+      this.el.alert.textContent = result.detail ?? this.t.sendFailed
+    }
+  }
+
+  private received(reply: Reply): void {
+    const line: ChatLine = { id: reply.id, from: 'bot', text: reply.text ?? this.t.nonText, at: reply.createdAt }
+    if (!this.transcript.put(line)) {
+      return // already shown (replayed after a reconnect)
+    }
+    this.append(line)
+    this.typing(false)
+    if (!this.isOpen && !this.shadow.querySelector('.dot')) {
+      this.el.bubble.insertAdjacentHTML('beforeend', '<span class="dot"></span>')
+      this.el.bubble.setAttribute('aria-label', `${this.t.open} (${this.t.unread})`)
+    }
+  }
+
+  private show(line: ChatLine): void {
+    this.transcript.put(line)
+    const existing = this.shadow.getElementById(`m-${line.id}`)
+    if (existing) {
+      existing.replaceWith(this.render(line))
+    } else {
+      this.append(line)
+    }
+  }
+
+  private append(line: ChatLine): void {
+    this.el.empty.hidden = true
+    this.el.log.append(this.render(line))
+    this.scrollToEnd()
+  }
+
+  private render(line: ChatLine): HTMLElement {
+    const item = document.createElement('li')
+    item.id = `m-${line.id}`
+    item.className = `line ${line.from} ${line.status ?? ''}`.trim()
+    item.textContent = line.text // never HTML: replies and the contact's text are shown as they are
+    if (line.status === 'failed') {
+      const failure = document.createElement('span')
+      failure.className = 'failure'
+      failure.textContent = this.t.notSent
+      const retry = document.createElement('button')
+      retry.type = 'button'
+      retry.textContent = this.t.retry
+      retry.addEventListener('click', () => void this.send(line.text, line.id))
+      failure.append(retry)
+      item.append(failure)
+    }
+    return item
+  }
+
+  private typing(on: boolean): void {
+    if (this.typingTimer) {
+      clearTimeout(this.typingTimer)
+      this.typingTimer = null
+    }
+    this.el.typing.textContent = on ? this.t.typing : ''
+    if (on) {
+      this.typingTimer = setTimeout(() => this.typing(false), TYPING_TIMEOUT_MS)
+      this.scrollToEnd()
+    }
+  }
+
+  private streamState(state: StreamState): void {
+    this.el.state.textContent = state === 'retrying' ? this.t.reconnecting : ''
+  }
+
+  private scrollToEnd(): void {
+    this.el.body.scrollTop = this.el.body.scrollHeight
+  }
+
+  private wire(): void {
+    this.el.bubble.addEventListener('click', () => (this.isOpen ? this.close() : this.open()))
+    this.shadow.querySelector('.close')!.addEventListener('click', () => this.close())
+    this.el.panel.addEventListener('keydown', (event) => {
+      if ((event as KeyboardEvent).key === 'Escape') {
+        this.close()
+      }
+    })
+    const input = this.el.input as HTMLTextAreaElement
+    const submit = () => {
+      const text = input.value.trim()
+      if (text) {
+        input.value = ''
+        void this.send(text)
+      }
+      input.focus()
+    }
+    this.shadow.querySelector('form')!.addEventListener('submit', (event) => {
+      event.preventDefault()
+      submit()
+    })
+    // Enter sends, Shift+Enter starts a new line (and Enter while an input method composes Chinese does neither).
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault()
+        submit()
+      }
+    })
+  }
+
+  private markup(): string {
+    const t = this.t
+    const hostTokens = tokens.match(/:root\s*\{[^}]*\}/)?.[0].replace(':root', ':host') ?? ''
+    return `<style>${hostTokens}${styles}</style>
+      <div class="root">
+        <section class="panel" id="parley-chat" role="dialog" aria-labelledby="parley-chat-title">
+          <div class="head">
+            <h2 id="parley-chat-title">${t.title}</h2>
+            <span class="state" role="status"></span>
+            <button type="button" class="close" aria-label="${t.close}">×</button>
+          </div>
+          <div class="body">
+            <p class="empty">${t.empty}</p>
+            <ol class="log" role="log" aria-label="${t.messages}" aria-live="polite"></ol>
+            <div class="typing" role="status"></div>
+          </div>
+          <p class="alert" role="alert"></p>
+          <form class="compose">
+            <textarea rows="1" maxlength="4000" aria-label="${t.message}" placeholder="${t.placeholder}"></textarea>
+            <button type="submit" class="send">${t.send}</button>
+          </form>
+        </section>
+        <button type="button" class="bubble" aria-label="${t.open}" aria-expanded="false" aria-controls="parley-chat">${ICON}</button>
+      </div>`
+  }
+}

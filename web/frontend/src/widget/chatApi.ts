@@ -1,0 +1,80 @@
+/** A reply as the stream sends it (worker WebChatWire.StreamMessage). */
+export interface Reply {
+  id: string
+  text: string | null
+  type: string
+  payload: Record<string, unknown>
+  createdAt: string
+}
+
+export type SendResult = { ok: true } | { ok: false; detail: string | null }
+
+/** Waits between attempts; a parameter so that tests need not wait. */
+export type Sleep = (ms: number) => Promise<void>
+const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * The worker's web chat API (docs/ingress.md "Web chat") on the origin the widget script came from. CORS is open
+ * to any origin without credentials, so plain fetch and EventSource work from the host page.
+ */
+export class ChatApi {
+  readonly origin: string
+  readonly widgetKey: string
+  private readonly wait: Sleep
+
+  constructor(origin: string, widgetKey: string, wait: Sleep = sleep) {
+    this.origin = origin
+    this.widgetKey = widgetKey
+    this.wait = wait
+  }
+
+  /**
+   * Posts a message. Network errors and 5xx are retried with the same client message id, which the server
+   * de-duplicates, so a retry never makes the bot answer twice. A 4xx is final; its problem detail is returned.
+   */
+  async send(sessionId: string, clientMessageId: string, text: string, attempts = 3): Promise<SendResult> {
+    for (let attempt = 1; ; attempt++) {
+      let response: Response | null = null
+      try {
+        response = await fetch(`${this.base}/messages`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ sessionId, clientMessageId, text }),
+        })
+      } catch {
+        response = null
+      }
+      if (response?.ok) {
+        return { ok: true }
+      }
+      if (response && response.status < 500) {
+        return { ok: false, detail: await problemDetail(response) }
+      }
+      if (attempt >= attempts) {
+        return { ok: false, detail: null }
+      }
+      await this.wait(1000 * attempt)
+    }
+  }
+
+  /** The session's reply stream, replaying the replies after `after` (every reply when null). */
+  streamUrl(sessionId: string, after: string | null): string {
+    return `${this.base}/sessions/${encodeURIComponent(sessionId)}/stream?after=${encodeURIComponent(after ?? NO_REPLY)}`
+  }
+
+  private get base(): string {
+    return `${this.origin}/chat/${encodeURIComponent(this.widgetKey)}`
+  }
+}
+
+/** The smallest id: with it the stream replays all of a session's replies, so none sent before it opened is missed. */
+const NO_REPLY = '00000000-0000-0000-0000-000000000000'
+
+async function problemDetail(response: Response): Promise<string | null> {
+  try {
+    const body = (await response.json()) as { detail?: string; title?: string }
+    return body.detail ?? body.title ?? null
+  } catch {
+    return null
+  }
+}
