@@ -1,5 +1,7 @@
 import common from './common'
 import auth from '../pages/auth/messages'
+import contacts from '../pages/contacts/messages'
+import inbox from '../pages/inbox/messages'
 import settings from '../pages/settings/messages'
 
 /**
@@ -9,5 +11,7 @@ import settings from '../pages/settings/messages'
 export const catalogs = {
   common,
   auth,
+  contacts,
+  inbox,
   settings,
 }
