@@ -2,27 +2,10 @@ import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router-dom'
 import { Checkbox, SelectField } from '../../ui'
 import { useChannelOptions } from './channelOptions'
-import type { InboxFilters } from './conversationData'
 
 const STATUSES = ['open', 'takenOver', 'closed'] as const
 
-/**
- * The filters live in the URL (?bot=&channel=&status=&unread=1), so a reload, the back button and a shared link
- * keep them, and opening a conversation keeps the list as it was.
- */
-export function filtersFrom(params: URLSearchParams): InboxFilters {
-  const filters: InboxFilters = {}
-  const bot = params.get('bot')
-  const channel = params.get('channel')
-  const status = params.get('status')
-  if (bot) filters.botId = bot
-  if (channel) filters.channelId = channel
-  if (status === 'open' || status === 'closed') filters.status = status
-  if (status === 'takenOver') filters.takenOver = true
-  if (params.get('unread') === '1') filters.unread = true
-  return filters
-}
-
+/** Bot, channel, status (incl. taken over) and unread; kept in the URL, see filtersFrom. */
 export function ConversationFilters() {
   const { t } = useTranslation('inbox')
   const [params, setParams] = useSearchParams()

@@ -4,7 +4,8 @@ import { NavLink, useSearchParams } from 'react-router-dom'
 import { formatRelative } from '../../format/dates'
 import { Badge, Button, EmptyState, Loading, ProblemAlert } from '../../ui'
 import { contactName } from '../contacts/contactName'
-import { ConversationFilters, filtersFrom } from './ConversationFilters'
+import { ConversationFilters } from './ConversationFilters'
+import { filtersFrom } from './inboxFilters'
 import { useConversationList, type Conversation } from './conversationData'
 
 /** The list pane: filters, then conversations with the latest activity first, unread ones marked, "Load more". */
