@@ -25,9 +25,9 @@ function ContactConversations({ contactId }: { contactId: string }) {
       <h3 className="contact-panel__section">{t('detail.conversations')}</h3>
       {list.isPending ? <Loading /> : list.error ? <ProblemAlert error={list.error} onRetry={() => list.refetch()} /> :
         list.items.length === 0 ? <p className="p-muted contact-panel__small">{t('detail.noConversations')}</p> : (
-          <ul className="contact-panel__identities">
+          <ul className="contact-conversations">
             {list.items.map((c) => (
-              <li key={c.id} className="p-row" style={{ justifyContent: 'space-between' }}>
+              <li key={c.id}>
                 <span>
                   <Link to={`/inbox/${c.id}`}>{c.bot.name} · {c.channel.name || t(`channelType.${c.channel.type}`)}</Link>
                   {c.unreadCount > 0 && <> <Badge tone="primary">{c.unreadCount}</Badge></>}

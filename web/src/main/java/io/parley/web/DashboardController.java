@@ -35,7 +35,9 @@ final class DashboardController {
         return page();
     }
 
-    @Get(uri = "/{+path}", produces = MediaType.ALL)
+    // No produces = ALL here: with it, Micronaut prefers this catch-all over the API's own GET routes for clients
+    // sending "Accept: */*" (browsers' fetch, curl) in an all-in-one process, and every API GET answered 404.
+    @Get(uri = "/{+path}")
     HttpResponse<?> file(@PathVariable String path) {
         if (DashboardFiles.isReserved(path)) {
             throw ProblemException.notFound("Route GET /" + path);
