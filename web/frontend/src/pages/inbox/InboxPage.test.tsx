@@ -166,6 +166,28 @@ describe('the inbox', () => {
     ])
   })
 
+  it('shows a teammate\'s takeover as it happens, in the thread and the list', async () => {
+    sessionStore.write(tokens())
+    const sources = fakeEventSource()
+    let taken = false
+    const current = () => conversation(taken ? { botPaused: true, takenOverBy: 'u2' } : {})
+    fakeApi(...workspace(),
+      route('POST', '/api/v1/events/ticket', 201, { ticket: 't1', url: '/api/v1/events?ticket=t1', expiresAt: '2026-11-21T08:00:00Z' }),
+      (r) => (r.method === 'GET' && r.path === '/api/v1/conversations/c1' ? { status: 200, body: current() } : undefined),
+      (r) => (r.method === 'GET' && LIST.test(r.path) ? { status: 200, body: list(current()) } : undefined),
+      route('GET', /^\/api\/v1\/conversations\/c1\/messages/, 200, list()))
+    renderApp('/inbox/c1')
+    expect(await screen.findByText('The bot is answering')).toBeInTheDocument()
+    await waitFor(() => expect(sources.instances).toHaveLength(1))
+
+    taken = true
+    sources.latest().emit('conversation.takeover', { conversationId: 'c1', takenOverBy: 'u2' })
+
+    expect(await screen.findByText('A teammate has taken over: the bot is paused')).toBeInTheDocument()
+    const row = screen.getByRole('link', { name: '陳小明' })
+    await waitFor(() => expect(row).toHaveAccessibleDescription(/Taken over/))
+  })
+
   it('shows the contact next to the thread', async () => {
     sessionStore.write(tokens())
     fakeApi(...workspace(),
