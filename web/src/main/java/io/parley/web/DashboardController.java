@@ -35,9 +35,7 @@ final class DashboardController {
         return page();
     }
 
-    // No produces = ALL here: with it, Micronaut prefers this catch-all over the API's own GET routes for clients
-    // sending "Accept: */*" (browsers' fetch, curl) in an all-in-one process, and every API GET answered 404.
-    @Get(uri = "/{+path}")
+    @Get(uri = "/{+path}", produces = MediaType.ALL)
     HttpResponse<?> file(@PathVariable String path) {
         if (DashboardFiles.isReserved(path)) {
             throw ProblemException.notFound("Route GET /" + path);
