@@ -103,7 +103,7 @@ export default catalog({
     blocked: '已封鎖',
     lastSeen: '最後訊息：{{when}}',
     channels: '頻道',
-    following: '已加入好友',
+    following: '追蹤中',
     notFollowing: '已取消追蹤',
     identity: '在此頻道的使用者 ID',
   },

@@ -31,10 +31,13 @@ export function MessageList({ conversationId }: { conversationId: string }) {
         </div>
       )}
       {thread.isPending ? <Loading /> : thread.error ? <ProblemAlert error={thread.error} onRetry={() => thread.refetch()} /> : (
-        <ol role="log" aria-label={t('thread.label')} className="inbox-log__items">
-          {thread.messages.length === 0 && <li className="p-muted inbox-log__empty">{t('thread.empty')}</li>}
-          {thread.messages.map((m) => <MessageItem key={m.id} message={m} />)}
-        </ol>
+        // the log announces additions; the list inside keeps "message n of m" for screen reader navigation
+        <div role="log" aria-label={t('thread.label')}>
+          {thread.messages.length === 0 && <p className="p-muted inbox-log__empty">{t('thread.empty')}</p>}
+          <ol className="inbox-log__items">
+            {thread.messages.map((m) => <MessageItem key={m.id} message={m} />)}
+          </ol>
+        </div>
       )}
     </div>
   )
