@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { api } from './client'
 import { unwrap } from './problem'
 import { sessionStore } from './session'
@@ -24,5 +24,16 @@ describe('API client', () => {
       route('GET', '/api/v1/me', 401, { type: 'https://parley.dev/problems/unauthorized', status: 401 }))
     await expect(unwrap(api.GET('/api/v1/me'))).rejects.toMatchObject({ status: 401, kind: 'unauthorized' })
     expect(sessionStore.read()).toBeNull()
+  })
+
+  it('asks for JSON, so the all-in-one server routes API reads to the API and not to the dashboard', async () => {
+    sessionStore.write(tokens())
+    let accept: string | null = null
+    vi.stubGlobal('fetch', vi.fn(async (request: Request) => {
+      accept = request.headers.get('Accept')
+      return new Response(JSON.stringify({ memberships: [] }), { headers: { 'Content-Type': 'application/json' } })
+    }))
+    await unwrap(api.GET('/api/v1/me'))
+    expect(accept).toBe('application/json, application/problem+json')
   })
 })

@@ -8,6 +8,9 @@ import { sessionStore, type StoredSession, type Tokens } from './session'
  */
 export const api = createClient<paths>({
   baseUrl: typeof window === 'undefined' ? 'http://localhost' : window.location.origin,
+  // Say what we take: with fetch's default "Accept: */*", the all-in-one server routes API GETs to the dashboard's
+  // client-side route catch-all (it "produces */*"), which answers 404.
+  headers: { Accept: 'application/json, application/problem+json' },
   // looked up per call (not captured once), so tests can replace fetch
   fetch: (request) => globalThis.fetch(request),
 })

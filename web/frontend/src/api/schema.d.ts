@@ -5118,6 +5118,8 @@ export interface operations {
                 botId?: string | null;
                 /** @description Only this channel's conversations */
                 channelId?: string | null;
+                /** @description Only this contact's conversations */
+                contactId?: string | null;
                 /**
                  * @description open or closed
                  * @example open
@@ -5125,6 +5127,8 @@ export interface operations {
                 status?: string | null;
                 /** @description true: only conversations with unread messages; false: only those without */
                 unread?: boolean | null;
+                /** @description true: only conversations a person has taken over (the bot is paused); false: only those the bot answers */
+                takenOver?: boolean | null;
             };
             header?: never;
             path?: never;

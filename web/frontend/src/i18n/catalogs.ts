@@ -1,5 +1,7 @@
 import common from './common'
 import auth from '../pages/auth/messages'
+import contacts from '../pages/contacts/messages'
+import inbox from '../pages/inbox/messages'
 import settings from '../pages/settings/messages'
 import setup from '../pages/setup/messages'
 
@@ -10,6 +12,8 @@ import setup from '../pages/setup/messages'
 export const catalogs = {
   common,
   auth,
+  contacts,
+  inbox,
   settings,
   setup,
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { NavLink, Outlet } from 'react-router-dom'
 import { useTranslation } from 'react-i18next'
+import { useTenantEvents } from '../api/useTenantEvents'
 import { AccountMenu } from './AccountMenu'
 import './shell.css'
 
@@ -19,6 +20,7 @@ const SETTINGS = [
 export function AppShell() {
   const { t } = useTranslation()
   const [menuOpen, setMenuOpen] = useState(false)
+  useTenantEvents() // one live stream per signed-in tab, whichever page is open
   const link = (item: { to: string; key: string; icon: string }) => (
     <li key={item.to}>
       <NavLink to={item.to} className="shell-nav__link" onClick={() => setMenuOpen(false)}>

@@ -1,7 +1,8 @@
 import type { RouteObject } from 'react-router-dom'
-import { PageHeader } from '../../ui'
+import { ContactDetailPage } from './ContactDetailPage'
+import { ContactsPage } from './ContactsPage'
 
-// Contacts: pages come with the inbox work (issue 5).
 export const contactRoutes: RouteObject[] = [
-  { path: 'contacts', element: <PageHeader title="Contacts" /> },
+  { path: 'contacts', element: <ContactsPage /> },
+  { path: 'contacts/:contactId', element: <ContactDetailPage /> },
 ]

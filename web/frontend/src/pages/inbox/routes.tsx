@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router-dom'
-import { PageHeader } from '../../ui'
+import { InboxPage } from './InboxPage'
 
-// The live inbox: pages come with the inbox work (issue 5).
+// one route for the list and an open conversation, so the list keeps its state (and scroll) between threads
 export const inboxRoutes: RouteObject[] = [
-  { path: 'inbox', element: <PageHeader title="Inbox" /> },
+  { path: 'inbox/:conversationId?', element: <InboxPage /> },
 ]

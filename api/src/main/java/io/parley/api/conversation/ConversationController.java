@@ -49,12 +49,16 @@ class ConversationController {
             @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor,
             @Nullable @QueryValue @Parameter(description = "Only this bot's conversations") String botId,
             @Nullable @QueryValue @Parameter(description = "Only this channel's conversations") String channelId,
+            @Nullable @QueryValue @Parameter(description = "Only this contact's conversations") String contactId,
             @Nullable @QueryValue @Parameter(description = "open or closed", example = "open") String status,
             @Nullable @QueryValue @Parameter(description = "true: only conversations with unread messages; false: "
                     + "only those without") Boolean unread,
+            @Nullable @QueryValue @Parameter(description = "true: only conversations a person has taken over (the "
+                    + "bot is paused); false: only those the bot answers") Boolean takenOver,
             Authentication authentication, HttpRequest<?> request) {
         return conversations.list(callers.resolve(authentication, request),
-                new ConversationService.InboxFilter(botId, channelId, status, unread), cursor, limit);
+                new ConversationService.InboxFilter(botId, channelId, contactId, status, unread,
+                        takenOver), cursor, limit);
     }
 
     @Get("/{conversationId}")

@@ -51,12 +51,13 @@ final class ConversationService {
         InboxCursor position = InboxCursor.parse(cursor);
         UUID botId = filterId("botId", filter.botId());
         UUID channelId = filterId("channelId", filter.channelId());
+        UUID contactId = filterId("contactId", filter.contactId());
         if (filter.status() != null && !STATUSES.contains(filter.status())) {
             throw ProblemException.invalidField("status", "must be open or closed");
         }
         return scope.read(tenant, () -> {
             List<InboxRow> rows = inbox.page(tenant.value(), position.activityAt(), position.id(), botId, channelId,
-                    filter.status(), filter.unread(), size + 1);
+                    contactId, filter.status(), filter.unread(), filter.takenOver(), size + 1);
             boolean more = rows.size() > size;
             List<InboxRow> page = more ? rows.subList(0, size) : rows;
             return new PageResponse<>(page.stream().map(views::conversation).toList(),
@@ -98,7 +99,11 @@ final class ConversationService {
                 .orElseThrow(() -> ProblemException.invalidField(field, "is not an id"));
     }
 
-    /** The list filters; null = any. {@code unread}: true = unread only, false = read only. */
-    record InboxFilter(String botId, String channelId, String status, Boolean unread) {
+    /**
+     * The list filters; null = any. {@code unread}: true = unread only, false = read only. {@code takenOver}: true =
+     * held by a person (bot paused), false = the bot answers — the inbox's "taken over" view.
+     */
+    record InboxFilter(String botId, String channelId, String contactId, String status, Boolean unread,
+                       Boolean takenOver) {
     }
 }

@@ -61,7 +61,7 @@ class ConversationListTest extends InboxTest {
     }
 
     @Test
-    void filtersByBotChannelStatusAndUnread() {
+    void filtersByBotChannelContactStatusUnreadAndTakeover() {
         Session owner = api().signup("Filter Co");
         Channel first = channel(owner.tenantId());
         Channel second = channel(owner.tenantId());
@@ -69,6 +69,7 @@ class ConversationListTest extends InboxTest {
         String readOnFirst = conversation(first, "b", "B", "hi");
         String onSecond = conversation(second, "c", "C", "hey");
         api().post("/api/v1/conversations/" + readOnFirst + "/read", owner.accessToken(), Map.of());
+        api().post("/api/v1/conversations/" + unreadOnFirst + "/takeover", owner.accessToken(), Map.of());
         superuserUpdate("UPDATE conversations SET status = 'closed' WHERE id = ?", java.util.UUID.fromString(onSecond));
 
         assertThat(ids(owner, "?botId=" + first.botId())).containsExactlyInAnyOrder(unreadOnFirst, readOnFirst);
@@ -77,6 +78,10 @@ class ConversationListTest extends InboxTest {
         assertThat(ids(owner, "?status=open&unread=true")).containsExactly(unreadOnFirst);
         assertThat(ids(owner, "?unread=false")).containsExactly(readOnFirst);
         assertThat(ids(owner, "?botId=" + first.botId() + "&channelId=" + second.channelId())).isEmpty();
+        assertThat(ids(owner, "?takenOver=true")).containsExactly(unreadOnFirst);
+        String contactOfSecond = api().get("/api/v1/conversations/" + onSecond, owner.accessToken()).string("contact.id");
+        assertThat(ids(owner, "?contactId=" + contactOfSecond)).containsExactly(onSecond);
+        assertThat(ids(owner, "?takenOver=false&botId=" + first.botId())).containsExactly(readOnFirst);
     }
 
     @Test
@@ -134,6 +139,7 @@ class ConversationListTest extends InboxTest {
 
         assertFieldError(api().get("/api/v1/conversations?botId=nope", owner.accessToken()), "botId");
         assertFieldError(api().get("/api/v1/conversations?channelId=123", owner.accessToken()), "channelId");
+        assertFieldError(api().get("/api/v1/conversations?contactId=x", owner.accessToken()), "contactId");
         assertFieldError(api().get("/api/v1/conversations?status=pending", owner.accessToken()), "status");
         assertFieldError(api().get("/api/v1/conversations?limit=0", owner.accessToken()), "limit");
         assertFieldError(api().get("/api/v1/conversations?cursor=forged", owner.accessToken()), "cursor");

@@ -45,17 +45,21 @@ public interface InboxRepository extends GenericRepository<InboxRow, UUID> {
 
     /**
      * The page after the position ({@code beforeActivity}, {@code beforeId}) — use {@link #START} and any id for the
-     * first page. Null filters match everything; {@code unread} true = unread only, false = read only.
+     * first page. Null filters match everything; {@code unread} true = unread only, false = read only;
+     * {@code takenOver} true = a person holds it (the bot is paused), false = the bot answers.
      */
     @Query(SELECT + """
             WHERE c.tenant_id = :tenantId
               AND (COALESCE(c.last_message_at, c.created_at), c.id) < (CAST(:beforeActivity AS timestamptz), :beforeId)
               AND (CAST(:botId AS uuid) IS NULL OR c.bot_id = :botId)
               AND (CAST(:channelId AS uuid) IS NULL OR c.channel_id = :channelId)
+              AND (CAST(:contactId AS uuid) IS NULL OR c.contact_id = :contactId)
               AND (CAST(:status AS text) IS NULL OR c.status = :status)
               AND (CAST(:unread AS boolean) IS NULL OR (c.unread_count > 0) = :unread)
+              AND (CAST(:takenOver AS boolean) IS NULL OR c.bot_paused = :takenOver)
             ORDER BY COALESCE(c.last_message_at, c.created_at) DESC, c.id DESC
             LIMIT :limit""")
     List<InboxRow> page(UUID tenantId, Instant beforeActivity, UUID beforeId, @Nullable UUID botId,
-                        @Nullable UUID channelId, @Nullable String status, @Nullable Boolean unread, int limit);
+                        @Nullable UUID channelId, @Nullable UUID contactId, @Nullable String status,
+                        @Nullable Boolean unread, @Nullable Boolean takenOver, int limit);
 }

@@ -1,0 +1,12 @@
+/**
+ * React Query keys of the inbox's data. Everything lives under ['inbox'] so live events (useTenantEvents) can refresh
+ * one conversation, its messages, or every conversation list (with whatever filters) by prefix.
+ */
+export const inboxKeys = {
+  all: ['inbox'] as const,
+  lists: ['inbox', 'conversations'] as const,
+  list: (filters: object) => ['inbox', 'conversations', filters] as const,
+  conversation: (id: string) => ['inbox', 'conversation', id] as const,
+  allMessages: ['inbox', 'messages'] as const,
+  messages: (conversationId: string) => ['inbox', 'messages', conversationId] as const,
+}

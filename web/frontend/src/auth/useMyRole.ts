@@ -1,0 +1,20 @@
+import { useQuery } from '@tanstack/react-query'
+import { api } from '../api/client'
+import { unwrap } from '../api/problem'
+import { useAuth } from './AuthProvider'
+
+/** The signed-in user's role in the active workspace (undefined while loading). */
+export function useMyRole(): string | undefined {
+  const { session } = useAuth()
+  const me = useQuery({ queryKey: ['me'], queryFn: () => unwrap(api.GET('/api/v1/me')) })
+  return me.data?.memberships.find((m) => m.tenantId === session?.tenant?.id)?.role
+}
+
+/**
+ * Owners, admins and agents answer in the inbox and edit contacts; viewers only read (the API answers them 403).
+ * Undefined while the role is loading, so pages show neither the controls nor the "viewers cannot" note yet.
+ */
+export function useIsAgent(): boolean | undefined {
+  const role = useMyRole()
+  return role === undefined ? undefined : role === 'owner' || role === 'admin' || role === 'agent'
+}

@@ -1,0 +1,68 @@
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../../format/dates'
+import { Button, Loading, ProblemAlert } from '../../ui'
+import { useMessages, type Message } from './conversationData'
+
+/**
+ * The thread as a log (screen readers announce what is appended), oldest first, with older pages on demand. It
+ * follows the newest message while the reader is at the bottom, and leaves the scroll alone while they read back.
+ */
+export function MessageList({ conversationId }: { conversationId: string }) {
+  const { t } = useTranslation('inbox')
+  const thread = useMessages(conversationId)
+  const scroller = useRef<HTMLDivElement>(null)
+  const atBottom = useRef(true)
+  const newest = thread.messages.at(-1)?.id
+  useEffect(() => {
+    const el = scroller.current
+    if (el && atBottom.current) el.scrollTop = el.scrollHeight
+  }, [newest])
+  useEffect(() => { atBottom.current = true }, [conversationId])
+  const onScroll = () => {
+    const el = scroller.current
+    if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48
+  }
+  return (
+    <div className="inbox-log" ref={scroller} onScroll={onScroll}>
+      {thread.hasOlder && (
+        <div className="inbox-log__older">
+          <Button size="sm" variant="ghost" busy={thread.loadingOlder} onClick={() => thread.loadOlder()}>{t('thread.older')}</Button>
+        </div>
+      )}
+      {thread.isPending ? <Loading /> : thread.error ? <ProblemAlert error={thread.error} onRetry={() => thread.refetch()} /> : (
+        // the log announces additions; the list inside keeps "message n of m" for screen reader navigation
+        <div role="log" aria-label={t('thread.label')}>
+          {thread.messages.length === 0 && <p className="p-muted inbox-log__empty">{t('thread.empty')}</p>}
+          <ol className="inbox-log__items">
+            {thread.messages.map((m) => <MessageItem key={m.id} message={m} />)}
+          </ol>
+        </div>
+      )}
+    </div>
+  )
+}
+
+const STATUS_TONE: Record<string, string> = { failed: 'danger', read: 'success', delivered: 'success' }
+
+function MessageItem({ message: m }: { message: Message }) {
+  const { t } = useTranslation('inbox')
+  const outbound = m.direction === 'outbound'
+  return (
+    <li className={`inbox-msg inbox-msg--${m.sender}`}>
+      <div className="inbox-msg__bubble">
+        <span className="visually-hidden">{t(`sender.${m.sender}`)}: </span>
+        {m.text ?? <em className="p-muted">{t('nonText', { type: m.type })}</em>}
+      </div>
+      <div className="inbox-msg__meta">
+        {m.sender !== 'contact' && <span aria-hidden="true">{t(`sender.${m.sender}`)} · </span>}
+        <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
+        {outbound && (
+          <span className={`inbox-msg__status inbox-msg__status--${STATUS_TONE[m.status] ?? 'plain'}`}>
+            {' · '}{t(`status.${m.status}`)}{m.status === 'failed' && m.statusDetail ? `: ${m.statusDetail}` : ''}
+          </span>
+        )}
+      </div>
+    </li>
+  )
+}
