@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { api } from '../api/client'
 import { unwrap } from '../api/problem'
-import { useAuth } from './AuthProvider'
+import { useAuth } from './useAuth'
 
 /** The signed-in user's role in the active workspace (undefined while loading). */
 export function useMyRole(): string | undefined {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { useAuth } from '../../auth/AuthProvider'
+import { useAuth } from '../../auth/useAuth'
 import { Badge, Button, ProblemAlert } from '../../ui'
 import { useConversationActions, type Conversation } from './conversationData'
 
