@@ -14,6 +14,7 @@ export default catalog({
     main: 'Main navigation',
     settings: 'Settings',
     menu: 'Menu',
+    skip: 'Skip to content',
   },
   account: {
     signOut: 'Sign out',
@@ -57,6 +58,7 @@ export default catalog({
     main: '主選單',
     settings: '設定',
     menu: '選單',
+    skip: '跳至主要內容',
   },
   account: {
     signOut: '登出',

@@ -3,17 +3,18 @@ import { NavLink, Outlet } from 'react-router-dom'
 import { useTranslation } from 'react-i18next'
 import { useTenantEvents } from '../api/useTenantEvents'
 import { AccountMenu } from './AccountMenu'
+import { NavIcon, type IconName } from './NavIcon'
 import './shell.css'
 
 const NAV = [
-  { to: '/inbox', key: 'nav.inbox', icon: '💬' },
-  { to: '/bots', key: 'nav.bots', icon: '🤖' },
-  { to: '/contacts', key: 'nav.contacts', icon: '👥' },
+  { to: '/inbox', key: 'nav.inbox', icon: 'inbox' },
+  { to: '/bots', key: 'nav.bots', icon: 'bot' },
+  { to: '/contacts', key: 'nav.contacts', icon: 'contacts' },
 ] as const
 const SETTINGS = [
-  { to: '/settings/members', key: 'nav.members', icon: '🧑‍🤝‍🧑' },
-  { to: '/settings/api-keys', key: 'nav.apiKeys', icon: '🔑' },
-  { to: '/settings/audit-log', key: 'nav.auditLog', icon: '📜' },
+  { to: '/settings/members', key: 'nav.members', icon: 'members' },
+  { to: '/settings/api-keys', key: 'nav.apiKeys', icon: 'key' },
+  { to: '/settings/audit-log', key: 'nav.auditLog', icon: 'log' },
 ] as const
 
 /** The signed-in frame: sidebar navigation (a menu button below 768 px), account menu, the page. */
@@ -21,16 +22,16 @@ export function AppShell() {
   const { t } = useTranslation()
   const [menuOpen, setMenuOpen] = useState(false)
   useTenantEvents() // one live stream per signed-in tab, whichever page is open
-  const link = (item: { to: string; key: string; icon: string }) => (
+  const link = (item: { to: string; key: string; icon: IconName }) => (
     <li key={item.to}>
       <NavLink to={item.to} className="shell-nav__link" onClick={() => setMenuOpen(false)}>
-        <span aria-hidden="true" className="shell-nav__icon">{item.icon}</span>{t(item.key)}
+        <span className="shell-nav__icon"><NavIcon name={item.icon} /></span>{t(item.key)}
       </NavLink>
     </li>
   )
   return (
     <div className="shell">
-      <a href="#main" className="shell-skip">Skip to content</a>
+      <a href="#main" className="shell-skip">{t('nav.skip')}</a>
       <aside className={`shell-sidebar${menuOpen ? ' shell-sidebar--open' : ''}`}>
         <div className="shell-brand">
           <img src="/favicon.svg" alt="" width={28} height={28} />
