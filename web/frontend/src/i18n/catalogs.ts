@@ -1,6 +1,9 @@
 import common from './common'
 import auth from '../pages/auth/messages'
 import settings from '../pages/settings/messages'
+import bots from '../pages/bots/messages'
+import channels from '../pages/channels/messages'
+import flows from '../pages/flows/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -10,4 +13,7 @@ export const catalogs = {
   common,
   auth,
   settings,
+  bots,
+  channels,
+  flows,
 }
