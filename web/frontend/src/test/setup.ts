@@ -10,3 +10,12 @@ afterEach(() => {
   localStorage.clear()
   vi.unstubAllGlobals()
 })
+
+// jsdom has no <dialog> methods yet: open and close it as a browser would, so dialogs show up by role in tests
+if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) { this.setAttribute('open', '') }
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.removeAttribute('open')
+    this.dispatchEvent(new Event('close'))
+  }
+}

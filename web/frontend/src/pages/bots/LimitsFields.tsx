@@ -24,9 +24,9 @@ export function LimitsFields({ form, set, errors }: SectionProps) {
           <div className="bot-tiers__row" key={index}>
             <TextField label={t('settings.tier')} value={row.tier} placeholder="premium" maxLength={40}
                        onChange={(e) => change(index, { tier: e.target.value.toLowerCase() })} />
-            <TextField label={t('settings.perHour')} type="number" min={1} value={row.perHour}
+            <TextField label={<>{t('settings.perHour')}<span className="visually-hidden"> ({row.tier || index + 1})</span></>} type="number" min={1} value={row.perHour}
                        onChange={(e) => change(index, { perHour: e.target.value })} />
-            <TextField label={t('settings.perDay')} type="number" min={1} value={row.perDay}
+            <TextField label={<>{t('settings.perDay')}<span className="visually-hidden"> ({row.tier || index + 1})</span></>} type="number" min={1} value={row.perDay}
                        onChange={(e) => change(index, { perDay: e.target.value })} />
             <Button size="sm" variant="ghost" aria-label={t('settings.removeTier', { tier: row.tier || index + 1 })}
                     onClick={() => set({ tiers: form.tiers.filter((_, i) => i !== index) })}>✕</Button>

@@ -57,7 +57,7 @@ function FlowEditor({ botId, flow }: { botId: string; flow?: Flow }) {
     <div className="p-stack">
       <Link to={`/bots/${botId}/flows`} className="bot-back">← {t('back')}</Link>
       <form className="p-stack" onSubmit={submit} noValidate aria-label={flow ? flow.name : t('newTitle')}>
-        <section className="p-card p-stack" aria-label={t('name')}>
+        <section className="p-card p-stack">
           <div className="flow-head-fields">
             <TextField label={t('name')} required maxLength={100} value={form.name} error={errors.name}
                        placeholder="Opening hours" onChange={(e) => set({ name: e.target.value })} />
