@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { fakeApi, route } from '../../test/fakeApi'
@@ -7,16 +7,16 @@ import { renderApp } from '../../test/render'
 import { meRoute, signIn } from '../../test/signedIn'
 import { sampleBot } from './sampleBot'
 
-const webChannel = { id: 'c1', botId: 'b1', type: 'web', name: 'Site', webhookUrl: '', credentials: {}, widgetKey: 'pwk_abc',
-  embedSnippet: '<script src="/widget.js" data-parley-widget="pwk_abc" async></script>', health: 'healthy',
-  createdAt: '2026-11-21T10:00:00Z', updatedAt: '2026-11-21T10:00:00Z' }
+const testChat = { channelId: 'c9', widgetKey: 'pwk_abc', sessionId: 'test_0123456789abcdef' }
 
 describe('test chat', () => {
+  beforeEach(() => sessionStorage.clear())
+
   it("sends the message as the widget does and shows the bot's streamed reply", async () => {
     signIn()
     FakeEventSource.install()
     const api = fakeApi(meRoute, route('GET', '/api/v1/bots/b1', 200, sampleBot()),
-      route('GET', /^\/api\/v1\/bots\/b1\/channels/, 200, { items: [webChannel], nextCursor: null }),
+      route('POST', '/api/v1/bots/b1/test-chat', 200, testChat),
       route('POST', '/chat/pwk_abc/messages', 202, { eventId: 'e1' }))
     renderApp('/bots/b1')
 
@@ -29,9 +29,9 @@ describe('test chat', () => {
       expect(request).toBeDefined()
       return request!.body as { sessionId: string; clientMessageId: string; text: string }
     })
-    expect(sent.text).toBe('What are your hours?')
+    expect(sent).toMatchObject({ sessionId: 'test_0123456789abcdef', text: 'What are your hours?' })
     const stream = FakeEventSource.opened.at(-1)!
-    expect(stream.url).toBe(`/chat/pwk_abc/sessions/${sent.sessionId}/stream`)
+    expect(stream.url).toBe('/chat/pwk_abc/sessions/test_0123456789abcdef/stream')
 
     act(() => stream.emit({ id: 'm1', text: 'We are open 10:00-18:00.', type: 'text', createdAt: '2026-11-21T10:00:05Z' }, 'm1'))
 
@@ -40,17 +40,18 @@ describe('test chat', () => {
     expect(lines.map((li) => li.textContent)).toEqual(['You: What are your hours?', 'Bot: We are open 10:00-18:00.'])
   })
 
-  it('offers to add a web chat channel when the bot has none', async () => {
+  it('says why when the test chat cannot be opened', async () => {
     signIn()
     FakeEventSource.install()
-    const api = fakeApi(meRoute, route('GET', '/api/v1/bots/b1', 200, sampleBot()),
-      route('GET', /^\/api\/v1\/bots\/b1\/channels/, 200, { items: [], nextCursor: null }),
-      route('POST', '/api/v1/bots/b1/channels', 201, webChannel))
+    fakeApi(meRoute, route('GET', '/api/v1/bots/b1', 200, sampleBot()),
+      route('POST', '/api/v1/bots/b1/test-chat', 403, { type: 'https://parley.dev/problems/forbidden', title: 'Forbidden', status: 403,
+        detail: 'Viewers cannot open a test chat; ask an admin for the agent role.' }))
     renderApp('/bots/b1')
 
     await userEvent.click(await screen.findByRole('button', { name: 'Test chat' }))
-    await userEvent.click(await screen.findByRole('button', { name: 'Add a web chat channel' }))
 
-    await waitFor(() => expect(api.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ type: 'web', credentials: {} }))
+    const panel = screen.getByRole('region', { name: 'Test chat' })
+    expect(await within(panel).findByRole('alert')).toHaveTextContent('Viewers cannot open a test chat; ask an admin for the agent role.')
+    expect(FakeEventSource.opened).toHaveLength(0)
   })
 })

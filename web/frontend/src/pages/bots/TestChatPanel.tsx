@@ -1,59 +1,50 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/problem'
-import { Button, Loading, Notice, ProblemAlert } from '../../ui'
+import { Button, Loading, ProblemAlert } from '../../ui'
 import { randomId, useWebChat } from './useWebChat'
 
 const sessionKey = (botId: string) => `parley.testChat.${botId}`
 
-/** The test session survives reloads of the dashboard, like the widget's; "New session" starts a fresh contact. */
-function storedSession(botId: string): string {
+/**
+ * The session a page reload continues (as the widget's does), if it belongs to this test channel; otherwise the
+ * fresh one the API just handed out.
+ */
+function storedSession(botId: string, widgetKey: string, fresh: string): string {
   const saved = sessionStorage.getItem(sessionKey(botId))
-  if (saved) return saved
-  const fresh = randomId()
-  sessionStorage.setItem(sessionKey(botId), fresh)
+  const [savedKey, savedSession] = saved?.split(' ') ?? []
+  if (savedKey === widgetKey && savedSession) return savedSession
+  sessionStorage.setItem(sessionKey(botId), `${widgetKey} ${fresh}`)
   return fresh
 }
 
 /**
- * Talks to the bot through the real pipeline, as a contact of the bot's web chat channel would. There is no
- * dedicated test-chat API yet, so it uses the bot's first web chat channel (and offers to add one).
+ * Talks to the bot through the real pipeline as a test contact: the API opens the bot's hidden test channel (a web
+ * chat made on first use), and the panel then speaks the web chat protocol exactly as the embedded widget does.
  */
 export function TestChatPanel({ botId }: { botId: string }) {
   const { t } = useTranslation('bots')
-  const queries = useQueryClient()
-  const channels = useQuery({
-    queryKey: ['channels', botId, 'first-page'],
-    queryFn: () => unwrap(api.GET('/api/v1/bots/{botId}/channels', { params: { path: { botId } } })),
+  const open = useQuery({
+    queryKey: ['test-chat', botId],
+    queryFn: () => unwrap(api.POST('/api/v1/bots/{botId}/test-chat', { params: { path: { botId } } })),
+    staleTime: Infinity,
   })
-  const addWeb = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/bots/{botId}/channels', {
-      params: { path: { botId } }, body: { type: 'web', name: t('testChat.title'), credentials: {} },
-    })),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['channels', botId] }),
-  })
-  const widgetKey = channels.data?.items.find((c) => c.type === 'web' && c.widgetKey)?.widgetKey ?? undefined
   return (
     <section className="p-card test-chat" aria-label={t('testChat.title')}>
       <h2 className="bot-section__title">{t('testChat.title')}</h2>
       <p className="p-muted bot-section__hint">{t('testChat.intro')}</p>
-      {channels.isPending ? <Loading /> : channels.error ? <ProblemAlert error={channels.error} onRetry={() => channels.refetch()} />
-        : widgetKey ? <Conversation botId={botId} widgetKey={widgetKey} /> : (
-          <div className="p-stack">
-            <Notice>{t('testChat.needsWebChannel')}</Notice>
-            {addWeb.error && <ProblemAlert error={addWeb.error} />}
-            <div><Button variant="primary" busy={addWeb.isPending} onClick={() => addWeb.mutate()}>{t('testChat.addWebChannel')}</Button></div>
-          </div>
-        )}
+      {open.isPending ? <Loading /> : open.error ? <ProblemAlert error={open.error} onRetry={() => open.refetch()} /> : (
+        <Conversation botId={botId} widgetKey={open.data.widgetKey ?? ''} freshSession={open.data.sessionId ?? randomId()} />
+      )}
     </section>
   )
 }
 
-function Conversation({ botId, widgetKey }: { botId: string; widgetKey: string }) {
+function Conversation({ botId, widgetKey, freshSession }: { botId: string; widgetKey: string; freshSession: string }) {
   const { t } = useTranslation('bots')
-  const [sessionId, setSessionId] = useState(() => storedSession(botId))
+  const [sessionId, setSessionId] = useState(() => storedSession(botId, widgetKey, freshSession))
   const chat = useWebChat(widgetKey, sessionId)
   const [text, setText] = useState('')
   const log = useRef<HTMLOListElement>(null)
@@ -70,7 +61,7 @@ function Conversation({ botId, widgetKey }: { botId: string; widgetKey: string }
   }
   const restart = () => {
     sessionStorage.removeItem(sessionKey(botId))
-    setSessionId(storedSession(botId))
+    setSessionId(storedSession(botId, widgetKey, `test_${randomId()}`))
   }
   return (
     <div className="p-stack">
