@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { fakeApi, route } from '../../test/fakeApi'
+import { fakeApi, validationFailed, route } from '../../test/fakeApi'
 import { renderApp } from '../../test/render'
 import { meRoute, signIn } from '../../test/signedIn'
 import { sampleBot } from './sampleBot'
@@ -53,12 +53,10 @@ describe('bot settings', () => {
 
   it('puts each field error from the API next to its field', async () => {
     signIn()
-    fakeApi(meRoute, botRoute, route('PATCH', '/api/v1/bots/b1', 400, {
-      type: 'https://parley.dev/problems/validation-failed', title: 'Validation failed', status: 400,
-      detail: 'llm.baseUrl: must be an http(s) URL; persona: unknown placeholder {{contact.nickname}}',
-      errors: [{ field: 'llm.baseUrl', message: 'must be an http(s) URL such as https://api.openai.com/v1' },
-        { field: 'persona', message: 'unknown placeholder {{contact.nickname}}' }],
-    }))
+    fakeApi(meRoute, botRoute, route('PATCH', '/api/v1/bots/b1', 400, validationFailed({
+      'llm.baseUrl': 'must be an http(s) URL such as https://api.openai.com/v1',
+      persona: 'unknown placeholder {{contact.nickname}}',
+    })))
     renderApp('/bots/b1')
 
     await userEvent.click(await screen.findByRole('button', { name: 'Save' }))

@@ -44,7 +44,7 @@ export function PlaceholderHints({ target, value, onChange, setupUrl = false }: 
       ))}
       <span className="bot-placeholders__attribute">
         <label htmlFor={keyId} className="visually-hidden">{t('settings.attributeKey')}</label>
-        <input id={keyId} className="p-input bot-placeholders__key" placeholder="sign" value={attribute}
+        <input id={keyId} className="p-input bot-placeholders__key" placeholder={t('settings.attributeKey')} value={attribute}
                onChange={(e) => setAttribute(e.target.value)} />
         <Button size="sm" variant="ghost" disabled={!key} title={t('settings.placeholderHelp.attribute')}
                 onClick={() => insert(`{{contact.attributes.${key}}}`)}>

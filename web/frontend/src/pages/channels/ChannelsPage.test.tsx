@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { fakeApi, route, type Recorded } from '../../test/fakeApi'
+import { fakeApi, validationFailed, route, type Recorded } from '../../test/fakeApi'
 import { renderApp } from '../../test/render'
 import { meRoute, signIn } from '../../test/signedIn'
 import { sampleBot } from '../bots/sampleBot'
@@ -40,11 +40,7 @@ describe('channels', () => {
   it('puts credential errors next to the LINE fields', async () => {
     signIn()
     const api = fakeApi(meRoute, botRoute, route('GET', /^\/api\/v1\/bots\/b1\/channels/, 200, { items: [], nextCursor: null }),
-      route('POST', '/api/v1/bots/b1/channels', 400, {
-        type: 'https://parley.dev/problems/validation-failed', title: 'Validation failed', status: 400,
-        detail: 'credentials.channelAccessToken: is required for LINE channels',
-        errors: [{ field: 'credentials.channelAccessToken', message: 'is required for LINE channels' }],
-      }))
+      route('POST', '/api/v1/bots/b1/channels', 400, validationFailed({ 'credentials.channelAccessToken': 'is required for LINE channels' })))
     renderApp('/bots/b1/channels')
 
     await userEvent.click(await screen.findByRole('button', { name: 'Add channel' }))

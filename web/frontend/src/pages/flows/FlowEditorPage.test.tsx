@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { fakeApi, route } from '../../test/fakeApi'
+import { fakeApi, validationFailed, route } from '../../test/fakeApi'
 import { renderApp } from '../../test/render'
 import { meRoute, signIn } from '../../test/signedIn'
 import { sampleBot } from '../bots/sampleBot'
@@ -37,6 +37,7 @@ describe('flow editor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save flow' }))
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/bots/b1/flows/f1'))
+    expect(await screen.findByText('Flow saved.')).toBeInTheDocument()
     expect(api.requests.find((r) => r.method === 'POST')?.body).toEqual({
       name: 'Opening hours', enabled: true, priority: 0,
       trigger: { type: 'keyword', match: 'contains', keywords: ['hours', '營業時間'] },
@@ -50,11 +51,7 @@ describe('flow editor', () => {
   it("marks the step field the API refused", async () => {
     signIn()
     fakeApi(meRoute, botRoute, route('GET', '/api/v1/bots/b1/flows/f1', 200, savedFlow),
-      route('PATCH', '/api/v1/bots/b1/flows/f1', 400, {
-        type: 'https://parley.dev/problems/validation-failed', title: 'Validation failed', status: 400,
-        detail: 'steps[0].text: unknown placeholder {{contact.nick}}',
-        errors: [{ field: 'steps[0].text', message: 'unknown placeholder {{contact.nick}}' }],
-      }))
+      route('PATCH', '/api/v1/bots/b1/flows/f1', 400, validationFailed({ 'steps[0].text': 'unknown placeholder {{contact.nick}}' })))
     renderApp('/bots/b1/flows/f1')
 
     await userEvent.click(await screen.findByRole('button', { name: 'Save flow' }))

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router-dom'
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom'
 import { api } from '../../api/client'
 import { ApiProblem, unwrap } from '../../api/problem'
 import { Button, Checkbox, Loading, Notice, ProblemAlert, TextField } from '../../ui'
@@ -28,6 +28,7 @@ export function FlowEditorPage() {
 function FlowEditor({ botId, flow }: { botId: string; flow?: Flow }) {
   const { t } = useTranslation('flows')
   const navigate = useNavigate()
+  const created = (useLocation().state as { created?: boolean } | null)?.created === true
   const queries = useQueryClient()
   const [form, setForm] = useState<FlowForm>(() => (flow ? formFromFlow(flow) : newFlowForm()))
   const set = (patch: Partial<FlowForm>) => setForm((current) => ({ ...current, ...patch }))
@@ -38,7 +39,8 @@ function FlowEditor({ botId, flow }: { botId: string; flow?: Flow }) {
     onSuccess: (saved) => {
       void queries.invalidateQueries({ queryKey: ['flows', botId] })
       queries.setQueryData(['flow', botId, saved.id], saved)
-      if (!flow) navigate(`/bots/${botId}/flows/${saved.id}`, { replace: true })
+      // the new flow's own page takes over; it says the save went through until the next save
+      if (!flow) navigate(`/bots/${botId}/flows/${saved.id}`, { replace: true, state: { created: true } })
     },
   })
   const remove = useMutation({
@@ -70,7 +72,7 @@ function FlowEditor({ botId, flow }: { botId: string; flow?: Flow }) {
         <StepsEditor steps={form.steps} onChange={(steps) => set({ steps })} errors={errors} />
         <div className="bot-savebar" aria-live="polite">
           {save.error && <ProblemAlert error={save.error} />}
-          {save.isSuccess && <Notice tone="success">{t('saved')}</Notice>}
+          {(save.isSuccess || (created && save.isIdle)) && <Notice tone="success">{t('saved')}</Notice>}
           <div className="p-row">
             <Button type="submit" variant="primary" busy={save.isPending}>{t('save')}</Button>
             {flow && (

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { Button, SelectField, TextField } from '../../ui'
 import { TemplateField } from '../bots/TemplateField'
-import { LAST_ONLY, STEP_TYPES, newStep, type StepForm, type StepType } from './flowForm'
+import { LAST_ONLY, STEP_TYPES, firstError, newStep, type StepForm, type StepType } from './flowForm'
 import { ButtonsEditor } from './ButtonsEditor'
-import { firstError } from './TriggerEditor'
 
 /** One step: its type, its fields, and the buttons that move or remove it (keyboard reachable, named by number). */
 export function StepEditor({ step, index, count, onChange, onMove, onRemove, errors }: {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { SelectField, TextAreaField, TextField } from '../../ui'
-import { TRIGGER_TYPES, type FlowForm } from './flowForm'
+import { TRIGGER_TYPES, firstError, type FlowForm } from './flowForm'
 
 type Trigger = FlowForm['trigger']
 
@@ -39,10 +39,4 @@ export function TriggerEditor({ trigger, onChange, errors }: {
       )}
     </div>
   )
-}
-
-/** The error of a field or of any of its items (trigger.keywords[3]). */
-export function firstError(errors: Record<string, string>, field: string): string | undefined {
-  const entry = Object.entries(errors).find(([name]) => name === field || name.startsWith(`${field}[`) || name.startsWith(`${field}.`))
-  return entry && (entry[0] === field ? entry[1] : `${entry[0].substring(field.length)}: ${entry[1]}`.replace(/^[.]/, ''))
 }

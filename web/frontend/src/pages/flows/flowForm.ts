@@ -108,3 +108,9 @@ export function moved<T>(items: T[], from: number, delta: number): T[] {
   copy.splice(to, 0, item)
   return copy
 }
+
+/** The error of a field or of any of its items (trigger.keywords[3]). */
+export function firstError(errors: Record<string, string>, field: string): string | undefined {
+  const entry = Object.entries(errors).find(([name]) => name === field || name.startsWith(`${field}[`) || name.startsWith(`${field}.`))
+  return entry && (entry[0] === field ? entry[1] : `${entry[0].substring(field.length)}: ${entry[1]}`.replace(/^[.]/, ''))
+}
