@@ -1,8 +1,11 @@
 import '@testing-library/jest-dom/vitest'
 import { afterEach, vi } from 'vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import '../i18n'
 import { sessionStore } from '../api/session'
+
+// the machines that run the tests are shared and often busy: give findBy*/waitFor more than the default second
+configure({ asyncUtilTimeout: 5000 })
 
 afterEach(() => {
   cleanup()

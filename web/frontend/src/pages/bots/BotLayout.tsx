@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet } from 'react-router-dom'
 import { Button, Loading, PageHeader, ProblemAlert } from '../../ui'
+import { useMyRole } from '../../auth/useMyRole'
 import { StatusBadge } from './StatusBadge'
 import { TestChatPanel } from './TestChatPanel'
 import { useBot } from './useBot'
@@ -12,6 +13,7 @@ export function BotLayout() {
   const { t } = useTranslation('bots')
   const bot = useBot()
   const [testing, setTesting] = useState(false)
+  const { canChat } = useMyRole()
   if (bot.isPending) return <Loading />
   if (bot.error) return <ProblemAlert error={bot.error} onRetry={() => bot.refetch()} />
   const base = `/bots/${bot.botId}`
@@ -19,7 +21,7 @@ export function BotLayout() {
     <>
       <Link to="/bots" className="bot-back">← {t('nav.all')}</Link>
       <PageHeader title={bot.data.name} description={<StatusBadge status={bot.data.status} />}
-                  actions={<Button aria-expanded={testing} aria-controls="test-chat" onClick={() => setTesting((open) => !open)}>
+                  actions={canChat && <Button aria-expanded={testing} aria-controls="test-chat" onClick={() => setTesting((open) => !open)}>
                     {testing ? t('testChat.close') : t('testChat.open')}
                   </Button>} />
       <nav className="bot-tabs" aria-label={t('nav.label')}>
@@ -29,7 +31,7 @@ export function BotLayout() {
       </nav>
       <div className={testing ? 'bot-body bot-body--testing' : 'bot-body'}>
         <div className="bot-body__main"><Outlet /></div>
-        {testing && <aside id="test-chat" className="bot-body__aside"><TestChatPanel botId={bot.botId} /></aside>}
+        {testing && canChat && <aside id="test-chat" className="bot-body__aside"><TestChatPanel botId={bot.botId} /></aside>}
       </div>
     </>
   )

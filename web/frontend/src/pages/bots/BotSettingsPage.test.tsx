@@ -36,7 +36,7 @@ describe('bot settings', () => {
       limits: { perHour: 20, perDay: 100, tiers: { premium: { perHour: null, perDay: null } } },
     })
     expect(patch?.body).not.toHaveProperty('llm.apiKey')
-  }, 20_000)
+  })
 
   it('sends a replaced API key, and shows that one is stored without revealing it', async () => {
     signIn()
@@ -82,5 +82,17 @@ describe('bot settings', () => {
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/bots'))
     expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Delete "Lumi"'))
+  })
+
+  it('shows a viewer the settings without letting them change anything', async () => {
+    signIn()
+    fakeApi(botRoute, route('GET', '/api/v1/me', 200, { memberships: [{ tenantId: 't1', tenantName: 'Acme Coffee', role: 'viewer' }] }))
+    renderApp('/bots/b1')
+
+    expect(await screen.findByText(/only owners and admins can change them/)).toBeInTheDocument()
+    expect(screen.getByLabelText('System prompt')).toBeDisabled()
+    expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Delete bot' })).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Test chat' })).not.toBeInTheDocument()
   })
 })

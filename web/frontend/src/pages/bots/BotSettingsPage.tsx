@@ -11,6 +11,7 @@ import { LlmFields } from './LlmFields'
 import { MessageFields } from './MessageFields'
 import { SettingsSection } from './SettingsSection'
 import { TemplateField } from './TemplateField'
+import { useMyRole } from '../../auth/useMyRole'
 import { useBot } from './useBot'
 
 export function BotSettingsPage() {
@@ -25,6 +26,7 @@ function BotSettingsForm({ bot }: { bot: Bot }) {
   const { t } = useTranslation('bots')
   const queries = useQueryClient()
   const navigate = useNavigate()
+  const { canConfigure } = useMyRole()
   const [form, setForm] = useState<BotForm>(() => formFromBot(bot))
   const set = (patch: Partial<BotForm>) => setForm((current) => ({ ...current, ...patch }))
   const save = useMutation({
@@ -50,46 +52,53 @@ function BotSettingsForm({ bot }: { bot: Bot }) {
   const sections = { form, set, errors }
   return (
     <form className="p-stack" onSubmit={submit} noValidate aria-label={t('nav.settings')}>
-      <SettingsSection title={t('settings.general')}>
-        <div className="p-grid-2">
-          <TextField label={t('list.name')} required maxLength={100} value={form.name} error={errors.name}
-                     onChange={(e) => set({ name: e.target.value })} />
-          <SelectField label={t('settings.status')} hint={t('settings.statusHint')} value={form.status} error={errors.status}
-                       onChange={(e) => set({ status: e.target.value })}>
-            {(['active', 'paused'] as const).map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
-          </SelectField>
+      {!canConfigure && <Notice>{t('settings.readOnly')}</Notice>}
+      <fieldset className="p-stack bot-fieldset" disabled={!canConfigure}>
+        <SettingsSection title={t('settings.general')}>
+          <div className="p-grid-2">
+            <TextField label={t('list.name')} required maxLength={100} value={form.name} error={errors.name}
+                       onChange={(e) => set({ name: e.target.value })} />
+            <SelectField label={t('settings.status')} hint={t('settings.statusHint')} value={form.status} error={errors.status}
+                         onChange={(e) => set({ status: e.target.value })}>
+              {(['active', 'paused'] as const).map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+            </SelectField>
+          </div>
+          <Checkbox label={t('settings.moderation')} checked={form.moderation} onChange={(e) => set({ moderation: e.target.checked })} />
+        </SettingsSection>
+        <SettingsSection title={t('settings.persona')}>
+          <TemplateField label={t('settings.personaLabel')} hint={t('settings.personaHint')} value={form.persona} rows={8}
+                         maxLength={16000} error={errors.persona} onChange={(persona) => set({ persona })} />
+        </SettingsSection>
+        <SettingsSection title={t('settings.llm')}>
+          <LlmFields {...sections} bot={bot} />
+        </SettingsSection>
+        <SettingsSection title={t('settings.messages')}>
+          <MessageFields {...sections} />
+        </SettingsSection>
+        <SettingsSection title={t('settings.limits')} hint={t('settings.limitsHint')}>
+          <LimitsFields {...sections} />
+        </SettingsSection>
+      </fieldset>
+      {canConfigure && (
+        <div className="bot-savebar" aria-live="polite">
+          {save.error && <ProblemAlert error={save.error} />}
+          {save.isSuccess && <Notice tone="success">{t('settings.saved')}</Notice>}
+          <div className="p-row">
+            <Button type="submit" variant="primary" busy={save.isPending}>{t('common:actions.save')}</Button>
+          </div>
         </div>
-        <Checkbox label={t('settings.moderation')} checked={form.moderation} onChange={(e) => set({ moderation: e.target.checked })} />
-      </SettingsSection>
-      <SettingsSection title={t('settings.persona')}>
-        <TemplateField label={t('settings.personaLabel')} hint={t('settings.personaHint')} value={form.persona} rows={8}
-                       maxLength={16000} error={errors.persona} onChange={(persona) => set({ persona })} />
-      </SettingsSection>
-      <SettingsSection title={t('settings.llm')}>
-        <LlmFields {...sections} bot={bot} />
-      </SettingsSection>
-      <SettingsSection title={t('settings.messages')}>
-        <MessageFields {...sections} />
-      </SettingsSection>
-      <SettingsSection title={t('settings.limits')} hint={t('settings.limitsHint')}>
-        <LimitsFields {...sections} />
-      </SettingsSection>
-      <div className="bot-savebar" aria-live="polite">
-        {save.error && <ProblemAlert error={save.error} />}
-        {save.isSuccess && <Notice tone="success">{t('settings.saved')}</Notice>}
-        <div className="p-row">
-          <Button type="submit" variant="primary" busy={save.isPending}>{t('common:actions.save')}</Button>
-        </div>
-      </div>
-      <SettingsSection title={t('settings.danger')} hint={t('settings.dangerHint')}>
-        {remove.error && <ProblemAlert error={remove.error} />}
-        <div>
-          <Button variant="danger" busy={remove.isPending}
-                  onClick={() => window.confirm(t('settings.confirmDelete', { name: bot.name })) && remove.mutate()}>
-            {t('settings.delete')}
-          </Button>
-        </div>
-      </SettingsSection>
+      )}
+      {canConfigure && (
+        <SettingsSection title={t('settings.danger')} hint={t('settings.dangerHint')}>
+          {remove.error && <ProblemAlert error={remove.error} />}
+          <div>
+            <Button variant="danger" busy={remove.isPending}
+                    onClick={() => window.confirm(t('settings.confirmDelete', { name: bot.name })) && remove.mutate()}>
+              {t('settings.delete')}
+            </Button>
+          </div>
+        </SettingsSection>
+      )}
     </form>
   )
 }

@@ -7,6 +7,7 @@ import { ApiProblem, unwrap } from '../../api/problem'
 import { useCursorList } from '../../api/useCursorList'
 import { formatRelative } from '../../format/dates'
 import { Button, Dialog, EmptyState, Loading, PageHeader, ProblemAlert, TextField } from '../../ui'
+import { useMyRole } from '../../auth/useMyRole'
 import { StatusBadge } from './StatusBadge'
 import type { Bot } from './botForm'
 import './bots.css'
@@ -16,7 +17,8 @@ export function BotsPage() {
   const { t } = useTranslation('bots')
   const [creating, setCreating] = useState(false)
   const bots = useCursorList<Bot>(['bots'], (cursor) => unwrap(api.GET('/api/v1/bots', { params: { query: { cursor } } })))
-  const create = <Button variant="primary" onClick={() => setCreating(true)}>{t('list.create')}</Button>
+  const { canConfigure } = useMyRole()
+  const create = canConfigure ? <Button variant="primary" onClick={() => setCreating(true)}>{t('list.create')}</Button> : undefined
   return (
     <>
       <PageHeader title={t('list.title')} description={t('list.description')} actions={create} />

@@ -33,11 +33,15 @@ describe('test chat', () => {
     const stream = FakeEventSource.opened.at(-1)!
     expect(stream.url).toBe('/chat/pwk_abc/sessions/test_0123456789abcdef/stream')
 
-    act(() => stream.emit({ id: 'm1', text: 'We are open 10:00-18:00.', type: 'text', createdAt: '2026-11-21T10:00:05Z' }, 'm1'))
+    act(() => stream.emit({ id: 'm1', text: 'We are open 10:00-18:00.', type: 'text', payload: {}, createdAt: '2026-11-21T10:00:05Z' }, 'm1'))
+    act(() => stream.emit({ id: 'm2', text: 'Anything else?', type: 'buttons', createdAt: '2026-11-21T10:00:06Z',
+      payload: { buttons: [{ label: 'Menu', postback: 'menu' }], style: 'quick_replies' } }, 'm2'))
+    // a reconnecting stream replays what came after its Last-Event-ID; a reply seen twice shows once
+    act(() => stream.emit({ id: 'm2', text: 'Anything else?', type: 'buttons', payload: { buttons: [{ label: 'Menu', postback: 'menu' }] } }, 'm2'))
 
     const log = screen.getByRole('log', { name: 'Test messages' })
     const lines = within(log).getAllByRole('listitem')
-    expect(lines.map((li) => li.textContent)).toEqual(['You: What are your hours?', 'Bot: We are open 10:00-18:00.'])
+    expect(lines.map((li) => li.textContent)).toEqual(['You: What are your hours?', 'Bot: We are open 10:00-18:00.', 'Bot: Anything else?Menu'])
   })
 
   it('says why when the test chat cannot be opened', async () => {

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/problem'
-import { Button, Loading, ProblemAlert } from '../../ui'
+import { Badge, Button, Loading, ProblemAlert } from '../../ui'
 import { randomId, useWebChat } from './useWebChat'
 
 const sessionKey = (botId: string) => `parley.testChat.${botId}`
@@ -70,7 +70,11 @@ function Conversation({ botId, widgetKey, freshSession }: { botId: string; widge
         {chat.lines.map((line) => (
           <li key={line.id} className={`test-chat__bubble test-chat__bubble--${line.from}`} aria-busy={line.pending || undefined}>
             <span className="visually-hidden">{line.from === 'bot' ? t('testChat.bot') : t('testChat.you')}: </span>
+            {line.imageUrl && <img className="test-chat__image" src={line.imageUrl} alt="" />}
             {line.text}
+            {line.buttons && line.buttons.length > 0 && (
+              <span className="test-chat__buttons">{line.buttons.map((label, i) => <Badge key={i} tone="primary">{label}</Badge>)}</span>
+            )}
           </li>
         ))}
       </ol>

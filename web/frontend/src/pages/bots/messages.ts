@@ -20,6 +20,7 @@ export default catalog({
   nav: { label: 'Bot sections', settings: 'Settings', channels: 'Channels', flows: 'Flows', all: 'All bots' },
   settings: {
     saved: 'Saved. New conversations use these settings at once.',
+    readOnly: 'You can see this bot\'s settings; only owners and admins can change them.',
     fixErrors: 'Some fields need attention.',
     general: 'General',
     status: 'Status',
@@ -114,6 +115,7 @@ export default catalog({
   nav: { label: '機器人設定區塊', settings: '設定', channels: '頻道', flows: '流程', all: '所有機器人' },
   settings: {
     saved: '已儲存。新的對話會立即套用這些設定。',
+    readOnly: '您可以檢視此機器人的設定；只有擁有者與管理員可以變更。',
     fixErrors: '有些欄位需要修正。',
     general: '基本資料',
     status: '狀態',

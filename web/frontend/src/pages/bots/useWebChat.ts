@@ -5,11 +5,30 @@ export interface ChatLine {
   id: string
   from: 'contact' | 'bot'
   text: string
+  /** Button labels of a buttons reply (the web chat API takes no postbacks, so they are shown, not pressed). */
+  buttons?: string[]
+  /** An image reply's URL. */
+  imageUrl?: string
   /** A sent message not yet accepted by the server. */
   pending?: boolean
 }
 
-interface StreamedMessage { id: string; text?: string | null; type?: string; payload?: unknown; createdAt?: string }
+interface StreamedMessage {
+  id: string
+  text?: string | null
+  type?: string
+  /** The flow step's JSON (docs/outbound.md): {buttons: [{label, postback}]} or {url, previewUrl}. */
+  payload?: { buttons?: { label?: string }[]; url?: string }
+  createdAt?: string
+}
+
+function lineOf(message: StreamedMessage): ChatLine {
+  return {
+    id: message.id, from: 'bot', text: message.text ?? '',
+    buttons: message.payload?.buttons?.map((b) => b.label ?? ''),
+    imageUrl: message.type === 'image' ? message.payload?.url : undefined,
+  }
+}
 
 /** A random id of [A-Za-z0-9_-], as the web chat wants for session and client message ids. */
 export function randomId(length = 24): string {
@@ -38,7 +57,7 @@ export function useWebChat(widgetKey: string | undefined, sessionId: string) {
       const message = JSON.parse(event.data) as StreamedMessage
       setConnected(true)
       setLines((current) => current.some((line) => line.id === message.id) ? current
-        : [...current, { id: message.id, from: 'bot', text: message.text ?? '' }])
+        : [...current, lineOf(message)])
     }
     return () => source.close()
   }, [widgetKey, sessionId])

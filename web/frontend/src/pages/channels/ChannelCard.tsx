@@ -6,6 +6,7 @@ import { unwrap } from '../../api/problem'
 import type { components } from '../../api/schema'
 import { formatRelative } from '../../format/dates'
 import { Badge, Button, CopyField, Notice, ProblemAlert } from '../../ui'
+import { useMyRole } from '../../auth/useMyRole'
 import { EditChannelDialog, type Channel } from './EditChannelDialog'
 
 type Verification = components['schemas']['ChannelVerification']
@@ -16,6 +17,7 @@ const HEALTH_TONE = { healthy: 'success', unhealthy: 'danger', unverified: 'warn
 export function ChannelCard({ channel, onChanged }: { channel: Channel; onChanged: () => void }) {
   const { t } = useTranslation('channels')
   const [editing, setEditing] = useState(false)
+  const { canConfigure } = useMyRole()
   const title = channel.name || t('unnamed', { type: t(`types.${channel.type}`) })
   const verify = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/bots/{botId}/channels/{channelId}/verify', {
@@ -76,14 +78,16 @@ export function ChannelCard({ channel, onChanged }: { channel: Channel; onChange
         {verify.error && <ProblemAlert error={verify.error} onRetry={() => verify.mutate()} />}
         {remove.error && <ProblemAlert error={remove.error} />}
       </div>
-      <div className="p-row">
-        <Button variant="primary" size="sm" busy={verify.isPending} onClick={() => { verify.reset(); verify.mutate() }}>{t('verify')}</Button>
-        <Button size="sm" onClick={() => setEditing(true)}>{t('edit')}</Button>
-        <Button size="sm" variant="danger" busy={remove.isPending}
-                onClick={() => window.confirm(t('confirmDelete', { name: title })) && remove.mutate()}>
-          {t('delete')}
-        </Button>
-      </div>
+      {canConfigure && (
+        <div className="p-row">
+          <Button variant="primary" size="sm" busy={verify.isPending} onClick={() => { verify.reset(); verify.mutate() }}>{t('verify')}</Button>
+          <Button size="sm" onClick={() => setEditing(true)}>{t('edit')}</Button>
+          <Button size="sm" variant="danger" busy={remove.isPending}
+                  onClick={() => window.confirm(t('confirmDelete', { name: title })) && remove.mutate()}>
+            {t('delete')}
+          </Button>
+        </div>
+      )}
       {editing && <EditChannelDialog channel={channel} title={title} onClose={() => setEditing(false)}
                                      onSaved={() => { setEditing(false); onChanged() }} />}
     </article>

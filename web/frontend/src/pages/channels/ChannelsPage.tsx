@@ -6,6 +6,7 @@ import { api } from '../../api/client'
 import { unwrap } from '../../api/problem'
 import { useCursorList } from '../../api/useCursorList'
 import { Button, EmptyState, Loading, ProblemAlert } from '../../ui'
+import { useMyRole } from '../../auth/useMyRole'
 import { AddChannelDialog } from './AddChannelDialog'
 import { ChannelCard } from './ChannelCard'
 import type { Channel } from './EditChannelDialog'
@@ -20,7 +21,8 @@ export function ChannelsPage() {
   const channels = useCursorList<Channel>(['channels', botId, 'list'], (cursor) =>
     unwrap(api.GET('/api/v1/bots/{botId}/channels', { params: { path: { botId }, query: { cursor } } })))
   const refresh = () => queries.invalidateQueries({ queryKey: ['channels', botId] })
-  const add = <Button variant="primary" onClick={() => setAdding(true)}>{t('add')}</Button>
+  const { canConfigure } = useMyRole()
+  const add = canConfigure && <Button variant="primary" onClick={() => setAdding(true)}>{t('add')}</Button>
   return (
     <div className="p-stack">
       <div className="channel-toolbar">

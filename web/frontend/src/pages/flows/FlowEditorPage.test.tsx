@@ -46,7 +46,7 @@ describe('flow editor', () => {
         { type: 'text', text: 'We are open 10:00-18:00.' },
       ],
     })
-  }, 20_000)
+  })
 
   it("marks the step field the API refused", async () => {
     signIn()

@@ -5,6 +5,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router-dom'
 import { api } from '../../api/client'
 import { ApiProblem, unwrap } from '../../api/problem'
 import { Button, Checkbox, Loading, Notice, ProblemAlert, TextField } from '../../ui'
+import { useMyRole } from '../../auth/useMyRole'
 import { DryRunBox } from './DryRunBox'
 import { StepsEditor } from './StepsEditor'
 import { TriggerEditor } from './TriggerEditor'
@@ -30,6 +31,7 @@ function FlowEditor({ botId, flow }: { botId: string; flow?: Flow }) {
   const navigate = useNavigate()
   const created = (useLocation().state as { created?: boolean } | null)?.created === true
   const queries = useQueryClient()
+  const { canConfigure } = useMyRole()
   const [form, setForm] = useState<FlowForm>(() => (flow ? formFromFlow(flow) : newFlowForm()))
   const set = (patch: Partial<FlowForm>) => setForm((current) => ({ ...current, ...patch }))
   const save = useMutation({
@@ -59,31 +61,35 @@ function FlowEditor({ botId, flow }: { botId: string; flow?: Flow }) {
     <div className="p-stack">
       <Link to={`/bots/${botId}/flows`} className="bot-back">← {t('back')}</Link>
       <form className="p-stack" onSubmit={submit} noValidate aria-label={flow ? flow.name : t('newTitle')}>
-        <section className="p-card p-stack">
-          <div className="flow-head-fields">
-            <TextField label={t('name')} required maxLength={100} value={form.name} error={errors.name}
-                       placeholder="Opening hours" onChange={(e) => set({ name: e.target.value })} />
-            <TextField label={t('priority')} hint={t('priorityHint')} type="number" min={-1000} max={1000} value={form.priority}
-                       error={errors.priority} onChange={(e) => set({ priority: e.target.value })} />
+        <fieldset className="p-stack bot-fieldset" disabled={!canConfigure}>
+          <section className="p-card p-stack">
+            <div className="flow-head-fields">
+              <TextField label={t('name')} required maxLength={100} value={form.name} error={errors.name}
+                         placeholder="Opening hours" onChange={(e) => set({ name: e.target.value })} />
+              <TextField label={t('priority')} hint={t('priorityHint')} type="number" min={-1000} max={1000} value={form.priority}
+                         error={errors.priority} onChange={(e) => set({ priority: e.target.value })} />
+            </div>
+            <Checkbox label={t('enabledLabel')} checked={form.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
+            <TriggerEditor trigger={form.trigger} onChange={(trigger) => set({ trigger })} errors={errors} />
+          </section>
+          <StepsEditor steps={form.steps} onChange={(steps) => set({ steps })} errors={errors} />
+        </fieldset>
+        {canConfigure && (
+          <div className="bot-savebar" aria-live="polite">
+            {save.error && <ProblemAlert error={save.error} />}
+            {(save.isSuccess || (created && save.isIdle)) && <Notice tone="success">{t('saved')}</Notice>}
+            <div className="p-row">
+              <Button type="submit" variant="primary" busy={save.isPending}>{t('save')}</Button>
+              {flow && (
+                <Button variant="danger" busy={remove.isPending}
+                        onClick={() => window.confirm(t('confirmDelete', { name: flow.name })) && remove.mutate()}>
+                  {t('delete')}
+                </Button>
+              )}
+            </div>
+            {remove.error && <ProblemAlert error={remove.error} />}
           </div>
-          <Checkbox label={t('enabledLabel')} checked={form.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
-          <TriggerEditor trigger={form.trigger} onChange={(trigger) => set({ trigger })} errors={errors} />
-        </section>
-        <StepsEditor steps={form.steps} onChange={(steps) => set({ steps })} errors={errors} />
-        <div className="bot-savebar" aria-live="polite">
-          {save.error && <ProblemAlert error={save.error} />}
-          {(save.isSuccess || (created && save.isIdle)) && <Notice tone="success">{t('saved')}</Notice>}
-          <div className="p-row">
-            <Button type="submit" variant="primary" busy={save.isPending}>{t('save')}</Button>
-            {flow && (
-              <Button variant="danger" busy={remove.isPending}
-                      onClick={() => window.confirm(t('confirmDelete', { name: flow.name })) && remove.mutate()}>
-                {t('delete')}
-              </Button>
-            )}
-          </div>
-          {remove.error && <ProblemAlert error={remove.error} />}
-        </div>
+        )}
       </form>
       <DryRunBox botId={botId} />
     </div>

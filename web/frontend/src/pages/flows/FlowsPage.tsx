@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/problem'
 import { Badge, EmptyState, Loading, ProblemAlert } from '../../ui'
+import { useMyRole } from '../../auth/useMyRole'
 import { DryRunBox } from './DryRunBox'
 import type { Flow } from './flowForm'
 import './flows.css'
@@ -16,7 +17,8 @@ export function FlowsPage() {
     queryKey: ['flows', botId],
     queryFn: () => unwrap(api.GET('/api/v1/bots/{botId}/flows', { params: { path: { botId } } })),
   })
-  const create = <Link to="new" className="p-btn p-btn--primary">{t('create')}</Link>
+  const { canConfigure } = useMyRole()
+  const create = canConfigure && <Link to="new" className="p-btn p-btn--primary">{t('create')}</Link>
   return (
     <div className="p-stack">
       <div className="flow-toolbar">
