@@ -34,6 +34,7 @@ describe('flow editor', () => {
     await userEvent.click(within(steps).getByRole('button', { name: 'Move step 2 up' }))
 
     expect(within(steps).getByRole('listitem', { name: 'Step 1: Buttons' })).toBeInTheDocument()
+    expect(within(steps).getByRole('status')).toHaveTextContent('Step moved to position 1.')
     await userEvent.click(screen.getByRole('button', { name: 'Save flow' }))
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/bots/b1/flows/f1'))

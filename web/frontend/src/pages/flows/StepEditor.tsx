@@ -1,3 +1,4 @@
+import type { MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button, SelectField, TextField } from '../../ui'
 import { TemplateField } from '../bots/TemplateField'
@@ -20,6 +21,17 @@ export function StepEditor({ step, index, count, onChange, onMove, onRemove, err
   const set = (patch: Partial<StepForm>) => onChange({ ...step, ...patch })
   const error = (field: string) => errors[`${path}.${field}`]
   const title = t('stepTitle', { number, type: t(`stepTypes.${step.type}`) })
+  /**
+   * The step keeps its DOM node as it moves (keyed by uid), so focus stays on the pressed button; when that button
+   * is now disabled (the step reached an end), focus goes to the step's other move button instead of the page.
+   */
+  const move = (delta: number) => (e: MouseEvent<HTMLButtonElement>) => {
+    const tools = e.currentTarget.parentElement
+    onMove(delta)
+    window.requestAnimationFrame(() => {
+      if (!tools?.contains(document.activeElement)) tools?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus()
+    })
+  }
   return (
     <li className="flow-step" aria-label={title}>
       <div className="flow-step__head">
@@ -29,8 +41,8 @@ export function StepEditor({ step, index, count, onChange, onMove, onRemove, err
           {STEP_TYPES.map((type) => <option key={type} value={type}>{t(`stepTypes.${type}`)}</option>)}
         </SelectField>
         <div className="flow-step__tools">
-          <Button size="sm" variant="ghost" aria-label={t('moveUp', { number })} disabled={index === 0} onClick={() => onMove(-1)}>↑</Button>
-          <Button size="sm" variant="ghost" aria-label={t('moveDown', { number })} disabled={index === count - 1} onClick={() => onMove(1)}>↓</Button>
+          <Button size="sm" variant="ghost" aria-label={t('moveUp', { number })} disabled={index === 0} onClick={move(-1)}>↑</Button>
+          <Button size="sm" variant="ghost" aria-label={t('moveDown', { number })} disabled={index === count - 1} onClick={move(1)}>↓</Button>
           <Button size="sm" variant="ghost" aria-label={t('removeStep', { number })} disabled={count === 1} onClick={onRemove}>✕</Button>
         </div>
       </div>

@@ -14,6 +14,7 @@ export function StepsEditor({ steps, onChange, errors }: {
 }) {
   const { t } = useTranslation('flows')
   const [type, setType] = useState<StepType>('text')
+  const [announcement, setAnnouncement] = useState('')
   return (
     <section className="p-card p-stack" aria-label={t('steps')}>
       <h2 className="flow-card__title">{t('steps')}</h2>
@@ -22,10 +23,14 @@ export function StepsEditor({ steps, onChange, errors }: {
         {steps.map((step, index) => (
           <StepEditor key={step.uid} step={step} index={index} count={steps.length} errors={errors}
                       onChange={(changed) => onChange(steps.map((s, i) => (i === index ? changed : s)))}
-                      onMove={(delta) => onChange(moved(steps, index, delta))}
+                      onMove={(delta) => {
+                        onChange(moved(steps, index, delta))
+                        setAnnouncement(t('movedTo', { number: index + delta + 1 }))
+                      }}
                       onRemove={() => onChange(steps.filter((_, i) => i !== index))} />
         ))}
       </ol>
+      <p className="visually-hidden" role="status">{announcement}</p>
       <div className="flow-add-step">
         <SelectField label={t('stepType')} value={type} onChange={(e) => setType(e.target.value as StepType)}>
           {STEP_TYPES.map((s) => <option key={s} value={s}>{t(`stepTypes.${s}`)}</option>)}
