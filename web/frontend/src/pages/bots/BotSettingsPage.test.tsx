@@ -95,4 +95,21 @@ describe('bot settings', () => {
     expect(screen.queryByRole('button', { name: 'Delete bot' })).not.toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Test chat' })).not.toBeInTheDocument()
   })
+
+  it('asks before leaving with changes that are not saved', async () => {
+    signIn()
+    const confirm = vi.fn().mockReturnValueOnce(false).mockReturnValueOnce(true)
+    vi.stubGlobal('confirm', confirm)
+    fakeApi(meRoute, botRoute, route('GET', /^\/api\/v1\/bots\/b1\/channels/, 200, { items: [], nextCursor: null }))
+    const { router } = renderApp('/bots/b1')
+
+    await userEvent.type(await screen.findByLabelText('Welcome message'), ' Hi!')
+    const channels = within(screen.getByRole('navigation', { name: 'Bot sections' })).getByRole('link', { name: 'Channels' })
+    await userEvent.click(channels)
+
+    expect(confirm).toHaveBeenCalledWith('You have changes that are not saved. Leave anyway?')
+    expect(router.state.location.pathname).toBe('/bots/b1')
+    await userEvent.click(channels)
+    await waitFor(() => expect(router.state.location.pathname).toBe('/bots/b1/channels'))
+  })
 })

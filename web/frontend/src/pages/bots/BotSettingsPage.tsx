@@ -13,6 +13,7 @@ import { SettingsSection } from './SettingsSection'
 import { TemplateField } from './TemplateField'
 import { useMyRole } from '../../auth/useMyRole'
 import { useBot } from './useBot'
+import { useUnsavedChanges } from './useUnsavedChanges'
 
 export function BotSettingsPage() {
   const bot = useBot()
@@ -28,19 +29,24 @@ function BotSettingsForm({ bot }: { bot: Bot }) {
   const navigate = useNavigate()
   const { canConfigure } = useMyRole()
   const [form, setForm] = useState<BotForm>(() => formFromBot(bot))
+  const [saved, setSaved] = useState(form)
+  const allowNavigation = useUnsavedChanges(JSON.stringify(form) !== JSON.stringify(saved))
   const set = (patch: Partial<BotForm>) => setForm((current) => ({ ...current, ...patch }))
   const save = useMutation({
     mutationFn: () => unwrap(api.PATCH('/api/v1/bots/{botId}', { params: { path: { botId: bot.id } }, body: requestFromForm(form) })),
-    onSuccess: (saved) => {
-      queries.setQueryData(['bot', bot.id], saved)
+    onSuccess: (updated) => {
+      queries.setQueryData(['bot', bot.id], updated)
       void queries.invalidateQueries({ queryKey: ['bots'] })
-      setForm(formFromBot(saved))
+      const fresh = formFromBot(updated)
+      setForm(fresh)
+      setSaved(fresh)
     },
   })
   const remove = useMutation({
     mutationFn: () => unwrap(api.DELETE('/api/v1/bots/{botId}', { params: { path: { botId: bot.id } } })),
     onSuccess: () => {
       void queries.invalidateQueries({ queryKey: ['bots'] })
+      allowNavigation()
       navigate('/bots')
     },
   })

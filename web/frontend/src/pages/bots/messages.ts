@@ -17,6 +17,7 @@ export default catalog({
     open: 'Open {{name}}',
   },
   status: { active: 'Active', paused: 'Paused' },
+  unsavedChanges: 'You have changes that are not saved. Leave anyway?',
   nav: { label: 'Bot sections', settings: 'Settings', channels: 'Channels', flows: 'Flows', all: 'All bots' },
   settings: {
     saved: 'Saved. New conversations use these settings at once.',
@@ -112,6 +113,7 @@ export default catalog({
     open: '開啟 {{name}}',
   },
   status: { active: '運作中', paused: '已暫停' },
+  unsavedChanges: '您有尚未儲存的變更。確定要離開嗎？',
   nav: { label: '機器人設定區塊', settings: '設定', channels: '頻道', flows: '流程', all: '所有機器人' },
   settings: {
     saved: '已儲存。新的對話會立即套用這些設定。',

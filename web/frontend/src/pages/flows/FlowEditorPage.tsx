@@ -10,6 +10,7 @@ import { DryRunBox } from './DryRunBox'
 import { StepsEditor } from './StepsEditor'
 import { TriggerEditor } from './TriggerEditor'
 import { formFromFlow, newFlowForm, requestFromForm, type Flow, type FlowForm } from './flowForm'
+import { useUnsavedChanges } from '../bots/useUnsavedChanges'
 import './flows.css'
 
 /** /bots/:botId/flows/new and /bots/:botId/flows/:flowId. */
@@ -34,21 +35,28 @@ function FlowEditor({ botId, flow }: { botId: string; flow?: Flow }) {
   const { canConfigure } = useMyRole()
   const [form, setForm] = useState<FlowForm>(() => (flow ? formFromFlow(flow) : newFlowForm()))
   const set = (patch: Partial<FlowForm>) => setForm((current) => ({ ...current, ...patch }))
+  const [saved, setSaved] = useState(form)
+  const allowNavigation = useUnsavedChanges(JSON.stringify(form) !== JSON.stringify(saved))
   const save = useMutation({
     mutationFn: () => (flow
       ? unwrap(api.PATCH('/api/v1/bots/{botId}/flows/{flowId}', { params: { path: { botId, flowId: flow.id } }, body: requestFromForm(form) }))
       : unwrap(api.POST('/api/v1/bots/{botId}/flows', { params: { path: { botId } }, body: requestFromForm(form) }))),
-    onSuccess: (saved) => {
+    onSuccess: (stored) => {
       void queries.invalidateQueries({ queryKey: ['flows', botId] })
-      queries.setQueryData(['flow', botId, saved.id], saved)
-      // the new flow's own page takes over; it says the save went through until the next save
-      if (!flow) navigate(`/bots/${botId}/flows/${saved.id}`, { replace: true, state: { created: true } })
+      queries.setQueryData(['flow', botId, stored.id], stored)
+      setSaved(form)
+      if (!flow) {
+        // the new flow's own page takes over; it says the save went through until the next save
+        allowNavigation()
+        navigate(`/bots/${botId}/flows/${stored.id}`, { replace: true, state: { created: true } })
+      }
     },
   })
   const remove = useMutation({
     mutationFn: () => unwrap(api.DELETE('/api/v1/bots/{botId}/flows/{flowId}', { params: { path: { botId, flowId: flow?.id ?? '' } } })),
     onSuccess: () => {
       void queries.invalidateQueries({ queryKey: ['flows', botId] })
+      allowNavigation()
       navigate(`/bots/${botId}/flows`)
     },
   })
