@@ -27,7 +27,7 @@ describe('bots list', () => {
     const { router } = renderApp('/bots')
 
     expect(await screen.findByText('No bots yet')).toBeInTheDocument()
-    await userEvent.click(screen.getAllByRole('button', { name: 'New bot' })[0])
+    await userEvent.click(screen.getByRole('button', { name: 'New bot' }))
     const dialog = screen.getByRole('dialog', { name: 'New bot' })
     await userEvent.type(within(dialog).getByLabelText('Name'), 'Mochi')
     await userEvent.click(within(dialog).getByRole('button', { name: 'Create bot' }))
@@ -47,7 +47,7 @@ describe('bots list', () => {
         detail: 'Your plan allows 1 bot. Upgrade to add more.' }))
     renderApp('/bots')
 
-    await userEvent.click((await screen.findAllByRole('button', { name: 'New bot' }))[0])
+    await userEvent.click(await screen.findByRole('button', { name: 'New bot' }))
     const dialog = screen.getByRole('dialog', { name: 'New bot' })
     await userEvent.type(within(dialog).getByLabelText('Name'), 'Second')
     await userEvent.click(within(dialog).getByRole('button', { name: 'Create bot' }))
