@@ -32,7 +32,7 @@ export function StepsEditor({ steps, onChange, errors }: {
       </ol>
       <p className="visually-hidden" role="status">{announcement}</p>
       <div className="flow-add-step">
-        <SelectField label={t('stepType')} value={type} onChange={(e) => setType(e.target.value as StepType)}>
+        <SelectField label={t('newStepType')} value={type} onChange={(e) => setType(e.target.value as StepType)}>
           {STEP_TYPES.map((s) => <option key={s} value={s}>{t(`stepTypes.${s}`)}</option>)}
         </SelectField>
         <Button disabled={steps.length >= MAX_STEPS} onClick={() => onChange([...steps, newStep(type)])}>{t('addStep')}</Button>
