@@ -25,5 +25,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
     globals: true,
+    // shared, busy machines: a user-event heavy test may take several seconds
+    testTimeout: 30_000,
   },
 })

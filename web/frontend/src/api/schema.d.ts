@@ -201,7 +201,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a bot's channels, newest first */
+        /**
+         * List a bot's channels, newest first
+         * @description The test chat's hidden web chat channel is left out unless `includeTest=true`.
+         */
         get: operations["list_3"];
         put?: never;
         /**
@@ -333,6 +336,26 @@ export interface paths {
          * @description Only the fields sent change; `trigger` and `steps` are replaced as a whole.
          */
         patch: operations["updateFlow"];
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/test-chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a test chat with the bot (agent)
+         * @description Returns the widget key of the bot's hidden test channel (a web chat, created on first use, not counted against the plan's channel limit) and a new session id. Talk to the bot with them exactly as the web chat widget does: POST /chat/{widgetKey}/messages and the event stream /chat/{widgetKey}/sessions/{sessionId}/stream. Contacts of the test channel are marked as test contacts.
+         */
+        post: operations["openTestChat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/contacts": {
@@ -1077,6 +1100,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The hidden web chat channel of the dashboard's test chat (listed only with includeTest=true) */
+            testOnly?: boolean;
         };
         ChannelVerification: {
             /** @enum {string} */
@@ -2058,6 +2083,18 @@ export interface components {
             bots: number;
             /** Format: int64 */
             channels: number;
+        };
+        /** @description How to talk to a bot through its hidden test channel, as the widget does */
+        TestChat: {
+            /** @description The test channel's id */
+            channelId?: string;
+            /** @example pwk_3q2-7wEAAAD7zK0pZr1kq3vC0h2b8mWd */
+            widgetKey?: string;
+            /**
+             * @description A new session: a new test contact
+             * @example test_Zr1kq3vC0h2b8mWd5xYtQe9n
+             */
+            sessionId?: string;
         };
         TierLimits: {
             /** Format: int32 */
@@ -3552,6 +3589,7 @@ export interface operations {
             query?: {
                 limit?: number | null;
                 cursor?: string | null;
+                includeTest?: boolean | null;
             };
             header?: never;
             path: {
@@ -4634,6 +4672,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Flow"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tenant's plan does not allow another one */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openTestChat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description openTestChat 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestChat"];
                 };
             };
             /** @description Malformed JSON or invalid fields */

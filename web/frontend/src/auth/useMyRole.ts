@@ -3,7 +3,7 @@ import { api } from '../api/client'
 import { unwrap } from '../api/problem'
 import { useAuth } from './useAuth'
 
-/** The signed-in user's role in the active workspace (undefined while loading). */
+/** The signed-in user's role in the active workspace (undefined while loading), from /api/v1/me. */
 export function useMyRole(): string | undefined {
   const { session } = useAuth()
   const me = useQuery({ queryKey: ['me'], queryFn: () => unwrap(api.GET('/api/v1/me')) })
@@ -17,4 +17,19 @@ export function useMyRole(): string | undefined {
 export function useIsAgent(): boolean | undefined {
   const role = useMyRole()
   return role === undefined ? undefined : role === 'owner' || role === 'admin' || role === 'agent'
+}
+
+/**
+ * What the user may do with bots. Pages hide what the role may not do; the API enforces it either way. While the
+ * role is still unknown everything shows, so nothing flickers away for the people who may use it.
+ */
+export function usePermissions() {
+  const role = useMyRole()
+  return {
+    role,
+    /** Owners and admins configure bots, channels and flows. */
+    canConfigure: role === undefined || role === 'owner' || role === 'admin',
+    /** Agents and up answer people, and may talk to a bot in its test chat. */
+    canChat: role !== 'viewer',
+  }
 }

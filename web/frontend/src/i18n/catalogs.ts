@@ -4,6 +4,9 @@ import contacts from '../pages/contacts/messages'
 import inbox from '../pages/inbox/messages'
 import settings from '../pages/settings/messages'
 import setup from '../pages/setup/messages'
+import bots from '../pages/bots/messages'
+import channels from '../pages/channels/messages'
+import flows from '../pages/flows/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -16,4 +19,7 @@ export const catalogs = {
   inbox,
   settings,
   setup,
+  bots,
+  channels,
+  flows,
 }

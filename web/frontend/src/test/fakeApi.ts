@@ -39,3 +39,10 @@ export const tokens = (overrides: Record<string, unknown> = {}) => ({
   accessToken: 'access-1', refreshToken: 'refresh-1', tokenType: 'Bearer', expiresIn: 900,
   tenant: { id: 't1', name: 'Acme Coffee' }, user: { id: 'u1', email: 'owner@example.com' }, ...overrides,
 })
+
+/** The 400 validation-failed problem the API answers, with one error per field (field → message). */
+export const validationFailed = (errors: Record<string, string>) => ({
+  type: 'https://parley.dev/problems/validation-failed', title: 'Validation failed', status: 400,
+  detail: Object.entries(errors).map(([field, message]) => `${field}: ${message}`).join('; '),
+  errors: Object.entries(errors).map(([field, message]) => ({ field, message })),
+})

@@ -1,19 +1,21 @@
 import { vi } from 'vitest'
 
 /**
- * A stand-in for the browser's EventSource (jsdom has none): tests open, fail and feed named events to the
- * connections the code under test creates, and see which URLs (tickets) it used.
+ * A stand-in for the browser's EventSource (jsdom has none): tests open, fail and feed events to the connections
+ * the code under test creates, and see which URLs (tickets, sessions) it used. `emit` sends a named event (to
+ * addEventListener listeners), `message` an unnamed one (to onmessage).
  */
 export class FakeEventSource {
   static instances: FakeEventSource[] = []
   readonly url: string
   closed = false
   onopen: ((e: Event) => void) | null = null
+  onmessage: ((e: MessageEvent<string>) => void) | null = null
   onerror: ((e: Event) => void) | null = null
   private readonly listeners = new Map<string, Set<(e: MessageEvent) => void>>()
 
-  constructor(url: string) {
-    this.url = url
+  constructor(url: string | URL) {
+    this.url = String(url)
     FakeEventSource.instances.push(this)
   }
 
@@ -34,6 +36,10 @@ export class FakeEventSource {
     this.listeners.get(type)?.forEach((l) => l(new MessageEvent(type, { data: JSON.stringify(data) })))
   }
 
+  message(data: unknown, id?: string) {
+    this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(data), lastEventId: id }))
+  }
+
   fail() {
     this.onerror?.(new Event('error'))
   }
@@ -45,6 +51,7 @@ export class FakeEventSource {
   }
 }
 
+/** Replaces the global EventSource with the fake, forgetting earlier connections. */
 export function fakeEventSource() {
   FakeEventSource.instances = []
   vi.stubGlobal('EventSource', FakeEventSource)

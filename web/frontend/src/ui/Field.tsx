@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import { useId, type ComponentProps, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react'
 
 interface FrameProps {
   label: ReactNode
@@ -29,7 +29,8 @@ export function TextField({ label, hint, error, ...input }: Common & InputHTMLAt
   return <FieldFrame label={label} hint={hint} error={error}>{(a) => <input className="p-input" {...a} {...input} />}</FieldFrame>
 }
 
-export function TextAreaField({ label, hint, error, ...area }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+/** Takes a ref (React 19 passes it as a prop), e.g. to insert text at the cursor. */
+export function TextAreaField({ label, hint, error, ...area }: Common & ComponentProps<'textarea'>) {
   return <FieldFrame label={label} hint={hint} error={error}>{(a) => <textarea className="p-textarea" {...a} {...area} />}</FieldFrame>
 }
 

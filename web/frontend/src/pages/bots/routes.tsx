@@ -1,7 +1,16 @@
 import type { RouteObject } from 'react-router-dom'
-import { PageHeader } from '../../ui'
+import { channelRoutes } from '../channels/routes'
+import { flowRoutes } from '../flows/routes'
+import { BotLayout } from './BotLayout'
+import { BotSettingsPage } from './BotSettingsPage'
+import { BotsPage } from './BotsPage'
 
-// Bots, their channels and flows: pages come with the bots/channels/flows work (issue 5).
+/** /bots, and each bot's page whose sections (settings, channels, flows) share its header and test chat. */
 export const botRoutes: RouteObject[] = [
-  { path: 'bots', element: <PageHeader title="Bots" /> },
+  { path: 'bots', element: <BotsPage /> },
+  {
+    path: 'bots/:botId',
+    element: <BotLayout />,
+    children: [{ index: true, element: <BotSettingsPage /> }, ...channelRoutes, ...flowRoutes],
+  },
 ]

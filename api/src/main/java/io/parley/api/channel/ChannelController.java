@@ -61,11 +61,14 @@ class ChannelController {
     }
 
     @Get
-    @Operation(summary = "List a bot's channels, newest first")
+    @Operation(summary = "List a bot's channels, newest first", description = "The test chat's hidden web chat "
+            + "channel is left out unless `includeTest=true`.")
     PageResponse<ChannelWire.ChannelResponse> list(@PathVariable String botId, @Nullable @QueryValue Integer limit,
                                                    @Nullable @QueryValue String cursor,
+                                                   @Nullable @QueryValue Boolean includeTest,
                                                    Authentication authentication, HttpRequest<?> request) {
-        return channels.list(callers.resolve(authentication, request), botId, cursor, limit);
+        return channels.list(callers.resolve(authentication, request), botId, cursor, limit,
+                Boolean.TRUE.equals(includeTest));
     }
 
     @Get("/{channelId}")

@@ -34,7 +34,7 @@ import java.util.UUID;
 final class ChannelService {
 
     /** "pwk_" + 24 random bytes: public (it sits in the tenant's web page) but unguessable. */
-    private static final String WIDGET_KEY_PREFIX = "pwk_";
+    static final String WIDGET_KEY_PREFIX = "pwk_";
 
     private final TenantScope scope;
     private final BotRepository bots;
@@ -65,7 +65,7 @@ final class ChannelService {
         UUID id = Ids.next();
         String sealed = vault.seal(tenant.value(), id, credentials);
         String hints = vault.hintsJson(credentials.hints(type));
-        String widgetKey = type == ChannelType.WEB ? WIDGET_KEY_PREFIX + ChannelCredentials.randomToken(24) : null;
+        String widgetKey = type == ChannelType.WEB ? newWidgetKey() : null;
         return DuplicateAccount.refused(type, () -> scope.write(tenant, () -> {
             UUID bot = requireBot(tenant, botId);
             plans.requireRoomForOneMore(tenant, PlanLimit.CHANNELS);
@@ -78,13 +78,14 @@ final class ChannelService {
         }));
     }
 
-    PageResponse<ChannelWire.ChannelResponse> list(Caller caller, String botId, String cursor, Integer limit) {
+    PageResponse<ChannelWire.ChannelResponse> list(Caller caller, String botId, String cursor, Integer limit,
+                                                   boolean includeTest) {
         TenantId tenant = caller.requireTenant(Role.VIEWER);
         int size = Cursor.limit(limit);
         UUID before = Cursor.after(cursor, Cursor.NEWEST);
         return scope.read(tenant, () -> {
             UUID bot = requireBot(tenant, botId);
-            return PageResponse.of(channels.page(tenant.value(), bot, before, size + 1), size, views::toResponse,
+            return PageResponse.of(channels.page(tenant.value(), bot, before, size + 1, includeTest), size, views::toResponse,
                     row -> row.id().toString());
         });
     }
@@ -130,6 +131,10 @@ final class ChannelService {
             audit.record(tenant, caller.actor(), "channel.deleted", "channel", channel.id().toString(),
                     described(channel.botId(), channel.type(), channel.name()));
         });
+    }
+
+    static String newWidgetKey() {
+        return WIDGET_KEY_PREFIX + ChannelCredentials.randomToken(24);
     }
 
     /** The channel of {@code botId} in the caller's tenant, or 404 (also for malformed ids and other tenants). */

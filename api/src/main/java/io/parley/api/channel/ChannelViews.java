@@ -30,7 +30,7 @@ final class ChannelViews {
         return new ChannelWire.ChannelResponse(row.id().toString(), row.botId().toString(), row.type(), row.name(),
                 webhookUrl(row), vault.hints(row), row.externalId(),
                 type == ChannelType.WHATSAPP ? verifyToken(row) : null, row.widgetKey(), embed, row.health(),
-                row.healthDetail(), row.verifiedAt(), row.createdAt(), row.updatedAt());
+                row.healthDetail(), row.verifiedAt(), row.createdAt(), row.updatedAt(), row.testOnly());
     }
 
     /** Shown, not hidden: the tenant pastes it into Meta. Null if the key that sealed it is gone. */

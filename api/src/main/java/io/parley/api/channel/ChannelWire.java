@@ -95,7 +95,9 @@ final class ChannelWire {
             @Nullable @Schema(description = "What the last verify found", example = "Connected to LINE bot Lumi (@123abcde)")
             String healthDetail,
             @Nullable @Schema(description = "When the credentials were last checked") Instant verifiedAt,
-            Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt,
+            @Schema(description = "The hidden web chat channel of the dashboard's test chat (listed only with "
+                    + "includeTest=true)") boolean testOnly) {
 
         @Override
         public String toString() {
@@ -121,5 +123,14 @@ final class ChannelWire {
                    String name,
                    @Nullable @Schema(description = "LINE basic id, WhatsApp display number or Telegram @username",
                            example = "@123abcde") String handle) {
+    }
+
+    @Serdeable
+    @Schema(name = "TestChat", description = "How to talk to a bot through its hidden test channel, as the widget does")
+    record TestChatResponse(
+            @Schema(description = "The test channel's id") String channelId,
+            @Schema(example = "pwk_3q2-7wEAAAD7zK0pZr1kq3vC0h2b8mWd") String widgetKey,
+            @Schema(description = "A new session: a new test contact", example = "test_Zr1kq3vC0h2b8mWd5xYtQe9n")
+            String sessionId) {
     }
 }

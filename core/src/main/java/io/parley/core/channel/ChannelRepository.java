@@ -17,7 +17,7 @@ public interface ChannelRepository extends GenericRepository<ChannelRow, UUID> {
 
     String COLUMNS = "tenant_id, id, bot_id, type, name, external_id, credentials_sealed, "
             + "CAST(credential_hints AS text) AS credential_hints, widget_key, health, health_detail, verified_at, "
-            + "created_at, updated_at";
+            + "created_at, updated_at, test_only";
 
     /** Fails with a unique violation on {@code channels_external_key} when the account is already connected. */
     @Query("""
@@ -31,10 +31,23 @@ public interface ChannelRepository extends GenericRepository<ChannelRow, UUID> {
     @Query("SELECT " + COLUMNS + " FROM channels WHERE tenant_id = :tenantId AND bot_id = :botId AND id = :id")
     Optional<ChannelRow> find(UUID tenantId, UUID botId, UUID id);
 
-    /** Newest first, before {@code beforeId} (UUIDv7 ids sort by creation). */
+    /** Newest first, before {@code beforeId} (UUIDv7 ids sort by creation); the test chat's channel only if asked. */
     @Query("SELECT " + COLUMNS + " FROM channels WHERE tenant_id = :tenantId AND bot_id = :botId AND id < :beforeId "
-            + "ORDER BY id DESC LIMIT :limit")
-    List<ChannelRow> page(UUID tenantId, UUID botId, UUID beforeId, int limit);
+            + "AND (:includeTest OR NOT test_only) ORDER BY id DESC LIMIT :limit")
+    List<ChannelRow> page(UUID tenantId, UUID botId, UUID beforeId, int limit, boolean includeTest);
+
+    /**
+     * Creates the bot's test chat channel (a web chat) unless it has one; answers 0 when it had (also when another
+     * request created it a moment ago: the partial unique index {@code channels_one_test_per_bot} decides).
+     */
+    @Query("""
+            INSERT INTO channels (tenant_id, id, bot_id, type, name, credential_hints, widget_key, test_only)
+            VALUES (:tenantId, :id, :botId, 'web', :name, CAST('{}' AS jsonb), :widgetKey, true)
+            ON CONFLICT (tenant_id, bot_id) WHERE test_only DO NOTHING""")
+    int insertTestChannel(UUID tenantId, UUID id, UUID botId, String name, String widgetKey);
+
+    @Query("SELECT " + COLUMNS + " FROM channels WHERE tenant_id = :tenantId AND bot_id = :botId AND test_only")
+    Optional<ChannelRow> findTestChannel(UUID tenantId, UUID botId);
 
     /** Every channel of a bot, oldest first (the configuration snapshot the pipeline caches). */
     @Query("SELECT " + COLUMNS + " FROM channels WHERE tenant_id = :tenantId AND bot_id = :botId ORDER BY id")

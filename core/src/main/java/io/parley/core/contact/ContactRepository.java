@@ -27,7 +27,8 @@ public interface ContactRepository extends GenericRepository<ContactRow, UUID> {
      * its unique key waits for a concurrent insert and then takes that row, whose contact id it returns); the
      * contact is then inserted with that id, or, when it exists, updated through ON CONFLICT, which (unlike a
      * plain UPDATE or SELECT in the same statement) also sees a contact committed after the statement began. The
-     * identity's foreign key is checked at the end of the statement, when both rows exist.
+     * identity's foreign key is checked at the end of the statement, when both rows exist. A contact created through
+     * the test chat's channel is marked {@code test_only} (V33).
      */
     default UpsertedContact upsertByIdentity(UUID tenantId, UUID channelId, String externalUserId,
                                              @Nullable String displayName, @Nullable String profileJson) {
@@ -46,8 +47,9 @@ public interface ContactRepository extends GenericRepository<ContactRow, UUID> {
                     DO UPDATE SET profile = COALESCE(CAST(:profileJson AS jsonb), i.profile)
                 RETURNING i.contact_id
             )
-            INSERT INTO contacts AS c (tenant_id, id, display_name, last_seen_at)
-            SELECT :tenantId, contact_id, :displayName, now() FROM identity
+            INSERT INTO contacts AS c (tenant_id, id, display_name, last_seen_at, test_only)
+            SELECT :tenantId, contact_id, :displayName, now(), EXISTS (SELECT 1 FROM channels ch
+                WHERE ch.tenant_id = :tenantId AND ch.id = :channelId AND ch.test_only) FROM identity
             ON CONFLICT (tenant_id, id)
                 DO UPDATE SET last_seen_at = now(), display_name = COALESCE(c.display_name, EXCLUDED.display_name)
             RETURNING c.tenant_id, c.id, c.display_name, CAST(c.attributes AS text) AS attributes, c.tier, c.blocked,

@@ -26,6 +26,7 @@ public interface PlanRepository extends GenericRepository<PlanRow, String> {
     @Query("SELECT count(*) FROM bots WHERE tenant_id = :tenantId")
     long countBots(UUID tenantId);
 
-    @Query("SELECT count(*) FROM channels WHERE tenant_id = :tenantId")
+    /** The test chat's hidden channels (V33) are the dashboard's, not the tenant's: not counted. */
+    @Query("SELECT count(*) FROM channels WHERE tenant_id = :tenantId AND NOT test_only")
     long countChannels(UUID tenantId);
 }

@@ -1,0 +1,63 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Button, Checkbox, SelectField, TextField } from '../../ui'
+import type { Bot } from './botForm'
+import type { SectionProps } from './SettingsSection'
+
+/** Provider, model and the write-only API key: shown as stored ("…x7Qa") or not, and replaced only on purpose. */
+export function LlmFields({ form, set, errors, bot }: SectionProps & { bot: Bot }) {
+  const { t } = useTranslation('bots')
+  const [replacing, setReplacing] = useState(!bot.llm.apiKeySet)
+  const demo = form.provider === 'demo'
+  return (
+    <div className="p-stack">
+      <div className="p-grid-2">
+        <SelectField label={t('settings.provider')} value={form.provider} error={errors['llm.provider']}
+                     onChange={(e) => set({ provider: e.target.value })}>
+          {(['openai-compatible', 'demo'] as const).map((p) => <option key={p} value={p}>{t(`settings.providers.${p}`)}</option>)}
+        </SelectField>
+        <TextField label={t('settings.model')} value={form.model} error={errors['llm.model']} maxLength={200}
+                   placeholder="gpt-4o-mini" disabled={demo} onChange={(e) => set({ model: e.target.value })} />
+      </div>
+      {!demo && (
+        <>
+          <TextField label={t('settings.baseUrl')} hint={t('settings.baseUrlHint')} value={form.baseUrl} type="url"
+                     error={errors['llm.baseUrl']} maxLength={500} placeholder="https://api.openai.com/v1"
+                     onChange={(e) => set({ baseUrl: e.target.value })} />
+          <div className="p-stack bot-secret">
+            {replacing ? (
+              <TextField label={t('settings.apiKey')} type="password" autoComplete="off" value={form.apiKey}
+                         error={errors['llm.apiKey']} maxLength={500}
+                         hint={bot.llm.apiKeySet ? t('settings.apiKeySet', { hint: bot.llm.apiKeyHint ?? '••••' }) : t('settings.apiKeyNotSet')}
+                         onChange={(e) => set({ apiKey: e.target.value, removeApiKey: false })} />
+            ) : (
+              <div className="p-field">
+                <span className="p-field__label">{t('settings.apiKey')}</span>
+                <div className="p-row">
+                  <code className="bot-secret__hint">{bot.llm.apiKeyHint ?? '••••'}</code>
+                  <Button size="sm" onClick={() => setReplacing(true)}>{t('settings.apiKeyReplace')}</Button>
+                </div>
+              </div>
+            )}
+            {bot.llm.apiKeySet && (
+              <Checkbox label={t('settings.apiKeyRemove')} checked={form.removeApiKey}
+                        onChange={(e) => set({ removeApiKey: e.target.checked, apiKey: '' })} />
+            )}
+          </div>
+        </>
+      )}
+      <div className="bot-grid-3">
+        <TextField label={t('settings.temperature')} hint={t('settings.temperatureHint')} type="number" min={0} max={2}
+                   step={0.1} inputMode="decimal" value={form.temperature} error={errors['llm.temperature']}
+                   onChange={(e) => set({ temperature: e.target.value })} />
+        <TextField label={t('settings.maxTokens')} type="number" min={1} max={32768} value={form.maxTokens}
+                   error={errors['llm.maxTokens']} onChange={(e) => set({ maxTokens: e.target.value })} />
+        <TextField label={t('settings.timeoutMs')} type="number" min={1000} max={60000} step={500} value={form.timeoutMs}
+                   error={errors['llm.timeoutMs']} onChange={(e) => set({ timeoutMs: e.target.value })} />
+        <TextField label={t('settings.historyWindow')} hint={t('settings.historyWindowHint')} type="number" min={0}
+                   max={100} value={form.historyWindow} error={errors.historyWindow}
+                   onChange={(e) => set({ historyWindow: e.target.value })} />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,92 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { api } from '../../api/client'
+import { unwrap } from '../../api/problem'
+import { Badge, Button, Loading, ProblemAlert } from '../../ui'
+import { randomId, useWebChat } from './useWebChat'
+
+const sessionKey = (botId: string) => `parley.testChat.${botId}`
+
+/**
+ * The session a page reload continues (as the widget's does), if it belongs to this test channel; otherwise the
+ * fresh one the API just handed out.
+ */
+function storedSession(botId: string, widgetKey: string, fresh: string): string {
+  const saved = sessionStorage.getItem(sessionKey(botId))
+  const [savedKey, savedSession] = saved?.split(' ') ?? []
+  if (savedKey === widgetKey && savedSession) return savedSession
+  sessionStorage.setItem(sessionKey(botId), `${widgetKey} ${fresh}`)
+  return fresh
+}
+
+/**
+ * Talks to the bot through the real pipeline as a test contact: the API opens the bot's hidden test channel (a web
+ * chat made on first use), and the panel then speaks the web chat protocol exactly as the embedded widget does.
+ */
+export function TestChatPanel({ botId }: { botId: string }) {
+  const { t } = useTranslation('bots')
+  const open = useQuery({
+    queryKey: ['test-chat', botId],
+    queryFn: () => unwrap(api.POST('/api/v1/bots/{botId}/test-chat', { params: { path: { botId } } })),
+    staleTime: Infinity,
+  })
+  return (
+    <section className="p-card test-chat" aria-label={t('testChat.title')}>
+      <h2 className="bot-section__title">{t('testChat.title')}</h2>
+      <p className="p-muted bot-section__hint">{t('testChat.intro')}</p>
+      {open.isPending ? <Loading /> : open.error ? <ProblemAlert error={open.error} onRetry={() => open.refetch()} /> : (
+        <Conversation botId={botId} widgetKey={open.data.widgetKey ?? ''} freshSession={open.data.sessionId ?? randomId()} />
+      )}
+    </section>
+  )
+}
+
+function Conversation({ botId, widgetKey, freshSession }: { botId: string; widgetKey: string; freshSession: string }) {
+  const { t } = useTranslation('bots')
+  const [sessionId, setSessionId] = useState(() => storedSession(botId, widgetKey, freshSession))
+  const chat = useWebChat(widgetKey, sessionId)
+  const [text, setText] = useState('')
+  const log = useRef<HTMLOListElement>(null)
+  const waiting = chat.lines.length > 0 && chat.lines[chat.lines.length - 1].from === 'contact'
+  useEffect(() => {
+    log.current?.lastElementChild?.scrollIntoView?.({ block: 'nearest' })
+  }, [chat.lines.length])
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const message = text.trim()
+    if (!message) return
+    setText('')
+    void chat.send(message)
+  }
+  const restart = () => {
+    sessionStorage.removeItem(sessionKey(botId))
+    setSessionId(storedSession(botId, widgetKey, `test_${randomId()}`))
+  }
+  return (
+    <div className="p-stack">
+      <ol ref={log} className="test-chat__log" role="log" aria-label={t('testChat.messages')} aria-live="polite">
+        {chat.lines.length === 0 && <li className="p-muted test-chat__empty">{t('testChat.empty')}</li>}
+        {chat.lines.map((line) => (
+          <li key={line.id} className={`test-chat__bubble test-chat__bubble--${line.from}`} aria-busy={line.pending || undefined}>
+            <span className="visually-hidden">{line.from === 'bot' ? t('testChat.bot') : t('testChat.you')}: </span>
+            {line.imageUrl && <img className="test-chat__image" src={line.imageUrl} alt="" />}
+            {line.text}
+            {line.buttons && line.buttons.length > 0 && (
+              <span className="test-chat__buttons">{line.buttons.map((label, i) => <Badge key={i} tone="primary">{label}</Badge>)}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+      {waiting && <p className="p-muted test-chat__status" role="status">{t('testChat.waiting')}</p>}
+      {chat.error && <ProblemAlert error={chat.error} />}
+      <form className="test-chat__form" onSubmit={submit}>
+        <label htmlFor="test-chat-message" className="visually-hidden">{t('testChat.message')}</label>
+        <input id="test-chat-message" className="p-input" value={text} maxLength={4000} autoComplete="off"
+               placeholder={t('testChat.message')} onChange={(e) => setText(e.target.value)} />
+        <Button type="submit" variant="primary" disabled={!text.trim()}>{t('testChat.send')}</Button>
+      </form>
+      <div><Button size="sm" variant="ghost" onClick={restart}>{t('testChat.restart')}</Button></div>
+    </div>
+  )
+}

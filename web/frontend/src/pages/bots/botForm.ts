@@ -1,0 +1,94 @@
+import type { components } from '../../api/schema'
+
+export type Bot = components['schemas']['Bot']
+export type BotRequest = components['schemas']['BotRequest']
+type LlmSettings = components['schemas']['LlmSettings']
+
+export interface TierRow { tier: string; perHour: string; perDay: string }
+
+/** The settings editor's state: inputs hold text, so an emptied number field is "" until it is sent. */
+export interface BotForm {
+  name: string
+  status: string
+  moderation: boolean
+  persona: string
+  provider: string
+  baseUrl: string
+  model: string
+  /** A new key typed by the admin; "" keeps the stored one. */
+  apiKey: string
+  removeApiKey: boolean
+  temperature: string
+  maxTokens: string
+  timeoutMs: string
+  historyWindow: string
+  welcomeMessage: string
+  fallbackMessage: string
+  limitMessage: string
+  outputConversion: string
+  perHour: string
+  perDay: string
+  tiers: TierRow[]
+}
+
+const text = (value: number | string | null | undefined) => (value === null || value === undefined ? '' : String(value))
+const number = (value: string) => (value.trim() === '' ? null : Number(value))
+
+export function formFromBot(bot: Bot): BotForm {
+  return {
+    name: bot.name,
+    status: bot.status,
+    moderation: bot.moderation,
+    persona: bot.persona ?? '',
+    provider: bot.llm.provider,
+    baseUrl: text(bot.llm.baseUrl),
+    model: text(bot.llm.model),
+    apiKey: '',
+    removeApiKey: false,
+    temperature: text(bot.llm.temperature),
+    maxTokens: text(bot.llm.maxTokens),
+    timeoutMs: text(bot.llm.timeoutMs),
+    historyWindow: text(bot.historyWindow),
+    welcomeMessage: text(bot.welcomeMessage),
+    fallbackMessage: text(bot.fallbackMessage),
+    limitMessage: text(bot.limitMessage),
+    outputConversion: bot.outputConversion,
+    perHour: text(bot.limits.perHour),
+    perDay: text(bot.limits.perDay),
+    tiers: Object.entries(bot.limits.tiers ?? {}).map(([tier, l]) => ({ tier, perHour: text(l?.perHour), perDay: text(l?.perDay) })),
+  }
+}
+
+/**
+ * The PATCH body for the whole form. Optional texts go as "" to clear them (the API keeps fields sent as null);
+ * the API key goes only when replaced or removed, since it is write-only; limits are replaced as a whole.
+ */
+export function requestFromForm(form: BotForm): BotRequest {
+  const apiKey = form.removeApiKey ? '' : form.apiKey.trim() || undefined
+  return {
+    name: form.name.trim(),
+    status: form.status as BotRequest['status'],
+    moderation: form.moderation,
+    persona: form.persona,
+    llm: {
+      provider: form.provider as LlmSettings['provider'],
+      baseUrl: form.baseUrl.trim(),
+      model: form.model.trim(),
+      ...(apiKey !== undefined && { apiKey }),
+      temperature: number(form.temperature),
+      maxTokens: number(form.maxTokens),
+      timeoutMs: number(form.timeoutMs),
+    },
+    historyWindow: number(form.historyWindow),
+    welcomeMessage: form.welcomeMessage,
+    fallbackMessage: form.fallbackMessage,
+    limitMessage: form.limitMessage,
+    outputConversion: form.outputConversion as BotRequest['outputConversion'],
+    limits: {
+      perHour: number(form.perHour),
+      perDay: number(form.perDay),
+      tiers: Object.fromEntries(form.tiers.filter((row) => row.tier.trim())
+        .map((row) => [row.tier.trim(), { perHour: number(row.perHour), perDay: number(row.perDay) }])),
+    },
+  }
+}

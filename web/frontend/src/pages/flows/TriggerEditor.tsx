@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next'
+import { SelectField, TextAreaField, TextField } from '../../ui'
+import { TRIGGER_TYPES, firstError, type FlowForm } from './flowForm'
+
+type Trigger = FlowForm['trigger']
+
+/** The trigger's type, then only the fields that type uses. */
+export function TriggerEditor({ trigger, onChange, errors }: {
+  trigger: Trigger
+  onChange: (trigger: Trigger) => void
+  errors: Record<string, string>
+}) {
+  const { t } = useTranslation('flows')
+  const set = (patch: Partial<Trigger>) => onChange({ ...trigger, ...patch })
+  return (
+    <div className="p-stack">
+      <SelectField label={t('trigger')} value={trigger.type} hint={t(`triggerHelp.${trigger.type}`)}
+                   error={errors['trigger.type'] ?? errors.trigger} onChange={(e) => set({ type: e.target.value })}>
+        {TRIGGER_TYPES.map((type) => <option key={type} value={type}>{t(`triggers.${type}`)}</option>)}
+      </SelectField>
+      {trigger.type === 'keyword' && (
+        <div className="p-grid-2">
+          <TextAreaField label={t('keywords')} hint={t('keywordsHint')} rows={3} value={trigger.keywords}
+                         error={firstError(errors, 'trigger.keywords')} placeholder={'hours\n營業時間'}
+                         onChange={(e) => set({ keywords: e.target.value })} />
+          <SelectField label={t('match')} value={trigger.match} error={errors['trigger.match']}
+                       onChange={(e) => set({ match: e.target.value })}>
+            {(['exact', 'contains'] as const).map((m) => <option key={m} value={m}>{t(`matches.${m}`)}</option>)}
+          </SelectField>
+        </div>
+      )}
+      {trigger.type === 'regex' && (
+        <TextField label={t('pattern')} className="p-input p-mono" maxLength={500} value={trigger.pattern} spellCheck={false}
+                   error={errors['trigger.pattern']} placeholder="order\s*#?(\d{4,})" onChange={(e) => set({ pattern: e.target.value })} />
+      )}
+      {trigger.type === 'postback' && (
+        <TextField label={t('data')} maxLength={300} value={trigger.data} error={errors['trigger.data']} placeholder="menu=hours"
+                   onChange={(e) => set({ data: e.target.value })} />
+      )}
+    </div>
+  )
+}

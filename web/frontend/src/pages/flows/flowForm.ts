@@ -1,0 +1,116 @@
+import type { components } from '../../api/schema'
+
+export type Flow = components['schemas']['Flow']
+export type FlowRequest = components['schemas']['FlowRequest']
+type StepSpec = components['schemas']['FlowStep']
+type TriggerSpec = components['schemas']['FlowTrigger']
+
+export const TRIGGER_TYPES = ['keyword', 'regex', 'postback', 'follow', 'fallback'] as const
+export const STEP_TYPES = ['text', 'buttons', 'image', 'set_attribute', 'handoff', 'ask_llm'] as const
+export type StepType = (typeof STEP_TYPES)[number]
+/** These end the turn, so the API wants them last (docs/flows.md "Steps"). */
+export const LAST_ONLY: readonly string[] = ['handoff', 'ask_llm']
+
+export interface ButtonForm { label: string; postback: string }
+
+export interface StepForm {
+  /** A local id so React keeps each step's inputs while steps move. */
+  uid: string
+  type: StepType
+  text: string
+  style: string
+  buttons: ButtonForm[]
+  url: string
+  previewUrl: string
+  key: string
+  value: string
+  message: string
+  instruction: string
+}
+
+export interface FlowForm {
+  name: string
+  enabled: boolean
+  priority: string
+  trigger: { type: string; keywords: string; match: string; pattern: string; data: string }
+  steps: StepForm[]
+}
+
+let uids = 0
+const nextUid = () => `step-${++uids}`
+
+export function newStep(type: StepType = 'text'): StepForm {
+  return { uid: nextUid(), type, text: '', style: 'buttons', buttons: type === 'buttons' ? [{ label: '', postback: '' }] : [],
+    url: '', previewUrl: '', key: '', value: '', message: '', instruction: '' }
+}
+
+export function newFlowForm(): FlowForm {
+  return { name: '', enabled: true, priority: '0', trigger: { type: 'keyword', keywords: '', match: 'exact', pattern: '', data: '' }, steps: [newStep()] }
+}
+
+export function formFromFlow(flow: Flow): FlowForm {
+  return {
+    name: flow.name,
+    enabled: flow.enabled,
+    priority: String(flow.priority),
+    trigger: {
+      type: flow.trigger.type ?? 'keyword',
+      keywords: (flow.trigger.keywords ?? []).join('\n'),
+      match: flow.trigger.match ?? 'exact',
+      pattern: flow.trigger.pattern ?? '',
+      data: flow.trigger.data ?? '',
+    },
+    steps: flow.steps.map((s: StepSpec) => ({
+      ...newStep((s.type ?? 'text') as StepType),
+      text: s.text ?? '', style: s.style ?? 'buttons', buttons: (s.buttons ?? []).map((b) => ({ label: b.label ?? '', postback: b.postback ?? '' })),
+      url: s.url ?? '', previewUrl: s.previewUrl ?? '', key: s.key ?? '', value: s.value ?? '', message: s.message ?? '',
+      instruction: s.instruction ?? '',
+    })),
+  }
+}
+
+const optional = (text: string) => (text.trim() === '' ? undefined : text)
+
+/** Only the fields each trigger and step type uses: the API refuses the others rather than dropping them. */
+function stepSpec(step: StepForm): StepSpec {
+  switch (step.type) {
+    case 'text': return { type: 'text', text: step.text }
+    case 'buttons': return { type: 'buttons', text: step.text, style: step.style as StepSpec['style'], buttons: step.buttons.map((b) => ({ label: b.label, postback: b.postback })) }
+    case 'image': return { type: 'image', url: step.url.trim(), previewUrl: optional(step.previewUrl.trim()) }
+    case 'set_attribute': return { type: 'set_attribute', key: step.key.trim(), value: step.value }
+    case 'handoff': return { type: 'handoff', message: optional(step.message) }
+    case 'ask_llm': return { type: 'ask_llm', instruction: step.instruction }
+  }
+}
+
+export function requestFromForm(form: FlowForm): FlowRequest {
+  const t = form.trigger
+  const type = t.type as TriggerSpec['type']
+  const trigger: TriggerSpec = type === 'keyword' ? { type, match: t.match as TriggerSpec['match'], keywords: t.keywords.split('\n').map((k) => k.trim()).filter(Boolean) }
+    : type === 'regex' ? { type, pattern: t.pattern }
+      : type === 'postback' ? { type, data: t.data }
+        : { type }
+  return {
+    name: form.name.trim(),
+    enabled: form.enabled,
+    priority: form.priority.trim() === '' ? 0 : Number(form.priority),
+    trigger,
+    steps: form.steps.map(stepSpec),
+  }
+}
+
+/** Moves the item at `from` by `delta` places (the up/down buttons), keeping the list as it is at the ends. */
+export function moved<T>(items: T[], from: number, delta: number): T[] {
+  const to = from + delta
+  if (to < 0 || to >= items.length) return items
+  const copy = [...items]
+  const [item] = copy.splice(from, 1)
+  copy.splice(to, 0, item)
+  return copy
+}
+
+/** The error of a field or of any of its items (trigger.keywords[3]). */
+export function firstError(errors: Record<string, string>, field: string): string | undefined {
+  const entry = Object.entries(errors).find(([name]) => name === field || name.startsWith(`${field}[`) || name.startsWith(`${field}.`))
+  return entry && (entry[0] === field ? entry[1] : `${entry[0].substring(field.length)}: ${entry[1]}`.replace(/^[.]/, ''))
+}
