@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import java.time.Duration;
 
@@ -14,10 +15,17 @@ import java.time.Duration;
  */
 @ConfigurationProperties("parley.providers")
 public record ProviderEndpoints(
-        @Bindable(defaultValue = "https://api.line.me") @NotBlank String lineApiUrl,
-        @Bindable(defaultValue = "https://graph.facebook.com/v23.0") @NotBlank String whatsappApiUrl,
-        @Bindable(defaultValue = "https://api.telegram.org") @NotBlank String telegramApiUrl,
+        @Bindable(defaultValue = "https://api.line.me") @NotBlank
+        @Pattern(regexp = ABSOLUTE, message = MUST_BE_ABSOLUTE) String lineApiUrl,
+        @Bindable(defaultValue = "https://graph.facebook.com/v23.0") @NotBlank
+        @Pattern(regexp = ABSOLUTE, message = MUST_BE_ABSOLUTE) String whatsappApiUrl,
+        @Bindable(defaultValue = "https://api.telegram.org") @NotBlank
+        @Pattern(regexp = ABSOLUTE, message = MUST_BE_ABSOLUTE) String telegramApiUrl,
         @Bindable(defaultValue = "5s") @NotNull Duration timeout) {
+
+    /** A wrong address fails the start, not the first verify or send. */
+    static final String ABSOLUTE = "^https?://[^/\\s]+.*$";
+    static final String MUST_BE_ABSOLUTE = "must be an absolute http(s) URL";
 
     public ProviderEndpoints {
         lineApiUrl = withoutTrailingSlash(lineApiUrl);
