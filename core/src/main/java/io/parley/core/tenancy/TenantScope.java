@@ -21,9 +21,8 @@ import java.util.function.Supplier;
 @Singleton
 public final class TenantScope {
 
-    private static final String TENANT_SETTING = "parley.tenant_id";
-    private static final String USER_SETTING = "parley.user_id";
-    private static final String QUEUE_SETTING = "parley.queue";
+    private static final String SET_ALL = "SELECT set_config('parley.tenant_id', ?, true), "
+            + "set_config('parley.user_id', ?, true), set_config('parley.queue', ?, true)";
 
     private final TransactionOperations<Connection> transactions;
 
@@ -52,9 +51,7 @@ public final class TenantScope {
         transactions.execute(TransactionDefinition.DEFAULT, status -> {
             Connection connection = status.getConnection();
             for (TenantId tenant : tenants) {
-                set(connection, TENANT_SETTING, tenant.value().toString());
-                set(connection, USER_SETTING, "");
-                set(connection, QUEUE_SETTING, "");
+                set(connection, tenant.value().toString(), "", "");
                 work.accept(tenant);
             }
             return null;
@@ -83,9 +80,7 @@ public final class TenantScope {
     public <T> T asQueue(Supplier<T> work) {
         return transactions.execute(TransactionDefinition.DEFAULT, status -> {
             Connection connection = status.getConnection();
-            set(connection, TENANT_SETTING, "");
-            set(connection, USER_SETTING, "");
-            set(connection, QUEUE_SETTING, "on");
+            set(connection, "", "", "on");
             return work.get();
         });
     }
@@ -94,20 +89,21 @@ public final class TenantScope {
         TransactionDefinition definition = readOnly ? TransactionDefinition.READ_ONLY : TransactionDefinition.DEFAULT;
         return transactions.execute(definition, status -> {
             Connection connection = status.getConnection();
-            set(connection, TENANT_SETTING, tenant == null ? "" : tenant.value().toString());
-            set(connection, USER_SETTING, user == null ? "" : user.value().toString());
-            set(connection, QUEUE_SETTING, "");
+            set(connection, tenant == null ? "" : tenant.value().toString(), user == null ? "" : user.value().toString(),
+                    "");
             return work.get();
         });
     }
 
-    private static void set(Connection connection, String name, String value) {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config(?, ?, true)")) {
-            statement.setString(1, name);
-            statement.setString(2, value);
+    /** All three settings in one statement: one round trip per transaction instead of three. */
+    private static void set(Connection connection, String tenant, String user, String queue) {
+        try (PreparedStatement statement = connection.prepareStatement(SET_ALL)) {
+            statement.setString(1, tenant);
+            statement.setString(2, user);
+            statement.setString(3, queue);
             statement.execute();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not set " + name + " for the transaction", e);
+            throw new IllegalStateException("Could not set the tenant scope for the transaction", e);
         }
     }
 }

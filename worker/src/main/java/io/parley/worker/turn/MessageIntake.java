@@ -81,7 +81,7 @@ final class MessageIntake {
                         "messageId", messageId.toString(), "contactId", seen.contact().id().toString(),
                         "channelId", channel.id().toString(), "botPaused", conversation.botPaused()));
             }
-            if (turns.answered(t, conversation.id(), stored.id(), stored.receivedAt())
+            if (turns.answered(t, stored.id())
                     || "paused".equals(config.bot().status()) || conversation.botPaused()) {
                 return Optional.empty();
             }

@@ -5,6 +5,7 @@ import io.parley.core.contact.ContactRow;
 import io.parley.core.conversation.MessageRow;
 import io.parley.core.usage.LlmUsageRow;
 import io.parley.core.usage.UsagePeriod;
+import io.parley.core.usage.UsageMeter;
 import io.parley.core.usage.UsageRepository;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +26,8 @@ class LlmTurnTest extends TurnTest {
 
     @Inject
     UsageRepository usage;
+    @Inject
+    UsageMeter meter;
 
     @Override
     public Map<String, String> getProperties() {
@@ -60,7 +63,7 @@ class LlmTurnTest extends TurnTest {
             assertThat(Instant.parse((String) job.args().get("inboundAt")))
                     .isBetween(Instant.now().minusSeconds(60), Instant.now());
             assertThat(job.uniqueKey()).isEqualTo("out:" + reply.id());
-            assertThat(job.serialKey()).isEqualTo(event.conversationKey());
+            assertThat(job.serialKey()).isEqualTo(event.sendKey()).isNotEqualTo(event.conversationKey());
         });
         assertThat(llm.calls().getLast().authorization()).isEqualTo("Bearer sk-test-0123456789");
     }
@@ -134,6 +137,7 @@ class LlmTurnTest extends TurnTest {
             assertThat(row.conversationId()).isEqualTo(conversation(world, inbound).id());
             assertThat(row.latencyMs()).isGreaterThanOrEqualTo(0);
         });
+        meter.flush(); // the turns count in memory; a flush stores the counts
         assertThat(scope.read(world.tenant(), () -> usage.find(world.tenant().value(), UsagePeriod.of(Instant.now()))))
                 .hasValueSatisfying(counter -> {
                     assertThat(counter.messages()).isEqualTo(1);
