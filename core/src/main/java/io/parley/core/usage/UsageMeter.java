@@ -27,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>What that costs, bounded: a limit check sees the other processes' counts up to one flush interval late, so a
  * tenant at its quota can get about one interval of traffic more than the plan allows; and a process that dies
- * without stopping (kill -9, OOM) loses at most one interval of its counts — in the tenant's favour. The LLM cost of
- * every call is also in {@code llm_usage}, exactly, for billing.
+ * without stopping (kill -9, OOM) loses at most one interval of its counts — in the tenant's favour; a crash of
+ * PostgreSQL that loses a turn's replayable commit (TenantScope#writeReplayable) runs that turn again, which counts
+ * it twice. The LLM cost of every call is also in {@code llm_usage}, exactly, for billing.
  */
 @Singleton
 public final class UsageMeter {

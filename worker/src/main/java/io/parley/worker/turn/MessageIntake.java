@@ -59,7 +59,8 @@ final class MessageIntake {
     Optional<Turn> admit(TenantId tenant, TurnEventRow stored, InboundEvent event, BotConfiguration config,
                          ChannelRow channel) {
         UUID t = tenant.value();
-        return scope.write(tenant, () -> {
+        // replayable: lost in a database crash, the turn runs again from its stored event (TenantScope)
+        return scope.writeReplayable(tenant, () -> {
             UpsertedContact seen = contacts.upsertByIdentity(t, channel.id(), event.externalUserId(),
                     event.displayName(), null);
             // A follow, or any message: whoever writes to the bot can be answered again (e.g. after unblocking a

@@ -78,7 +78,8 @@ final class ReplyWriter {
     /** The ids of the messages queued (empty when nothing was sent). */
     List<UUID> write(Turn turn, Reply reply) {
         UUID t = turn.tenant().value();
-        Written written = scope.write(turn.tenant(), () -> {
+        // replayable: lost in a database crash, the turn runs again (its send job is lost with it; TenantScope)
+        Written written = scope.writeReplayable(turn.tenant(), () -> {
             long cost = recordLlm(turn, reply);
             ConversationRow conversation = conversations.lock(t, turn.conversation().id()).orElse(null);
             if (conversation == null || conversation.botPaused()) {
