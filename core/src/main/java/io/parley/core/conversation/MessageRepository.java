@@ -29,6 +29,17 @@ public interface MessageRepository extends GenericRepository<MessageRow, UUID> {
                 @Nullable UUID agentUserId, String type, @Nullable String text, String payload,
                 @Nullable String providerMessageId, String status);
 
+    /** {@link #insert}, unless a message with this id exists (a re-run of its turn): 1 when inserted, else 0. */
+    @Query("""
+            INSERT INTO messages (tenant_id, id, conversation_id, direction, sender, agent_user_id, type, text, payload,
+                provider_message_id, status)
+            VALUES (:tenantId, :id, :conversationId, :direction, :sender, :agentUserId, :type, :text,
+                CAST(:payload AS jsonb), :providerMessageId, :status)
+            ON CONFLICT (tenant_id, id) DO NOTHING""")
+    int insertIfAbsent(UUID tenantId, UUID id, UUID conversationId, String direction, String sender,
+                       @Nullable UUID agentUserId, String type, @Nullable String text, String payload,
+                       @Nullable String providerMessageId, String status);
+
     @Query("SELECT " + COLUMNS + " FROM messages WHERE tenant_id = :tenantId AND id = :id")
     Optional<MessageRow> find(UUID tenantId, UUID id);
 

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -116,6 +117,28 @@ class LlmTurnTest extends TurnTest {
         assertThat(sendJobs(world)).hasSize(1);
         assertThat(llm.calls()).hasSize(calls);
         assertThat(conversation(world, inbound).unreadCount()).isEqualTo(1);
+    }
+
+    @Test
+    void twoRunsOfOneTurnAtOnceAnswerOnce() throws Exception {
+        World world = world(BotSpec.llm(llm), "line");
+        UUID inbound = store(world, text(world, "U1", "are you there?"));
+        // both runs pass the intake before either has answered: the reply's unique reply_to decides
+        llm.then(FakeLlm.ok("first").after(Duration.ofMillis(300)), FakeLlm.ok("second").after(Duration.ofMillis(300)));
+        int calls = llm.calls().size();
+
+        try (var runs = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = runs.submit(() -> run(world, inbound));
+            var second = runs.submit(() -> run(world, inbound));
+            first.get();
+            second.get();
+        }
+
+        assertThat(llm.calls()).hasSize(calls + 2);
+        assertThat(messagesOf(world, conversation(world, inbound).id())).hasSize(2)
+                .filteredOn(message -> message.direction().equals("outbound")).singleElement()
+                .satisfies(reply -> assertThat(reply.text()).isIn("first", "second"));
+        assertThat(sendJobs(world)).hasSize(1);
     }
 
     @Test
