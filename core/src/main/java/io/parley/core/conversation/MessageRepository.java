@@ -20,22 +20,19 @@ public interface MessageRepository extends GenericRepository<MessageRow, UUID> {
     String COLUMNS = "tenant_id, id, conversation_id, direction, sender, agent_user_id, type, text, "
             + "CAST(payload AS text) AS payload, provider_message_id, status, status_detail, created_at, updated_at";
 
-    @Query("""
+    String INSERT = """
             INSERT INTO messages (tenant_id, id, conversation_id, direction, sender, agent_user_id, type, text, payload,
                 provider_message_id, status)
             VALUES (:tenantId, :id, :conversationId, :direction, :sender, :agentUserId, :type, :text,
-                CAST(:payload AS jsonb), :providerMessageId, :status)""")
+                CAST(:payload AS jsonb), :providerMessageId, :status)""";
+
+    @Query(INSERT)
     void insert(UUID tenantId, UUID id, UUID conversationId, String direction, String sender,
                 @Nullable UUID agentUserId, String type, @Nullable String text, String payload,
                 @Nullable String providerMessageId, String status);
 
     /** {@link #insert}, unless a message with this id exists (a re-run of its turn): 1 when inserted, else 0. */
-    @Query("""
-            INSERT INTO messages (tenant_id, id, conversation_id, direction, sender, agent_user_id, type, text, payload,
-                provider_message_id, status)
-            VALUES (:tenantId, :id, :conversationId, :direction, :sender, :agentUserId, :type, :text,
-                CAST(:payload AS jsonb), :providerMessageId, :status)
-            ON CONFLICT (tenant_id, id) DO NOTHING""")
+    @Query(INSERT + " ON CONFLICT (tenant_id, id) DO NOTHING")
     int insertIfAbsent(UUID tenantId, UUID id, UUID conversationId, String direction, String sender,
                        @Nullable UUID agentUserId, String type, @Nullable String text, String payload,
                        @Nullable String providerMessageId, String status);

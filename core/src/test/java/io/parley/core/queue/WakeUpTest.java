@@ -35,11 +35,7 @@ class WakeUpTest extends QueueTest {
     void aJobOfAKindThisProcessRunsStartsWithinMomentsWithoutANotify() throws Exception {
         TenantId tenant = newTenant();
         String kind = kind("prompt");
-        CompletableFuture<Long> startedAt = new CompletableFuture<>();
-        JobWorker worker = startWorker(settings().poll(Duration.ofHours(1)).build(),
-                handler(kind, job -> startedAt.complete(System.nanoTime())));
-        await(worker::listening, Duration.ofSeconds(5), "the worker to listen");
-        sleep(100); // let the start-up claim pass, so only a wake-up can find the job
+        CompletableFuture<Long> startedAt = idleWorkerFor(kind);
 
         try (Connection listen = listen()) {
             long enqueuedAt = System.nanoTime();
@@ -55,11 +51,7 @@ class WakeUpTest extends QueueTest {
     void aJobEnqueuedByAnotherProcessStartsWithinMomentsThroughNotify() throws Exception {
         TenantId tenant = newTenant();
         String kind = kind("elsewhere");
-        CompletableFuture<Long> startedAt = new CompletableFuture<>();
-        JobWorker worker = startWorker(settings().poll(Duration.ofHours(1)).build(),
-                handler(kind, job -> startedAt.complete(System.nanoTime())));
-        await(worker::listening, Duration.ofSeconds(5), "the worker to listen");
-        sleep(100);
+        CompletableFuture<Long> startedAt = idleWorkerFor(kind);
         JobQueue otherProcess = new JobQueue(dataSource, transactions); // no worker of its own attached
 
         try (Connection listen = listen()) {
@@ -109,6 +101,19 @@ class WakeUpTest extends QueueTest {
 
         long started = secondStartedAt.get(5, TimeUnit.SECONDS);
         assertThat(Duration.ofNanos(started - firstEndedAt.get())).isLessThan(Duration.ofMillis(500));
+    }
+
+    /**
+     * Starts a worker for {@code kind} that polls only hourly and lets its start-up claim pass, so only a wake-up can
+     * start a job; completes with the time the first job started.
+     */
+    private CompletableFuture<Long> idleWorkerFor(String kind) {
+        CompletableFuture<Long> startedAt = new CompletableFuture<>();
+        JobWorker worker = startWorker(settings().poll(Duration.ofHours(1)).build(),
+                handler(kind, job -> startedAt.complete(System.nanoTime())));
+        await(worker::listening, Duration.ofSeconds(5), "the worker to listen");
+        sleep(100);
+        return startedAt;
     }
 
     private static Connection listen() throws Exception {
