@@ -43,17 +43,19 @@ final class MessageIntake {
     private final MessageRepository messages;
     private final TurnRepository turns;
     private final TurnLimits limits;
+    private final ConversationHistory history;
     private final TenantEvents events;
     private final JsonMapper json;
 
     MessageIntake(ContactRepository contacts, ConversationRepository conversations,
-                  MessageRepository messages, TurnRepository turns, TurnLimits limits, TenantEvents events,
-                  JsonMapper json) {
+                  MessageRepository messages, TurnRepository turns, TurnLimits limits, ConversationHistory history,
+                  TenantEvents events, JsonMapper json) {
         this.contacts = contacts;
         this.conversations = conversations;
         this.messages = messages;
         this.turns = turns;
         this.limits = limits;
+        this.history = history;
         this.events = events;
         this.json = json;
     }
@@ -91,10 +93,10 @@ final class MessageIntake {
         TurnLimits.Verdict verdict = follow ? TurnLimits.Verdict.none()
                 : limits.check(tenant, config.bot(), seen.contact(), conversation, Instant.now());
         int window = config.bot().historyWindow();
-        List<MessageRow> history = window <= 0 || verdict.limitedUntil() != null ? List.of()
-                : messages.latest(t, conversation.id(), messageId == null ? NEWEST : messageId, window);
+        List<MessageRow> recent = window <= 0 || verdict.limitedUntil() != null ? List.of()
+                : history.before(t, conversation.id(), messageId == null ? NEWEST : messageId, window);
         return Optional.of(new Turn(tenant, stored, event, config.bot(), channel, config.flows(), seen.contact(),
-                seen.created(), conversation, messageId, verdict, history));
+                seen.created(), conversation, messageId, verdict, recent));
     }
 
     /** What the inbox shows: the text, or for a button press its label, else its data. */
