@@ -39,7 +39,7 @@ public final class TenantEvents {
     private final JsonMapper json;
     private final TransactionOperations<Connection> transactions;
     private final EventNotifier notifier;
-    /** The events of each open transaction, sent together when it commits; keyed by its connection's status. */
+    /** The events of each open transaction, in order, sent together when it commits; keyed by its connection. */
     private final Map<Object, List<String>> uncommitted = new ConcurrentHashMap<>();
 
     TenantEvents(DataSource dataSource, JsonMapper json, TransactionOperations<Connection> transactions,
@@ -74,7 +74,9 @@ public final class TenantEvents {
         if (status == null) {
             return false;
         }
-        Object key = status.getConnectionStatus();
+        // The connection names the transaction, nested scopes included; the entry is gone before the connection
+        // returns to the pool (synchronizations run before the transaction's cleanup).
+        Object key = status.getConnection();
         List<String> events = uncommitted.get(key);
         if (events == null) {
             events = new ArrayList<>();

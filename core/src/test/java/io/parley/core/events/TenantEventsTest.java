@@ -47,6 +47,21 @@ class TenantEventsTest implements DatabaseTest {
     }
 
     @Test
+    void eventsPublishedInANestedScopeKeepTheirPlaceInTheTransaction() throws Exception {
+        TenantId tenant = new TenantId(Ids.next());
+        try (Connection listen = listen()) {
+            scope.writeVoid(tenant, () -> {
+                events.publish(tenant, "test.outer", Map.of("n", 1));
+                scope.writeVoid(tenant, () -> events.publish(tenant, "test.inner", Map.of("n", 2)));
+                events.publish(tenant, "test.outer", Map.of("n", 3));
+            });
+
+            assertThat(received(listen, tenant, 3)).containsExactly(
+                    "test.outer {\"n\":1}", "test.inner {\"n\":2}", "test.outer {\"n\":3}");
+        }
+    }
+
+    @Test
     void aRolledBackTransactionSendsNothing() throws Exception {
         TenantId tenant = new TenantId(Ids.next());
         try (Connection listen = listen()) {
