@@ -89,7 +89,7 @@ final class MessageService {
         UUID agent = caller.user() == null ? null : caller.user().value();
         return scope.write(tenant, () -> {
             ConversationRow conversation = ConversationService.lock(conversations, tenant, conversationId);
-            String serialKey = InboundEvent.conversationKey(conversation.channelId(),
+            String serialKey = InboundEvent.sendKey(conversation.channelId(), // in order with the bot's replies
                     identityOnChannel(tenant, conversation).externalUserId());
             UUID messageId = Ids.next();
             messages.insert(tenant.value(), messageId, conversation.id(), "outbound", "agent", agent, "text",

@@ -81,8 +81,8 @@ class MessageApiTest extends InboxTest {
         Map<String, Object> job = job("out:" + messageId);
         assertThat(job).containsEntry("tenant_id", owner.tenantId()).containsEntry("kind", "outbound.send")
                 .containsEntry("state", "available")
-                .containsEntry("serial_key", "conv:" + web.channelId() + ":session-42")
-                .containsEntry("serial_key", inboundFrom(web, "session-42").conversationKey());
+                .containsEntry("serial_key", "conv:" + web.channelId() + ":session-42:out")
+                .containsEntry("serial_key", inboundFrom(web, "session-42").sendKey());
         assertThat(json.readValue((String) job.get("args"), Map.class)).isEqualTo(mapOf(
                 "conversationId", conversation, "messageIds", List.of(messageId), "replyToken", null,
                 "inboundAt", null));
@@ -163,7 +163,7 @@ class MessageApiTest extends InboxTest {
         assertThat(messageIds(owner, conversation, "")).hasSize(2);
     }
 
-    /** What the webhook mapper makes of a message from this contact: its turns run under its conversationKey(). */
+    /** What the webhook mapper makes of a message from this contact: its replies leave under its sendKey(). */
     private static InboundEvent inboundFrom(Channel channel, String externalUserId) {
         return new InboundEvent(channel.channelId(), "event-1", InboundEvent.Type.TEXT, externalUserId, null, "hi",
                 null, null, null, null, null, true, Instant.now(), null);

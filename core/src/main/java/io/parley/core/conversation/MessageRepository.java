@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import io.parley.core.tenancy.Ids;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -19,14 +20,22 @@ public interface MessageRepository extends GenericRepository<MessageRow, UUID> {
     String COLUMNS = "tenant_id, id, conversation_id, direction, sender, agent_user_id, type, text, "
             + "CAST(payload AS text) AS payload, provider_message_id, status, status_detail, created_at, updated_at";
 
-    @Query("""
+    String INSERT = """
             INSERT INTO messages (tenant_id, id, conversation_id, direction, sender, agent_user_id, type, text, payload,
                 provider_message_id, status)
             VALUES (:tenantId, :id, :conversationId, :direction, :sender, :agentUserId, :type, :text,
-                CAST(:payload AS jsonb), :providerMessageId, :status)""")
+                CAST(:payload AS jsonb), :providerMessageId, :status)""";
+
+    @Query(INSERT)
     void insert(UUID tenantId, UUID id, UUID conversationId, String direction, String sender,
                 @Nullable UUID agentUserId, String type, @Nullable String text, String payload,
                 @Nullable String providerMessageId, String status);
+
+    /** {@link #insert}, unless a message with this id exists (a re-run of its turn): 1 when inserted, else 0. */
+    @Query(INSERT + " ON CONFLICT (tenant_id, id) DO NOTHING")
+    int insertIfAbsent(UUID tenantId, UUID id, UUID conversationId, String direction, String sender,
+                       @Nullable UUID agentUserId, String type, @Nullable String text, String payload,
+                       @Nullable String providerMessageId, String status);
 
     @Query("SELECT " + COLUMNS + " FROM messages WHERE tenant_id = :tenantId AND id = :id")
     Optional<MessageRow> find(UUID tenantId, UUID id);
@@ -41,11 +50,33 @@ public interface MessageRepository extends GenericRepository<MessageRow, UUID> {
             + "AND id < :beforeId ORDER BY id DESC LIMIT :limit")
     List<MessageRow> latest(UUID tenantId, UUID conversationId, UUID beforeId, int limit);
 
-    /** Inbound messages of a contact (any conversation) since {@code since}: per-contact rate limits. */
+    /**
+     * Inbound messages of a contact (any conversation) received since {@code since}: per-contact rate limits. The
+     * time is the message id's (UUIDv7, made when Parley received the message), so the count reads only the recent
+     * end of each of the contact's conversations (V30's indexes), however long their history.
+     */
+    default long countInboundSince(UUID tenantId, UUID contactId, Instant since) {
+        return countInboundFrom(tenantId, contactId, Ids.lowestAt(since));
+    }
+
     @Query("""
-            SELECT count(*) FROM messages m JOIN conversations c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
-            WHERE m.tenant_id = :tenantId AND c.contact_id = :contactId AND m.direction = 'inbound' AND m.created_at >= :since""")
-    long countInboundSince(UUID tenantId, UUID contactId, Instant since);
+            SELECT count(*) FROM conversations c
+            JOIN messages m ON m.tenant_id = c.tenant_id AND m.conversation_id = c.id
+            WHERE c.tenant_id = :tenantId AND c.contact_id = :contactId
+              AND m.direction = 'inbound' AND m.id >= :lowestId""")
+    long countInboundFrom(UUID tenantId, UUID contactId, UUID lowestId);
+
+    /**
+     * Inserts the first message of a turn's reply, marked as the answer to inbound event {@code replyTo}. Returns
+     * 0 instead of inserting when that event already has its reply (V30's unique index): a turn run twice answers once.
+     */
+    @Query("""
+            INSERT INTO messages (tenant_id, id, conversation_id, direction, sender, type, text, payload, status, reply_to)
+            VALUES (:tenantId, :id, :conversationId, 'outbound', 'bot', :type, :text, CAST(:payload AS jsonb), 'queued',
+                :replyTo)
+            ON CONFLICT (tenant_id, reply_to) WHERE reply_to IS NOT NULL DO NOTHING""")
+    int insertReply(UUID tenantId, UUID id, UUID conversationId, String type, @Nullable String text, String payload,
+                    UUID replyTo);
 
     /** The outbound messages among {@code ids} in one conversation (any status), in id order. */
     @Query("SELECT " + COLUMNS + " FROM messages WHERE tenant_id = :tenantId AND conversation_id = :conversationId "

@@ -58,4 +58,18 @@ public record InboundEvent(
     public static String conversationKey(UUID channelId, String externalUserId) {
         return "conv:" + channelId + ":" + externalUserId;
     }
+
+    /**
+     * The serial key of the conversation's outbound sends and of the delivery statuses they cause: sends leave in
+     * order, one at a time, but never wait behind the conversation's turns (on {@link #conversationKey()}), which
+     * under a backlog would make replies miss LINE's reply-token window. A turn enqueues its send before it
+     * finishes, so the next turn's send always comes later on this key.
+     */
+    public String sendKey() {
+        return sendKey(channelId, externalUserId == null ? providerEventId : externalUserId);
+    }
+
+    public static String sendKey(UUID channelId, String externalUserId) {
+        return conversationKey(channelId, externalUserId) + ":out";
+    }
 }

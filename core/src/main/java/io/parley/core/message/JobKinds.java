@@ -3,12 +3,13 @@ package io.parley.core.message;
 /**
  * The pipeline's job kinds and their JSON args (jobs take ids; HOUSE-STYLE 5).
  * <ul>
- *   <li>{@code inbound.turn} {@code {"eventId": "<inbound_events.id>"}} — serial key {@link InboundEvent#conversationKey()},
+ *   <li>{@code inbound.turn} {@code {"eventId": "<inbound_events.id>"}} — serial key {@link InboundEvent#conversationKey()}
+ *       ({@link InboundEvent#sendKey()} for delivery statuses),
  *       unique key "in:&lt;channelId&gt;:&lt;providerEventId&gt;". Runs the turn: contact, message, takeover, limits,
  *       flows or LLM, then enqueues the outbound send.</li>
  *   <li>{@code outbound.send} {@code {"conversationId": "…", "messageIds": ["…"], "replyToken": "…"|null,
- *       "inboundAt": "<ISO instant of the inbound event>"|null}} — same serial key as the conversation's inbound
- *       turns, so replies leave in order; unique key "out:&lt;first message id&gt;".</li>
+ *       "inboundAt": "<ISO instant of the inbound event>"|null}} — serial key {@link InboundEvent#sendKey()} (the
+ *       conversation's sends, in order, apart from its turns); unique key "out:&lt;first message id&gt;".</li>
  * </ul>
  */
 public final class JobKinds {

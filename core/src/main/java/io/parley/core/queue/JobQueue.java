@@ -1,5 +1,9 @@
 package io.parley.core.queue;
 
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.exceptions.TransactionUsageException;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import io.parley.core.tenancy.TenantId;
 import jakarta.inject.Singleton;
 
@@ -10,23 +14,47 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 /**
  * Enqueues jobs. Call inside the tenant's write transaction ({@code TenantScope.write}) of the domain change that
- * needs the job: the job exists exactly when the change committed. Wakes workers with NOTIFY parley_jobs, which
- * PostgreSQL delivers on commit (and folds when one transaction sends it many times).
+ * needs the job: the job exists exactly when the change committed.
+ *
+ * <p>Wakes a worker when the transaction commits: this process's own worker, in memory, when it runs the job's kind
+ * and has a free slot; otherwise every worker, with NOTIFY parley_jobs. A NOTIFYing transaction takes a
+ * database-wide lock at commit and holds it through its WAL flush, so NOTIFYs serialize commits
+ * (bench/README.md): the common case — a webhook or a turn enqueueing work its own process runs — sends none.
+ * Other replicas still claim such jobs at their next poll, or at once when their own work wakes them.
  */
 @Singleton
 public final class JobQueue {
 
     public static final String WAKE_CHANNEL = "parley_jobs";
 
-    private final DataSource dataSource;
+    /** A worker of this process: the kinds it claims, whether it has a free slot, and how to wake its claim loop. */
+    record LocalWorker(Set<String> kinds, BooleanSupplier hasRoom, Runnable wake) {
+    }
 
-    JobQueue(DataSource dataSource) {
+    private final DataSource dataSource;
+    private final TransactionOperations<Connection> transactions;
+    private final List<LocalWorker> localWorkers = new CopyOnWriteArrayList<>();
+
+    JobQueue(DataSource dataSource, TransactionOperations<Connection> transactions) {
         this.dataSource = dataSource; // transaction-aware: statements join the caller's transaction
+        this.transactions = transactions;
+    }
+
+    void attach(LocalWorker worker) {
+        localWorkers.add(worker);
+    }
+
+    void detach(LocalWorker worker) {
+        localWorkers.remove(worker);
     }
 
     /** The new job's id, or empty when a job with the same unique key already exists (a duplicate delivery). */
@@ -57,7 +85,7 @@ public final class JobQueue {
                 }
             }
             if (id.isPresent()) {
-                notifyWorkers(connection);
+                wakeOnCommit(connection, Set.of(job.kind()));
             }
             return id;
         } catch (SQLException e) {
@@ -75,6 +103,28 @@ public final class JobQueue {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not wake the job workers", e);
         }
+    }
+
+    /** In memory when a local worker runs every one of {@code kinds} and has room, else NOTIFY (module Javadoc). */
+    private void wakeOnCommit(Connection connection, Collection<String> kinds) throws SQLException {
+        LocalWorker local = localWorkers.stream()
+                .filter(worker -> worker.kinds().containsAll(kinds) && worker.hasRoom().getAsBoolean())
+                .findFirst().orElse(null);
+        TransactionStatus<?> transaction = local == null ? null : transactions.findTransactionStatus().orElse(null);
+        if (transaction != null) {
+            try {
+                transaction.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        local.wake().run();
+                    }
+                });
+                return;
+            } catch (TransactionUsageException e) {
+                // a transaction kind without synchronizations: NOTIFY is delivered on commit all the same
+            }
+        }
+        notifyWorkers(connection);
     }
 
     static void notifyWorkers(Connection connection) throws SQLException {
@@ -126,7 +176,7 @@ public final class JobQueue {
                 created = insert.executeUpdate();
             }
             if (created > 0) {
-                notifyWorkers(connection);
+                wakeOnCommit(connection, jobs.stream().map(JobRequest::kind).distinct().toList());
             }
             return created;
         } catch (SQLException e) {

@@ -50,17 +50,22 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
     private final Set<Long> released = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final JobMaintenance maintenance;
+    private final JobQueue queue;
+    private final JobQueue.LocalWorker local;
     private volatile boolean claiming = true;
     private Thread claimer;
     private volatile TransactionLimit handlerTransactions = TransactionLimit.NONE;
 
-    JobWorker(QueueSettings settings, JobStore store, List<JobHandler> handlers,
+    JobWorker(QueueSettings settings, JobStore store, JobQueue queue, List<JobHandler> handlers,
               @Value("${datasources.default.url}") String url,
               @Value("${datasources.default.username:}") String username,
               @Value("${datasources.default.password:}") String password) {
         this.settings = settings;
         this.store = store;
         this.handlers = byKind(handlers);
+        this.queue = queue;
+        this.local = new JobQueue.LocalWorker(this.handlers.keySet(),
+                () -> inFlight.get() < settings.concurrency(), wakeup::signal);
         this.id = workerId();
         this.backoff = new Backoff(settings.backoffUnit(), settings.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
@@ -126,6 +131,7 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
             return;
         }
         listener.start("job-wake-listener");
+        queue.attach(local); // jobs this process enqueues wake it in memory, without a NOTIFY
         claimer = Thread.ofVirtual().name("job-claimer").start(this::claimLoop);
         LOG.info("Job worker {} runs {} with concurrency {} ({} database transactions at once)", id,
                 handlers.keySet(), settings.concurrency(),
@@ -226,6 +232,7 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
     @PreDestroy
     void stop() throws InterruptedException {
         claiming = false;
+        queue.detach(local);
         listener.stop();
         wakeup.signal();
         if (claimer != null) {

@@ -21,9 +21,9 @@ import java.util.function.Supplier;
 @Singleton
 public final class TenantScope {
 
-    private static final String TENANT_SETTING = "parley.tenant_id";
-    private static final String USER_SETTING = "parley.user_id";
-    private static final String QUEUE_SETTING = "parley.queue";
+    private static final String SET_ALL = "SELECT set_config('parley.tenant_id', ?, true), "
+            + "set_config('parley.user_id', ?, true), set_config('parley.queue', ?, true)";
+    private static final String SET_ALL_REPLAYABLE = SET_ALL + ", set_config('synchronous_commit', 'off', true)";
 
     private final TransactionOperations<Connection> transactions;
 
@@ -34,6 +34,25 @@ public final class TenantScope {
     /** Reads and writes as {@code tenant}. */
     public <T> T write(TenantId tenant, Supplier<T> work) {
         return run(tenant, null, false, work);
+    }
+
+    /**
+     * Reads and writes as {@code tenant} in a transaction whose COMMIT does not wait for the write-ahead log to reach
+     * disk ({@code synchronous_commit = off} for this transaction only). For the writes of a job that runs again if
+     * they are lost — a conversation turn re-runs from its durable inbound event and job — and only for them.
+     *
+     * <p>Why it is safe there: such a commit is visible at once and durable within about 3 × wal_writer_delay
+     * (600 ms); only a crash of PostgreSQL itself in that window loses it, and then it is lost together with
+     * everything after it in the log, the job's completion included, so the job runs again. Anything that must not
+     * happen twice once done outside the database — a send to a provider — is recorded with an ordinary commit,
+     * which also makes every earlier commit durable, because the log is flushed in order. The webhook ingress keeps
+     * ordinary commits: its 200 promises the provider that the event is stored.
+     */
+    public <T> T writeReplayable(TenantId tenant, Supplier<T> work) {
+        return transactions.execute(TransactionDefinition.DEFAULT, status -> {
+            set(status.getConnection(), SET_ALL_REPLAYABLE, tenant.value().toString(), "", "");
+            return work.get();
+        });
     }
 
     public void writeVoid(TenantId tenant, Runnable work) {
@@ -52,9 +71,7 @@ public final class TenantScope {
         transactions.execute(TransactionDefinition.DEFAULT, status -> {
             Connection connection = status.getConnection();
             for (TenantId tenant : tenants) {
-                set(connection, TENANT_SETTING, tenant.value().toString());
-                set(connection, USER_SETTING, "");
-                set(connection, QUEUE_SETTING, "");
+                set(connection, SET_ALL, tenant.value().toString(), "", "");
                 work.accept(tenant);
             }
             return null;
@@ -79,13 +96,14 @@ public final class TenantScope {
     /**
      * The job queue's own statements (claiming, rescuing, finishing jobs of every tenant): the jobs table's policy
      * admits them; every other tenant-owned table still sees nothing. Only queue code may use this.
+     *
+     * <p>Commits like {@link #writeReplayable}: claims, heartbeats and outcomes lost in a crash of PostgreSQL make
+     * the job run again, and job handlers are idempotent by contract (docs/architecture/queue.md).
      */
     public <T> T asQueue(Supplier<T> work) {
         return transactions.execute(TransactionDefinition.DEFAULT, status -> {
             Connection connection = status.getConnection();
-            set(connection, TENANT_SETTING, "");
-            set(connection, USER_SETTING, "");
-            set(connection, QUEUE_SETTING, "on");
+            set(connection, SET_ALL_REPLAYABLE, "", "", "on");
             return work.get();
         });
     }
@@ -99,20 +117,21 @@ public final class TenantScope {
         TransactionDefinition definition = readOnly ? TransactionDefinition.READ_ONLY : TransactionDefinition.DEFAULT;
         return transactions.execute(definition, status -> {
             Connection connection = status.getConnection();
-            set(connection, TENANT_SETTING, tenant == null ? "" : tenant.value().toString());
-            set(connection, USER_SETTING, user == null ? "" : user.value().toString());
-            set(connection, QUEUE_SETTING, "");
+            set(connection, SET_ALL, tenant == null ? "" : tenant.value().toString(),
+                    user == null ? "" : user.value().toString(), "");
             return work.get();
         });
     }
 
-    private static void set(Connection connection, String name, String value) {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config(?, ?, true)")) {
-            statement.setString(1, name);
-            statement.setString(2, value);
+    /** All the settings in one statement: one round trip per transaction instead of one per setting. */
+    private static void set(Connection connection, String sql, String tenant, String user, String queue) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, tenant);
+            statement.setString(2, user);
+            statement.setString(3, queue);
             statement.execute();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not set " + name + " for the transaction", e);
+            throw new IllegalStateException("Could not set the tenant scope for the transaction", e);
         }
     }
 }

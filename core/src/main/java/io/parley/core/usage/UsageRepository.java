@@ -16,10 +16,14 @@ public interface UsageRepository extends GenericRepository<UsageCounterRow, Stri
             + "WHERE tenant_id = :tenantId AND period = :period")
     Optional<UsageCounterRow> find(UUID tenantId, String period);
 
-    /** Adds to the month's counters, creating the row on the month's first use; safe under concurrent calls. */
+    /**
+     * Adds to the month's counters, creating the row on the month's first use; safe under concurrent calls. The
+     * counts of a tenant deleted meanwhile are dropped rather than failing the flush they are part of
+     * ({@link UsageMeter}).
+     */
     @Query("""
             INSERT INTO usage_counters AS u (tenant_id, period, messages, llm_cost_micros)
-            VALUES (:tenantId, :period, :messages, :llmCostMicros)
+            SELECT :tenantId, :period, :messages, :llmCostMicros WHERE EXISTS (SELECT 1 FROM tenants WHERE id = :tenantId)
             ON CONFLICT (tenant_id, period) DO UPDATE SET messages = u.messages + EXCLUDED.messages,
                 llm_cost_micros = u.llm_cost_micros + EXCLUDED.llm_cost_micros""")
     void add(UUID tenantId, String period, int messages, long llmCostMicros);

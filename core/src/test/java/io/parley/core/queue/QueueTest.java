@@ -60,8 +60,8 @@ abstract class QueueTest implements DatabaseTest {
     /** Starts a worker on the test database, as the app role, like the context's own would. */
     JobWorker startWorker(QueueSettings settings, JobHandler... handlers) {
         var database = TestDatabase.shared().database();
-        JobWorker worker = new JobWorker(settings, store, List.of(handlers), database.jdbcUrl(), database.appRole(),
-                database.appPassword());
+        JobWorker worker = new JobWorker(settings, store, queue, List.of(handlers), database.jdbcUrl(),
+                database.appRole(), database.appPassword());
         workers.add(worker);
         worker.start();
         return worker;

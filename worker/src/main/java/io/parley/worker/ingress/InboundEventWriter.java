@@ -63,7 +63,8 @@ final class InboundEventWriter {
         }
         JobRequest job = JobRequest.of(JobKinds.INBOUND_TURN, "{\"eventId\":\"" + id + "\"}")
                 .unique("in:" + event.channelId() + ":" + event.providerEventId())
-                .serial(event.conversationKey())
+                // a delivery status runs after the send that produced its provider id, which is on the send key
+                .serial(event.type() == InboundEvent.Type.STATUS ? event.sendKey() : event.conversationKey())
                 // A turn blocks its conversation while it retries; LLM failures never reach the queue (the turn sends
                 // the fallback), so what is left is infrastructure: 5 attempts with attempt⁴ backoff ≈ 6 minutes.
                 .maxAttempts(5);

@@ -21,7 +21,7 @@ public record OutboundSendArgs(UUID conversationId, List<UUID> messageIds, @Null
                                @Nullable Instant inboundAt) {
 
     /**
-     * Sends block their conversation while they retry (serial key), so attempts are bounded: with the queue's
+     * Sends block their conversation's later sends while they retry (serial key), so attempts are bounded: with the queue's
      * attempt⁴ backoff, 8 attempts give up after about 80 minutes and the messages are marked failed.
      */
     static final int MAX_ATTEMPTS = 8;
@@ -35,13 +35,14 @@ public record OutboundSendArgs(UUID conversationId, List<UUID> messageIds, @Null
     }
 
     /**
-     * The job to enqueue (in the transaction that created the messages): serial on the conversation's key (the one
-     * its inbound turns use, so replies leave in order), unique on the first message id.
+     * The job to enqueue (in the transaction that created the messages): serial on the conversation's send key
+     * ({@code InboundEvent.sendKey()}, so replies leave in order without waiting for later turns), unique on the
+     * first message id.
      */
-    public JobRequest job(String conversationKey, JsonMapper json) {
+    public JobRequest job(String sendKey, JsonMapper json) {
         try {
             return JobRequest.of(JobKinds.OUTBOUND_SEND, json.writeValueAsString(this))
-                    .unique("out:" + messageIds.getFirst()).serial(conversationKey).maxAttempts(MAX_ATTEMPTS);
+                    .unique("out:" + messageIds.getFirst()).serial(sendKey).maxAttempts(MAX_ATTEMPTS);
         } catch (IOException e) {
             throw new IllegalStateException("outbound send args are not serializable", e);
         }

@@ -92,15 +92,24 @@ final class InboundTurnHandler implements JobHandler {
     public void run(Job job) {
         TenantId tenant = job.tenant();
         UUID eventId = eventId(job);
-        TurnEventRow stored = scope.read(tenant, () -> turns.find(tenant.value(), eventId)).orElse(null);
+        // One transaction reads the event and takes it in: a turn's first step costs one commit, not two.
+        Turn admitted = scope.writeReplayable(tenant, () -> admit(tenant, eventId));
+        if (admitted != null) {
+            converse(admitted);
+        }
+    }
+
+    /** Inside the turn's first transaction: applies what needs no answer; returns a turn to answer, or null. */
+    private Turn admit(TenantId tenant, UUID eventId) {
+        TurnEventRow stored = turns.find(tenant.value(), eventId).orElse(null);
         if (stored == null) {
             LOG.info("Inbound event {} or its channel no longer exists; nothing to do", eventId);
-            return;
+            return null;
         }
         InboundEvent event = read(stored);
         BotConfiguration config = configurations.get(new BotKey(tenant, stored.botId())).orElse(null);
         if (config == null) {
-            return; // the bot was deleted after the event arrived
+            return null; // the bot was deleted after the event arrived
         }
         ChannelRow channel = config.channel(stored.channelId()).orElseThrow(() ->
                 // the channel exists (the event's row joined it): this process's snapshot predates it
@@ -109,8 +118,7 @@ final class InboundTurnHandler implements JobHandler {
             case STATUS -> statuses.apply(tenant, event);
             case UNFOLLOW -> {
                 if (event.externalUserId() != null) {
-                    scope.writeVoid(tenant, () -> contacts.setFollowing(tenant.value(), channel.id(),
-                            event.externalUserId(), false));
+                    contacts.setFollowing(tenant.value(), channel.id(), event.externalUserId(), false);
                 }
             }
             case UNKNOWN -> {
@@ -127,10 +135,11 @@ final class InboundTurnHandler implements JobHandler {
             }
             default -> {
                 if (event.externalUserId() != null) {
-                    converse(tenant, stored, event, config, channel);
+                    return intake.admit(tenant, stored, event, config, channel).orElse(null);
                 }
             }
         }
+        return null;
     }
 
     /**
@@ -144,17 +153,11 @@ final class InboundTurnHandler implements JobHandler {
         return profiles.displayName(turn.channel(), turn.event().externalUserId()).map(name -> {
             var contact = scope.write(turn.tenant(), () -> contacts.upsertByIdentity(turn.tenant().value(),
                     turn.channel().id(), turn.event().externalUserId(), name, null).contact());
-            return new Turn(turn.tenant(), turn.stored(), turn.event(), turn.bot(), turn.channel(), turn.flows(),
-                    contact, turn.newContact(), turn.conversation(), turn.inboundMessageId(), turn.limits());
+            return turn.withContact(contact);
         }).orElse(turn);
     }
 
-    private void converse(TenantId tenant, TurnEventRow stored, InboundEvent event, BotConfiguration config,
-                          ChannelRow channel) {
-        Turn admitted = intake.admit(tenant, stored, event, config, channel).orElse(null);
-        if (admitted == null) {
-            return;
-        }
+    private void converse(Turn admitted) {
         Turn turn = withLineProfileName(admitted);
         if (turn.event().attributes() != null
                 && Boolean.parseBoolean(turn.event().attributes().get(EventAttributes.STANDBY))) {

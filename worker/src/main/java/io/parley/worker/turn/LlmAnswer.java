@@ -4,9 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.parley.core.bot.BotRow;
 import io.parley.core.channel.ChannelType;
 import io.parley.core.contact.ContactAttributes;
-import io.parley.core.conversation.MessageRepository;
-import io.parley.core.conversation.MessageRow;
-import io.parley.core.tenancy.TenantScope;
 import io.parley.worker.llm.LlmCall;
 import io.parley.worker.llm.LlmEndpoint;
 import io.parley.worker.llm.LlmEndpoints;
@@ -30,7 +27,7 @@ import java.util.UUID;
 
 /**
  * The LLM's part of a turn, outside any transaction (a slow provider must not hold a database connection): reads
- * the history, asks within the turn's deadline, converts and splits the answer — or, on any failure, answers with
+ * the prompt from the history the intake read, asks within the turn's deadline, converts and splits the answer — or, on any failure, answers with
  * the bot's fallback message (a mental-health bot must always answer, with its crisis text) or a generic one.
  */
 @Singleton
@@ -38,20 +35,15 @@ final class LlmAnswer {
 
     static final String GENERIC_FALLBACK = "Sorry, I can't answer right now. Please try again in a moment.";
     private static final Logger LOG = LoggerFactory.getLogger(LlmAnswer.class);
-    private static final UUID NEWEST = new UUID(-1L, -1L);
 
-    private final TenantScope scope;
-    private final MessageRepository messages;
     private final ContactAttributes attributes;
     private final LlmEndpoints endpoints;
     private final ResilientLlm llm;
     private final LlmPrices prices;
     private final LlmSettings settings;
 
-    LlmAnswer(TenantScope scope, MessageRepository messages, ContactAttributes attributes, LlmEndpoints endpoints,
-              ResilientLlm llm, LlmPrices prices, LlmSettings settings) {
-        this.scope = scope;
-        this.messages = messages;
+    LlmAnswer(ContactAttributes attributes, LlmEndpoints endpoints, ResilientLlm llm, LlmPrices prices,
+              LlmSettings settings) {
         this.attributes = attributes;
         this.endpoints = endpoints;
         this.llm = llm;
@@ -110,12 +102,8 @@ final class LlmAnswer {
     }
 
     private List<LlmMessage> prompt(Turn turn, @Nullable String instruction) {
-        int window = turn.bot().historyWindow();
-        UUID before = turn.inboundMessageId() == null ? NEWEST : turn.inboundMessageId();
-        List<MessageRow> history = window <= 0 ? List.of() : scope.read(turn.tenant(), () ->
-                messages.latest(turn.tenant().value(), turn.conversation().id(), before, window));
         return PromptBuilder.build(turn.bot(), turn.contact(), attributes.read(turn.contact().attributes()),
-                instruction, history, PromptBuilder.userText(turn.event()));
+                instruction, turn.history(), PromptBuilder.userText(turn.event()));
     }
 
     private Reply.LlmUsage usage(LlmEndpoint endpoint, int promptTokens, int completionTokens, Instant start,

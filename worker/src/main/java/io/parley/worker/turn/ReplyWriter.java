@@ -15,8 +15,7 @@ import io.parley.core.queue.JobQueue;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.TenantScope;
 import io.parley.core.usage.LlmUsageRepository;
-import io.parley.core.usage.UsagePeriod;
-import io.parley.core.usage.UsageRepository;
+import io.parley.core.usage.UsageMeter;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +31,9 @@ import java.util.UUID;
 
 /**
  * The turn's last transaction, with the conversation row locked: the reply's outbound messages (queued, sender bot),
- * the one {@code outbound.send} job that delivers them in order (same serial key as the conversation's turns),
- * flow side effects (attributes, handoff), the limit-notice window, LLM usage and the monthly counters.
+ * the one {@code outbound.send} job that delivers them in order (serial on the conversation's send key, so a reply
+ * never waits behind the conversation's later turns), flow side effects (attributes, handoff), the limit-notice
+ * window and LLM usage; the monthly counters are counted once it committed ({@link UsageMeter}).
  *
  * <p>Checked again under the lock: a turn that already answered (a second run after a lost lease) writes nothing
  * but its LLM usage, and a conversation a person took over while the LLM was thinking gets no bot reply.
@@ -49,14 +49,14 @@ final class ReplyWriter {
     private final ContactRepository contacts;
     private final ContactAttributes attributes;
     private final TurnRepository turns;
-    private final UsageRepository usage;
+    private final UsageMeter usage;
     private final LlmUsageRepository llmUsage;
     private final JobQueue queue;
     private final TenantEvents events;
     private final JsonMapper json;
 
     ReplyWriter(TenantScope scope, ConversationRepository conversations, MessageRepository messages,
-                ContactRepository contacts, ContactAttributes attributes, TurnRepository turns, UsageRepository usage,
+                ContactRepository contacts, ContactAttributes attributes, TurnRepository turns, UsageMeter usage,
                 LlmUsageRepository llmUsage, JobQueue queue, TenantEvents events, JsonMapper json) {
         this.scope = scope;
         this.conversations = conversations;
@@ -71,16 +71,23 @@ final class ReplyWriter {
         this.json = json;
     }
 
+    /** What the transaction did: the messages it queued and what it adds to the month's usage. */
+    private record Written(List<UUID> ids, int answered, long costMicros) {
+    }
+
     /** The ids of the messages queued (empty when nothing was sent). */
     List<UUID> write(Turn turn, Reply reply) {
         UUID t = turn.tenant().value();
-        return scope.write(turn.tenant(), () -> {
+        // replayable: lost in a database crash, the turn runs again (its send job is lost with it; TenantScope)
+        Written written = scope.writeReplayable(turn.tenant(), () -> {
             long cost = recordLlm(turn, reply);
             ConversationRow conversation = conversations.lock(t, turn.conversation().id()).orElse(null);
-            if (conversation == null || conversation.botPaused()
-                    || turns.answered(t, conversation.id(), turn.eventId(), turn.stored().receivedAt())) {
-                addUsage(turn, 0, cost);
-                return List.of();
+            if (conversation == null || conversation.botPaused()) {
+                return new Written(List.of(), 0, cost);
+            }
+            List<UUID> ids = queueMessages(turn, conversation, reply.messages());
+            if (ids == null) {
+                return new Written(List.of(), 0, cost); // answered before (a re-run after a lost lease)
             }
             applyAttributes(turn, reply.attributeChanges());
             if (reply.handoff()) {
@@ -91,17 +98,21 @@ final class ReplyWriter {
             if (reply.noticeUntil() != null) {
                 conversations.setLimitNoticeUntil(t, conversation.id(), reply.noticeUntil());
             }
-            List<UUID> ids = queueMessages(turn, conversation, reply.messages());
-            // Last before COMMIT: every turn of the tenant updates this one counter row, and its row lock is held
-            // from here to the end of the transaction — earlier, the turns queued behind it for every statement above.
-            addUsage(turn, reply.counts() ? 1 : 0, cost);
-            return ids;
+            return new Written(ids, reply.counts() ? 1 : 0, cost);
         });
+        // Counted once committed, in memory: a per-tenant counter row updated here made the tenant's turns wait on
+        // each other's commits (UsageMeter).
+        usage.add(turn.tenant(), Instant.now(), written.answered(), written.costMicros());
+        return written.ids();
     }
 
+    /**
+     * Inserts the reply's messages and enqueues their send; null when the event already has its reply. The first
+     * message carries {@code reply_to}, unique per event (V30), so the insert itself is the "answered?" check.
+     */
     private List<UUID> queueMessages(Turn turn, ConversationRow conversation, List<OutboundMessage> outbound) {
         if (outbound.isEmpty()) {
-            return List.of();
+            return turns.answered(turn.tenant().value(), turn.eventId()) ? null : List.of();
         }
         UUID t = turn.tenant().value();
         List<UUID> ids = new ArrayList<>();
@@ -109,13 +120,20 @@ final class ReplyWriter {
             UUID id = Ids.next();
             Map<String, Object> payload = new LinkedHashMap<>(message.payload());
             payload.put("replyTo", turn.eventId().toString());
-            messages.insert(t, id, conversation.id(), "outbound", "bot", null, message.type(), message.text(),
-                    write(payload), null, "queued");
+            if (ids.isEmpty()) {
+                if (messages.insertReply(t, id, conversation.id(), message.type(), message.text(), write(payload),
+                        turn.eventId()) == 0) {
+                    return null;
+                }
+            } else {
+                messages.insert(t, id, conversation.id(), "outbound", "bot", null, message.type(), message.text(),
+                        write(payload), null, "queued");
+            }
             ids.add(id);
         }
         conversations.recordOutbound(t, conversation.id());
         queue.enqueue(turn.tenant(), new OutboundSendArgs(conversation.id(), ids, turn.event().replyToken(),
-                turn.stored().receivedAt()).job(turn.event().conversationKey(), json));
+                turn.stored().receivedAt()).job(turn.event().sendKey(), json));
         events.publish(turn.tenant(), "message.queued", Map.of("conversationId", conversation.id().toString(),
                 "messageIds", ids.stream().map(UUID::toString).toList()));
         return ids;
@@ -130,12 +148,6 @@ final class ReplyWriter {
                 turn.conversation().id(), llm.provider(), llm.model(), llm.promptTokens(), llm.completionTokens(),
                 llm.latencyMs(), llm.outcome(), llm.costMicros());
         return llm.costMicros();
-    }
-
-    private void addUsage(Turn turn, int answered, long cost) {
-        if (answered > 0 || cost > 0) {
-            usage.add(turn.tenant().value(), UsagePeriod.of(Instant.now()), answered, cost);
-        }
     }
 
     private void applyAttributes(Turn turn, Map<String, String> changes) {

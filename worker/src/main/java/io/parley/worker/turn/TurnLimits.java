@@ -12,7 +12,7 @@ import io.parley.core.plan.PlanRow;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.usage.UsageCounterRow;
 import io.parley.core.usage.UsagePeriod;
-import io.parley.core.usage.UsageRepository;
+import io.parley.core.usage.UsageMeter;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -39,11 +39,11 @@ final class TurnLimits {
             Argument.mapOf(Argument.STRING, Argument.mapOf(String.class, Integer.class));
 
     private final MessageRepository messages;
-    private final UsageRepository usage;
+    private final UsageMeter usage;
     private final PlanRepository plans;
     private final JsonMapper json;
 
-    TurnLimits(MessageRepository messages, UsageRepository usage, PlanRepository plans, JsonMapper json) {
+    TurnLimits(MessageRepository messages, UsageMeter usage, PlanRepository plans, JsonMapper json) {
         this.messages = messages;
         this.usage = usage;
         this.plans = plans;
@@ -83,8 +83,8 @@ final class TurnLimits {
             return new Verdict(null, null, noticeActive);
         }
         String period = UsagePeriod.of(now);
-        UsageCounterRow used = usage.find(tenant.value(), period)
-                .orElse(UsageCounterRow.empty(tenant.value(), period));
+        // up to one flush interval behind the other processes' counts (UsageMeter): a quota may overshoot that much
+        UsageCounterRow used = usage.used(tenant, period);
         Instant monthEnd = UsagePeriod.end(now);
         if (plan.maxMessagesPerMonth() != null && used.messages() >= plan.maxMessagesPerMonth()) {
             return new Verdict(monthEnd, null, noticeActive);

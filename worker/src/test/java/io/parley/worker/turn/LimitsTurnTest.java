@@ -3,6 +3,7 @@ package io.parley.worker.turn;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.core.contact.ContactRow;
 import io.parley.core.usage.UsagePeriod;
+import io.parley.core.usage.UsageMeter;
 import io.parley.core.usage.UsageRepository;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,8 @@ class LimitsTurnTest extends TurnTest {
 
     @Inject
     UsageRepository usage;
+    @Inject
+    UsageMeter meter;
 
     private World dailyTwenty(String tierLimits) {
         BotSpec spec = BotSpec.demo();
@@ -48,6 +51,7 @@ class LimitsTurnTest extends TurnTest {
         assertThat(conversation(world, twentyFirst).limitNoticeUntil())
                 .isCloseTo(Instant.now().plus(Duration.ofDays(1)), within(Duration.ofMinutes(1)));
         assertThat(sendJobs(world)).hasSize(21);
+        meter.flush(); // the turns count in memory; a flush stores the counts
         assertThat(scope.read(world.tenant(), () -> usage.find(world.tenant().value(), UsagePeriod.of(Instant.now()))))
                 .hasValueSatisfying(counter -> assertThat(counter.messages()).isEqualTo(20));
     }
@@ -93,6 +97,16 @@ class LimitsTurnTest extends TurnTest {
         assertThat(replyTexts(world, inbound)).containsExactly(InboundTurnHandler.DEFAULT_LIMIT_MESSAGE);
         assertThat(replyTexts(world, next)).isEmpty();
         assertThat(conversation(world, inbound).limitNoticeUntil()).isEqualTo(UsagePeriod.end(Instant.now()));
+    }
+
+    @Test
+    void theMonthlyQuotaCountsAnsweredTurnsNotYetStored() {
+        World world = world(BotSpec.demo(), "web");
+        meter.add(world.tenant(), Instant.now(), 1000, 0); // counted by this process, not flushed yet
+
+        UUID inbound = say(world, "U1", "hello");
+
+        assertThat(replyTexts(world, inbound)).containsExactly(InboundTurnHandler.DEFAULT_LIMIT_MESSAGE);
     }
 
     @Test

@@ -5,11 +5,13 @@ import io.parley.core.contact.ContactRow;
 import io.parley.core.conversation.MessageRow;
 import io.parley.core.usage.LlmUsageRow;
 import io.parley.core.usage.UsagePeriod;
+import io.parley.core.usage.UsageMeter;
 import io.parley.core.usage.UsageRepository;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +27,8 @@ class LlmTurnTest extends TurnTest {
 
     @Inject
     UsageRepository usage;
+    @Inject
+    UsageMeter meter;
 
     @Override
     public Map<String, String> getProperties() {
@@ -60,7 +64,7 @@ class LlmTurnTest extends TurnTest {
             assertThat(Instant.parse((String) job.args().get("inboundAt")))
                     .isBetween(Instant.now().minusSeconds(60), Instant.now());
             assertThat(job.uniqueKey()).isEqualTo("out:" + reply.id());
-            assertThat(job.serialKey()).isEqualTo(event.conversationKey());
+            assertThat(job.serialKey()).isEqualTo(event.sendKey()).isNotEqualTo(event.conversationKey());
         });
         assertThat(llm.calls().getLast().authorization()).isEqualTo("Bearer sk-test-0123456789");
     }
@@ -116,6 +120,28 @@ class LlmTurnTest extends TurnTest {
     }
 
     @Test
+    void twoRunsOfOneTurnAtOnceAnswerOnce() throws Exception {
+        World world = world(BotSpec.llm(llm), "line");
+        UUID inbound = store(world, text(world, "U1", "are you there?"));
+        // both runs pass the intake before either has answered: the reply's unique reply_to decides
+        llm.then(FakeLlm.ok("first").after(Duration.ofMillis(300)), FakeLlm.ok("second").after(Duration.ofMillis(300)));
+        int calls = llm.calls().size();
+
+        try (var runs = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = runs.submit(() -> run(world, inbound));
+            var second = runs.submit(() -> run(world, inbound));
+            first.get();
+            second.get();
+        }
+
+        assertThat(llm.calls()).hasSize(calls + 2);
+        assertThat(messagesOf(world, conversation(world, inbound).id())).hasSize(2)
+                .filteredOn(message -> message.direction().equals("outbound")).singleElement()
+                .satisfies(reply -> assertThat(reply.text()).isIn("first", "second"));
+        assertThat(sendJobs(world)).hasSize(1);
+    }
+
+    @Test
     void usageIsRecordedWithItsCostAndCounted() {
         World world = world(BotSpec.llm(llm), "line");
 
@@ -134,6 +160,7 @@ class LlmTurnTest extends TurnTest {
             assertThat(row.conversationId()).isEqualTo(conversation(world, inbound).id());
             assertThat(row.latencyMs()).isGreaterThanOrEqualTo(0);
         });
+        meter.flush(); // the turns count in memory; a flush stores the counts
         assertThat(scope.read(world.tenant(), () -> usage.find(world.tenant().value(), UsagePeriod.of(Instant.now()))))
                 .hasValueSatisfying(counter -> {
                     assertThat(counter.messages()).isEqualTo(1);

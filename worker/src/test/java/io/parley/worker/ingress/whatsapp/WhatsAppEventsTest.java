@@ -67,9 +67,10 @@ class WhatsAppEventsTest {
         assertThat(read.statusUpdate()).isEqualTo(new InboundEvent.StatusUpdate(
                 "wamid.FAKE000000000000000000000000000777", "read", null, null));
         assertThat(read.occurredAt()).isEqualTo(Instant.ofEpochSecond(1768469445L));
-        // The recipient is the contact: a status runs in its conversation's order, after the send that made it.
+        // The recipient is the contact: a status keys like its conversation's sends, so it runs after the one that
+        // made it.
         InboundEvent inbound = map("whatsapp-webhook-text.json").events().getFirst();
-        assertThat(sent.conversationKey()).isEqualTo(inbound.conversationKey());
+        assertThat(sent.sendKey()).isEqualTo(inbound.sendKey());
     }
 
     @Test

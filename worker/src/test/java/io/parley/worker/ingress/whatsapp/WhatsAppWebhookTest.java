@@ -68,7 +68,7 @@ class WhatsAppWebhookTest extends WorkerTest {
     }
 
     @Test
-    void storesEachStatusOnceInTheContactsConversationOrder() {
+    void storesEachStatusOnceInTheOrderOfTheContactsSends() {
         Channels.Created channel = channels().whatsapp();
         for (String fixture : List.of("whatsapp-webhook-status-sent.json", "whatsapp-webhook-status-delivered.json",
                 "whatsapp-webhook-status-read.json", "whatsapp-webhook-status-read.json")) {
@@ -80,7 +80,7 @@ class WhatsAppWebhookTest extends WorkerTest {
                 "wamid.FAKE000000000000000000000000000777:sent", "wamid.FAKE000000000000000000000000000777:delivered",
                 "wamid.FAKE000000000000000000000000000777:read");
         assertThat(rows().jobs(channel.tenant().value())).extracting(job -> job.get("serial_key"))
-                .containsOnly("conv:" + channel.id() + ":15551230001").hasSize(3);
+                .containsOnly("conv:" + channel.id() + ":15551230001:out").hasSize(3);
     }
 
     @Test
