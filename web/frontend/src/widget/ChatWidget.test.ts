@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { fakeApi, route } from '../test/fakeApi'
 import { ChatApi } from './chatApi'
 import { ChatWidget } from './ChatWidget'
-import { FakeEventSource } from './fakeEventSource'
+import { FakeEventSource, fakeEventSource } from '../test/fakeEventSource'
 import { widgetStrings } from './strings'
 
 const ORIGIN = 'https://chat.parley.test'
@@ -17,10 +17,14 @@ function mountWidget(language = 'en') {
     api: new ChatApi(ORIGIN, 'wk_shop', async () => {}),
     strings: widgetStrings(language),
     storage: localStorage,
-    openStream: FakeEventSource.open,
   })
   widgets.push(widget)
   return { widget, screen: within(widget.shadow.querySelector('.root') as HTMLElement) }
+}
+
+/** The stream brings a text reply, as the worker sends it (WebChatWire.StreamMessage). */
+function reply(stream: FakeEventSource, id: string, text: string, more: object = {}) {
+  stream.message({ id, text, type: 'text', payload: {}, createdAt: '2026-11-22T00:00:00Z', ...more }, id)
 }
 
 async function openAndSend(screen: ReturnType<typeof within>, text: string) {
@@ -31,7 +35,7 @@ async function openAndSend(screen: ReturnType<typeof within>, text: string) {
 describe('the web chat widget', () => {
   beforeEach(() => {
     localStorage.clear()
-    FakeEventSource.opened = []
+    fakeEventSource()
   })
   afterEach(() => {
     widgets.forEach((w) => w.destroy())
@@ -58,16 +62,66 @@ describe('the web chat widget', () => {
     fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1' }))
     const { screen } = mountWidget()
     const stream = FakeEventSource.latest()
-    stream.connect()
+    stream.open()
     await openAndSend(screen, 'Hi')
     await waitFor(() => expect(screen.getByText('Typing…')).toBeInTheDocument())
 
-    stream.reply('r1', 'Welcome to the shop!')
-    stream.reply('r1', 'Welcome to the shop!')
+    reply(stream, 'r1', 'Welcome to the shop!')
+    reply(stream, 'r1', 'Welcome to the shop!')
 
     const items = within(screen.getByRole('log', { name: 'Messages' })).getAllByRole('listitem')
     expect(items.map((i) => i.textContent)).toEqual(['Hi', 'Welcome to the shop!'])
     expect(screen.queryByText('Typing…')).not.toBeInTheDocument()
+  })
+
+  it("shows a reply's buttons and sends the pressed one as its label with its postback, once", async () => {
+    const api = fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e2' }))
+    const { screen } = mountWidget()
+    await userEvent.click(screen.getByRole('button', { name: 'Chat with us' }))
+    reply(FakeEventSource.latest(), 'r1', 'Anything else?', { type: 'buttons', payload: {
+      buttons: [{ label: 'Menu', postback: 'menu' }, { label: 'Talk to staff', postback: 'staff' }], style: 'quick_replies' } })
+
+    const choices = screen.getByRole('group', { name: 'Choices' })
+    await userEvent.click(within(choices).getByRole('button', { name: 'Talk to staff' }))
+
+    await waitFor(() => expect(api.requests).toHaveLength(1))
+    expect(api.requests[0].body).toMatchObject({ text: 'Talk to staff', postback: 'staff' })
+    const items = within(screen.getByRole('log', { name: 'Messages' })).getAllByRole('listitem')
+    expect(items[1]).toHaveTextContent('Talk to staff')
+    expect(items[1]).toHaveClass('contact')
+    const pressed = within(screen.getByRole('group', { name: 'Choices' })).getAllByRole('button')
+    expect(pressed.map((b) => (b as HTMLButtonElement).disabled)).toEqual([true, true])
+    expect(screen.getByRole('button', { name: 'Talk to staff', pressed: true })).toBeInTheDocument()
+  })
+
+  it('presses a button from the keyboard and keeps the answered buttons disabled after a reload', async () => {
+    fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e2' }))
+    const before = mountWidget()
+    await userEvent.click(before.screen.getByRole('button', { name: 'Chat with us' }))
+    reply(FakeEventSource.latest(), 'r1', 'Pick one', { type: 'buttons', payload: { buttons: [{ label: 'Menu', postback: 'menu' }] } })
+
+    before.screen.getByRole('button', { name: 'Menu' }).focus()
+    await userEvent.keyboard('{Enter}')
+    await waitFor(() => expect(before.screen.getByRole('button', { name: 'Menu' })).toBeDisabled())
+    before.widget.destroy()
+    document.body.innerHTML = ''
+
+    const after = mountWidget()
+
+    expect(after.screen.getByRole('button', { name: 'Menu' })).toBeDisabled()
+  })
+
+  it('shows image replies as images, described by their alt text or as an image', async () => {
+    const { screen } = mountWidget()
+    const stream = FakeEventSource.latest()
+
+    reply(stream, 'r1', '', { text: null, type: 'image', payload: { url: 'https://cdn.example/menu.png', previewUrl: 'https://cdn.example/menu-s.png' } })
+    reply(stream, 'r2', 'Our shop', { type: 'image', payload: { url: 'https://cdn.example/shop.png', alt: 'The shop front on Main Street' } })
+
+    const images = screen.getAllByRole('img')
+    expect(images.map((i) => i.getAttribute('alt'))).toEqual(['Image', 'The shop front on Main Street'])
+    expect(images[0]).toHaveAttribute('src', 'https://cdn.example/menu.png')
+    expect(screen.getAllByRole('listitem')[1]).toHaveTextContent('Our shop')
   })
 
   it('continues the same conversation after a reload, asking the stream only for newer replies', async () => {
@@ -75,7 +129,7 @@ describe('the web chat widget', () => {
     const before = mountWidget()
     const sessionStream = FakeEventSource.latest()
     await openAndSend(before.screen, 'Hi')
-    sessionStream.reply('0193-r1', 'Hello!')
+    reply(sessionStream, '0193-r1', 'Hello!')
     before.widget.destroy()
     document.body.innerHTML = ''
 
@@ -110,8 +164,8 @@ describe('the web chat widget', () => {
     try {
       const { screen } = mountWidget()
       const first = FakeEventSource.latest()
-      first.connect()
-      first.reply('r1', 'Hello!')
+      first.open()
+      reply(first, 'r1', 'Hello!')
 
       first.fail()
 
@@ -121,7 +175,7 @@ describe('the web chat widget', () => {
       const second = FakeEventSource.latest()
       expect(second).not.toBe(first)
       expect(second.url).toMatch(/after=r1$/)
-      second.connect()
+      second.open()
       expect(screen.queryByText('Reconnecting…')).not.toBeInTheDocument()
     } finally {
       vi.useRealTimers()
@@ -134,13 +188,13 @@ describe('the web chat widget', () => {
       mountWidget()
       FakeEventSource.latest().fail()
       FakeEventSource.latest().fail() // browsers may report one failure twice: still one reconnection
-      expect(FakeEventSource.opened).toHaveLength(1)
+      expect(FakeEventSource.instances).toHaveLength(1)
 
       window.dispatchEvent(new Event('online'))
 
-      expect(FakeEventSource.opened).toHaveLength(2)
+      expect(FakeEventSource.instances).toHaveLength(2)
       vi.advanceTimersByTime(60_000)
-      expect(FakeEventSource.opened).toHaveLength(2)
+      expect(FakeEventSource.instances).toHaveLength(2)
     } finally {
       vi.useRealTimers()
     }

@@ -1,9 +1,10 @@
 import tokens from '../styles/tokens.css?raw'
 import styles from './widget.css?raw'
-import { ChatApi, type Reply } from './chatApi'
+import { ChatApi, type Outgoing, type Reply } from './chatApi'
 import { ReplyStream, type StreamState } from './replyStream'
 import type { WidgetStrings } from './strings'
-import { randomId, Transcript, type ChatLine } from './transcript'
+import { lineOfReply } from './replyLine'
+import { randomId, Transcript, type ChatButton, type ChatLine } from './transcript'
 
 /** How long the typing indicator may show without a reply (the bot's LLM call has its own, shorter timeout). */
 const TYPING_TIMEOUT_MS = 60_000
@@ -13,7 +14,6 @@ export interface WidgetOptions {
   api: ChatApi
   strings: WidgetStrings
   storage: Storage | null
-  openStream?: (url: string) => EventSource
 }
 
 /**
@@ -55,7 +55,7 @@ export class ChatWidget {
     this.el.empty.hidden = this.transcript.lines.length > 0
     this.wire()
     this.stream = new ReplyStream(options.api, this.transcript.sessionId, this.transcript.lastReplyId,
-      (reply) => this.received(reply), (state) => this.streamState(state), options.openStream)
+      (reply) => this.received(reply), (state) => this.streamState(state))
     this.stream.start()
     window.addEventListener('online', this.online)
     window.addEventListener('storage', this.otherTab)
@@ -89,12 +89,17 @@ export class ChatWidget {
     }
   }
 
-  /** Sends the text as a new message, or again (same id, so the server stores it once) after a failure. */
-  async send(text: string, id = randomId(24)): Promise<void> {
-    const line: ChatLine = { id, from: 'contact', text, at: new Date().toISOString(), status: 'sending' }
+  /**
+   * Sends a typed message or a button press as a new message, or again (same id, so the server stores it once)
+   * after a failure.
+   */
+  async send(message: Outgoing, id = randomId(24)): Promise<void> {
+    const line: ChatLine = {
+      id, from: 'contact', text: message.text, postback: message.postback, at: new Date().toISOString(), status: 'sending',
+    }
     this.show(line)
     this.el.alert.textContent = ''
-    const result = await this.options.api.send(this.transcript.sessionId, id, text)
+    const result = await this.options.api.send(this.transcript.sessionId, id, message)
     this.show({ ...line, status: result.ok ? 'sent' : 'failed' })
     if (result.ok) {
       this.typing(true)
@@ -104,7 +109,7 @@ export class ChatWidget {
   }
 
   private received(reply: Reply): void {
-    const line: ChatLine = { id: reply.id, from: 'bot', text: reply.text ?? this.t.nonText, at: reply.createdAt }
+    const line = lineOfReply(reply, this.t.nonText)
     if (!this.transcript.put(line)) {
       return // already shown (replayed after a reconnect)
     }
@@ -132,11 +137,31 @@ export class ChatWidget {
     this.scrollToEnd()
   }
 
+  /** The contact answers a reply with one of its buttons: the label is what they said, the postback what it means. */
+  private press(replyId: string, button: ChatButton): void {
+    const answered = this.transcript.choose(replyId, button.label)
+    if (answered) {
+      this.shadow.getElementById(`m-${replyId}`)?.replaceWith(this.render(answered))
+    }
+    this.el.input.focus() // the pressed button is gone (disabled): keep keyboard users in the conversation
+    void this.send({ text: button.label, postback: button.postback })
+  }
+
   private render(line: ChatLine): HTMLElement {
     const item = document.createElement('li')
     item.id = `m-${line.id}`
     item.className = `line ${line.from} ${line.status ?? ''}`.trim()
-    item.textContent = line.text // never HTML: replies and the contact's text are shown as they are
+    if (line.image) {
+      const image = document.createElement('img')
+      image.className = 'image'
+      image.src = line.image.url
+      image.alt = line.image.alt ?? this.t.image
+      item.append(image)
+    }
+    item.append(line.text) // a text node, never HTML: replies and the contact's text are shown as they are
+    if (line.buttons?.length) {
+      item.append(this.renderButtons(line.id, line.buttons, line.chosen))
+    }
     if (line.status === 'failed') {
       const failure = document.createElement('span')
       failure.className = 'failure'
@@ -144,11 +169,30 @@ export class ChatWidget {
       const retry = document.createElement('button')
       retry.type = 'button'
       retry.textContent = this.t.retry
-      retry.addEventListener('click', () => void this.send(line.text, line.id))
+      retry.addEventListener('click', () => void this.send({ text: line.text, postback: line.postback }, line.id))
       failure.append(retry)
       item.append(failure)
     }
     return item
+  }
+
+  private renderButtons(replyId: string, buttons: ChatButton[], chosen: string | undefined): HTMLElement {
+    const group = document.createElement('div')
+    group.className = 'choices'
+    group.setAttribute('role', 'group')
+    group.setAttribute('aria-label', this.t.choices)
+    for (const choice of buttons) {
+      const button = document.createElement('button')
+      button.type = 'button'
+      button.textContent = choice.label
+      button.disabled = chosen !== undefined
+      if (chosen === choice.label) {
+        button.setAttribute('aria-pressed', 'true')
+      }
+      button.addEventListener('click', () => this.press(replyId, choice))
+      group.append(button)
+    }
+    return group
   }
 
   private typing(on: boolean): void {
@@ -184,7 +228,7 @@ export class ChatWidget {
       const text = input.value.trim()
       if (text) {
         input.value = ''
-        void this.send(text)
+        void this.send({ text })
       }
       input.focus()
     }

@@ -7,6 +7,12 @@ export interface Reply {
   createdAt: string
 }
 
+/** What the contact sends: typed text, or a button's label with its postback data. */
+export interface Outgoing {
+  text: string
+  postback?: string
+}
+
 export type SendResult = { ok: true } | { ok: false; detail: string | null }
 
 /** Waits between attempts; a parameter so that tests need not wait. */
@@ -32,14 +38,14 @@ export class ChatApi {
    * Posts a message. Network errors and 5xx are retried with the same client message id, which the server
    * de-duplicates, so a retry never makes the bot answer twice. A 4xx is final; its problem detail is returned.
    */
-  async send(sessionId: string, clientMessageId: string, text: string, attempts = 3): Promise<SendResult> {
+  async send(sessionId: string, clientMessageId: string, message: Outgoing, attempts = 3): Promise<SendResult> {
     for (let attempt = 1; ; attempt++) {
       let response: Response | null = null
       try {
         response = await fetch(`${this.base}/messages`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ sessionId, clientMessageId, text }),
+          body: JSON.stringify({ sessionId, clientMessageId, text: message.text, postback: message.postback }),
         })
       } catch {
         response = null

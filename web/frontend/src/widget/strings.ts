@@ -15,6 +15,8 @@ const en = {
   reconnecting: 'Reconnecting…',
   unread: 'New reply',
   nonText: '(a message this chat cannot show)',
+  image: 'Image',
+  choices: 'Choices',
 }
 
 export type WidgetStrings = typeof en
@@ -35,6 +37,8 @@ const zhHant: WidgetStrings = {
   reconnecting: '重新連線中…',
   unread: '有新回覆',
   nonText: '（此對話無法顯示這則訊息）',
+  image: '圖片',
+  choices: '選項',
 }
 
 export const widgetCatalog = { en, zhHant }

@@ -1,3 +1,9 @@
+/** A button under a reply (a flow's buttons step): pressing it sends its label with its postback data. */
+export interface ChatButton {
+  label: string
+  postback: string
+}
+
 /** One line of the chat as the widget shows it. */
 export interface ChatLine {
   id: string
@@ -6,6 +12,13 @@ export interface ChatLine {
   at: string
   /** The contact's own messages: sending → sent, or failed (shown with a retry button). */
   status?: 'sending' | 'sent' | 'failed'
+  /** A contact's button press: the data sent again with a retry. */
+  postback?: string
+  /** A reply's buttons, and the label of the one pressed (then all are disabled: one answer per question). */
+  buttons?: ChatButton[]
+  chosen?: string
+  /** An image reply (its text, if any, is the caption). */
+  image?: { url: string; alt: string | null }
 }
 
 interface Saved {
@@ -66,6 +79,17 @@ export class Transcript {
     this.saved = this.saved.slice(-MAX_LINES)
     this.write()
     return true
+  }
+
+  /** Remembers which button of a reply was pressed, so its buttons stay disabled after a reload. */
+  choose(replyId: string, label: string): ChatLine | null {
+    const index = this.saved.findIndex((l) => l.id === replyId)
+    if (index < 0) {
+      return null
+    }
+    this.saved[index] = { ...this.saved[index], chosen: label }
+    this.write()
+    return this.saved[index]
   }
 
   /**

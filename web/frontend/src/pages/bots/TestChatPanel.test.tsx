@@ -9,27 +9,38 @@ import { sampleBot } from './sampleBot'
 
 const testChat = { channelId: 'c9', widgetKey: 'pwk_abc', sessionId: 'test_0123456789abcdef' }
 
+/** Signs in, opens bot b1's test chat (the web chat accepts every message) and waits for its log. */
+async function openTestChat() {
+  signIn()
+  fakeEventSource()
+  const api = fakeApi(meRoute, route('GET', '/api/v1/bots/b1', 200, sampleBot()),
+    route('POST', '/api/v1/bots/b1/test-chat', 200, testChat),
+    route('POST', '/chat/pwk_abc/messages', 202, { eventId: 'e1' }))
+  renderApp('/bots/b1')
+  await userEvent.click(await screen.findByRole('button', { name: 'Test chat' }))
+  await screen.findByRole('log', { name: 'Test messages' })
+  return api
+}
+
+/** The message the test chat posted to the web chat API. */
+async function sentMessage(api: Awaited<ReturnType<typeof openTestChat>>) {
+  return waitFor(() => {
+    const request = api.requests.find((r) => r.path === '/chat/pwk_abc/messages')
+    expect(request).toBeDefined()
+    return request!.body as { sessionId: string; clientMessageId: string; text: string; postback?: string }
+  })
+}
+
 describe('test chat', () => {
   beforeEach(() => sessionStorage.clear())
 
   it("sends the message as the widget does and shows the bot's streamed reply", async () => {
-    signIn()
-    fakeEventSource()
-    const api = fakeApi(meRoute, route('GET', '/api/v1/bots/b1', 200, sampleBot()),
-      route('POST', '/api/v1/bots/b1/test-chat', 200, testChat),
-      route('POST', '/chat/pwk_abc/messages', 202, { eventId: 'e1' }))
-    renderApp('/bots/b1')
+    const api = await openTestChat()
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Test chat' }))
     await userEvent.type(await screen.findByLabelText('Message'), 'What are your hours?')
     await userEvent.click(screen.getByRole('button', { name: 'Send' }))
 
-    const sent = await waitFor(() => {
-      const request = api.requests.find((r) => r.path === '/chat/pwk_abc/messages')
-      expect(request).toBeDefined()
-      return request!.body as { sessionId: string; clientMessageId: string; text: string }
-    })
-    expect(sent).toMatchObject({ sessionId: 'test_0123456789abcdef', text: 'What are your hours?' })
+    expect(await sentMessage(api)).toMatchObject({ sessionId: 'test_0123456789abcdef', text: 'What are your hours?' })
     const stream = FakeEventSource.latest()
     expect(stream.url).toBe('/chat/pwk_abc/sessions/test_0123456789abcdef/stream')
 
@@ -42,6 +53,32 @@ describe('test chat', () => {
     const log = screen.getByRole('log', { name: 'Test messages' })
     const lines = within(log).getAllByRole('listitem')
     expect(lines.map((li) => li.textContent)).toEqual(['You: What are your hours?', 'Bot: We are open 10:00-18:00.', 'Bot: Anything else?Menu'])
+  })
+
+  it("presses a reply's button as a contact would: its label and postback are sent and the buttons are answered", async () => {
+    const api = await openTestChat()
+
+    act(() => FakeEventSource.latest().message({ id: 'm1', text: 'How can we help?', type: 'buttons', createdAt: '2026-11-21T10:00:06Z',
+      payload: { buttons: [{ label: 'Menu', postback: 'menu' }, { label: 'Talk to staff', postback: 'staff' }], style: 'buttons' } }, 'm1'))
+    const choices = screen.getByRole('group', { name: 'Choices' })
+    await userEvent.click(within(choices).getByRole('button', { name: 'Talk to staff' }))
+
+    expect(await sentMessage(api)).toMatchObject({ sessionId: 'test_0123456789abcdef', text: 'Talk to staff', postback: 'staff' })
+    const lines = within(screen.getByRole('log', { name: 'Test messages' })).getAllByRole('listitem')
+    expect(lines[1]).toHaveTextContent('You: Talk to staff')
+    expect(within(choices).getByRole('button', { name: 'Menu' })).toBeDisabled()
+    expect(within(choices).getByRole('button', { name: 'Talk to staff', pressed: true })).toBeDisabled()
+  })
+
+  it('shows image replies as images with their alt text, or says they are an image from the bot', async () => {
+    await openTestChat()
+
+    act(() => FakeEventSource.latest().message({ id: 'm1', text: null, type: 'image', payload: { url: 'https://cdn.example/menu.png' } }, 'm1'))
+    act(() => FakeEventSource.latest().message({ id: 'm2', text: null, type: 'image', payload: { url: 'https://cdn.example/shop.png', alt: 'Our shop front' } }, 'm2'))
+
+    const log = screen.getByRole('log', { name: 'Test messages' })
+    expect(within(log).getByRole('img', { name: 'Image from the bot' })).toHaveAttribute('src', 'https://cdn.example/menu.png')
+    expect(within(log).getByRole('img', { name: 'Our shop front' })).toBeInTheDocument()
   })
 
   it('says why when the test chat cannot be opened', async () => {

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/problem'
-import { Badge, Button, Loading, ProblemAlert } from '../../ui'
+import { Button, Loading, ProblemAlert } from '../../ui'
 import { randomId, useWebChat } from './useWebChat'
 
 const sessionKey = (botId: string) => `parley.testChat.${botId}`
@@ -70,10 +70,18 @@ function Conversation({ botId, widgetKey, freshSession }: { botId: string; widge
         {chat.lines.map((line) => (
           <li key={line.id} className={`test-chat__bubble test-chat__bubble--${line.from}`} aria-busy={line.pending || undefined}>
             <span className="visually-hidden">{line.from === 'bot' ? t('testChat.bot') : t('testChat.you')}: </span>
-            {line.imageUrl && <img className="test-chat__image" src={line.imageUrl} alt="" />}
+            {line.image && <img className="test-chat__image" src={line.image.url} alt={line.image.alt || t('testChat.image')} />}
             {line.text}
-            {line.buttons && line.buttons.length > 0 && (
-              <span className="test-chat__buttons">{line.buttons.map((label, i) => <Badge key={i} tone="primary">{label}</Badge>)}</span>
+            {line.buttons && (
+              <span className="test-chat__buttons" role="group" aria-label={t('testChat.choices')}>
+                {line.buttons.map((button, i) => (
+                  <Button key={i} size="sm" variant={line.chosen === button.label ? 'primary' : 'secondary'}
+                          disabled={line.chosen !== undefined} aria-pressed={line.chosen === button.label || undefined}
+                          onClick={() => chat.press(line.id, button)}>
+                    {button.label}
+                  </Button>
+                ))}
+              </span>
             )}
           </li>
         ))}

@@ -95,6 +95,8 @@ export default catalog({
     bot: 'Bot',
     empty: 'Say hello to see how the bot answers.',
     disconnected: 'Reconnecting to the reply stream…',
+    image: 'Image from the bot',
+    choices: 'Choices',
   },
 }, {
   list: {
@@ -191,5 +193,7 @@ export default catalog({
     bot: '機器人',
     empty: '打聲招呼，看看機器人怎麼回答。',
     disconnected: '正在重新連線到回覆串流…',
+    image: '機器人傳送的圖片',
+    choices: '選項',
   },
 })

@@ -1,14 +1,21 @@
 import { useCallback, useEffect, useState } from 'react'
 import { ApiProblem, type ProblemBody } from '../../api/problem'
 
+/** A reply's button: pressing it sends the label as text with the postback data, as a LINE postback. */
+export interface ChatButton {
+  label: string
+  postback: string
+}
+
 export interface ChatLine {
   id: string
   from: 'contact' | 'bot'
   text: string
-  /** Button labels of a buttons reply (the web chat API takes no postbacks, so they are shown, not pressed). */
-  buttons?: string[]
-  /** An image reply's URL. */
-  imageUrl?: string
+  /** A buttons reply's buttons, and the label of the one pressed (then all are disabled). */
+  buttons?: ChatButton[]
+  chosen?: string
+  /** An image reply: its URL and the payload's alt text, if it has one. */
+  image?: { url: string; alt?: string }
   /** A sent message not yet accepted by the server. */
   pending?: boolean
 }
@@ -17,16 +24,20 @@ interface StreamedMessage {
   id: string
   text?: string | null
   type?: string
-  /** The flow step's JSON (docs/outbound.md): {buttons: [{label, postback}]} or {url, previewUrl}. */
-  payload?: { buttons?: { label?: string }[]; url?: string }
+  /** The flow step's JSON (docs/outbound.md): {buttons: [{label, postback}]} or {url, previewUrl, alt?}. */
+  payload?: { buttons?: { label?: string; postback?: string }[]; url?: string; alt?: string }
   createdAt?: string
 }
 
 function lineOf(message: StreamedMessage): ChatLine {
+  const buttons = (message.payload?.buttons ?? [])
+    .filter((b): b is ChatButton => typeof b.label === 'string' && typeof b.postback === 'string')
+  const url = message.payload?.url
   return {
     id: message.id, from: 'bot', text: message.text ?? '',
-    buttons: message.payload?.buttons?.map((b) => b.label ?? ''),
-    imageUrl: message.type === 'image' ? message.payload?.url : undefined,
+    buttons: message.type === 'buttons' && buttons.length > 0 ? buttons : undefined,
+    // flows allow only https images; a javascript: or data: URL is not shown
+    image: message.type === 'image' && url && /^https?:\/\//i.test(url) ? { url, alt: message.payload?.alt } : undefined,
   }
 }
 
@@ -62,7 +73,8 @@ export function useWebChat(widgetKey: string | undefined, sessionId: string) {
     return () => source.close()
   }, [widgetKey, sessionId])
 
-  const send = useCallback(async (text: string) => {
+  /** Sends typed text, or a button's label with its postback data (the web chat stores that as a POSTBACK). */
+  const send = useCallback(async (text: string, postback?: string) => {
     if (!widgetKey) return
     const clientMessageId = randomId()
     setError(null)
@@ -72,7 +84,7 @@ export function useWebChat(widgetKey: string | undefined, sessionId: string) {
       response = await fetch(`/chat/${encodeURIComponent(widgetKey)}/messages`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ sessionId, clientMessageId, text }),
+        body: JSON.stringify({ sessionId, clientMessageId, text, postback }),
       })
     } catch (e) {
       setError(ApiProblem.network(e))
@@ -88,5 +100,11 @@ export function useWebChat(widgetKey: string | undefined, sessionId: string) {
     setLines((current) => current.map((line) => (line.id === clientMessageId ? { ...line, pending: false } : line)))
   }, [widgetKey, sessionId])
 
-  return { lines, connected, error, send }
+  /** Answers a buttons reply: its buttons are disabled from now on, one answer per question. */
+  const press = useCallback((replyId: string, button: ChatButton) => {
+    setLines((current) => current.map((line) => (line.id === replyId ? { ...line, chosen: button.label } : line)))
+    void send(button.label, button.postback)
+  }, [send])
+
+  return { lines, connected, error, send, press }
 }

@@ -59,8 +59,11 @@ final class WebChatService {
         limit("chat-ip:" + clientIp, perIp);
         IngressChannel channel = channels.resolveWidget(widgetKey);
         limit("chat-session:" + channel.id() + ":" + request.sessionId(), perSession);
+        // A button press keeps its label as text (what the contact saw, for the inbox and the LLM's history), as
+        // WhatsApp button replies do; flows route it by its postback data.
+        InboundEvent.Type type = request.postback() == null ? InboundEvent.Type.TEXT : InboundEvent.Type.POSTBACK;
         InboundEvent event = EventDraft.of(channel.id(), request.clientMessageId(), Instant.now())
-                .type(InboundEvent.Type.TEXT).user(request.sessionId()).text(request.text()).build();
+                .type(type).user(request.sessionId()).text(request.text()).postback(request.postback()).build();
         UUID eventId = store.store(channel.tenant(), event).orElseGet(() -> scope.read(channel.tenant(),
                 () -> sessions.eventOf(channel.tenant().value(), channel.id(), request.clientMessageId(),
                         request.sessionId())).orElseThrow(() -> ProblemException.conflict(

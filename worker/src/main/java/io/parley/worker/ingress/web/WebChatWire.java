@@ -21,7 +21,8 @@ final class WebChatWire {
 
     /**
      * A contact's message. {@code clientMessageId} is the widget's id for this message: sending it again (a retry
-     * after a network error) stores nothing new.
+     * after a network error) stores nothing new. A button press carries the button's {@code postback} data (at most
+     * 300 characters, the flows' limit) with its label as {@code text}: it becomes a POSTBACK event, as on LINE.
      */
     @Serdeable
     record MessageRequest(
@@ -29,7 +30,8 @@ final class WebChatWire {
             String sessionId,
             @NotNull @Pattern(regexp = "[A-Za-z0-9_-]{8,100}", message = "must be 8-100 characters of A-Z a-z 0-9 _ -")
             String clientMessageId,
-            @NotBlank @Size(max = 4000) String text) {
+            @NotBlank @Size(max = 4000) String text,
+            @Nullable @Size(min = 1, max = 300) String postback) {
     }
 
     @Serdeable

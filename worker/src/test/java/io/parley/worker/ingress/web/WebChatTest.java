@@ -59,6 +59,59 @@ class WebChatTest extends WorkerTest {
     }
 
     @Test
+    void aButtonPressBecomesAPostbackEventWithItsLabelAsText() {
+        Channels.Created web = channels().web();
+        String session = session();
+
+        Reply reply = send(web, Map.of("sessionId", session, "clientMessageId", "m-00000010", "text", "Talk to staff",
+                "postback", "staff"));
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(rows().events(web.id())).singleElement().satisfies(event -> {
+            assertThat((String) event.get("payload")).contains("\"type\": \"POSTBACK\"").contains("\"postbackData\": \"staff\"")
+                    .contains("\"text\": \"Talk to staff\"");
+        });
+        assertThat(rows().jobs(web.tenant().value())).singleElement()
+                .satisfies(job -> assertThat(job.get("kind")).isEqualTo("inbound.turn"));
+    }
+
+    @Test
+    void aRetriedButtonPressIsStoredOnce() {
+        Channels.Created web = channels().web();
+        Map<String, String> press = Map.of("sessionId", session(), "clientMessageId", "m-00000011", "text", "Menu",
+                "postback", "menu");
+
+        Reply first = send(web, press);
+        Reply retry = send(web, press);
+
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.string("eventId")).isEqualTo(first.string("eventId"));
+        assertThat(rows().events(web.id())).hasSize(1);
+        assertThat(rows().jobs(web.tenant().value())).hasSize(1);
+    }
+
+    @Test
+    void postbackDataIsBoundedAndNotEmpty() {
+        Channels.Created web = channels().web();
+
+        Reply tooLong = send(web, Map.of("sessionId", session(), "clientMessageId", "m-00000012", "text", "Menu",
+                "postback", "x".repeat(301)));
+        Reply empty = send(web, Map.of("sessionId", session(), "clientMessageId", "m-00000013", "text", "Menu",
+                "postback", ""));
+        Reply noLabel = send(web, Map.of("sessionId", session(), "clientMessageId", "m-00000014", "text", " ",
+                "postback", "menu"));
+
+        for (Reply reply : List.of(tooLong, empty)) {
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(reply.string("detail")).contains("postback");
+        }
+        assertThat(noLabel.status()).isEqualTo(400);
+        assertThat(noLabel.string("detail")).contains("text");
+        assertThat(rows().events(web.id())).isEmpty();
+    }
+
+    @Test
     void invalidMessagesNameTheirFields() {
         Channels.Created web = channels().web();
 
