@@ -1,6 +1,7 @@
 package io.parley.api.channel;
 
 import io.parley.core.channel.ChannelType;
+import io.parley.core.channel.ProviderApi;
 import io.parley.core.channel.ProviderEndpoints;
 import jakarta.inject.Singleton;
 
@@ -29,7 +30,7 @@ final class LineCheck implements ProviderCheck {
 
     @Override
     public Outcome check(Subject subject) {
-        ProviderClient.Answer info = client.get(ChannelType.LINE, URI.create(endpoints.lineApiUrl() + "/v2/bot/info"),
+        ProviderApi.Answer info = client.get(ChannelType.LINE, URI.create(endpoints.lineApiUrl() + "/v2/bot/info"),
                 subject.credentials().get("channelAccessToken"));
         if (info.status() == 401) {
             return Outcome.unhealthy("LINE rejected the channel access token (401). Issue a new long-lived token in "

@@ -1,6 +1,7 @@
 package io.parley.api.channel;
 
 import io.parley.core.channel.ChannelType;
+import io.parley.core.channel.ProviderApi;
 import io.parley.core.channel.ProviderEndpoints;
 import jakarta.inject.Singleton;
 
@@ -35,7 +36,7 @@ final class TelegramCheck implements ProviderCheck {
 
     @Override
     public Outcome check(Subject subject) {
-        ProviderClient.Answer me = client.get(ChannelType.TELEGRAM, method(subject, "getMe"), null);
+        ProviderApi.Answer me = client.get(ChannelType.TELEGRAM, method(subject, "getMe"), null);
         if (me.status() == 401 || me.status() == 404) {
             return Outcome.unhealthy("Telegram rejected the bot token (" + me.status() + "). Copy the token again "
                     + "from @BotFather (/mybots → API Token) and save it here.");
@@ -47,7 +48,7 @@ final class TelegramCheck implements ProviderCheck {
         }
         String existing = subject.credentials().get(ChannelCredentials.WEBHOOK_SECRET);
         String secret = existing != null ? existing : ChannelCredentials.randomToken(32);
-        ProviderClient.Answer webhook = client.postJson(ChannelType.TELEGRAM, method(subject, "setWebhook"),
+        ProviderApi.Answer webhook = client.postJson(ChannelType.TELEGRAM, method(subject, "setWebhook"),
                 Map.of("url", subject.webhookUrl(), "secret_token", secret, "allowed_updates", ALLOWED_UPDATES,
                         "max_connections", 40));
         if (!"true".equals(webhook.text("ok"))) {

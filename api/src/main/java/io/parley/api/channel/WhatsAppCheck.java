@@ -1,6 +1,7 @@
 package io.parley.api.channel;
 
 import io.parley.core.channel.ChannelType;
+import io.parley.core.channel.ProviderApi;
 import io.parley.core.channel.ProviderEndpoints;
 import jakarta.inject.Singleton;
 
@@ -30,7 +31,7 @@ final class WhatsAppCheck implements ProviderCheck {
     @Override
     public Outcome check(Subject subject) {
         String phoneNumberId = subject.credentials().get("phoneNumberId");
-        ProviderClient.Answer number = client.get(ChannelType.WHATSAPP, URI.create(endpoints.whatsappApiUrl() + "/"
+        ProviderApi.Answer number = client.get(ChannelType.WHATSAPP, URI.create(endpoints.whatsappApiUrl() + "/"
                         + phoneNumberId + "?fields=display_phone_number,verified_name"),
                 subject.credentials().get("accessToken"));
         String code = number.text("error", "code");

@@ -1,5 +1,6 @@
 package io.parley.worker.outbound;
 
+import io.parley.core.channel.ProviderApi;
 import io.micronaut.core.annotation.Nullable;
 import io.parley.core.channel.ChannelRow;
 import io.parley.core.channel.ChannelType;
@@ -46,7 +47,7 @@ public final class ChatSignals {
             if (signal == null) {
                 return false;
             }
-            ProviderHttp.Answer answer = http.post(expected, signal.uri(), signal.body(), signal.headers());
+            ProviderApi.Answer answer = http.post(expected, signal.uri(), signal.body(), signal.headers());
             if (!answer.ok()) {
                 LOG.info("{} refused the {} on channel {} ({})", expected.label(), what, channel.id(), answer.status());
             }

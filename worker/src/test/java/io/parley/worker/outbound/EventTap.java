@@ -29,14 +29,18 @@ public final class EventTap implements AutoCloseable {
         }
     }
 
-    /** Events of {@code type} received so far (waiting briefly for notifications in flight). */
+    /**
+     * Events of {@code type} received so far. Events leave after commit, possibly in several NOTIFY transactions, so
+     * this reads until none has arrived for a moment.
+     */
     public List<Map<String, Object>> events(String type) {
         try {
             PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(300);
-            if (notifications != null) {
+            while (notifications != null && notifications.length > 0) {
                 for (PGNotification notification : notifications) {
                     seen.add(FakeProviders.parse(notification.getParameter()));
                 }
+                notifications = connection.unwrap(PGConnection.class).getNotifications(300);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

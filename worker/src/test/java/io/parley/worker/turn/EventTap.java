@@ -37,18 +37,22 @@ final class EventTap implements AutoCloseable {
         }
     }
 
-    /** The types of the events published for {@code tenant} so far, in order. */
+    /**
+     * The types of the events published for {@code tenant} so far, in order. Events leave after commit, possibly in
+     * several NOTIFY transactions, so this reads until none has arrived for a moment.
+     */
     List<String> types(TenantId tenant) {
         List<String> types = new ArrayList<>();
         try {
             PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(500);
-            if (notifications != null) {
+            while (notifications != null && notifications.length > 0) {
                 for (PGNotification notification : notifications) {
                     Matcher matcher = TENANT_AND_TYPE.matcher(notification.getParameter());
                     if (matcher.find() && matcher.group(1).equals(tenant.toString())) {
                         types.add(matcher.group(2));
                     }
                 }
+                notifications = connection.unwrap(PGConnection.class).getNotifications(300);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package io.parley.worker.outbound.line;
 
+import io.parley.core.channel.ProviderApi;
 import io.parley.worker.outbound.ProviderHttp;
 import io.parley.worker.outbound.SendFailure;
 
@@ -20,12 +21,12 @@ final class LineErrors {
     private LineErrors() {
     }
 
-    static boolean invalidReplyToken(ProviderHttp.Answer answer) {
+    static boolean invalidReplyToken(ProviderApi.Answer answer) {
         return answer.status() == 400 && "Invalid reply token".equalsIgnoreCase(String.valueOf(answer.text("message")));
     }
 
     /** The answer itself when it is a success; otherwise the typed failure. */
-    static ProviderHttp.Answer check(ProviderHttp.Answer answer) throws SendFailure {
+    static ProviderApi.Answer check(ProviderApi.Answer answer) throws SendFailure {
         if (answer.ok()) {
             return answer;
         }
@@ -45,7 +46,7 @@ final class LineErrors {
         }
     }
 
-    private static Duration retryAfter(ProviderHttp.Answer answer) {
+    private static Duration retryAfter(ProviderApi.Answer answer) {
         try {
             long seconds = answer.retryAfter() == null ? -1 : Long.parseLong(answer.retryAfter().trim());
             return seconds > 0 ? Duration.ofSeconds(seconds) : RATE_LIMIT_PAUSE;
@@ -55,7 +56,7 @@ final class LineErrors {
     }
 
     /** The error message with its details ("messages[0].text: May not be empty"). */
-    private static String describe(ProviderHttp.Answer answer) {
+    private static String describe(ProviderApi.Answer answer) {
         StringBuilder text = new StringBuilder(answer.text("message") == null ? "no message"
                 : answer.text("message"));
         if (answer.value("details") instanceof List<?> details) {

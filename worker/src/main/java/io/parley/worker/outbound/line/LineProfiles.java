@@ -1,5 +1,6 @@
 package io.parley.worker.outbound.line;
 
+import io.parley.core.channel.ProviderApi;
 import io.micronaut.context.annotation.Requires;
 import io.parley.core.ServerRoles;
 import io.parley.core.channel.ChannelRow;
@@ -49,7 +50,7 @@ public final class LineProfiles {
             }
             URI uri = URI.create(endpoints.lineApiUrl() + "/v2/bot/profile/"
                     + URLEncoder.encode(userId, StandardCharsets.UTF_8));
-            ProviderHttp.Answer answer = http.get(ChannelType.LINE, uri, LineSender.headers(token, null));
+            ProviderApi.Answer answer = http.get(ChannelType.LINE, uri, LineSender.headers(token, null));
             String name = answer.ok() ? answer.text("displayName") : null;
             return Optional.ofNullable(name).filter(n -> !n.isBlank());
         } catch (SendFailure.Unavailable | RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.parley.worker.outbound.line;
 
+import io.parley.core.channel.ProviderApi;
 import io.micronaut.context.annotation.Requires;
 import io.parley.core.ServerRoles;
 import io.parley.core.channel.ChannelType;
@@ -73,14 +74,14 @@ final class LineSender implements ChannelSender {
         String token = batch.credential(ACCESS_TOKEN);
         List<LineWire.Message> messages = batch.messages().stream().map(LineWire::render).toList();
         if (replyable(batch)) {
-            ProviderHttp.Answer reply = http.post(ChannelType.LINE, uri("/v2/bot/message/reply"),
+            ProviderApi.Answer reply = http.post(ChannelType.LINE, uri("/v2/bot/message/reply"),
                     new LineWire.Reply(batch.replyToken(), messages, false), headers(token, null));
             if (!LineErrors.invalidReplyToken(reply)) {
                 return sentIds(LineErrors.check(reply), messages.size());
             }
             LOG.info("LINE refused the reply token of channel {} (expired or used); pushing instead", batch.channel().id());
         }
-        ProviderHttp.Answer push = http.post(ChannelType.LINE, uri("/v2/bot/message/push"),
+        ProviderApi.Answer push = http.post(ChannelType.LINE, uri("/v2/bot/message/push"),
                 new LineWire.Push(batch.recipient(), messages), headers(token, retryKey(batch.messages())));
         return sentIds(push.status() == 409 ? push : LineErrors.check(push), messages.size());
     }
@@ -113,7 +114,7 @@ final class LineSender implements ChannelSender {
     }
 
     /** {@code sentMessages[].id} in order (a 409 to a push echoes the original ones); null where missing. */
-    private static List<String> sentIds(ProviderHttp.Answer answer, int count) {
+    private static List<String> sentIds(ProviderApi.Answer answer, int count) {
         List<String> ids = new ArrayList<>();
         List<?> sent = answer.value("sentMessages") instanceof List<?> list ? list : List.of();
         for (int i = 0; i < count; i++) {

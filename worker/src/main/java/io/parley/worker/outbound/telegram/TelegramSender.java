@@ -1,5 +1,6 @@
 package io.parley.worker.outbound.telegram;
 
+import io.parley.core.channel.ProviderApi;
 import io.micronaut.context.annotation.Requires;
 import io.parley.core.ServerRoles;
 import io.parley.core.channel.ChannelType;
@@ -56,7 +57,7 @@ final class TelegramSender implements ChannelSender {
     @Override
     public List<String> send(OutboundBatch batch) throws SendFailure {
         long chatId = chatId(batch.recipient());
-        ProviderHttp.Answer answer = call(batch, chatId);
+        ProviderApi.Answer answer = call(batch, chatId);
         if (answer.value("parameters", "migrate_to_chat_id") instanceof Number movedTo) {
             // The group became a supergroup with a new id; the update saying so moves the conversation there
             // (TelegramEvents), but this send raced it: resend to the new id, so the message is not lost.
@@ -70,7 +71,7 @@ final class TelegramSender implements ChannelSender {
         return Collections.singletonList(messageId < 0 ? null : chatId + ":" + messageId);
     }
 
-    private ProviderHttp.Answer call(OutboundBatch batch, long chatId) throws SendFailure {
+    private ProviderApi.Answer call(OutboundBatch batch, long chatId) throws SendFailure {
         TelegramWire.Call call = TelegramWire.render(chatId, batch.messages().getFirst());
         return http.post(ChannelType.TELEGRAM, uri(endpoints, batch.credential(BOT_TOKEN), call.method()), call.body(),
                 Map.of());
@@ -89,7 +90,7 @@ final class TelegramSender implements ChannelSender {
         }
     }
 
-    private static SendFailure failure(ProviderHttp.Answer answer) {
+    private static SendFailure failure(ProviderApi.Answer answer) {
         long code = answer.number("error_code");
         String message = "Telegram error " + (code < 0 ? answer.status() : code) + ": "
                 + (answer.text("description") == null ? "no description" : answer.text("description"));

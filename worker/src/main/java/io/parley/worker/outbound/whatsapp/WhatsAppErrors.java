@@ -1,5 +1,6 @@
 package io.parley.worker.outbound.whatsapp;
 
+import io.parley.core.channel.ProviderApi;
 import io.parley.worker.outbound.ProviderHttp;
 import io.parley.worker.outbound.SendFailure;
 
@@ -28,7 +29,7 @@ final class WhatsAppErrors {
     private WhatsAppErrors() {
     }
 
-    static SendFailure failure(ProviderHttp.Answer answer) {
+    static SendFailure failure(ProviderApi.Answer answer) {
         long code = answer.number("error", "code");
         String details = answer.text("error", "error_data", "details");
         String message = "WhatsApp error " + (code < 0 ? "(HTTP " + answer.status() + ")" : code) + ": "

@@ -1,5 +1,6 @@
 package io.parley.worker.outbound.whatsapp;
 
+import io.parley.core.channel.ProviderApi;
 import io.micronaut.context.annotation.Requires;
 import io.parley.core.ServerRoles;
 import io.parley.core.channel.ChannelType;
@@ -52,7 +53,7 @@ final class WhatsAppSender implements ChannelSender {
 
     @Override
     public List<String> send(OutboundBatch batch) throws SendFailure {
-        ProviderHttp.Answer answer = http.post(ChannelType.WHATSAPP, messagesUri(endpoints, batch.credential(PHONE_NUMBER_ID)),
+        ProviderApi.Answer answer = http.post(ChannelType.WHATSAPP, messagesUri(endpoints, batch.credential(PHONE_NUMBER_ID)),
                 WhatsAppWire.render(batch.recipient(), batch.messages().getFirst()),
                 bearer(batch.credential(ACCESS_TOKEN)));
         if (!answer.ok()) {
