@@ -45,10 +45,19 @@ final class JobStore {
             FROM picked WHERE j.id = picked.id
             RETURNING j.id, j.tenant_id, j.kind, CAST(j.args AS text), j.attempt, j.max_attempts""";
 
+    /*
+     * Completions and heartbeats both update many of this worker's running jobs in one statement. Each locks its
+     * rows in id order first (ORDER BY ... FOR UPDATE), so the two can never take the same rows in opposite orders:
+     * without it, a grouped completion and a heartbeat deadlocked under load (bench/README.md, finding 7).
+     */
     private static final String COMPLETE = """
+            WITH mine AS (
+                SELECT j.id FROM jobs j JOIN unnest(?, ?) AS done(id, attempt)
+                  ON j.id = done.id AND j.attempt = done.attempt
+                WHERE j.state = 'running' AND j.locked_by = ?
+                ORDER BY j.id FOR UPDATE OF j)
             UPDATE jobs j SET state = 'completed', finalized_at = now(), locked_by = NULL, locked_until = NULL
-            FROM unnest(?, ?) AS done(id, attempt)
-            WHERE j.id = done.id AND j.attempt = done.attempt AND j.state = 'running' AND j.locked_by = ?
+            FROM mine WHERE j.id = mine.id
             RETURNING j.id""";
 
     private static final String APPEND_ERROR = "errors = errors || jsonb_build_array(jsonb_build_object("
@@ -152,11 +161,14 @@ final class JobStore {
     int heartbeat(String worker, Collection<Long> ids, Duration lease) {
         return inQueue(connection -> {
             try (PreparedStatement extend = connection.prepareStatement("""
-                    UPDATE jobs SET locked_until = now() + ? * interval '1 millisecond'
-                    WHERE id = ANY(?) AND state = 'running' AND locked_by = ?""")) {
-                extend.setLong(1, lease.toMillis());
-                extend.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
-                extend.setString(3, worker);
+                    WITH mine AS (
+                        SELECT id FROM jobs WHERE id = ANY(?) AND state = 'running' AND locked_by = ?
+                        ORDER BY id FOR UPDATE)
+                    UPDATE jobs j SET locked_until = now() + ? * interval '1 millisecond'
+                    FROM mine WHERE j.id = mine.id""")) {
+                extend.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                extend.setString(2, worker);
+                extend.setLong(3, lease.toMillis());
                 return extend.executeUpdate();
             }
         });
