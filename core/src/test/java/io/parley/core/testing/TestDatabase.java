@@ -16,9 +16,12 @@ import java.util.UUID;
  * One real PostgreSQL per test JVM, chosen in this order:
  * <ol>
  *   <li>{@code PARLEY_TEST_DATABASE_URL} (+ {@code _USER}, {@code _PASSWORD}): a running server where we are superuser;</li>
- *   <li>Testcontainers, when a Docker engine answers;</li>
- *   <li>an embedded PostgreSQL from Maven Central binaries (a machine with only a JDK).</li>
+ *   <li>Testcontainers, only when asked for with {@code PARLEY_TEST_DATABASE=testcontainers};</li>
+ *   <li>otherwise an embedded PostgreSQL from Maven Central binaries (a machine with only a JDK).</li>
  * </ol>
+ * Testcontainers is opt-in, never guessed from a running engine: on a machine whose Docker engine cannot reach an
+ * image registry (ours), Testcontainers retries pulls for minutes before failing, so the choice must not depend on
+ * whether someone happens to have started {@code dockerd}.
  * A fresh database with Parley's owner and app roles is provisioned on it; tests connect as the app role, so
  * row-level security applies exactly as in production.
  */
@@ -58,7 +61,10 @@ public final class TestDatabase {
             String password = System.getenv().getOrDefault("PARLEY_TEST_DATABASE_PASSWORD", "postgres");
             return new TestDatabase(new SuperuserConnection(url, user, password), baseOf(url), "external server");
         }
-        if (dockerAvailable()) {
+        if ("testcontainers".equalsIgnoreCase(System.getenv("PARLEY_TEST_DATABASE"))) {
+            if (!dockerAvailable()) {
+                throw new IllegalStateException("PARLEY_TEST_DATABASE=testcontainers, but no Docker engine answers");
+            }
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
