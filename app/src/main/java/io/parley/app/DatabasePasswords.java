@@ -13,29 +13,33 @@ import java.util.HexFormat;
 import java.util.Properties;
 
 /**
- * The embedded database's role passwords, generated on first start and kept in
- * {@code <data dir>/database.properties} (mode 600, next to the development secrets) so every restart connects with
- * the same ones.
+ * The embedded database's role passwords (its superuser's, the owner role's and the app role's), generated on first
+ * start and kept in {@code <data dir>/database.properties} (mode 600, next to the development secrets) so every
+ * restart connects with the same ones. A file from an earlier version gains the missing ones.
  */
-record DatabasePasswords(String owner, String app) {
+record DatabasePasswords(String superuser, String owner, String app) {
 
     static final String FILE = "database.properties";
     private static final String OWNER = "owner-password";
     private static final String APP = "app-password";
+    private static final String SUPERUSER = "superuser-password";
 
     static DatabasePasswords loadOrCreate(Path dataDirectory) {
         Path file = dataDirectory.resolve(FILE);
         Properties stored = read(file);
         String owner = stored.getProperty(OWNER);
         String app = stored.getProperty(APP);
-        if (owner == null || app == null) {
+        String superuser = stored.getProperty(SUPERUSER);
+        if (owner == null || app == null || superuser == null) {
             owner = owner == null ? random() : owner;
             app = app == null ? random() : app;
+            superuser = superuser == null ? random() : superuser;
             stored.setProperty(OWNER, owner);
             stored.setProperty(APP, app);
+            stored.setProperty(SUPERUSER, superuser);
             write(file, stored);
         }
-        return new DatabasePasswords(owner, app);
+        return new DatabasePasswords(superuser, owner, app);
     }
 
     @Override

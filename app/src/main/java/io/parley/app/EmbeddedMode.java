@@ -12,7 +12,8 @@ import java.util.Map;
  * The all-in-one database: a PostgreSQL server started from the jar, whose cluster lives in
  * {@code <data dir>/postgres} and so survives restarts (initdb runs only when the directory holds no cluster yet).
  * It is provisioned like a production server: the application connects as {@code parley_app}, which owns nothing,
- * and Flyway migrates as {@code parley_owner}.
+ * and Flyway migrates as {@code parley_owner}. Every role, the superuser included, authenticates with a generated
+ * password kept in {@link DatabasePasswords}: the server trusts no local connection.
  */
 final class EmbeddedMode implements DatabaseMode {
 
@@ -43,7 +44,8 @@ final class EmbeddedMode implements DatabaseMode {
             StalePostmaster.clear(cluster);
             DatabasePasswords passwords = DatabasePasswords.loadOrCreate(dataDirectory);
             boolean created = !Files.exists(cluster.resolve("PG_VERSION"));
-            EmbeddedDatabase server = EmbeddedDatabase.start(cluster, settings.embeddedDatabasePort(), true);
+            EmbeddedDatabase server = EmbeddedDatabase.start(cluster, settings.embeddedDatabasePort(), true,
+                    passwords.superuser());
             try {
                 DatabaseProvisioner.ProvisionedDatabase database = DatabaseProvisioner.provision(server.superuser(),
                         server.jdbcUrl(""), new DatabaseProvisioner.Plan(DATABASE, OWNER_ROLE, passwords.owner(),

@@ -53,7 +53,9 @@ class DataDirectoryTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(first.owner()).isNotEqualTo(first.app()).matches("[0-9a-f]{48}");
-        assertThat(first.toString()).doesNotContain(first.owner()).doesNotContain(first.app());
+        assertThat(first.superuser()).isNotIn(first.owner(), first.app()).matches("[0-9a-f]{48}");
+        assertThat(first.toString()).doesNotContain(first.owner()).doesNotContain(first.app())
+                .doesNotContain(first.superuser());
         Path file = parent.resolve(DatabasePasswords.FILE);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }

@@ -73,7 +73,8 @@ public final class TestDatabase {
         }
         try {
             Path directory = Files.createTempDirectory("parley-test-pg");
-            EmbeddedDatabase embedded = EmbeddedDatabase.start(directory.resolve("data"), 0, false);
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(directory.resolve("data"), 0, false,
+                    UUID.randomUUID().toString().replace("-", ""));
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
             return new TestDatabase(embedded.superuser(), embedded.jdbcUrl(""), "embedded PostgreSQL");
         } catch (java.io.IOException e) {
