@@ -37,6 +37,15 @@ class DashboardTest implements DatabaseTest {
     }
 
     @Test
+    void theSetupPageWhoseUrlIsABearerTokenIsNeverStored() throws Exception {
+        HttpResponse<String> page = get("/setup/a-signed-setup-token");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<div id=\"root\">");
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
     void everyClientSideRouteGetsThePageSoReloadsAndSharedLinksWork() throws Exception {
         String index = get("/").body();
         for (String route : new String[] {"/sign-in", "/bots/0193a0e4-1111-7000-8000-000000000000/flows", "/inbox?bot=x"}) {

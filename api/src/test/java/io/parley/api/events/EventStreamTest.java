@@ -68,7 +68,7 @@ class EventStreamTest extends ApiTest {
         try (EventStream stream = EventStream.open(URI.create(server.getURL() + ticket.string("url")), null)) {
             assertThat(stream.status()).isEqualTo(200);
             assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
-            assertThat(stream.header("Cache-Control")).isEqualTo("no-cache");
+            assertThat(stream.header("Cache-Control")).isEqualTo("no-store");
             stream.awaitConnected();
             publish(owner.tenantId(), "conversation.read", Map.of("conversationId", "c1"));
 
