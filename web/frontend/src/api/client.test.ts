@@ -1,10 +1,29 @@
-import { describe, expect, it, vi } from 'vitest'
+import i18next from 'i18next'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { api } from './client'
 import { unwrap } from './problem'
 import { sessionStore } from './session'
 import { fakeApi, route, tokens } from '../test/fakeApi'
 
 describe('API client', () => {
+  afterEach(async () => {
+    await i18next.changeLanguage('en')
+  })
+
+  it('sends the language the dashboard shows, so problems come back in it', async () => {
+    sessionStore.write(tokens())
+    const languages: (string | null)[] = []
+    vi.stubGlobal('fetch', vi.fn(async (request: Request) => {
+      languages.push(request.headers.get('Accept-Language'))
+      return new Response(JSON.stringify({ memberships: [] }), { headers: { 'Content-Type': 'application/json' } })
+    }))
+    await unwrap(api.GET('/api/v1/me'))
+    await i18next.changeLanguage('zh-Hant')
+    await unwrap(api.GET('/api/v1/me'))
+    await unwrap(api.POST('/api/v1/auth/login', { body: { email: 'a@example.com', password: 'long enough' } })).catch(() => {})
+    expect(languages).toEqual(['en', 'zh-Hant', 'zh-Hant'])
+  })
+
   it('refreshes an expired access token before the request and sends the new one', async () => {
     sessionStore.write(tokens({ accessToken: 'old', refreshToken: 'r-old', expiresIn: 0 }))
     const calls = fakeApi(

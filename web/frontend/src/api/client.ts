@@ -1,3 +1,4 @@
+import i18next from 'i18next'
 import createClient, { type Middleware } from 'openapi-fetch'
 import type { paths } from './schema'
 import { sessionStore, type StoredSession, type Tokens } from './session'
@@ -14,6 +15,18 @@ export const api = createClient<paths>({
   // looked up per call (not captured once), so tests can replace fetch
   fetch: (request) => globalThis.fetch(request),
 })
+
+/**
+ * Every call says which language the dashboard shows, so the API writes its problems (plan limits, validation,
+ * provider errors) in it too: docs/api/problems.md "Languages".
+ */
+export const language: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('Accept-Language', i18next.resolvedLanguage ?? i18next.language ?? 'en')
+    return request
+  },
+}
+api.use(language)
 
 const retries = new WeakMap<Request, Request>()
 

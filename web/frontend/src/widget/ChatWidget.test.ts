@@ -5,7 +5,7 @@ import { fakeApi, route } from '../test/fakeApi'
 import { ChatApi } from './chatApi'
 import { ChatWidget } from './ChatWidget'
 import { FakeEventSource, fakeEventSource } from '../test/fakeEventSource'
-import { widgetStrings } from './strings'
+import { widgetLanguage, widgetStrings } from './strings'
 
 const ORIGIN = 'https://chat.parley.test'
 let widgets: ChatWidget[] = []
@@ -14,7 +14,7 @@ function mountWidget(language = 'en') {
   const host = document.createElement('div')
   document.body.append(host)
   const widget = new ChatWidget(host, {
-    api: new ChatApi(ORIGIN, 'wk_shop', async () => {}),
+    api: new ChatApi(ORIGIN, 'wk_shop', widgetLanguage(language), async () => {}),
     strings: widgetStrings(language),
     storage: localStorage,
   })
@@ -246,6 +246,18 @@ describe('the web chat widget', () => {
 
     expect(bubble).toHaveAttribute('aria-expanded', 'false')
     expect(widget.shadow.activeElement).toBe(bubble)
+  })
+
+  it("asks for refusals in the page's language, so the contact can read why a message was not sent", async () => {
+    fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1' }))
+    const { screen } = mountWidget('zh-TW')
+
+    await userEvent.click(screen.getByRole('button', { name: '與我們聊聊' }))
+    await userEvent.type(screen.getByRole('textbox'), '你好{Enter}')
+
+    await waitFor(() => expect(fetch).toHaveBeenCalled())
+    const init = vi.mocked(fetch).mock.calls[0][1] as RequestInit
+    expect(new Headers(init.headers).get('Accept-Language')).toBe('zh-Hant')
   })
 
   it('speaks Traditional Chinese on a zh-TW page', () => {

@@ -26,11 +26,14 @@ const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 export class ChatApi {
   readonly origin: string
   readonly widgetKey: string
+  /** Sent as Accept-Language, so a refusal the contact reads (e.g. too many messages) is in the widget's language. */
+  readonly language: string
   private readonly wait: Sleep
 
-  constructor(origin: string, widgetKey: string, wait: Sleep = sleep) {
+  constructor(origin: string, widgetKey: string, language = 'en', wait: Sleep = sleep) {
     this.origin = origin
     this.widgetKey = widgetKey
+    this.language = language
     this.wait = wait
   }
 
@@ -44,7 +47,7 @@ export class ChatApi {
       try {
         response = await fetch(`${this.base}/messages`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', 'Accept-Language': this.language },
           body: JSON.stringify({ sessionId, clientMessageId, text: message.text, postback: message.postback }),
         })
       } catch {

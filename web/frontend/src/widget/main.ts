@@ -1,6 +1,6 @@
 import { ChatApi } from './chatApi'
 import { ChatWidget } from './ChatWidget'
-import { widgetStrings } from './strings'
+import { widgetLanguage, widgetStrings } from './strings'
 
 /**
  * The web chat widget's entry (built to /widget.js by vite.widget.config.ts). The embed snippet
@@ -24,9 +24,10 @@ function mount(): void {
     } catch {
       storage = null // blocked third-party storage: the chat works, without surviving a reload
     }
+    const language = document.documentElement.lang || navigator.language
     new ChatWidget(host, {
-      api: new ChatApi(new URL(script.src, location.href).origin, widgetKey),
-      strings: widgetStrings(document.documentElement.lang || navigator.language),
+      api: new ChatApi(new URL(script.src, location.href).origin, widgetKey, widgetLanguage(language)),
+      strings: widgetStrings(language),
       storage,
     })
   }

@@ -43,7 +43,11 @@ const zhHant: WidgetStrings = {
 
 export const widgetCatalog = { en, zhHant }
 
-/** The host page's language (its <html lang>), else the browser's: Traditional Chinese or English. */
+/** The widget's language for the host page's (its <html lang>, else the browser's): Traditional Chinese or English. */
+export function widgetLanguage(language: string): 'zh-Hant' | 'en' {
+  return /^zh-(Hant|TW|HK|MO)/i.test(language) ? 'zh-Hant' : 'en'
+}
+
 export function widgetStrings(language: string): WidgetStrings {
-  return /^zh-(Hant|TW|HK|MO)/i.test(language) ? zhHant : en
+  return widgetLanguage(language) === 'zh-Hant' ? zhHant : en
 }
