@@ -61,6 +61,20 @@ class DataDirectoryTest {
     }
 
     @Test
+    void aPasswordFileFromBeforeTheSuperuserHadAPasswordGainsOneAndKeepsTheOthers() throws IOException {
+        Path file = parent.resolve(DatabasePasswords.FILE);
+        Files.writeString(file, "owner-password=" + "a".repeat(48) + "\napp-password=" + "b".repeat(48) + "\n");
+
+        DatabasePasswords upgraded = DatabasePasswords.loadOrCreate(parent);
+
+        assertThat(upgraded.owner()).isEqualTo("a".repeat(48));
+        assertThat(upgraded.app()).isEqualTo("b".repeat(48));
+        assertThat(upgraded.superuser()).matches("[0-9a-f]{48}");
+        assertThat(DatabasePasswords.loadOrCreate(parent)).as("kept for the next start").isEqualTo(upgraded);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
     void removesAPostmasterPidFileWhosePidNowBelongsToAnotherProgram() throws IOException {
         Path cluster = Files.createDirectory(parent.resolve("postgres"));
         // This JVM is alive and is not PostgreSQL: what a reused PID looks like.
