@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
  * {@code problems/<language>.yml}: {@code "English text": "translation"}.
  * <p>
  * Messages that embed values are written with numbered placeholders: {@code "{0} not found": "找不到{0}"} matches
- * "Bot not found", and each value is itself translated when the catalogue knows it ("Bot" → "機器人"), so nouns,
- * role names and the like are translated once. Exact entries win over patterns; among patterns, the one with the
- * most literal text wins.
+ * "Bot not found", and each value is itself translated when the catalogue knows it ("Bot" → "機器人"; "Web chat
+ * channel" through "{0} channel"), so nouns and the like are translated once. Exact entries win over patterns;
+ * among patterns, the one with the most literal text wins.
  * <p>
  * Why not Micronaut's {@code ResourceBundleMessageSource}: it looks messages up by key, which would mean a key for
  * each of the ~100 messages at their call sites (and at those other branches add), while properties files cannot
@@ -42,7 +42,11 @@ public final class ProblemCatalog {
     private ProblemCatalog(Map<String, String> entries) {
         entries.forEach((english, translation) -> {
             if (PLACEHOLDER.matcher(english).find()) {
-                templates.add(Template.of(english, translation));
+                Template template = Template.of(english, translation);
+                if (template.literalLength() == 0) {
+                    throw new IllegalArgumentException("A message must have text besides placeholders: " + english);
+                }
+                templates.add(template);
             } else {
                 exact.put(english, translation);
             }
@@ -62,7 +66,9 @@ public final class ProblemCatalog {
             if (in == null) {
                 return Map.of();
             }
-            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false); // a message translated twice is a mistake, not a choice
+            Object loaded = new Yaml(new SafeConstructor(options)).load(in);
             Map<String, String> entries = new LinkedHashMap<>();
             if (loaded instanceof Map<?, ?> map) {
                 map.forEach((key, value) -> entries.put(String.valueOf(key), String.valueOf(value)));
@@ -143,7 +149,8 @@ public final class ProblemCatalog {
             String result = translation;
             for (int group = 1; group <= matcher.groupCount(); group++) {
                 String value = matcher.group(group);
-                String translated = catalog.exact.getOrDefault(value, value);
+                // a value is shorter than the message it came from, so this recursion ends
+                String translated = catalog.translate(value).orElse(value);
                 result = result.replace("{" + order.get(group - 1) + "}", translated);
             }
             return result;

@@ -40,6 +40,7 @@ class ProblemCatalogTest {
     void valuesInsideAMessageAreTranslatedWhenTheCatalogueKnowsThem() {
         assertThat(chinese.translate("Bot not found")).hasValue("找不到機器人");
         assertThat(chinese.translate("LINE channel not found")).hasValue("找不到LINE 頻道");
+        assertThat(chinese.translate("Web chat channel not found")).hasValue("找不到網頁聊天頻道");
         assertThat(chinese.translate("The Free plan allows 1 bots; upgrade to add more."))
                 .hasValue("Free 方案最多可有 1 個機器人；請升級方案以新增更多。");
         assertThat(chinese.translate("size must be between 1 and 80")).hasValue("長度必須介於 1 到 80 之間");
