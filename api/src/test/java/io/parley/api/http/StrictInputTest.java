@@ -158,6 +158,31 @@ class StrictInputTest extends ApiTest {
         assertThat(reply.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
     }
 
+    @Test
+    void clientErrorsLeaveNoStackTraceInTheLog() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        try {
+            List<Reply> replies = List.of(
+                    api().post("/api/v1/auth/login", null, Map.of("email", "a\u0000@example.com", "password", "pw")),
+                    api().post("/api/v1/auth/login", null, Map.of("email", "a@example.com", "password", "密".repeat(25))),
+                    api().post("/api/v1/auth/signup", null, Map.of("email", "b@example.com", "password", "密".repeat(25),
+                            "tenantName", "Log Co")),
+                    api().post("/api/v1/auth/login", null, "{\"email\": 1} {"),
+                    api().send("POST", "/api/v1/auth/login", null, "{}", Map.of("Content-Type", "text/plain")));
+
+            assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).as(reply.text()).isBetween(400, 499));
+            assertThat(log.list).filteredOn(event -> event.getThrowableProxy() != null)
+                    .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).isEmpty();
+        } finally {
+            root.detachAppender(log);
+        }
+    }
+
     private HttpResponse<String> raw(String method, String path, String body, String contentType,
                                      Map<String, String> headers) {
         try {

@@ -26,7 +26,16 @@ public final class DatabaseOutage {
     }
 
     public static boolean isOutage(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return isOutage(error, 0);
+    }
+
+    private static boolean isOutage(Throwable error, int depth) {
+        for (Throwable t = error; t != null && depth < 20; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isOutage(suppressed, depth + 1)) {
+                    return true; // e.g. the 57P01 of a statement, suppressed by the rollback's own failure
+                }
+            }
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException || t instanceof java.net.ConnectException) {
                 return true;
@@ -36,8 +45,12 @@ public final class DatabaseOutage {
                 if (state != null && (state.startsWith("08") || STATES.contains(state))) {
                     return true;
                 }
-                if (state == null && sql.getMessage() != null && sql.getMessage().contains("has been closed")) {
-                    return true; // HikariDataSource ... has been closed: the process is stopping
+                if (state == null && sql.getMessage() != null && (sql.getMessage().contains("has been closed")
+                        || sql.getMessage().equals("Connection is closed"))) {
+                    // Hikari: "HikariDataSource … has been closed" (the process is stopping), and "Connection is
+                    // closed" from a connection the pool evicted after the server ended it (seen at a shutdown:
+                    // the 57P01 itself is not in that exception's chain).
+                    return true;
                 }
                 if (state == null && sql.getCause() instanceof IOException) {
                     return true;

@@ -25,6 +25,19 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aConnectionThePoolClosedAfterTheServerEndedItIsAnOutage() {
+        // Seen in DatabaseStopTest: the write fails on Hikari's closed proxy; the 57P01 is not in this chain.
+        Throwable closed = new IllegalStateException("Could not store inbound events",
+                new io.micronaut.data.connection.exceptions.ConnectionException("Could not set JDBC Connection read-only",
+                        new SQLException("Connection is closed")));
+        RuntimeException rollbackFailure = new RuntimeException("rollback failed");
+        rollbackFailure.addSuppressed(new SQLException("terminating connection", "57P01"));
+
+        assertThat(DatabaseOutage.isOutage(closed)).isTrue();
+        assertThat(DatabaseOutage.isOutage(rollbackFailure)).isTrue();
+    }
+
+    @Test
     void crashRecoveryStartupAndTooManyConnectionsAreOutages() {
         assertThat(DatabaseOutage.isOutage(new SQLException("crash", "57P02"))).isTrue();
         assertThat(DatabaseOutage.isOutage(new SQLException("the database system is starting up", "57P03"))).isTrue();

@@ -61,27 +61,32 @@ class DatabaseStopTest extends WorkerTest {
      */
     private static Reply whileTheDatabaseEndsTheWritingConnection(Supplier<Reply> request) throws Exception {
         TestDatabase database = TestDatabase.shared();
-        try (Connection lock = DriverManager.getConnection(database.database().jdbcUrl(),
-                database.superuser().username(), database.superuser().password())) {
+        try (Connection lock = superuser(database); Connection admin = superuser(database);
+             Statement statement = lock.createStatement(); Statement terminate = admin.createStatement()) {
             lock.setAutoCommit(false);
-            try (Statement statement = lock.createStatement()) {
-                statement.execute("LOCK TABLE inbound_events IN ACCESS EXCLUSIVE MODE");
-                CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(request);
-                int terminated = 0;
-                for (int attempt = 0; attempt < 200 && terminated == 0; attempt++) {
-                    Thread.sleep(50);
-                    try (ResultSet ended = statement.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                            + "WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid() AND query ILIKE '%inbound_events%'")) {
-                        while (ended.next()) {
-                            terminated++;
-                        }
+            statement.execute("LOCK TABLE inbound_events IN ACCESS EXCLUSIVE MODE");
+            CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(request);
+            int terminated = 0;
+            for (int attempt = 0; attempt < 200 && terminated == 0 && !reply.isDone(); attempt++) {
+                Thread.sleep(50);
+                // From another connection: pg_stat_activity is a snapshot held for a whole transaction.
+                try (ResultSet ended = terminate.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        + "WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid() AND query ILIKE '%inbound_events%'")) {
+                    while (ended.next()) {
+                        terminated++;
                     }
                 }
-                lock.rollback();
-                assertThat(terminated).as("a request was waiting for the lock").isPositive();
-                return reply.get(30, TimeUnit.SECONDS);
             }
+            lock.rollback();
+            assertThat(terminated).as("a request was waiting for the lock; it answered "
+                    + (reply.isDone() ? reply.get().status() + " " + reply.get().text() : "nothing")).isPositive();
+            return reply.get(30, TimeUnit.SECONDS);
         }
+    }
+
+    private static Connection superuser(TestDatabase database) throws java.sql.SQLException {
+        return DriverManager.getConnection(database.database().jdbcUrl(), database.superuser().username(),
+                database.superuser().password());
     }
 
     private static void assertUnavailable(Reply reply) {
