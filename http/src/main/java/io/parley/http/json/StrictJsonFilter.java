@@ -103,6 +103,7 @@ final class StrictJsonFilter implements Ordered {
             }
         }
         throw new ProblemException(ProblemKind.UNSUPPORTED_MEDIA_TYPE,
-                ProblemMessages.unsupportedContentType(header == null ? "none" : header));
+                ProblemMessages.unsupportedContentType(header == null ? "none"
+                        : header.length() > 100 ? header.substring(0, 100) + "…" : header));
     }
 }
