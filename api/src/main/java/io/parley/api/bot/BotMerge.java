@@ -34,39 +34,42 @@ final class BotMerge {
     static BotRow apply(BotRow base, BotWire.BotRequest request, MergePatch patch,
                         BiFunction<BotRow, String, String> seal, Tiers tiers) {
         validate(request, patch);
-        boolean llmRemoved = patch.removes("llm");
-        BotWire.LlmSettings llm = request.llm();
-        String sealedKey = llmRemoved || patch.removes("llm.apiKey") ? null : base.llmApiKeySealed();
+        BotWire.LlmSettings llm = request.llm() != null ? request.llm() : NO_LLM;
+        BotWire.Limits limits = request.limits() != null ? request.limits() : NO_LIMITS;
+        String sealedKey = member(patch, "llm.apiKey", null, base.llmApiKeySealed());
         String keyHint = sealedKey == null ? null : base.llmApiKeyHint();
-        if (llm != null && llm.apiKey() != null) {
+        if (llm.apiKey() != null) {
             boolean remove = llm.apiKey().isBlank();
             sealedKey = remove ? null : seal.apply(base, llm.apiKey().trim());
             keyHint = remove ? null : "…" + last4(llm.apiKey().trim());
         }
-        boolean limitsRemoved = patch.removes("limits");
-        BotWire.Limits limits = request.limits();
+        String provider = llm.provider() != null ? llm.provider()
+                : patch.removes("llm") ? DEFAULT_PROVIDER : base.llmProvider();
         return new BotRow(base.tenantId(), base.id(),
                 request.name() != null ? request.name().trim() : base.name(),
                 pick(request.status(), base.status()),
-                patch.removes("persona") ? "" : request.persona() != null ? request.persona() : base.persona(),
-                llm != null && llm.provider() != null ? llm.provider() : llmRemoved ? DEFAULT_PROVIDER : base.llmProvider(),
-                llmRemoved ? null : member(patch, "llm.baseUrl", llm == null ? null : text(llm.baseUrl(), base.llmBaseUrl()), base.llmBaseUrl()),
-                llmRemoved ? null : member(patch, "llm.model", llm == null ? null : text(llm.model(), base.llmModel()), base.llmModel()),
+                patch.removes("persona") ? "" : pick(request.persona(), base.persona()),
+                provider,
+                text(patch, "llm.baseUrl", llm.baseUrl(), base.llmBaseUrl()),
+                text(patch, "llm.model", llm.model(), base.llmModel()),
                 sealedKey, keyHint,
-                llmRemoved ? null : member(patch, "llm.temperature", llm == null ? null : llm.temperature(), base.llmTemperature()),
-                llmRemoved ? null : member(patch, "llm.maxTokens", llm == null ? null : llm.maxTokens(), base.llmMaxTokens()),
-                llmRemoved ? null : member(patch, "llm.timeoutMs", llm == null ? null : llm.timeoutMs(), base.llmTimeoutMs()),
+                member(patch, "llm.temperature", llm.temperature(), base.llmTemperature()),
+                member(patch, "llm.maxTokens", llm.maxTokens(), base.llmMaxTokens()),
+                member(patch, "llm.timeoutMs", llm.timeoutMs(), base.llmTimeoutMs()),
                 request.historyWindow() != null ? request.historyWindow() : base.historyWindow(),
-                member(patch, "welcomeMessage", text(request.welcomeMessage(), base.welcomeMessage()), base.welcomeMessage()),
-                member(patch, "fallbackMessage", text(request.fallbackMessage(), base.fallbackMessage()), base.fallbackMessage()),
-                member(patch, "limitMessage", text(request.limitMessage(), base.limitMessage()), base.limitMessage()),
+                text(patch, "welcomeMessage", request.welcomeMessage(), base.welcomeMessage()),
+                text(patch, "fallbackMessage", request.fallbackMessage(), base.fallbackMessage()),
+                text(patch, "limitMessage", request.limitMessage(), base.limitMessage()),
                 pick(request.outputConversion(), base.outputConversion()),
-                limitsRemoved ? null : member(patch, "limits.perHour", limits == null ? null : limits.perHour(), base.limitPerHour()),
-                limitsRemoved ? null : member(patch, "limits.perDay", limits == null ? null : limits.perDay(), base.limitPerDay()),
-                tiers.write(limitsRemoved ? Map.of() : mergeTiers(tiers.read(base.tierLimits()), limits, patch)),
+                member(patch, "limits.perHour", limits.perHour(), base.limitPerHour()),
+                member(patch, "limits.perDay", limits.perDay(), base.limitPerDay()),
+                tiers.write(patch.removes("limits") ? Map.of() : mergeTiers(tiers.read(base.tierLimits()), limits, patch)),
                 false, // moderation is not built: never stored as on (validate rejects true)
                 base.version(), base.createdAt(), base.updatedAt());
     }
+
+    private static final BotWire.LlmSettings NO_LLM = new BotWire.LlmSettings(null, null, null, null, null, null, null);
+    private static final BotWire.Limits NO_LIMITS = new BotWire.Limits(null, null, null);
 
     /** The provider a bot has when its LLM settings are removed (and a new bot's). */
     static final String DEFAULT_PROVIDER = "openai-compatible";
@@ -104,12 +107,25 @@ final class BotMerge {
         return merged;
     }
 
-    /** A member's new value: kept when absent from the patch, removed (null) when null, else the sent value. */
+    /**
+     * A member's new value: removed (null) with its parent object or when sent as null, the value sent if any,
+     * else (absent) the current one.
+     */
     private static <T> T member(MergePatch patch, String path, T sent, T current) {
-        if (!patch.has(path)) {
-            return current;
+        int dot = path.lastIndexOf('.');
+        if (dot > 0 && patch.removes(path.substring(0, dot))) {
+            return null;
         }
-        return patch.removes(path) ? null : sent;
+        if (sent != null) {
+            return sent;
+        }
+        return patch.removes(path) ? null : current;
+    }
+
+    /** An optional text member: as {@link #member}, and "" (or blank) clears it too. */
+    private static String text(MergePatch patch, String path, String sent, String current) {
+        String value = member(patch, path, sent, current);
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** The request's member names that were sent, null included (for the audit log; values may be secret). */
@@ -171,14 +187,6 @@ final class BotMerge {
 
     private static String pick(String requested, String current) {
         return requested != null ? requested : current;
-    }
-
-    /** null keeps, "" clears, anything else replaces. */
-    private static String text(String requested, String current) {
-        if (requested == null) {
-            return current;
-        }
-        return requested.isBlank() ? null : requested;
     }
 
     private static String last4(String secret) {

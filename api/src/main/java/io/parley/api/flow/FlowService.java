@@ -136,11 +136,12 @@ final class FlowService {
                 member(patch, "trigger.data", sent.data(), current.data()));
     }
 
+    /** Removed when sent as null, the value sent if any, else (absent) the current one. */
     private static <T> T member(MergePatch patch, String path, T sent, T current) {
-        if (!patch.has(path)) {
-            return current;
+        if (sent != null) {
+            return sent;
         }
-        return patch.removes(path) ? null : sent;
+        return patch.removes(path) ? null : current;
     }
 
     void delete(Caller caller, String botId, String flowId) {
