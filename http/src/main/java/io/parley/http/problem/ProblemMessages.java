@@ -1,8 +1,9 @@
 package io.parley.http.problem;
 
 /**
- * The English texts of the problems raised while reading a request (one place, for translation: the problem
- * localization keys on these constants and templates).
+ * The English texts of the problems about request input, the database outage and the 500 (kept in one place so
+ * that problem localization, issue 9 item 6, can translate them). Field messages ({@code CANNOT_REMOVE} …) go into
+ * {@code errors[].message}; the detail of a single field error is {@code "<field>: <message>"}.
  */
 public final class ProblemMessages {
 
