@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import { api } from '../../api/client'
 import { ApiProblem, unwrap } from '../../api/problem'
-import { Button, Checkbox, Loading, Notice, ProblemAlert, SelectField, TextField } from '../../ui'
+import { Button, Loading, Notice, ProblemAlert, SelectField, TextField } from '../../ui'
 import { formFromBot, requestFromForm, type Bot, type BotForm } from './botForm'
 import { LimitsFields } from './LimitsFields'
 import { LlmFields } from './LlmFields'
@@ -33,7 +33,7 @@ function BotSettingsForm({ bot }: { bot: Bot }) {
   const allowNavigation = useUnsavedChanges(JSON.stringify(form) !== JSON.stringify(saved))
   const set = (patch: Partial<BotForm>) => setForm((current) => ({ ...current, ...patch }))
   const save = useMutation({
-    mutationFn: () => unwrap(api.PATCH('/api/v1/bots/{botId}', { params: { path: { botId: bot.id } }, body: requestFromForm(form) })),
+    mutationFn: () => unwrap(api.PATCH('/api/v1/bots/{botId}', { params: { path: { botId: bot.id } }, body: requestFromForm(form, bot) })),
     onSuccess: (updated) => {
       queries.setQueryData(['bot', bot.id], updated)
       void queries.invalidateQueries({ queryKey: ['bots'] })
@@ -69,7 +69,6 @@ function BotSettingsForm({ bot }: { bot: Bot }) {
               {(['active', 'paused'] as const).map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
             </SelectField>
           </div>
-          <Checkbox label={t('settings.moderation')} checked={form.moderation} onChange={(e) => set({ moderation: e.target.checked })} />
         </SettingsSection>
         <SettingsSection title={t('settings.persona')}>
           <TemplateField label={t('settings.personaLabel')} hint={t('settings.personaHint')} value={form.persona} rows={8}

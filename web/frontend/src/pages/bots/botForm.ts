@@ -10,7 +10,6 @@ export interface TierRow { tier: string; perHour: string; perDay: string }
 export interface BotForm {
   name: string
   status: string
-  moderation: boolean
   persona: string
   provider: string
   baseUrl: string
@@ -38,7 +37,6 @@ export function formFromBot(bot: Bot): BotForm {
   return {
     name: bot.name,
     status: bot.status,
-    moderation: bot.moderation,
     persona: bot.persona ?? '',
     provider: bot.llm.provider,
     baseUrl: text(bot.llm.baseUrl),
@@ -60,15 +58,20 @@ export function formFromBot(bot: Bot): BotForm {
 }
 
 /**
- * The PATCH body for the whole form. Optional texts go as "" to clear them (the API keeps fields sent as null);
- * the API key goes only when replaced or removed, since it is write-only; limits are replaced as a whole.
+ * The PATCH body (a JSON Merge Patch, RFC 7396) for the whole form. Optional texts go as "" to clear them, emptied
+ * numbers as null (which removes them); the API key goes only when replaced or removed, since it is write-only.
+ * Tiers merge one by one, so a tier the admin deleted from the form is sent as null to remove it.
  */
-export function requestFromForm(form: BotForm): BotRequest {
+export function requestFromForm(form: BotForm, before?: Bot): BotRequest {
+  const tiers: Record<string, { perHour: number | null; perDay: number | null } | null> = Object.fromEntries(
+    Object.keys(before?.limits.tiers ?? {}).map((tier) => [tier, null]))
+  for (const row of form.tiers.filter((r) => r.tier.trim())) {
+    tiers[row.tier.trim()] = { perHour: number(row.perHour), perDay: number(row.perDay) }
+  }
   const apiKey = form.removeApiKey ? '' : form.apiKey.trim() || undefined
   return {
     name: form.name.trim(),
     status: form.status as BotRequest['status'],
-    moderation: form.moderation,
     persona: form.persona,
     llm: {
       provider: form.provider as LlmSettings['provider'],
@@ -87,8 +90,8 @@ export function requestFromForm(form: BotForm): BotRequest {
     limits: {
       perHour: number(form.perHour),
       perDay: number(form.perDay),
-      tiers: Object.fromEntries(form.tiers.filter((row) => row.tier.trim())
-        .map((row) => [row.tier.trim(), { perHour: number(row.perHour), perDay: number(row.perDay) }])),
+      // null removes a tier (merge patch); the generated type does not say a map value may be null.
+      tiers: tiers as NonNullable<BotRequest['limits']>['tiers'],
     },
   }
 }

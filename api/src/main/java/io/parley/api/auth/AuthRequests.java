@@ -18,7 +18,8 @@ final class AuthRequests {
     record Signup(
             @NotBlank @Email @Size(max = 254) @Schema(example = "owner@example.com") String email,
             @NotBlank @Size(min = 10, max = 72, message = "must be 10 to 72 characters")
-            @Schema(example = "correct horse battery staple", format = "password") String password,
+            @Schema(description = "10 to 72 characters and at most 72 bytes in UTF-8 (bcrypt's limit: 24 CJK characters)",
+                    example = "correct horse battery staple", format = "password") String password,
             @NotBlank @Size(max = 120) @Schema(example = "Acme Coffee") String tenantName) {
         @Override
         public String toString() {

@@ -17,6 +17,7 @@ import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
 import io.parley.core.tenancy.UserId;
 import io.parley.http.problem.ProblemException;
+import io.parley.http.problem.ProblemMessages;
 import io.parley.http.problem.ProblemKind;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -62,6 +63,9 @@ final class AuthService {
 
     /** Creates a user, their first tenant (which they own) and a session. */
     TokenResponse signup(AuthRequests.Signup request, String ip) {
+        if (!PasswordHasher.fits(request.password())) {
+            throw ProblemException.invalidField("password", ProblemMessages.PASSWORD_TOO_LONG);
+        }
         String email = normalize(request.email());
         if (users.findByEmail(email).isPresent()) {
             throw emailTaken();

@@ -22,6 +22,7 @@ import io.parley.api.caller.CallerResolver;
 import io.parley.api.openapi.ProblemResponses;
 import io.parley.api.page.PageResponse;
 import io.parley.core.ServerRoles;
+import io.parley.http.json.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -47,7 +48,7 @@ class BotController {
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Create a bot (admin)", description = "402 when the plan's bot limit is reached.")
     BotWire.BotResponse create(@Body @Valid BotWire.BotRequest body, Authentication authentication, HttpRequest<?> request) {
-        return bots.create(callers.resolve(authentication, request), body);
+        return bots.create(callers.resolve(authentication, request), body, MergePatch.of(request));
     }
 
     @Get
@@ -64,11 +65,12 @@ class BotController {
     }
 
     @Patch("/{botId}")
-    @Operation(summary = "Change a bot (admin)", description = "Only the fields sent change; \"\" clears optional "
-            + "text; `limits` is replaced as a whole; `llm.apiKey` \"\" removes the stored key.")
+    @Operation(summary = "Change a bot (admin)", description = "A JSON Merge Patch (RFC 7396): members left out keep "
+            + "their value, null removes one, `llm`, `limits`, `limits.tiers` and each tier merge member by member; "
+            + "\"\" also clears optional text; `llm.apiKey` null or \"\" removes the stored key.")
     BotWire.BotResponse update(@PathVariable String botId, @Body @Valid BotWire.BotRequest body,
                                Authentication authentication, HttpRequest<?> request) {
-        return bots.update(callers.resolve(authentication, request), botId, body);
+        return bots.update(callers.resolve(authentication, request), botId, body, MergePatch.of(request));
     }
 
     @Delete("/{botId}")

@@ -2,81 +2,154 @@ package io.parley.api.bot;
 
 import io.parley.core.bot.BotRow;
 import io.parley.core.bot.PersonaTemplate;
+import io.parley.http.json.MergePatch;
 import io.parley.http.problem.ProblemException;
+import io.parley.http.problem.ProblemMessages;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Applies a create/patch request to a bot row: absent fields keep their value, "" clears optional text, the limits
- * object is replaced as a whole, an API key is sealed (or removed with ""). Also the checks bean validation cannot
- * express: URL shape, template placeholders, tier names.
+ * Applies a create or a JSON Merge Patch (RFC 7396) to a bot row, all the way down: a member left out keeps its
+ * value, {@code null} removes it (optional text, LLM settings, limits, a tier), any other value replaces it, and
+ * the objects {@code llm}, {@code limits}, {@code limits.tiers} and each tier merge member by member. "" still clears
+ * optional text (as before). Members that cannot be absent (name, status, historyWindow, outputConversion,
+ * llm.provider) reject null. An API key is sealed (or removed with null or ""). Also the checks bean validation
+ * cannot express: URL shape, template placeholders, tier names, and {@code moderation}, not built yet.
  */
 final class BotMerge {
 
     private static final Pattern TIER = Pattern.compile("[a-z0-9_-]{1,40}");
+    private static final List<String> REQUIRED = List.of("name", "status", "historyWindow", "outputConversion",
+            "llm.provider");
 
     private BotMerge() {
     }
 
-    static BotRow apply(BotRow base, BotWire.BotRequest request, BiFunction<BotRow, String, String> seal,
-                        Function<Map<String, BotWire.TierLimits>, String> tiersToJson) {
-        validate(request);
-        BotWire.LlmSettings llm = request.llm();
-        String sealedKey = base.llmApiKeySealed();
-        String keyHint = base.llmApiKeyHint();
-        if (llm != null && llm.apiKey() != null) {
+    static BotRow apply(BotRow base, BotWire.BotRequest request, MergePatch patch,
+                        BiFunction<BotRow, String, String> seal, Tiers tiers) {
+        validate(request, patch);
+        BotWire.LlmSettings llm = request.llm() != null ? request.llm() : NO_LLM;
+        BotWire.Limits limits = request.limits() != null ? request.limits() : NO_LIMITS;
+        String sealedKey = member(patch, "llm.apiKey", null, base.llmApiKeySealed());
+        String keyHint = sealedKey == null ? null : base.llmApiKeyHint();
+        if (llm.apiKey() != null) {
             boolean remove = llm.apiKey().isBlank();
             sealedKey = remove ? null : seal.apply(base, llm.apiKey().trim());
             keyHint = remove ? null : "…" + last4(llm.apiKey().trim());
         }
-        BotWire.Limits limits = request.limits();
+        String provider = llm.provider() != null ? llm.provider()
+                : patch.removes("llm") ? DEFAULT_PROVIDER : base.llmProvider();
         return new BotRow(base.tenantId(), base.id(),
                 request.name() != null ? request.name().trim() : base.name(),
                 pick(request.status(), base.status()),
-                request.persona() != null ? request.persona() : base.persona(),
-                llm != null && llm.provider() != null ? llm.provider() : base.llmProvider(),
-                llm != null ? text(llm.baseUrl(), base.llmBaseUrl()) : base.llmBaseUrl(),
-                llm != null ? text(llm.model(), base.llmModel()) : base.llmModel(),
+                patch.removes("persona") ? "" : pick(request.persona(), base.persona()),
+                provider,
+                text(patch, "llm.baseUrl", llm.baseUrl(), base.llmBaseUrl()),
+                text(patch, "llm.model", llm.model(), base.llmModel()),
                 sealedKey, keyHint,
-                llm != null && llm.temperature() != null ? llm.temperature() : base.llmTemperature(),
-                llm != null && llm.maxTokens() != null ? llm.maxTokens() : base.llmMaxTokens(),
-                llm != null && llm.timeoutMs() != null ? llm.timeoutMs() : base.llmTimeoutMs(),
+                member(patch, "llm.temperature", llm.temperature(), base.llmTemperature()),
+                member(patch, "llm.maxTokens", llm.maxTokens(), base.llmMaxTokens()),
+                member(patch, "llm.timeoutMs", llm.timeoutMs(), base.llmTimeoutMs()),
                 request.historyWindow() != null ? request.historyWindow() : base.historyWindow(),
-                text(request.welcomeMessage(), base.welcomeMessage()),
-                text(request.fallbackMessage(), base.fallbackMessage()),
-                text(request.limitMessage(), base.limitMessage()),
+                text(patch, "welcomeMessage", request.welcomeMessage(), base.welcomeMessage()),
+                text(patch, "fallbackMessage", request.fallbackMessage(), base.fallbackMessage()),
+                text(patch, "limitMessage", request.limitMessage(), base.limitMessage()),
                 pick(request.outputConversion(), base.outputConversion()),
-                limits != null ? limits.perHour() : base.limitPerHour(),
-                limits != null ? limits.perDay() : base.limitPerDay(),
-                limits != null ? tiersToJson.apply(limits.tiers()) : base.tierLimits(),
-                request.moderation() != null ? request.moderation() : base.moderation(),
+                member(patch, "limits.perHour", limits.perHour(), base.limitPerHour()),
+                member(patch, "limits.perDay", limits.perDay(), base.limitPerDay()),
+                tiers.write(patch.removes("limits") ? Map.of() : mergeTiers(tiers.read(base.tierLimits()), limits, patch)),
+                false, // moderation is not built: never stored as on (validate rejects true)
                 base.version(), base.createdAt(), base.updatedAt());
     }
 
-    /** The request's field names that were sent (for the audit log; values may be secret). */
-    static List<String> changedFields(BotWire.BotRequest request) {
+    private static final BotWire.LlmSettings NO_LLM = new BotWire.LlmSettings(null, null, null, null, null, null, null);
+    private static final BotWire.Limits NO_LIMITS = new BotWire.Limits(null, null, null);
+
+    /** The provider a bot has when its LLM settings are removed (and a new bot's). */
+    static final String DEFAULT_PROVIDER = "openai-compatible";
+
+    /** Reads and writes the tier limits' stored JSON. */
+    interface Tiers {
+        Map<String, BotWire.TierLimits> read(String json);
+
+        String write(Map<String, BotWire.TierLimits> tiers);
+    }
+
+    /** limits.tiers merges tier by tier; a tier with null is removed; inside a tier, perHour/perDay merge too. */
+    private static Map<String, BotWire.TierLimits> mergeTiers(Map<String, BotWire.TierLimits> current,
+                                                               BotWire.Limits limits, MergePatch patch) {
+        if (patch.removes("limits.tiers")) {
+            return Map.of();
+        }
+        if (limits == null || limits.tiers() == null) {
+            return current;
+        }
+        Map<String, BotWire.TierLimits> merged = new LinkedHashMap<>(current);
+        for (Map.Entry<String, BotWire.TierLimits> entry : limits.tiers().entrySet()) {
+            String tier = entry.getKey();
+            String path = "limits.tiers." + tier;
+            if (patch.removes(path) || entry.getValue() == null) {
+                merged.remove(tier);
+                continue;
+            }
+            BotWire.TierLimits was = current.getOrDefault(tier, new BotWire.TierLimits(null, null));
+            BotWire.TierLimits sent = entry.getValue();
+            merged.put(tier, new BotWire.TierLimits(
+                    member(patch, path + ".perHour", sent.perHour(), was.perHour()),
+                    member(patch, path + ".perDay", sent.perDay(), was.perDay())));
+        }
+        return merged;
+    }
+
+    /**
+     * A member's new value: removed (null) with its parent object or when sent as null, the value sent if any,
+     * else (absent) the current one.
+     */
+    private static <T> T member(MergePatch patch, String path, T sent, T current) {
+        int dot = path.lastIndexOf('.');
+        if (dot > 0 && patch.removes(path.substring(0, dot))) {
+            return null;
+        }
+        if (sent != null) {
+            return sent;
+        }
+        return patch.removes(path) ? null : current;
+    }
+
+    /** An optional text member: as {@link #member}, and "" (or blank) clears it too. */
+    private static String text(MergePatch patch, String path, String sent, String current) {
+        String value = member(patch, path, sent, current);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The request's member names that were sent, null included (for the audit log; values may be secret). */
+    static List<String> changedFields(BotWire.BotRequest request, MergePatch patch) {
         List<String> fields = new ArrayList<>();
-        if (request.name() != null) fields.add("name");
-        if (request.persona() != null) fields.add("persona");
-        if (request.llm() != null) fields.add(request.llm().apiKey() != null ? "llm (including apiKey)" : "llm");
-        if (request.historyWindow() != null) fields.add("historyWindow");
-        if (request.welcomeMessage() != null) fields.add("welcomeMessage");
-        if (request.fallbackMessage() != null) fields.add("fallbackMessage");
-        if (request.limitMessage() != null) fields.add("limitMessage");
-        if (request.outputConversion() != null) fields.add("outputConversion");
-        if (request.limits() != null) fields.add("limits");
-        if (request.moderation() != null) fields.add("moderation");
-        if (request.status() != null) fields.add("status");
+        for (String name : List.of("name", "persona", "llm", "historyWindow", "welcomeMessage", "fallbackMessage",
+                "limitMessage", "outputConversion", "limits", "moderation", "status")) {
+            if (patch.has(name)) {
+                fields.add(name.equals("llm") && patch.has("llm.apiKey") ? "llm (including apiKey)" : name);
+            }
+        }
         return fields;
     }
 
-    private static void validate(BotWire.BotRequest request) {
+    private static void validate(BotWire.BotRequest request, MergePatch patch) {
+        for (String field : REQUIRED) {
+            if (patch.removes(field)) {
+                throw ProblemException.invalidField(field, ProblemMessages.CANNOT_REMOVE);
+            }
+        }
+        if (Boolean.TRUE.equals(request.moderation())) {
+            // Message moderation is another issue's work; until it is built, the API must not pretend to store it.
+            throw ProblemException.invalidField("moderation", ProblemMessages.NOT_SUPPORTED_YET);
+        }
         if (request.name() != null && request.name().isBlank()) {
             throw ProblemException.invalidField("name", "must not be blank");
         }
@@ -114,14 +187,6 @@ final class BotMerge {
 
     private static String pick(String requested, String current) {
         return requested != null ? requested : current;
-    }
-
-    /** null keeps, "" clears, anything else replaces. */
-    private static String text(String requested, String current) {
-        if (requested == null) {
-            return current;
-        }
-        return requested.isBlank() ? null : requested;
     }
 
     private static String last4(String secret) {

@@ -15,6 +15,7 @@ import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
+import io.parley.http.json.MergePatch;
 import io.parley.http.problem.ProblemException;
 import jakarta.inject.Singleton;
 
@@ -46,16 +47,16 @@ final class BotService {
         this.json = json;
     }
 
-    BotWire.BotResponse create(Caller caller, BotWire.BotRequest request) {
+    BotWire.BotResponse create(Caller caller, BotWire.BotRequest request, MergePatch patch) {
         TenantId tenant = caller.requireTenant(Role.ADMIN);
         if (request.name() == null || request.name().isBlank()) {
             throw ProblemException.invalidField("name", "must not be blank");
         }
         UUID id = Ids.next();
-        BotRow defaults = new BotRow(tenant.value(), id, request.name(), "active", "", "openai-compatible", null, null,
+        BotRow defaults = new BotRow(tenant.value(), id, request.name(), "active", "", BotMerge.DEFAULT_PROVIDER, null, null,
                 null, null, null, null, null, 10, null, null, null, "none", null, null, "{}", false, 1,
                 Instant.now(), Instant.now());
-        BotRow row = BotMerge.apply(defaults, request, this::sealApiKey, this::writeTiers);
+        BotRow row = BotMerge.apply(defaults, request, patch, this::sealApiKey, tiers);
         return scope.write(tenant, () -> {
             plans.requireRoomForOneMore(tenant, PlanLimit.BOTS);
             bots.insert(row.tenantId(), row.id(), row.name(), row.status(), row.persona(), row.llmProvider(),
@@ -81,18 +82,18 @@ final class BotService {
                 this::toResponse, row -> row.id().toString()));
     }
 
-    BotWire.BotResponse update(Caller caller, String botId, BotWire.BotRequest request) {
+    BotWire.BotResponse update(Caller caller, String botId, BotWire.BotRequest request, MergePatch patch) {
         TenantId tenant = caller.requireTenant(Role.ADMIN);
         return scope.write(tenant, () -> {
             BotRow current = find(tenant, botId);
-            BotRow row = BotMerge.apply(current, request, this::sealApiKey, this::writeTiers);
+            BotRow row = BotMerge.apply(current, request, patch, this::sealApiKey, tiers);
             bots.update(row.tenantId(), row.id(), row.name(), row.status(), row.persona(), row.llmProvider(),
                     row.llmBaseUrl(), row.llmModel(), row.llmApiKeySealed(), row.llmApiKeyHint(), row.llmTemperature(),
                     row.llmMaxTokens(), row.llmTimeoutMs(), row.historyWindow(), row.welcomeMessage(),
                     row.fallbackMessage(), row.limitMessage(), row.outputConversion(), row.limitPerHour(),
                     row.limitPerDay(), row.tierLimits(), row.moderation());
             audit.record(tenant, caller.actor(), "bot.updated", "bot", row.id().toString(),
-                    Map.of("fields", BotMerge.changedFields(request)));
+                    Map.of("fields", BotMerge.changedFields(request, patch)));
             return toResponse(bots.find(tenant.value(), row.id()).orElseThrow());
         });
     }
@@ -115,6 +116,18 @@ final class BotService {
     private String sealApiKey(BotRow bot, String apiKey) {
         return secrets.seal(apiKey, "tenant:" + bot.tenantId() + "/bot:" + bot.id() + "/llmApiKey");
     }
+
+    private final BotMerge.Tiers tiers = new BotMerge.Tiers() {
+        @Override
+        public Map<String, BotWire.TierLimits> read(String text) {
+            return readTiers(text);
+        }
+
+        @Override
+        public String write(Map<String, BotWire.TierLimits> map) {
+            return writeTiers(map);
+        }
+    };
 
     private String writeTiers(Map<String, BotWire.TierLimits> tiers) {
         try {
@@ -140,6 +153,6 @@ final class BotService {
                         row.llmApiKeyHint(), row.llmTemperature(), row.llmMaxTokens(), row.llmTimeoutMs()),
                 row.historyWindow(), row.welcomeMessage(), row.fallbackMessage(), row.limitMessage(),
                 row.outputConversion(), new BotWire.Limits(row.limitPerHour(), row.limitPerDay(), readTiers(row.tierLimits())),
-                row.moderation(), row.createdAt(), row.updatedAt());
+                false, row.createdAt(), row.updatedAt());
     }
 }

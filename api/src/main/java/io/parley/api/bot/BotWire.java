@@ -15,14 +15,19 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
-/** Wire types of /api/v1/bots. On PATCH, absent or null fields stay as they are; "" clears a text field. */
+/**
+ * Wire types of /api/v1/bots. PATCH is a JSON Merge Patch (RFC 7396, see {@link BotMerge} and docs/api/conventions.md):
+ * absent keeps, null removes, objects merge; "" also clears a text field.
+ */
 final class BotWire {
 
     private BotWire() {
     }
 
     @Serdeable
-    @Schema(name = "BotRequest", description = "Create: name is required. Patch: only the fields sent change.")
+    @Schema(name = "BotRequest", description = "Create: name is required. Patch: a JSON Merge Patch (RFC 7396): "
+            + "members left out keep their value, null removes one (optional text, llm settings, limits, a tier), "
+            + "objects (llm, limits, limits.tiers, each tier) merge member by member.")
     record BotRequest(
             @Nullable @Size(min = 1, max = 100) @Schema(example = "Lumi") String name,
             @Nullable @Size(max = 16000) @Schema(description = "System prompt; may use {{contact.displayName}}, "
@@ -40,7 +45,8 @@ final class BotWire {
             @Nullable @Pattern(regexp = "none|zh-Hant|zh-Hans", message = "must be none, zh-Hant or zh-Hans")
             @Schema(type = "string", allowableValues = {"none", "zh-Hant", "zh-Hans"}) String outputConversion,
             @Nullable @Valid Limits limits,
-            @Nullable Boolean moderation,
+            @Nullable @Schema(description = "Not supported yet: only false is accepted; true is rejected with 400.")
+            Boolean moderation,
             @Nullable @Pattern(regexp = "active|paused", message = "must be active or paused")
             @Schema(type = "string", allowableValues = {"active", "paused"}) String status) {
 
@@ -88,7 +94,8 @@ final class BotWire {
     @Schema(name = "Bot")
     record BotResponse(String id, String name, String status, String persona, LlmView llm, int historyWindow,
                        @Nullable String welcomeMessage, @Nullable String fallbackMessage,
-                       @Nullable String limitMessage, String outputConversion, Limits limits, boolean moderation,
+                       @Nullable String limitMessage, String outputConversion, Limits limits,
+                       @Schema(description = "Message moderation is not supported yet: always false.") boolean moderation,
                        Instant createdAt, Instant updatedAt) {
     }
 

@@ -23,6 +23,7 @@ import io.parley.api.openapi.ProblemResponses;
 import io.parley.api.page.PageResponse;
 import io.parley.core.ServerRoles;
 import io.parley.http.problem.Problem;
+import io.parley.http.json.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -79,13 +80,15 @@ class ChannelController {
     }
 
     @Patch("/{channelId}")
-    @Operation(summary = "Rename a channel or replace its credentials (admin)", description = "New credentials "
-            + "replace the stored ones as a whole and make the channel unverified until the next verify.\n\n"
+    @Operation(summary = "Rename a channel or change its credentials (admin)", description = "A JSON Merge Patch "
+            + "(RFC 7396): `name` null or \"\" removes the name; `credentials` merge field by field with the stored "
+            + "ones (a field sent replaces that one, null removes it) and make the channel unverified until the next "
+            + "verify.\n\n"
             + ChannelWire.CREDENTIALS_DOC)
     ChannelWire.ChannelResponse update(@PathVariable String botId, @PathVariable String channelId,
                                        @Body @Valid ChannelWire.UpdateRequest body,
                                        Authentication authentication, HttpRequest<?> request) {
-        return channels.update(callers.resolve(authentication, request), botId, channelId, body);
+        return channels.update(callers.resolve(authentication, request), botId, channelId, body, MergePatch.of(request));
     }
 
     @Delete("/{channelId}")

@@ -119,6 +119,17 @@ final class ChannelCredentials {
         return values.get(name);
     }
 
+    /** The values of the fields a tenant sends for {@code type} (generated ones left out): the base of a merge. */
+    Map<String, String> sentValues(ChannelType type) {
+        Map<String, String> sent = new LinkedHashMap<>();
+        for (Field field : FIELDS.get(type)) {
+            if (values.get(field.name()) != null) {
+                sent.put(field.name(), values.get(field.name()));
+            }
+        }
+        return sent;
+    }
+
     Map<String, String> values() {
         return values;
     }

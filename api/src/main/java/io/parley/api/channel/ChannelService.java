@@ -16,7 +16,9 @@ import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
+import io.parley.http.json.MergePatch;
 import io.parley.http.problem.ProblemException;
+import io.parley.http.problem.ProblemMessages;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -96,18 +98,22 @@ final class ChannelService {
     }
 
     ChannelWire.ChannelResponse update(Caller caller, String botId, String channelId,
-                                       ChannelWire.UpdateRequest request) {
+                                       ChannelWire.UpdateRequest request, MergePatch patch) {
         TenantId tenant = caller.requireTenant(Role.ADMIN);
+        if (patch.removes("credentials")) {
+            throw ProblemException.invalidField("credentials", ProblemMessages.CANNOT_REMOVE);
+        }
         ChannelRow seen = scope.read(tenant, () -> find(tenant, botId, channelId));
         ChannelType type = seen.channelType();
+        ChannelCredentials kept = keptFrom(seen);
         ChannelCredentials credentials = request.credentials() == null ? null
-                : ChannelCredentials.validate(type, request.credentials(), keptFrom(seen));
+                : ChannelCredentials.validate(type, merged(kept, type, request.credentials()), kept);
         String sealed = credentials == null ? null : vault.seal(tenant.value(), seen.id(), credentials);
         return DuplicateAccount.refused(type, () -> scope.write(tenant, () -> {
             ChannelRow current = find(tenant, botId, channelId);
             List<String> fields = new ArrayList<>();
-            if (request.name() != null) {
-                channels.rename(tenant.value(), current.id(), blankToNull(request.name()));
+            if (request.name() != null || patch.removes("name")) {
+                channels.rename(tenant.value(), current.id(), patch.removes("name") ? null : blankToNull(request.name()));
                 fields.add("name");
             }
             if (credentials != null) {
@@ -150,6 +156,22 @@ final class ChannelService {
     }
 
     /** Generated values survive a replace; unreadable old credentials (key rotated away) simply start afresh. */
+    /**
+     * Merge patch of the credentials (RFC 7396): the stored values, with each sent member replacing its value
+     * and a member sent as null removed. Unreadable stored credentials (a rotated-away key) merge as none.
+     */
+    private static Map<String, Object> merged(ChannelCredentials stored, ChannelType type, Map<String, Object> sent) {
+        Map<String, Object> merged = new LinkedHashMap<>(stored == null ? Map.of() : stored.sentValues(type));
+        sent.forEach((name, value) -> {
+            if (value == null) {
+                merged.remove(name);
+            } else {
+                merged.put(name, value);
+            }
+        });
+        return merged;
+    }
+
     private ChannelCredentials keptFrom(ChannelRow row) {
         try {
             return vault.open(row);

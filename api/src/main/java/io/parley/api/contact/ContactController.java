@@ -21,6 +21,7 @@ import io.parley.api.caller.CallerResolver;
 import io.parley.api.openapi.ProblemResponses;
 import io.parley.api.page.PageResponse;
 import io.parley.core.ServerRoles;
+import io.parley.http.json.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -71,7 +72,7 @@ class ContactController {
             + "display name or persona override; `attributes` is a JSON merge patch (a key with null is removed).")
     ContactWire.ContactResponse update(@PathVariable String contactId, @Body @Valid ContactWire.ContactPatch body,
                                        Authentication authentication, HttpRequest<?> request) {
-        return contacts.update(callers.resolve(authentication, request), contactId, body);
+        return contacts.update(callers.resolve(authentication, request), contactId, body, MergePatch.of(request));
     }
 
     @Post("/{contactId}/setup-link")

@@ -14,6 +14,7 @@ import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
+import io.parley.http.json.MergePatch;
 import io.parley.http.problem.ProblemException;
 import jakarta.inject.Singleton;
 
@@ -79,19 +80,20 @@ final class ContactService {
         return scope.read(tenant, () -> withIdentities(tenant, find(tenant, contactId)));
     }
 
-    ContactWire.ContactResponse update(Caller caller, String contactId, ContactWire.ContactPatch patch) {
+    ContactWire.ContactResponse update(Caller caller, String contactId, ContactWire.ContactPatch patch,
+                                       MergePatch members) {
         TenantId tenant = caller.requireTenant(Role.AGENT);
         return scope.write(tenant, () -> {
             ContactRow current = Ids.parse(contactId).flatMap(id -> contacts.findForUpdate(tenant.value(), id))
                     .orElseThrow(ContactService::notFound);
-            if (ContactMerge.changedFields(patch).isEmpty()) {
+            if (ContactMerge.changedFields(patch, members).isEmpty()) {
                 return withIdentities(tenant, current); // nothing to write or audit
             }
-            ContactRow row = ContactMerge.apply(current, patch, attributes);
+            ContactRow row = ContactMerge.apply(current, patch, members, attributes);
             contacts.update(tenant.value(), row.id(), row.displayName(), row.attributes(), row.tier(), row.blocked(),
                     row.personaOverride());
             audit.record(tenant, caller.actor(), "contact.updated", "contact", row.id().toString(),
-                    auditDetails(patch));
+                    auditDetails(patch, members));
             return withIdentities(tenant, contacts.find(tenant.value(), row.id()).orElseThrow());
         });
     }
@@ -114,9 +116,9 @@ final class ContactService {
     }
 
     /** What an audit entry says about a patch: field and attribute names, never their values. */
-    static Map<String, Object> auditDetails(ContactWire.ContactPatch patch) {
+    static Map<String, Object> auditDetails(ContactWire.ContactPatch patch, MergePatch members) {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("fields", ContactMerge.changedFields(patch));
+        details.put("fields", ContactMerge.changedFields(patch, members));
         if (patch.attributes() != null && !patch.attributes().isNull()) {
             details.put("attributeKeys", ContactAttributes.keys(patch.attributes()));
         }

@@ -2,6 +2,7 @@ package io.parley.api.contact;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
+import io.parley.http.json.MergePatch;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
@@ -30,7 +31,9 @@ final class ContactWire {
     }
 
     @Serdeable
-    @Schema(name = "ContactPatch", description = "Only the fields sent change.")
+    @Schema(name = "ContactPatch", description = "A JSON Merge Patch (RFC 7396): members left out keep their value; "
+            + "null removes displayName, personaOverride or all attributes and puts tier back to free; attributes merge "
+            + "key by key.")
     record ContactPatch(
             @Nullable @Size(max = 200) @Schema(description = "\"\" removes it", example = "陳小明") String displayName,
             @Nullable @Schema(implementation = Object.class, type = "object", description = ATTRIBUTES_DESCRIPTION,
@@ -45,7 +48,7 @@ final class ContactWire {
 
         @Override
         public String toString() {
-            return "ContactPatch[" + ContactMerge.changedFields(this) + "]";
+            return "ContactPatch[" + ContactMerge.changedFields(this, MergePatch.of(JsonNode.nullNode())) + "]";
         }
     }
 

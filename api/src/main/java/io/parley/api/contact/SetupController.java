@@ -14,6 +14,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.parley.api.openapi.ProblemResponses;
 import io.parley.core.ServerRoles;
 import io.parley.http.client.ClientAddress;
+import io.parley.http.json.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -52,6 +53,6 @@ class SetupController {
                     + "`personaOverride`; answers what the page shows now.")
     ContactWire.SetupPage submit(@PathVariable String token, @Body @Valid ContactWire.SetupSubmission body,
                                  HttpRequest<?> request) {
-        return setup.submit(token, body, clientAddress.of(request));
+        return setup.submit(token, body, MergePatch.of(request), clientAddress.of(request));
     }
 }

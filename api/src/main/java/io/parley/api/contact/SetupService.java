@@ -11,6 +11,7 @@ import io.parley.core.tenancy.TenantScope;
 import io.parley.http.problem.ProblemException;
 import io.parley.http.problem.ProblemKind;
 import io.parley.http.ratelimit.RateLimiter;
+import io.parley.http.json.MergePatch;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -53,20 +54,20 @@ final class SetupService {
         return scope.read(claims.tenant(), () -> toPage(contactOf(claims, contacts::find), claims));
     }
 
-    ContactWire.SetupPage submit(String token, ContactWire.SetupSubmission submission, String ip) {
+    ContactWire.SetupPage submit(String token, ContactWire.SetupSubmission submission, MergePatch members, String ip) {
         SetupLinkSigner.Claims claims = admit(token, ip);
         ContactWire.ContactPatch patch = new ContactWire.ContactPatch(null, submission.attributes(), null, null,
                 submission.personaOverride());
         return scope.write(claims.tenant(), () -> {
             ContactRow current = contactOf(claims, contacts::findForUpdate);
-            if (ContactMerge.changedFields(patch).isEmpty()) {
+            if (ContactMerge.changedFields(patch, members).isEmpty()) {
                 return toPage(current, claims);
             }
-            ContactRow row = ContactMerge.apply(current, patch, attributes);
+            ContactRow row = ContactMerge.apply(current, patch, members, attributes);
             contacts.update(row.tenantId(), row.id(), row.displayName(), row.attributes(), row.tier(), row.blocked(),
                     row.personaOverride());
             audit.record(claims.tenant(), new Actor(Actor.Type.SYSTEM, null, AUDIT_LABEL, ip),
-                    "contact.setup_submitted", "contact", row.id().toString(), ContactService.auditDetails(patch));
+                    "contact.setup_submitted", "contact", row.id().toString(), ContactService.auditDetails(patch, members));
             return toPage(contacts.find(row.tenantId(), row.id()).orElseThrow(), claims);
         });
     }

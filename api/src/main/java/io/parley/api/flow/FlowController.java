@@ -20,6 +20,7 @@ import io.parley.api.caller.CallerResolver;
 import io.parley.api.openapi.ProblemResponses;
 import io.parley.api.page.PageResponse;
 import io.parley.core.ServerRoles;
+import io.parley.http.json.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -69,12 +70,13 @@ class FlowController {
     }
 
     @Patch("/{flowId}")
-    @Operation(operationId = "updateFlow", summary = "Change a flow (admin)", description = "Only the fields sent change; `trigger` and `steps` "
-            + "are replaced as a whole.")
+    @Operation(operationId = "updateFlow", summary = "Change a flow (admin)", description = "A JSON Merge Patch (RFC 7396): "
+            + "members left out keep their value; `trigger` merges member by member (null removes one) unless its "
+            + "`type` changes, then it is replaced; `steps`, a list, is replaced whole.")
     FlowWire.FlowResponse update(@PathVariable String botId, @PathVariable String flowId,
                                  @Body @Valid FlowWire.FlowRequest body, Authentication authentication,
                                  HttpRequest<?> request) {
-        return flows.update(callers.resolve(authentication, request), botId, flowId, body);
+        return flows.update(callers.resolve(authentication, request), botId, flowId, body, MergePatch.of(request));
     }
 
     @Delete("/{flowId}")

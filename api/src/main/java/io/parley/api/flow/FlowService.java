@@ -16,7 +16,9 @@ import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
+import io.parley.http.json.MergePatch;
 import io.parley.http.problem.ProblemException;
+import io.parley.http.problem.ProblemMessages;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -86,18 +88,25 @@ final class FlowService {
         return scope.read(tenant, () -> toResponse(findFlow(tenant, botId, flowId)));
     }
 
-    FlowWire.FlowResponse update(Caller caller, String botId, String flowId, FlowWire.FlowRequest request) {
+    FlowWire.FlowResponse update(Caller caller, String botId, String flowId, FlowWire.FlowRequest request,
+                                 MergePatch patch) {
         TenantId tenant = caller.requireTenant(Role.ADMIN);
-        FlowValidation validation = new FlowValidation();
-        if (request.name() != null && request.name().isBlank()) {
-            validation.error("name", "must not be blank");
-        }
-        Trigger trigger = request.trigger() == null ? null : validation.trigger(request.trigger());
-        List<Step> steps = request.steps() == null ? null : validation.steps(request.steps());
-        validation.throwIfInvalid();
         return scope.write(tenant, () -> {
             FlowRow row = findFlow(tenant, botId, flowId);
             Flow current = codec.read(row);
+            FlowValidation validation = new FlowValidation();
+            for (String field : List.of("name", "enabled", "priority", "trigger", "steps")) {
+                if (patch.removes(field)) {
+                    validation.error(field, ProblemMessages.CANNOT_REMOVE);
+                }
+            }
+            if (request.name() != null && request.name().isBlank()) {
+                validation.error("name", "must not be blank");
+            }
+            Trigger trigger = request.trigger() == null ? null
+                    : validation.trigger(mergedTrigger(FlowWire.TriggerSpec.of(current.trigger()), request.trigger(), patch));
+            List<Step> steps = request.steps() == null ? null : validation.steps(request.steps());
+            validation.throwIfInvalid();
             Flow next = new Flow(current.id(), request.name() != null ? request.name().strip() : current.name(),
                     request.enabled() != null ? request.enabled() : current.enabled(),
                     request.priority() != null ? request.priority() : current.priority(),
@@ -108,6 +117,31 @@ final class FlowService {
                     Map.of("botId", row.botId().toString(), "fields", changedFields(request)));
             return toResponse(flows.find(tenant.value(), row.botId(), row.id()).orElseThrow());
         });
+    }
+
+    /**
+     * Merge patch of the trigger (RFC 7396): with the same type (or none sent), members merge one by one (null
+     * removes); a trigger of another type replaces the trigger, since the old type's members mean nothing to it.
+     * {@code steps} is a list and is replaced whole, as RFC 7396 does with arrays.
+     */
+    private static FlowWire.TriggerSpec mergedTrigger(FlowWire.TriggerSpec current, FlowWire.TriggerSpec sent,
+                                                      MergePatch patch) {
+        if (sent.type() != null && !sent.type().equals(current.type())) {
+            return sent;
+        }
+        return new FlowWire.TriggerSpec(current.type(),
+                member(patch, "trigger.keywords", sent.keywords(), current.keywords()),
+                member(patch, "trigger.match", sent.match(), current.match()),
+                member(patch, "trigger.pattern", sent.pattern(), current.pattern()),
+                member(patch, "trigger.data", sent.data(), current.data()));
+    }
+
+    /** Removed when sent as null, the value sent if any, else (absent) the current one. */
+    private static <T> T member(MergePatch patch, String path, T sent, T current) {
+        if (sent != null) {
+            return sent;
+        }
+        return patch.removes(path) ? null : current;
     }
 
     void delete(Caller caller, String botId, String flowId) {

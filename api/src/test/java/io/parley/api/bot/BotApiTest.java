@@ -35,7 +35,6 @@ class BotApiTest extends ApiTest {
         bot.put("limitMessage", "You reached today's free messages.");
         bot.put("outputConversion", "zh-Hant");
         bot.put("limits", Map.of("perHour", 10, "perDay", 20, "tiers", Map.of("premium", Map.of())));
-        bot.put("moderation", true);
         return bot;
     }
 

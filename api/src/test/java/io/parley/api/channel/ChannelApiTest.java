@@ -140,7 +140,7 @@ class ChannelApiTest extends ApiTest {
     }
 
     @Test
-    void patchReplacesCredentialsAsAWholeAndUpdatesTheHints() {
+    void patchMergesCredentialsAndUpdatesTheHints() {
         Workspace shop = Workspace.create(api(), "Replace Co");
         Map<String, String> old = Workspace.lineCredentials();
         String id = shop.connected("line", old);
@@ -158,10 +158,18 @@ class ChannelApiTest extends ApiTest {
                 .get(0).get("credentials_sealed");
         assertThat(sealed).doesNotContain(fresh.get("channelSecret"));
 
+        Map<String, String> newer = Workspace.lineCredentials();
         Reply partial = api().patch(shop.channel(id), shop.owner().accessToken(),
-                Map.of("credentials", Map.of("channelSecret", fresh.get("channelSecret"))));
-        assertThat(partial.status()).isEqualTo(400);
-        assertThat(partial.string("errors.0.field")).isEqualTo("credentials.channelAccessToken");
+                Map.of("credentials", Map.of("channelSecret", newer.get("channelSecret"))));
+        assertThat(partial.status()).as("merge patch: the token left out is kept").isEqualTo(200);
+        assertThat(partial.string("credentials.channelAccessToken.last4"))
+                .isEqualTo("…" + last4(fresh.get("channelAccessToken")));
+
+        java.util.Map<String, Object> removal = new java.util.HashMap<>();
+        removal.put("channelAccessToken", null);
+        Reply removed = api().patch(shop.channel(id), shop.owner().accessToken(), Map.of("credentials", removal));
+        assertThat(removed.status()).as("null removes a required credential: refused").isEqualTo(400);
+        assertThat(removed.string("errors.0.field")).isEqualTo("credentials.channelAccessToken");
     }
 
     @Test

@@ -30,15 +30,17 @@ import java.util.UUID;
 final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);
+    /** How long clients and providers should wait before retrying while the database is unavailable. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpRequest<?> request = context.getRequest();
         int status = response.code();
-        if (status == 500 && context.getRootCause().map(ProblemErrorResponseProcessor::isDatabaseUnreachable).orElse(false)) {
+        if (status == 500 && context.getRootCause().map(DatabaseOutage::isOutage).orElse(false)) {
             // A transient outage, not a bug: 503 tells clients and providers to retry.
             status = 503;
-            response.status(status).header("Retry-After", "5");
+            response.status(status).header("Retry-After", RETRY_AFTER_SECONDS);
         }
         Problem problem = status >= 500 ? serverProblem(context, status) : clientProblem(context, status);
         return response.body(problem).contentType(Problem.MEDIA_TYPE);
@@ -48,10 +50,16 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
         ProblemKind kind = ProblemKind.forStatus(status);
         String reference = UUID.randomUUID().toString();
         Throwable cause = context.getRootCause().orElse(null);
-        LOG.error("{} {} failed with {} (reference {})", context.getRequest().getMethodName(),
-                context.getRequest().getPath(), status, reference, cause);
-        String detail = status == 503 ? "The service is temporarily unavailable; retry later. Reference " + reference
-                : "An unexpected error occurred. Reference " + reference;
+        if (status == 503) {
+            // An outage, not a bug: one line without a stack trace per request, the cause's message says which.
+            LOG.warn("{} {} answered 503, database unavailable (reference {}): {}", context.getRequest().getMethodName(),
+                    context.getRequest().getPath(), reference, cause == null ? "" : cause.toString());
+        } else {
+            LOG.error("{} {} failed with {} (reference {})", context.getRequest().getMethodName(),
+                    context.getRequest().getPath(), status, reference, cause);
+        }
+        String detail = (status == 503 ? ProblemMessages.UNAVAILABLE : ProblemMessages.INTERNAL_ERROR) + " Reference "
+                + reference;
         return new Problem(kind.type(), kind.title(), status, detail, context.getRequest().getPath(), null);
     }
 
@@ -93,19 +101,6 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
         }
         List<String> messages = context.getErrors().stream().map(Error::getMessage).toList();
         return messages.isEmpty() ? null : String.join("; ", messages);
-    }
-
-    /** Connection failures (SQLSTATE class 08, pool timeouts): the database is down or unreachable. */
-    private static boolean isDatabaseUnreachable(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Bodies that fail to parse or bind (e.g. a string where an object belongs). */

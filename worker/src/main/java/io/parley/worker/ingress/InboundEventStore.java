@@ -8,6 +8,7 @@ import io.parley.core.queue.JobQueue;
 import io.parley.core.queue.JobRequest;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
+import io.parley.http.problem.DatabaseOutage;
 import io.parley.http.problem.ProblemException;
 import io.parley.http.problem.ProblemKind;
 import io.parley.worker.ingress.InboundEventWriter.EventRow;
@@ -16,8 +17,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -192,14 +191,9 @@ public final class InboundEventStore {
     }
 
     /** Connection failures (SQLSTATE class 08, pool timeouts): the database is down, not the request wrong. */
+    /** The one classification of "the database is not there" (http's DatabaseOutage: 08xxx, 57P01…, pool). */
     private static boolean unreachable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException
-                    || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseOutage.isOutage(failure);
     }
 
     private static ProblemException unavailable(String why) {

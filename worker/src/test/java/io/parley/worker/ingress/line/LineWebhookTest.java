@@ -153,6 +153,21 @@ class LineWebhookTest extends WorkerTest {
         assertThat(rows().events(channel.id())).extracting(event -> event.get("kind")).containsExactly("unknown");
     }
 
+    @Test
+    void fieldsLineAddsThatParleyDoesNotKnowAreIgnored() {
+        Channels.Created channel = channels().line();
+        String text = new String(Fixtures.bytes("line-webhook-text.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("\\{", "{\"aFieldLineAddsLater\": {\"x\": 1}, ")
+                .replaceFirst("\"type\": *\"message\"", "\"type\": \"message\", \"anotherNewField\": true");
+        byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        Reply reply = post(channel.id(), body, sign(body));
+
+        assertThat(text).contains("aFieldLineAddsLater").contains("anotherNewField");
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(rows().events(channel.id())).hasSize(1);
+    }
+
     private Reply post(UUID channelId, byte[] body, String signature) {
         return http().post("webhooks/line/" + channelId, body, Map.of(LineWebhookController.SIGNATURE, signature));
     }

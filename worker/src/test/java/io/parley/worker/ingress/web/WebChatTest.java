@@ -42,6 +42,20 @@ class WebChatTest extends WorkerTest {
     }
 
     @Test
+    void aMessageWithAnUnknownPropertyOrANulCharacterIsRefusedByName() {
+        Channels.Created web = channels().web();
+        Reply unknown = send(web, Map.of("sessionId", session(), "clientMessageId", "m-00000011", "text", "Hi",
+                "colour", "red"));
+        Reply nul = send(web, Map.of("sessionId", session(), "clientMessageId", "m-00000012", "text", "a\u0000b"));
+
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.text()).contains("\"field\":\"colour\"").contains("unknown property");
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.text()).contains("\"field\":\"text\"");
+        assertThat(rows().events(web.id())).isEmpty();
+    }
+
+    @Test
     void aRetriedMessageIsStoredOnceAndAnotherSessionCannotReuseItsId() {
         Channels.Created web = channels().web();
         String session = session();
