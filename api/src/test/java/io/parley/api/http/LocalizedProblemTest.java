@@ -65,6 +65,18 @@ class LocalizedProblemTest extends ApiTest {
     }
 
     @Test
+    void anUnknownPropertyIsNamedInTraditionalChinese() {
+        Session owner = api().signup("Strict Co");
+        Reply reply = api().send("POST", "/api/v1/bots", owner.accessToken(),
+                Map.of("name", "Lumi", "limits", Map.of("perMinute", 5)), Map.of("Accept-Language", "zh-TW"));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.string("errors.0.field")).isEqualTo("limits.perMinute");
+        assertThat(reply.string("errors.0.message")).isEqualTo("未知的屬性");
+        assertThat(reply.string("detail")).startsWith("未知的屬性：limits.perMinute。");
+    }
+
+    @Test
     void anUnknownLanguageGetsEnglish() {
         Reply reply = api().send("POST", "/api/v1/auth/signup", null, BAD_SIGNUP, Map.of("Accept-Language", "fr, de;q=0.8"));
 
