@@ -36,16 +36,11 @@ public final class SubscriptionSync {
     private final Clock clock;
 
     SubscriptionSync(TenantBillingRepository billing, PlanCatalog catalog, BillingSettings settings, AuditLog audit) {
-        this(billing, catalog, settings, audit, Clock.systemUTC());
-    }
-
-    SubscriptionSync(TenantBillingRepository billing, PlanCatalog catalog, BillingSettings settings, AuditLog audit,
-                     Clock clock) {
         this.billing = billing;
         this.catalog = catalog;
         this.settings = settings;
         this.audit = audit;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /** Returns whether the row changed. */
