@@ -27,16 +27,18 @@ final class BillingWire {
     record RedirectUrl(@Schema(example = "https://checkout.stripe.com/c/pay/cs_test_…") String url) {
     }
 
+    /**
+     * @param plan          the plan in force now (the subscription's, or the base plan after a lapse)
+     * @param subscription  the subscription or trial; null when the tenant never had one
+     * @param usage         usage this period against every limit of the plan in force
+     * @param invoices      newest first, from Stripe; null when Stripe could not be reached
+     */
     @Serdeable
-    @Schema(name = "Billing")
-    record BillingResponse(
-            @Schema(description = "The plan in force now (the subscription's, or the base plan after a lapse)")
-            BillingPlan plan,
-            @Nullable @Schema(description = "The subscription or trial; null when the tenant never had one")
-            Subscription subscription,
-            @Schema(description = "Usage this period against every limit of the plan in force") UsagePeriod usage,
-            @Nullable @Schema(description = "Newest first, from Stripe; null when Stripe could not be reached")
-            List<InvoiceView> invoices) {
+    @Schema(name = "Billing", description = "The plan in force (the subscription's, or the base plan after a lapse), "
+            + "the subscription or trial (null when there never was one), usage this period against every limit, and "
+            + "invoices from Stripe (null when Stripe could not be reached)")
+    record BillingResponse(BillingPlan plan, @Nullable Subscription subscription, UsagePeriod usage,
+                           @Nullable List<InvoiceView> invoices) {
     }
 
     @Serdeable

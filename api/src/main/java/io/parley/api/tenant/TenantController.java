@@ -119,11 +119,13 @@ class TenantController {
                     @Nullable Integer maxMembers,
                     @Schema(description = "Monthly price in the currency's minor unit") long monthlyPriceCents,
                     @Schema(example = "usd") String currency,
-                    @Schema(description = "What the plan offers, in words") List<String> features) {
+                    @Schema(description = "What the plan offers, in words") List<String> features,
+                    @Schema(description = "Whether it can be bought through billing (it has a Stripe price)")
+                    boolean purchasable) {
         static PlanView of(PlanRow plan) {
             return new PlanView(plan.id(), plan.name(), plan.maxBots(), plan.maxChannels(), plan.maxMessagesPerMonth(),
                     plan.monthlyLlmBudgetMicros(), plan.maxMembers(), plan.monthlyPriceCents(), plan.currency(),
-                    plan.featureList());
+                    plan.featureList(), plan.stripePriceId() != null);
         }
     }
 }
