@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 
 /**
  * Writes the configured plans into the plans table at every start (after Flyway). Why a table at all when the
@@ -39,6 +41,8 @@ final class PlanCatalogSync implements ApplicationEventListener<StartupEvent> {
                 monthly_llm_budget_micros = EXCLUDED.monthly_llm_budget_micros, features = EXCLUDED.features,
                 listed = true, updated_at = now()""";
 
+    private static final Duration RETRY = Duration.ofSeconds(5);
+
     private final PlanCatalog catalog;
     private final TransactionOperations<Connection> transactions;
 
@@ -47,9 +51,43 @@ final class PlanCatalogSync implements ApplicationEventListener<StartupEvent> {
         this.transactions = transactions;
     }
 
+    private volatile Thread retrying;
+
+    /**
+     * A process must start while its database is down (liveness answers, readiness says DOWN): then the table keeps
+     * the plans of the last start and the sync is retried in the background until the database answers.
+     */
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        sync();
+        try {
+            sync();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not write the plan catalogue ({}); retrying every {} s", e.getClass().getSimpleName(),
+                    RETRY.toSeconds());
+            retrying = Thread.ofVirtual().name("plan-catalogue-sync").start(this::retry);
+        }
+    }
+
+    private void retry() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(RETRY);
+                sync();
+                return;
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.debug("Plan catalogue sync failed again", e);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        Thread thread = retrying;
+        if (thread != null) {
+            thread.interrupt();
+        }
     }
 
     void sync() {

@@ -49,6 +49,8 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, String> customersByKey = new ConcurrentHashMap<>();
     private final Map<String, List<String>> invoices = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    /** Ids unique across fakes: the test database outlives each test class's fake. */
+    private final String run = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private volatile boolean down;
 
     private FakeStripe(HttpServer server) {
@@ -172,12 +174,12 @@ public final class FakeStripe implements AutoCloseable {
         }
         if (method.equals("POST") && path.equals("/v1/customers")) {
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-            String id = key == null ? "cus_T" + ids.incrementAndGet()
-                    : customersByKey.computeIfAbsent(key, k -> "cus_T" + ids.incrementAndGet());
+            String id = key == null ? "cus_T" + run + ids.incrementAndGet()
+                    : customersByKey.computeIfAbsent(key, k -> "cus_T" + run + ids.incrementAndGet());
             respond(exchange, 200, "{\"id\":\"" + id + "\",\"object\":\"customer\",\"created\":1768469400,"
                     + "\"livemode\":false,\"metadata\":{}}");
         } else if (method.equals("POST") && path.equals("/v1/checkout/sessions")) {
-            String id = "cs_test_T" + ids.incrementAndGet();
+            String id = "cs_test_T" + run + ids.incrementAndGet();
             Map<String, Object> session = read(Fixtures.text("stripe-checkout-session-response.json"));
             session.put("id", id);
             session.put("customer", form.get("customer"));
