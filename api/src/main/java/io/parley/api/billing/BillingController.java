@@ -25,6 +25,7 @@ import jakarta.validation.Valid;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Billing", description = "The tenant's subscription to Parley, paid through Stripe")
 @ProblemResponses
+@StripeProblemResponses
 class BillingController {
 
     private static final String ADMIN_AND_STRIPE = " Owners and admins only. 503 billing-not-configured when this "
