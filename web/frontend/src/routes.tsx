@@ -6,6 +6,7 @@ import { SignInPage } from './pages/auth/SignInPage'
 import { SignUpPage } from './pages/auth/SignUpPage'
 import { AcceptInvitationPage } from './pages/auth/AcceptInvitationPage'
 import { settingsRoutes } from './pages/settings/routes'
+import { billingRoutes } from './pages/billing/routes'
 import { botRoutes } from './pages/bots/routes'
 import { inboxRoutes } from './pages/inbox/routes'
 import { contactRoutes } from './pages/contacts/routes'
@@ -26,6 +27,7 @@ export const routes: RouteObject[] = [
       ...botRoutes,
       ...contactRoutes,
       ...settingsRoutes,
+      ...billingRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

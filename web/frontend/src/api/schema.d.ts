@@ -151,6 +151,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plan in force, subscription, usage and invoices
+         * @description Usage counts this calendar month (UTC) against every limit of the plan in force; invoices come from Stripe and are null when Stripe cannot be reached. Owners and admins only. 503 billing-not-configured when this Parley has no Stripe key; 502 stripe-unavailable when Stripe cannot be reached.
+         */
+        get: operations["getBilling"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a subscription with Stripe Checkout
+         * @description Returns the URL of a Stripe Checkout Session (mode subscription) for the plan; the browser comes back to the dashboard's billing page. 409 when the tenant already has a subscription: change its plan instead. Owners and admins only. 503 billing-not-configured when this Parley has no Stripe key; 502 stripe-unavailable when Stripe cannot be reached.
+         */
+        post: operations["createCheckoutSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the Stripe customer portal
+         * @description Returns the URL of a Stripe Customer Portal session (payment methods, invoices, cancellation) that returns to the dashboard. Owners and admins only. 503 billing-not-configured when this Parley has no Stripe key; 502 stripe-unavailable when Stripe cannot be reached.
+         */
+        post: operations["createPortalSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the subscription's plan
+         * @description Moves the existing subscription to the plan's price, prorated by Stripe, and returns the billing state. 409 when there is no subscription: use checkout. Owners and admins only. 503 billing-not-configured when this Parley has no Stripe key; 502 stripe-unavailable when Stripe cannot be reached.
+         */
+        post: operations["changeSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bots": {
         parameters: {
             query?: never;
@@ -738,7 +818,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The plans and their limits (null = unlimited) */
+        /**
+         * The plans and their limits (null = unlimited)
+         * @description The plans of this Parley's configuration (parley.plans.*), cheapest first.
+         */
         get: operations["plans"];
         put?: never;
         post?: never;
@@ -976,6 +1059,84 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @description The plan in force (the subscription's, or the base plan after a lapse), the subscription or trial (null when there never was one), usage this period against every limit, and invoices from Stripe (null when Stripe could not be reached) */
+        Billing: {
+            plan: components["schemas"]["BillingPlan"];
+            subscription?: components["schemas"]["BillingSubscription"] | null;
+            usage: components["schemas"]["BillingUsage"];
+            /** @description newest first, from Stripe; null when Stripe could not be reached */
+            invoices?: components["schemas"]["Invoice"][] | null;
+        };
+        BillingPlan: {
+            /** @example pro */
+            id?: string;
+            /** @example Pro */
+            name?: string;
+            /**
+             * Format: int64
+             * @description Monthly price in the currency's minor unit
+             */
+            monthlyPriceCents?: number;
+            /** @example usd */
+            currency?: string;
+            /** @description Whether it can be bought (it has a Stripe price) */
+            purchasable?: boolean;
+            /** Format: int32 */
+            maxBots?: number | null;
+            /** Format: int32 */
+            maxChannels?: number | null;
+            /** Format: int32 */
+            maxMembers?: number | null;
+            /** Format: int32 */
+            maxMessagesPerMonth?: number | null;
+            /** Format: int64 */
+            monthlyLlmBudgetMicros?: number | null;
+            features: string[];
+        };
+        BillingSubscription: {
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status?: "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "incomplete" | "incomplete_expired" | "paused";
+            /** @example pro */
+            planId?: string | null;
+            /** @description False for the no-card trial, which has no Stripe subscription */
+            stripe?: boolean;
+            /** Format: date-time */
+            currentPeriodStart?: string | null;
+            /** Format: date-time */
+            currentPeriodEnd?: string | null;
+            /** Format: date-time */
+            trialEnd?: string | null;
+            cancelAtPeriodEnd: boolean;
+            /**
+             * Format: date-time
+             * @description Past due: when the plan falls back to the base plan unless paid
+             */
+            graceEndsAt?: string | null;
+        };
+        BillingUsage: {
+            /** Format: date-time */
+            periodStart: string;
+            /** Format: date-time */
+            periodEnd: string;
+            items: components["schemas"]["BillingUsageItem"][];
+        };
+        BillingUsageItem: {
+            /**
+             * @example bots
+             * @enum {string}
+             */
+            key?: "bots" | "channels" | "members" | "messagesPerMonth" | "llmBudgetMicros";
+            /** Format: int64 */
+            used: number;
+            /**
+             * Format: int64
+             * @description null = unlimited
+             */
+            limit?: number | null;
+        };
         Bot: {
             id: string;
             name: string;
@@ -1111,6 +1272,10 @@ export interface components {
             account?: components["schemas"]["ProviderAccount"] | null;
             /** Format: date-time */
             checkedAt: string;
+        };
+        ChoosePlanRequest: {
+            /** @example pro */
+            planId: string;
         };
         Contact: {
             /** @example 01934f6e-8a1b-7c2d-9e3f-4a5b6c7d8e9f */
@@ -1630,6 +1795,20 @@ export interface components {
             /** @example agent */
             role: string;
         };
+        Invoice: {
+            id: string;
+            number?: string | null;
+            status?: string | null;
+            /** Format: int64 */
+            amountDue: number;
+            /** Format: int64 */
+            amountPaid: number;
+            currency: string;
+            /** Format: date-time */
+            created: string;
+            hostedUrl?: string | null;
+            pdfUrl?: string | null;
+        };
         /** @description A background job of the tenant (an inbound turn, an outbound send, …) */
         Job: {
             /**
@@ -1939,6 +2118,19 @@ export interface components {
              * @description Monthly LLM spend limit in micro-USD
              */
             monthlyLlmBudgetMicros?: number | null;
+            /** Format: int32 */
+            maxMembers?: number | null;
+            /**
+             * Format: int64
+             * @description Monthly price in the currency's minor unit
+             */
+            monthlyPriceCents?: number;
+            /** @example usd */
+            currency?: string;
+            /** @description What the plan offers, in words */
+            features?: string[];
+            /** @description Whether it can be bought through billing (it has a Stripe price) */
+            purchasable?: boolean;
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -1980,6 +2172,11 @@ export interface components {
              * @example @123abcde
              */
             handle?: string | null;
+        };
+        /** @description A Stripe page to send the browser to */
+        RedirectUrl: {
+            /** @example https://checkout.stripe.com/c/pay/cs_test_… */
+            url?: string;
         };
         RefreshRequest: {
             refreshToken: string;
@@ -2083,6 +2280,8 @@ export interface components {
             bots: number;
             /** Format: int64 */
             channels: number;
+            /** Format: int64 */
+            members: number;
         };
         /** @description How to talk to a bot through its hidden test channel, as the widget does */
         TestChat: {
@@ -3100,6 +3299,454 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBilling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getBilling 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Billing"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tenant's plan does not allow another one */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stripe-unavailable: Stripe could not be reached or refused */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description billing-not-configured: this Parley has no Stripe key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCheckoutSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChoosePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description createCheckoutSession 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedirectUrl"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tenant's plan does not allow another one */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stripe-unavailable: Stripe could not be reached or refused */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description billing-not-configured: this Parley has no Stripe key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPortalSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description createPortalSession 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedirectUrl"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tenant's plan does not allow another one */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stripe-unavailable: Stripe could not be reached or refused */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description billing-not-configured: this Parley has no Stripe key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChoosePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description changeSubscription 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Billing"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tenant's plan does not allow another one */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stripe-unavailable: Stripe could not be reached or refused */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description billing-not-configured: this Parley has no Stripe key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,7 @@ import setup from '../pages/setup/messages'
 import bots from '../pages/bots/messages'
 import channels from '../pages/channels/messages'
 import flows from '../pages/flows/messages'
+import billing from '../pages/billing/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -22,4 +23,5 @@ export const catalogs = {
   bots,
   channels,
   flows,
+  billing,
 }

@@ -11,6 +11,7 @@ export default catalog({
     members: 'Members',
     apiKeys: 'API keys',
     auditLog: 'Audit log',
+    billing: 'Billing',
     main: 'Main navigation',
     settings: 'Settings',
     menu: 'Menu',
@@ -42,6 +43,7 @@ export default catalog({
     error: 'Something went wrong.',
     notFound: 'This page does not exist.',
     saved: 'Saved.',
+    planLimit: 'See plans and upgrade',
   },
   roles: { owner: 'Owner', admin: 'Admin', agent: 'Agent', viewer: 'Viewer' },
 }, {
@@ -55,6 +57,7 @@ export default catalog({
     members: '成員',
     apiKeys: 'API 金鑰',
     auditLog: '稽核紀錄',
+    billing: '帳務',
     main: '主選單',
     settings: '設定',
     menu: '選單',
@@ -86,6 +89,7 @@ export default catalog({
     error: '發生錯誤。',
     notFound: '找不到此頁面。',
     saved: '已儲存。',
+    planLimit: '查看方案並升級',
   },
   roles: { owner: '擁有者', admin: '管理員', agent: '客服人員', viewer: '檢視者' },
 })

@@ -15,6 +15,7 @@ const SETTINGS = [
   { to: '/settings/members', key: 'nav.members', icon: 'members' },
   { to: '/settings/api-keys', key: 'nav.apiKeys', icon: 'key' },
   { to: '/settings/audit-log', key: 'nav.auditLog', icon: 'log' },
+  { to: '/billing', key: 'nav.billing', icon: 'billing' },
 ] as const
 
 /** The signed-in frame: sidebar navigation (a menu button below 768 px), account menu, the page. */

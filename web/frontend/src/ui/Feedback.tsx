@@ -15,6 +15,9 @@ export function ProblemAlert({ error, onRetry }: { error: unknown; onRetry?: () 
   return (
     <div className="p-alert p-alert--danger p-row" role="alert">
       <span style={{ flex: 1 }}>{message}</span>
+      {error instanceof ApiProblem && error.kind === 'plan-limit-reached' && (
+        <a className="p-btn p-btn--secondary p-btn--sm" href="/billing">{t('state.planLimit')}</a>
+      )}
       {onRetry && <Button size="sm" onClick={onRetry}>{t('actions.retry')}</Button>}
     </div>
   )

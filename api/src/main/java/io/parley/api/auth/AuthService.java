@@ -11,6 +11,7 @@ import io.parley.core.account.UserRepository;
 import io.parley.core.account.UserRow;
 import io.parley.core.audit.Actor;
 import io.parley.core.audit.AuditLog;
+import io.parley.core.billing.BillingTrials;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
 import io.parley.core.tenancy.TenantId;
@@ -48,9 +49,11 @@ final class AuthService {
     private final PasswordHasher passwords;
     private final TokenIssuer issuer;
     private final AuditLog audit;
+    private final BillingTrials trials;
 
     AuthService(TenantScope scope, UserRepository users, TenantRepository tenants, MembershipRepository memberships,
-                RefreshTokenRepository refreshTokens, PasswordHasher passwords, TokenIssuer issuer, AuditLog audit) {
+                RefreshTokenRepository refreshTokens, PasswordHasher passwords, TokenIssuer issuer, AuditLog audit,
+                BillingTrials trials) {
         this.scope = scope;
         this.users = users;
         this.tenants = tenants;
@@ -59,6 +62,7 @@ final class AuthService {
         this.passwords = passwords;
         this.issuer = issuer;
         this.audit = audit;
+        this.trials = trials;
     }
 
     /** Creates a user, their first tenant (which they own) and a session. */
@@ -82,6 +86,7 @@ final class AuthService {
                 audit.record(tenant, actor, "tenant.created", "tenant", tenant.toString(),
                         Map.of("name", request.tenantName().trim()));
                 audit.record(tenant, actor, "member.joined", "user", user.toString(), Map.of("role", "owner"));
+                trials.startFor(tenant, actor);
                 return issuer.issue(users.findById(user.value()).orElseThrow(),
                         tenants.findById(tenant.value()).orElseThrow(), Ids.next());
             });

@@ -10,6 +10,8 @@ import io.parley.core.account.TenantRepository;
 import io.parley.core.account.UserRepository;
 import io.parley.core.account.UserRow;
 import io.parley.core.audit.AuditLog;
+import io.parley.core.plan.PlanGuard;
+import io.parley.core.plan.PlanLimit;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
 import io.parley.core.tenancy.TenantId;
@@ -44,11 +46,12 @@ final class InvitationService {
     private final TenantRepository tenants;
     private final UserRepository users;
     private final AuditLog audit;
+    private final PlanGuard planGuard;
     private final String publicUrl;
     private final int validDays;
 
     InvitationService(TenantScope scope, InvitationRepository invitations, MembershipRepository memberships,
-                      TenantRepository tenants, UserRepository users, AuditLog audit,
+                      TenantRepository tenants, UserRepository users, AuditLog audit, PlanGuard planGuard,
                       @Value("${parley.public-url}") String publicUrl,
                       @Value("${parley.auth.invitation-days:7}") int validDays) {
         this.scope = scope;
@@ -57,6 +60,7 @@ final class InvitationService {
         this.tenants = tenants;
         this.users = users;
         this.audit = audit;
+        this.planGuard = planGuard;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.validDays = validDays;
     }
@@ -77,6 +81,7 @@ final class InvitationService {
             if (member) {
                 throw ProblemException.conflict(email + " is already a member of this tenant.");
             }
+            planGuard.requireRoomForOneMore(tenant, PlanLimit.MEMBERS);
             invitations.insert(tenant.value(), id, email, role.wireName(), token.secretHash(),
                     caller.user() == null ? null : caller.user().value(), expires);
             audit.record(tenant, caller.actor(), "member.invited", "invitation", id.toString(),
@@ -130,6 +135,7 @@ final class InvitationService {
             if (memberships.find(tenant.value(), user.value()).isPresent()) {
                 throw ProblemException.conflict("You are already a member of this tenant.");
             }
+            planGuard.requireRoomForOneMore(tenant, PlanLimit.MEMBERS);
             memberships.insert(tenant.value(), user.value(), invitation.role());
             invitations.accept(tenant.value(), invitation.id());
             audit.record(tenant, caller.actor(), "member.joined", "user", user.toString(),

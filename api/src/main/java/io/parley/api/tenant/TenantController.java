@@ -82,7 +82,8 @@ class TenantController {
     }
 
     @Get("/plans")
-    @Operation(summary = "The plans and their limits (null = unlimited)")
+    @Operation(summary = "The plans and their limits (null = unlimited)",
+            description = "The plans of this Parley's configuration (parley.plans.*), cheapest first.")
     List<PlanView> plans() {
         return plans.findAll().stream().map(PlanView::of).toList();
     }
@@ -91,7 +92,8 @@ class TenantController {
         TenantRow row = tenants.findById(tenant.value()).orElseThrow();
         PlanRow plan = plans.tenantPlan(tenant.value()).orElseThrow();
         return new TenantResponse(row.id().toString(), row.name(), PlanView.of(plan),
-                new Usage(plans.countBots(tenant.value()), plans.countChannels(tenant.value())), row.createdAt());
+                new Usage(plans.countBots(tenant.value()), plans.countChannels(tenant.value()),
+                        plans.countMembers(tenant.value())), row.createdAt());
     }
 
     @Serdeable
@@ -101,7 +103,7 @@ class TenantController {
 
     @Serdeable
     @Schema(name = "TenantUsage")
-    record Usage(long bots, long channels) {
+    record Usage(long bots, long channels, long members) {
     }
 
     @Serdeable
@@ -113,10 +115,17 @@ class TenantController {
     @Schema(name = "Plan")
     record PlanView(@Schema(example = "free") String id, @Schema(example = "Free") String name,
                     @Nullable Integer maxBots, @Nullable Integer maxChannels, @Nullable Integer maxMessagesPerMonth,
-                    @Nullable @Schema(description = "Monthly LLM spend limit in micro-USD") Long monthlyLlmBudgetMicros) {
+                    @Nullable @Schema(description = "Monthly LLM spend limit in micro-USD") Long monthlyLlmBudgetMicros,
+                    @Nullable Integer maxMembers,
+                    @Schema(description = "Monthly price in the currency's minor unit") long monthlyPriceCents,
+                    @Schema(example = "usd") String currency,
+                    @Schema(description = "What the plan offers, in words") List<String> features,
+                    @Schema(description = "Whether it can be bought through billing (it has a Stripe price)")
+                    boolean purchasable) {
         static PlanView of(PlanRow plan) {
             return new PlanView(plan.id(), plan.name(), plan.maxBots(), plan.maxChannels(), plan.maxMessagesPerMonth(),
-                    plan.monthlyLlmBudgetMicros());
+                    plan.monthlyLlmBudgetMicros(), plan.maxMembers(), plan.monthlyPriceCents(), plan.currency(),
+                    plan.featureList(), plan.stripePriceId() != null);
         }
     }
 }

@@ -27,6 +27,7 @@ public final class PlanGuard {
         long current = switch (limit) {
             case BOTS -> plans.countBots(tenant.value());
             case CHANNELS -> plans.countChannels(tenant.value());
+            case MEMBERS -> plans.countMembers(tenant.value());
         };
         if (current + 1 > max) {
             throw new PlanLimitReachedException(plan, limit, max);

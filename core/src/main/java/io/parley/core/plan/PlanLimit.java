@@ -5,7 +5,8 @@ import java.util.function.Function;
 /** The countable things a plan limits. */
 public enum PlanLimit {
     BOTS("bots", "maxBots", PlanRow::maxBots),
-    CHANNELS("channels", "maxChannels", PlanRow::maxChannels);
+    CHANNELS("channels", "maxChannels", PlanRow::maxChannels),
+    MEMBERS("members", "maxMembers", PlanRow::maxMembers);
 
     private final String noun;
     private final String field;

@@ -9,18 +9,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Plans are global reference data; the tenant lookups need the tenant's scope (tenants has RLS). */
+/**
+ * Plans are global reference data, written only by {@link io.parley.core.billing.PlanCatalogSync} from the
+ * configuration; the tenant lookups need the tenant's scope (tenants has RLS). A tenant's plan is the one in force
+ * ({@code tenant_plan_id}, V55): its subscription's while that is active, trialing or in its grace period, else its
+ * base plan.
+ */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface PlanRepository extends GenericRepository<PlanRow, String> {
 
-    @Query("SELECT * FROM plans ORDER BY sort_order")
+    /** The plans a tenant can choose: those in the configuration. */
+    @Query("SELECT * FROM plans WHERE listed ORDER BY sort_order, id")
     List<PlanRow> findAll();
 
+    @Query("SELECT * FROM plans WHERE id = :id")
+    Optional<PlanRow> findById(String id);
+
     /** The tenant's plan, locking the tenant row so concurrent creations are counted one after another. */
-    @Query("SELECT p.* FROM plans p JOIN tenants t ON t.plan = p.id WHERE t.id = :tenantId FOR UPDATE OF t")
+    @Query("SELECT p.* FROM tenants t JOIN plans p ON p.id = tenant_plan_id(t.id) WHERE t.id = :tenantId FOR UPDATE OF t")
     Optional<PlanRow> lockTenantPlan(UUID tenantId);
 
-    @Query("SELECT p.* FROM plans p JOIN tenants t ON t.plan = p.id WHERE t.id = :tenantId")
+    @Query("SELECT p.* FROM plans p WHERE p.id = tenant_plan_id(:tenantId)")
     Optional<PlanRow> tenantPlan(UUID tenantId);
 
     @Query("SELECT count(*) FROM bots WHERE tenant_id = :tenantId")
@@ -29,4 +38,7 @@ public interface PlanRepository extends GenericRepository<PlanRow, String> {
     /** The test chat's hidden channels (V33) are the dashboard's, not the tenant's: not counted. */
     @Query("SELECT count(*) FROM channels WHERE tenant_id = :tenantId AND NOT test_only")
     long countChannels(UUID tenantId);
+
+    @Query("SELECT count(*) FROM memberships WHERE tenant_id = :tenantId")
+    long countMembers(UUID tenantId);
 }

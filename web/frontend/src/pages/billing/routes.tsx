@@ -1,0 +1,6 @@
+import type { RouteObject } from 'react-router-dom'
+import { BillingPage } from './BillingPage'
+
+export const billingRoutes: RouteObject[] = [
+  { path: 'billing', element: <BillingPage /> },
+]
