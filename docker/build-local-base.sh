@@ -39,8 +39,13 @@ fi
 
 if missing parley-local/node:$SUITE; then
     echo "base: parley-local/node:$SUITE" >&2
-    mmdebstrap --quiet --variant=minbase "${SLIM[@]}" --include=nodejs,npm,ca-certificates "$SUITE" - "$MIRROR" \
-        | docker import --change 'CMD ["bash"]' - parley-local/node:$SUITE
+    # The build stage downloads npm packages: it trusts what this machine trusts (the machine's CA bundle, which
+    # may hold a proxy's CA). The JDK's trust store below comes from the machine the same way.
+    mmdebstrap --quiet --variant=minbase "${SLIM[@]}" --include=nodejs,npm,ca-certificates \
+        --customize-hook='cp /etc/ssl/certs/ca-certificates.crt "$1/etc/ssl/certs/ca-certificates.crt"' \
+        "$SUITE" - "$MIRROR" \
+        | docker import --change 'CMD ["bash"]' \
+            --change 'ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt' - parley-local/node:$SUITE
 fi
 
 if missing parley-local/jdk:25; then

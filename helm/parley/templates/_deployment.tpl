@@ -91,9 +91,9 @@ spec:
               value: {{ .role }}
             {{- if eq .role "worker" }}
             - name: PARLEY_MAX_REQUEST_BYTES
-              value: {{ $values.maxRequestBytes | quote }}
+              value: {{ $values.maxRequestBytes | int64 | quote }}
             - name: PARLEY_QUEUE_CONCURRENCY
-              value: {{ $values.queue.concurrency | quote }}
+              value: {{ $values.queue.concurrency | int64 | quote }}
             - name: PARLEY_QUEUE_SHUTDOWN_TIMEOUT
               value: {{ printf "%vs" $values.queue.shutdownTimeoutSeconds | quote }}
             {{- end }}
