@@ -6,11 +6,13 @@
 #   docker/build-local-base.sh            build the images that are missing
 #   docker/build-local-base.sh --force    rebuild all three
 #
-# Images (tags are what docker/test.sh passes as build args):
+# Images (tags are what docker/test.sh passes as build args and compose variables):
 #   parley-local/debian:trixie   Debian trixie minbase without docs/man/locales: the runtime base (like -slim)
 #   parley-local/node:trixie     the same plus nodejs and npm: the build stage (Maven runs npm for the dashboard)
 #   parley-local/jdk:25          only a JDK 25 at /opt/java/openjdk (from JAVA_HOME): copied into the build stage,
 #                                where it builds the jar and jlinks the runtime
+#   parley-local/postgres:17     Debian's PostgreSQL 17 with a stand-in for the official image's entry point
+#   parley-local/nginx:trixie    Debian's nginx: compose.yaml's proxy
 # Needs root, docker, mmdebstrap (apt-get install -y docker.io mmdebstrap).
 set -euo pipefail
 
@@ -53,5 +55,23 @@ if missing parley-local/jdk:25; then
     # -h: a distribution's JDK links lib/security/cacerts to the system's trust store, which the image lacks.
     tar -C "$JAVA_HOME" --dereference --transform 's,^\.,opt/java/openjdk,' -cf - . \
         | docker import - parley-local/jdk:25
+fi
+if missing parley-local/postgres:17; then
+    echo "base: parley-local/postgres:17" >&2
+    mmdebstrap --quiet --variant=minbase "${SLIM[@]}" --include=postgresql-17 \
+        --customize-hook="copy-in $ROOT/docker/local-base/postgres-entrypoint.sh /usr/local/bin" \
+        "$SUITE" - "$MIRROR" \
+        | docker import --change 'ENV PATH=/usr/lib/postgresql/17/bin:/usr/local/bin:/usr/bin:/bin' \
+            --change 'ENTRYPOINT ["/usr/local/bin/postgres-entrypoint.sh"]' --change 'EXPOSE 5432' \
+            - parley-local/postgres:17
+fi
+
+if missing parley-local/nginx:trixie; then
+    echo "base: parley-local/nginx:trixie" >&2
+    mmdebstrap --quiet --variant=minbase "${SLIM[@]}" --include=nginx \
+        --customize-hook='ln -sf /dev/stdout "$1/var/log/nginx/access.log"; ln -sf /dev/stderr "$1/var/log/nginx/error.log"' \
+        "$SUITE" - "$MIRROR" \
+        | docker import --change 'CMD ["nginx", "-g", "daemon off;"]' --change 'STOPSIGNAL SIGQUIT' \
+            - parley-local/nginx:trixie
 fi
 docker image ls 'parley-local/*'
