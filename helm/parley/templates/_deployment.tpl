@@ -13,7 +13,7 @@ metadata:
   namespace: {{ $root.Release.Namespace }}
   labels:
     {{- include "parley.roleLabels" . | nindent 4 }}
-  {{- include "parley.annotations" $root | nindent 2 }}
+  {{- include "parley.annotations" $root }}
 spec:
   {{- if not $values.autoscaling.enabled }}
   replicas: {{ $values.replicaCount }}
@@ -57,7 +57,7 @@ spec:
       terminationGracePeriodSeconds: {{ $root.Values.terminationGracePeriodSeconds }}
       enableServiceLinks: false
       topologySpreadConstraints:
-        {{- include "parley.topologySpread" . | nindent 8 }}
+        {{- include "parley.topologySpread" . | trim | nindent 8 }}
       {{- with $values.nodeSelector }}
       nodeSelector:
         {{- toYaml . | nindent 8 }}

@@ -49,10 +49,11 @@ app.kubernetes.io/component: {{ .role }}
 app.kubernetes.io/component: {{ .role }}
 {{- end -}}
 
+{{/* metadata.annotations from commonAnnotations, indented for metadata; nothing when there are none. */}}
 {{- define "parley.annotations" -}}
 {{- with .Values.commonAnnotations }}
-annotations:
-  {{- toYaml . | nindent 2 }}
+  annotations:
+    {{- toYaml . | nindent 4 }}
 {{- end }}
 {{- end -}}
 

@@ -12,7 +12,7 @@ metadata:
   namespace: {{ .root.Release.Namespace }}
   labels:
     {{- include "parley.roleLabels" . | nindent 4 }}
-  {{- include "parley.annotations" .root | nindent 2 }}
+  {{- include "parley.annotations" .root }}
 spec:
   scaleTargetRef:
     apiVersion: apps/v1

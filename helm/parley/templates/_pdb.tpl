@@ -9,7 +9,7 @@ metadata:
   namespace: {{ .root.Release.Namespace }}
   labels:
     {{- include "parley.roleLabels" . | nindent 4 }}
-  {{- include "parley.annotations" .root | nindent 2 }}
+  {{- include "parley.annotations" .root }}
 spec:
   {{- if not (eq (toString $values.pdb.minAvailable) "") }}
   minAvailable: {{ $values.pdb.minAvailable }}
