@@ -71,7 +71,7 @@ if missing parley-local/nginx:trixie; then
     mmdebstrap --quiet --variant=minbase "${SLIM[@]}" --include=nginx \
         --customize-hook='ln -sf /dev/stdout "$1/var/log/nginx/access.log"; ln -sf /dev/stderr "$1/var/log/nginx/error.log"' \
         "$SUITE" - "$MIRROR" \
-        | docker import --change 'CMD ["nginx", "-g", "daemon off;"]' --change 'STOPSIGNAL SIGQUIT' \
+        | docker import --change 'CMD ["nginx", "-g", "daemon off;"]' \
             - parley-local/nginx:trixie
 fi
 docker image ls 'parley-local/*'
