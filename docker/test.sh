@@ -139,7 +139,7 @@ converse() {
 converse 1
 
 log "scaling the worker to 2"
-compose up -d --no-recreate --scale worker=2 worker > /dev/null 2>&1
+compose up -d --no-deps --no-recreate --scale worker=2 worker > /dev/null 2>&1
 await "two healthy workers" 180 bash -c "$(declare -f compose healthy); COMPOSE=(${COMPOSE[*]}); work=$work; \
     healthy worker 2"
 converse 2
