@@ -44,6 +44,28 @@ fi
 
 log() { printf '%s test: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
+# A BuildKit build (the Dockerfile uses cache mounts): buildx where installed, else a CLI older than 23 that builds
+# with BuildKit itself (e.g. Debian's docker.io when a newer CLI without buildx comes first on the PATH).
+buildkit() {
+    local cli dir candidates=()
+    local IFS=:
+    for dir in $PATH; do
+        [[ -x "$dir/docker" ]] && candidates+=("$dir/docker")
+    done
+    IFS=$' \t\n'
+    for cli in "${candidates[@]}"; do
+        if "$cli" buildx version > /dev/null 2>&1; then
+            "$cli" buildx build --load "$@"
+            return
+        elif [[ "$("$cli" version --format '{{.Client.Version}}' 2> /dev/null | cut -d. -f1)" -lt 23 ]]; then
+            DOCKER_BUILDKIT=1 "$cli" build "$@"
+            return
+        fi
+    done
+    echo "docker/test.sh: needs BuildKit: install docker buildx (or Debian's docker.io CLI)" >&2
+    return 1
+}
+
 if $BUILD; then
     build_args=()
     if $LOCAL_BASES; then
@@ -53,7 +75,7 @@ if $BUILD; then
     fi
     log "building $IMAGE"
     started=$(date +%s)
-    DOCKER_BUILDKIT=1 docker build -q -f "$ROOT/docker/Dockerfile" -t "$IMAGE" "${build_args[@]}" \
+    buildkit -q -f "$ROOT/docker/Dockerfile" -t "$IMAGE" "${build_args[@]}" \
         --build-arg REVISION="$(git -C "$ROOT" rev-parse HEAD 2> /dev/null || echo unknown)" \
         --build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$ROOT" > /dev/null
     log "built in $(( $(date +%s) - started )) s"
