@@ -3,6 +3,7 @@
 set -euo pipefail
 secret() { openssl rand -base64 "$1" | tr -d '\n/+='; }
 cat <<ENV
+COMPOSE_PROJECT_NAME=parley
 POSTGRES_PASSWORD=$(secret 24)
 PARLEY_DB_OWNER_PASSWORD=$(secret 24)
 PARLEY_DB_APP_PASSWORD=$(secret 24)
