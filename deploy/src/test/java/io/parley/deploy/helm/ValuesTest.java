@@ -60,6 +60,8 @@ class ValuesTest {
             a typo in a role                | worker: {replicas: 3}                                    | replicas
             root user                       | podSecurityContext: {runAsUser: 0}                       | runAsUser
             privilege escalation            | containerSecurityContext: {allowPrivilegeEscalation: true} | allowPrivilegeEscalation
+            a privileged container          | containerSecurityContext: {privileged: true}             | privileged
+            root allowed                    | podSecurityContext: {runAsNonRoot: false}                | runAsNonRoot
             grace period as text            | terminationGracePeriodSeconds: soon                      | terminationGracePeriodSeconds
             a postgres URL as the host port | database: {port: 'five'}                                 | port
             a public URL without scheme     | parley: {publicUrl: chat.example.com}                    | publicUrl
