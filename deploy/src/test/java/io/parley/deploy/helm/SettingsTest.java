@@ -18,11 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SettingsTest {
 
     /**
-     * Not in docs/configuration.md: the JVM's own variable, and the billing and mail settings ARCHITECTURE.md names
-     * for features Parley does not have yet (the chart passes them through when their Secrets are given).
+ * Not in docs/configuration.md: the JVM's own variable, and the mail settings ARCHITECTURE.md names for a feature
+     * Parley does not have yet (the chart passes them through when their Secret is given).
      */
-    private static final Set<String> NOT_PARLEY_SETTINGS = Set.of("JDK_JAVA_OPTIONS", "STRIPE_API_KEY",
-            "STRIPE_WEBHOOK_SECRET", "PARLEY_SMTP_HOST", "PARLEY_SMTP_PORT", "PARLEY_SMTP_FROM", "PARLEY_SMTP_USERNAME",
+    private static final Set<String> NOT_PARLEY_SETTINGS = Set.of("JDK_JAVA_OPTIONS", "PARLEY_SMTP_HOST", "PARLEY_SMTP_PORT", "PARLEY_SMTP_FROM", "PARLEY_SMTP_USERNAME",
             "PARLEY_SMTP_PASSWORD");
 
     @Test
