@@ -105,6 +105,31 @@ public final class JobQueue {
         }
     }
 
+    /**
+     * Inside the caller's transaction: true while {@code job}'s attempt is still running under the process that
+     * claimed it. The row is share-locked until that transaction ends, so the job cannot be taken over (a dead
+     * process's jobs, a lost lease) before what the caller writes has committed: a handler about to do something
+     * it must not do twice — hand a message to a provider — marks it and checks this in one transaction, and a
+     * later attempt then finds the mark (docs/outbound.md, "Sending twice"). A job built outside the queue (no
+     * worker) is always held.
+     */
+    public boolean held(Job job) {
+        if (job.worker() == null) {
+            return true;
+        }
+        try (PreparedStatement held = dataSource.getConnection().prepareStatement(
+                "SELECT 1 FROM jobs WHERE id = ? AND attempt = ? AND state = 'running' AND locked_by = ? FOR SHARE")) {
+            held.setLong(1, job.id());
+            held.setInt(2, job.attempt());
+            held.setString(3, job.worker());
+            try (ResultSet row = held.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check the lease of job " + job.id(), e);
+        }
+    }
+
     /** In memory when a local worker runs every one of {@code kinds} and has room, else NOTIFY (module Javadoc). */
     private void wakeOnCommit(Connection connection, Collection<String> kinds) throws SQLException {
         LocalWorker local = localWorkers.stream()

@@ -11,6 +11,8 @@ import io.parley.core.conversation.ConversationRow;
 import io.parley.core.conversation.MessageRepository;
 import io.parley.core.conversation.MessageRow;
 import io.parley.core.events.TenantEvents;
+import io.parley.core.queue.Job;
+import io.parley.core.queue.JobQueue;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
 import jakarta.inject.Singleton;
@@ -59,6 +61,14 @@ final class Deliveries {
     record Sent(UUID messageId, @Nullable String providerMessageId) {
     }
 
+    /** The send job was taken over by another process: this one sends nothing more. */
+    static final class JobLost extends RuntimeException {
+        JobLost(Job job) {
+            super("job " + job.id() + " attempt " + job.attempt() + " is no longer held by " + job.worker()
+                    + " (taken over); not sending");
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
     private static final long FIRST_PAUSE_MILLIS = 50;
     private static final long MAX_PAUSE_MILLIS = 2_000;
@@ -72,10 +82,12 @@ final class Deliveries {
     private final HandoverRepository handovers;
     private final DeliverySettings settings;
     private final JsonMapper json;
+    private final JobQueue queue;
 
     Deliveries(TenantScope scope, ConversationRepository conversations, ChannelRepository channels,
                ContactRepository contacts, MessageRepository messages, HandoverRepository handovers,
-               DeliverySettings settings, TenantEvents events, JsonMapper json) {
+               DeliverySettings settings, TenantEvents events, JsonMapper json, JobQueue queue) {
+        this.queue = queue;
         this.scope = scope;
         this.conversations = conversations;
         this.channels = channels;
@@ -104,10 +116,17 @@ final class Deliveries {
 
     /**
      * Marks a batch as handed over by this attempt, just before the provider call, together with the postback
-     * references (message id → reference → original data) of the job's messages, if any are not stored yet.
+     * references (message id → reference → original data) of the job's messages, if any are not stored yet. Only
+     * while the job is still this process's ({@link JobQueue#held}: a process declared dead, or one whose lease
+     * expired, must not send what another attempt may be sending); otherwise it throws {@link JobLost}.
      */
-    void handOver(TenantId tenant, Map<UUID, Map<String, String>> references, List<UUID> batch, int attempt) {
+    void handOver(Job job, Map<UUID, Map<String, String>> references, List<UUID> batch) {
+        TenantId tenant = job.tenant();
+        int attempt = job.attempt();
         scope.writeVoid(tenant, () -> {
+            if (!queue.held(job)) {
+                throw new JobLost(job);
+            }
             references.forEach((messageId, added) -> messages.mergePayload(tenant.value(), messageId,
                     write(Map.of(PostbackReferences.PAYLOAD_KEY, added))));
             if (!batch.isEmpty()) {

@@ -107,11 +107,8 @@ final class OutboundSendHandler implements JobHandler {
         for (int from = 0; from < pending.size(); from += sender.maxBatch()) {
             List<OutboundMessage> batch = pending.subList(from, Math.min(pending.size(), from + sender.maxBatch()));
             List<UUID> batchIds = batch.stream().map(OutboundMessage::id).toList();
-            if (sender.resend() != ChannelSender.Resend.ATOMIC) {
-                deliveries.handOver(tenant, references, batchIds, job.attempt());
-            } else if (!references.isEmpty()) {
-                deliveries.handOver(tenant, references, List.of(), job.attempt());
-            }
+            deliveries.handOver(job, references,
+                    sender.resend() != ChannelSender.Resend.ATOMIC ? batchIds : List.<UUID>of());
             references.clear(); // stored with the first batch
             List<String> providerIds;
             try {
