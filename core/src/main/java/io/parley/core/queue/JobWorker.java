@@ -67,7 +67,7 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
         this.handlers = byKind(handlers);
         this.queue = queue;
         this.local = new JobQueue.LocalWorker(this.handlers.keySet(),
-                () -> inFlight.get() < settings.concurrency(), wakeup::signal);
+                () -> inFlight.get() < settings.concurrency(), wakeup::signal, wakeup::signalAfter);
         this.id = workerId();
         this.backoff = new Backoff(settings.backoffUnit(), settings.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
