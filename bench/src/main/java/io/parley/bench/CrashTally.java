@@ -1,0 +1,136 @@
+package io.parley.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the contacts of the crash run saw. Each webhook's text is {@code c<contact>:m<seq>}; the fake LLM answers
+ * with the texts of the messages it was asked about, so each answer LINE receives names the messages it answers
+ * (one answer may answer several: Parley coalesces messages typed in a row). From that:
+ * <ul>
+ *   <li><b>lost</b>: acknowledged, never answered;</li>
+ *   <li><b>duplicate</b>: answered more than once (e.g. a reply, then a push of the same answer);</li>
+ *   <li><b>reordered</b>: an answer naming only messages older than one the contact already had an answer for;</li>
+ *   <li><b>late</b>: answered by push (the reply token's window had passed), and how many seconds after sending.</li>
+ * </ul>
+ */
+final class CrashTally {
+
+    static final Pattern MESSAGE = Pattern.compile("c(\\d+):m(\\d+)");
+
+    private record Key(int contact, int seq) {
+    }
+
+    private static final class Sent {
+        final long sentAt;
+        volatile int answers;
+        volatile long answeredAt;
+        volatile boolean pushed;
+
+        Sent(long sentAt) {
+            this.sentAt = sentAt;
+        }
+    }
+
+    private final Map<Key, Sent> sent = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> newestAnswered = new ConcurrentHashMap<>();
+    private int reordered;
+    private int answerMessages;
+    private int pushMessages;
+
+    static String text(int contact, int seq) {
+        return "c" + contact + ":m" + seq;
+    }
+
+    void sent(int contact, int seq, long nanos) {
+        sent.put(new Key(contact, seq), new Sent(nanos));
+    }
+
+    /** An answer arrived at LINE (by reply or push) at {@code nanos}; {@code body} is the request LINE received. */
+    synchronized void answered(String body, boolean push, long nanos) {
+        Matcher matcher = MESSAGE.matcher(body);
+        List<Key> named = new ArrayList<>();
+        while (matcher.find()) {
+            named.add(new Key(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+        }
+        if (named.isEmpty()) {
+            return;
+        }
+        answerMessages++;
+        if (push) {
+            pushMessages++;
+        }
+        int contact = named.getFirst().contact();
+        int newest = named.stream().mapToInt(Key::seq).max().orElseThrow();
+        Integer before = newestAnswered.get(contact);
+        if (before != null && newest < before) {
+            reordered++;
+        }
+        newestAnswered.merge(contact, newest, Math::max);
+        for (Key key : named) {
+            Sent message = sent.get(key);
+            if (message == null) {
+                continue;
+            }
+            message.answers++;
+            if (message.answers == 1) {
+                message.answeredAt = nanos;
+                message.pushed = push;
+            }
+        }
+    }
+
+    /** Messages sent so far that have no answer yet. */
+    long unanswered() {
+        return sent.values().stream().filter(message -> message.answers == 0).count();
+    }
+
+    /** The figures, once the run is over. */
+    synchronized Figures figures() {
+        List<Long> latencies = new ArrayList<>();
+        List<Long> pushedLatencies = new ArrayList<>();
+        int lost = 0;
+        int duplicates = 0;
+        for (Sent message : sent.values()) {
+            if (message.answers == 0) {
+                lost++;
+                continue;
+            }
+            duplicates += message.answers - 1;
+            long millis = (message.answeredAt - message.sentAt) / 1_000_000;
+            latencies.add(millis);
+            if (message.pushed) {
+                pushedLatencies.add(millis);
+            }
+        }
+        latencies.sort(Long::compare);
+        pushedLatencies.sort(Long::compare);
+        return new Figures(sent.size(), answerMessages, pushMessages, lost, duplicates, reordered,
+                pushedLatencies.size(), pushedLatencies.isEmpty() ? 0 : pushedLatencies.getFirst(),
+                pushedLatencies.isEmpty() ? 0 : pushedLatencies.getLast(), percentile(latencies, 50),
+                percentile(latencies, 99), latencies.isEmpty() ? 0 : latencies.getLast(),
+                latencies.stream().filter(ms -> ms >= 10_000).count());
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    /**
+     * @param answers    answers LINE received (one may answer several messages)
+     * @param pushes     of them, pushes
+     * @param latePushed messages whose (first) answer came by push, and its fastest/slowest latency
+     * @param over10s    messages answered 10 s or more after they were sent
+     */
+    record Figures(int messages, int answers, int pushes, int lost, int duplicates, int reordered, int latePushed,
+                   long pushedMinMs, long pushedMaxMs, long p50Ms, long p99Ms, long maxMs, long over10s) {
+    }
+}
