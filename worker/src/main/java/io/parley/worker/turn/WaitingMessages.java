@@ -22,7 +22,8 @@ import java.util.UUID;
  * {@code parley.turn.coalesce-debounce} lets the contact finish typing. A turn about to ask the LLM takes in the
  * conversation's messages still waiting for their turns — consecutive texts and stickers that no flow answers — so
  * the LLM sees them all and one reply answers them, with the newest reply token. A message a flow would answer (or
- * a button press, a follow, a media message) ends the run: it keeps its own turn, after this one, in order.
+ * a button press, a follow, a media message) ends the run: it keeps its own turn, after this one, in order. Only
+ * one-to-one chats: in a group, members' messages keep their own turns.
  *
  * <p>Their own turns then find them answered: the reply's transaction marks them {@code answered_by} the leading
  * event (V51). Until it commits nothing is marked, so a turn that crashes or whose reply is dropped (a person took
@@ -59,7 +60,9 @@ final class WaitingMessages {
     /** True when {@code turn}'s own message is one that may be answered together with others. */
     static boolean coalescable(Turn turn, FlowPlanner.Plan plan) {
         InboundEvent.Type type = turn.event().type();
-        return (type == InboundEvent.Type.TEXT || type == InboundEvent.Type.STICKER) && answeredByLlmAlone(plan);
+        // In a group each message is a member's own (LINE groups are one conversation): each keeps its turn.
+        return (type == InboundEvent.Type.TEXT || type == InboundEvent.Type.STICKER) && turn.event().directChat()
+                && answeredByLlmAlone(plan);
     }
 
     private static boolean answeredByLlmAlone(FlowPlanner.Plan plan) {
