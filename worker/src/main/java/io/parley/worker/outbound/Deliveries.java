@@ -52,6 +52,11 @@ final class Deliveries {
          * True while no message of the job has left, nor may have: only then may the job use its (single-use) reply
          * token. A reply whose outcome is unknown is never tried again with the same token.
          */
+        /** No message of the job is recorded as sent or failed yet. */
+        boolean nothingSent() {
+            return messages.stream().allMatch(message -> "queued".equals(message.status()));
+        }
+
         boolean untouched() {
             return handedOver.isEmpty() && messages.stream().allMatch(message -> "queued".equals(message.status()));
         }

@@ -104,6 +104,13 @@ final class OutboundSendHandler implements JobHandler {
                     + "be decrypted with the configured encryption key; save them again."));
         }
         String replyToken = plan.untouched() ? args.replyToken() : null;
+        // Nothing sent, but the first batch handed over with the reply token by a lost attempt: LINE's single-use
+        // token tells whether that reply arrived (docs/outbound.md, "Sending twice").
+        boolean lostReply = replyToken == null && plan.nothingSent() && !plan.handedOver().isEmpty()
+                && sender.resend() == ChannelSender.Resend.SAFE && args.replyToken() != null;
+        if (lostReply) {
+            replyToken = args.replyToken();
+        }
         for (int from = 0; from < pending.size(); from += sender.maxBatch()) {
             List<OutboundMessage> batch = pending.subList(from, Math.min(pending.size(), from + sender.maxBatch()));
             List<UUID> batchIds = batch.stream().map(OutboundMessage::id).toList();
@@ -113,7 +120,8 @@ final class OutboundSendHandler implements JobHandler {
             List<String> providerIds;
             try {
                 providerIds = sender.send(new OutboundBatch(tenant, plan.channel(), secrets,
-                        plan.identity().externalUserId(), batch, replyToken, args.inboundAt()));
+                        plan.identity().externalUserId(), batch, replyToken, args.inboundAt(),
+                        lostReply && from == 0));
             } catch (SendFailure failure) {
                 if (!(failure instanceof SendFailure.Unavailable unavailable && unavailable.answerLost())) {
                     deliveries.cancelHandover(tenant, batchIds);
