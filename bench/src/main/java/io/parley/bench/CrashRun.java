@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The crash run (bench/README.md, "Crash run"; {@code bench/run.sh --scenarios crash}): an ingress process (the
@@ -41,7 +42,7 @@ final class CrashRun {
         events = Integer.parseInt(options.getOrDefault("crash-events", "1500"));
         kills = Integer.parseInt(options.getOrDefault("crash-kills", "12"));
         workers = Integer.parseInt(options.getOrDefault("crash-workers", "2"));
-        seconds = Long.parseLong(options.getOrDefault("crash-seconds", "120"));
+        seconds = Long.parseLong(options.getOrDefault("crash-seconds", "180"));
         restartMillis = Long.parseLong(options.getOrDefault("crash-restart-ms", "2000"));
         llmMillis = Long.parseLong(options.getOrDefault("crash-llm-ms", "1000"));
     }
@@ -65,31 +66,51 @@ final class CrashRun {
                     database.raisePlan(setup.tenantId());
                 }
                 Map<String, String> workerEnv = workerEnvironment(ingress, common);
-                ParleyProcess[] running = new ParleyProcess[workers];
+                AtomicReferenceArray<ParleyProcess> running = new AtomicReferenceArray<>(workers);
                 for (int i = 0; i < workers; i++) {
-                    running[i] = startWorker(i, 0, workerEnv);
+                    running.set(i, startWorker(i, 0, workerEnv));
                 }
                 ScenarioRun.log("crash: %d workers up; %d contacts send %d messages over ~%d s, %d kills", workers,
                         contacts, events, seconds, kills);
                 long start = System.nanoTime();
                 Thread load = Thread.ofVirtual().start(() -> send(ingress, setup, tally));
+                List<Thread> restarts = new ArrayList<>();
                 for (int k = 0; k < kills; k++) {
                     sleepUntil(start + (k + 1) * Duration.ofSeconds(seconds).toNanos() / (kills + 1));
                     int victim = k % workers;
-                    long pid = running[victim].pid();
+                    // Only a worker that is up, and only while another one is up: a surviving worker takes over.
+                    while (running.get(victim) == null || !othersUp(running, victim)) {
+                        Thread.sleep(100);
+                    }
+                    ParleyProcess killed = running.getAndSet(victim, null);
+                    long pid = killed.pid();
                     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL
                     long at = (System.nanoTime() - start) / 1_000_000;
-                    Thread.sleep(restartMillis);
-                    running[victim].close();
-                    running[victim] = startWorker(victim, k + 1, workerEnv);
-                    killLog.add(String.format("kill %d at %.1f s: worker %d (pid %d), restarted after %.1f s", k + 1,
-                            at / 1000.0, victim + 1, pid, ((System.nanoTime() - start) / 1_000_000 - at) / 1000.0));
+                    int generation = k + 1;
+                    restarts.add(Thread.ofVirtual().start(() -> {
+                        try {
+                            Thread.sleep(restartMillis);
+                            killed.close();
+                            running.set(victim, startWorker(victim, generation, workerEnv));
+                            ScenarioRun.log("crash: worker %d up again %.1f s after kill %d", victim + 1,
+                                    ((System.nanoTime() - start) / 1_000_000 - at) / 1000.0, generation);
+                        } catch (IOException | InterruptedException e) {
+                            ScenarioRun.log("crash: worker %d did not start again: %s", victim + 1, e.getMessage());
+                        }
+                    }));
+                    killLog.add(String.format("kill %d at %.1f s: worker %d (pid %d)", generation, at / 1000.0,
+                            victim + 1, pid));
                     ScenarioRun.log("crash: %s", killLog.getLast());
+                }
+                for (Thread restart : restarts) {
+                    restart.join();
                 }
                 load.join();
                 awaitAnswers(tally, Duration.ofSeconds(180));
-                for (ParleyProcess worker : running) {
-                    worker.close();
+                for (int i = 0; i < workers; i++) {
+                    if (running.get(i) != null) {
+                        running.get(i).close();
+                    }
                 }
             }
             CrashTally.Figures figures = tally.figures();
@@ -97,6 +118,15 @@ final class CrashRun {
             Files.writeString(settings.work().resolve("crash-report.txt"), report);
             return report;
         }
+    }
+
+    private static boolean othersUp(AtomicReferenceArray<ParleyProcess> running, int victim) {
+        for (int i = 0; i < running.length(); i++) {
+            if (i != victim && running.get(i) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ParleyProcess startWorker(int index, int generation, Map<String, String> env)
@@ -150,6 +180,7 @@ final class CrashRun {
                         sleep((long) (gap * scale));
                         long seq = sequence.incrementAndGet();
                         byte[] body = webhooks.body(0, seq, LineWebhooks.userId(contact), CrashTally.text(contact, m));
+                        tally.token(contact, m, LineWebhooks.replyToken(0, seq));
                         tally.sent(contact, m, System.nanoTime());
                         deliver(client, ingress, setup, webhooks, body);
                     }
@@ -212,9 +243,10 @@ final class CrashRun {
         out.append(String.format("lost %d | reordered %d | duplicate %d | answered by push %d (%d–%d ms after "
                         + "sending) | answered >= 10 s after sending %d%n", f.lost(), f.reordered(), f.duplicates(),
                 f.latePushed(), f.pushedMinMs(), f.pushedMaxMs(), f.over10s()));
-        out.append(String.format("answer latency p50 %d ms, p99 %d ms, max %d ms; %d answers (%d pushes) for %d "
-                + "messages, %d LLM calls%n", f.p50Ms(), f.p99Ms(), f.maxMs(), f.answers(), f.pushes(), f.messages(),
-                llmCalls));
+        out.append(String.format("answer latency p50 %d ms, p99 %d ms, max %d ms; %d answers (%d pushes, %d fallbacks) "
+                + "for %d messages, %d LLM calls%n", f.p50Ms(), f.p99Ms(), f.maxMs(), f.answers(), f.pushes(),
+                f.fallbacks(), f.messages(), llmCalls));
+        f.duplicateExamples().forEach(example -> out.append("  duplicate: ").append(example).append('\n'));
         return out.toString();
     }
 

@@ -37,6 +37,9 @@ final class CrashTally {
     }
 
     private final Map<Key, Sent> sent = new ConcurrentHashMap<>();
+    private final Map<String, Key> byToken = new ConcurrentHashMap<>();
+    private final List<String> duplicateExamples = new ArrayList<>();
+    private int fallbacks;
     private final Map<Integer, Integer> newestAnswered = new ConcurrentHashMap<>();
     private int reordered;
     private int answerMessages;
@@ -50,6 +53,48 @@ final class CrashTally {
         sent.put(new Key(contact, seq), new Sent(nanos));
     }
 
+    /** The reply token of message {@code seq} of {@code contact}, to place answers that name no message. */
+    void token(int contact, int seq, String replyToken) {
+        byToken.put(replyToken, new Key(contact, seq));
+    }
+
+    private static final Pattern REPLY_TOKEN = Pattern.compile("\"replyToken\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern PUSH_TO = Pattern.compile("\"to\"\\s*:\\s*\"U0*([0-9a-f]+)\"");
+
+    /**
+     * An answer that names no message — Parley's fallback, when its LLM deadline passed — answers the contact's
+     * unanswered messages up to the one whose reply token it carries (a push: all of them so far).
+     */
+    private void fallback(String body, boolean push, long nanos) {
+        int contact;
+        int upTo = Integer.MAX_VALUE;
+        Matcher token = REPLY_TOKEN.matcher(body);
+        Matcher to = PUSH_TO.matcher(body);
+        if (!push && token.find() && byToken.containsKey(token.group(1))) {
+            Key key = byToken.get(token.group(1));
+            contact = key.contact();
+            upTo = key.seq();
+        } else if (push && to.find()) {
+            contact = Integer.parseInt(to.group(1), 16);
+        } else {
+            return;
+        }
+        fallbacks++;
+        answerMessages++;
+        if (push) {
+            pushMessages++;
+        }
+        for (Map.Entry<Key, Sent> entry : sent.entrySet()) {
+            Sent message = entry.getValue();
+            if (entry.getKey().contact() == contact && entry.getKey().seq() <= upTo && message.answers == 0
+                    && message.sentAt <= nanos) {
+                message.answers = 1;
+                message.answeredAt = nanos;
+                message.pushed = push;
+            }
+        }
+    }
+
     /** An answer arrived at LINE (by reply or push) at {@code nanos}; {@code body} is the request LINE received. */
     synchronized void answered(String body, boolean push, long nanos) {
         Matcher matcher = MESSAGE.matcher(body);
@@ -58,6 +103,7 @@ final class CrashTally {
             named.add(new Key(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
         }
         if (named.isEmpty()) {
+            fallback(body, push, nanos);
             return;
         }
         answerMessages++;
@@ -77,6 +123,10 @@ final class CrashTally {
                 continue;
             }
             message.answers++;
+            if (message.answers == 2 && duplicateExamples.size() < 5) {
+                duplicateExamples.add(text(key.contact(), key.seq()) + " again by " + (push ? "push" : "reply") + " "
+                        + (nanos - message.answeredAt) / 1_000_000 + " ms after its first answer");
+            }
             if (message.answers == 1) {
                 message.answeredAt = nanos;
                 message.pushed = push;
@@ -109,7 +159,8 @@ final class CrashTally {
         }
         latencies.sort(Long::compare);
         pushedLatencies.sort(Long::compare);
-        return new Figures(sent.size(), answerMessages, pushMessages, lost, duplicates, reordered,
+        return new Figures(sent.size(), answerMessages, pushMessages, fallbacks, List.copyOf(duplicateExamples), lost,
+                duplicates, reordered,
                 pushedLatencies.size(), pushedLatencies.isEmpty() ? 0 : pushedLatencies.getFirst(),
                 pushedLatencies.isEmpty() ? 0 : pushedLatencies.getLast(), percentile(latencies, 50),
                 percentile(latencies, 99), latencies.isEmpty() ? 0 : latencies.getLast(),
@@ -127,10 +178,12 @@ final class CrashTally {
     /**
      * @param answers    answers LINE received (one may answer several messages)
      * @param pushes     of them, pushes
+     * @param fallbacks  of them, Parley's fallback message (the LLM deadline passed), placed by reply token
      * @param latePushed messages whose (first) answer came by push, and its fastest/slowest latency
      * @param over10s    messages answered 10 s or more after they were sent
      */
-    record Figures(int messages, int answers, int pushes, int lost, int duplicates, int reordered, int latePushed,
+    record Figures(int messages, int answers, int pushes, int fallbacks, List<String> duplicateExamples, int lost,
+                   int duplicates, int reordered, int latePushed,
                    long pushedMinMs, long pushedMaxMs, long p50Ms, long p99Ms, long maxMs, long over10s) {
     }
 }

@@ -73,7 +73,7 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
                 () -> ThreadLocalRandom.current().nextDouble());
         this.listener = new JobWakeListener(url, username, password, wakeup);
         this.completer = new JobCompleter(store, id);
-        this.registry = new ProcessRegistry(store);
+        this.registry = new ProcessRegistry(store, url, username, password);
         this.maintenance = new JobMaintenance(store, settings, backoff, id,
                 () -> running.keySet().stream().filter(job -> !released.contains(job)).map(Job::id).toList(), wakeup,
                 registry, this::declaredDead);
@@ -281,6 +281,7 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
         }
         maintenance.stop();
         completer.stop();
+        registry.closeDedicated();
         try {
             registry.deregister(id);
         } catch (RuntimeException e) {

@@ -3,11 +3,15 @@ package io.parley.core.queue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * The worker processes' registry (V50 {@code queue_processes}, docs/architecture/queue.md "Dead processes"): each
@@ -24,9 +28,26 @@ final class ProcessRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessRegistry.class);
 
     private final JobStore store;
+    private final String url;
+    private final String username;
+    private final String password;
+    private Connection dedicated;
 
+    /** Heartbeats through the pool (tests). */
     ProcessRegistry(JobStore store) {
+        this(store, null, null, null);
+    }
+
+    /**
+     * Heartbeats over a connection of their own, outside the pool: a process whose jobs hold every pooled
+     * connection is busy, not dead, and must not be declared dead for want of a connection (seen in the crash run,
+     * bench/README.md). Declaring and taking over use the pool.
+     */
+    ProcessRegistry(JobStore store, String url, String username, String password) {
         this.store = store;
+        this.url = url;
+        this.username = username;
+        this.password = password;
     }
 
     /** What a heartbeat found. {@code sinceLast} is the database time since this process's previous heartbeat. */
@@ -52,7 +73,50 @@ final class ProcessRegistry {
      * beat says so). A process missing from the registry (deleted long after its death) counts as declared dead.
      */
     Beat heartbeat(String worker) {
-        return store.inQueue(connection -> {
+        if (url == null) {
+            return store.inQueue(connection -> beat(connection, worker));
+        }
+        synchronized (this) {
+            try {
+                if (dedicated == null || dedicated.isClosed()) {
+                    dedicated = connect();
+                }
+                return beat(dedicated, worker); // autocommit: one statement
+            } catch (SQLException e) {
+                closeDedicated();
+                throw new IllegalStateException("Heartbeat failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", username);
+        properties.setProperty("password", password);
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("socketTimeout", "10");
+        properties.setProperty("ApplicationName", "parley-heartbeat");
+        Connection connection = DriverManager.getConnection(url, properties);
+        connection.setAutoCommit(true);
+        try (PreparedStatement scope = connection.prepareStatement("SELECT set_config('parley.queue', 'on', false)")) {
+            scope.execute(); // the queue's scope for this session (V3 parley_queue_scope): the registry's policy
+        }
+        return connection;
+    }
+
+    synchronized void closeDedicated() {
+        if (dedicated != null) {
+            try {
+                dedicated.close();
+            } catch (SQLException ignored) {
+                // it is gone either way
+            }
+            dedicated = null;
+        }
+    }
+
+    private static Beat beat(Connection connection, String worker) throws SQLException {
+        {
             try (PreparedStatement beat = connection.prepareStatement("""
                     WITH previous AS (
                         SELECT id, heartbeat_at, declared_dead_at FROM queue_processes WHERE id = ? FOR UPDATE)
@@ -67,7 +131,7 @@ final class ProcessRegistry {
                             : new Beat(true, Duration.ZERO);
                 }
             }
-        });
+        }
     }
 
     /** A clean shutdown: the process is gone, and any job it still held is handed back by the next live worker. */
