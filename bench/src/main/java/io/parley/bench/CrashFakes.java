@@ -90,7 +90,8 @@ final class CrashFakes implements AutoCloseable {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             Thread.sleep(llmMillis);
-            String answer = "ans " + String.join(" ", newMessages(body));
+            // "ans#<call>": each answer is unique, so LINE receiving one twice is a real duplicate
+            String answer = "ans#" + llmCalls.get() + " " + String.join(" ", newMessages(body));
             String response = new String(llmResponse, StandardCharsets.UTF_8)
                     .replace("Hello! How can I help you today?", answer);
             FakeLine.answer(exchange, 200, response.getBytes(StandardCharsets.UTF_8));

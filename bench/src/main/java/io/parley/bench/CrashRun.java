@@ -240,8 +240,9 @@ final class CrashRun {
         out.append(String.format("crash run: %d contacts, %d messages, %d x kill -9 of %d worker processes, LLM %d ms%n",
                 contacts, f.messages(), kills, workers, llmMillis));
         killLog.forEach(line -> out.append("  ").append(line).append('\n'));
-        out.append(String.format("lost %d | reordered %d | duplicate %d | answered by push %d (%d–%d ms after "
-                        + "sending) | answered >= 10 s after sending %d%n", f.lost(), f.reordered(), f.duplicates(),
+        out.append(String.format("lost %d | reordered %d | duplicate %d (named again by a later answer: %d) | answered "
+                        + "by push %d (%d–%d ms after sending) | answered >= 10 s after sending %d%n", f.lost(),
+                f.reordered(), f.duplicates(), f.namedAgain(),
                 f.latePushed(), f.pushedMinMs(), f.pushedMaxMs(), f.over10s()));
         out.append(String.format("answer latency p50 %d ms, p99 %d ms, max %d ms; %d answers (%d pushes, %d fallbacks) "
                 + "for %d messages, %d LLM calls%n", f.p50Ms(), f.p99Ms(), f.maxMs(), f.answers(), f.pushes(),

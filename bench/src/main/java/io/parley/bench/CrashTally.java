@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  * (one answer may answer several: Parley coalesces messages typed in a row). From that:
  * <ul>
  *   <li><b>lost</b>: acknowledged, never answered;</li>
- *   <li><b>duplicate</b>: answered more than once (e.g. a reply, then a push of the same answer);</li>
+ *   <li><b>duplicate</b>: one answer delivered twice (e.g. a reply, then a push of it). Each LLM answer is unique
+ *   ({@code ans#<call>}), so this counts what Parley sent twice, not two answers that name the same message (a turn's
+ *   history lacks the answer to a message that was still being answered when the next one arrived, so the fake LLM
+ *   names that message again — an artefact of the fake);</li>
  *   <li><b>reordered</b>: an answer naming only messages older than one the contact already had an answer for;</li>
  *   <li><b>late</b>: answered by push (the reply token's window had passed), and how many seconds after sending.</li>
  * </ul>
@@ -39,6 +42,9 @@ final class CrashTally {
     private final Map<Key, Sent> sent = new ConcurrentHashMap<>();
     private final Map<String, Key> byToken = new ConcurrentHashMap<>();
     private final List<String> duplicateExamples = new ArrayList<>();
+    private final Map<String, Long> delivered = new ConcurrentHashMap<>();
+    private static final Pattern ANSWER_ID = Pattern.compile("ans#(\\d+)");
+    private int duplicateDeliveries;
     private int fallbacks;
     private final Map<Integer, Integer> newestAnswered = new ConcurrentHashMap<>();
     private int reordered;
@@ -106,6 +112,18 @@ final class CrashTally {
             fallback(body, push, nanos);
             return;
         }
+        Matcher answerId = ANSWER_ID.matcher(body);
+        if (answerId.find()) {
+            Long first = delivered.putIfAbsent(answerId.group(1), nanos);
+            if (first != null) {
+                duplicateDeliveries++;
+                if (duplicateExamples.size() < 5) {
+                    duplicateExamples.add("answer " + answerId.group() + " (" + named.size() + " message(s)) again by "
+                            + (push ? "push" : "reply") + " " + (nanos - first) / 1_000_000 + " ms after it arrived");
+                }
+                return;
+            }
+        }
         answerMessages++;
         if (push) {
             pushMessages++;
@@ -123,10 +141,6 @@ final class CrashTally {
                 continue;
             }
             message.answers++;
-            if (message.answers == 2 && duplicateExamples.size() < 5) {
-                duplicateExamples.add(text(key.contact(), key.seq()) + " again by " + (push ? "push" : "reply") + " "
-                        + (nanos - message.answeredAt) / 1_000_000 + " ms after its first answer");
-            }
             if (message.answers == 1) {
                 message.answeredAt = nanos;
                 message.pushed = push;
@@ -144,13 +158,13 @@ final class CrashTally {
         List<Long> latencies = new ArrayList<>();
         List<Long> pushedLatencies = new ArrayList<>();
         int lost = 0;
-        int duplicates = 0;
+        int named = 0;
         for (Sent message : sent.values()) {
             if (message.answers == 0) {
                 lost++;
                 continue;
             }
-            duplicates += message.answers - 1;
+            named += message.answers - 1;
             long millis = (message.answeredAt - message.sentAt) / 1_000_000;
             latencies.add(millis);
             if (message.pushed) {
@@ -160,7 +174,7 @@ final class CrashTally {
         latencies.sort(Long::compare);
         pushedLatencies.sort(Long::compare);
         return new Figures(sent.size(), answerMessages, pushMessages, fallbacks, List.copyOf(duplicateExamples), lost,
-                duplicates, reordered,
+                duplicateDeliveries, named, reordered,
                 pushedLatencies.size(), pushedLatencies.isEmpty() ? 0 : pushedLatencies.getFirst(),
                 pushedLatencies.isEmpty() ? 0 : pushedLatencies.getLast(), percentile(latencies, 50),
                 percentile(latencies, 99), latencies.isEmpty() ? 0 : latencies.getLast(),
@@ -178,12 +192,13 @@ final class CrashTally {
     /**
      * @param answers    answers LINE received (one may answer several messages)
      * @param pushes     of them, pushes
+     * @param namedAgain messages a later (different) answer named again (the fake's history artefact, not a duplicate)
      * @param fallbacks  of them, Parley's fallback message (the LLM deadline passed), placed by reply token
      * @param latePushed messages whose (first) answer came by push, and its fastest/slowest latency
      * @param over10s    messages answered 10 s or more after they were sent
      */
     record Figures(int messages, int answers, int pushes, int fallbacks, List<String> duplicateExamples, int lost,
-                   int duplicates, int reordered, int latePushed,
+                   int duplicates, int namedAgain, int reordered, int latePushed,
                    long pushedMinMs, long pushedMaxMs, long p50Ms, long p99Ms, long maxMs, long over10s) {
     }
 }

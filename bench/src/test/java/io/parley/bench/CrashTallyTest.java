@@ -16,7 +16,7 @@ class CrashTallyTest {
         tally.sent(1, 2, 0);
         tally.sent(1, 3, 0);
 
-        tally.answered("{\"messages\":[{\"type\":\"text\",\"text\":\"ans c1:m1 c1:m2\"}]}", false, SECOND);
+        tally.answered("{\"messages\":[{\"type\":\"text\",\"text\":\"ans#1 c1:m1 c1:m2\"}]}", false, SECOND);
 
         CrashTally.Figures figures = tally.figures();
         assertThat(figures.lost()).as("c1:m3 has no answer").isEqualTo(1);
@@ -30,9 +30,9 @@ class CrashTallyTest {
         tally.sent(2, 1, 0);
         tally.sent(2, 2, 0);
 
-        tally.answered("ans c2:m1", false, SECOND);
-        tally.answered("ans c2:m1", true, 3 * SECOND);
-        tally.answered("ans c2:m2", true, 70 * SECOND);
+        tally.answered("ans#1 c2:m1", false, SECOND);
+        tally.answered("ans#1 c2:m1", true, 3 * SECOND);
+        tally.answered("ans#2 c2:m2", true, 70 * SECOND);
 
         CrashTally.Figures figures = tally.figures();
         assertThat(figures.duplicates()).isEqualTo(1);
@@ -47,10 +47,23 @@ class CrashTallyTest {
         tally.sent(3, 1, 0);
         tally.sent(3, 2, 0);
 
-        tally.answered("ans c3:m2", false, SECOND);
-        tally.answered("ans c3:m1", false, 2 * SECOND);
+        tally.answered("ans#1 c3:m2", false, SECOND);
+        tally.answered("ans#2 c3:m1", false, 2 * SECOND);
 
         assertThat(tally.figures().reordered()).isEqualTo(1);
+    }
+
+    @Test
+    void twoDifferentAnswersNamingOneMessageAreNoDuplicate() {
+        CrashTally tally = new CrashTally();
+        tally.sent(5, 1, 0);
+        tally.sent(5, 2, 0);
+
+        tally.answered("ans#1 c5:m1", false, SECOND);
+        tally.answered("ans#2 c5:m1 c5:m2", false, 2 * SECOND);
+
+        assertThat(tally.figures().duplicates()).isZero();
+        assertThat(tally.figures().namedAgain()).isEqualTo(1);
     }
 
     @Test
