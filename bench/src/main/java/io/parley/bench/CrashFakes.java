@@ -83,7 +83,7 @@ final class CrashFakes implements AutoCloseable {
     }
 
     private void llm(HttpExchange exchange) throws IOException {
-        llmCalls.incrementAndGet();
+        long call = llmCalls.incrementAndGet();
         try (exchange) {
             String body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -91,7 +91,7 @@ final class CrashFakes implements AutoCloseable {
             }
             Thread.sleep(llmMillis);
             // "ans#<call>": each answer is unique, so LINE receiving one twice is a real duplicate
-            String answer = "ans#" + llmCalls.get() + " " + String.join(" ", newMessages(body));
+            String answer = "ans#" + call + " " + String.join(" ", newMessages(body));
             String response = new String(llmResponse, StandardCharsets.UTF_8)
                     .replace("Hello! How can I help you today?", answer);
             FakeLine.answer(exchange, 200, response.getBytes(StandardCharsets.UTF_8));
