@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * The crash run's fake LINE and LLM (bench/README.md, "Crash run"). The LLM thinks {@code llmMillis}, then answers
  * with the texts of the user messages after the prompt's last assistant message — the messages this turn answers —
- * so every answer names its messages; LINE hands every reply and push to the {@link CrashTally}.
+ * so every answer names its messages; LINE hands every reply and push to the {@link CrashTally}, and refuses a
+ * reply token used before (400 "Invalid reply token", nothing delivered), as LINE does.
  */
 final class CrashFakes implements AutoCloseable {
 
@@ -34,6 +37,10 @@ final class CrashFakes implements AutoCloseable {
     private final byte[] llmResponse;
     private final long llmMillis;
     final AtomicLong llmCalls = new AtomicLong();
+    final AtomicLong usedTokenRefusals = new AtomicLong();
+    private final Set<String> usedTokens = ConcurrentHashMap.newKeySet();
+    private final byte[] invalidReplyToken;
+    private static final Pattern REPLY_TOKEN = Pattern.compile("\"replyToken\"\\s*:\\s*\"([^\"]+)\"");
 
     CrashFakes(Path fixtures, CrashTally tally, long llmMillis) throws IOException {
         this.tally = tally;
@@ -42,6 +49,7 @@ final class CrashFakes implements AutoCloseable {
         pushResponse = Files.readAllBytes(fixtures.resolve("line-push-response.json"));
         profileResponse = Files.readAllBytes(fixtures.resolve("line-profile-response.json"));
         llmResponse = Files.readAllBytes(fixtures.resolve("openai-chat-response.json"));
+        invalidReplyToken = Files.readAllBytes(fixtures.resolve("line-error-invalid-reply-token.json"));
         line = FakeLine.serve("/", this::line);
         llm = FakeLine.serve("/v1/chat/completions", this::llm);
     }
@@ -64,6 +72,13 @@ final class CrashFakes implements AutoCloseable {
             long now = System.nanoTime();
             switch (path) {
                 case "/v2/bot/message/reply" -> {
+                    Matcher token = REPLY_TOKEN.matcher(body);
+                    if (token.find() && !usedTokens.add(token.group(1))) {
+                        // A reply token works once: LINE refuses it after, and delivers nothing
+                        usedTokenRefusals.incrementAndGet();
+                        FakeLine.answer(exchange, 400, invalidReplyToken);
+                        return;
+                    }
                     tally.answered(body, false, now);
                     FakeLine.answer(exchange, 200, replyResponse);
                 }

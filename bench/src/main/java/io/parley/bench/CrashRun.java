@@ -62,7 +62,9 @@ final class CrashRun {
             try (ParleyProcess ingress = ParleyProcess.start(settings.jar(), settings.work().resolve("crash-ingress"),
                     settings.jvmFlags(), ingressEnv)) {
                 Admin.Setup setup = Admin.provision(ingress.baseUrl());
-                try (Database database = new Database(ingress.databasePort)) {
+                String superuser = read(ingress.directory.resolve("data/database.properties"))
+                        .getProperty("superuser-password", "");
+                try (Database database = new Database(ingress.databasePort, superuser)) {
                     database.raisePlan(setup.tenantId());
                 }
                 Map<String, String> workerEnv = workerEnvironment(ingress, common);
@@ -114,7 +116,8 @@ final class CrashRun {
                 }
             }
             CrashTally.Figures figures = tally.figures();
-            String report = report(figures, killLog, fakes.llmCalls.get());
+            String report = report(figures, killLog, fakes.llmCalls.get())
+                    + "reply tokens refused as used: " + fakes.usedTokenRefusals.get() + "\n";
             Files.writeString(settings.work().resolve("crash-report.txt"), report);
             return report;
         }

@@ -21,7 +21,13 @@ final class Database implements AutoCloseable {
     private final Connection connection;
 
     Database(int port) throws SQLException {
-        connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/parley", "postgres", "");
+        this(port, "");
+    }
+
+    /** With the superuser's password, where the embedded database asks for one (SCRAM, data/database.properties). */
+    Database(int port, String password) throws SQLException {
+        connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/parley", "postgres",
+                password);
         connection.setAutoCommit(true);
     }
 

@@ -87,21 +87,42 @@ class LineConversationTest extends PipelineTest {
             }
         }
 
-        Pattern anyAnswer = Pattern.compile("answer-U" + run);
-        await("every message answered", Duration.ofSeconds(120),
-                () -> fakes.lineMessages().stream().mapToLong(call -> anyAnswer.matcher(call.body()).results().count())
-                        .sum() >= (long) contacts * messages);
-        for (int c = 0; c < contacts; c++) {
-            String user = "U" + run + "c" + c;
-            List<Integer> answered = new ArrayList<>();
-            for (FakeProviders.Call call : fakes.lineMessages()) {
-                Matcher answer = Pattern.compile("answer-" + user + "-(\\d+)").matcher(call.body());
-                while (answer.find()) {
-                    answered.add(Integer.parseInt(answer.group(1)));
+        await("every message answered", Duration.ofSeconds(120), () -> {
+            for (int c = 0; c < contacts; c++) {
+                if (answersTo("U" + run + "c" + c).stream().flatMap(List::stream).distinct().count() < messages) {
+                    return false;
                 }
             }
-            assertThat(answered).as("replies to " + user).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+            return true;
+        });
+        for (int c = 0; c < contacts; c++) {
+            String user = "U" + run + "c" + c;
+            List<List<Integer>> answers = answersTo(user);
+            // Several messages may share one answer (coalesced turns), and an answer may name the message before its
+            // own again (the history ends at the turn's message, before the previous answer was written): what
+            // counts is that every message is answered, and each answer is newer than the one before (no answer
+            // delivered twice, none out of order).
+            assertThat(answers.stream().flatMap(List::stream).distinct().toList()).as("replies to " + user)
+                    .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+            List<Integer> newest = answers.stream().map(numbers -> numbers.stream().max(Integer::compare).orElseThrow())
+                    .toList();
+            assertThat(newest).as("the newest message each answer to " + user + " answers").isSorted()
+                    .doesNotHaveDuplicates();
         }
+    }
+
+    /** The message numbers each LINE message to {@code user} answers, in the order LINE received them. */
+    private List<List<Integer>> answersTo(String user) {
+        List<List<Integer>> answers = new ArrayList<>();
+        Pattern answer = Pattern.compile("answer-" + user + "-(\\d+)");
+        for (FakeProviders.Call call : fakes.lineMessages()) {
+            List<Integer> numbers = answer.matcher(call.body()).results()
+                    .map(match -> Integer.parseInt(match.group(1))).toList();
+            if (!numbers.isEmpty()) {
+                answers.add(numbers);
+            }
+        }
+        return answers;
     }
 
     @Test

@@ -116,20 +116,18 @@ final class ProcessRegistry {
     }
 
     private static Beat beat(Connection connection, String worker) throws SQLException {
-        {
-            try (PreparedStatement beat = connection.prepareStatement("""
-                    WITH previous AS (
-                        SELECT id, heartbeat_at, declared_dead_at FROM queue_processes WHERE id = ? FOR UPDATE)
-                    UPDATE queue_processes p
-                    SET heartbeat_at = CASE WHEN previous.declared_dead_at IS NULL THEN now() ELSE p.heartbeat_at END
-                    FROM previous WHERE p.id = previous.id
-                    RETURNING previous.declared_dead_at IS NOT NULL,
-                              CAST(extract(epoch FROM now() - previous.heartbeat_at) * 1000 AS bigint)""")) {
-                beat.setString(1, worker);
-                try (ResultSet row = beat.executeQuery()) {
-                    return row.next() ? new Beat(row.getBoolean(1), Duration.ofMillis(Math.max(0, row.getLong(2))))
-                            : new Beat(true, Duration.ZERO);
-                }
+        try (PreparedStatement beat = connection.prepareStatement("""
+                WITH previous AS (
+                    SELECT id, heartbeat_at, declared_dead_at FROM queue_processes WHERE id = ? FOR UPDATE)
+                UPDATE queue_processes p
+                SET heartbeat_at = CASE WHEN previous.declared_dead_at IS NULL THEN now() ELSE p.heartbeat_at END
+                FROM previous WHERE p.id = previous.id
+                RETURNING previous.declared_dead_at IS NOT NULL,
+                          CAST(extract(epoch FROM now() - previous.heartbeat_at) * 1000 AS bigint)""")) {
+            beat.setString(1, worker);
+            try (ResultSet row = beat.executeQuery()) {
+                return row.next() ? new Beat(row.getBoolean(1), Duration.ofMillis(Math.max(0, row.getLong(2))))
+                        : new Beat(true, Duration.ZERO);
             }
         }
     }
