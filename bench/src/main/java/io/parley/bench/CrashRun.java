@@ -62,9 +62,7 @@ final class CrashRun {
             try (ParleyProcess ingress = ParleyProcess.start(settings.jar(), settings.work().resolve("crash-ingress"),
                     settings.jvmFlags(), ingressEnv)) {
                 Admin.Setup setup = Admin.provision(ingress.baseUrl());
-                String superuser = read(ingress.directory.resolve("data/database.properties"))
-                        .getProperty("superuser-password", "");
-                try (Database database = new Database(ingress.databasePort, superuser)) {
+                try (Database database = Database.of(ingress)) {
                     database.raisePlan(setup.tenantId());
                 }
                 Map<String, String> workerEnv = workerEnvironment(ingress, common);
