@@ -56,6 +56,10 @@ public final class Bench {
             throw new IllegalArgumentException(settings.jar() + " is missing; build it first (bench/run.sh does)");
         }
         Files.createDirectories(settings.work());
+        if ("crash".equals(options.get("scenarios"))) {
+            System.out.println(new CrashRun(settings, options).run()); // bench/README.md, "Crash run"
+            return;
+        }
         List<Scenario> scenarios = scenarios(options);
         List<Outcome> outcomes = new ArrayList<>();
         try (FakeLine line = new FakeLine(settings.fixtures()); FakeLlm llm = new FakeLlm(settings.fixtures())) {

@@ -21,7 +21,28 @@ final class Database implements AutoCloseable {
     private final Connection connection;
 
     Database(int port) throws SQLException {
-        connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/parley", "postgres", "");
+        this(port, "");
+    }
+
+    /**
+     * The superuser of the embedded database of {@code parley}: with the password its launcher stored
+     * ({@code superuser-password} in data/database.properties) where the database asks for one (SCRAM), else none.
+     */
+    static Database of(ParleyProcess parley) throws SQLException {
+        java.util.Properties stored = new java.util.Properties();
+        try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(
+                parley.directory.resolve("data/database.properties"))) {
+            stored.load(reader);
+        } catch (java.io.IOException e) {
+            // no file: a launcher that sets no passwords (trust authentication)
+        }
+        return new Database(parley.databasePort, stored.getProperty("superuser-password", ""));
+    }
+
+    /** With the superuser's password, where the embedded database asks for one (SCRAM, data/database.properties). */
+    Database(int port, String password) throws SQLException {
+        connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/parley", "postgres",
+                password);
         connection.setAutoCommit(true);
     }
 

@@ -50,13 +50,17 @@ final class LineWebhooks {
 
     /** The body of webhook {@code sequence} of {@code phase}, from {@code contact}. */
     byte[] body(int phase, long sequence, int contact) {
+        return body(phase, sequence, userId(contact), "Hello, this is message " + sequence + " こんにちは");
+    }
+
+    /** A text webhook from {@code userId} saying {@code text} (no quotes or backslashes in it). */
+    byte[] body(int phase, long sequence, String userId, String text) {
         String body = "{\"destination\":\"Ufeedfacefeedfacefeedfacefeedface\",\"events\":[{\"type\":\"message\","
                 + "\"mode\":\"active\",\"timestamp\":" + System.currentTimeMillis() + ",\"source\":{\"type\":\"user\","
-                + "\"userId\":\"" + userId(contact) + "\"},\"webhookEventId\":\"01" + runTag + "P" + phase + "S"
+                + "\"userId\":\"" + userId + "\"},\"webhookEventId\":\"01" + runTag + "P" + phase + "S"
                 + sequence + "\",\"deliveryContext\":{\"isRedelivery\":false},\"replyToken\":\""
                 + replyToken(phase, sequence) + "\",\"message\":{\"id\":\"" + (600_000_000_000_000_000L + sequence)
-                + "\",\"type\":\"text\",\"quoteToken\":\"q" + sequence + "\",\"text\":\"Hello, this is message "
-                + sequence + " こんにちは\"}}]}";
+                + "\",\"type\":\"text\",\"quoteToken\":\"q" + sequence + "\",\"text\":\"" + text + "\"}}]}";
         return body.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -44,14 +44,14 @@ final class ScenarioRun {
         if (settings.statementStatistics()) {
             // provision, then restart with pg_stat_statements loaded (the embedded server is initialized by Parley)
             try (ParleyProcess first = ParleyProcess.start(settings.jar(), directory, settings.jvmFlags(), environment);
-                 Database database = new Database(first.databasePort)) {
+                 Database database = Database.of(first)) {
                 setup = Admin.provision(first.baseUrl());
                 database.raisePlan(setup.tenantId());
                 database.preloadStatementStatistics();
             }
         }
         try (ParleyProcess parley = ParleyProcess.start(settings.jar(), directory, settings.jvmFlags(), environment);
-             Database database = new Database(parley.databasePort)) {
+             Database database = Database.of(parley)) {
             if (setup == null) {
                 setup = Admin.provision(parley.baseUrl());
                 database.raisePlan(setup.tenantId());

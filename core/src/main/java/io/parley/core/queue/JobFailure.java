@@ -44,6 +44,15 @@ record JobFailure(String error, @Nullable Duration retryAfter) {
         return new JobFailure(error, attempt >= maxAttempts ? null : backoff.after(attempt));
     }
 
+    /**
+     * A job whose process died (docs/architecture/queue.md, "Dead processes"): due again at once — the attempt was
+     * not the job's fault, and the contact is waiting — but counted, so a job that kills every process it runs on
+     * is still discarded after its last attempt.
+     */
+    static JobFailure retryNow(String error, int attempt, int maxAttempts) {
+        return new JobFailure(error, attempt >= maxAttempts ? null : Duration.ZERO);
+    }
+
     /** "class: message", scrubbed and cut to {@value #MAX_ERROR_LENGTH} characters. */
     static String describe(Throwable thrown) {
         String message = thrown.getMessage();

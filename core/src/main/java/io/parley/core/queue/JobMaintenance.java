@@ -5,12 +5,16 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * A worker's periodic upkeep on one virtual thread, each on its own cadence: heartbeats for the jobs it runs
- * (every lease/3, so a slow but healthy job is never rescued), rescue of jobs whose lease expired (a crashed
- * worker's), and deletion of finished jobs past their retention. Every worker does all three; rescue and cleaning
+ * A worker's periodic upkeep on one virtual thread, each on its own cadence: the process's own heartbeat and the
+ * takeover of dead processes' jobs (every {@code process-heartbeat}, {@link ProcessRegistry}), heartbeats for the
+ * jobs it runs (every lease/3, so a slow but healthy job is never rescued), rescue of jobs whose lease expired (a
+ * crashed worker's that never registered, or one the registry missed), and deletion of finished jobs past their
+ * retention. Every worker does all three; rescue and cleaning
  * skip rows another worker has locked, so they never collide.
  */
 final class JobMaintenance {
@@ -26,11 +30,17 @@ final class JobMaintenance {
     private final String worker;
     private final Supplier<Collection<Long>> runningJobs;
     private final Wakeup wakeup;
+    private final ProcessRegistry registry;
+    private final Runnable declaredDead;
     private volatile boolean running = true;
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private Thread thread;
 
     JobMaintenance(JobStore store, QueueSettings settings, Backoff backoff, String worker,
-                   Supplier<Collection<Long>> runningJobs, Wakeup wakeup) {
+                   Supplier<Collection<Long>> runningJobs, Wakeup wakeup, ProcessRegistry registry,
+                   Runnable declaredDead) {
+        this.registry = registry;
+        this.declaredDead = declaredDead;
         this.store = store;
         this.settings = settings;
         this.backoff = backoff;
@@ -46,9 +56,18 @@ final class JobMaintenance {
     private void run() {
         long heartbeatAt = System.nanoTime() + settings.heartbeatInterval().toNanos();
         long rescueAt = System.nanoTime();
+        long processAt = System.nanoTime() + settings.processHeartbeat().toNanos();
         long cleanAt = System.nanoTime() + CLEAN_INTERVAL.toNanos();
         while (running) {
             long now = System.nanoTime();
+            try {
+                if (processAt - now <= 0) {
+                    processAt = now + settings.processHeartbeat().toNanos();
+                    processHeartbeat();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Worker {} could not record its heartbeat ({}); trying again shortly", worker, e.getMessage());
+            }
             try {
                 if (heartbeatAt - now <= 0) {
                     heartbeatAt = now + settings.heartbeatInterval().toNanos();
@@ -65,13 +84,40 @@ final class JobMaintenance {
             } catch (RuntimeException e) {
                 LOG.warn("Job queue maintenance failed ({}); trying again shortly", e.getMessage());
             }
-            long next = Math.min(heartbeatAt, Math.min(rescueAt, cleanAt)) - System.nanoTime();
+            long next = Math.min(Math.min(processAt, heartbeatAt), Math.min(rescueAt, cleanAt)) - System.nanoTime();
             try {
-                Thread.sleep(Duration.ofNanos(Math.max(next, 1_000_000)));
+                if (stopped.await(Math.max(next, 1_000_000), TimeUnit.NANOSECONDS)) {
+                    return;
+                }
             } catch (InterruptedException e) {
                 return;
             }
         }
+    }
+
+    /**
+     * This process is alive; if another declared it dead meanwhile, it gives up what it held and registers again.
+     * Then it takes over the jobs of dead processes — but only when its own previous heartbeat is recent: after a
+     * database outage every process's heartbeat is old, and the first one back must not declare the others dead
+     * before they had one interval to beat again.
+     */
+    private void processHeartbeat() {
+        ProcessRegistry.Beat beat = registry.heartbeat(worker);
+        if (beat.declaredDead()) {
+            declaredDead.run();
+            return;
+        }
+        if (beat.sinceLast().compareTo(settings.processHeartbeat().multipliedBy(2)) > 0) {
+            return;
+        }
+        int released;
+        do {
+            released = registry.takeOver(settings.processTimeout(), RESCUE_BATCH);
+            if (released > 0) {
+                LOG.warn("Took over {} job(s) of dead worker processes", released);
+                wakeup.signal();
+            }
+        } while (released == RESCUE_BATCH && running);
     }
 
     private void heartbeat() {
@@ -97,12 +143,14 @@ final class JobMaintenance {
         do {
             deleted = store.clean(settings.completedRetention(), settings.discardedRetention(), CLEAN_BATCH);
         } while (deleted >= CLEAN_BATCH && running);
+        registry.forget(Duration.ofHours(1));
     }
 
+    /** Lets a statement in flight finish (an interrupt would break its pooled connection), then stops. */
     void stop() throws InterruptedException {
         running = false;
+        stopped.countDown();
         if (thread != null) {
-            thread.interrupt();
             thread.join();
         }
     }

@@ -14,12 +14,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Enqueues jobs. Call inside the tenant's write transaction ({@code TenantScope.write}) of the domain change that
@@ -37,7 +40,7 @@ public final class JobQueue {
     public static final String WAKE_CHANNEL = "parley_jobs";
 
     /** A worker of this process: the kinds it claims, whether it has a free slot, and how to wake its claim loop. */
-    record LocalWorker(Set<String> kinds, BooleanSupplier hasRoom, Runnable wake) {
+    record LocalWorker(Set<String> kinds, BooleanSupplier hasRoom, Runnable wake, Consumer<Duration> wakeAfter) {
     }
 
     private final DataSource dataSource;
@@ -61,7 +64,7 @@ public final class JobQueue {
     public Optional<Long> enqueue(TenantId tenant, JobRequest job) {
         String sql = """
                 INSERT INTO jobs (tenant_id, kind, args, unique_key, serial_key, priority, max_attempts, scheduled_at)
-                VALUES (?, ?, CAST(? AS jsonb), ?, ?, ?, ?, coalesce(?, now()))
+                VALUES (?, ?, CAST(? AS jsonb), ?, ?, ?, ?, coalesce(?, now()) + ? * interval '1 millisecond')
                 ON CONFLICT (tenant_id, unique_key) WHERE unique_key IS NOT NULL DO NOTHING
                 RETURNING id""";
         try {
@@ -80,12 +83,13 @@ public final class JobQueue {
                 } else {
                     insert.setTimestamp(8, Timestamp.from(job.scheduledAt()));
                 }
+                insert.setLong(9, job.delay() == null ? 0 : job.delay().toMillis());
                 try (ResultSet rows = insert.executeQuery()) {
                     id = rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
                 }
             }
             if (id.isPresent()) {
-                wakeOnCommit(connection, Set.of(job.kind()));
+                wakeOnCommit(connection, Set.of(job.kind()), Set.of(delayOf(job)));
             }
             return id;
         } catch (SQLException e) {
@@ -105,8 +109,41 @@ public final class JobQueue {
         }
     }
 
-    /** In memory when a local worker runs every one of {@code kinds} and has room, else NOTIFY (module Javadoc). */
-    private void wakeOnCommit(Connection connection, Collection<String> kinds) throws SQLException {
+    /**
+     * Inside the caller's transaction: true while {@code job}'s attempt is still running under the process that
+     * claimed it. The row is share-locked until that transaction ends, so the job cannot be taken over (a dead
+     * process's jobs, a lost lease) before what the caller writes has committed: a handler about to do something
+     * it must not do twice — hand a message to a provider — marks it and checks this in one transaction, and a
+     * later attempt then finds the mark (docs/outbound.md, "Sending twice"). A job built outside the queue (no
+     * worker) is always held.
+     */
+    public boolean held(Job job) {
+        if (job.worker() == null) {
+            return true;
+        }
+        try (PreparedStatement held = dataSource.getConnection().prepareStatement(
+                "SELECT 1 FROM jobs WHERE id = ? AND attempt = ? AND state = 'running' AND locked_by = ? FOR SHARE")) {
+            held.setLong(1, job.id());
+            held.setInt(2, job.attempt());
+            held.setString(3, job.worker());
+            try (ResultSet row = held.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check the lease of job " + job.id(), e);
+        }
+    }
+
+    private static Duration delayOf(JobRequest job) {
+        return job.delay() == null || job.delay().isNegative() ? Duration.ZERO : job.delay();
+    }
+
+    /**
+     * In memory when a local worker runs every one of {@code kinds} and has room, else NOTIFY (module Javadoc). A
+     * delayed job wakes the local worker when it falls due; other processes find it at their next poll.
+     */
+    private void wakeOnCommit(Connection connection, Collection<String> kinds, Set<Duration> delays)
+            throws SQLException {
         LocalWorker local = localWorkers.stream()
                 .filter(worker -> worker.kinds().containsAll(kinds) && worker.hasRoom().getAsBoolean())
                 .findFirst().orElse(null);
@@ -116,7 +153,13 @@ public final class JobQueue {
                 transaction.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        local.wake().run();
+                        delays.forEach(delay -> {
+                            if (delay.isZero()) {
+                                local.wake().run();
+                            } else {
+                                local.wakeAfter().accept(delay);
+                            }
+                        });
                     }
                 });
                 return;
@@ -148,13 +191,15 @@ public final class JobQueue {
                 INSERT INTO jobs (tenant_id, kind, args, unique_key, serial_key, priority, max_attempts, scheduled_at)
                 SELECT ?, j.kind, CAST(j.args AS jsonb), j.unique_key, j.serial_key, CAST(j.priority AS smallint),
                     CAST(j.max_attempts AS integer), coalesce(CAST(j.scheduled_at AS timestamptz), now())
+                        + CAST(j.delay_ms AS bigint) * interval '1 millisecond'
                 FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
-                    CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
-                    WITH ORDINALITY AS j(kind, args, unique_key, serial_key, priority, max_attempts, scheduled_at, ord)
+                    CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+                    WITH ORDINALITY AS j(kind, args, unique_key, serial_key, priority, max_attempts, scheduled_at,
+                                         delay_ms, ord)
                 ORDER BY j.ord
                 ON CONFLICT (tenant_id, unique_key) WHERE unique_key IS NOT NULL DO NOTHING""";
         int size = jobs.size();
-        String[][] columns = new String[7][size];
+        String[][] columns = new String[8][size];
         for (int i = 0; i < size; i++) {
             JobRequest job = jobs.get(i);
             columns[0][i] = job.kind();
@@ -164,6 +209,7 @@ public final class JobQueue {
             columns[4][i] = Integer.toString(job.priority());
             columns[5][i] = Integer.toString(job.maxAttempts());
             columns[6][i] = job.scheduledAt() == null ? null : job.scheduledAt().toString();
+            columns[7][i] = Long.toString(job.delay() == null ? 0 : job.delay().toMillis());
         }
         try {
             Connection connection = dataSource.getConnection();
@@ -176,7 +222,8 @@ public final class JobQueue {
                 created = insert.executeUpdate();
             }
             if (created > 0) {
-                wakeOnCommit(connection, jobs.stream().map(JobRequest::kind).distinct().toList());
+                wakeOnCommit(connection, jobs.stream().map(JobRequest::kind).distinct().toList(),
+                        jobs.stream().map(JobQueue::delayOf).collect(Collectors.toSet()));
             }
             return created;
         } catch (SQLException e) {

@@ -2,6 +2,7 @@ package io.parley.core.queue;
 
 import io.micronaut.core.annotation.Nullable;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -10,9 +11,11 @@ import java.util.Objects;
  *
  * @param uniqueKey  a second enqueue with the same key (per tenant) is a no-op, e.g. "line:<webhookEventId>"
  * @param serialKey  jobs with the same key run one at a time in enqueue order, e.g. "conv:<channel>:<user>"
+ * @param delay      due this long after the enqueue, by the database's clock (added to {@code scheduledAt}, or
+ *                   to the transaction's {@code now()})
  */
 public record JobRequest(String kind, String argsJson, @Nullable String uniqueKey, @Nullable String serialKey,
-                         int priority, int maxAttempts, @Nullable Instant scheduledAt) {
+                         int priority, int maxAttempts, @Nullable Instant scheduledAt, @Nullable Duration delay) {
 
     public JobRequest {
         Objects.requireNonNull(kind, "kind");
@@ -23,22 +26,27 @@ public record JobRequest(String kind, String argsJson, @Nullable String uniqueKe
     }
 
     public static JobRequest of(String kind, String argsJson) {
-        return new JobRequest(kind, argsJson, null, null, 0, 10, null);
+        return new JobRequest(kind, argsJson, null, null, 0, 10, null, null);
     }
 
     public JobRequest unique(String key) {
-        return new JobRequest(kind, argsJson, key, serialKey, priority, maxAttempts, scheduledAt);
+        return new JobRequest(kind, argsJson, key, serialKey, priority, maxAttempts, scheduledAt, delay);
     }
 
     public JobRequest serial(String key) {
-        return new JobRequest(kind, argsJson, uniqueKey, key, priority, maxAttempts, scheduledAt);
+        return new JobRequest(kind, argsJson, uniqueKey, key, priority, maxAttempts, scheduledAt, delay);
     }
 
     public JobRequest maxAttempts(int attempts) {
-        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, attempts, scheduledAt);
+        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, attempts, scheduledAt, delay);
     }
 
     public JobRequest at(Instant when) {
-        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, maxAttempts, when);
+        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, maxAttempts, when, delay);
+    }
+
+    /** Due {@code after} from now, by the database's clock (not this host's, which may be skewed). */
+    public JobRequest after(Duration after) {
+        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, maxAttempts, scheduledAt, after);
     }
 }

@@ -31,7 +31,8 @@ final class JobStore {
     private static final String CLAIM = """
             WITH picked AS (
                 SELECT c.id FROM jobs c
-                WHERE c.state IN ('available', 'retryable') AND c.scheduled_at <= now() AND c.kind = ANY(?)
+                WHERE NOT EXISTS (SELECT 1 FROM queue_processes d WHERE d.id = ? AND d.declared_dead_at IS NOT NULL)
+                  AND c.state IN ('available', 'retryable') AND c.scheduled_at <= now() AND c.kind = ANY(?)
                   AND (c.serial_key IS NULL OR (
                       NOT EXISTS (SELECT 1 FROM jobs p WHERE p.serial_key = c.serial_key
                                     AND p.state IN ('available', 'retryable', 'running') AND p.id < c.id)
@@ -102,15 +103,16 @@ final class JobStore {
                 lock.execute();
             }
             try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-                claim.setArray(1, connection.createArrayOf("text", kinds.toArray()));
-                claim.setInt(2, limit);
-                claim.setString(3, worker);
-                claim.setLong(4, lease.toMillis());
+                claim.setString(1, worker); // a process declared dead claims nothing until it has re-registered
+                claim.setArray(2, connection.createArrayOf("text", kinds.toArray()));
+                claim.setInt(3, limit);
+                claim.setString(4, worker);
+                claim.setLong(5, lease.toMillis());
                 List<Job> jobs = new ArrayList<>();
                 try (ResultSet rows = claim.executeQuery()) {
                     while (rows.next()) {
                         jobs.add(new Job(rows.getLong(1), new TenantId(rows.getObject(2, UUID.class)),
-                                rows.getString(3), rows.getString(4), rows.getInt(5), rows.getInt(6)));
+                                rows.getString(3), rows.getString(4), rows.getInt(5), rows.getInt(6), worker));
                     }
                 }
                 jobs.sort((a, b) -> Long.compare(a.id(), b.id()));
@@ -142,7 +144,7 @@ final class JobStore {
         return inQueue(connection -> fail(connection, job.id(), job.attempt(), worker, failure));
     }
 
-    private static boolean fail(Connection connection, long id, int attempt, String lockedBy, JobFailure failure)
+    static boolean fail(Connection connection, long id, int attempt, String lockedBy, JobFailure failure)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(failure.discarded() ? DISCARD : RETRY)) {
             int index = 1;
@@ -241,7 +243,7 @@ final class JobStore {
         });
     }
 
-    private <T> T inQueue(Sql<T> work) {
+    <T> T inQueue(Sql<T> work) {
         return scope.asQueue(() -> {
             try {
                 return work.run(dataSource.getConnection());
@@ -251,7 +253,7 @@ final class JobStore {
         });
     }
 
-    private interface Sql<T> {
+    interface Sql<T> {
         T run(Connection connection) throws SQLException;
     }
 }

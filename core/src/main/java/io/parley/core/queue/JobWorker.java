@@ -46,8 +46,10 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
     private final Wakeup wakeup = new Wakeup();
     private final JobWakeListener listener;
     private final JobCompleter completer;
-    private final Map<Long, Thread> running = new ConcurrentHashMap<>();
-    private final Set<Long> released = ConcurrentHashMap.newKeySet();
+    /** Keyed by job and attempt: a job this process lost may come back to it as a new attempt. */
+    private final Map<Job, Thread> running = new ConcurrentHashMap<>();
+    private final Set<Job> released = ConcurrentHashMap.newKeySet();
+    private final ProcessRegistry registry;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final JobMaintenance maintenance;
     private final JobQueue queue;
@@ -65,14 +67,16 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
         this.handlers = byKind(handlers);
         this.queue = queue;
         this.local = new JobQueue.LocalWorker(this.handlers.keySet(),
-                () -> inFlight.get() < settings.concurrency(), wakeup::signal);
+                () -> inFlight.get() < settings.concurrency(), wakeup::signal, wakeup::signalAfter);
         this.id = workerId();
         this.backoff = new Backoff(settings.backoffUnit(), settings.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.listener = new JobWakeListener(url, username, password, wakeup);
         this.completer = new JobCompleter(store, id);
+        this.registry = new ProcessRegistry(store, url, username, password);
         this.maintenance = new JobMaintenance(store, settings, backoff, id,
-                () -> running.keySet().stream().filter(job -> !released.contains(job)).toList(), wakeup);
+                () -> running.keySet().stream().filter(job -> !released.contains(job)).map(Job::id).toList(), wakeup,
+                registry, this::declaredDead);
     }
 
     private static Map<String, JobHandler> byKind(List<JobHandler> handlers) {
@@ -124,6 +128,7 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
     }
 
     void start() {
+        registry.register(id);
         completer.start("job-completer");
         maintenance.start("job-maintenance");
         if (handlers.isEmpty()) {
@@ -166,7 +171,7 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
     private void launch(Job job) {
         inFlight.incrementAndGet();
         Thread thread = Thread.ofVirtual().name("job-" + job.id() + "-" + job.kind()).unstarted(() -> execute(job));
-        running.put(job.id(), thread);
+        running.put(job, thread);
         thread.start();
     }
 
@@ -185,8 +190,8 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
             } catch (Throwable thrown) {
                 failure = thrown;
             }
-            if (released.contains(job.id())) {
-                return; // shutdown handed it back; another worker runs it again
+            if (released.contains(job)) {
+                return; // shutdown handed it back, or another worker took it over; its result is not ours to record
             }
             if (failure == null) {
                 if (!completer.complete(job)) {
@@ -197,8 +202,8 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
                 recordFailure(job, failure);
             }
         } finally {
-            running.remove(job.id());
-            released.remove(job.id());
+            running.remove(job);
+            released.remove(job);
             inFlight.decrementAndGet();
             wakeup.signal(); // a free slot, and perhaps the next job of this serial key
         }
@@ -226,6 +231,25 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
     }
 
     /**
+     * Another worker declared this process dead (it sent no heartbeat for {@code process-timeout}: a long pause, or
+     * the database was out of reach) and handed its jobs back, so they may already be running elsewhere. Their
+     * results here must not count and their handlers must stop before sending anything (the send handler checks
+     * that its job is still held before each provider call): drop them, interrupt them, hand back any the
+     * database still lists as ours, and register again as a live process.
+     */
+    private void declaredDead() {
+        Map<Job, Thread> lost = Map.copyOf(running);
+        released.addAll(lost.keySet());
+        LOG.warn("Job worker {} was declared dead by another worker (no heartbeat for {}); dropping its {} running "
+                + "job(s), which run elsewhere", id, settings.processTimeout(), lost.size());
+        if (!lost.isEmpty()) {
+            store.release(id, lost.keySet().stream().map(Job::id).toList());
+        }
+        lost.values().forEach(Thread::interrupt);
+        registry.register(id);
+    }
+
+    /**
      * Stops claiming, waits up to {@code shutdownTimeout} for running jobs, then hands the rest back to the queue
      * without counting their attempt and interrupts their handlers.
      */
@@ -242,11 +266,11 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
         while (inFlight.get() > 0 && deadline - System.nanoTime() > 0) {
             Thread.sleep(10);
         }
-        Map<Long, Thread> leftovers = Map.copyOf(running);
+        Map<Job, Thread> leftovers = Map.copyOf(running);
         if (!leftovers.isEmpty()) {
             released.addAll(leftovers.keySet());
             try {
-                int handedBack = store.release(id, leftovers.keySet());
+                int handedBack = store.release(id, leftovers.keySet().stream().map(Job::id).toList());
                 LOG.warn("Job worker {} stopped with {} job(s) still running; handed {} back to the queue", id,
                         leftovers.size(), handedBack);
             } catch (RuntimeException e) {
@@ -257,5 +281,12 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
         }
         maintenance.stop();
         completer.stop();
+        registry.closeDedicated();
+        try {
+            registry.deregister(id);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not deregister job worker {}; it is declared dead after {} without heartbeats: {}", id,
+                    settings.processTimeout(), e.getMessage());
+        }
     }
 }

@@ -23,6 +23,10 @@ import java.time.Duration;
  * @param maxBackoff         longest retry delay
  * @param completedRetention completed jobs are deleted this long after they finished
  * @param discardedRetention discarded and cancelled jobs are kept this long, visible in the jobs API
+ * @param processHeartbeat   how often a worker process records that it is alive (and looks for dead ones)
+ * @param processTimeout     a process silent this long (by the database clock) is declared dead and its running
+ *                           jobs are handed back at once; leases stay the backstop. Takeover after a kill -9
+ *                           takes at most timeout + one heartbeat interval
  */
 @ConfigurationProperties("parley.queue")
 public record QueueSettings(
@@ -35,7 +39,9 @@ public record QueueSettings(
         @Bindable(defaultValue = "1s") @NotNull Duration backoffUnit,
         @Bindable(defaultValue = "1h") @NotNull Duration maxBackoff,
         @Bindable(defaultValue = "24h") @NotNull Duration completedRetention,
-        @Bindable(defaultValue = "168h") @NotNull Duration discardedRetention) {
+        @Bindable(defaultValue = "168h") @NotNull Duration discardedRetention,
+        @Bindable(defaultValue = "1s") @NotNull Duration processHeartbeat,
+        @Bindable(defaultValue = "5s") @NotNull Duration processTimeout) {
 
     public QueueSettings {
         if (lease.toMillis() < 30) {
@@ -43,6 +49,11 @@ public record QueueSettings(
         }
         if (pollInterval.isNegative() || pollInterval.isZero() || rescueInterval.isNegative() || rescueInterval.isZero()) {
             throw new IllegalArgumentException("parley.queue.poll-interval and rescue-interval must be positive");
+        }
+        if (processHeartbeat.isNegative() || processHeartbeat.isZero()
+                || processTimeout.compareTo(processHeartbeat.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("parley.queue.process-heartbeat must be positive and "
+                    + "parley.queue.process-timeout at least twice as long");
         }
     }
 

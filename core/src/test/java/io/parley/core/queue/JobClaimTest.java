@@ -33,7 +33,7 @@ class JobClaimTest extends QueueTest {
         String kind = kind("order");
         long low = enqueue(tenant, JobRequest.of(kind, "{}"));
         long later = enqueue(tenant, JobRequest.of(kind, "{}").at(Instant.now().plusSeconds(3600)));
-        long high = enqueue(tenant, new JobRequest(kind, "{}", null, null, 5, 10, null));
+        long high = enqueue(tenant, new JobRequest(kind, "{}", null, null, 5, 10, null, null));
         long low2 = enqueue(tenant, JobRequest.of(kind, "{}"));
 
         List<Job> first = store.claim("w1", List.of(kind), 2, LEASE);

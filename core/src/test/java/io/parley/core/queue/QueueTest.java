@@ -144,6 +144,14 @@ abstract class QueueTest implements DatabaseTest {
         private Duration rescue = Duration.ofSeconds(15);
         private Duration shutdown = Duration.ofSeconds(5);
         private Duration backoffUnit = Duration.ofMillis(10);
+        private Duration processHeartbeat = Duration.ofSeconds(1);
+        private Duration processTimeout = Duration.ofSeconds(5);
+
+        Settings processes(Duration heartbeat, Duration timeout) {
+            processHeartbeat = heartbeat;
+            processTimeout = timeout;
+            return this;
+        }
 
         Settings concurrency(int value) {
             concurrency = value;
@@ -177,7 +185,7 @@ abstract class QueueTest implements DatabaseTest {
 
         QueueSettings build() {
             return new QueueSettings(concurrency, 100, lease, poll, rescue, shutdown, backoffUnit, Duration.ofHours(1),
-                    Duration.ofHours(24), Duration.ofDays(7));
+                    Duration.ofHours(24), Duration.ofDays(7), processHeartbeat, processTimeout);
         }
     }
 }

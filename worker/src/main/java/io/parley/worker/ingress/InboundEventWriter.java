@@ -1,5 +1,6 @@
 package io.parley.worker.ingress;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import io.parley.core.message.InboundEvent;
 import io.parley.core.message.JobKinds;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,10 +44,21 @@ final class InboundEventWriter {
 
     private final DataSource dataSource;
     private final JsonMapper json;
+    private final Duration debounce;
 
-    InboundEventWriter(DataSource dataSource, JsonMapper json) {
+    /**
+     * @param debounce {@code parley.turn.coalesce-debounce}: a text or sticker's turn waits this long (database clock)
+     *                 so that the contact's next messages, typed right after, are answered with it in one turn
+     *                 (docs/conversation-turn.md, "Several messages, one answer"); 0 turns it off
+     */
+    InboundEventWriter(DataSource dataSource, JsonMapper json,
+                       @Value("${parley.turn.coalesce-debounce:1s}") Duration debounce) {
         this.dataSource = dataSource; // transaction-aware: joins the caller's tenant transaction
         this.json = json;
+        if (debounce.isNegative()) {
+            throw new IllegalArgumentException("parley.turn.coalesce-debounce must not be negative");
+        }
+        this.debounce = debounce;
     }
 
     /** One event ready to insert: its new id, JSON and turn job. Built on the request's thread, not the writer's. */
@@ -68,7 +81,15 @@ final class InboundEventWriter {
                 // A turn blocks its conversation while it retries; LLM failures never reach the queue (the turn sends
                 // the fallback), so what is left is infrastructure: 5 attempts with attempt⁴ backoff ≈ 6 minutes.
                 .maxAttempts(5);
+        if (mayGoToTheLlm(event) && !debounce.isZero()) {
+            job = job.after(debounce);
+        }
         return new EventRow(id, event, payload, job);
+    }
+
+    /** Only what the LLM may answer is coalesced; button presses, follows and media are answered at once. */
+    private static boolean mayGoToTheLlm(InboundEvent event) {
+        return event.type() == InboundEvent.Type.TEXT || event.type() == InboundEvent.Type.STICKER;
     }
 
     /** Inserts the rows of one tenant; returns the ids of those that were new. */

@@ -11,6 +11,8 @@ import io.parley.core.conversation.ConversationRow;
 import io.parley.core.conversation.MessageRepository;
 import io.parley.core.conversation.MessageRow;
 import io.parley.core.events.TenantEvents;
+import io.parley.core.queue.Job;
+import io.parley.core.queue.JobQueue;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
 import jakarta.inject.Singleton;
@@ -50,6 +52,11 @@ final class Deliveries {
          * True while no message of the job has left, nor may have: only then may the job use its (single-use) reply
          * token. A reply whose outcome is unknown is never tried again with the same token.
          */
+        /** No message of the job is recorded as sent or failed yet. */
+        boolean nothingSent() {
+            return messages.stream().allMatch(message -> "queued".equals(message.status()));
+        }
+
         boolean untouched() {
             return handedOver.isEmpty() && messages.stream().allMatch(message -> "queued".equals(message.status()));
         }
@@ -57,6 +64,14 @@ final class Deliveries {
 
     /** A message the provider took, with its id there. */
     record Sent(UUID messageId, @Nullable String providerMessageId) {
+    }
+
+    /** The send job was taken over by another process: this one sends nothing more. */
+    static final class JobLost extends RuntimeException {
+        JobLost(Job job) {
+            super("job " + job.id() + " attempt " + job.attempt() + " is no longer held by " + job.worker()
+                    + " (taken over); not sending");
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
@@ -72,10 +87,12 @@ final class Deliveries {
     private final HandoverRepository handovers;
     private final DeliverySettings settings;
     private final JsonMapper json;
+    private final JobQueue queue;
 
     Deliveries(TenantScope scope, ConversationRepository conversations, ChannelRepository channels,
                ContactRepository contacts, MessageRepository messages, HandoverRepository handovers,
-               DeliverySettings settings, TenantEvents events, JsonMapper json) {
+               DeliverySettings settings, TenantEvents events, JsonMapper json, JobQueue queue) {
+        this.queue = queue;
         this.scope = scope;
         this.conversations = conversations;
         this.channels = channels;
@@ -104,10 +121,17 @@ final class Deliveries {
 
     /**
      * Marks a batch as handed over by this attempt, just before the provider call, together with the postback
-     * references (message id → reference → original data) of the job's messages, if any are not stored yet.
+     * references (message id → reference → original data) of the job's messages, if any are not stored yet. Only
+     * while the job is still this process's ({@link JobQueue#held}: a process declared dead, or one whose lease
+     * expired, must not send what another attempt may be sending); otherwise it throws {@link JobLost}.
      */
-    void handOver(TenantId tenant, Map<UUID, Map<String, String>> references, List<UUID> batch, int attempt) {
+    void handOver(Job job, Map<UUID, Map<String, String>> references, List<UUID> batch) {
+        TenantId tenant = job.tenant();
+        int attempt = job.attempt();
         scope.writeVoid(tenant, () -> {
+            if (!queue.held(job)) {
+                throw new JobLost(job);
+            }
             references.forEach((messageId, added) -> messages.mergePayload(tenant.value(), messageId,
                     write(Map.of(PostbackReferences.PAYLOAD_KEY, added))));
             if (!batch.isEmpty()) {

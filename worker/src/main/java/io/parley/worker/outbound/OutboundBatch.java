@@ -17,9 +17,17 @@ import java.util.Objects;
  * @param replyToken  LINE only, and only for the first batch of a job whose messages were all still queued: a reply
  *                    token can be used once
  * @param inboundAt   when the inbound event that the reply answers occurred (the reply token's age), if known
+ * @param lostReply   an earlier attempt handed this batch to LINE with {@code replyToken} and its outcome is unknown
+ *                    (docs/outbound.md, "Sending twice"): the token itself tells whether that reply arrived
  */
 public record OutboundBatch(TenantId tenant, ChannelRow channel, Map<String, String> credentials, String recipient,
-                            List<OutboundMessage> messages, @Nullable String replyToken, @Nullable Instant inboundAt) {
+                            List<OutboundMessage> messages, @Nullable String replyToken, @Nullable Instant inboundAt,
+                            boolean lostReply) {
+
+    public OutboundBatch(TenantId tenant, ChannelRow channel, Map<String, String> credentials, String recipient,
+                         List<OutboundMessage> messages, @Nullable String replyToken, @Nullable Instant inboundAt) {
+        this(tenant, channel, credentials, recipient, messages, replyToken, inboundAt, false);
+    }
 
     public OutboundBatch {
         Objects.requireNonNull(recipient, "recipient");

@@ -104,19 +104,24 @@ final class OutboundSendHandler implements JobHandler {
                     + "be decrypted with the configured encryption key; save them again."));
         }
         String replyToken = plan.untouched() ? args.replyToken() : null;
+        // Nothing sent, but the first batch handed over with the reply token by a lost attempt: LINE's single-use
+        // token tells whether that reply arrived (docs/outbound.md, "Sending twice").
+        boolean lostReply = replyToken == null && plan.nothingSent() && !plan.handedOver().isEmpty()
+                && sender.resend() == ChannelSender.Resend.SAFE && args.replyToken() != null;
+        if (lostReply) {
+            replyToken = args.replyToken();
+        }
         for (int from = 0; from < pending.size(); from += sender.maxBatch()) {
             List<OutboundMessage> batch = pending.subList(from, Math.min(pending.size(), from + sender.maxBatch()));
             List<UUID> batchIds = batch.stream().map(OutboundMessage::id).toList();
-            if (sender.resend() != ChannelSender.Resend.ATOMIC) {
-                deliveries.handOver(tenant, references, batchIds, job.attempt());
-            } else if (!references.isEmpty()) {
-                deliveries.handOver(tenant, references, List.of(), job.attempt());
-            }
+            deliveries.handOver(job, references,
+                    sender.resend() != ChannelSender.Resend.ATOMIC ? batchIds : List.<UUID>of());
             references.clear(); // stored with the first batch
             List<String> providerIds;
             try {
                 providerIds = sender.send(new OutboundBatch(tenant, plan.channel(), secrets,
-                        plan.identity().externalUserId(), batch, replyToken, args.inboundAt()));
+                        plan.identity().externalUserId(), batch, replyToken, args.inboundAt(),
+                        lostReply && from == 0));
             } catch (SendFailure failure) {
                 if (!(failure instanceof SendFailure.Unavailable unavailable && unavailable.answerLost())) {
                     deliveries.cancelHandover(tenant, batchIds);

@@ -64,11 +64,13 @@ final class InboundTurnHandler implements JobHandler {
 
     private final WorkingSignals signals;
     private final LineProfiles profiles;
+    private final WaitingMessages waiting;
 
     InboundTurnHandler(TenantScope scope, TurnRepository turns, BotConfigurationCache configurations,
                        ContactRepository contacts, StatusUpdates statuses, MessageIntake intake, FlowPlanner planner,
                        LlmAnswer llm, ReplyWriter writer, JsonMapper json, WorkingSignals signals,
-                       LineProfiles profiles) {
+                       LineProfiles profiles, WaitingMessages waiting) {
+        this.waiting = waiting;
         this.signals = signals;
         this.profiles = profiles;
         this.scope = scope;
@@ -95,7 +97,7 @@ final class InboundTurnHandler implements JobHandler {
         // One transaction reads the event and takes it in: a turn's first step costs one commit, not two.
         Turn admitted = scope.writeReplayable(tenant, () -> admit(tenant, eventId));
         if (admitted != null) {
-            converse(admitted);
+            converse(admitted, job);
         }
     }
 
@@ -157,7 +159,7 @@ final class InboundTurnHandler implements JobHandler {
         }).orElse(turn);
     }
 
-    private void converse(Turn admitted) {
+    private void converse(Turn admitted, Job job) {
         Turn turn = withLineProfileName(admitted);
         if (turn.event().attributes() != null
                 && Boolean.parseBoolean(turn.event().attributes().get(EventAttributes.STANDBY))) {
@@ -175,8 +177,16 @@ final class InboundTurnHandler implements JobHandler {
                 notifyLimit(turn, turn.limits().llmBudgetUntil());
                 return;
             }
+            boolean coalescing = WaitingMessages.coalescable(turn, plan);
+            if (coalescing) {
+                turn = turn.absorbing(waiting.takeIn(turn, job.id())); // messages typed meanwhile: one answer
+            }
             signals.signal(turn.channel(), turn.event());
             answer = llm.answer(turn, plan.instruction(), messages.size());
+            if (coalescing && answer.failed()) {
+                // What arrived while the LLM failed (or hung) gets the same fallback, not one fallback each later.
+                turn = turn.absorbing(waiting.takeIn(turn, job.id()));
+            }
             messages.addAll(answer.messages());
         }
         writer.write(turn, new Reply(messages, plan.attributeChanges(), plan.then() == FlowTurn.Then.HANDOFF,

@@ -53,6 +53,11 @@ final class LlmAnswer {
 
     /** The answer's messages and the call's usage. */
     record Answer(List<OutboundMessage> messages, Reply.LlmUsage usage) {
+
+        /** The LLM gave no answer: these are the fallback message. */
+        boolean failed() {
+            return !LlmOutcome.OK.wireName().equals(usage.outcome());
+        }
     }
 
     /** @param messagesBefore messages the turn already sends before the answer (flow steps) */
@@ -92,8 +97,8 @@ final class LlmAnswer {
     Instant deadline(Turn turn, Instant now) {
         Duration budget = turn.bot().llmTimeoutMs() == null ? settings.timeout()
                 : Duration.ofMillis(turn.bot().llmTimeoutMs());
-        if (turn.channel().channelType() == ChannelType.LINE && turn.event().replyToken() != null) {
-            Duration left = Duration.between(now, turn.stored().receivedAt().plus(settings.lineReplyWindow()));
+        if (turn.channel().channelType() == ChannelType.LINE && turn.replyToken() != null) {
+            Duration left = Duration.between(now, turn.replyTokenReceivedAt().plus(settings.lineReplyWindow()));
             if (left.compareTo(settings.minimumTimeout()) >= 0 && left.compareTo(budget) < 0) {
                 budget = left;
             }
@@ -103,7 +108,7 @@ final class LlmAnswer {
 
     private List<LlmMessage> prompt(Turn turn, @Nullable String instruction) {
         return PromptBuilder.build(turn.bot(), turn.contact(), attributes.read(turn.contact().attributes()),
-                instruction, turn.history(), PromptBuilder.userText(turn.event()));
+                instruction, turn.history(), turn.events().stream().map(PromptBuilder::userText).toList());
     }
 
     private Reply.LlmUsage usage(LlmEndpoint endpoint, int promptTokens, int completionTokens, Instant start,

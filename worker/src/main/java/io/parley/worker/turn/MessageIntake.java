@@ -76,15 +76,7 @@ final class MessageIntake {
         ConversationRow conversation = conversations.upsert(t, Ids.next(), config.bot().id(), channel.id(),
                 seen.contact().id());
         UUID messageId = follow ? null : stored.id();
-        boolean firstSeen = messageId != null && messages.insertIfAbsent(t, messageId, conversation.id(), "inbound",
-                "contact", null, event.type().name().toLowerCase(Locale.ROOT), storedText(event), payload(event),
-                event.providerMessageId(), "received") == 1;
-        if (firstSeen) {
-            conversations.recordInbound(t, conversation.id());
-            events.publish(tenant, "message.received", Map.of("conversationId", conversation.id().toString(),
-                    "messageId", messageId.toString(), "contactId", seen.contact().id().toString(),
-                    "channelId", channel.id().toString(), "botPaused", conversation.botPaused()));
-        }
+        boolean firstSeen = messageId != null && store(tenant, messageId, event, conversation, seen.contact().id());
         // a message stored just now was never answered: only a re-run (or a follow, which stores none) can find a reply
         if ("paused".equals(config.bot().status()) || conversation.botPaused()
                 || (!firstSeen && turns.answered(t, stored.id()))) {
@@ -97,6 +89,24 @@ final class MessageIntake {
                 : history.before(t, conversation.id(), messageId == null ? NEWEST : messageId, window);
         return Optional.of(new Turn(tenant, stored, event, config.bot(), channel, config.flows(), seen.contact(),
                 seen.created(), conversation, messageId, verdict, recent));
+    }
+
+    /**
+     * Stores an inbound message (its id is its event's) unless it is stored already, and tells the dashboard; true
+     * when it was new. Also used for the waiting messages a turn absorbs ({@link WaitingMessages}).
+     */
+    boolean store(TenantId tenant, UUID messageId, InboundEvent event, ConversationRow conversation, UUID contactId) {
+        UUID t = tenant.value();
+        boolean firstSeen = messages.insertIfAbsent(t, messageId, conversation.id(), "inbound", "contact", null,
+                event.type().name().toLowerCase(Locale.ROOT), storedText(event), payload(event),
+                event.providerMessageId(), "received") == 1;
+        if (firstSeen) {
+            conversations.recordInbound(t, conversation.id());
+            events.publish(tenant, "message.received", Map.of("conversationId", conversation.id().toString(),
+                    "messageId", messageId.toString(), "contactId", contactId.toString(),
+                    "channelId", conversation.channelId().toString(), "botPaused", conversation.botPaused()));
+        }
+        return firstSeen;
     }
 
     /** What the inbox shows: the text, or for a button press its label, else its data. */

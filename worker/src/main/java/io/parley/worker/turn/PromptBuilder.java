@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The LLM prompt of a turn: the persona as system message — the contact's own persona override when set, else the
  * bot's, with {{contact.*}} and {{bot.name}} filled in — plus a flow's ask_llm instruction, then the conversation's
- * last N messages (the bot's history window) oldest first, then the new message.
+ * last N messages (the bot's history window) oldest first, then the new message — or the new messages, one user
+ * message each, when the turn answers several (WaitingMessages).
  */
 final class PromptBuilder {
 
@@ -25,7 +26,8 @@ final class PromptBuilder {
 
     /** @param historyNewestFirst as {@code MessageRepository.latest} returns it */
     static List<LlmMessage> build(BotRow bot, ContactRow contact, Map<String, Object> attributes,
-                                  @Nullable String instruction, List<MessageRow> historyNewestFirst, String userText) {
+                                  @Nullable String instruction, List<MessageRow> historyNewestFirst,
+                                  List<String> userTexts) {
         String persona = contact.personaOverride() != null && !contact.personaOverride().isBlank()
                 ? contact.personaOverride() : bot.persona();
         String system = PersonaTemplate.render(persona, PersonaTemplate.contactValues(contact.displayName(),
@@ -45,7 +47,7 @@ final class PromptBuilder {
             }
             messages.add("inbound".equals(row.direction()) ? LlmMessage.user(text) : LlmMessage.assistant(text));
         }
-        messages.add(LlmMessage.user(userText));
+        userTexts.forEach(text -> messages.add(LlmMessage.user(text)));
         return messages;
     }
 

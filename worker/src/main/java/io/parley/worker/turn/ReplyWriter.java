@@ -54,10 +54,13 @@ final class ReplyWriter {
     private final JobQueue queue;
     private final TenantEvents events;
     private final JsonMapper json;
+    private final WaitingMessages waiting;
 
     ReplyWriter(TenantScope scope, ConversationRepository conversations, MessageRepository messages,
                 ContactRepository contacts, ContactAttributes attributes, TurnRepository turns, UsageMeter usage,
-                LlmUsageRepository llmUsage, JobQueue queue, TenantEvents events, JsonMapper json) {
+                LlmUsageRepository llmUsage, JobQueue queue, TenantEvents events, JsonMapper json,
+                WaitingMessages waiting) {
+        this.waiting = waiting;
         this.scope = scope;
         this.conversations = conversations;
         this.messages = messages;
@@ -132,8 +135,9 @@ final class ReplyWriter {
             ids.add(id);
         }
         conversations.recordOutbound(t, conversation.id());
-        queue.enqueue(turn.tenant(), new OutboundSendArgs(conversation.id(), ids, turn.event().replyToken(),
-                turn.stored().receivedAt()).job(turn.event().sendKey(), json));
+        waiting.markAnswered(turn); // the messages answered together with this one (a coalesced turn)
+        queue.enqueue(turn.tenant(), new OutboundSendArgs(conversation.id(), ids, turn.replyToken(),
+                turn.replyTokenReceivedAt()).job(turn.event().sendKey(), json));
         events.publish(turn.tenant(), "message.queued", Map.of("conversationId", conversation.id().toString(),
                 "messageIds", ids.stream().map(UUID::toString).toList()));
         return ids;

@@ -21,8 +21,12 @@ interface TurnRepository extends GenericRepository<TurnEventRow, UUID> {
     /**
      * True when the turn of {@code eventId} has already written its reply (a re-run after a crash or a lost lease
      * must not answer twice): the reply's first message carries the event's id in {@code reply_to}, unique per
-     * tenant (V30), so this is one index probe.
+     * tenant (V30), so this is one index probe. A message answered together with earlier ones by their turn's reply
+     * (a coalesced turn, V51) carries that turn's event in {@code answered_by}: a second probe, by primary key.
      */
-    @Query("SELECT EXISTS (SELECT 1 FROM messages WHERE tenant_id = :tenantId AND reply_to = :eventId)")
+    @Query("""
+            SELECT EXISTS (SELECT 1 FROM messages WHERE tenant_id = :tenantId AND reply_to = :eventId)
+                OR EXISTS (SELECT 1 FROM messages WHERE tenant_id = :tenantId AND id = :eventId
+                             AND answered_by IS NOT NULL)""")
     boolean answered(UUID tenantId, UUID eventId);
 }

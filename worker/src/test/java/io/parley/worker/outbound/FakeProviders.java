@@ -109,6 +109,8 @@ public final class FakeProviders implements AutoCloseable {
         }
     }
 
+    private final java.util.Set<String> usedReplyTokens = ConcurrentHashMap.newKeySet();
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         Map<String, String> headers = new ConcurrentHashMap<>();
@@ -122,6 +124,12 @@ public final class FakeProviders implements AutoCloseable {
                 answer(exchange, next.status(), next.body(), next.headers());
                 return;
             }
+        }
+        if (path.endsWith("/v2/bot/message/reply") && parse(body).get("replyToken") instanceof String token
+                && !usedReplyTokens.add(token)) {
+            // A reply token works once: LINE refuses it after (shared/protocols fixture line-error-invalid-reply-token).
+            answer(exchange, 400, Fixtures.text("line-error-invalid-reply-token.json"), Map.of());
+            return;
         }
         String retryKey = headers.get("x-line-retry-key");
         if (retryKey != null && path.endsWith("/v2/bot/message/push") && !acceptedRetryKeys.add(retryKey)) {

@@ -6,6 +6,7 @@ import io.parley.core.queue.JobRetryAfter;
 import io.parley.core.tenancy.Ids;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +77,7 @@ class SendingTwiceTest extends OutboundTest {
     }
 
     @Test
-    void aReplyTokenWhoseReplyMayHaveArrivedIsNeverUsedAgain() throws Exception {
+    void aLostReplyIsAskedAboutWithItsOwnTokenAndNotPushedAgainWhenLineHadIt() throws Exception {
         Chat chat = lineChat();
         UUID answer = queueText(chat, "reply of unknown fate");
         String token = "token-" + Ids.next();
@@ -87,8 +88,28 @@ class SendingTwiceTest extends OutboundTest {
         }
         send(chat, List.of(answer), token, Instant.now(), 2);
 
-        assertThat(fake.requests(REPLY)).filteredOn(request -> request.body().contains(token)).hasSize(1);
+        // the second use of the token is refused as used: the first reply arrived, so nothing is pushed
+        assertThat(fake.requests(REPLY)).filteredOn(request -> request.body().contains(token)).hasSize(2);
         assertThat(fake.requests(PUSH)).filteredOn(request -> request.body().contains("reply of unknown fate"))
+                .isEmpty();
+        assertThat(message(chat, answer).status()).isEqualTo("sent");
+    }
+
+    @Test
+    void aLostReplyWhoseTokenMayHaveExpiredIsPushedWithTheRetryKeyInstead() throws Exception {
+        Chat chat = lineChat();
+        UUID answer = queueText(chat, "reply of unknown fate, late");
+        String token = "token-" + Ids.next();
+
+        try (SentWriteFailures ignored = SentWriteFailures.failingUntilClosed(chat.tenant())) {
+            assertThatThrownBy(() -> send(chat, List.of(answer), token, Instant.now()))
+                    .hasMessageContaining("injected failure");
+        }
+        // the retry comes after the reply window: LINE's refusal could mean "expired", so the token is not asked
+        send(chat, List.of(answer), token, Instant.now().minus(Duration.ofMinutes(2)), 2);
+
+        assertThat(fake.requests(REPLY)).filteredOn(request -> request.body().contains(token)).hasSize(1);
+        assertThat(fake.requests(PUSH)).filteredOn(request -> request.body().contains("reply of unknown fate, late"))
                 .hasSize(1).allMatch(request -> request.headers().containsKey("x-line-retry-key"));
         assertThat(message(chat, answer).status()).isEqualTo("sent");
     }

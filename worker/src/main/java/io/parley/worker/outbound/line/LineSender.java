@@ -79,6 +79,13 @@ final class LineSender implements ChannelSender {
             if (!LineErrors.invalidReplyToken(reply)) {
                 return sentIds(LineErrors.check(reply), messages.size());
             }
+            if (batch.lostReply()) {
+                // The token is still inside the reply window, so LINE refused it as used: the lost attempt's reply
+                // arrived. Pushing it again would show it twice.
+                LOG.info("LINE reports the reply token of channel {} used: an earlier attempt's reply arrived",
+                        batch.channel().id());
+                return sentIds(reply, messages.size());
+            }
             LOG.info("LINE refused the reply token of channel {} (expired or used); pushing instead", batch.channel().id());
         }
         ProviderApi.Answer push = http.post(ChannelType.LINE, uri("/v2/bot/message/push"),
@@ -86,13 +93,20 @@ final class LineSender implements ChannelSender {
         return sentIds(push.status() == 409 ? push : LineErrors.check(push), messages.size());
     }
 
-    /** A reply token is worth trying while the event is younger than the window (or its age is unknown). */
+    /**
+     * A reply token is worth trying while the event is younger than the window (or its age is unknown). A lost
+     * reply's token is asked again only when its age is known to be inside the window: then LINE cannot have
+     * refused the earlier use as expired, and a refusal now means "used".
+     */
     private boolean replyable(OutboundBatch batch) {
         if (batch.replyToken() == null || batch.replyToken().isBlank()) {
             return false;
         }
         Instant inboundAt = batch.inboundAt();
-        return inboundAt == null || Instant.now().isBefore(inboundAt.plus(settings.replyWindow()));
+        if (inboundAt == null) {
+            return !batch.lostReply();
+        }
+        return Instant.now().isBefore(inboundAt.plus(settings.replyWindow()));
     }
 
     /** The same batch always gets the same key (a name-based UUID of its first message id). */
