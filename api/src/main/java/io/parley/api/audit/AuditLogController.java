@@ -1,5 +1,6 @@
 package io.parley.api.audit;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -38,7 +39,7 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Audit log")
-@ProblemResponses
+@ProblemResponses.Authenticated
 final class AuditLogController {
 
     private final AuditLog audit;
@@ -54,8 +55,11 @@ final class AuditLogController {
     }
 
     @Get
-    @Operation(summary = "List audit-log entries, newest first")
-    PageResponse<Entry> list(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor,
+    @ProblemResponses.BadRequest
+    @Schema(name = "AuditEntryPage")
+    @Operation(operationId = "listAuditLog", summary = "List audit-log entries, newest first",
+            description = "Membership, role and API-key changes with actor and IP (admin).")
+    PageResponse<Entry> list(@Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit, @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
                              Authentication authentication, HttpRequest<?> request) {
         TenantId tenant = callers.resolve(authentication, request).requireTenant(Role.ADMIN);
         int size = Cursor.limit(limit);

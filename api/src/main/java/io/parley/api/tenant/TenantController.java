@@ -42,7 +42,7 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Tenant")
-@ProblemResponses
+@ProblemResponses.Authenticated
 class TenantController {
 
     private final CallerResolver callers;
@@ -61,14 +61,17 @@ class TenantController {
     }
 
     @Get("/tenant")
-    @Operation(summary = "The active tenant with its plan, limits and usage")
+    @Operation(operationId = "getTenant", summary = "The active tenant with its plan, limits and usage",
+            description = "The tenant the credential acts in, with its plan, limits and current usage.")
     TenantResponse tenant(Authentication authentication, HttpRequest<?> request) {
         TenantId tenant = callers.resolve(authentication, request).requireTenant(Role.VIEWER);
         return scope.read(tenant, () -> describe(tenant));
     }
 
     @Patch("/tenant")
-    @Operation(summary = "Rename the active tenant (admin)")
+    @ProblemResponses.JsonBody
+    @Operation(operationId = "renameTenant", summary = "Rename the active tenant (admin)",
+            description = "The new name shows to every member at once.")
     TenantResponse rename(@Body @Valid Rename body, Authentication authentication, HttpRequest<?> request) {
         Caller caller = callers.resolve(authentication, request);
         TenantId tenant = caller.requireTenant(Role.ADMIN);
@@ -82,7 +85,8 @@ class TenantController {
     }
 
     @Get("/plans")
-    @Operation(summary = "The plans and their limits (null = unlimited)")
+    @Operation(operationId = "listPlans", summary = "The plans and their limits (null = unlimited)",
+            description = "Every plan a tenant can be on, with its limits; null means unlimited.")
     List<PlanView> plans() {
         return plans.findAll().stream().map(PlanView::of).toList();
     }
