@@ -24,11 +24,8 @@ import io.parley.api.caller.CallerResolver;
 import io.parley.api.openapi.ProblemResponses;
 import io.parley.api.page.PageResponse;
 import io.parley.core.ServerRoles;
-import io.parley.http.problem.Problem;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -120,9 +117,6 @@ class ChannelController {
             + "WhatsApp: the phone number; Telegram: getMe, then setWebhook to this channel's webhook URL with a "
             + "generated secret token; web: nothing to check. Bad credentials answer 200 with status unhealthy and "
             + "a detail; the channel's health is updated either way.")
-    @ApiResponse(responseCode = "502", description = "The provider could not be reached or answered with an error "
-            + "of its own (problem type provider-unreachable); the credentials were not checked",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     ChannelWire.VerifyResponse verify(@PathVariable String botId, @PathVariable String channelId,
                                       Authentication authentication, HttpRequest<?> request) {
         return verifier.verify(callers.resolve(authentication, request), botId, channelId);

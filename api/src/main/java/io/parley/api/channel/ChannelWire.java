@@ -33,7 +33,7 @@ final class ChannelWire {
             String type,
             @Nullable @Size(max = 100) @Schema(description = "A name for people; optional", example = "Lumi on LINE")
             String name,
-            @Nullable @Schema(description = CREDENTIALS_DOC, example = "{\"channelSecret\": "
+            @Nullable @Schema(ref = "#/components/schemas/ChannelCredentials", description = CREDENTIALS_DOC, example = "{\"channelSecret\": "
                     + "\"0123456789abcdef0123456789abcdef\", \"channelAccessToken\": \"eyJhbGciOiJIUzI1NiJ9.x9Zq\"}")
             Map<String, Object> credentials) {
 
@@ -50,7 +50,7 @@ final class ChannelWire {
     record UpdateRequest(
             @Nullable @Size(max = 100) @Schema(description = "\"\" removes the name", example = "Lumi (main)")
             String name,
-            @Nullable @Schema(description = CREDENTIALS_DOC, example = "{\"botToken\": "
+            @Nullable @Schema(ref = "#/components/schemas/ChannelCredentials", description = CREDENTIALS_DOC, example = "{\"botToken\": "
                     + "\"123456789:AAHfakeFAKEfakeFAKEfakeFAKEfake0001\"}") Map<String, Object> credentials) {
 
         @Override

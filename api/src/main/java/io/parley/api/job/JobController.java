@@ -43,7 +43,8 @@ class JobController {
     @Get
     @ProblemResponses.BadRequest
     @Schema(name = "JobPage")
-    @Operation(operationId = "listJobs", summary = "List jobs, newest first (admin)")
+    @Operation(operationId = "listJobs", summary = "List jobs, newest first (admin)",
+            description = "Background jobs of the tenant, e.g. to find discarded ones after an outage.")
     PageResponse<JobWire.JobResponse> list(
             @Nullable @QueryValue @Parameter(description = "available, running, retryable, completed, discarded or "
                     + "cancelled") String state,

@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 
 /**
  * The problem+json error responses an operation lists in the OpenAPI document, by what can really happen to it. Each
- * refers to a response of api/src/main/openapi/problems.yml. A controller carries {@link Authenticated} (or
+ * refers to a response of api/src/main/openapi/components.yml. A controller carries {@link Authenticated} (or
  * {@link Anonymous}); each operation adds what its own inputs and rules can give: {@link JsonBody} when it reads a
  * body, {@link BadRequest} for query parameters, {@link NotFound} for ids in the path, and the rest by its service's
  * rules. 405 is not listed: no documented operation answers it (only methods a path does not document do).

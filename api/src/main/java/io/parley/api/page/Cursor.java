@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 public final class Cursor {
 
-    /** The OpenAPI parameters of list operations (api/src/main/openapi/problems.yml, with these bounds). */
+    /** The OpenAPI parameters of list operations (api/src/main/openapi/components.yml, with these bounds). */
     public static final String LIMIT = "#/components/parameters/limit";
     public static final String CURSOR = "#/components/parameters/cursor";
     public static final int DEFAULT_LIMIT = 50;

@@ -13,13 +13,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Build step (api/pom.xml, phase process-classes): repairs three defects of micronaut-openapi 6.20's OpenAPI 3.1
+ * Build step (api/pom.xml, phase process-classes): repairs six defects of micronaut-openapi 6.20's OpenAPI 3.1
  * output in the generated document, in place, before it is packaged and served.
  * <ul>
  *   <li>every schema with an example also gets swagger-models' internal {@code exampleSetFlag: true} (not a JSON
  *       Schema keyword: Redocly's struct rule rejects it);</li>
  *   <li>a schema with {@code allowableValues} keeps that annotation attribute's name next to the {@code enum} it
  *       became (not a JSON Schema keyword either);</li>
+ *   <li>a nullable number or boolean keeps its annotation's example as a string ({@code example: '10'});</li>
+ *   <li>a nullable map loses its own type ({@code type: 'null'} next to {@code additionalProperties});</li>
+ *   <li>a nullable reference becomes {@code allOf: [$ref]} with {@code type: 'null'}, which nothing satisfies;
+ *       it is written {@code oneOf: [$ref, {type: 'null'}]};</li>
  *   <li>a {@code @Nullable String} becomes {@code type: [string, "null", object]} instead of
  *       {@code [string, "null"]}, so clients would accept any object there.</li>
  * </ul>
@@ -61,9 +65,38 @@ public final class GeneratedDocumentFix {
                 kept.remove("object");
                 object.put("type", kept);
             }
+            if (object.get("type") instanceof List<?> types && object.get("example") instanceof String example) {
+                object.put("example", typed(example, types));
+            }
+            if ("null".equals(object.get("type")) && object.containsKey("additionalProperties")) {
+                object.put("type", List.of("object", "null"));
+            }
+            if ("null".equals(object.get("type")) && object.get("allOf") instanceof List<?> all && all.size() == 1) {
+                object.remove("type");
+                object.remove("allOf");
+                object.put("oneOf", List.of(all.getFirst(), Map.of("type", "null")));
+            }
             object.values().forEach(GeneratedDocumentFix::fix);
         } else if (node instanceof List<?> list) {
             list.forEach(GeneratedDocumentFix::fix);
         }
+    }
+
+    /** A string example of a (nullable) integer, number or boolean schema as that JSON type. */
+    private static Object typed(String example, List<?> types) {
+        try {
+            if (types.contains("integer")) {
+                return Long.parseLong(example);
+            }
+            if (types.contains("number")) {
+                return new java.math.BigDecimal(example);
+            }
+        } catch (NumberFormatException e) {
+            return example;
+        }
+        if (types.contains("boolean") && ("true".equals(example) || "false".equals(example))) {
+            return Boolean.parseBoolean(example);
+        }
+        return example;
     }
 }
