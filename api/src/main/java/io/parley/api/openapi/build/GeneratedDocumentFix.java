@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Build step (api/pom.xml, phase process-classes): repairs six defects of micronaut-openapi 6.20's OpenAPI 3.1
+ * Build step (api/pom.xml, phase process-classes): repairs seven defects of micronaut-openapi 6.20's OpenAPI 3.1
  * output in the generated document, in place, before it is packaged and served.
  * <ul>
  *   <li>every schema with an example also gets swagger-models' internal {@code exampleSetFlag: true} (not a JSON
@@ -21,6 +21,7 @@ import java.util.Map;
  *   <li>a schema with {@code allowableValues} keeps that annotation attribute's name next to the {@code enum} it
  *       became (not a JSON Schema keyword either);</li>
  *   <li>a nullable number or boolean keeps its annotation's example as a string ({@code example: '10'});</li>
+ *   <li>a map loses its {@code type: object} (then typescript-fetch writes code that does not compile);</li>
  *   <li>a nullable map loses its own type ({@code type: 'null'} next to {@code additionalProperties});</li>
  *   <li>a nullable reference becomes {@code allOf: [$ref]} with {@code type: 'null'}, which nothing satisfies;
  *       it is written {@code oneOf: [$ref, {type: 'null'}]};</li>
@@ -67,6 +68,9 @@ public final class GeneratedDocumentFix {
             }
             if (object.get("type") instanceof List<?> types && object.get("example") instanceof String example) {
                 object.put("example", typed(example, types));
+            }
+            if (!object.containsKey("type") && !object.containsKey("$ref") && object.containsKey("additionalProperties")) {
+                object.put("type", "object");
             }
             if ("null".equals(object.get("type")) && object.containsKey("additionalProperties")) {
                 object.put("type", List.of("object", "null"));
