@@ -28,12 +28,12 @@ final class NativeClientSmoke {
     private NativeClientSmoke() {
     }
 
-    static void run(String baseUrl) throws Exception {
-        ApiClient anonymous = client(baseUrl, null);
+    static void run(String baseUrl, String accept) throws Exception {
+        ApiClient anonymous = client(baseUrl, null, accept);
         String email = "native-" + System.nanoTime() + "@example.com";
         String token = new AuthApi(anonymous).signup(new SignupRequest().email(email)
                 .password("a long passphrase").tenantName("Native client")).getAccessToken();
-        ApiClient signedIn = client(baseUrl, token);
+        ApiClient signedIn = client(baseUrl, token, accept);
         BotsApi bots = new BotsApi(signedIn);
 
         Bot bot = bots.createBot(new BotRequest().name("Native bot").limits(new MessageLimits().perHour(20).perDay(50)
@@ -72,7 +72,7 @@ final class NativeClientSmoke {
                     && problem.getType().toString().endsWith("/not-found"), "404 problem parsed: " + problem);
         }
 
-        BotsApi withKey = new BotsApi(client(baseUrl, key.getKey()));
+        BotsApi withKey = new BotsApi(client(baseUrl, key.getKey(), accept));
         that(withKey.listBots(null, null).getItems().stream().anyMatch(b -> b.getId().equals(bot.getId())),
                 "the API key lists the bot");
 
@@ -85,12 +85,18 @@ final class NativeClientSmoke {
         }
     }
 
-    private static ApiClient client(String baseUrl, String token) {
+    /** A client of the API; {@code accept}, when not null, replaces the Accept header the client sends. */
+    private static ApiClient client(String baseUrl, String token, String accept) {
         ApiClient client = new ApiClient();
         client.updateBaseUri(baseUrl);
-        if (token != null) {
-            client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
-        }
+        client.setRequestInterceptor(request -> {
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            if (accept != null) {
+                request.setHeader("Accept", accept);
+            }
+        });
         return client;
     }
 }

@@ -28,12 +28,12 @@ final class OkHttpGsonClientSmoke {
     private OkHttpGsonClientSmoke() {
     }
 
-    static void run(String baseUrl) throws Exception {
-        ApiClient anonymous = client(baseUrl, null);
+    static void run(String baseUrl, String accept) throws Exception {
+        ApiClient anonymous = client(baseUrl, null, accept);
         String email = "okhttp-" + System.nanoTime() + "@example.com";
         String token = new AuthApi(anonymous).signup(new SignupRequest().email(email)
                 .password("a long passphrase").tenantName("OkHttp client")).getAccessToken();
-        ApiClient signedIn = client(baseUrl, token);
+        ApiClient signedIn = client(baseUrl, token, accept);
         BotsApi bots = new BotsApi(signedIn);
 
         Bot bot = bots.createBot(new BotRequest().name("OkHttp bot").limits(new MessageLimits().perHour(20).perDay(50)
@@ -72,7 +72,7 @@ final class OkHttpGsonClientSmoke {
                     && problem.getType().toString().endsWith("/not-found"), "404 problem parsed: " + problem);
         }
 
-        BotsApi withKey = new BotsApi(client(baseUrl, key.getKey()));
+        BotsApi withKey = new BotsApi(client(baseUrl, key.getKey(), accept));
         that(withKey.listBots(null, null).getItems().stream().anyMatch(b -> b.getId().equals(bot.getId())),
                 "the API key lists the bot");
 
@@ -85,11 +85,16 @@ final class OkHttpGsonClientSmoke {
         }
     }
 
-    private static ApiClient client(String baseUrl, String token) {
+    /** A client of the API; {@code accept}, when not null, replaces the Accept header the client sends. */
+    private static ApiClient client(String baseUrl, String token, String accept) {
         ApiClient client = new ApiClient();
         client.setBasePath(baseUrl);
         if (token != null) {
             client.setBearerToken(token);
+        }
+        if (accept != null) {
+            client.setHttpClient(client.getHttpClient().newBuilder().addInterceptor(chain -> chain.proceed(
+                    chain.request().newBuilder().header("Accept", accept).build())).build());
         }
         return client;
     }

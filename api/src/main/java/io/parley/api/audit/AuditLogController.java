@@ -33,6 +33,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** The tenant's audit log (admin): who changed members, roles, keys and configuration, newest first. */
 @Controller("/api/v1/audit-log")
 @Requires(property = "parley.roles", pattern = ServerRoles.API)
@@ -82,13 +84,13 @@ final class AuditLogController {
 
     @Serdeable
     @Schema(name = "AuditEntry")
-    record Entry(String id, Actor actor, @Schema(example = "member.role_changed") String action,
+    record Entry(String id, Actor actor, @Schema(requiredMode = REQUIRED, example = "member.role_changed") String action,
                  @Nullable String targetType, @Nullable String targetId, Map<String, Object> details,
                  @Nullable String ip, Instant createdAt) {
 
         @Serdeable
         @Schema(name = "AuditActor")
-        record Actor(@Schema(type = "string", allowableValues = {"user", "api_key", "system"}) String type, @Nullable String id,
+        record Actor(@Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"user", "api_key", "system"}) String type, @Nullable String id,
                      @Nullable String label) {
         }
     }

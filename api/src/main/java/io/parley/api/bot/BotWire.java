@@ -15,6 +15,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** Wire types of /api/v1/bots. On PATCH, absent or null fields stay as they are; "" clears a text field. */
 final class BotWire {
 
@@ -95,7 +97,7 @@ final class BotWire {
     @Serdeable
     @Schema(name = "LlmView")
     record LlmView(String provider, @Nullable String baseUrl, @Nullable String model,
-                   @Schema(description = "Whether an API key is stored (it is never returned)") boolean apiKeySet,
+                   @Schema(requiredMode = REQUIRED, description = "Whether an API key is stored (it is never returned)") boolean apiKeySet,
                    @Nullable @Schema(description = "Last 4 characters of the stored key", example = "…x7Qa")
                    String apiKeyHint,
                    @Nullable BigDecimal temperature, @Nullable Integer maxTokens, @Nullable Integer timeoutMs) {

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /**
  * Wire types of /api/v1/bots/{botId}/flows. Triggers and steps are flat objects tagged by {@code type} (rather
  * than oneOf schemas), so every client generator handles them; which fields a type uses is in each description.
@@ -164,13 +166,13 @@ final class FlowWire {
              "then": "reply", "attributeChanges": {}, "warnings": []}""")
     record DryRunResponse(
             @Nullable MatchedFlow matched,
-            @Schema(description = "What would be sent and done, in order, with placeholders filled in")
+            @Schema(requiredMode = REQUIRED, description = "What would be sent and done, in order, with placeholders filled in")
             List<StepSpec> steps,
-            @Schema(description = "reply: the steps are the whole answer; llm: the LLM answers (after the steps); "
+            @Schema(requiredMode = REQUIRED, description = "reply: the steps are the whole answer; llm: the LLM answers (after the steps); "
                     + "handoff: the bot pauses and a person takes over", allowableValues = {"reply", "llm", "handoff"})
             String then,
-            @Schema(description = "Contact attributes the steps would set") Map<String, String> attributeChanges,
-            @Schema(description = "Flows skipped on this message, e.g. a regex that ran out of time")
+            @Schema(requiredMode = REQUIRED, description = "Contact attributes the steps would set") Map<String, String> attributeChanges,
+            @Schema(requiredMode = REQUIRED, description = "Flows skipped on this message, e.g. a regex that ran out of time")
             List<String> warnings) {
     }
 

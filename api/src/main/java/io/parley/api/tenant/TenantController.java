@@ -36,6 +36,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** The active tenant: its name, plan, the plan's limits and current usage; and the catalogue of plans. */
 @Controller("/api/v1")
 @Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.API)
@@ -115,7 +117,7 @@ class TenantController {
 
     @Serdeable
     @Schema(name = "Plan")
-    record PlanView(@Schema(example = "free") String id, @Schema(example = "Free") String name,
+    record PlanView(@Schema(requiredMode = REQUIRED, example = "free") String id, @Schema(requiredMode = REQUIRED, example = "Free") String name,
                     @Nullable Integer maxBots, @Nullable Integer maxChannels, @Nullable Integer maxMessagesPerMonth,
                     @Nullable @Schema(description = "Monthly LLM spend limit in micro-USD") Long monthlyLlmBudgetMicros) {
         static PlanView of(PlanRow plan) {

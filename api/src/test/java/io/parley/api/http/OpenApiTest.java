@@ -76,7 +76,7 @@ class OpenApiTest extends ApiTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void documentHasSemverVersionServersAndNoJavaNamesInSchemas() {
+    void documentHasSemverVersionServersRequiredFieldsAndNoJavaNamesInSchemas() {
         Map<String, Object> spec = spec();
         Map<String, Object> info = (Map<String, Object>) spec.get("info");
         Map<String, Object> components = (Map<String, Object>) spec.get("components");
@@ -89,6 +89,10 @@ class OpenApiTest extends ApiTest {
         assertThat((Map<String, Object>) ((Map<String, Object>) parameters.get("limit")).get("schema"))
                 .containsEntry("minimum", 1)
                 .containsEntry("maximum", Cursor.MAX_LIMIT).containsEntry("default", Cursor.DEFAULT_LIMIT);
+        assertThat((List<String>) ((Map<String, Object>) schemas.get("Channel")).get("required"))
+                .contains("id", "type", "webhookUrl", "credentials", "health", "testOnly");
+        assertThat((List<String>) ((Map<String, Object>) schemas.get("Tokens")).get("required"))
+                .contains("accessToken", "refreshToken", "tokenType", "expiresIn");
         Map<String, Object> credentials = (Map<String, Object>) schemas.get("ChannelCredentials");
         assertThat((Map<String, Object>) credentials.get("additionalProperties")).containsEntry("type", "string");
     }
