@@ -955,7 +955,7 @@ export interface components {
              * @description First characters of the key, to tell keys apart
              * @example prly_AbCdEfGhI
              */
-            prefix?: string;
+            prefix: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -973,7 +973,7 @@ export interface components {
         };
         AuditActor: {
             /** @enum {string} */
-            type?: "user" | "api_key" | "system";
+            type: "user" | "api_key" | "system";
             id?: string | null;
             label?: string | null;
         };
@@ -981,7 +981,7 @@ export interface components {
             id: string;
             actor: components["schemas"]["AuditActor"];
             /** @example member.role_changed */
-            action?: string;
+            action: string;
             targetType?: string | null;
             targetId?: string | null;
             details: {
@@ -1065,16 +1065,16 @@ export interface components {
         };
         Channel: {
             /** @example 01936f0e-8a4b-7c3d-9e2f-1a2b3c4d5e6f */
-            id?: string;
+            id: string;
             botId: string;
             /** @enum {string} */
-            type?: "line" | "whatsapp" | "telegram" | "web";
+            type: "line" | "whatsapp" | "telegram" | "web";
             name?: string | null;
             /**
              * @description Paste into the provider's webhook settings (Telegram's is set by verify)
              * @example https://parley.example.com/webhooks/line/01936f0e-8a4b-7c3d-9e2f-1a2b3c4d5e6f
              */
-            webhookUrl?: string;
+            webhookUrl: string;
             /**
              * @description Per secret field: whether it is set and its last 4 characters; secrets are never returned
              * @example {
@@ -1088,7 +1088,7 @@ export interface components {
              *       }
              *     }
              */
-            credentials?: {
+            credentials: {
                 [key: string]: components["schemas"]["CredentialHint"];
             };
             /**
@@ -1112,7 +1112,7 @@ export interface components {
              */
             embedSnippet?: string | null;
             /** @enum {string} */
-            health?: "unverified" | "healthy" | "unhealthy";
+            health: "unverified" | "healthy" | "unhealthy";
             /**
              * @description What the last verify found
              * @example Connected to LINE bot Lumi (@123abcde)
@@ -1128,7 +1128,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             /** @description The hidden web chat channel of the dashboard's test chat (listed only with includeTest=true) */
-            testOnly?: boolean;
+            testOnly: boolean;
         };
         /** @description A channel's secret fields by name; every value is a string. */
         ChannelCredentials: {
@@ -1142,9 +1142,9 @@ export interface components {
         };
         ChannelVerification: {
             /** @enum {string} */
-            status?: "healthy" | "unhealthy";
+            status: "healthy" | "unhealthy";
             /** @example LINE rejected the channel access token (401). Issue a new one in the LINE Developers console and save it here. */
-            detail?: string;
+            detail: string;
             account?: components["schemas"]["ProviderAccount"] | null;
             /** Format: date-time */
             checkedAt: string;
@@ -1345,7 +1345,7 @@ export interface components {
         /** @description What may be shown of a stored secret */
         CredentialHint: {
             /** @example true */
-            set?: boolean;
+            set: boolean;
             /**
              * @description Last 4 characters; null for short secrets
              * @example …x9Zq
@@ -1414,18 +1414,18 @@ export interface components {
         FlowDryRun: {
             matched?: components["schemas"]["FlowDryRunMatch"] | null;
             /** @description What would be sent and done, in order, with placeholders filled in */
-            steps?: components["schemas"]["FlowStep"][];
+            steps: components["schemas"]["FlowStep"][];
             /**
              * @description reply: the steps are the whole answer; llm: the LLM answers (after the steps); handoff: the bot pauses and a person takes over
              * @enum {string}
              */
-            then?: "reply" | "llm" | "handoff";
+            then: "reply" | "llm" | "handoff";
             /** @description Contact attributes the steps would set */
-            attributeChanges?: {
+            attributeChanges: {
                 [key: string]: string;
             };
             /** @description Flows skipped on this message, e.g. a regex that ran out of time */
-            warnings?: string[];
+            warnings: string[];
         };
         /** @description The flow that answers; null when none does */
         FlowDryRunMatch: {
@@ -1700,45 +1700,45 @@ export interface components {
              * @description Opaque id (digits, but treat it as a string)
              * @example 81234
              */
-            id?: string;
+            id: string;
             /** @example inbound.turn */
-            kind?: string;
+            kind: string;
             /**
              * @example discarded
              * @enum {string}
              */
-            state?: "available" | "running" | "retryable" | "completed" | "discarded" | "cancelled";
+            state: "available" | "running" | "retryable" | "completed" | "discarded" | "cancelled";
             /**
              * Format: int32
              * @description Attempts made so far
              * @example 10
              */
-            attempt?: number;
+            attempt: number;
             /**
              * Format: int32
              * @example 10
              */
-            maxAttempts?: number;
+            maxAttempts: number;
             /**
              * Format: int32
              * @description Higher runs first
              * @example 0
              */
-            priority?: number;
+            priority: number;
             /**
              * @description The job's arguments: ids of what it works on; credentials are redacted
              * @example {
              *       "eventId": "0199a3c4-…"
              *     }
              */
-            args?: {
+            args: {
                 [key: string]: unknown;
             };
             /**
              * Format: date-time
              * @description When it runs next (or ran)
              */
-            scheduledAt?: string;
+            scheduledAt: string;
             /** Format: date-time */
             attemptedAt?: string | null;
             /**
@@ -1747,7 +1747,7 @@ export interface components {
              */
             finalizedAt?: string | null;
             /** @description One entry per failed attempt, oldest first */
-            errors?: components["schemas"]["JobError"][];
+            errors: components["schemas"]["JobError"][];
             /** Format: date-time */
             createdAt: string;
         };
@@ -1757,7 +1757,7 @@ export interface components {
             /** Format: int32 */
             attempt: number;
             /** @example java.net.http.HttpTimeoutException: request timed out */
-            error?: string;
+            error: string;
         };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         JobPage: {
@@ -1796,7 +1796,7 @@ export interface components {
             baseUrl?: string | null;
             model?: string | null;
             /** @description Whether an API key is stored (it is never returned) */
-            apiKeySet?: boolean;
+            apiKeySet: boolean;
             /**
              * @description Last 4 characters of the stored key
              * @example …x7Qa
@@ -1840,7 +1840,7 @@ export interface components {
             email: string;
             displayName?: string | null;
             /** @enum {string} */
-            role?: "owner" | "admin" | "agent" | "viewer";
+            role: "owner" | "admin" | "agent" | "viewer";
             /** Format: date-time */
             joinedAt: string;
         };
@@ -1941,9 +1941,9 @@ export interface components {
         };
         Plan: {
             /** @example free */
-            id?: string;
+            id: string;
             /** @example Free */
-            name?: string;
+            name: string;
             /** Format: int32 */
             maxBots?: number | null;
             /** Format: int32 */
@@ -1987,7 +1987,7 @@ export interface components {
              * @description LINE bot user id, WhatsApp phone number id or Telegram bot id
              * @example Udeadbeefdeadbeefdeadbeefdeadbeef
              */
-            id?: string;
+            id: string;
             /**
              * @description Display name / verified name / first name
              * @example Lumi
@@ -2105,14 +2105,14 @@ export interface components {
         /** @description How to talk to a bot through its hidden test channel, as the widget does */
         TestChat: {
             /** @description The test channel's id */
-            channelId?: string;
+            channelId: string;
             /** @example pwk_3q2-7wEAAAD7zK0pZr1kq3vC0h2b8mWd */
-            widgetKey?: string;
+            widgetKey: string;
             /**
              * @description A new session: a new test contact
              * @example test_Zr1kq3vC0h2b8mWd5xYtQe9n
              */
-            sessionId?: string;
+            sessionId: string;
         };
         TierLimits: {
             /** Format: int32 */
@@ -2128,17 +2128,17 @@ export interface components {
         /** @description The token pair of a session, with who and where it acts. */
         Tokens: {
             /** @description JWT for 'Authorization: Bearer'; valid 15 minutes */
-            accessToken?: string;
+            accessToken: string;
             /** @description Opaque, single-use; exchange at /api/v1/auth/refresh. Valid 7 days */
-            refreshToken?: string;
+            refreshToken: string;
             /** @example Bearer */
-            tokenType?: string;
+            tokenType: string;
             /**
              * Format: int32
              * @description Access token lifetime in seconds
              * @example 900
              */
-            expiresIn?: number;
+            expiresIn: number;
             /** @description The active tenant; null when the user belongs to none */
             tenant?: components["schemas"]["TokenResponseTenantSummary"] | null;
             user: components["schemas"]["UserSummary"];
