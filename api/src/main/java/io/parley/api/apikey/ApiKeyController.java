@@ -48,7 +48,8 @@ class ApiKeyController {
     @Post
     @Status(HttpStatus.CREATED)
     @ProblemResponses.JsonBody
-    @Operation(operationId = "createApiKey", summary = "Create an API key", description = "The secret `key` is in this response only; store it now.")
+    @Operation(operationId = "createApiKey", summary = "Create an API key",
+            description = "The secret `key` is in this response only; store it now.")
     ApiKeyWire.ApiKeyResponse create(@Body @Valid ApiKeyWire.Create body, Authentication authentication,
                                      HttpRequest<?> request) {
         return keys.create(callers.resolve(authentication, request), body);
@@ -59,7 +60,8 @@ class ApiKeyController {
     @Schema(name = "ApiKeyPage")
     @Operation(operationId = "listApiKeys", summary = "List API keys (newest first; secrets are never shown)",
             description = "Every key of the tenant with its role, hint and last use; secrets are never shown.")
-    PageResponse<ApiKeyWire.ApiKeyResponse> list(@Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit, @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
+    PageResponse<ApiKeyWire.ApiKeyResponse> list(@Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
+                                                 @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
                                                  Authentication authentication, HttpRequest<?> request) {
         return keys.list(callers.resolve(authentication, request), cursor, limit);
     }

@@ -61,7 +61,8 @@ final class AuditLogController {
     @Schema(name = "AuditEntryPage")
     @Operation(operationId = "listAuditLog", summary = "List audit-log entries, newest first",
             description = "Membership, role and API-key changes with actor and IP (admin).")
-    PageResponse<Entry> list(@Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit, @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
+    PageResponse<Entry> list(@Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
+                             @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
                              Authentication authentication, HttpRequest<?> request) {
         TenantId tenant = callers.resolve(authentication, request).requireTenant(Role.ADMIN);
         int size = Cursor.limit(limit);
@@ -84,13 +85,15 @@ final class AuditLogController {
 
     @Serdeable
     @Schema(name = "AuditEntry")
-    record Entry(String id, Actor actor, @Schema(requiredMode = REQUIRED, example = "member.role_changed") String action,
+    record Entry(String id, Actor actor, @Schema(requiredMode = REQUIRED,
+                                                 example = "member.role_changed") String action,
                  @Nullable String targetType, @Nullable String targetId, Map<String, Object> details,
                  @Nullable String ip, Instant createdAt) {
 
         @Serdeable
         @Schema(name = "AuditActor")
-        record Actor(@Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"user", "api_key", "system"}) String type, @Nullable String id,
+        record Actor(@Schema(requiredMode = REQUIRED,
+                             type = "string", allowableValues = {"user", "api_key", "system"}) String type, @Nullable String id,
                      @Nullable String label) {
         }
     }

@@ -10,10 +10,13 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @Serdeable
 @Schema(name = "Tokens")
 public record TokenResponse(
-        @Schema(requiredMode = REQUIRED, description = "JWT for 'Authorization: Bearer'; valid 15 minutes") String accessToken,
-        @Schema(requiredMode = REQUIRED, description = "Opaque, single-use; exchange at /api/v1/auth/refresh. Valid 7 days") String refreshToken,
+        @Schema(requiredMode = REQUIRED,
+                description = "JWT for 'Authorization: Bearer'; valid 15 minutes") String accessToken,
+        @Schema(requiredMode = REQUIRED,
+                description = "Opaque, single-use; exchange at /api/v1/auth/refresh. Valid 7 days") String refreshToken,
         @Schema(requiredMode = REQUIRED, example = "Bearer") String tokenType,
-        @Schema(requiredMode = REQUIRED, description = "Access token lifetime in seconds", example = "900") int expiresIn,
+        @Schema(requiredMode = REQUIRED,
+                description = "Access token lifetime in seconds", example = "900") int expiresIn,
         @Nullable @Schema(description = "The active tenant; null when the user belongs to none") TenantSummary tenant,
         UserSummary user) {
 

@@ -79,7 +79,8 @@ class BotController {
     @Patch("/{botId}")
     @ProblemResponses.JsonBody
     @ProblemResponses.NotFound
-    @Operation(operationId = "updateBot", summary = "Change a bot (admin)", description = "Only the fields sent change; \"\" clears optional "
+    @Operation(operationId = "updateBot", summary = "Change a bot (admin)",
+            description = "Only the fields sent change; \"\" clears optional "
             + "text; `limits` is replaced as a whole; `llm.apiKey` \"\" removes the stored key.")
     BotWire.BotResponse update(@PathVariable String botId, @Body @Valid BotWire.BotRequest body,
                                Authentication authentication, HttpRequest<?> request) {

@@ -97,7 +97,8 @@ final class BotWire {
     @Serdeable
     @Schema(name = "LlmView")
     record LlmView(String provider, @Nullable String baseUrl, @Nullable String model,
-                   @Schema(requiredMode = REQUIRED, description = "Whether an API key is stored (it is never returned)") boolean apiKeySet,
+                   @Schema(requiredMode = REQUIRED,
+                           description = "Whether an API key is stored (it is never returned)") boolean apiKeySet,
                    @Nullable @Schema(description = "Last 4 characters of the stored key", example = "…x7Qa")
                    String apiKeyHint,
                    @Nullable BigDecimal temperature, @Nullable Integer maxTokens, @Nullable Integer timeoutMs) {

@@ -54,7 +54,8 @@ class ChannelController {
     @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     @ProblemResponses.PlanLimit
-    @Operation(operationId = "createChannel", summary = "Connect a channel to a bot (admin)", description = "Credentials are validated per type, "
+    @Operation(operationId = "createChannel", summary = "Connect a channel to a bot (admin)",
+            description = "Credentials are validated per type, "
             + "encrypted at rest and never returned. 402 when the plan's channel limit is reached; 409 when the LINE "
             + "channel, WhatsApp number or Telegram bot is already connected (by any Parley account).\n\n"
             + ChannelWire.CREDENTIALS_DOC)
@@ -67,7 +68,8 @@ class ChannelController {
     @ProblemResponses.BadRequest
     @ProblemResponses.NotFound
     @Schema(name = "ChannelPage")
-    @Operation(operationId = "listChannels", summary = "List a bot's channels, newest first", description = "The test chat's hidden web chat "
+    @Operation(operationId = "listChannels", summary = "List a bot's channels, newest first",
+            description = "The test chat's hidden web chat "
             + "channel is left out unless `includeTest=true`.")
     PageResponse<ChannelWire.ChannelResponse> list(@PathVariable String botId, @Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
                                                    @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
@@ -90,7 +92,8 @@ class ChannelController {
     @ProblemResponses.JsonBody
     @ProblemResponses.NotFound
     @ProblemResponses.Conflict
-    @Operation(operationId = "updateChannel", summary = "Rename a channel or replace its credentials (admin)", description = "New credentials "
+    @Operation(operationId = "updateChannel", summary = "Rename a channel or replace its credentials (admin)",
+            description = "New credentials "
             + "replace the stored ones as a whole and make the channel unverified until the next verify.\n\n"
             + ChannelWire.CREDENTIALS_DOC)
     ChannelWire.ChannelResponse update(@PathVariable String botId, @PathVariable String channelId,
@@ -113,7 +116,8 @@ class ChannelController {
     @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     @ProblemResponses.ProviderUnreachable
-    @Operation(operationId = "verifyChannel", summary = "Check the stored credentials with the provider (admin)", description = "LINE: bot info; "
+    @Operation(operationId = "verifyChannel", summary = "Check the stored credentials with the provider (admin)",
+            description = "LINE: bot info; "
             + "WhatsApp: the phone number; Telegram: getMe, then setWebhook to this channel's webhook URL with a "
             + "generated secret token; web: nothing to check. Bad credentials answer 200 with status unhealthy and "
             + "a detail; the channel's health is updated either way.")

@@ -73,12 +73,15 @@ final class ChannelWire {
     record ChannelResponse(
             @Schema(requiredMode = REQUIRED, example = "01936f0e-8a4b-7c3d-9e2f-1a2b3c4d5e6f") String id,
             String botId,
-            @Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"line", "whatsapp", "telegram", "web"}) String type,
+            @Schema(requiredMode = REQUIRED,
+                    type = "string", allowableValues = {"line", "whatsapp", "telegram", "web"}) String type,
             @Nullable String name,
-            @Schema(requiredMode = REQUIRED, description = "Paste into the provider's webhook settings (Telegram's is set by verify)",
+            @Schema(requiredMode = REQUIRED,
+                    description = "Paste into the provider's webhook settings (Telegram's is set by verify)",
                     example = "https://parley.example.com/webhooks/line/01936f0e-8a4b-7c3d-9e2f-1a2b3c4d5e6f")
             String webhookUrl,
-            @Schema(requiredMode = REQUIRED, description = "Per secret field: whether it is set and its last 4 characters; secrets are "
+            @Schema(requiredMode = REQUIRED,
+                    description = "Per secret field: whether it is set and its last 4 characters; secrets are "
                     + "never returned", example = "{\"channelSecret\": {\"set\": true, \"last4\": \"…cdef\"}, "
                     + "\"channelAccessToken\": {\"set\": true, \"last4\": \"…x9Zq\"}}")
             Map<String, CredentialHint> credentials,
@@ -93,12 +96,14 @@ final class ChannelWire {
                     example = "<script src=\"https://parley.example.com/widget.js\" "
                             + "data-parley-widget=\"pwk_3q2-7wEAAAD7zK0pZr1kq3vC0h2b8mWd\" async></script>")
             String embedSnippet,
-            @Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"unverified", "healthy", "unhealthy"}) String health,
+            @Schema(requiredMode = REQUIRED,
+                    type = "string", allowableValues = {"unverified", "healthy", "unhealthy"}) String health,
             @Nullable @Schema(description = "What the last verify found", example = "Connected to LINE bot Lumi (@123abcde)")
             String healthDetail,
             @Nullable @Schema(description = "When the credentials were last checked") Instant verifiedAt,
             Instant createdAt, Instant updatedAt,
-            @Schema(requiredMode = REQUIRED, description = "The hidden web chat channel of the dashboard's test chat (listed only with "
+            @Schema(requiredMode = REQUIRED,
+                    description = "The hidden web chat channel of the dashboard's test chat (listed only with "
                     + "includeTest=true)") boolean testOnly) {
 
         @Override
@@ -111,7 +116,8 @@ final class ChannelWire {
     @Schema(name = "ChannelVerification")
     record VerifyResponse(
             @Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"healthy", "unhealthy"}) String status,
-            @Schema(requiredMode = REQUIRED, example = "LINE rejected the channel access token (401). Issue a new one in the LINE Developers "
+            @Schema(requiredMode = REQUIRED,
+                    example = "LINE rejected the channel access token (401). Issue a new one in the LINE Developers "
                     + "console and save it here.") String detail,
             @Nullable Account account,
             Instant checkedAt) {
@@ -119,7 +125,8 @@ final class ChannelWire {
 
     @Serdeable
     @Schema(name = "ProviderAccount", description = "The provider account the credentials belong to (healthy only)")
-    record Account(@Schema(requiredMode = REQUIRED, description = "LINE bot user id, WhatsApp phone number id or Telegram bot id",
+    record Account(@Schema(requiredMode = REQUIRED,
+                           description = "LINE bot user id, WhatsApp phone number id or Telegram bot id",
                            example = "Udeadbeefdeadbeefdeadbeefdeadbeef") String id,
                    @Nullable @Schema(description = "Display name / verified name / first name", example = "Lumi")
                    String name,
@@ -132,7 +139,8 @@ final class ChannelWire {
     record TestChatResponse(
             @Schema(requiredMode = REQUIRED, description = "The test channel's id") String channelId,
             @Schema(requiredMode = REQUIRED, example = "pwk_3q2-7wEAAAD7zK0pZr1kq3vC0h2b8mWd") String widgetKey,
-            @Schema(requiredMode = REQUIRED, description = "A new session: a new test contact", example = "test_Zr1kq3vC0h2b8mWd5xYtQe9n")
+            @Schema(requiredMode = REQUIRED,
+                    description = "A new session: a new test contact", example = "test_Zr1kq3vC0h2b8mWd5xYtQe9n")
             String sessionId) {
     }
 }

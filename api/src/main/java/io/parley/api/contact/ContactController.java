@@ -52,7 +52,8 @@ class ContactController {
             description = "Filters combine with AND. `q` matches part of the display name (case-insensitive, any "
                     + "language; % and _ are plain characters) or of an external user id.")
     PageResponse<ContactWire.ContactResponse> list(
-            @Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit, @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
+            @Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
+            @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
             @Nullable @QueryValue @Parameter(description = "Search text", example = "小明") String q,
             @Nullable @QueryValue @Parameter(description = "Only this tier", example = "premium") String tier,
             @Nullable @QueryValue @Parameter(description = "Only blocked (true) or unblocked (false) contacts")
@@ -75,7 +76,8 @@ class ContactController {
     @Patch("/{contactId}")
     @ProblemResponses.JsonBody
     @ProblemResponses.NotFound
-    @Operation(operationId = "updateContact", summary = "Change a contact (agent)", description = "Only the fields sent change; \"\" clears the "
+    @Operation(operationId = "updateContact", summary = "Change a contact (agent)",
+            description = "Only the fields sent change; \"\" clears the "
             + "display name or persona override; `attributes` is a JSON merge patch (a key with null is removed).")
     ContactWire.ContactResponse update(@PathVariable String contactId, @Body @Valid ContactWire.ContactPatch body,
                                        Authentication authentication, HttpRequest<?> request) {

@@ -50,7 +50,8 @@ class ConversationController {
                     + "newest first. Filters combine with AND. A conversation that gets a message while you page "
                     + "moves to the top of the list and is not repeated on later pages.")
     PageResponse<ConversationWire.ConversationResponse> list(
-            @Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit, @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
+            @Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
+            @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
             @Nullable @QueryValue @Parameter(description = "Only this bot's conversations") String botId,
             @Nullable @QueryValue @Parameter(description = "Only this channel's conversations") String channelId,
             @Nullable @QueryValue @Parameter(description = "Only this contact's conversations") String contactId,

@@ -49,7 +49,8 @@ class FlowController {
     @ProblemResponses.JsonBody
     @ProblemResponses.NotFound
     @ProblemResponses.Conflict
-    @Operation(operationId = "createFlow", summary = "Create a flow (admin)", description = "400 lists every invalid field, e.g. "
+    @Operation(operationId = "createFlow", summary = "Create a flow (admin)",
+            description = "400 lists every invalid field, e.g. "
             + "`trigger.pattern` or `steps[2].buttons`. 409 when the bot already has 200 flows.")
     FlowWire.FlowResponse create(@PathVariable String botId, @Body @Valid FlowWire.FlowRequest body,
                                  Authentication authentication, HttpRequest<?> request) {
@@ -79,7 +80,8 @@ class FlowController {
     @Patch("/{flowId}")
     @ProblemResponses.JsonBody
     @ProblemResponses.NotFound
-    @Operation(operationId = "updateFlow", summary = "Change a flow (admin)", description = "Only the fields sent change; `trigger` and `steps` "
+    @Operation(operationId = "updateFlow", summary = "Change a flow (admin)",
+            description = "Only the fields sent change; `trigger` and `steps` "
             + "are replaced as a whole.")
     FlowWire.FlowResponse update(@PathVariable String botId, @PathVariable String flowId,
                                  @Body @Valid FlowWire.FlowRequest body, Authentication authentication,

@@ -166,13 +166,17 @@ final class FlowWire {
              "then": "reply", "attributeChanges": {}, "warnings": []}""")
     record DryRunResponse(
             @Nullable MatchedFlow matched,
-            @Schema(requiredMode = REQUIRED, description = "What would be sent and done, in order, with placeholders filled in")
+            @Schema(requiredMode = REQUIRED,
+                    description = "What would be sent and done, in order, with placeholders filled in")
             List<StepSpec> steps,
-            @Schema(requiredMode = REQUIRED, description = "reply: the steps are the whole answer; llm: the LLM answers (after the steps); "
+            @Schema(requiredMode = REQUIRED,
+                    description = "reply: the steps are the whole answer; llm: the LLM answers (after the steps); "
                     + "handoff: the bot pauses and a person takes over", allowableValues = {"reply", "llm", "handoff"})
             String then,
-            @Schema(requiredMode = REQUIRED, description = "Contact attributes the steps would set") Map<String, String> attributeChanges,
-            @Schema(requiredMode = REQUIRED, description = "Flows skipped on this message, e.g. a regex that ran out of time")
+            @Schema(requiredMode = REQUIRED,
+                    description = "Contact attributes the steps would set") Map<String, String> attributeChanges,
+            @Schema(requiredMode = REQUIRED,
+                    description = "Flows skipped on this message, e.g. a regex that ran out of time")
             List<String> warnings) {
     }
 

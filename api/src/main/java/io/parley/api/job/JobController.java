@@ -49,7 +49,8 @@ class JobController {
             @Nullable @QueryValue @Parameter(description = "available, running, retryable, completed, discarded or "
                     + "cancelled") String state,
             @Nullable @QueryValue @Parameter(description = "e.g. inbound.turn") String kind,
-            @Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit, @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
+            @Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
+            @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
             Authentication authentication, HttpRequest<?> request) {
         return jobs.list(callers.resolve(authentication, request), state, kind, cursor, limit);
     }

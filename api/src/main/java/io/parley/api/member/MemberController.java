@@ -50,7 +50,8 @@ class MemberController {
     @Schema(name = "MemberPage")
     @Operation(operationId = "listMembers", summary = "List members",
             description = "Every member of the active tenant with their role.")
-    PageResponse<MemberWire.MemberResponse> list(@Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit, @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
+    PageResponse<MemberWire.MemberResponse> list(@Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
+                                                 @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
                                                  Authentication authentication, HttpRequest<?> request) {
         return members.list(callers.resolve(authentication, request), cursor, limit);
     }

@@ -25,7 +25,8 @@ final class MemberWire {
     @Serdeable
     @Schema(name = "Member")
     record MemberResponse(String userId, String email, @Nullable String displayName,
-                          @Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"owner", "admin", "agent", "viewer"}) String role,
+                          @Schema(requiredMode = REQUIRED,
+                                  type = "string", allowableValues = {"owner", "admin", "agent", "viewer"}) String role,
                           Instant joinedAt) {
         static MemberResponse of(MemberRow row) {
             return new MemberResponse(row.userId().toString(), row.email(), row.displayName(), row.role(), row.createdAt());

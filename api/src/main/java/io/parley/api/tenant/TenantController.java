@@ -117,7 +117,8 @@ class TenantController {
 
     @Serdeable
     @Schema(name = "Plan")
-    record PlanView(@Schema(requiredMode = REQUIRED, example = "free") String id, @Schema(requiredMode = REQUIRED, example = "Free") String name,
+    record PlanView(@Schema(requiredMode = REQUIRED,
+                            example = "free") String id, @Schema(requiredMode = REQUIRED, example = "Free") String name,
                     @Nullable Integer maxBots, @Nullable Integer maxChannels, @Nullable Integer maxMessagesPerMonth,
                     @Nullable @Schema(description = "Monthly LLM spend limit in micro-USD") Long monthlyLlmBudgetMicros) {
         static PlanView of(PlanRow plan) {
