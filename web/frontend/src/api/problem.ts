@@ -19,7 +19,7 @@ export class ApiProblem extends Error {
     this.type = body?.type ?? 'about:blank'
     this.title = body?.title ?? `HTTP ${status}`
     this.detail = body?.detail ?? null
-    this.fieldErrors = Object.fromEntries((body?.errors ?? []).map((e) => [e.field ?? '', e.message ?? '']))
+    this.fieldErrors = Object.fromEntries((body?.errors ?? []).map((e) => [e.field, e.message]))
   }
 
   /** The problem type's last path segment, e.g. "validation-failed". */
@@ -28,7 +28,7 @@ export class ApiProblem extends Error {
   }
 
   static network(cause: unknown): ApiProblem {
-    const problem = new ApiProblem(0, { title: 'Network error', detail: 'Parley could not be reached. Check your connection and try again.' })
+    const problem = new ApiProblem(0, { type: 'about:blank', title: 'Network error', status: 0, detail: 'Parley could not be reached. Check your connection and try again.' })
     problem.cause = cause
     return problem
   }

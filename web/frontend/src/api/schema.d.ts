@@ -11,14 +11,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List API keys (newest first; secrets are never shown) */
-        get: operations["list"];
+        /**
+         * List API keys (newest first; secrets are never shown)
+         * @description Every key of the tenant with its role, hint and last use; secrets are never shown.
+         */
+        get: operations["listApiKeys"];
         put?: never;
         /**
          * Create an API key
          * @description The secret `key` is in this response only; store it now.
          */
-        post: operations["create"];
+        post: operations["createApiKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -32,12 +35,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an API key */
-        get: operations["get"];
+        /**
+         * Get an API key
+         * @description One key with its role, hint and last use.
+         */
+        get: operations["getApiKey"];
         put?: never;
         post?: never;
-        /** Revoke an API key; it stops working at once */
-        delete: operations["revoke"];
+        /**
+         * Revoke an API key; it stops working at once
+         * @description Calls with the key are refused (401) from now on.
+         */
+        delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -50,8 +59,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List audit-log entries, newest first */
-        get: operations["list_1"];
+        /**
+         * List audit-log entries, newest first
+         * @description Membership, role and API-key changes with actor and IP (admin).
+         */
+        get: operations["listAuditLog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -89,7 +101,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the session of a refresh token */
+        /**
+         * End the session of a refresh token
+         * @description The refresh token and the tokens rotated from it stop working; access tokens already issued expire on their own (15 minutes).
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -110,7 +125,7 @@ export interface paths {
          * Exchange a refresh token for a new token pair (rotation)
          * @description Each refresh token works once. Re-using a spent one revokes the whole session.
          */
-        post: operations["refresh"];
+        post: operations["refreshTokens"];
         delete?: never;
         options?: never;
         head?: never;
@@ -126,7 +141,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account and its first tenant */
+        /**
+         * Create an account and its first tenant
+         * @description Signs the new user in: the answer is a token pair. 409 when the email is taken.
+         */
         post: operations["signup"];
         delete?: never;
         options?: never;
@@ -143,7 +161,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Act in another tenant you belong to */
+        /**
+         * Act in another tenant you belong to
+         * @description Answers a new token pair whose access token names the other tenant; the refresh token sent is spent. Users only, not API keys.
+         */
         post: operations["switchTenant"];
         delete?: never;
         options?: never;
@@ -238,14 +259,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List bots, newest first */
-        get: operations["list_2"];
+        /**
+         * List bots, newest first
+         * @description Pass the answer's `nextCursor` as `cursor` for the next page.
+         */
+        get: operations["listBots"];
         put?: never;
         /**
          * Create a bot (admin)
-         * @description 402 when the plan's bot limit is reached.
+         * @description `name` is required; every other field has a default. 402 when the plan's bot limit is reached.
          */
-        post: operations["create_1"];
+        post: operations["createBot"];
         delete?: never;
         options?: never;
         head?: never;
@@ -259,19 +283,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a bot */
-        get: operations["get_1"];
+        /**
+         * Get a bot
+         * @description The bot's settings; the LLM API key is never returned, only whether one is set and its last characters.
+         */
+        get: operations["getBot"];
         put?: never;
         post?: never;
-        /** Delete a bot with its channels and flows (admin) */
-        delete: operations["delete"];
+        /**
+         * Delete a bot with its channels and flows (admin)
+         * @description Its conversations and contacts stay; its channels stop receiving messages at once.
+         */
+        delete: operations["deleteBot"];
         options?: never;
         head?: never;
         /**
          * Change a bot (admin)
-         * @description Only the fields sent change; "" clears optional text; `limits` is replaced as a whole; `llm.apiKey` "" removes the stored key.
+         * @description A JSON Merge Patch (RFC 7396): members left out keep their value, null removes one, `llm`, `limits`, `limits.tiers` and each tier merge member by member; "" also clears optional text; `llm.apiKey` null or "" removes the stored key.
          */
-        patch: operations["update"];
+        patch: operations["updateBot"];
         trace?: never;
     };
     "/api/v1/bots/{botId}/channels": {
@@ -285,7 +315,7 @@ export interface paths {
          * List a bot's channels, newest first
          * @description The test chat's hidden web chat channel is left out unless `includeTest=true`.
          */
-        get: operations["list_3"];
+        get: operations["listChannels"];
         put?: never;
         /**
          * Connect a channel to a bot (admin)
@@ -297,7 +327,7 @@ export interface paths {
          *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
          *     * `web`: none (`{}`).
          */
-        post: operations["create_2"];
+        post: operations["createChannel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -311,17 +341,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a channel */
-        get: operations["get_2"];
+        /**
+         * Get a channel
+         * @description The channel with its webhook URL; credentials are never returned, only hints.
+         */
+        get: operations["getChannel"];
         put?: never;
         post?: never;
-        /** Disconnect a channel (admin) */
-        delete: operations["delete_1"];
+        /**
+         * Disconnect a channel (admin)
+         * @description Its webhook stops accepting events at once; conversations stay.
+         */
+        delete: operations["deleteChannel"];
         options?: never;
         head?: never;
         /**
-         * Rename a channel or replace its credentials (admin)
-         * @description New credentials replace the stored ones as a whole and make the channel unverified until the next verify.
+         * Rename a channel or change its credentials (admin)
+         * @description A JSON Merge Patch (RFC 7396): `name` null or "" removes the name; `credentials` merge field by field with the stored ones (a field sent replaces that one, null removes it) and make the channel unverified until the next verify.
          *
          *     Write-only; the fields depend on `type`:
          *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
@@ -329,7 +365,7 @@ export interface paths {
          *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
          *     * `web`: none (`{}`).
          */
-        patch: operations["update_1"];
+        patch: operations["updateChannel"];
         trace?: never;
     };
     "/api/v1/bots/{botId}/channels/{channelId}/verify": {
@@ -345,7 +381,7 @@ export interface paths {
          * Check the stored credentials with the provider (admin)
          * @description LINE: bot info; WhatsApp: the phone number; Telegram: getMe, then setWebhook to this channel's webhook URL with a generated secret token; web: nothing to check. Bad credentials answer 200 with status unhealthy and a detail; the channel's health is updated either way.
          */
-        post: operations["verify"];
+        post: operations["verifyChannel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -403,17 +439,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a flow */
+        /**
+         * Get a flow
+         * @description One flow with its trigger and steps.
+         */
         get: operations["getFlow"];
         put?: never;
         post?: never;
-        /** Delete a flow (admin) */
+        /**
+         * Delete a flow (admin)
+         * @description The bot stops matching it at once.
+         */
         delete: operations["deleteFlow"];
         options?: never;
         head?: never;
         /**
          * Change a flow (admin)
-         * @description Only the fields sent change; `trigger` and `steps` are replaced as a whole.
+         * @description A JSON Merge Patch (RFC 7396): members left out keep their value; `trigger` merges member by member (null removes one) unless its `type` changes, then it is replaced; `steps`, a list, is replaced whole.
          */
         patch: operations["updateFlow"];
         trace?: never;
@@ -449,7 +491,7 @@ export interface paths {
          * List contacts, newest first
          * @description Filters combine with AND. `q` matches part of the display name (case-insensitive, any language; % and _ are plain characters) or of an external user id.
          */
-        get: operations["list_4"];
+        get: operations["listContacts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -465,8 +507,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a contact with its channel identities */
-        get: operations["get_3"];
+        /**
+         * Get a contact with its channel identities
+         * @description The contact with its attributes, tier and identities on each channel.
+         */
+        get: operations["getContact"];
         put?: never;
         post?: never;
         delete?: never;
@@ -476,7 +521,7 @@ export interface paths {
          * Change a contact (agent)
          * @description Only the fields sent change; "" clears the display name or persona override; `attributes` is a JSON merge patch (a key with null is removed).
          */
-        patch: operations["update_2"];
+        patch: operations["updateContact"];
         trace?: never;
     };
     "/api/v1/contacts/{contactId}/setup-link": {
@@ -510,7 +555,7 @@ export interface paths {
          * List conversations, latest activity first
          * @description Ordered by the last message's time (a conversation without messages by its creation), newest first. Filters combine with AND. A conversation that gets a message while you page moves to the top of the list and is not repeated on later pages.
          */
-        get: operations["list_5"];
+        get: operations["listConversations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -526,8 +571,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a conversation */
-        get: operations["get_4"];
+        /**
+         * Get a conversation
+         * @description The conversation with its bot, channel, contact, state and last message.
+         */
+        get: operations["getConversation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -547,13 +595,13 @@ export interface paths {
          * List a conversation's messages
          * @description `direction=backward` (default): the newest page first, newest message first; pass `nextCursor` back for older messages. `direction=forward`: oldest first, from the start or from the position of a cursor (any cursor of this conversation's messages, from either direction). To catch up after a live event, fetch the newest page again.
          */
-        get: operations["list_6"];
+        get: operations["listMessages"];
         put?: never;
         /**
          * Reply as an agent (agent)
          * @description Stores the message (status queued) and queues it for sending through the same path as the bot's replies, in order with them; its status then moves to sent, delivered, read or failed (watch message events on GET /api/v1/events). Replying takes the conversation over (pauses the bot, audited) unless `keepBotActive` is true or it is already taken over. 409 when the contact is no longer known on the channel.
          */
-        post: operations["send"];
+        post: operations["sendMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -573,7 +621,7 @@ export interface paths {
          * Mark a conversation read (agent)
          * @description Sets its unread count to 0 for every member (the count belongs to the conversation).
          */
-        post: operations["read"];
+        post: operations["markConversationRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -593,7 +641,7 @@ export interface paths {
          * Hand a conversation back to the bot (agent)
          * @description The bot answers the contact's next message. Audited as conversation.released.
          */
-        post: operations["release"];
+        post: operations["releaseConversation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -613,7 +661,7 @@ export interface paths {
          * Take a conversation over from the bot (agent)
          * @description The bot stays silent in this conversation until it is released; the contact's messages are still stored and shown. Taking over a conversation another agent holds moves it to you. Audited as conversation.taken_over.
          */
-        post: operations["takeOver"];
+        post: operations["takeOverConversation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -631,7 +679,7 @@ export interface paths {
          * Live tenant events (Server-Sent Events)
          * @description Every member's stream of their tenant's events: `event:` is the type (e.g. conversation.takeover, message.created), `data:` a small JSON object of ids, `id:` a sequence number of this server process. Comment lines keep the connection open about every 20 s. Missed events are not replayed (Last-Event-ID is ignored): after a reconnect, or an event `resync`, refetch what you show. The server closes a stream after 15 minutes and a client that reads too slowly; reconnect. Authenticate with the Authorization header (JWT or API key) or, from a browser's EventSource, with `?ticket=` from POST /api/v1/events/ticket.
          */
-        get: operations["stream"];
+        get: operations["streamEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -653,7 +701,7 @@ export interface paths {
          * Get a stream ticket for EventSource
          * @description A one-minute ticket that opens GET /api/v1/events?ticket=… for the signed-in user in their active tenant. Users only: API keys send the Authorization header on the stream.
          */
-        post: operations["ticket"];
+        post: operations["createEventTicket"];
         delete?: never;
         options?: never;
         head?: never;
@@ -667,14 +715,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List pending invitations (admin) */
-        get: operations["pending"];
+        /**
+         * List pending invitations (admin)
+         * @description Invitations not yet accepted, revoked or expired, newest first.
+         */
+        get: operations["listInvitations"];
         put?: never;
         /**
          * Invite someone by email (admin; owner invitations by owners only)
          * @description The response carries the invitation token and link once; send it to the invitee.
          */
-        post: operations["invite"];
+        post: operations["createInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -694,7 +745,7 @@ export interface paths {
          * Accept an invitation as the signed-in user
          * @description The invitation's email must be the user's. Then switch to the tenant with /auth/switch-tenant.
          */
-        post: operations["accept"];
+        post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -711,8 +762,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a pending invitation (admin) */
-        delete: operations["revoke_1"];
+        /**
+         * Revoke a pending invitation (admin)
+         * @description The link in the invitation email stops working at once; 409 when it was already accepted or revoked.
+         */
+        delete: operations["revokeInvitation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -725,8 +779,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List jobs, newest first (admin) */
-        get: operations["list_7"];
+        /**
+         * List jobs, newest first (admin)
+         * @description Background jobs of the tenant, e.g. to find discarded ones after an outage.
+         */
+        get: operations["listJobs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -748,7 +805,7 @@ export interface paths {
          * Run a discarded or cancelled job again (admin)
          * @description The job becomes available at once with its attempts reset; its error history stays. 409 for a job in any other state.
          */
-        post: operations["retry"];
+        post: operations["retryJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -762,8 +819,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current user (or API key), active tenant and memberships */
-        get: operations["me"];
+        /**
+         * The current user (or API key), active tenant and memberships
+         * @description Who the credential is: the user (or API key), the active tenant and every membership.
+         */
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -779,8 +839,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List members */
-        get: operations["list_8"];
+        /**
+         * List members
+         * @description Every member of the active tenant with their role.
+         */
+        get: operations["listMembers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -796,19 +859,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a member */
-        get: operations["get_5"];
+        /**
+         * Get a member
+         * @description One member of the active tenant with their role.
+         */
+        get: operations["getMember"];
         put?: never;
         post?: never;
         /**
          * Remove a member, or leave the tenant (your own user id)
          * @description The last owner cannot be removed.
          */
-        delete: operations["remove"];
+        delete: operations["removeMember"];
         options?: never;
         head?: never;
-        /** Change a member's role (admin; owner role by owners only) */
-        patch: operations["changeRole"];
+        /**
+         * Change a member's role (admin; owner role by owners only)
+         * @description 409 when the change would leave the tenant without an owner.
+         */
+        patch: operations["updateMember"];
         trace?: never;
     };
     "/api/v1/plans": {
@@ -822,7 +891,7 @@ export interface paths {
          * The plans and their limits (null = unlimited)
          * @description The plans of this Parley's configuration (parley.plans.*), cheapest first.
          */
-        get: operations["plans"];
+        get: operations["listPlans"];
         put?: never;
         post?: never;
         delete?: never;
@@ -842,13 +911,13 @@ export interface paths {
          * What the setup page shows
          * @description 401 invalid-token when the link is altered, unknown or expired (the detail says which); 403 when the contact is blocked; limited per client IP (429 with Retry-After).
          */
-        get: operations["view"];
+        get: operations["getSetupPage"];
         put?: never;
         /**
          * Save the setup page
          * @description Same rules as PATCH /api/v1/contacts/{id} for `attributes` (a JSON merge patch) and `personaOverride`; answers what the page shows now.
          */
-        post: operations["submit"];
+        post: operations["submitSetupPage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -862,15 +931,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The active tenant with its plan, limits and usage */
-        get: operations["tenant"];
+        /**
+         * The active tenant with its plan, limits and usage
+         * @description The tenant the credential acts in, with its plan, limits and current usage.
+         */
+        get: operations["getTenant"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename the active tenant (admin) */
-        patch: operations["rename"];
+        /**
+         * Rename the active tenant (admin)
+         * @description The new name shows to every member at once.
+         */
+        patch: operations["renameTenant"];
         trace?: never;
     };
     "/health": {
@@ -882,37 +957,9 @@ export interface paths {
         };
         /**
          * Overall health
-         * @description 503 when the database is unreachable.
+         * @description The process's status, the database's and the version; 503 when the database is unreachable.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Up */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Health"];
-                    };
-                };
-                /** @description The database is down */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Health"];
-                    };
-                };
-            };
-        };
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -928,27 +975,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process answers */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Alive */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Health"];
-                    };
-                };
-            };
-        };
+        /**
+         * Liveness: the process answers
+         * @description 200 while the process runs, whatever the database's state (a Kubernetes liveness probe).
+         */
+        get: operations["getLiveness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -964,36 +995,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database is reachable */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Ready */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Health"];
-                    };
-                };
-                /** @description Not ready */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Health"];
-                    };
-                };
-            };
-        };
+        /**
+         * Readiness: the database is reachable
+         * @description 503 while the database is unreachable, so a load balancer stops sending traffic (a readiness probe).
+         */
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1019,7 +1025,7 @@ export interface components {
              * @description Keep the bot answering (default false: replying takes the conversation over and pauses the bot)
              * @example false
              */
-            keepBotActive?: boolean | null;
+            keepBotActive?: boolean | null | Record<string, never>;
         };
         ApiKey: {
             id: string;
@@ -1029,40 +1035,54 @@ export interface components {
              * @description First characters of the key, to tell keys apart
              * @example prly_AbCdEfGhI
              */
-            prefix?: string;
+            prefix: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
-            lastUsedAt?: string | null;
+            lastUsedAt?: string | null | Record<string, never>;
             /** Format: date-time */
-            revokedAt?: string | null;
+            revokedAt?: string | null | Record<string, never>;
             /** @description The secret key; returned only once, at creation */
-            key?: string | null;
+            key?: string | null | Record<string, never>;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        ApiKeyPage: {
+            items: components["schemas"]["ApiKey"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null | Record<string, never>;
         };
         AuditActor: {
             /** @enum {string} */
-            type?: "user" | "api_key" | "system";
-            id?: string | null;
-            label?: string | null;
+            type: "user" | "api_key" | "system";
+            id?: string | null | Record<string, never>;
+            label?: string | null | Record<string, never>;
         };
         AuditEntry: {
             id: string;
             actor: components["schemas"]["AuditActor"];
             /** @example member.role_changed */
-            action?: string;
-            targetType?: string | null;
-            targetId?: string | null;
+            action: string;
+            targetType?: string | null | Record<string, never>;
+            targetId?: string | null | Record<string, never>;
             details: {
-                [key: string]: Record<string, never>;
+                [key: string]: unknown;
             };
-            ip?: string | null;
+            ip?: string | null | Record<string, never>;
             /** Format: date-time */
             createdAt: string;
         };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        AuditEntryPage: {
+            items: components["schemas"]["AuditEntry"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null | Record<string, never>;
+        };
         /** @description The plan in force (the subscription's, or the base plan after a lapse), the subscription or trial (null when there never was one), usage this period against every limit, and invoices from Stripe (null when Stripe could not be reached) */
         Billing: {
+            /** @description the plan in force now (the subscription's, or the base plan after a lapse) */
             plan: components["schemas"]["BillingPlan"];
-            subscription?: components["schemas"]["BillingSubscription"] | null;
+            subscription?: null & components["schemas"]["BillingSubscription"];
+            /** @description usage this period against every limit of the plan in force */
             usage: components["schemas"]["BillingUsage"];
             /** @description newest first, from Stripe; null when Stripe could not be reached */
             invoices?: components["schemas"]["Invoice"][] | null;
@@ -1082,15 +1102,15 @@ export interface components {
             /** @description Whether it can be bought (it has a Stripe price) */
             purchasable?: boolean;
             /** Format: int32 */
-            maxBots?: number | null;
+            maxBots?: number | null | Record<string, never>;
             /** Format: int32 */
-            maxChannels?: number | null;
+            maxChannels?: number | null | Record<string, never>;
             /** Format: int32 */
-            maxMembers?: number | null;
+            maxMembers?: number | null | Record<string, never>;
             /** Format: int32 */
-            maxMessagesPerMonth?: number | null;
+            maxMessagesPerMonth?: number | null | Record<string, never>;
             /** Format: int64 */
-            monthlyLlmBudgetMicros?: number | null;
+            monthlyLlmBudgetMicros?: number | null | Record<string, never>;
             features: string[];
         };
         BillingSubscription: {
@@ -1100,21 +1120,21 @@ export interface components {
              */
             status?: "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "incomplete" | "incomplete_expired" | "paused";
             /** @example pro */
-            planId?: string | null;
+            planId?: string | null | Record<string, never>;
             /** @description False for the no-card trial, which has no Stripe subscription */
             stripe?: boolean;
             /** Format: date-time */
-            currentPeriodStart?: string | null;
+            currentPeriodStart?: string | null | Record<string, never>;
             /** Format: date-time */
-            currentPeriodEnd?: string | null;
+            currentPeriodEnd?: string | null | Record<string, never>;
             /** Format: date-time */
-            trialEnd?: string | null;
+            trialEnd?: string | null | Record<string, never>;
             cancelAtPeriodEnd: boolean;
             /**
              * Format: date-time
              * @description Past due: when the plan falls back to the base plan unless paid
              */
-            graceEndsAt?: string | null;
+            graceEndsAt?: string | null | Record<string, never>;
         };
         BillingUsage: {
             /** Format: date-time */
@@ -1135,7 +1155,7 @@ export interface components {
              * Format: int64
              * @description null = unlimited
              */
-            limit?: number | null;
+            limit?: number | null | Record<string, never>;
         };
         Bot: {
             id: string;
@@ -1145,52 +1165,60 @@ export interface components {
             llm: components["schemas"]["LlmView"];
             /** Format: int32 */
             historyWindow: number;
-            welcomeMessage?: string | null;
-            fallbackMessage?: string | null;
-            limitMessage?: string | null;
+            welcomeMessage?: string | null | Record<string, never>;
+            fallbackMessage?: string | null | Record<string, never>;
+            limitMessage?: string | null | Record<string, never>;
             outputConversion: string;
             limits: components["schemas"]["MessageLimits"];
-            moderation: boolean;
+            /** @description Message moderation is not supported yet: always false. */
+            moderation?: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @description Create: name is required. Patch: only the fields sent change. */
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        BotPage: {
+            items: components["schemas"]["Bot"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null | Record<string, never>;
+        };
+        /** @description Create: name is required. Patch: a JSON Merge Patch (RFC 7396): members left out keep their value, null removes one (optional text, llm settings, limits, a tier), objects (llm, limits, limits.tiers, each tier) merge member by member. */
         BotRequest: {
             /** @example Lumi */
-            name?: string | null;
+            name?: string | null | Record<string, never>;
             /**
              * @description System prompt; may use {{contact.displayName}}, {{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}}
              * @example You are Lumi, a warm companion. Call the user {{contact.displayName}}.
              */
-            persona?: string | null;
-            llm?: components["schemas"]["LlmSettings"] | null;
+            persona?: string | null | Record<string, never>;
+            llm?: null & components["schemas"]["LlmSettings"];
             /**
              * Format: int32
              * @description Messages of history sent to the LLM
              * @example 10
              */
-            historyWindow?: number | null;
+            historyWindow?: number | null | Record<string, never>;
             /**
              * @description Sent on follow / first contact; may use {{setupUrl}}
              * @example Welcome! Set up your character here: {{setupUrl}}
              */
-            welcomeMessage?: string | null;
+            welcomeMessage?: string | null | Record<string, never>;
             /**
              * @description Sent when the LLM fails
              * @example Sorry, I cannot answer right now. If you are in crisis, call 1925.
              */
-            fallbackMessage?: string | null;
+            fallbackMessage?: string | null | Record<string, never>;
             /**
              * @description Sent (once per window) when a contact hits a limit
              * @example You have reached today's free messages. Upgrade for unlimited chat.
              */
-            limitMessage?: string | null;
+            limitMessage?: string | null | Record<string, never>;
             /** @enum {string|null} */
             outputConversion?: "none" | "zh-Hant" | "zh-Hans" | null;
-            limits?: components["schemas"]["MessageLimits"] | null;
-            moderation?: boolean | null;
+            limits?: null & components["schemas"]["MessageLimits"];
+            /** @description Not supported yet: only false is accepted; true is rejected with 400. */
+            moderation?: boolean | null | Record<string, never>;
             /** @enum {string|null} */
             status?: "active" | "paused" | null;
         };
@@ -1199,16 +1227,16 @@ export interface components {
         };
         Channel: {
             /** @example 01936f0e-8a4b-7c3d-9e2f-1a2b3c4d5e6f */
-            id?: string;
+            id: string;
             botId: string;
             /** @enum {string} */
-            type?: "line" | "whatsapp" | "telegram" | "web";
-            name?: string | null;
+            type: "line" | "whatsapp" | "telegram" | "web";
+            name?: string | null | Record<string, never>;
             /**
              * @description Paste into the provider's webhook settings (Telegram's is set by verify)
              * @example https://parley.example.com/webhooks/line/01936f0e-8a4b-7c3d-9e2f-1a2b3c4d5e6f
              */
-            webhookUrl?: string;
+            webhookUrl: string;
             /**
              * @description Per secret field: whether it is set and its last 4 characters; secrets are never returned
              * @example {
@@ -1222,54 +1250,64 @@ export interface components {
              *       }
              *     }
              */
-            credentials?: {
+            credentials: {
                 [key: string]: components["schemas"]["CredentialHint"];
             };
             /**
              * @description The provider's id of the account: LINE bot user id (learned on verify), WhatsApp phone number id, Telegram bot id
              * @example Udeadbeefdeadbeefdeadbeefdeadbeef
              */
-            externalId?: string | null;
+            externalId?: string | null | Record<string, never>;
             /**
              * @description WhatsApp only: the verify token to paste into Meta's webhook settings
              * @example Zr1kq3vC0h2b8mWd5xYtQe9nLs4uPa7o
              */
-            verifyToken?: string | null;
+            verifyToken?: string | null | Record<string, never>;
             /**
              * @description Web only: the public key of the chat widget
              * @example pwk_3q2-7wEAAAD7zK0pZr1kq3vC0h2b8mWd
              */
-            widgetKey?: string | null;
+            widgetKey?: string | null | Record<string, never>;
             /**
              * @description Web only: HTML to paste into the site
              * @example <script src="https://parley.example.com/widget.js" data-parley-widget="pwk_3q2-7wEAAAD7zK0pZr1kq3vC0h2b8mWd" async></script>
              */
-            embedSnippet?: string | null;
+            embedSnippet?: string | null | Record<string, never>;
             /** @enum {string} */
-            health?: "unverified" | "healthy" | "unhealthy";
+            health: "unverified" | "healthy" | "unhealthy";
             /**
              * @description What the last verify found
              * @example Connected to LINE bot Lumi (@123abcde)
              */
-            healthDetail?: string | null;
+            healthDetail?: string | null | Record<string, never>;
             /**
              * Format: date-time
              * @description When the credentials were last checked
              */
-            verifiedAt?: string | null;
+            verifiedAt?: string | null | Record<string, never>;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
             /** @description The hidden web chat channel of the dashboard's test chat (listed only with includeTest=true) */
-            testOnly?: boolean;
+            testOnly: boolean;
+        };
+        /** @description A channel's secret fields by name; every value is a string. */
+        ChannelCredentials: {
+            [key: string]: string;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        ChannelPage: {
+            items: components["schemas"]["Channel"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null | Record<string, never>;
         };
         ChannelVerification: {
             /** @enum {string} */
-            status?: "healthy" | "unhealthy";
+            status: "healthy" | "unhealthy";
             /** @example LINE rejected the channel access token (401). Issue a new one in the LINE Developers console and save it here. */
-            detail?: string;
-            account?: components["schemas"]["ProviderAccount"] | null;
+            detail: string;
+            account?: null & components["schemas"]["ProviderAccount"];
             /** Format: date-time */
             checkedAt: string;
         };
@@ -1281,7 +1319,7 @@ export interface components {
             /** @example 01934f6e-8a1b-7c2d-9e3f-4a5b6c7d8e9f */
             id: string;
             /** @example 陳小明 */
-            displayName?: string | null;
+            displayName?: string | null | Record<string, never>;
             /**
              * @example {
              *       "nickname": "Mei",
@@ -1289,12 +1327,12 @@ export interface components {
              *     }
              */
             attributes: {
-                [key: string]: Record<string, never>;
+                [key: string]: unknown;
             };
             /** @example free */
             tier: string;
             blocked: boolean;
-            personaOverride?: string | null;
+            personaOverride?: string | null | Record<string, never>;
             identities: components["schemas"]["ContactIdentity"][];
             /** Format: date-time */
             createdAt: string;
@@ -1304,7 +1342,7 @@ export interface components {
              * Format: date-time
              * @description When a message from the contact last arrived
              */
-            lastSeenAt?: string | null;
+            lastSeenAt?: string | null | Record<string, never>;
         };
         /** @description The contact as one channel knows it */
         ContactIdentity: {
@@ -1327,41 +1365,46 @@ export interface components {
              *     }
              */
             profile: {
-                [key: string]: Record<string, never>;
+                [key: string]: unknown;
             };
             /** @description False after the user unfollowed or blocked the bot */
             following: boolean;
         };
-        /** @description Only the fields sent change. */
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        ContactPage: {
+            items: components["schemas"]["Contact"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null | Record<string, never>;
+        };
+        /** @description A JSON Merge Patch (RFC 7396): members left out keep their value; null removes displayName, personaOverride or all attributes and puts tier back to free; attributes merge key by key. */
         ContactPatch: {
             /**
              * @description "" removes it
              * @example 陳小明
              */
-            displayName?: string | null;
+            displayName?: string | null | Record<string, never>;
             /**
              * @description JSON merge patch (RFC 7396) of the attributes: a key with null is removed, any other value replaces that key's value (lists are replaced whole); keys not sent stay. Values are strings (≤ 1000 characters), numbers, booleans or lists of them; at most 50 keys named [A-Za-z0-9_-]{1,64}, 16 KB of JSON in all.
              * @example {
              *       "nickname": "Mei",
-             *       "zodiac": "leo",
-             *       "oldKey": null
+             *       "zodiac": "leo"
              *     }
              */
-            attributes?: {
+            attributes?: null | {
                 [key: string]: unknown;
-            } | null;
+            };
             /**
              * @description Bots can set other message limits per tier
              * @example premium
              */
-            tier?: string | null;
+            tier?: string | null | Record<string, never>;
             /** @description A blocked contact gets no bot replies and cannot use setup links */
-            blocked?: boolean | null;
+            blocked?: boolean | null | Record<string, never>;
             /**
              * @description Replaces the bot's persona for this contact (≤ 16000 characters; placeholders {{contact.displayName}}, {{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}}); "" removes it.
              * @example You are Kai, {{contact.displayName}}'s cheerful study buddy.
              */
-            personaOverride?: string | null;
+            personaOverride?: string | null | Record<string, never>;
         };
         /** @description One contact's conversation on one channel */
         Conversation: {
@@ -1381,9 +1424,9 @@ export interface components {
              * @description The user who took over; null when the bot is active or an API key took over
              * @example 01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f
              */
-            takenOverBy?: string | null;
+            takenOverBy?: string | null | Record<string, never>;
             /** Format: date-time */
-            takenOverAt?: string | null;
+            takenOverAt?: string | null | Record<string, never>;
             /**
              * Format: int32
              * @description Messages from the contact since someone last marked the conversation read
@@ -1391,13 +1434,13 @@ export interface components {
              */
             unreadCount: number;
             /** Format: date-time */
-            lastMessageAt?: string | null;
+            lastMessageAt?: string | null | Record<string, never>;
             /**
              * Format: date-time
              * @description When the contact last wrote (WhatsApp allows free-form replies for 24 h after it)
              */
-            lastInboundAt?: string | null;
-            lastMessage?: components["schemas"]["MessagePreview"] | null;
+            lastInboundAt?: string | null | Record<string, never>;
+            lastMessage?: null & components["schemas"]["MessagePreview"];
             /** Format: date-time */
             createdAt: string;
         };
@@ -1416,15 +1459,21 @@ export interface components {
              */
             type: "line" | "whatsapp" | "telegram" | "web";
             /** @example Lumi on LINE */
-            name?: string | null;
+            name?: string | null | Record<string, never>;
         };
         ConversationContact: {
             /** @example 01934f6e-4444-7c2d-9e3f-4a5b6c7d8e9f */
             id: string;
             /** @example 陳小明 */
-            displayName?: string | null;
+            displayName?: string | null | Record<string, never>;
             /** @example free */
             tier: string;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        ConversationPage: {
+            items: components["schemas"]["Conversation"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null | Record<string, never>;
         };
         CreateApiKeyRequest: {
             /** @example CRM sync */
@@ -1445,7 +1494,7 @@ export interface components {
              * @description A name for people; optional
              * @example Lumi on LINE
              */
-            name?: string | null;
+            name?: string | null | Record<string, never>;
             /**
              * @description Write-only; the fields depend on `type`:
              *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
@@ -1457,19 +1506,17 @@ export interface components {
              *       "channelAccessToken": "eyJhbGciOiJIUzI1NiJ9.x9Zq"
              *     }
              */
-            credentials?: {
-                [key: string]: Record<string, never>;
-            } | null;
+            credentials?: components["schemas"]["ChannelCredentials"];
         };
         /** @description What may be shown of a stored secret */
         CredentialHint: {
             /** @example true */
-            set?: boolean;
+            set: boolean;
             /**
              * @description Last 4 characters; null for short secrets
              * @example …x9Zq
              */
-            last4?: string | null;
+            last4?: string | null | Record<string, never>;
         };
         /** @description Opens GET /api/v1/events within a minute of being issued */
         EventStreamTicket: {
@@ -1485,6 +1532,12 @@ export interface components {
              * @example /api/v1/events?ticket=eyJhbGciOiJIUzI1NiJ9.eyJwdXJwb3NlIjoiZXZlbnQtc3RyZWFtIn0.c2ln
              */
             url: string;
+        };
+        FieldError: {
+            /** @example password */
+            field: string;
+            /** @example must be at least 10 characters */
+            message: string;
         };
         Flow: {
             id: string;
@@ -1502,9 +1555,9 @@ export interface components {
         };
         FlowButton: {
             /** @example Opening hours */
-            label?: string | null;
+            label?: string | null | Record<string, never>;
             /** @example menu=hours */
-            postback?: string | null;
+            postback?: string | null | Record<string, never>;
         };
         /**
          * @example {
@@ -1525,20 +1578,20 @@ export interface components {
          *     }
          */
         FlowDryRun: {
-            matched?: components["schemas"]["FlowDryRunMatch"] | null;
+            matched?: null & components["schemas"]["FlowDryRunMatch"];
             /** @description What would be sent and done, in order, with placeholders filled in */
-            steps?: components["schemas"]["FlowStep"][];
+            steps: components["schemas"]["FlowStep"][];
             /**
              * @description reply: the steps are the whole answer; llm: the LLM answers (after the steps); handoff: the bot pauses and a person takes over
              * @enum {string}
              */
-            then?: "reply" | "llm" | "handoff";
+            then: "reply" | "llm" | "handoff";
             /** @description Contact attributes the steps would set */
-            attributeChanges?: {
+            attributeChanges: {
                 [key: string]: string;
             };
             /** @description Flows skipped on this message, e.g. a regex that ran out of time */
-            warnings?: string[];
+            warnings: string[];
         };
         /** @description The flow that answers; null when none does */
         FlowDryRunMatch: {
@@ -1561,18 +1614,24 @@ export interface components {
              * @description A text message
              * @example What are your hours?
              */
-            text?: string | null;
+            text?: string | null | Record<string, never>;
             /**
              * @description Postback data of a pressed button
              * @example menu=hours
              */
-            postback?: string | null;
+            postback?: string | null | Record<string, never>;
             /**
              * @description An event without content
-             * @enum {string|null}
+             * @enum {string|null|object}
              */
             event?: "follow" | null;
-            contact?: components["schemas"]["FlowSampleContact"] | null;
+            contact?: null & components["schemas"]["FlowSampleContact"];
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        FlowPage: {
+            items: components["schemas"]["Flow"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null | Record<string, never>;
         };
         /**
          * @description Create: name, trigger and steps are required. Patch: only the fields sent change; trigger and steps are replaced as a whole.
@@ -1613,33 +1672,31 @@ export interface components {
          */
         FlowRequest: {
             /** @example Opening hours */
-            name?: string | null;
+            name?: string | null | Record<string, never>;
             /** @description Disabled flows never match (default true) */
-            enabled?: boolean | null;
+            enabled?: boolean | null | Record<string, never>;
             /**
              * Format: int32
              * @description Higher runs first; ties go to the older flow (default 0)
              * @example 10
              */
-            priority?: number | null;
-            trigger?: components["schemas"]["FlowTrigger"] | null;
+            priority?: number | null | Record<string, never>;
+            trigger?: null & components["schemas"]["FlowTrigger"];
             /** @description 1 to 20 steps, run in order */
             steps?: components["schemas"]["FlowStep"][] | null;
         };
         /** @description Whom to render placeholders for (defaults: no name, tier free) */
         FlowSampleContact: {
             /** @example 美玲 */
-            displayName?: string | null;
+            displayName?: string | null | Record<string, never>;
             /** @example premium */
-            tier?: string | null;
+            tier?: string | null | Record<string, never>;
             /**
              * @example {
              *       "sign": "Leo"
              *     }
              */
-            attributes?: {
-                [key: string]: Record<string, never>;
-            } | null;
+            attributes?: null;
         };
         /**
          * @description One step, by `type`:
@@ -1667,47 +1724,47 @@ export interface components {
          *     }
          */
         FlowStep: {
-            /** @enum {string|null} */
+            /** @enum {string|null|object} */
             type?: "text" | "buttons" | "image" | "set_attribute" | "handoff" | "ask_llm" | null;
             /**
              * @description text, buttons
              * @example We are open 10:00-18:00.
              */
-            text?: string | null;
+            text?: string | null | Record<string, never>;
             /** @description buttons */
             buttons?: components["schemas"]["FlowButton"][] | null;
             /**
              * @description buttons: buttons (default) or quick_replies
-             * @enum {string|null}
+             * @enum {string|null|object}
              */
             style?: "buttons" | "quick_replies" | null;
             /**
              * @description image
              * @example https://cdn.example.com/menu.jpg
              */
-            url?: string | null;
+            url?: string | null | Record<string, never>;
             /** @description image: thumbnail (defaults to url) */
-            previewUrl?: string | null;
+            previewUrl?: string | null | Record<string, never>;
             /**
              * @description set_attribute
              * @example interest
              */
-            key?: string | null;
+            key?: string | null | Record<string, never>;
             /**
              * @description set_attribute
              * @example coffee
              */
-            value?: string | null;
+            value?: string | null | Record<string, never>;
             /**
              * @description handoff: sent before a person takes over
              * @example A colleague will answer shortly.
              */
-            message?: string | null;
+            message?: string | null | Record<string, never>;
             /**
              * @description ask_llm
              * @example Recommend one drink from today's menu.
              */
-            instruction?: string | null;
+            instruction?: string | null | Record<string, never>;
         };
         /**
          * @description What starts the flow, by `type`:
@@ -1727,7 +1784,7 @@ export interface components {
          *     }
          */
         FlowTrigger: {
-            /** @enum {string|null} */
+            /** @enum {string|null|object} */
             type?: "keyword" | "regex" | "postback" | "follow" | "fallback" | null;
             /**
              * @description keyword: the keywords
@@ -1739,19 +1796,19 @@ export interface components {
             keywords?: string[] | null;
             /**
              * @description keyword: exact (default) or contains
-             * @enum {string|null}
+             * @enum {string|null|object}
              */
             match?: "exact" | "contains" | null;
             /**
              * @description regex: the pattern
              * @example order\s*#?(\d{4,})
              */
-            pattern?: string | null;
+            pattern?: string | null | Record<string, never>;
             /**
              * @description postback: the button's postback data
              * @example menu=hours
              */
-            data?: string | null;
+            data?: string | null | Record<string, never>;
         };
         Health: {
             /**
@@ -1782,9 +1839,15 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             /** @description Shown only in the creation response */
-            token?: string | null;
+            token?: string | null | Record<string, never>;
             /** @description Link to send to the invitee; only at creation */
-            acceptUrl?: string | null;
+            acceptUrl?: string | null | Record<string, never>;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        InvitationPage: {
+            items: components["schemas"]["Invitation"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null | Record<string, never>;
         };
         InvitationRequest: {
             /**
@@ -1797,8 +1860,8 @@ export interface components {
         };
         Invoice: {
             id: string;
-            number?: string | null;
-            status?: string | null;
+            number?: string | null | Record<string, never>;
+            status?: string | null | Record<string, never>;
             /** Format: int64 */
             amountDue: number;
             /** Format: int64 */
@@ -1806,8 +1869,8 @@ export interface components {
             currency: string;
             /** Format: date-time */
             created: string;
-            hostedUrl?: string | null;
-            pdfUrl?: string | null;
+            hostedUrl?: string | null | Record<string, never>;
+            pdfUrl?: string | null | Record<string, never>;
         };
         /** @description A background job of the tenant (an inbound turn, an outbound send, …) */
         Job: {
@@ -1815,107 +1878,113 @@ export interface components {
              * @description Opaque id (digits, but treat it as a string)
              * @example 81234
              */
-            id?: string;
+            id: string;
             /** @example inbound.turn */
-            kind?: string;
+            kind: string;
             /**
              * @example discarded
              * @enum {string}
              */
-            state?: "available" | "running" | "retryable" | "completed" | "discarded" | "cancelled";
+            state: "available" | "running" | "retryable" | "completed" | "discarded" | "cancelled";
             /**
              * Format: int32
              * @description Attempts made so far
              * @example 10
              */
-            attempt?: number;
+            attempt: number;
             /**
              * Format: int32
              * @example 10
              */
-            maxAttempts?: number;
+            maxAttempts: number;
             /**
              * Format: int32
              * @description Higher runs first
              * @example 0
              */
-            priority?: number;
+            priority: number;
             /**
              * @description The job's arguments: ids of what it works on; credentials are redacted
              * @example {
              *       "eventId": "0199a3c4-…"
              *     }
              */
-            args?: {
-                [key: string]: Record<string, never>;
+            args: {
+                [key: string]: unknown;
             };
             /**
              * Format: date-time
              * @description When it runs next (or ran)
              */
-            scheduledAt?: string;
+            scheduledAt: string;
             /** Format: date-time */
-            attemptedAt?: string | null;
+            attemptedAt?: string | null | Record<string, never>;
             /**
              * Format: date-time
              * @description When it completed or was discarded
              */
-            finalizedAt?: string | null;
+            finalizedAt?: string | null | Record<string, never>;
             /** @description One entry per failed attempt, oldest first */
-            errors?: components["schemas"]["JobError"][];
+            errors: components["schemas"]["JobError"][];
             /** Format: date-time */
             createdAt: string;
         };
         JobError: {
             /** Format: date-time */
-            at?: string | null;
+            at?: string | null | Record<string, never>;
             /** Format: int32 */
             attempt: number;
             /** @example java.net.http.HttpTimeoutException: request timed out */
-            error?: string;
+            error: string;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        JobPage: {
+            items: components["schemas"]["Job"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null | Record<string, never>;
         };
         LlmSettings: {
             /** @enum {string|null} */
             provider?: "openai-compatible" | "demo" | null;
             /** @example https://api.openai.com/v1 */
-            baseUrl?: string | null;
+            baseUrl?: string | null | Record<string, never>;
             /** @example gpt-4o-mini */
-            model?: string | null;
+            model?: string | null | Record<string, never>;
             /**
              * Format: password
              * @description Write-only; "" removes it
              */
-            apiKey?: string | null;
+            apiKey?: string | null | Record<string, never>;
             /** @example 0.7 */
-            temperature?: number | null;
+            temperature?: number | null | Record<string, never>;
             /**
              * Format: int32
              * @example 512
              */
-            maxTokens?: number | null;
+            maxTokens?: number | null | Record<string, never>;
             /**
              * Format: int32
              * @description Per-call timeout in ms
              * @example 8000
              */
-            timeoutMs?: number | null;
+            timeoutMs?: number | null | Record<string, never>;
         };
         LlmView: {
             provider: string;
-            baseUrl?: string | null;
-            model?: string | null;
+            baseUrl?: string | null | Record<string, never>;
+            model?: string | null | Record<string, never>;
             /** @description Whether an API key is stored (it is never returned) */
-            apiKeySet?: boolean;
+            apiKeySet: boolean;
             /**
              * @description Last 4 characters of the stored key
              * @example …x7Qa
              */
-            apiKeyHint?: string | null;
-            temperature?: number | null;
+            apiKeyHint?: string | null | Record<string, never>;
+            temperature?: number | null | Record<string, never>;
             /** Format: int32 */
-            maxTokens?: number | null;
+            maxTokens?: number | null | Record<string, never>;
             /** Format: int32 */
-            timeoutMs?: number | null;
+            timeoutMs?: number | null | Record<string, never>;
         };
         LoginRequest: {
             /** @example owner@example.com */
@@ -1924,9 +1993,9 @@ export interface components {
             password: string;
         };
         Me: {
-            user?: components["schemas"]["MeUser"] | null;
-            apiKey?: components["schemas"]["MeApiKey"] | null;
-            activeTenantId?: string | null;
+            user?: null & components["schemas"]["MeUser"];
+            apiKey?: null & components["schemas"]["MeApiKey"];
+            activeTenantId?: string | null | Record<string, never>;
             memberships: components["schemas"]["MeMembership"][];
         };
         MeApiKey: {
@@ -1942,16 +2011,22 @@ export interface components {
         MeUser: {
             id: string;
             email: string;
-            displayName?: string | null;
+            displayName?: string | null | Record<string, never>;
         };
         Member: {
             userId: string;
             email: string;
-            displayName?: string | null;
+            displayName?: string | null | Record<string, never>;
             /** @enum {string} */
-            role?: "owner" | "admin" | "agent" | "viewer";
+            role: "owner" | "admin" | "agent" | "viewer";
             /** Format: date-time */
             joinedAt: string;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        MemberPage: {
+            items: components["schemas"]["Member"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null | Record<string, never>;
         };
         Membership: {
             tenantId: string;
@@ -1975,14 +2050,14 @@ export interface components {
              * @description The user who sent an agent message; null for others and for API keys
              * @example 01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f
              */
-            agentUserId?: string | null;
+            agentUserId?: string | null | Record<string, never>;
             /**
              * @description text, image, sticker, audio, video, file, location, postback, follow, …
              * @example text
              */
             type: string;
             /** @example Hi! Your parcel left the warehouse today. */
-            text?: string | null;
+            text?: string | null | Record<string, never>;
             /**
              * @description Type-specific data (buttons, media ids, sticker ids, …)
              * @example {
@@ -2002,7 +2077,7 @@ export interface components {
              * @description Why a message failed, e.g. the provider's error
              * @example 131047: Re-engagement message
              */
-            statusDetail?: string | null;
+            statusDetail?: string | null | Record<string, never>;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2012,16 +2087,20 @@ export interface components {
              * Format: int32
              * @example 20
              */
-            perHour?: number | null;
+            perHour?: number | null | Record<string, never>;
             /**
              * Format: int32
              * @example 50
              */
-            perDay?: number | null;
+            perDay?: number | null | Record<string, never>;
             /** @description Overrides by contact tier, e.g. {"premium": {}} = unlimited */
-            tiers?: {
-                [key: string]: components["schemas"]["TierLimits"];
-            } | null;
+            tiers?: null;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        MessagePage: {
+            items: components["schemas"]["Message"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null | Record<string, never>;
         };
         /** @description The newest message (null when there is none yet), its text cut to 200 characters with … */
         MessagePreview: {
@@ -2034,126 +2113,62 @@ export interface components {
             /** @example text */
             type: string;
             /** @example Where is my order? */
-            text?: string | null;
-        };
-        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
-        "PageResponse_ApiKeyWire.ApiKeyResponse_": {
-            items: components["schemas"]["ApiKey"][];
-            /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null;
-        };
-        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
-        "PageResponse_AuditLogController.Entry_": {
-            items: components["schemas"]["AuditEntry"][];
-            /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null;
-        };
-        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
-        "PageResponse_BotWire.BotResponse_": {
-            items: components["schemas"]["Bot"][];
-            /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null;
-        };
-        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
-        "PageResponse_ChannelWire.ChannelResponse_": {
-            items: components["schemas"]["Channel"][];
-            /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null;
-        };
-        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
-        "PageResponse_ContactWire.ContactResponse_": {
-            items: components["schemas"]["Contact"][];
-            /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null;
-        };
-        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
-        "PageResponse_ConversationWire.ConversationResponse_": {
-            items: components["schemas"]["Conversation"][];
-            /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null;
-        };
-        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
-        "PageResponse_ConversationWire.MessageResponse_": {
-            items: components["schemas"]["Message"][];
-            /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null;
-        };
-        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
-        "PageResponse_FlowWire.FlowResponse_": {
-            items: components["schemas"]["Flow"][];
-            /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null;
-        };
-        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
-        "PageResponse_JobWire.JobResponse_": {
-            items: components["schemas"]["Job"][];
-            /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null;
-        };
-        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
-        "PageResponse_MemberWire.InvitationResponse_": {
-            items: components["schemas"]["Invitation"][];
-            /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null;
-        };
-        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
-        "PageResponse_MemberWire.MemberResponse_": {
-            items: components["schemas"]["Member"][];
-            /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null;
+            text?: string | null | Record<string, never>;
         };
         Plan: {
             /** @example free */
-            id?: string;
+            id: string;
             /** @example Free */
-            name?: string;
+            name: string;
             /** Format: int32 */
-            maxBots?: number | null;
+            maxBots?: number | null | Record<string, never>;
             /** Format: int32 */
-            maxChannels?: number | null;
+            maxChannels?: number | null | Record<string, never>;
             /** Format: int32 */
-            maxMessagesPerMonth?: number | null;
+            maxMessagesPerMonth?: number | null | Record<string, never>;
             /**
              * Format: int64
              * @description Monthly LLM spend limit in micro-USD
              */
-            monthlyLlmBudgetMicros?: number | null;
+            monthlyLlmBudgetMicros?: number | null | Record<string, never>;
             /** Format: int32 */
-            maxMembers?: number | null;
+            maxMembers?: number | null | Record<string, never>;
             /**
              * Format: int64
              * @description Monthly price in the currency's minor unit
              */
-            monthlyPriceCents?: number;
+            monthlyPriceCents: number;
             /** @example usd */
-            currency?: string;
+            currency: string;
             /** @description What the plan offers, in words */
-            features?: string[];
+            features: string[];
             /** @description Whether it can be bought through billing (it has a Stripe price) */
-            purchasable?: boolean;
+            purchasable: boolean;
         };
         /** @description RFC 9457 problem details */
         Problem: {
-            /** @example https://parley.dev/problems/validation-failed */
-            type?: string;
+            /**
+             * Format: uri
+             * @description Stable URI of the kind of problem; branch on it
+             * @example https://parley.dev/problems/validation-failed
+             */
+            type: string;
             /** @example Validation failed */
-            title?: string;
+            title: string;
             /**
              * Format: int32
              * @example 400
              */
-            status?: number;
-            /** @example password: must be at least 10 characters */
-            detail?: string | null;
+            status: number;
+            /**
+             * @description For people; may change
+             * @example password: must be at least 10 characters
+             */
+            detail?: string;
             /** @example /api/v1/auth/signup */
-            instance?: string | null;
-            errors?: components["schemas"]["Problem.FieldError"][] | null;
-        };
-        "Problem.FieldError": {
-            /** @example password */
-            field?: string;
-            /** @example must be at least 10 characters */
-            message?: string;
+            instance?: string;
+            /** @description Field errors of a 400 */
+            errors?: components["schemas"]["FieldError"][];
         };
         /** @description The provider account the credentials belong to (healthy only) */
         ProviderAccount: {
@@ -2161,17 +2176,17 @@ export interface components {
              * @description LINE bot user id, WhatsApp phone number id or Telegram bot id
              * @example Udeadbeefdeadbeefdeadbeefdeadbeef
              */
-            id?: string;
+            id: string;
             /**
              * @description Display name / verified name / first name
              * @example Lumi
              */
-            name?: string | null;
+            name?: string | null | Record<string, never>;
             /**
              * @description LINE basic id, WhatsApp display number or Telegram @username
              * @example @123abcde
              */
-            handle?: string | null;
+            handle?: string | null | Record<string, never>;
         };
         /** @description A Stripe page to send the browser to */
         RedirectUrl: {
@@ -2187,7 +2202,7 @@ export interface components {
         };
         SetupContact: {
             /** @example 陳小明 */
-            displayName?: string | null;
+            displayName?: string | null | Record<string, never>;
         };
         SetupLink: {
             /**
@@ -2209,7 +2224,7 @@ export interface components {
              * @description Minutes until the link expires (5 to 10080; default 1440 = one day)
              * @example 1440
              */
-            expiresInMinutes?: number | null;
+            expiresInMinutes?: number | null | Record<string, never>;
         };
         /** @description What the setup page shows and edits */
         SetupPage: {
@@ -2220,9 +2235,9 @@ export interface components {
              *     }
              */
             attributes: {
-                [key: string]: Record<string, never>;
+                [key: string]: unknown;
             };
-            personaOverride?: string | null;
+            personaOverride?: string | null | Record<string, never>;
             /** Format: date-time */
             expiresAt: string;
         };
@@ -2238,14 +2253,14 @@ export interface components {
              *       ]
              *     }
              */
-            attributes?: {
+            attributes?: null | {
                 [key: string]: unknown;
-            } | null;
+            };
             /**
              * @description Replaces the bot's persona for this contact (≤ 16000 characters; placeholders {{contact.displayName}}, {{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}}); "" removes it.
              * @example You are Kai, a calm mentor who answers in short sentences.
              */
-            personaOverride?: string | null;
+            personaOverride?: string | null | Record<string, never>;
         };
         SignupRequest: {
             /**
@@ -2255,6 +2270,7 @@ export interface components {
             email: string;
             /**
              * Format: password
+             * @description 10 to 72 characters and at most 72 bytes in UTF-8 (bcrypt's limit: 24 CJK characters)
              * @example correct horse battery staple
              */
             password: string;
@@ -2265,7 +2281,7 @@ export interface components {
             /** @description A tenant the user is a member of */
             tenantId: string;
             /** @description The current refresh token, revoked on switch */
-            refreshToken?: string | null;
+            refreshToken?: string | null | Record<string, never>;
         };
         Tenant: {
             id: string;
@@ -2286,42 +2302,42 @@ export interface components {
         /** @description How to talk to a bot through its hidden test channel, as the widget does */
         TestChat: {
             /** @description The test channel's id */
-            channelId?: string;
+            channelId: string;
             /** @example pwk_3q2-7wEAAAD7zK0pZr1kq3vC0h2b8mWd */
-            widgetKey?: string;
+            widgetKey: string;
             /**
              * @description A new session: a new test contact
              * @example test_Zr1kq3vC0h2b8mWd5xYtQe9n
              */
-            sessionId?: string;
+            sessionId: string;
         };
         TierLimits: {
             /** Format: int32 */
-            perHour?: number | null;
+            perHour?: number | null | Record<string, never>;
             /** Format: int32 */
-            perDay?: number | null;
+            perDay?: number | null | Record<string, never>;
         };
         /** @description The active tenant; null when the user belongs to none */
-        "TokenResponse.TenantSummary": {
+        TokenResponseTenantSummary: {
             id: string;
             name: string;
         };
         /** @description The token pair of a session, with who and where it acts. */
         Tokens: {
             /** @description JWT for 'Authorization: Bearer'; valid 15 minutes */
-            accessToken?: string;
+            accessToken: string;
             /** @description Opaque, single-use; exchange at /api/v1/auth/refresh. Valid 7 days */
-            refreshToken?: string;
+            refreshToken: string;
             /** @example Bearer */
-            tokenType?: string;
+            tokenType: string;
             /**
              * Format: int32
              * @description Access token lifetime in seconds
              * @example 900
              */
-            expiresIn?: number;
+            expiresIn: number;
             /** @description The active tenant; null when the user belongs to none */
-            tenant?: components["schemas"]["TokenResponse.TenantSummary"] | null;
+            tenant?: null & components["schemas"]["TokenResponseTenantSummary"];
             user: components["schemas"]["UserSummary"];
         };
         /** @description Only the fields sent change. `credentials` replaces the stored credentials as a whole (send every field of the type) and resets health to unverified; a WhatsApp `verifyToken` left out keeps the current one. */
@@ -2330,7 +2346,7 @@ export interface components {
              * @description "" removes the name
              * @example Lumi (main)
              */
-            name?: string | null;
+            name?: string | null | Record<string, never>;
             /**
              * @description Write-only; the fields depend on `type`:
              *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
@@ -2341,28 +2357,283 @@ export interface components {
              *       "botToken": "123456789:AAHfakeFAKEfakeFAKEfakeFAKEfake0001"
              *     }
              */
-            credentials?: {
-                [key: string]: Record<string, never>;
-            } | null;
+            credentials?: components["schemas"]["ChannelCredentials"];
         };
         UserSummary: {
             id: string;
             email: string;
         };
     };
-    responses: never;
-    parameters: never;
+    responses: {
+        /** @description Malformed JSON, invalid fields or query parameters (`errors` lists each field). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://parley.dev/problems/validation-failed",
+                 *       "title": "Validation failed",
+                 *       "status": 400,
+                 *       "detail": "name: size must be between 1 and 100",
+                 *       "instance": "/api/v1/bots",
+                 *       "errors": [
+                 *         {
+                 *           "field": "name",
+                 *           "message": "size must be between 1 and 100"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Missing, invalid or expired credential. */
+        Unauthorized: {
+            headers: {
+                /** @description `Bearer` */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://parley.dev/problems/unauthorized",
+                 *       "title": "Authentication required",
+                 *       "status": 401
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The tenant's plan does not allow another one; `errors[0].field` names the limit. */
+        PaymentRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://parley.dev/problems/plan-limit-reached",
+                 *       "title": "Plan limit reached",
+                 *       "status": 402,
+                 *       "detail": "The free plan allows 1 bot.",
+                 *       "errors": [
+                 *         {
+                 *           "field": "plan.maxBots",
+                 *           "message": "the free plan allows 1"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The credential's role does not allow this, or the user is no longer a member of the tenant. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://parley.dev/problems/forbidden",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "This needs the admin role or higher; you are viewer."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such resource in your tenant (another tenant's ids are always 404). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://parley.dev/problems/not-found",
+                 *       "title": "Not found",
+                 *       "status": 404,
+                 *       "detail": "No such bot."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The `Accept` header allows nothing this operation can answer with (JSON or problem+json). */
+        NotAcceptable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://parley.dev/problems/not-acceptable",
+                 *       "title": "Not acceptable",
+                 *       "status": 406
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflicts with the current state. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://parley.dev/problems/conflict",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "A tenant needs at least one owner. Make someone else owner first."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is larger than the server accepts (1 MiB by default). */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://parley.dev/problems/payload-too-large",
+                 *       "title": "Payload too large",
+                 *       "status": 413
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not sent as `Content-Type: application/json`. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://parley.dev/problems/unsupported-media-type",
+                 *       "title": "Unsupported media type",
+                 *       "status": 415
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Rate limited; retry after `Retry-After` seconds. */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://parley.dev/problems/rate-limited",
+                 *       "title": "Too many requests",
+                 *       "status": 429,
+                 *       "detail": "Rate limit exceeded; retry in 30 s."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The provider (LINE, WhatsApp, Telegram) did not answer in time or answered with a server error. */
+        BadGateway: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://parley.dev/problems/provider-unreachable",
+                 *       "title": "Provider unreachable",
+                 *       "status": 502
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Billing: Stripe could not be reached or refused the call; nothing was bought, retry later. */
+        StripeUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://parley.dev/problems/stripe-unavailable",
+                 *       "title": "Stripe unavailable",
+                 *       "status": 502
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The database is unreachable (`unavailable`; retry after `Retry-After` seconds), or, on billing operations, this Parley has no Stripe key (`billing-not-configured`). */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://parley.dev/problems/unavailable",
+                 *       "title": "Service unavailable",
+                 *       "status": 503
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description Page size.
+         * @example 20
+         */
+        limit: number;
+        /**
+         * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+         * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+         */
+        cursor: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description Seconds to wait before trying again.
+         * @example 30
+         */
+        "Retry-After": number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list: {
+    listApiKeys: {
         parameters: {
             query?: {
-                limit?: number | null;
-                cursor?: string | null;
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
             };
             header?: never;
             path?: never;
@@ -2370,90 +2641,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list 200 response */
+            /** @description listApiKeys 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageResponse_ApiKeyWire.ApiKeyResponse_"];
+                    "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    create: {
+    createApiKey: {
         parameters: {
             query?: never;
             header?: never;
@@ -2466,7 +2677,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description create 201 response */
+            /** @description createApiKey 201 response */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2475,81 +2686,25 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    get: {
+    getApiKey: {
         parameters: {
             query?: never;
             header?: never;
@@ -2560,7 +2715,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description get 200 response */
+            /** @description getApiKey 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2569,81 +2724,21 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    revoke: {
+    revokeApiKey: {
         parameters: {
             query?: never;
             header?: never;
@@ -2654,92 +2749,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description revoke 204 response */
+            /** @description revokeApiKey 204 response */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    list_1: {
+    listAuditLog: {
         parameters: {
             query?: {
-                limit?: number | null;
-                cursor?: string | null;
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
             };
             header?: never;
             path?: never;
@@ -2747,87 +2790,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_1 200 response */
+            /** @description listAuditLog 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageResponse_AuditLogController.Entry_"];
+                    "application/json": components["schemas"]["AuditEntryPage"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     login: {
@@ -2852,78 +2835,20 @@ export interface operations {
                     "application/json": components["schemas"]["Tokens"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     logout: {
@@ -2946,81 +2871,21 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    refresh: {
+    refreshTokens: {
         parameters: {
             query?: never;
             header?: never;
@@ -3033,7 +2898,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description refresh 200 response */
+            /** @description refreshTokens 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3042,78 +2907,20 @@ export interface operations {
                     "application/json": components["schemas"]["Tokens"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     signup: {
@@ -3138,78 +2945,20 @@ export interface operations {
                     "application/json": components["schemas"]["Tokens"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     switchTenant: {
@@ -3234,78 +2983,22 @@ export interface operations {
                     "application/json": components["schemas"]["Tokens"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getBilling: {
@@ -3326,96 +3019,16 @@ export interface operations {
                     "application/json": components["schemas"]["Billing"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description stripe-unavailable: Stripe could not be reached or refused */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description billing-not-configured: this Parley has no Stripe key */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createCheckoutSession: {
@@ -3440,96 +3053,26 @@ export interface operations {
                     "application/json": components["schemas"]["RedirectUrl"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description stripe-unavailable: Stripe could not be reached or refused */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description billing-not-configured: this Parley has no Stripe key */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["StripeUnavailable"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createPortalSession: {
@@ -3550,96 +3093,18 @@ export interface operations {
                     "application/json": components["schemas"]["RedirectUrl"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description stripe-unavailable: Stripe could not be reached or refused */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description billing-not-configured: this Parley has no Stripe key */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["StripeUnavailable"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     changeSubscription: {
@@ -3664,103 +3129,41 @@ export interface operations {
                     "application/json": components["schemas"]["Billing"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description stripe-unavailable: Stripe could not be reached or refused */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description billing-not-configured: this Parley has no Stripe key */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["StripeUnavailable"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    list_2: {
+    listBots: {
         parameters: {
             query?: {
-                limit?: number | null;
-                cursor?: string | null;
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
             };
             header?: never;
             path?: never;
@@ -3768,90 +3171,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_2 200 response */
+            /** @description listBots 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageResponse_BotWire.BotResponse_"];
+                    "application/json": components["schemas"]["BotPage"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    create_1: {
+    createBot: {
         parameters: {
             query?: never;
             header?: never;
@@ -3864,7 +3207,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description create_1 201 response */
+            /** @description createBot 201 response */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3873,81 +3216,27 @@ export interface operations {
                     "application/json": components["schemas"]["Bot"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Payment Required */
+            402: components["responses"]["PaymentRequired"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    get_1: {
+    getBot: {
         parameters: {
             query?: never;
             header?: never;
@@ -3958,7 +3247,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description get_1 200 response */
+            /** @description getBot 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3967,81 +3256,21 @@ export interface operations {
                     "application/json": components["schemas"]["Bot"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    delete: {
+    deleteBot: {
         parameters: {
             query?: never;
             header?: never;
@@ -4052,88 +3281,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description delete 204 response */
+            /** @description deleteBot 204 response */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    update: {
+    updateBot: {
         parameters: {
             query?: never;
             header?: never;
@@ -4148,7 +3317,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description update 200 response */
+            /** @description updateBot 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4157,86 +3326,40 @@ export interface operations {
                     "application/json": components["schemas"]["Bot"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    list_3: {
+    listChannels: {
         parameters: {
             query?: {
-                limit?: number | null;
-                cursor?: string | null;
-                includeTest?: boolean | null;
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+                includeTest?: boolean | null | Record<string, never>;
             };
             header?: never;
             path: {
@@ -4246,90 +3369,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_3 200 response */
+            /** @description listChannels 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageResponse_ChannelWire.ChannelResponse_"];
+                    "application/json": components["schemas"]["ChannelPage"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    create_2: {
+    createChannel: {
         parameters: {
             query?: never;
             header?: never;
@@ -4344,7 +3409,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description create_2 201 response */
+            /** @description createChannel 201 response */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4353,81 +3418,31 @@ export interface operations {
                     "application/json": components["schemas"]["Channel"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Payment Required */
+            402: components["responses"]["PaymentRequired"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    get_2: {
+    getChannel: {
         parameters: {
             query?: never;
             header?: never;
@@ -4439,7 +3454,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description get_2 200 response */
+            /** @description getChannel 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4448,81 +3463,21 @@ export interface operations {
                     "application/json": components["schemas"]["Channel"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    delete_1: {
+    deleteChannel: {
         parameters: {
             query?: never;
             header?: never;
@@ -4534,88 +3489,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description delete_1 204 response */
+            /** @description deleteChannel 204 response */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    update_1: {
+    updateChannel: {
         parameters: {
             query?: never;
             header?: never;
@@ -4631,7 +3526,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description update_1 200 response */
+            /** @description updateChannel 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4640,81 +3535,29 @@ export interface operations {
                     "application/json": components["schemas"]["Channel"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    verify: {
+    verifyChannel: {
         parameters: {
             query?: never;
             header?: never;
@@ -4726,7 +3569,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description verify 200 response */
+            /** @description verifyChannel 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4735,87 +3578,22 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelVerification"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The provider could not be reached or answered with an error of its own (problem type provider-unreachable); the credentials were not checked */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["BadGateway"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listFlows: {
@@ -4835,81 +3613,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageResponse_FlowWire.FlowResponse_"];
+                    "application/json": components["schemas"]["FlowPage"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createFlow: {
@@ -4936,78 +3654,26 @@ export interface operations {
                     "application/json": components["schemas"]["Flow"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     dryRunFlows: {
@@ -5034,78 +3700,24 @@ export interface operations {
                     "application/json": components["schemas"]["FlowDryRun"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getFlow: {
@@ -5129,78 +3741,18 @@ export interface operations {
                     "application/json": components["schemas"]["Flow"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteFlow: {
@@ -5222,78 +3774,18 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateFlow: {
@@ -5321,78 +3813,24 @@ export interface operations {
                     "application/json": components["schemas"]["Flow"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     openTestChat: {
@@ -5415,99 +3853,47 @@ export interface operations {
                     "application/json": components["schemas"]["TestChat"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    list_4: {
+    listContacts: {
         parameters: {
             query?: {
-                limit?: number | null;
-                cursor?: string | null;
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
                 /**
                  * @description Search text
                  * @example 小明
                  */
-                q?: string | null;
+                q?: string | null | Record<string, never>;
                 /**
                  * @description Only this tier
                  * @example premium
                  */
-                tier?: string | null;
+                tier?: string | null | Record<string, never>;
                 /** @description Only blocked (true) or unblocked (false) contacts */
-                blocked?: boolean | null;
+                blocked?: boolean | null | Record<string, never>;
                 /** @description Only contacts known on this channel */
-                channelId?: string | null;
+                channelId?: string | null | Record<string, never>;
             };
             header?: never;
             path?: never;
@@ -5515,90 +3901,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_4 200 response */
+            /** @description listContacts 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageResponse_ContactWire.ContactResponse_"];
+                    "application/json": components["schemas"]["ContactPage"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    get_3: {
+    getContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -5609,7 +3935,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description get_3 200 response */
+            /** @description getContact 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5618,81 +3944,21 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    update_2: {
+    updateContact: {
         parameters: {
             query?: never;
             header?: never;
@@ -5707,7 +3973,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description update_2 200 response */
+            /** @description updateContact 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5716,78 +3982,24 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createSetupLink: {
@@ -5814,100 +4026,56 @@ export interface operations {
                     "application/json": components["schemas"]["SetupLink"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    list_5: {
+    listConversations: {
         parameters: {
             query?: {
-                limit?: number | null;
-                cursor?: string | null;
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
                 /** @description Only this bot's conversations */
-                botId?: string | null;
+                botId?: string | null | Record<string, never>;
                 /** @description Only this channel's conversations */
-                channelId?: string | null;
+                channelId?: string | null | Record<string, never>;
                 /** @description Only this contact's conversations */
-                contactId?: string | null;
+                contactId?: string | null | Record<string, never>;
                 /**
                  * @description open or closed
                  * @example open
                  */
-                status?: string | null;
+                status?: string | null | Record<string, never>;
                 /** @description true: only conversations with unread messages; false: only those without */
-                unread?: boolean | null;
+                unread?: boolean | null | Record<string, never>;
                 /** @description true: only conversations a person has taken over (the bot is paused); false: only those the bot answers */
-                takenOver?: boolean | null;
+                takenOver?: boolean | null | Record<string, never>;
             };
             header?: never;
             path?: never;
@@ -5915,90 +4083,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_5 200 response */
+            /** @description listConversations 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageResponse_ConversationWire.ConversationResponse_"];
+                    "application/json": components["schemas"]["ConversationPage"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    get_4: {
+    getConversation: {
         parameters: {
             query?: never;
             header?: never;
@@ -6009,7 +4117,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description get_4 200 response */
+            /** @description getConversation 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6018,85 +4126,33 @@ export interface operations {
                     "application/json": components["schemas"]["Conversation"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    list_6: {
+    listMessages: {
         parameters: {
             query?: {
-                limit?: number | null;
-                cursor?: string | null;
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
                 /** @description backward (default) or forward */
                 direction?: "backward" | "forward" | null;
             };
@@ -6108,90 +4164,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_6 200 response */
+            /** @description listMessages 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageResponse_ConversationWire.MessageResponse_"];
+                    "application/json": components["schemas"]["MessagePage"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    send: {
+    sendMessage: {
         parameters: {
             query?: never;
             header?: never;
@@ -6206,7 +4204,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description send 201 response */
+            /** @description sendMessage 201 response */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6215,81 +4213,29 @@ export interface operations {
                     "application/json": components["schemas"]["Message"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    read: {
+    markConversationRead: {
         parameters: {
             query?: never;
             header?: never;
@@ -6300,7 +4246,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description read 200 response */
+            /** @description markConversationRead 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6309,81 +4255,21 @@ export interface operations {
                     "application/json": components["schemas"]["Conversation"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    release: {
+    releaseConversation: {
         parameters: {
             query?: never;
             header?: never;
@@ -6394,7 +4280,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description release 200 response */
+            /** @description releaseConversation 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6403,81 +4289,21 @@ export interface operations {
                     "application/json": components["schemas"]["Conversation"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    takeOver: {
+    takeOverConversation: {
         parameters: {
             query?: never;
             header?: never;
@@ -6488,7 +4314,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description takeOver 200 response */
+            /** @description takeOverConversation 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6497,85 +4323,25 @@ export interface operations {
                     "application/json": components["schemas"]["Conversation"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    stream: {
+    streamEvents: {
         parameters: {
             query?: {
                 /** @description A stream ticket, for clients that cannot send headers (read by the security layer; access tokens are refused here) */
-                ticket?: string | null;
+                ticket?: string | null | Record<string, never>;
             };
             header?: never;
             path?: never;
@@ -6589,84 +4355,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": unknown;
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    ticket: {
+    createEventTicket: {
         parameters: {
             query?: never;
             header?: never;
@@ -6675,7 +4379,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ticket 200 response */
+            /** @description createEventTicket 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6684,81 +4388,19 @@ export interface operations {
                     "application/json": components["schemas"]["EventStreamTicket"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    pending: {
+    listInvitations: {
         parameters: {
             query?: never;
             header?: never;
@@ -6767,90 +4409,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description pending 200 response */
+            /** @description listInvitations 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageResponse_MemberWire.InvitationResponse_"];
+                    "application/json": components["schemas"]["InvitationPage"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    invite: {
+    createInvitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -6863,7 +4443,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description invite 201 response */
+            /** @description createInvitation 201 response */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6872,81 +4452,27 @@ export interface operations {
                     "application/json": components["schemas"]["Invitation"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    accept: {
+    acceptInvitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -6959,7 +4485,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description accept 200 response */
+            /** @description acceptInvitation 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6968,81 +4494,27 @@ export interface operations {
                     "application/json": components["schemas"]["Membership"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    revoke_1: {
+    revokeInvitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -7053,96 +4525,46 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description revoke_1 204 response */
+            /** @description revokeInvitation 204 response */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    list_7: {
+    listJobs: {
         parameters: {
             query?: {
                 /** @description available, running, retryable, completed, discarded or cancelled */
-                state?: string | null;
+                state?: string | null | Record<string, never>;
                 /** @description e.g. inbound.turn */
-                kind?: string | null;
-                limit?: number | null;
-                cursor?: string | null;
+                kind?: string | null | Record<string, never>;
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
             };
             header?: never;
             path?: never;
@@ -7150,90 +4572,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_7 200 response */
+            /** @description listJobs 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageResponse_JobWire.JobResponse_"];
+                    "application/json": components["schemas"]["JobPage"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    retry: {
+    retryJob: {
         parameters: {
             query?: never;
             header?: never;
@@ -7244,7 +4606,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description retry 200 response */
+            /** @description retryJob 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7253,81 +4615,23 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    me: {
+    getMe: {
         parameters: {
             query?: never;
             header?: never;
@@ -7336,7 +4640,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description me 200 response */
+            /** @description getMe 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7345,85 +4649,31 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    list_8: {
+    listMembers: {
         parameters: {
             query?: {
-                limit?: number | null;
-                cursor?: string | null;
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
             };
             header?: never;
             path?: never;
@@ -7431,90 +4681,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_8 200 response */
+            /** @description listMembers 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageResponse_MemberWire.MemberResponse_"];
+                    "application/json": components["schemas"]["MemberPage"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    get_5: {
+    getMember: {
         parameters: {
             query?: never;
             header?: never;
@@ -7525,7 +4715,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description get_5 200 response */
+            /** @description getMember 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7534,81 +4724,21 @@ export interface operations {
                     "application/json": components["schemas"]["Member"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    remove: {
+    removeMember: {
         parameters: {
             query?: never;
             header?: never;
@@ -7619,88 +4749,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description remove 204 response */
+            /** @description removeMember 204 response */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    changeRole: {
+    updateMember: {
         parameters: {
             query?: never;
             header?: never;
@@ -7715,7 +4787,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description changeRole 200 response */
+            /** @description updateMember 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7724,81 +4796,29 @@ export interface operations {
                     "application/json": components["schemas"]["Member"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    plans: {
+    listPlans: {
         parameters: {
             query?: never;
             header?: never;
@@ -7807,7 +4827,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description plans 200 response */
+            /** @description listPlans 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7816,81 +4836,19 @@ export interface operations {
                     "application/json": components["schemas"]["Plan"][];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    view: {
+    getSetupPage: {
         parameters: {
             query?: never;
             header?: never;
@@ -7901,7 +4859,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description view 200 response */
+            /** @description getSetupPage 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7910,81 +4868,19 @@ export interface operations {
                     "application/json": components["schemas"]["SetupPage"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    submit: {
+    submitSetupPage: {
         parameters: {
             query?: never;
             header?: never;
@@ -7999,7 +4895,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description submit 200 response */
+            /** @description submitSetupPage 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8008,81 +4904,25 @@ export interface operations {
                     "application/json": components["schemas"]["SetupPage"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    tenant: {
+    getTenant: {
         parameters: {
             query?: never;
             header?: never;
@@ -8091,7 +4931,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description tenant 200 response */
+            /** @description getTenant 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8100,81 +4940,19 @@ export interface operations {
                     "application/json": components["schemas"]["Tenant"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The tenant's plan does not allow another one */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential's role does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    rename: {
+    renameTenant: {
         parameters: {
             query?: never;
             header?: never;
@@ -8187,7 +4965,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description rename 200 response */
+            /** @description renameTenant 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8196,76 +4974,101 @@ export interface operations {
                     "application/json": components["schemas"]["Tenant"];
                 };
             };
-            /** @description Malformed JSON or invalid fields */
-            400: {
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description Missing, invalid or expired credential */
-            401: {
+            406: components["responses"]["NotAcceptable"];
+            /** @description The database is down */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description The tenant's plan does not allow another one */
-            402: {
+        };
+    };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Alive */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description The credential's role does not allow this */
-            403: {
+            406: components["responses"]["NotAcceptable"];
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description No such resource in your tenant */
-            404: {
+            406: components["responses"]["NotAcceptable"];
+            /** @description Not ready */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Health"];
                 };
             };
         };

@@ -1,5 +1,8 @@
 package io.parley.api.apikey;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.parley.api.page.Cursor;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -31,7 +34,7 @@ import jakarta.validation.Valid;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "API keys")
-@ProblemResponses
+@ProblemResponses.Authenticated
 class ApiKeyController {
 
     private final ApiKeyService keys;
@@ -44,28 +47,38 @@ class ApiKeyController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Create an API key", description = "The secret `key` is in this response only; store it now.")
+    @ProblemResponses.JsonBody
+    @Operation(operationId = "createApiKey", summary = "Create an API key",
+            description = "The secret `key` is in this response only; store it now.")
     ApiKeyWire.ApiKeyResponse create(@Body @Valid ApiKeyWire.Create body, Authentication authentication,
                                      HttpRequest<?> request) {
         return keys.create(callers.resolve(authentication, request), body);
     }
 
     @Get
-    @Operation(summary = "List API keys (newest first; secrets are never shown)")
-    PageResponse<ApiKeyWire.ApiKeyResponse> list(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor,
+    @ProblemResponses.BadRequest
+    @Schema(name = "ApiKeyPage")
+    @Operation(operationId = "listApiKeys", summary = "List API keys (newest first; secrets are never shown)",
+            description = "Every key of the tenant with its role, hint and last use; secrets are never shown.")
+    PageResponse<ApiKeyWire.ApiKeyResponse> list(@Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
+                                                 @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
                                                  Authentication authentication, HttpRequest<?> request) {
         return keys.list(callers.resolve(authentication, request), cursor, limit);
     }
 
     @Get("/{keyId}")
-    @Operation(summary = "Get an API key")
+    @ProblemResponses.NotFound
+    @Operation(operationId = "getApiKey", summary = "Get an API key",
+            description = "One key with its role, hint and last use.")
     ApiKeyWire.ApiKeyResponse get(@PathVariable String keyId, Authentication authentication, HttpRequest<?> request) {
         return keys.get(callers.resolve(authentication, request), keyId);
     }
 
     @Delete("/{keyId}")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Revoke an API key; it stops working at once")
+    @ProblemResponses.NotFound
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; it stops working at once",
+            description = "Calls with the key are refused (401) from now on.")
     void revoke(@PathVariable String keyId, Authentication authentication, HttpRequest<?> request) {
         keys.revoke(callers.resolve(authentication, request), keyId);
     }

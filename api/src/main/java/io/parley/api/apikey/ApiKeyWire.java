@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 final class ApiKeyWire {
 
     private ApiKeyWire() {
@@ -25,7 +27,8 @@ final class ApiKeyWire {
     @Serdeable
     @Schema(name = "ApiKey")
     record ApiKeyResponse(String id, String name, String role,
-                          @Schema(description = "First characters of the key, to tell keys apart", example = "prly_AbCdEfGhI")
+                          @Schema(requiredMode = REQUIRED,
+                                  description = "First characters of the key, to tell keys apart", example = "prly_AbCdEfGhI")
                           String prefix,
                           Instant createdAt, @Nullable Instant lastUsedAt, @Nullable Instant revokedAt,
                           @Nullable @Schema(description = "The secret key; returned only once, at creation") String key) {

@@ -1,5 +1,6 @@
 package io.parley.api.audit;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -32,13 +33,15 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** The tenant's audit log (admin): who changed members, roles, keys and configuration, newest first. */
 @Controller("/api/v1/audit-log")
 @Requires(property = "parley.roles", pattern = ServerRoles.API)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Audit log")
-@ProblemResponses
+@ProblemResponses.Authenticated
 final class AuditLogController {
 
     private final AuditLog audit;
@@ -54,8 +57,12 @@ final class AuditLogController {
     }
 
     @Get
-    @Operation(summary = "List audit-log entries, newest first")
-    PageResponse<Entry> list(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor,
+    @ProblemResponses.BadRequest
+    @Schema(name = "AuditEntryPage")
+    @Operation(operationId = "listAuditLog", summary = "List audit-log entries, newest first",
+            description = "Membership, role and API-key changes with actor and IP (admin).")
+    PageResponse<Entry> list(@Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
+                             @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
                              Authentication authentication, HttpRequest<?> request) {
         TenantId tenant = callers.resolve(authentication, request).requireTenant(Role.ADMIN);
         int size = Cursor.limit(limit);
@@ -78,13 +85,15 @@ final class AuditLogController {
 
     @Serdeable
     @Schema(name = "AuditEntry")
-    record Entry(String id, Actor actor, @Schema(example = "member.role_changed") String action,
+    record Entry(String id, Actor actor, @Schema(requiredMode = REQUIRED,
+                                                 example = "member.role_changed") String action,
                  @Nullable String targetType, @Nullable String targetId, Map<String, Object> details,
                  @Nullable String ip, Instant createdAt) {
 
         @Serdeable
         @Schema(name = "AuditActor")
-        record Actor(@Schema(type = "string", allowableValues = {"user", "api_key", "system"}) String type, @Nullable String id,
+        record Actor(@Schema(requiredMode = REQUIRED,
+                             type = "string", allowableValues = {"user", "api_key", "system"}) String type, @Nullable String id,
                      @Nullable String label) {
         }
     }

@@ -28,7 +28,7 @@ import jakarta.validation.Valid;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "Auth")
-@ProblemResponses
+@ProblemResponses.Anonymous
 class AuthController {
 
     private final AuthService auth;
@@ -45,7 +45,10 @@ class AuthController {
 
     @Post("/signup")
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Create an account and its first tenant", security = {})
+    @ProblemResponses.JsonBody
+    @ProblemResponses.Conflict
+    @Operation(operationId = "signup", summary = "Create an account and its first tenant",
+            description = "Signs the new user in: the answer is a token pair. 409 when the email is taken.", security = {})
     TokenResponse signup(@Body @Valid AuthRequests.Signup request, HttpRequest<?> http) {
         String ip = clientAddress.of(http);
         throttle.check(ip, request.email());
@@ -53,7 +56,9 @@ class AuthController {
     }
 
     @Post("/login")
-    @Operation(summary = "Sign in with email and password",
+    @ProblemResponses.JsonBody
+    @ProblemResponses.Unauthorized
+    @Operation(operationId = "login", summary = "Sign in with email and password",
             description = "Attempts are limited per IP and per email; over the limit the answer is 429 with Retry-After.",
             security = {})
     TokenResponse login(@Body @Valid AuthRequests.Login request, HttpRequest<?> http) {
@@ -62,7 +67,9 @@ class AuthController {
     }
 
     @Post("/refresh")
-    @Operation(summary = "Exchange a refresh token for a new token pair (rotation)",
+    @ProblemResponses.JsonBody
+    @ProblemResponses.Unauthorized
+    @Operation(operationId = "refreshTokens", summary = "Exchange a refresh token for a new token pair (rotation)",
             description = "Each refresh token works once. Re-using a spent one revokes the whole session.", security = {})
     TokenResponse refresh(@Body @Valid AuthRequests.Refresh request) {
         return auth.refresh(request.refreshToken());
@@ -70,14 +77,22 @@ class AuthController {
 
     @Post("/logout")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "End the session of a refresh token", security = {})
+    @ProblemResponses.JsonBody
+    @Operation(operationId = "logout", summary = "End the session of a refresh token",
+            description = "The refresh token and the tokens rotated from it stop working; access tokens already issued "
+            + "expire on their own (15 minutes).", security = {})
     void logout(@Body @Valid AuthRequests.Refresh request) {
         auth.logout(request.refreshToken());
     }
 
     @Post("/switch-tenant")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Operation(summary = "Act in another tenant you belong to", security = @SecurityRequirement(name = "bearer"))
+    @ProblemResponses.JsonBody
+    @ProblemResponses.Authenticated
+    @Operation(operationId = "switchTenant", summary = "Act in another tenant you belong to",
+            description = "Answers a new token pair whose access token names the other tenant; the refresh token "
+                    + "sent is spent. Users only, not API keys.",
+            security = @SecurityRequirement(name = "bearer"))
     HttpResponse<TokenResponse> switchTenant(@Body @Valid AuthRequests.SwitchTenant request,
                                              Authentication authentication, HttpRequest<?> http) {
         var caller = callers.resolveUser(authentication, http);

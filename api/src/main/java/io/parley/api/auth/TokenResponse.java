@@ -4,14 +4,19 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** The token pair of a session, with who and where it acts. */
 @Serdeable
 @Schema(name = "Tokens")
 public record TokenResponse(
-        @Schema(description = "JWT for 'Authorization: Bearer'; valid 15 minutes") String accessToken,
-        @Schema(description = "Opaque, single-use; exchange at /api/v1/auth/refresh. Valid 7 days") String refreshToken,
-        @Schema(example = "Bearer") String tokenType,
-        @Schema(description = "Access token lifetime in seconds", example = "900") int expiresIn,
+        @Schema(requiredMode = REQUIRED,
+                description = "JWT for 'Authorization: Bearer'; valid 15 minutes") String accessToken,
+        @Schema(requiredMode = REQUIRED,
+                description = "Opaque, single-use; exchange at /api/v1/auth/refresh. Valid 7 days") String refreshToken,
+        @Schema(requiredMode = REQUIRED, example = "Bearer") String tokenType,
+        @Schema(requiredMode = REQUIRED,
+                description = "Access token lifetime in seconds", example = "900") int expiresIn,
         @Nullable @Schema(description = "The active tenant; null when the user belongs to none") TenantSummary tenant,
         UserSummary user) {
 

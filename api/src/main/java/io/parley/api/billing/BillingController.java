@@ -24,8 +24,7 @@ import jakarta.validation.Valid;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Billing", description = "The tenant's subscription to Parley, paid through Stripe")
-@ProblemResponses
-@StripeProblemResponses
+@ProblemResponses.Authenticated
 class BillingController {
 
     private static final String ADMIN_AND_STRIPE = " Owners and admins only. 503 billing-not-configured when this "
@@ -48,6 +47,9 @@ class BillingController {
     }
 
     @Post("/checkout")
+    @ProblemResponses.JsonBody
+    @ProblemResponses.Conflict
+    @StripeProblemResponses
     @Operation(operationId = "createCheckoutSession", summary = "Start a subscription with Stripe Checkout",
             description = "Returns the URL of a Stripe Checkout Session (mode subscription) for the plan; the browser "
                     + "comes back to the dashboard's billing page. 409 when the tenant already has a subscription: "
@@ -58,6 +60,9 @@ class BillingController {
     }
 
     @Post("/subscription")
+    @ProblemResponses.JsonBody
+    @ProblemResponses.Conflict
+    @StripeProblemResponses
     @Operation(operationId = "changeSubscription", summary = "Change the subscription's plan",
             description = "Moves the existing subscription to the plan's price, prorated by Stripe, and returns the "
                     + "billing state. 409 when there is no subscription: use checkout." + ADMIN_AND_STRIPE)
@@ -67,6 +72,7 @@ class BillingController {
     }
 
     @Post("/portal")
+    @StripeProblemResponses
     @Operation(operationId = "createPortalSession", summary = "Open the Stripe customer portal",
             description = "Returns the URL of a Stripe Customer Portal session (payment methods, invoices, "
                     + "cancellation) that returns to the dashboard." + ADMIN_AND_STRIPE)

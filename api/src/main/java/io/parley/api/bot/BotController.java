@@ -20,10 +20,13 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.api.caller.CallerResolver;
 import io.parley.api.openapi.ProblemResponses;
+import io.parley.api.page.Cursor;
 import io.parley.api.page.PageResponse;
 import io.parley.core.ServerRoles;
 import io.parley.http.json.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -33,7 +36,7 @@ import jakarta.validation.Valid;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Bots")
-@ProblemResponses
+@ProblemResponses.Authenticated
 class BotController {
 
     private final BotService bots;
@@ -46,26 +49,38 @@ class BotController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Create a bot (admin)", description = "402 when the plan's bot limit is reached.")
+    @Operation(operationId = "createBot", summary = "Create a bot (admin)",
+            description = "`name` is required; every other field has a default. 402 when the plan's bot limit is "
+                    + "reached.")
+    @ProblemResponses.JsonBody
+    @ProblemResponses.PlanLimit
     BotWire.BotResponse create(@Body @Valid BotWire.BotRequest body, Authentication authentication, HttpRequest<?> request) {
         return bots.create(callers.resolve(authentication, request), body, MergePatch.of(request));
     }
 
     @Get
-    @Operation(summary = "List bots, newest first")
-    PageResponse<BotWire.BotResponse> list(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor,
+    @Operation(operationId = "listBots", summary = "List bots, newest first",
+            description = "Pass the answer's `nextCursor` as `cursor` for the next page.")
+    @ProblemResponses.BadRequest
+    @Schema(name = "BotPage")
+    PageResponse<BotWire.BotResponse> list(@Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
+                                           @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
                                            Authentication authentication, HttpRequest<?> request) {
         return bots.list(callers.resolve(authentication, request), cursor, limit);
     }
 
     @Get("/{botId}")
-    @Operation(summary = "Get a bot")
+    @Operation(operationId = "getBot", summary = "Get a bot", description = "The bot's settings; the LLM API key "
+            + "is never returned, only whether one is set and its last characters.")
+    @ProblemResponses.NotFound
     BotWire.BotResponse get(@PathVariable String botId, Authentication authentication, HttpRequest<?> request) {
         return bots.get(callers.resolve(authentication, request), botId);
     }
 
     @Patch("/{botId}")
-    @Operation(summary = "Change a bot (admin)", description = "A JSON Merge Patch (RFC 7396): members left out keep "
+    @ProblemResponses.JsonBody
+    @ProblemResponses.NotFound
+    @Operation(operationId = "updateBot", summary = "Change a bot (admin)", description = "A JSON Merge Patch (RFC 7396): members left out keep "
             + "their value, null removes one, `llm`, `limits`, `limits.tiers` and each tier merge member by member; "
             + "\"\" also clears optional text; `llm.apiKey` null or \"\" removes the stored key.")
     BotWire.BotResponse update(@PathVariable String botId, @Body @Valid BotWire.BotRequest body,
@@ -75,7 +90,9 @@ class BotController {
 
     @Delete("/{botId}")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a bot with its channels and flows (admin)")
+    @Operation(operationId = "deleteBot", summary = "Delete a bot with its channels and flows (admin)",
+            description = "Its conversations and contacts stay; its channels stop receiving messages at once.")
+    @ProblemResponses.NotFound
     void delete(@PathVariable String botId, Authentication authentication, HttpRequest<?> request) {
         bots.delete(callers.resolve(authentication, request), botId);
     }

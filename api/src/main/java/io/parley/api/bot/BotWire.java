@@ -15,6 +15,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /**
  * Wire types of /api/v1/bots. PATCH is a JSON Merge Patch (RFC 7396, see {@link BotMerge} and docs/api/conventions.md):
  * absent keeps, null removes, objects merge; "" also clears a text field.
@@ -102,7 +104,8 @@ final class BotWire {
     @Serdeable
     @Schema(name = "LlmView")
     record LlmView(String provider, @Nullable String baseUrl, @Nullable String model,
-                   @Schema(description = "Whether an API key is stored (it is never returned)") boolean apiKeySet,
+                   @Schema(requiredMode = REQUIRED,
+                           description = "Whether an API key is stored (it is never returned)") boolean apiKeySet,
                    @Nullable @Schema(description = "Last 4 characters of the stored key", example = "…x7Qa")
                    String apiKeyHint,
                    @Nullable BigDecimal temperature, @Nullable Integer maxTokens, @Nullable Integer timeoutMs) {

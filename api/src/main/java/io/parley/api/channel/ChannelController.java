@@ -1,5 +1,7 @@
 package io.parley.api.channel;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.parley.api.page.Cursor;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -22,12 +24,9 @@ import io.parley.api.caller.CallerResolver;
 import io.parley.api.openapi.ProblemResponses;
 import io.parley.api.page.PageResponse;
 import io.parley.core.ServerRoles;
-import io.parley.http.problem.Problem;
 import io.parley.http.json.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -37,7 +36,7 @@ import jakarta.validation.Valid;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Channels")
-@ProblemResponses
+@ProblemResponses.Authenticated
 class ChannelController {
 
     private final ChannelService channels;
@@ -52,7 +51,12 @@ class ChannelController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Connect a channel to a bot (admin)", description = "Credentials are validated per type, "
+    @ProblemResponses.JsonBody
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @ProblemResponses.PlanLimit
+    @Operation(operationId = "createChannel", summary = "Connect a channel to a bot (admin)",
+            description = "Credentials are validated per type, "
             + "encrypted at rest and never returned. 402 when the plan's channel limit is reached; 409 when the LINE "
             + "channel, WhatsApp number or Telegram bot is already connected (by any Parley account).\n\n"
             + ChannelWire.CREDENTIALS_DOC)
@@ -62,10 +66,14 @@ class ChannelController {
     }
 
     @Get
-    @Operation(summary = "List a bot's channels, newest first", description = "The test chat's hidden web chat "
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @Schema(name = "ChannelPage")
+    @Operation(operationId = "listChannels", summary = "List a bot's channels, newest first",
+            description = "The test chat's hidden web chat "
             + "channel is left out unless `includeTest=true`.")
-    PageResponse<ChannelWire.ChannelResponse> list(@PathVariable String botId, @Nullable @QueryValue Integer limit,
-                                                   @Nullable @QueryValue String cursor,
+    PageResponse<ChannelWire.ChannelResponse> list(@PathVariable String botId, @Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
+                                                   @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
                                                    @Nullable @QueryValue Boolean includeTest,
                                                    Authentication authentication, HttpRequest<?> request) {
         return channels.list(callers.resolve(authentication, request), botId, cursor, limit,
@@ -73,14 +81,19 @@ class ChannelController {
     }
 
     @Get("/{channelId}")
-    @Operation(summary = "Get a channel")
+    @ProblemResponses.NotFound
+    @Operation(operationId = "getChannel", summary = "Get a channel",
+            description = "The channel with its webhook URL; credentials are never returned, only hints.")
     ChannelWire.ChannelResponse get(@PathVariable String botId, @PathVariable String channelId,
                                     Authentication authentication, HttpRequest<?> request) {
         return channels.get(callers.resolve(authentication, request), botId, channelId);
     }
 
     @Patch("/{channelId}")
-    @Operation(summary = "Rename a channel or change its credentials (admin)", description = "A JSON Merge Patch "
+    @ProblemResponses.JsonBody
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @Operation(operationId = "updateChannel", summary = "Rename a channel or change its credentials (admin)", description = "A JSON Merge Patch "
             + "(RFC 7396): `name` null or \"\" removes the name; `credentials` merge field by field with the stored "
             + "ones (a field sent replaces that one, null removes it) and make the channel unverified until the next "
             + "verify.\n\n"
@@ -93,20 +106,23 @@ class ChannelController {
 
     @Delete("/{channelId}")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Disconnect a channel (admin)")
+    @ProblemResponses.NotFound
+    @Operation(operationId = "deleteChannel", summary = "Disconnect a channel (admin)",
+            description = "Its webhook stops accepting events at once; conversations stay.")
     void delete(@PathVariable String botId, @PathVariable String channelId, Authentication authentication,
                 HttpRequest<?> request) {
         channels.delete(callers.resolve(authentication, request), botId, channelId);
     }
 
     @Post("/{channelId}/verify")
-    @Operation(summary = "Check the stored credentials with the provider (admin)", description = "LINE: bot info; "
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @ProblemResponses.ProviderUnreachable
+    @Operation(operationId = "verifyChannel", summary = "Check the stored credentials with the provider (admin)",
+            description = "LINE: bot info; "
             + "WhatsApp: the phone number; Telegram: getMe, then setWebhook to this channel's webhook URL with a "
             + "generated secret token; web: nothing to check. Bad credentials answer 200 with status unhealthy and "
             + "a detail; the channel's health is updated either way.")
-    @ApiResponse(responseCode = "502", description = "The provider could not be reached or answered with an error "
-            + "of its own (problem type provider-unreachable); the credentials were not checked",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     ChannelWire.VerifyResponse verify(@PathVariable String botId, @PathVariable String channelId,
                                       Authentication authentication, HttpRequest<?> request) {
         return verifier.verify(callers.resolve(authentication, request), botId, channelId);

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Map;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** Wire types of /api/v1/bots/{botId}/channels. Credentials go in, never come out: responses carry only hints. */
 final class ChannelWire {
 
@@ -33,7 +35,7 @@ final class ChannelWire {
             String type,
             @Nullable @Size(max = 100) @Schema(description = "A name for people; optional", example = "Lumi on LINE")
             String name,
-            @Nullable @Schema(description = CREDENTIALS_DOC, example = "{\"channelSecret\": "
+            @Nullable @Schema(ref = "#/components/schemas/ChannelCredentials", description = CREDENTIALS_DOC, example = "{\"channelSecret\": "
                     + "\"0123456789abcdef0123456789abcdef\", \"channelAccessToken\": \"eyJhbGciOiJIUzI1NiJ9.x9Zq\"}")
             Map<String, Object> credentials) {
 
@@ -50,7 +52,7 @@ final class ChannelWire {
     record UpdateRequest(
             @Nullable @Size(max = 100) @Schema(description = "\"\" removes the name", example = "Lumi (main)")
             String name,
-            @Nullable @Schema(description = CREDENTIALS_DOC, example = "{\"botToken\": "
+            @Nullable @Schema(ref = "#/components/schemas/ChannelCredentials", description = CREDENTIALS_DOC, example = "{\"botToken\": "
                     + "\"123456789:AAHfakeFAKEfakeFAKEfakeFAKEfake0001\"}") Map<String, Object> credentials) {
 
         @Override
@@ -61,7 +63,7 @@ final class ChannelWire {
 
     @Serdeable
     @Schema(name = "CredentialHint", description = "What may be shown of a stored secret")
-    record CredentialHint(@Schema(example = "true") boolean set,
+    record CredentialHint(@Schema(requiredMode = REQUIRED, example = "true") boolean set,
                           @Nullable @Schema(description = "Last 4 characters; null for short secrets", example = "…x9Zq")
                           String last4) {
     }
@@ -69,14 +71,17 @@ final class ChannelWire {
     @Serdeable
     @Schema(name = "Channel")
     record ChannelResponse(
-            @Schema(example = "01936f0e-8a4b-7c3d-9e2f-1a2b3c4d5e6f") String id,
+            @Schema(requiredMode = REQUIRED, example = "01936f0e-8a4b-7c3d-9e2f-1a2b3c4d5e6f") String id,
             String botId,
-            @Schema(type = "string", allowableValues = {"line", "whatsapp", "telegram", "web"}) String type,
+            @Schema(requiredMode = REQUIRED,
+                    type = "string", allowableValues = {"line", "whatsapp", "telegram", "web"}) String type,
             @Nullable String name,
-            @Schema(description = "Paste into the provider's webhook settings (Telegram's is set by verify)",
+            @Schema(requiredMode = REQUIRED,
+                    description = "Paste into the provider's webhook settings (Telegram's is set by verify)",
                     example = "https://parley.example.com/webhooks/line/01936f0e-8a4b-7c3d-9e2f-1a2b3c4d5e6f")
             String webhookUrl,
-            @Schema(description = "Per secret field: whether it is set and its last 4 characters; secrets are "
+            @Schema(requiredMode = REQUIRED,
+                    description = "Per secret field: whether it is set and its last 4 characters; secrets are "
                     + "never returned", example = "{\"channelSecret\": {\"set\": true, \"last4\": \"…cdef\"}, "
                     + "\"channelAccessToken\": {\"set\": true, \"last4\": \"…x9Zq\"}}")
             Map<String, CredentialHint> credentials,
@@ -91,12 +96,14 @@ final class ChannelWire {
                     example = "<script src=\"https://parley.example.com/widget.js\" "
                             + "data-parley-widget=\"pwk_3q2-7wEAAAD7zK0pZr1kq3vC0h2b8mWd\" async></script>")
             String embedSnippet,
-            @Schema(type = "string", allowableValues = {"unverified", "healthy", "unhealthy"}) String health,
+            @Schema(requiredMode = REQUIRED,
+                    type = "string", allowableValues = {"unverified", "healthy", "unhealthy"}) String health,
             @Nullable @Schema(description = "What the last verify found", example = "Connected to LINE bot Lumi (@123abcde)")
             String healthDetail,
             @Nullable @Schema(description = "When the credentials were last checked") Instant verifiedAt,
             Instant createdAt, Instant updatedAt,
-            @Schema(description = "The hidden web chat channel of the dashboard's test chat (listed only with "
+            @Schema(requiredMode = REQUIRED,
+                    description = "The hidden web chat channel of the dashboard's test chat (listed only with "
                     + "includeTest=true)") boolean testOnly) {
 
         @Override
@@ -108,8 +115,9 @@ final class ChannelWire {
     @Serdeable
     @Schema(name = "ChannelVerification")
     record VerifyResponse(
-            @Schema(type = "string", allowableValues = {"healthy", "unhealthy"}) String status,
-            @Schema(example = "LINE rejected the channel access token (401). Issue a new one in the LINE Developers "
+            @Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"healthy", "unhealthy"}) String status,
+            @Schema(requiredMode = REQUIRED,
+                    example = "LINE rejected the channel access token (401). Issue a new one in the LINE Developers "
                     + "console and save it here.") String detail,
             @Nullable Account account,
             Instant checkedAt) {
@@ -117,7 +125,8 @@ final class ChannelWire {
 
     @Serdeable
     @Schema(name = "ProviderAccount", description = "The provider account the credentials belong to (healthy only)")
-    record Account(@Schema(description = "LINE bot user id, WhatsApp phone number id or Telegram bot id",
+    record Account(@Schema(requiredMode = REQUIRED,
+                           description = "LINE bot user id, WhatsApp phone number id or Telegram bot id",
                            example = "Udeadbeefdeadbeefdeadbeefdeadbeef") String id,
                    @Nullable @Schema(description = "Display name / verified name / first name", example = "Lumi")
                    String name,
@@ -128,9 +137,10 @@ final class ChannelWire {
     @Serdeable
     @Schema(name = "TestChat", description = "How to talk to a bot through its hidden test channel, as the widget does")
     record TestChatResponse(
-            @Schema(description = "The test channel's id") String channelId,
-            @Schema(example = "pwk_3q2-7wEAAAD7zK0pZr1kq3vC0h2b8mWd") String widgetKey,
-            @Schema(description = "A new session: a new test contact", example = "test_Zr1kq3vC0h2b8mWd5xYtQe9n")
+            @Schema(requiredMode = REQUIRED, description = "The test channel's id") String channelId,
+            @Schema(requiredMode = REQUIRED, example = "pwk_3q2-7wEAAAD7zK0pZr1kq3vC0h2b8mWd") String widgetKey,
+            @Schema(requiredMode = REQUIRED,
+                    description = "A new session: a new test contact", example = "test_Zr1kq3vC0h2b8mWd5xYtQe9n")
             String sessionId) {
     }
 }

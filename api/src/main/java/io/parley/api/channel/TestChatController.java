@@ -22,7 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Channels")
-@ProblemResponses
+@ProblemResponses.Authenticated
 class TestChatController {
 
     private final TestChatService testChat;
@@ -34,6 +34,7 @@ class TestChatController {
     }
 
     @Post
+    @ProblemResponses.NotFound
     @Operation(operationId = "openTestChat", summary = "Open a test chat with the bot (agent)", description = "Returns "
             + "the widget key of the bot's hidden test channel (a web chat, created on first use, not counted "
             + "against the plan's channel limit) and a new session id. Talk to the bot with them exactly as the web "

@@ -1,5 +1,7 @@
 package io.parley.api.contact;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.parley.api.page.Cursor;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -33,7 +35,7 @@ import jakarta.validation.Valid;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Contacts")
-@ProblemResponses
+@ProblemResponses.Authenticated
 class ContactController {
 
     private final ContactService contacts;
@@ -45,11 +47,14 @@ class ContactController {
     }
 
     @Get
-    @Operation(summary = "List contacts, newest first",
+    @ProblemResponses.BadRequest
+    @Schema(name = "ContactPage")
+    @Operation(operationId = "listContacts", summary = "List contacts, newest first",
             description = "Filters combine with AND. `q` matches part of the display name (case-insensitive, any "
                     + "language; % and _ are plain characters) or of an external user id.")
     PageResponse<ContactWire.ContactResponse> list(
-            @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor,
+            @Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
+            @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
             @Nullable @QueryValue @Parameter(description = "Search text", example = "小明") String q,
             @Nullable @QueryValue @Parameter(description = "Only this tier", example = "premium") String tier,
             @Nullable @QueryValue @Parameter(description = "Only blocked (true) or unblocked (false) contacts")
@@ -61,14 +66,19 @@ class ContactController {
     }
 
     @Get("/{contactId}")
-    @Operation(summary = "Get a contact with its channel identities")
+    @ProblemResponses.NotFound
+    @Operation(operationId = "getContact", summary = "Get a contact with its channel identities",
+            description = "The contact with its attributes, tier and identities on each channel.")
     ContactWire.ContactResponse get(@PathVariable String contactId, Authentication authentication,
                                     HttpRequest<?> request) {
         return contacts.get(callers.resolve(authentication, request), contactId);
     }
 
     @Patch("/{contactId}")
-    @Operation(summary = "Change a contact (agent)", description = "Only the fields sent change; \"\" clears the "
+    @ProblemResponses.JsonBody
+    @ProblemResponses.NotFound
+    @Operation(operationId = "updateContact", summary = "Change a contact (agent)",
+            description = "Only the fields sent change; \"\" clears the "
             + "display name or persona override; `attributes` is a JSON merge patch (a key with null is removed).")
     ContactWire.ContactResponse update(@PathVariable String contactId, @Body @Valid ContactWire.ContactPatch body,
                                        Authentication authentication, HttpRequest<?> request) {
@@ -77,7 +87,10 @@ class ContactController {
 
     @Post("/{contactId}/setup-link")
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Create a setup link for a contact (agent)",
+    @ProblemResponses.JsonBody
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @Operation(operationId = "createSetupLink", summary = "Create a setup link for a contact (agent)",
             description = "A signed link to the persona/profile setup page, valid for `expiresInMinutes` (default "
                     + "one day). Send it to the contact; whoever holds it can change that contact's attributes and "
                     + "persona override until it expires. 409 when the contact is blocked.")

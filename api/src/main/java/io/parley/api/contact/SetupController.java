@@ -28,7 +28,7 @@ import jakarta.validation.Valid;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "Setup page (public)")
-@ProblemResponses
+@ProblemResponses.Anonymous
 class SetupController {
 
     private final SetupService setup;
@@ -40,7 +40,9 @@ class SetupController {
     }
 
     @Get("/{token}")
-    @Operation(summary = "What the setup page shows", security = {},
+    @ProblemResponses.NotFound
+    @ProblemResponses.Forbidden
+    @Operation(operationId = "getSetupPage", summary = "What the setup page shows", security = {},
             description = "401 invalid-token when the link is altered, unknown or expired (the detail says which); "
                     + "403 when the contact is blocked; limited per client IP (429 with Retry-After).")
     ContactWire.SetupPage view(@PathVariable String token, HttpRequest<?> request) {
@@ -48,7 +50,10 @@ class SetupController {
     }
 
     @Post("/{token}")
-    @Operation(summary = "Save the setup page", security = {},
+    @ProblemResponses.JsonBody
+    @ProblemResponses.NotFound
+    @ProblemResponses.Forbidden
+    @Operation(operationId = "submitSetupPage", summary = "Save the setup page", security = {},
             description = "Same rules as PATCH /api/v1/contacts/{id} for `attributes` (a JSON merge patch) and "
                     + "`personaOverride`; answers what the page shows now.")
     ContactWire.SetupPage submit(@PathVariable String token, @Body @Valid ContactWire.SetupSubmission body,

@@ -1,5 +1,7 @@
 package io.parley.api.conversation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.parley.api.page.Cursor;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -27,7 +29,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Conversations")
-@ProblemResponses
+@ProblemResponses.Authenticated
 class ConversationController {
 
     private final ConversationService conversations;
@@ -41,12 +43,15 @@ class ConversationController {
     }
 
     @Get
-    @Operation(summary = "List conversations, latest activity first",
+    @ProblemResponses.BadRequest
+    @Schema(name = "ConversationPage")
+    @Operation(operationId = "listConversations", summary = "List conversations, latest activity first",
             description = "Ordered by the last message's time (a conversation without messages by its creation), "
                     + "newest first. Filters combine with AND. A conversation that gets a message while you page "
                     + "moves to the top of the list and is not repeated on later pages.")
     PageResponse<ConversationWire.ConversationResponse> list(
-            @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor,
+            @Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
+            @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
             @Nullable @QueryValue @Parameter(description = "Only this bot's conversations") String botId,
             @Nullable @QueryValue @Parameter(description = "Only this channel's conversations") String channelId,
             @Nullable @QueryValue @Parameter(description = "Only this contact's conversations") String contactId,
@@ -62,14 +67,17 @@ class ConversationController {
     }
 
     @Get("/{conversationId}")
-    @Operation(summary = "Get a conversation")
+    @ProblemResponses.NotFound
+    @Operation(operationId = "getConversation", summary = "Get a conversation",
+            description = "The conversation with its bot, channel, contact, state and last message.")
     ConversationWire.ConversationResponse get(@PathVariable String conversationId, Authentication authentication,
                                               HttpRequest<?> request) {
         return conversations.get(callers.resolve(authentication, request), conversationId);
     }
 
     @Post("/{conversationId}/read")
-    @Operation(summary = "Mark a conversation read (agent)",
+    @ProblemResponses.NotFound
+    @Operation(operationId = "markConversationRead", summary = "Mark a conversation read (agent)",
             description = "Sets its unread count to 0 for every member (the count belongs to the conversation).")
     ConversationWire.ConversationResponse read(@PathVariable String conversationId, Authentication authentication,
                                                HttpRequest<?> request) {
@@ -77,7 +85,8 @@ class ConversationController {
     }
 
     @Post("/{conversationId}/takeover")
-    @Operation(summary = "Take a conversation over from the bot (agent)",
+    @ProblemResponses.NotFound
+    @Operation(operationId = "takeOverConversation", summary = "Take a conversation over from the bot (agent)",
             description = "The bot stays silent in this conversation until it is released; the contact's messages "
                     + "are still stored and shown. Taking over a conversation another agent holds moves it to you. "
                     + "Audited as conversation.taken_over.")
@@ -87,7 +96,8 @@ class ConversationController {
     }
 
     @Post("/{conversationId}/release")
-    @Operation(summary = "Hand a conversation back to the bot (agent)",
+    @ProblemResponses.NotFound
+    @Operation(operationId = "releaseConversation", summary = "Hand a conversation back to the bot (agent)",
             description = "The bot answers the contact's next message. Audited as conversation.released.")
     ConversationWire.ConversationResponse release(@PathVariable String conversationId,
                                                   Authentication authentication, HttpRequest<?> request) {

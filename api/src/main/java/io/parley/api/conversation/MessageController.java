@@ -1,5 +1,6 @@
 package io.parley.api.conversation;
 
+import io.parley.api.page.Cursor;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -32,7 +33,7 @@ import jakarta.validation.Valid;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Conversations")
-@ProblemResponses
+@ProblemResponses.Authenticated
 class MessageController {
 
     private final MessageService messages;
@@ -44,14 +45,17 @@ class MessageController {
     }
 
     @Get
-    @Operation(summary = "List a conversation's messages",
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @Schema(name = "MessagePage")
+    @Operation(operationId = "listMessages", summary = "List a conversation's messages",
             description = "`direction=backward` (default): the newest page first, newest message first; pass "
                     + "`nextCursor` back for older messages. `direction=forward`: oldest first, from the start or "
                     + "from the position of a cursor (any cursor of this conversation's messages, from either "
                     + "direction). To catch up after a live event, fetch the newest page again.")
     PageResponse<ConversationWire.MessageResponse> list(
-            @PathVariable String conversationId, @Nullable @QueryValue Integer limit,
-            @Nullable @QueryValue String cursor,
+            @PathVariable String conversationId, @Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
+            @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
             @Nullable @QueryValue @Parameter(description = "backward (default) or forward",
                     schema = @Schema(type = "string", allowableValues = {"backward", "forward"})) String direction,
             Authentication authentication, HttpRequest<?> request) {
@@ -60,7 +64,10 @@ class MessageController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Reply as an agent (agent)",
+    @ProblemResponses.JsonBody
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @Operation(operationId = "sendMessage", summary = "Reply as an agent (agent)",
             description = "Stores the message (status queued) and queues it for sending through the same path as "
                     + "the bot's replies, in order with them; its status then moves to sent, delivered, read or "
                     + "failed (watch message events on GET /api/v1/events). Replying takes the conversation over "

@@ -34,7 +34,7 @@ import org.reactivestreams.Publisher;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Events")
-@ProblemResponses
+@ProblemResponses.Authenticated
 class EventController {
 
     private static final String STREAM_EXAMPLE = """
@@ -59,7 +59,7 @@ class EventController {
     }
 
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
-    @Operation(summary = "Live tenant events (Server-Sent Events)",
+    @Operation(operationId = "streamEvents", summary = "Live tenant events (Server-Sent Events)",
             description = "Every member's stream of their tenant's events: `event:` is the type (e.g. "
                     + "conversation.takeover, message.created), `data:` a small JSON object of ids, `id:` a "
                     + "sequence number of this server process. Comment lines keep the connection open about every "
@@ -81,7 +81,7 @@ class EventController {
     }
 
     @Post("/ticket")
-    @Operation(summary = "Get a stream ticket for EventSource",
+    @Operation(operationId = "createEventTicket", summary = "Get a stream ticket for EventSource",
             description = "A one-minute ticket that opens GET /api/v1/events?ticket=… for the signed-in user in "
                     + "their active tenant. Users only: API keys send the Authorization header on the stream.")
     EventWire.TicketResponse ticket(Authentication authentication, HttpRequest<?> request) {

@@ -1,5 +1,6 @@
 package io.parley.api.flow;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -31,7 +32,7 @@ import jakarta.validation.Valid;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Flows")
-@ProblemResponses
+@ProblemResponses.Authenticated
 class FlowController {
 
     private final FlowService flows;
@@ -46,7 +47,11 @@ class FlowController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    @Operation(operationId = "createFlow", summary = "Create a flow (admin)", description = "400 lists every invalid field, e.g. "
+    @ProblemResponses.JsonBody
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @Operation(operationId = "createFlow", summary = "Create a flow (admin)",
+            description = "400 lists every invalid field, e.g. "
             + "`trigger.pattern` or `steps[2].buttons`. 409 when the bot already has 200 flows.")
     FlowWire.FlowResponse create(@PathVariable String botId, @Body @Valid FlowWire.FlowRequest body,
                                  Authentication authentication, HttpRequest<?> request) {
@@ -54,6 +59,8 @@ class FlowController {
     }
 
     @Get
+    @ProblemResponses.NotFound
+    @Schema(name = "FlowPage")
     @Operation(operationId = "listFlows", summary = "List a bot's flows in match order",
             description = "Priority descending, then oldest first: the order the matcher tries them. A bot has at "
                     + "most 200 flows, all returned in one page (`nextCursor` is always null).")
@@ -63,13 +70,17 @@ class FlowController {
     }
 
     @Get("/{flowId}")
-    @Operation(operationId = "getFlow", summary = "Get a flow")
+    @ProblemResponses.NotFound
+    @Operation(operationId = "getFlow", summary = "Get a flow",
+            description = "One flow with its trigger and steps.")
     FlowWire.FlowResponse get(@PathVariable String botId, @PathVariable String flowId,
                               Authentication authentication, HttpRequest<?> request) {
         return flows.get(callers.resolve(authentication, request), botId, flowId);
     }
 
     @Patch("/{flowId}")
+    @ProblemResponses.JsonBody
+    @ProblemResponses.NotFound
     @Operation(operationId = "updateFlow", summary = "Change a flow (admin)", description = "A JSON Merge Patch (RFC 7396): "
             + "members left out keep their value; `trigger` merges member by member (null removes one) unless its "
             + "`type` changes, then it is replaced; `steps`, a list, is replaced whole.")
@@ -81,13 +92,17 @@ class FlowController {
 
     @Delete("/{flowId}")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(operationId = "deleteFlow", summary = "Delete a flow (admin)")
+    @ProblemResponses.NotFound
+    @Operation(operationId = "deleteFlow", summary = "Delete a flow (admin)",
+            description = "The bot stops matching it at once.")
     void delete(@PathVariable String botId, @PathVariable String flowId, Authentication authentication,
                 HttpRequest<?> request) {
         flows.delete(callers.resolve(authentication, request), botId, flowId);
     }
 
     @Post("/dry-run")
+    @ProblemResponses.JsonBody
+    @ProblemResponses.NotFound
     @Operation(operationId = "dryRunFlows", summary = "Dry-run: which flow answers a message, and exactly what it would send (any member)",
             description = "Uses the same matcher as the message pipeline. Nothing is sent or stored. With no "
                     + "matching flow, `matched` is null and `then` is `llm` (a follow event gets the bot's welcome "

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /**
  * Wire types of /api/v1/bots/{botId}/flows. Triggers and steps are flat objects tagged by {@code type} (rather
  * than oneOf schemas), so every client generator handles them; which fields a type uses is in each description.
@@ -26,7 +28,7 @@ final class FlowWire {
 
     @Serdeable
     @Schema(name = "FlowRequest", description = "Create: name, trigger and steps are required. Patch: only the fields "
-            + "sent change; trigger and steps are replaced as a whole.", example = """
+            + "sent change; trigger and steps are replaced as a whole.", examples = """
             {"name": "Opening hours", "priority": 10,
              "trigger": {"type": "keyword", "keywords": ["hours", "營業時間", "営業時間"], "match": "contains"},
              "steps": [{"type": "text", "text": "We are open 10:00-18:00, {{contact.displayName}}."},
@@ -53,7 +55,7 @@ final class FlowWire {
             * `postback`: `data`, the exact postback data of a pressed button (1-300 characters).
             * `follow`: a new follower (LINE follow, Telegram /start, a new web chat). No fields.
             * `fallback`: a message or button press no other flow matched. No fields.""",
-            example = "{\"type\": \"keyword\", \"keywords\": [\"hours\", \"營業時間\", \"営業時間\"], \"match\": \"contains\"}")
+            examples = "{\"type\": \"keyword\", \"keywords\": [\"hours\", \"營業時間\", \"営業時間\"], \"match\": \"contains\"}")
     record TriggerSpec(
             @Nullable @Schema(allowableValues = {"keyword", "regex", "postback", "follow", "fallback"}) String type,
             @Nullable @Schema(description = "keyword: the keywords", example = "[\"hours\", \"營業時間\"]")
@@ -88,7 +90,7 @@ final class FlowWire {
             * `ask_llm`: `instruction` added to the system prompt for this turn; the LLM answers. Must be last.
             `text`, `message` and `instruction` may use {{contact.displayName}}, {{contact.tier}}, \
             {{contact.attributes.<key>}}, {{bot.name}} and {{setupUrl}}.""",
-            example = "{\"type\": \"buttons\", \"text\": \"Hi {{contact.displayName}}, what do you need?\", "
+            examples = "{\"type\": \"buttons\", \"text\": \"Hi {{contact.displayName}}, what do you need?\", "
                     + "\"buttons\": [{\"label\": \"Opening hours\", \"postback\": \"menu=hours\"}, "
                     + "{\"label\": \"Talk to staff\", \"postback\": \"menu=staff\"}], \"style\": \"quick_replies\"}")
     record StepSpec(
@@ -140,7 +142,7 @@ final class FlowWire {
 
     @Serdeable
     @Schema(name = "FlowDryRunRequest", description = "Exactly one of text, postback or event; contact is optional.",
-            example = "{\"text\": \"What are your hours?\", \"contact\": {\"displayName\": \"美玲\", \"tier\": \"free\"}}")
+            examples = "{\"text\": \"What are your hours?\", \"contact\": {\"displayName\": \"美玲\", \"tier\": \"free\"}}")
     record DryRunRequest(
             @Nullable @Size(max = 5000) @Schema(description = "A text message", example = "What are your hours?")
             String text,
@@ -158,19 +160,23 @@ final class FlowWire {
     }
 
     @Serdeable
-    @Schema(name = "FlowDryRun", example = """
+    @Schema(name = "FlowDryRun", examples = """
             {"matched": {"id": "0193a4b2-7c1e-7d2a-9f00-3c5e8a1b2c3d", "name": "Opening hours", "triggerType": "keyword"},
              "steps": [{"type": "text", "text": "We are open 10:00-18:00, 美玲."}],
              "then": "reply", "attributeChanges": {}, "warnings": []}""")
     record DryRunResponse(
             @Nullable MatchedFlow matched,
-            @Schema(description = "What would be sent and done, in order, with placeholders filled in")
+            @Schema(requiredMode = REQUIRED,
+                    description = "What would be sent and done, in order, with placeholders filled in")
             List<StepSpec> steps,
-            @Schema(description = "reply: the steps are the whole answer; llm: the LLM answers (after the steps); "
+            @Schema(requiredMode = REQUIRED,
+                    description = "reply: the steps are the whole answer; llm: the LLM answers (after the steps); "
                     + "handoff: the bot pauses and a person takes over", allowableValues = {"reply", "llm", "handoff"})
             String then,
-            @Schema(description = "Contact attributes the steps would set") Map<String, String> attributeChanges,
-            @Schema(description = "Flows skipped on this message, e.g. a regex that ran out of time")
+            @Schema(requiredMode = REQUIRED,
+                    description = "Contact attributes the steps would set") Map<String, String> attributeChanges,
+            @Schema(requiredMode = REQUIRED,
+                    description = "Flows skipped on this message, e.g. a regex that ran out of time")
             List<String> warnings) {
     }
 

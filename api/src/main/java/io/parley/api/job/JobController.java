@@ -1,5 +1,7 @@
 package io.parley.api.job;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.parley.api.page.Cursor;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -27,7 +29,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Jobs")
-@ProblemResponses
+@ProblemResponses.Authenticated
 class JobController {
 
     private final JobService jobs;
@@ -39,18 +41,24 @@ class JobController {
     }
 
     @Get
-    @Operation(summary = "List jobs, newest first (admin)")
+    @ProblemResponses.BadRequest
+    @Schema(name = "JobPage")
+    @Operation(operationId = "listJobs", summary = "List jobs, newest first (admin)",
+            description = "Background jobs of the tenant, e.g. to find discarded ones after an outage.")
     PageResponse<JobWire.JobResponse> list(
             @Nullable @QueryValue @Parameter(description = "available, running, retryable, completed, discarded or "
                     + "cancelled") String state,
             @Nullable @QueryValue @Parameter(description = "e.g. inbound.turn") String kind,
-            @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor,
+            @Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
+            @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
             Authentication authentication, HttpRequest<?> request) {
         return jobs.list(callers.resolve(authentication, request), state, kind, cursor, limit);
     }
 
     @Post("/{jobId}/retry")
-    @Operation(summary = "Run a discarded or cancelled job again (admin)",
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @Operation(operationId = "retryJob", summary = "Run a discarded or cancelled job again (admin)",
             description = "The job becomes available at once with its attempts reset; its error history stays. "
                     + "409 for a job in any other state.")
     JobWire.JobResponse retry(@PathVariable String jobId, Authentication authentication, HttpRequest<?> request) {

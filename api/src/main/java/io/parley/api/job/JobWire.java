@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** Wire types of the jobs API. */
 final class JobWire {
 
@@ -17,25 +19,30 @@ final class JobWire {
     @Serdeable
     @Schema(name = "Job", description = "A background job of the tenant (an inbound turn, an outbound send, …)")
     record JobResponse(
-            @Schema(description = "Opaque id (digits, but treat it as a string)", example = "81234") String id,
-            @Schema(example = "inbound.turn") String kind,
-            @Schema(allowableValues = {"available", "running", "retryable", "completed", "discarded", "cancelled"},
+            @Schema(requiredMode = REQUIRED,
+                    description = "Opaque id (digits, but treat it as a string)", example = "81234") String id,
+            @Schema(requiredMode = REQUIRED, example = "inbound.turn") String kind,
+            @Schema(requiredMode = REQUIRED,
+                    allowableValues = {"available", "running", "retryable", "completed", "discarded", "cancelled"},
                     example = "discarded") String state,
-            @Schema(description = "Attempts made so far", example = "10") int attempt,
-            @Schema(example = "10") int maxAttempts,
-            @Schema(description = "Higher runs first", example = "0") int priority,
-            @Schema(description = "The job's arguments: ids of what it works on; credentials are redacted",
+            @Schema(requiredMode = REQUIRED, description = "Attempts made so far", example = "10") int attempt,
+            @Schema(requiredMode = REQUIRED, example = "10") int maxAttempts,
+            @Schema(requiredMode = REQUIRED, description = "Higher runs first", example = "0") int priority,
+            @Schema(requiredMode = REQUIRED,
+                    description = "The job's arguments: ids of what it works on; credentials are redacted",
                     example = "{\"eventId\": \"0199a3c4-…\"}") Map<String, Object> args,
-            @Schema(description = "When it runs next (or ran)") Instant scheduledAt,
+            @Schema(requiredMode = REQUIRED, description = "When it runs next (or ran)") Instant scheduledAt,
             @Nullable Instant attemptedAt,
             @Nullable @Schema(description = "When it completed or was discarded") Instant finalizedAt,
-            @Schema(description = "One entry per failed attempt, oldest first") List<JobError> errors,
+            @Schema(requiredMode = REQUIRED,
+                    description = "One entry per failed attempt, oldest first") List<JobError> errors,
             Instant createdAt) {
     }
 
     @Serdeable
     @Schema(name = "JobError")
     record JobError(@Nullable Instant at, int attempt,
-                    @Schema(example = "java.net.http.HttpTimeoutException: request timed out") String error) {
+                    @Schema(requiredMode = REQUIRED,
+                            example = "java.net.http.HttpTimeoutException: request timed out") String error) {
     }
 }

@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Auth")
-@ProblemResponses
+@ProblemResponses.Authenticated
 final class MeController {
 
     private final CallerResolver callers;
@@ -57,7 +57,8 @@ final class MeController {
     }
 
     @Get
-    @Operation(summary = "The current user (or API key), active tenant and memberships")
+    @Operation(operationId = "getMe", summary = "The current user (or API key), active tenant and memberships",
+            description = "Who the credential is: the user (or API key), the active tenant and every membership.")
     MeResponse me(Authentication authentication, HttpRequest<?> request) {
         if (authentication.getAttributes().containsKey(io.parley.api.caller.CredentialClaims.API_KEY_ID)) {
             Caller key = callers.resolve(authentication, request);

@@ -1,5 +1,6 @@
 package io.parley.api.member;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -29,7 +30,7 @@ import jakarta.validation.Valid;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Members")
-@ProblemResponses
+@ProblemResponses.Authenticated
 class InvitationController {
 
     private final InvitationService invitations;
@@ -42,7 +43,9 @@ class InvitationController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Invite someone by email (admin; owner invitations by owners only)",
+    @ProblemResponses.JsonBody
+    @ProblemResponses.Conflict
+    @Operation(operationId = "createInvitation", summary = "Invite someone by email (admin; owner invitations by owners only)",
             description = "The response carries the invitation token and link once; send it to the invitee.")
     MemberWire.InvitationResponse invite(@Body @Valid MemberWire.Invite body, Authentication authentication,
                                          HttpRequest<?> request) {
@@ -50,20 +53,28 @@ class InvitationController {
     }
 
     @Get
-    @Operation(summary = "List pending invitations (admin)")
+    @Schema(name = "InvitationPage")
+    @Operation(operationId = "listInvitations", summary = "List pending invitations (admin)",
+            description = "Invitations not yet accepted, revoked or expired, newest first.")
     PageResponse<MemberWire.InvitationResponse> pending(Authentication authentication, HttpRequest<?> request) {
         return new PageResponse<>(invitations.pending(callers.resolve(authentication, request)), null);
     }
 
     @Delete("/{invitationId}")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Revoke a pending invitation (admin)")
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @Operation(operationId = "revokeInvitation", summary = "Revoke a pending invitation (admin)",
+            description = "The link in the invitation email stops working at once; 409 when it was already accepted or "
+            + "revoked.")
     void revoke(@PathVariable String invitationId, Authentication authentication, HttpRequest<?> request) {
         invitations.revoke(callers.resolve(authentication, request), invitationId);
     }
 
     @Post("/accept")
-    @Operation(summary = "Accept an invitation as the signed-in user",
+    @ProblemResponses.JsonBody
+    @ProblemResponses.Conflict
+    @Operation(operationId = "acceptInvitation", summary = "Accept an invitation as the signed-in user",
             description = "The invitation's email must be the user's. Then switch to the tenant with /auth/switch-tenant.")
     MemberWire.MembershipResponse accept(@Body @Valid MemberWire.Accept body, Authentication authentication,
                                          HttpRequest<?> request) {

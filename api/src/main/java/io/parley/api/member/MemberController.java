@@ -1,5 +1,8 @@
 package io.parley.api.member;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.parley.api.page.Cursor;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -31,7 +34,7 @@ import jakarta.validation.Valid;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Members")
-@ProblemResponses
+@ProblemResponses.Authenticated
 class MemberController {
 
     private final MemberService members;
@@ -43,20 +46,30 @@ class MemberController {
     }
 
     @Get
-    @Operation(summary = "List members")
-    PageResponse<MemberWire.MemberResponse> list(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor,
+    @ProblemResponses.BadRequest
+    @Schema(name = "MemberPage")
+    @Operation(operationId = "listMembers", summary = "List members",
+            description = "Every member of the active tenant with their role.")
+    PageResponse<MemberWire.MemberResponse> list(@Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
+                                                 @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
                                                  Authentication authentication, HttpRequest<?> request) {
         return members.list(callers.resolve(authentication, request), cursor, limit);
     }
 
     @Get("/{userId}")
-    @Operation(summary = "Get a member")
+    @ProblemResponses.NotFound
+    @Operation(operationId = "getMember", summary = "Get a member",
+            description = "One member of the active tenant with their role.")
     MemberWire.MemberResponse get(@PathVariable String userId, Authentication authentication, HttpRequest<?> request) {
         return members.get(callers.resolve(authentication, request), userId);
     }
 
     @Patch("/{userId}")
-    @Operation(summary = "Change a member's role (admin; owner role by owners only)")
+    @ProblemResponses.JsonBody
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @Operation(operationId = "updateMember", summary = "Change a member's role (admin; owner role by owners only)",
+            description = "409 when the change would leave the tenant without an owner.")
     MemberWire.MemberResponse changeRole(@PathVariable String userId, @Body @Valid MemberWire.ChangeRole body,
                                          Authentication authentication, HttpRequest<?> request) {
         return members.changeRole(callers.resolve(authentication, request), userId, body.role());
@@ -64,7 +77,9 @@ class MemberController {
 
     @Delete("/{userId}")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Remove a member, or leave the tenant (your own user id)",
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @Operation(operationId = "removeMember", summary = "Remove a member, or leave the tenant (your own user id)",
             description = "The last owner cannot be removed.")
     void remove(@PathVariable String userId, Authentication authentication, HttpRequest<?> request) {
         members.remove(callers.resolve(authentication, request), userId);

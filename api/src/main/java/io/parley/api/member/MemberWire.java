@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** Request and response bodies of the members and invitations endpoints. */
 final class MemberWire {
 
@@ -23,7 +25,8 @@ final class MemberWire {
     @Serdeable
     @Schema(name = "Member")
     record MemberResponse(String userId, String email, @Nullable String displayName,
-                          @Schema(type = "string", allowableValues = {"owner", "admin", "agent", "viewer"}) String role,
+                          @Schema(requiredMode = REQUIRED,
+                                  type = "string", allowableValues = {"owner", "admin", "agent", "viewer"}) String role,
                           Instant joinedAt) {
         static MemberResponse of(MemberRow row) {
             return new MemberResponse(row.userId().toString(), row.email(), row.displayName(), row.role(), row.createdAt());

@@ -2,19 +2,52 @@ package io.parley.api.openapi;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Contact;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.servers.Server;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The OpenAPI document's header, generated at build time into META-INF/swagger/parley-api.yml. */
+/**
+ * The OpenAPI document's header, generated at build time into META-INF/swagger/parley-api.yml (OpenAPI 3.1; see
+ * docs/api/openapi.md). {@code api.version} is the Maven project version (api/pom.xml), so clients generated from the
+ * document get a semver package version.
+ */
 @OpenAPIDefinition(
-        info = @Info(title = "Parley admin API", version = "v1",
+        info = @Info(title = "Parley admin API", version = "${api.version}",
                 description = "Everything the Parley dashboard does, for automation. Authenticate with a dashboard "
-                        + "access token (JWT) or a tenant API key, both as 'Authorization: Bearer <token>'. Errors "
-                        + "are RFC 9457 application/problem+json. Lists use cursor pagination: ?limit=&cursor=, "
-                        + "answered with {items, nextCursor}.",
-                license = @License(name = "Apache-2.0")),
+                        + "access token (JWT) or a tenant API key, both as `Authorization: Bearer <token>`.\n\n"
+                        + "Errors are RFC 9457 `application/problem+json`; branch on their stable `type`. Each "
+                        + "operation lists the errors it can give; a method a path does not document answers 405 "
+                        + "with `Allow`.\n\nLists use cursor pagination: `?limit=&cursor=`, answered with "
+                        + "`{items, nextCursor}`; `nextCursor` is null on the last page.",
+                contact = @Contact(name = "Parley", url = "https://parley.dev"),
+                license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
+        servers = @Server(url = "http://localhost:8080",
+                description = "Parley all-in-one (`./parley run`); use your deployment's public URL"),
+        tags = {
+                @Tag(name = "Auth", description = "Accounts and sessions: sign-up, sign-in, token refresh and "
+                        + "rotation, sign-out, tenant switch, the current user"),
+                @Tag(name = "Tenant", description = "The active tenant, its plan, limits and usage"),
+                @Tag(name = "Members", description = "Members of the tenant, their roles, and invitations"),
+                @Tag(name = "API keys", description = "Tenant API keys for automation; the secret is shown once"),
+                @Tag(name = "Audit log", description = "Membership, role and API-key changes with actor and IP"),
+                @Tag(name = "Bots", description = "Bots: persona, LLM settings, messages, per-contact limits"),
+                @Tag(name = "Channels", description = "A bot's LINE, WhatsApp, Telegram and web chat connections, "
+                        + "and its test chat"),
+                @Tag(name = "Flows", description = "Scripted answers matched before the LLM, and their dry-run"),
+                @Tag(name = "Contacts", description = "End users who talked to a bot: profile, attributes, tier, "
+                        + "setup links"),
+                @Tag(name = "Setup page (public)", description = "The API behind a contact's own setup page; the "
+                        + "signed token in the path is the credential"),
+                @Tag(name = "Conversations", description = "The inbox: conversations, messages, agent replies, "
+                        + "takeover"),
+                @Tag(name = "Events", description = "The live tenant event stream (Server-Sent Events)"),
+                @Tag(name = "Jobs", description = "Background jobs of the tenant: failures and retries"),
+                @Tag(name = "Health", description = "Process and database health, served by every role")
+        },
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT access token or prly_ API key")

@@ -1,10 +1,6 @@
 package io.parley.api.openapi;
 
-import io.parley.http.problem.Problem;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.responses.ApiResponses;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -12,27 +8,105 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Documents the problem+json error responses every admin API operation can give. */
-@Documented
-@Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.TYPE, ElementType.METHOD})
-@ApiResponses({
-        @ApiResponse(responseCode = "400", description = "Malformed JSON or invalid fields",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @ApiResponse(responseCode = "401", description = "Missing, invalid or expired credential",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @ApiResponse(responseCode = "402", description = "The tenant's plan does not allow another one",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @ApiResponse(responseCode = "403", description = "The credential's role does not allow this",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @ApiResponse(responseCode = "404", description = "No such resource in your tenant",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @ApiResponse(responseCode = "409", description = "Conflicts with the current state",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @ApiResponse(responseCode = "413", description = "Request body too large",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @ApiResponse(responseCode = "429", description = "Rate limited; see Retry-After",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-})
-public @interface ProblemResponses {
+/**
+ * The problem+json error responses an operation lists in the OpenAPI document, by what can really happen to it. Each
+ * refers to a response of api/src/main/openapi/components.yml. A controller carries {@link Authenticated} (or
+ * {@link Anonymous}); each operation adds what its own inputs and rules can give: {@link JsonBody} when it reads a
+ * body, {@link BadRequest} for query parameters, {@link NotFound} for ids in the path, and the rest by its service's
+ * rules. 405 is not listed: no documented operation answers it (only methods a path does not document do).
+ */
+public final class ProblemResponses {
+
+    private static final String RESPONSES = "#/components/responses/";
+
+    private ProblemResponses() {
+    }
+
+    /** What every call with a credential can get: 401, 403 (role, or no longer a member), 406, 429, 503. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "401", ref = RESPONSES + "Unauthorized")
+    @ApiResponse(responseCode = "403", ref = RESPONSES + "Forbidden")
+    @ApiResponse(responseCode = "406", ref = RESPONSES + "NotAcceptable")
+    @ApiResponse(responseCode = "429", ref = RESPONSES + "TooManyRequests")
+    @ApiResponse(responseCode = "503", ref = RESPONSES + "ServiceUnavailable")
+    public @interface Authenticated {
+    }
+
+    /** What every call without a credential can get: 406, 429 (per client IP), 503. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "406", ref = RESPONSES + "NotAcceptable")
+    @ApiResponse(responseCode = "429", ref = RESPONSES + "TooManyRequests")
+    @ApiResponse(responseCode = "503", ref = RESPONSES + "ServiceUnavailable")
+    public @interface Anonymous {
+    }
+
+    /** An operation that reads a JSON body: 400 (malformed or invalid), 413, 415. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "400", ref = RESPONSES + "BadRequest")
+    @ApiResponse(responseCode = "413", ref = RESPONSES + "PayloadTooLarge")
+    @ApiResponse(responseCode = "415", ref = RESPONSES + "UnsupportedMediaType")
+    public @interface JsonBody {
+    }
+
+    /** 400 for invalid query parameters (e.g. {@code limit} out of bounds, a forged {@code cursor}). */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "400", ref = RESPONSES + "BadRequest")
+    public @interface BadRequest {
+    }
+
+    /** 401 from an operation without a bearer credential that checks one of its own (password, token). */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "401", ref = RESPONSES + "Unauthorized")
+    public @interface Unauthorized {
+    }
+
+    /** 403 from an operation without a bearer credential whose own rules can refuse. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "403", ref = RESPONSES + "Forbidden")
+    public @interface Forbidden {
+    }
+
+    /** 402: the plan's limit on what this operation creates is reached. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "402", ref = RESPONSES + "PaymentRequired")
+    public @interface PlanLimit {
+    }
+
+    /** 404: an id in the path names nothing in the caller's tenant. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "404", ref = RESPONSES + "NotFound")
+    public @interface NotFound {
+    }
+
+    /** 409: the change conflicts with the current state (the operation's description says when). */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "409", ref = RESPONSES + "Conflict")
+    public @interface Conflict {
+    }
+
+    /** 502: the operation calls a messaging provider, which did not answer properly. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "502", ref = RESPONSES + "BadGateway")
+    public @interface ProviderUnreachable {
+    }
 }

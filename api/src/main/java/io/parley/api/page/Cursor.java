@@ -13,6 +13,9 @@ import java.util.UUID;
  */
 public final class Cursor {
 
+    /** The OpenAPI parameters of list operations (api/src/main/openapi/components.yml, with these bounds). */
+    public static final String LIMIT = "#/components/parameters/limit";
+    public static final String CURSOR = "#/components/parameters/cursor";
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
     /** Sorts after every UUID: the start of a newest-first list. */

@@ -36,13 +36,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** The active tenant: its name, plan, the plan's limits and current usage; and the catalogue of plans. */
 @Controller("/api/v1")
 @Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.API)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Tenant")
-@ProblemResponses
+@ProblemResponses.Authenticated
 class TenantController {
 
     private final CallerResolver callers;
@@ -61,14 +63,17 @@ class TenantController {
     }
 
     @Get("/tenant")
-    @Operation(summary = "The active tenant with its plan, limits and usage")
+    @Operation(operationId = "getTenant", summary = "The active tenant with its plan, limits and usage",
+            description = "The tenant the credential acts in, with its plan, limits and current usage.")
     TenantResponse tenant(Authentication authentication, HttpRequest<?> request) {
         TenantId tenant = callers.resolve(authentication, request).requireTenant(Role.VIEWER);
         return scope.read(tenant, () -> describe(tenant));
     }
 
     @Patch("/tenant")
-    @Operation(summary = "Rename the active tenant (admin)")
+    @ProblemResponses.JsonBody
+    @Operation(operationId = "renameTenant", summary = "Rename the active tenant (admin)",
+            description = "The new name shows to every member at once.")
     TenantResponse rename(@Body @Valid Rename body, Authentication authentication, HttpRequest<?> request) {
         Caller caller = callers.resolve(authentication, request);
         TenantId tenant = caller.requireTenant(Role.ADMIN);
@@ -82,7 +87,7 @@ class TenantController {
     }
 
     @Get("/plans")
-    @Operation(summary = "The plans and their limits (null = unlimited)",
+    @Operation(operationId = "listPlans", summary = "The plans and their limits (null = unlimited)",
             description = "The plans of this Parley's configuration (parley.plans.*), cheapest first.")
     List<PlanView> plans() {
         return plans.findAll().stream().map(PlanView::of).toList();
@@ -113,14 +118,15 @@ class TenantController {
 
     @Serdeable
     @Schema(name = "Plan")
-    record PlanView(@Schema(example = "free") String id, @Schema(example = "Free") String name,
+    record PlanView(@Schema(requiredMode = REQUIRED,
+                            example = "free") String id, @Schema(requiredMode = REQUIRED, example = "Free") String name,
                     @Nullable Integer maxBots, @Nullable Integer maxChannels, @Nullable Integer maxMessagesPerMonth,
                     @Nullable @Schema(description = "Monthly LLM spend limit in micro-USD") Long monthlyLlmBudgetMicros,
                     @Nullable Integer maxMembers,
-                    @Schema(description = "Monthly price in the currency's minor unit") long monthlyPriceCents,
-                    @Schema(example = "usd") String currency,
-                    @Schema(description = "What the plan offers, in words") List<String> features,
-                    @Schema(description = "Whether it can be bought through billing (it has a Stripe price)")
+                    @Schema(requiredMode = REQUIRED, description = "Monthly price in the currency's minor unit") long monthlyPriceCents,
+                    @Schema(requiredMode = REQUIRED, example = "usd") String currency,
+                    @Schema(requiredMode = REQUIRED, description = "What the plan offers, in words") List<String> features,
+                    @Schema(requiredMode = REQUIRED, description = "Whether it can be bought through billing (it has a Stripe price)")
                     boolean purchasable) {
         static PlanView of(PlanRow plan) {
             return new PlanView(plan.id(), plan.name(), plan.maxBots(), plan.maxChannels(), plan.maxMessagesPerMonth(),

@@ -25,7 +25,7 @@ class FlowOpenApiTest extends ApiTest {
         assertThat((Map<String, Object>) paths.get("/api/v1/bots/{botId}/flows/{flowId}"))
                 .containsKeys("get", "patch", "delete");
         for (String name : new String[]{"FlowRequest", "FlowTrigger", "FlowStep", "FlowDryRunRequest", "FlowDryRun"}) {
-            assertThat(schemas.get(name)).as(name).containsKey("example");
+            assertThat(schemas.get(name)).as(name).containsKey("examples");
         }
         assertThat(schemas.get("FlowStep").get("description").toString())
                 .contains("set_attribute", "ask_llm", "handoff", "WhatsApp shows at most 3 reply buttons");
