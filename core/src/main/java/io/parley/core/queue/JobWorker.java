@@ -128,7 +128,14 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
     }
 
     void start() {
-        registry.register(id);
+        try {
+            registry.register(id);
+        } catch (RuntimeException e) {
+            // The database may be down at start-up (the process must still start and answer health checks): the
+            // first heartbeat that reaches the database finds this process missing and registers it then.
+            LOG.warn("Job worker {} could not register yet ({}); it registers at its first heartbeat", id,
+                    e.getMessage());
+        }
         completer.start("job-completer");
         maintenance.start("job-maintenance");
         if (handlers.isEmpty()) {
