@@ -1025,7 +1025,7 @@ export interface components {
              * @description Keep the bot answering (default false: replying takes the conversation over and pauses the bot)
              * @example false
              */
-            keepBotActive?: boolean | null | Record<string, never>;
+            keepBotActive?: boolean | null;
         };
         ApiKey: {
             id: string;
@@ -1039,35 +1039,35 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
-            lastUsedAt?: string | null | Record<string, never>;
+            lastUsedAt?: string | null;
             /** Format: date-time */
-            revokedAt?: string | null | Record<string, never>;
+            revokedAt?: string | null;
             /** @description The secret key; returned only once, at creation */
-            key?: string | null | Record<string, never>;
+            key?: string | null;
         };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         ApiKeyPage: {
             items: components["schemas"]["ApiKey"][];
             /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null | Record<string, never>;
+            nextCursor?: string | null;
         };
         AuditActor: {
             /** @enum {string} */
             type: "user" | "api_key" | "system";
-            id?: string | null | Record<string, never>;
-            label?: string | null | Record<string, never>;
+            id?: string | null;
+            label?: string | null;
         };
         AuditEntry: {
             id: string;
             actor: components["schemas"]["AuditActor"];
             /** @example member.role_changed */
             action: string;
-            targetType?: string | null | Record<string, never>;
-            targetId?: string | null | Record<string, never>;
+            targetType?: string | null;
+            targetId?: string | null;
             details: {
                 [key: string]: unknown;
             };
-            ip?: string | null | Record<string, never>;
+            ip?: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1075,13 +1075,13 @@ export interface components {
         AuditEntryPage: {
             items: components["schemas"]["AuditEntry"][];
             /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null | Record<string, never>;
+            nextCursor?: string | null;
         };
         /** @description The plan in force (the subscription's, or the base plan after a lapse), the subscription or trial (null when there never was one), usage this period against every limit, and invoices from Stripe (null when Stripe could not be reached) */
         Billing: {
             /** @description the plan in force now (the subscription's, or the base plan after a lapse) */
             plan: components["schemas"]["BillingPlan"];
-            subscription?: null & components["schemas"]["BillingSubscription"];
+            subscription?: components["schemas"]["BillingSubscription"] | null;
             /** @description usage this period against every limit of the plan in force */
             usage: components["schemas"]["BillingUsage"];
             /** @description newest first, from Stripe; null when Stripe could not be reached */
@@ -1102,15 +1102,15 @@ export interface components {
             /** @description Whether it can be bought (it has a Stripe price) */
             purchasable?: boolean;
             /** Format: int32 */
-            maxBots?: number | null | Record<string, never>;
+            maxBots?: number | null;
             /** Format: int32 */
-            maxChannels?: number | null | Record<string, never>;
+            maxChannels?: number | null;
             /** Format: int32 */
-            maxMembers?: number | null | Record<string, never>;
+            maxMembers?: number | null;
             /** Format: int32 */
-            maxMessagesPerMonth?: number | null | Record<string, never>;
+            maxMessagesPerMonth?: number | null;
             /** Format: int64 */
-            monthlyLlmBudgetMicros?: number | null | Record<string, never>;
+            monthlyLlmBudgetMicros?: number | null;
             features: string[];
         };
         BillingSubscription: {
@@ -1120,21 +1120,21 @@ export interface components {
              */
             status?: "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "incomplete" | "incomplete_expired" | "paused";
             /** @example pro */
-            planId?: string | null | Record<string, never>;
+            planId?: string | null;
             /** @description False for the no-card trial, which has no Stripe subscription */
             stripe?: boolean;
             /** Format: date-time */
-            currentPeriodStart?: string | null | Record<string, never>;
+            currentPeriodStart?: string | null;
             /** Format: date-time */
-            currentPeriodEnd?: string | null | Record<string, never>;
+            currentPeriodEnd?: string | null;
             /** Format: date-time */
-            trialEnd?: string | null | Record<string, never>;
+            trialEnd?: string | null;
             cancelAtPeriodEnd: boolean;
             /**
              * Format: date-time
              * @description Past due: when the plan falls back to the base plan unless paid
              */
-            graceEndsAt?: string | null | Record<string, never>;
+            graceEndsAt?: string | null;
         };
         BillingUsage: {
             /** Format: date-time */
@@ -1155,7 +1155,7 @@ export interface components {
              * Format: int64
              * @description null = unlimited
              */
-            limit?: number | null | Record<string, never>;
+            limit?: number | null;
         };
         Bot: {
             id: string;
@@ -1165,9 +1165,9 @@ export interface components {
             llm: components["schemas"]["LlmView"];
             /** Format: int32 */
             historyWindow: number;
-            welcomeMessage?: string | null | Record<string, never>;
-            fallbackMessage?: string | null | Record<string, never>;
-            limitMessage?: string | null | Record<string, never>;
+            welcomeMessage?: string | null;
+            fallbackMessage?: string | null;
+            limitMessage?: string | null;
             outputConversion: string;
             limits: components["schemas"]["MessageLimits"];
             /** @description Message moderation is not supported yet: always false. */
@@ -1181,44 +1181,44 @@ export interface components {
         BotPage: {
             items: components["schemas"]["Bot"][];
             /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null | Record<string, never>;
+            nextCursor?: string | null;
         };
         /** @description Create: name is required. Patch: a JSON Merge Patch (RFC 7396): members left out keep their value, null removes one (optional text, llm settings, limits, a tier), objects (llm, limits, limits.tiers, each tier) merge member by member. */
         BotRequest: {
             /** @example Lumi */
-            name?: string | null | Record<string, never>;
+            name?: string | null;
             /**
              * @description System prompt; may use {{contact.displayName}}, {{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}}
              * @example You are Lumi, a warm companion. Call the user {{contact.displayName}}.
              */
-            persona?: string | null | Record<string, never>;
-            llm?: null & components["schemas"]["LlmSettings"];
+            persona?: string | null;
+            llm?: components["schemas"]["LlmSettings"] | null;
             /**
              * Format: int32
              * @description Messages of history sent to the LLM
              * @example 10
              */
-            historyWindow?: number | null | Record<string, never>;
+            historyWindow?: number | null;
             /**
              * @description Sent on follow / first contact; may use {{setupUrl}}
              * @example Welcome! Set up your character here: {{setupUrl}}
              */
-            welcomeMessage?: string | null | Record<string, never>;
+            welcomeMessage?: string | null;
             /**
              * @description Sent when the LLM fails
              * @example Sorry, I cannot answer right now. If you are in crisis, call 1925.
              */
-            fallbackMessage?: string | null | Record<string, never>;
+            fallbackMessage?: string | null;
             /**
              * @description Sent (once per window) when a contact hits a limit
              * @example You have reached today's free messages. Upgrade for unlimited chat.
              */
-            limitMessage?: string | null | Record<string, never>;
+            limitMessage?: string | null;
             /** @enum {string|null} */
             outputConversion?: "none" | "zh-Hant" | "zh-Hans" | null;
-            limits?: null & components["schemas"]["MessageLimits"];
+            limits?: components["schemas"]["MessageLimits"] | null;
             /** @description Not supported yet: only false is accepted; true is rejected with 400. */
-            moderation?: boolean | null | Record<string, never>;
+            moderation?: boolean | null;
             /** @enum {string|null} */
             status?: "active" | "paused" | null;
         };
@@ -1231,7 +1231,7 @@ export interface components {
             botId: string;
             /** @enum {string} */
             type: "line" | "whatsapp" | "telegram" | "web";
-            name?: string | null | Record<string, never>;
+            name?: string | null;
             /**
              * @description Paste into the provider's webhook settings (Telegram's is set by verify)
              * @example https://parley.example.com/webhooks/line/01936f0e-8a4b-7c3d-9e2f-1a2b3c4d5e6f
@@ -1257,34 +1257,34 @@ export interface components {
              * @description The provider's id of the account: LINE bot user id (learned on verify), WhatsApp phone number id, Telegram bot id
              * @example Udeadbeefdeadbeefdeadbeefdeadbeef
              */
-            externalId?: string | null | Record<string, never>;
+            externalId?: string | null;
             /**
              * @description WhatsApp only: the verify token to paste into Meta's webhook settings
              * @example Zr1kq3vC0h2b8mWd5xYtQe9nLs4uPa7o
              */
-            verifyToken?: string | null | Record<string, never>;
+            verifyToken?: string | null;
             /**
              * @description Web only: the public key of the chat widget
              * @example pwk_3q2-7wEAAAD7zK0pZr1kq3vC0h2b8mWd
              */
-            widgetKey?: string | null | Record<string, never>;
+            widgetKey?: string | null;
             /**
              * @description Web only: HTML to paste into the site
              * @example <script src="https://parley.example.com/widget.js" data-parley-widget="pwk_3q2-7wEAAAD7zK0pZr1kq3vC0h2b8mWd" async></script>
              */
-            embedSnippet?: string | null | Record<string, never>;
+            embedSnippet?: string | null;
             /** @enum {string} */
             health: "unverified" | "healthy" | "unhealthy";
             /**
              * @description What the last verify found
              * @example Connected to LINE bot Lumi (@123abcde)
              */
-            healthDetail?: string | null | Record<string, never>;
+            healthDetail?: string | null;
             /**
              * Format: date-time
              * @description When the credentials were last checked
              */
-            verifiedAt?: string | null | Record<string, never>;
+            verifiedAt?: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1300,14 +1300,14 @@ export interface components {
         ChannelPage: {
             items: components["schemas"]["Channel"][];
             /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null | Record<string, never>;
+            nextCursor?: string | null;
         };
         ChannelVerification: {
             /** @enum {string} */
             status: "healthy" | "unhealthy";
             /** @example LINE rejected the channel access token (401). Issue a new one in the LINE Developers console and save it here. */
             detail: string;
-            account?: null & components["schemas"]["ProviderAccount"];
+            account?: components["schemas"]["ProviderAccount"] | null;
             /** Format: date-time */
             checkedAt: string;
         };
@@ -1319,7 +1319,7 @@ export interface components {
             /** @example 01934f6e-8a1b-7c2d-9e3f-4a5b6c7d8e9f */
             id: string;
             /** @example 陳小明 */
-            displayName?: string | null | Record<string, never>;
+            displayName?: string | null;
             /**
              * @example {
              *       "nickname": "Mei",
@@ -1332,7 +1332,7 @@ export interface components {
             /** @example free */
             tier: string;
             blocked: boolean;
-            personaOverride?: string | null | Record<string, never>;
+            personaOverride?: string | null;
             identities: components["schemas"]["ContactIdentity"][];
             /** Format: date-time */
             createdAt: string;
@@ -1342,7 +1342,7 @@ export interface components {
              * Format: date-time
              * @description When a message from the contact last arrived
              */
-            lastSeenAt?: string | null | Record<string, never>;
+            lastSeenAt?: string | null;
         };
         /** @description The contact as one channel knows it */
         ContactIdentity: {
@@ -1374,7 +1374,7 @@ export interface components {
         ContactPage: {
             items: components["schemas"]["Contact"][];
             /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null | Record<string, never>;
+            nextCursor?: string | null;
         };
         /** @description A JSON Merge Patch (RFC 7396): members left out keep their value; null removes displayName, personaOverride or all attributes and puts tier back to free; attributes merge key by key. */
         ContactPatch: {
@@ -1382,7 +1382,7 @@ export interface components {
              * @description "" removes it
              * @example 陳小明
              */
-            displayName?: string | null | Record<string, never>;
+            displayName?: string | null;
             /**
              * @description JSON merge patch (RFC 7396) of the attributes: a key with null is removed, any other value replaces that key's value (lists are replaced whole); keys not sent stay. Values are strings (≤ 1000 characters), numbers, booleans or lists of them; at most 50 keys named [A-Za-z0-9_-]{1,64}, 16 KB of JSON in all.
              * @example {
@@ -1397,14 +1397,14 @@ export interface components {
              * @description Bots can set other message limits per tier
              * @example premium
              */
-            tier?: string | null | Record<string, never>;
+            tier?: string | null;
             /** @description A blocked contact gets no bot replies and cannot use setup links */
-            blocked?: boolean | null | Record<string, never>;
+            blocked?: boolean | null;
             /**
              * @description Replaces the bot's persona for this contact (≤ 16000 characters; placeholders {{contact.displayName}}, {{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}}); "" removes it.
              * @example You are Kai, {{contact.displayName}}'s cheerful study buddy.
              */
-            personaOverride?: string | null | Record<string, never>;
+            personaOverride?: string | null;
         };
         /** @description One contact's conversation on one channel */
         Conversation: {
@@ -1424,9 +1424,9 @@ export interface components {
              * @description The user who took over; null when the bot is active or an API key took over
              * @example 01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f
              */
-            takenOverBy?: string | null | Record<string, never>;
+            takenOverBy?: string | null;
             /** Format: date-time */
-            takenOverAt?: string | null | Record<string, never>;
+            takenOverAt?: string | null;
             /**
              * Format: int32
              * @description Messages from the contact since someone last marked the conversation read
@@ -1434,13 +1434,13 @@ export interface components {
              */
             unreadCount: number;
             /** Format: date-time */
-            lastMessageAt?: string | null | Record<string, never>;
+            lastMessageAt?: string | null;
             /**
              * Format: date-time
              * @description When the contact last wrote (WhatsApp allows free-form replies for 24 h after it)
              */
-            lastInboundAt?: string | null | Record<string, never>;
-            lastMessage?: null & components["schemas"]["MessagePreview"];
+            lastInboundAt?: string | null;
+            lastMessage?: components["schemas"]["MessagePreview"] | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1459,13 +1459,13 @@ export interface components {
              */
             type: "line" | "whatsapp" | "telegram" | "web";
             /** @example Lumi on LINE */
-            name?: string | null | Record<string, never>;
+            name?: string | null;
         };
         ConversationContact: {
             /** @example 01934f6e-4444-7c2d-9e3f-4a5b6c7d8e9f */
             id: string;
             /** @example 陳小明 */
-            displayName?: string | null | Record<string, never>;
+            displayName?: string | null;
             /** @example free */
             tier: string;
         };
@@ -1473,7 +1473,7 @@ export interface components {
         ConversationPage: {
             items: components["schemas"]["Conversation"][];
             /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null | Record<string, never>;
+            nextCursor?: string | null;
         };
         CreateApiKeyRequest: {
             /** @example CRM sync */
@@ -1494,7 +1494,7 @@ export interface components {
              * @description A name for people; optional
              * @example Lumi on LINE
              */
-            name?: string | null | Record<string, never>;
+            name?: string | null;
             /**
              * @description Write-only; the fields depend on `type`:
              *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
@@ -1516,7 +1516,7 @@ export interface components {
              * @description Last 4 characters; null for short secrets
              * @example …x9Zq
              */
-            last4?: string | null | Record<string, never>;
+            last4?: string | null;
         };
         /** @description Opens GET /api/v1/events within a minute of being issued */
         EventStreamTicket: {
@@ -1555,9 +1555,9 @@ export interface components {
         };
         FlowButton: {
             /** @example Opening hours */
-            label?: string | null | Record<string, never>;
+            label?: string | null;
             /** @example menu=hours */
-            postback?: string | null | Record<string, never>;
+            postback?: string | null;
         };
         /**
          * @example {
@@ -1578,7 +1578,7 @@ export interface components {
          *     }
          */
         FlowDryRun: {
-            matched?: null & components["schemas"]["FlowDryRunMatch"];
+            matched?: components["schemas"]["FlowDryRunMatch"] | null;
             /** @description What would be sent and done, in order, with placeholders filled in */
             steps: components["schemas"]["FlowStep"][];
             /**
@@ -1614,24 +1614,24 @@ export interface components {
              * @description A text message
              * @example What are your hours?
              */
-            text?: string | null | Record<string, never>;
+            text?: string | null;
             /**
              * @description Postback data of a pressed button
              * @example menu=hours
              */
-            postback?: string | null | Record<string, never>;
+            postback?: string | null;
             /**
              * @description An event without content
-             * @enum {string|null|object}
+             * @enum {string|null}
              */
             event?: "follow" | null;
-            contact?: null & components["schemas"]["FlowSampleContact"];
+            contact?: components["schemas"]["FlowSampleContact"] | null;
         };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         FlowPage: {
             items: components["schemas"]["Flow"][];
             /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null | Record<string, never>;
+            nextCursor?: string | null;
         };
         /**
          * @description Create: name, trigger and steps are required. Patch: only the fields sent change; trigger and steps are replaced as a whole.
@@ -1672,31 +1672,33 @@ export interface components {
          */
         FlowRequest: {
             /** @example Opening hours */
-            name?: string | null | Record<string, never>;
+            name?: string | null;
             /** @description Disabled flows never match (default true) */
-            enabled?: boolean | null | Record<string, never>;
+            enabled?: boolean | null;
             /**
              * Format: int32
              * @description Higher runs first; ties go to the older flow (default 0)
              * @example 10
              */
-            priority?: number | null | Record<string, never>;
-            trigger?: null & components["schemas"]["FlowTrigger"];
+            priority?: number | null;
+            trigger?: components["schemas"]["FlowTrigger"] | null;
             /** @description 1 to 20 steps, run in order */
             steps?: components["schemas"]["FlowStep"][] | null;
         };
         /** @description Whom to render placeholders for (defaults: no name, tier free) */
         FlowSampleContact: {
             /** @example 美玲 */
-            displayName?: string | null | Record<string, never>;
+            displayName?: string | null;
             /** @example premium */
-            tier?: string | null | Record<string, never>;
+            tier?: string | null;
             /**
              * @example {
              *       "sign": "Leo"
              *     }
              */
-            attributes?: null;
+            attributes?: {
+                [key: string]: unknown;
+            } | null;
         };
         /**
          * @description One step, by `type`:
@@ -1724,47 +1726,47 @@ export interface components {
          *     }
          */
         FlowStep: {
-            /** @enum {string|null|object} */
+            /** @enum {string|null} */
             type?: "text" | "buttons" | "image" | "set_attribute" | "handoff" | "ask_llm" | null;
             /**
              * @description text, buttons
              * @example We are open 10:00-18:00.
              */
-            text?: string | null | Record<string, never>;
+            text?: string | null;
             /** @description buttons */
             buttons?: components["schemas"]["FlowButton"][] | null;
             /**
              * @description buttons: buttons (default) or quick_replies
-             * @enum {string|null|object}
+             * @enum {string|null}
              */
             style?: "buttons" | "quick_replies" | null;
             /**
              * @description image
              * @example https://cdn.example.com/menu.jpg
              */
-            url?: string | null | Record<string, never>;
+            url?: string | null;
             /** @description image: thumbnail (defaults to url) */
-            previewUrl?: string | null | Record<string, never>;
+            previewUrl?: string | null;
             /**
              * @description set_attribute
              * @example interest
              */
-            key?: string | null | Record<string, never>;
+            key?: string | null;
             /**
              * @description set_attribute
              * @example coffee
              */
-            value?: string | null | Record<string, never>;
+            value?: string | null;
             /**
              * @description handoff: sent before a person takes over
              * @example A colleague will answer shortly.
              */
-            message?: string | null | Record<string, never>;
+            message?: string | null;
             /**
              * @description ask_llm
              * @example Recommend one drink from today's menu.
              */
-            instruction?: string | null | Record<string, never>;
+            instruction?: string | null;
         };
         /**
          * @description What starts the flow, by `type`:
@@ -1784,7 +1786,7 @@ export interface components {
          *     }
          */
         FlowTrigger: {
-            /** @enum {string|null|object} */
+            /** @enum {string|null} */
             type?: "keyword" | "regex" | "postback" | "follow" | "fallback" | null;
             /**
              * @description keyword: the keywords
@@ -1796,19 +1798,19 @@ export interface components {
             keywords?: string[] | null;
             /**
              * @description keyword: exact (default) or contains
-             * @enum {string|null|object}
+             * @enum {string|null}
              */
             match?: "exact" | "contains" | null;
             /**
              * @description regex: the pattern
              * @example order\s*#?(\d{4,})
              */
-            pattern?: string | null | Record<string, never>;
+            pattern?: string | null;
             /**
              * @description postback: the button's postback data
              * @example menu=hours
              */
-            data?: string | null | Record<string, never>;
+            data?: string | null;
         };
         Health: {
             /**
@@ -1839,15 +1841,15 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             /** @description Shown only in the creation response */
-            token?: string | null | Record<string, never>;
+            token?: string | null;
             /** @description Link to send to the invitee; only at creation */
-            acceptUrl?: string | null | Record<string, never>;
+            acceptUrl?: string | null;
         };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         InvitationPage: {
             items: components["schemas"]["Invitation"][];
             /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null | Record<string, never>;
+            nextCursor?: string | null;
         };
         InvitationRequest: {
             /**
@@ -1860,8 +1862,8 @@ export interface components {
         };
         Invoice: {
             id: string;
-            number?: string | null | Record<string, never>;
-            status?: string | null | Record<string, never>;
+            number?: string | null;
+            status?: string | null;
             /** Format: int64 */
             amountDue: number;
             /** Format: int64 */
@@ -1869,8 +1871,8 @@ export interface components {
             currency: string;
             /** Format: date-time */
             created: string;
-            hostedUrl?: string | null | Record<string, never>;
-            pdfUrl?: string | null | Record<string, never>;
+            hostedUrl?: string | null;
+            pdfUrl?: string | null;
         };
         /** @description A background job of the tenant (an inbound turn, an outbound send, …) */
         Job: {
@@ -1918,12 +1920,12 @@ export interface components {
              */
             scheduledAt: string;
             /** Format: date-time */
-            attemptedAt?: string | null | Record<string, never>;
+            attemptedAt?: string | null;
             /**
              * Format: date-time
              * @description When it completed or was discarded
              */
-            finalizedAt?: string | null | Record<string, never>;
+            finalizedAt?: string | null;
             /** @description One entry per failed attempt, oldest first */
             errors: components["schemas"]["JobError"][];
             /** Format: date-time */
@@ -1931,7 +1933,7 @@ export interface components {
         };
         JobError: {
             /** Format: date-time */
-            at?: string | null | Record<string, never>;
+            at?: string | null;
             /** Format: int32 */
             attempt: number;
             /** @example java.net.http.HttpTimeoutException: request timed out */
@@ -1941,50 +1943,50 @@ export interface components {
         JobPage: {
             items: components["schemas"]["Job"][];
             /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null | Record<string, never>;
+            nextCursor?: string | null;
         };
         LlmSettings: {
             /** @enum {string|null} */
             provider?: "openai-compatible" | "demo" | null;
             /** @example https://api.openai.com/v1 */
-            baseUrl?: string | null | Record<string, never>;
+            baseUrl?: string | null;
             /** @example gpt-4o-mini */
-            model?: string | null | Record<string, never>;
+            model?: string | null;
             /**
              * Format: password
              * @description Write-only; "" removes it
              */
-            apiKey?: string | null | Record<string, never>;
+            apiKey?: string | null;
             /** @example 0.7 */
-            temperature?: number | null | Record<string, never>;
+            temperature?: number | null;
             /**
              * Format: int32
              * @example 512
              */
-            maxTokens?: number | null | Record<string, never>;
+            maxTokens?: number | null;
             /**
              * Format: int32
              * @description Per-call timeout in ms
              * @example 8000
              */
-            timeoutMs?: number | null | Record<string, never>;
+            timeoutMs?: number | null;
         };
         LlmView: {
             provider: string;
-            baseUrl?: string | null | Record<string, never>;
-            model?: string | null | Record<string, never>;
+            baseUrl?: string | null;
+            model?: string | null;
             /** @description Whether an API key is stored (it is never returned) */
             apiKeySet: boolean;
             /**
              * @description Last 4 characters of the stored key
              * @example …x7Qa
              */
-            apiKeyHint?: string | null | Record<string, never>;
-            temperature?: number | null | Record<string, never>;
+            apiKeyHint?: string | null;
+            temperature?: number | null;
             /** Format: int32 */
-            maxTokens?: number | null | Record<string, never>;
+            maxTokens?: number | null;
             /** Format: int32 */
-            timeoutMs?: number | null | Record<string, never>;
+            timeoutMs?: number | null;
         };
         LoginRequest: {
             /** @example owner@example.com */
@@ -1993,9 +1995,9 @@ export interface components {
             password: string;
         };
         Me: {
-            user?: null & components["schemas"]["MeUser"];
-            apiKey?: null & components["schemas"]["MeApiKey"];
-            activeTenantId?: string | null | Record<string, never>;
+            user?: components["schemas"]["MeUser"] | null;
+            apiKey?: components["schemas"]["MeApiKey"] | null;
+            activeTenantId?: string | null;
             memberships: components["schemas"]["MeMembership"][];
         };
         MeApiKey: {
@@ -2011,12 +2013,12 @@ export interface components {
         MeUser: {
             id: string;
             email: string;
-            displayName?: string | null | Record<string, never>;
+            displayName?: string | null;
         };
         Member: {
             userId: string;
             email: string;
-            displayName?: string | null | Record<string, never>;
+            displayName?: string | null;
             /** @enum {string} */
             role: "owner" | "admin" | "agent" | "viewer";
             /** Format: date-time */
@@ -2026,7 +2028,7 @@ export interface components {
         MemberPage: {
             items: components["schemas"]["Member"][];
             /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null | Record<string, never>;
+            nextCursor?: string | null;
         };
         Membership: {
             tenantId: string;
@@ -2050,14 +2052,14 @@ export interface components {
              * @description The user who sent an agent message; null for others and for API keys
              * @example 01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f
              */
-            agentUserId?: string | null | Record<string, never>;
+            agentUserId?: string | null;
             /**
              * @description text, image, sticker, audio, video, file, location, postback, follow, …
              * @example text
              */
             type: string;
             /** @example Hi! Your parcel left the warehouse today. */
-            text?: string | null | Record<string, never>;
+            text?: string | null;
             /**
              * @description Type-specific data (buttons, media ids, sticker ids, …)
              * @example {
@@ -2077,7 +2079,7 @@ export interface components {
              * @description Why a message failed, e.g. the provider's error
              * @example 131047: Re-engagement message
              */
-            statusDetail?: string | null | Record<string, never>;
+            statusDetail?: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2087,20 +2089,22 @@ export interface components {
              * Format: int32
              * @example 20
              */
-            perHour?: number | null | Record<string, never>;
+            perHour?: number | null;
             /**
              * Format: int32
              * @example 50
              */
-            perDay?: number | null | Record<string, never>;
+            perDay?: number | null;
             /** @description Overrides by contact tier, e.g. {"premium": {}} = unlimited */
-            tiers?: null;
+            tiers?: {
+                [key: string]: components["schemas"]["TierLimits"];
+            } | null;
         };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         MessagePage: {
             items: components["schemas"]["Message"][];
             /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null | Record<string, never>;
+            nextCursor?: string | null;
         };
         /** @description The newest message (null when there is none yet), its text cut to 200 characters with … */
         MessagePreview: {
@@ -2113,7 +2117,7 @@ export interface components {
             /** @example text */
             type: string;
             /** @example Where is my order? */
-            text?: string | null | Record<string, never>;
+            text?: string | null;
         };
         Plan: {
             /** @example free */
@@ -2121,18 +2125,18 @@ export interface components {
             /** @example Free */
             name: string;
             /** Format: int32 */
-            maxBots?: number | null | Record<string, never>;
+            maxBots?: number | null;
             /** Format: int32 */
-            maxChannels?: number | null | Record<string, never>;
+            maxChannels?: number | null;
             /** Format: int32 */
-            maxMessagesPerMonth?: number | null | Record<string, never>;
+            maxMessagesPerMonth?: number | null;
             /**
              * Format: int64
              * @description Monthly LLM spend limit in micro-USD
              */
-            monthlyLlmBudgetMicros?: number | null | Record<string, never>;
+            monthlyLlmBudgetMicros?: number | null;
             /** Format: int32 */
-            maxMembers?: number | null | Record<string, never>;
+            maxMembers?: number | null;
             /**
              * Format: int64
              * @description Monthly price in the currency's minor unit
@@ -2181,12 +2185,12 @@ export interface components {
              * @description Display name / verified name / first name
              * @example Lumi
              */
-            name?: string | null | Record<string, never>;
+            name?: string | null;
             /**
              * @description LINE basic id, WhatsApp display number or Telegram @username
              * @example @123abcde
              */
-            handle?: string | null | Record<string, never>;
+            handle?: string | null;
         };
         /** @description A Stripe page to send the browser to */
         RedirectUrl: {
@@ -2202,7 +2206,7 @@ export interface components {
         };
         SetupContact: {
             /** @example 陳小明 */
-            displayName?: string | null | Record<string, never>;
+            displayName?: string | null;
         };
         SetupLink: {
             /**
@@ -2224,7 +2228,7 @@ export interface components {
              * @description Minutes until the link expires (5 to 10080; default 1440 = one day)
              * @example 1440
              */
-            expiresInMinutes?: number | null | Record<string, never>;
+            expiresInMinutes?: number | null;
         };
         /** @description What the setup page shows and edits */
         SetupPage: {
@@ -2237,7 +2241,7 @@ export interface components {
             attributes: {
                 [key: string]: unknown;
             };
-            personaOverride?: string | null | Record<string, never>;
+            personaOverride?: string | null;
             /** Format: date-time */
             expiresAt: string;
         };
@@ -2260,7 +2264,7 @@ export interface components {
              * @description Replaces the bot's persona for this contact (≤ 16000 characters; placeholders {{contact.displayName}}, {{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}}); "" removes it.
              * @example You are Kai, a calm mentor who answers in short sentences.
              */
-            personaOverride?: string | null | Record<string, never>;
+            personaOverride?: string | null;
         };
         SignupRequest: {
             /**
@@ -2281,7 +2285,7 @@ export interface components {
             /** @description A tenant the user is a member of */
             tenantId: string;
             /** @description The current refresh token, revoked on switch */
-            refreshToken?: string | null | Record<string, never>;
+            refreshToken?: string | null;
         };
         Tenant: {
             id: string;
@@ -2313,9 +2317,9 @@ export interface components {
         };
         TierLimits: {
             /** Format: int32 */
-            perHour?: number | null | Record<string, never>;
+            perHour?: number | null;
             /** Format: int32 */
-            perDay?: number | null | Record<string, never>;
+            perDay?: number | null;
         };
         /** @description The active tenant; null when the user belongs to none */
         TokenResponseTenantSummary: {
@@ -2337,7 +2341,7 @@ export interface components {
              */
             expiresIn: number;
             /** @description The active tenant; null when the user belongs to none */
-            tenant?: null & components["schemas"]["TokenResponseTenantSummary"];
+            tenant?: components["schemas"]["TokenResponseTenantSummary"] | null;
             user: components["schemas"]["UserSummary"];
         };
         /** @description Only the fields sent change. `credentials` replaces the stored credentials as a whole (send every field of the type) and resets health to unverified; a WhatsApp `verifyToken` left out keeps the current one. */
@@ -2346,7 +2350,7 @@ export interface components {
              * @description "" removes the name
              * @example Lumi (main)
              */
-            name?: string | null | Record<string, never>;
+            name?: string | null;
             /**
              * @description Write-only; the fields depend on `type`:
              *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
@@ -3359,7 +3363,7 @@ export interface operations {
                  * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
                  */
                 cursor?: components["parameters"]["cursor"];
-                includeTest?: boolean | null | Record<string, never>;
+                includeTest?: boolean | null;
             };
             header?: never;
             path: {
@@ -3884,16 +3888,16 @@ export interface operations {
                  * @description Search text
                  * @example 小明
                  */
-                q?: string | null | Record<string, never>;
+                q?: string | null;
                 /**
                  * @description Only this tier
                  * @example premium
                  */
-                tier?: string | null | Record<string, never>;
+                tier?: string | null;
                 /** @description Only blocked (true) or unblocked (false) contacts */
-                blocked?: boolean | null | Record<string, never>;
+                blocked?: boolean | null;
                 /** @description Only contacts known on this channel */
-                channelId?: string | null | Record<string, never>;
+                channelId?: string | null;
             };
             header?: never;
             path?: never;
@@ -4062,20 +4066,20 @@ export interface operations {
                  */
                 cursor?: components["parameters"]["cursor"];
                 /** @description Only this bot's conversations */
-                botId?: string | null | Record<string, never>;
+                botId?: string | null;
                 /** @description Only this channel's conversations */
-                channelId?: string | null | Record<string, never>;
+                channelId?: string | null;
                 /** @description Only this contact's conversations */
-                contactId?: string | null | Record<string, never>;
+                contactId?: string | null;
                 /**
                  * @description open or closed
                  * @example open
                  */
-                status?: string | null | Record<string, never>;
+                status?: string | null;
                 /** @description true: only conversations with unread messages; false: only those without */
-                unread?: boolean | null | Record<string, never>;
+                unread?: boolean | null;
                 /** @description true: only conversations a person has taken over (the bot is paused); false: only those the bot answers */
-                takenOver?: boolean | null | Record<string, never>;
+                takenOver?: boolean | null;
             };
             header?: never;
             path?: never;
@@ -4341,7 +4345,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description A stream ticket, for clients that cannot send headers (read by the security layer; access tokens are refused here) */
-                ticket?: string | null | Record<string, never>;
+                ticket?: string | null;
             };
             header?: never;
             path?: never;
@@ -4552,9 +4556,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description available, running, retryable, completed, discarded or cancelled */
-                state?: string | null | Record<string, never>;
+                state?: string | null;
                 /** @description e.g. inbound.turn */
-                kind?: string | null | Record<string, never>;
+                kind?: string | null;
                 /**
                  * @description Page size.
                  * @example 20
