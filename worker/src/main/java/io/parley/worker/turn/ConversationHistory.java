@@ -14,6 +14,13 @@ import java.util.UUID;
  * The history a turn shows the LLM: the conversation's newest messages before the new one, newest first. Call inside
  * the tenant's scope.
  *
+ * <p>"Before" is conversational order, not storage order: a reply sits right after the message it answers. A
+ * contact who writes again while the bot is still answering (common with an LLM that takes seconds) has a message
+ * id older than that answer's, so ordering by id alone would leave the answer out of the next turn's history and
+ * show the LLM its previous message as unanswered. The bot's replies name the message they answer
+ * ({@code payload.replyTo}), so replies stored after the new message but answering an earlier one are taken in and
+ * placed after the message they answer.
+ *
  * <p>Why not {@code MessageRepository.latest}: a prepared statement run often gets a generic plan, made without the
  * parameter values. With statistics from a moment when the tenant's messages belonged to few conversations, that
  * plan walks {@code messages_pkey} backwards through every message of the tenant, filtering the conversation, until
@@ -25,8 +32,23 @@ import java.util.UUID;
 @Singleton
 final class ConversationHistory {
 
-    private static final String LATEST = "SELECT " + MessageRepository.COLUMNS + " FROM messages "
-            + "WHERE tenant_id = ? AND conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?";
+    private static final String LATEST = """
+            WITH earlier AS (
+                SELECT id, id AS place FROM messages
+                WHERE tenant_id = ? AND conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?),
+            later_replies AS (
+                SELECT id, CASE WHEN payload ->> 'replyTo' ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                                THEN CAST(payload ->> 'replyTo' AS uuid) END AS place
+                FROM messages
+                WHERE tenant_id = ? AND conversation_id = ? AND id > ? AND direction = 'outbound'),
+            picked AS (
+                SELECT id, place FROM (SELECT id, place FROM earlier
+                                       UNION ALL
+                                       SELECT id, place FROM later_replies WHERE place < ?) candidates
+                ORDER BY place DESC, id DESC LIMIT ?)
+            SELECT\s""" + MessageRepository.COLUMNS + """
+             FROM messages JOIN picked USING (id)
+            WHERE tenant_id = ? ORDER BY picked.place DESC, id DESC""";
 
     private final JdbcOperations jdbc;
 
@@ -41,6 +63,12 @@ final class ConversationHistory {
             statement.setObject(2, conversationId);
             statement.setObject(3, beforeId);
             statement.setInt(4, limit);
+            statement.setObject(5, tenantId);
+            statement.setObject(6, conversationId);
+            statement.setObject(7, beforeId);
+            statement.setObject(8, beforeId);
+            statement.setInt(9, limit);
+            statement.setObject(10, tenantId);
             try (ResultSet rows = statement.executeQuery()) {
                 return jdbc.entityStream(rows, MessageRow.class).toList();
             }

@@ -110,6 +110,32 @@ class CoalescedTurnTest extends TurnTest {
     }
 
     @Test
+    void aMessageWrittenWhileTheBotWasAnsweringSeesThatAnswerInItsHistory() throws Exception {
+        World world = world(BotSpec.llm(llm), "line");
+        llm.then(FakeLlm.ok("Nice to meet you, Mei.").after(Duration.ofMillis(1500)), FakeLlm.ok("I'm fine."));
+        int before = llm.calls().size();
+        Waiting name = arrive(world, text(world, "U1", "I'm Mei"));
+
+        Thread turn = Thread.ofVirtual().start(() -> runTurn(world, name));
+        long deadline = System.nanoTime() + Duration.ofSeconds(7).toNanos();
+        while (llm.calls().size() == before) {
+            assertThat(System.nanoTime() < deadline && turn.isAlive()).as("the turn asked the LLM").isTrue();
+            Thread.sleep(10);
+        }
+        Waiting question = arrive(world, text(world, "U1", "how are you?"));
+        turn.join();
+        runTurn(world, question);
+
+        assertThat(llm.calls()).hasSize(before + 2);
+        List<Map<String, Object>> prompt = promptOf(llm.calls().get(before + 1));
+        assertThat(prompt.subList(prompt.size() - 3, prompt.size()))
+                .extracting(m -> m.get("role"), m -> m.get("content")).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("user", "I'm Mei"),
+                        org.assertj.core.groups.Tuple.tuple("assistant", "Nice to meet you, Mei."),
+                        org.assertj.core.groups.Tuple.tuple("user", "how are you?"));
+    }
+
+    @Test
     void aHungLlmAnswersEveryMessageWaitingWithOneFallbackInsideTheReplyWindow() throws Exception {
         BotSpec spec = BotSpec.llm(llm);
         spec.fallback = "Sorry, I'm slow today.";
