@@ -3318,6 +3318,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["BotRequest"];
+                "application/merge-patch+json": components["schemas"]["BotRequest"];
             };
         };
         responses: {
@@ -3527,6 +3528,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateChannelRequest"];
+                "application/merge-patch+json": components["schemas"]["UpdateChannelRequest"];
             };
         };
         responses: {
@@ -3805,6 +3807,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FlowRequest"];
+                "application/merge-patch+json": components["schemas"]["FlowRequest"];
             };
         };
         responses: {
@@ -3974,6 +3977,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ContactPatch"];
+                "application/merge-patch+json": components["schemas"]["ContactPatch"];
             };
         };
         responses: {
@@ -4788,6 +4792,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChangeRoleRequest"];
+                "application/merge-patch+json": components["schemas"]["ChangeRoleRequest"];
             };
         };
         responses: {
@@ -4966,6 +4971,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RenameTenantRequest"];
+                "application/merge-patch+json": components["schemas"]["RenameTenantRequest"];
             };
         };
         responses: {

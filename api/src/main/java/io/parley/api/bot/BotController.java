@@ -3,8 +3,10 @@ package io.parley.api.bot;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -78,6 +80,7 @@ class BotController {
     }
 
     @Patch("/{botId}")
+    @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
     @ProblemResponses.JsonBody
     @ProblemResponses.NotFound
     @Operation(operationId = "updateBot", summary = "Change a bot (admin)", description = "A JSON Merge Patch (RFC 7396): members left out keep "

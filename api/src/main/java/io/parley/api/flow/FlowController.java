@@ -3,8 +3,10 @@ package io.parley.api.flow;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -79,6 +81,7 @@ class FlowController {
     }
 
     @Patch("/{flowId}")
+    @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
     @ProblemResponses.JsonBody
     @ProblemResponses.NotFound
     @Operation(operationId = "updateFlow", summary = "Change a flow (admin)", description = "A JSON Merge Patch (RFC 7396): "

@@ -3,7 +3,9 @@ package io.parley.api.tenant;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
@@ -17,6 +19,7 @@ import io.parley.api.caller.Caller;
 import io.parley.api.caller.CallerResolver;
 import io.parley.api.openapi.ProblemResponses;
 import io.parley.core.ServerRoles;
+import io.parley.http.json.MergePatch;
 import io.parley.core.account.TenantRepository;
 import io.parley.core.account.TenantRow;
 import io.parley.core.audit.AuditLog;
@@ -71,6 +74,7 @@ class TenantController {
     }
 
     @Patch("/tenant")
+    @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
     @ProblemResponses.JsonBody
     @Operation(operationId = "renameTenant", summary = "Rename the active tenant (admin)",
             description = "The new name shows to every member at once.")

@@ -98,6 +98,20 @@ class StrictInputTest extends ApiTest {
     }
 
     @Test
+    void aPatchMayBeSentAsMergePatchJsonButNothingElseMay() {
+        Session owner = api().signup("Merge Patch Co");
+        String bot = api().post("/api/v1/bots", owner.accessToken(), Map.of("name", "Lumi")).string("id");
+        Map<String, String> mergePatch = Map.of("Content-Type", "application/merge-patch+json");
+
+        Reply renamed = api().send("PATCH", "/api/v1/bots/" + bot, owner.accessToken(), Map.of("name", "Mei"), mergePatch);
+        Reply created = api().send("POST", "/api/v1/bots", owner.accessToken(), Map.of("name", "Kai"), mergePatch);
+
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.string("name")).isEqualTo("Mei");
+        assertThat(created.status()).isEqualTo(415);
+    }
+
+    @Test
     void nulInAnyStringFieldIsABadRequestNamingIt() {
         Reply login = api().post("/api/v1/auth/login", null, Map.of("email", "a\u0000@example.com", "password", "pw"));
         Session owner = api().signup("Nul Co");

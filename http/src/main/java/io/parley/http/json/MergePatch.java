@@ -11,6 +11,9 @@ import io.micronaut.json.tree.JsonNode;
  */
 public final class MergePatch {
 
+    /** RFC 7396 §4: the media type of a merge patch; every PATCH accepts it besides {@code application/json}. */
+    public static final String MEDIA_TYPE = "application/merge-patch+json";
+
     private static final MergePatch EMPTY = new MergePatch(JsonNode.createObjectNode(java.util.Map.of()));
 
     private final JsonNode document;

@@ -69,7 +69,8 @@ final class StrictJsonFilter implements Ordered {
         if (target == null || body == null || body.length == 0) {
             return;
         }
-        requireJsonContentType(request.getHeaders().get(HttpHeaders.CONTENT_TYPE));
+        requireJsonContentType(request.getHeaders().get(HttpHeaders.CONTENT_TYPE),
+                request.getMethod() == io.micronaut.http.HttpMethod.PATCH);
         JsonDocument.check(body);
         JsonNode document;
         try {
@@ -87,11 +88,16 @@ final class StrictJsonFilter implements Ordered {
         request.setAttribute(DOCUMENT, document);
     }
 
-    /** {@code application/json}, optionally with {@code charset=utf-8} (JSON is UTF-8: RFC 8259 §8.1). */
-    private static void requireJsonContentType(@Nullable String header) {
+    /**
+     * {@code application/json}, optionally with {@code charset=utf-8} (JSON is UTF-8: RFC 8259 §8.1); a PATCH may
+     * also say {@code application/merge-patch+json} (RFC 7396 §4), which is what every PATCH here is.
+     */
+    private static void requireJsonContentType(@Nullable String header, boolean patch) {
         if (header != null) {
             String[] parts = header.split(";", -1);
-            boolean json = parts[0].trim().equalsIgnoreCase("application/json");
+            String type = parts[0].trim();
+            boolean json = type.equalsIgnoreCase("application/json")
+                    || patch && type.equalsIgnoreCase(MergePatch.MEDIA_TYPE);
             for (int i = 1; json && i < parts.length; i++) {
                 String[] parameter = parts[i].split("=", 2);
                 String name = parameter[0].trim().toLowerCase(Locale.ROOT);
