@@ -76,7 +76,7 @@ class MemberController {
             description = "409 when the change would leave the tenant without an owner.")
     MemberWire.MemberResponse changeRole(@PathVariable String userId, @Body @Valid MemberWire.ChangeRole body,
                                          Authentication authentication, HttpRequest<?> request) {
-        return members.changeRole(callers.resolve(authentication, request), userId, body.role());
+        return members.changeRole(callers.resolve(authentication, request), userId, body.role(), MergePatch.of(request));
     }
 
     @Delete("/{userId}")

@@ -10,7 +10,10 @@ import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
+import io.micronaut.core.annotation.Nullable;
+import io.parley.http.json.MergePatch;
 import io.parley.http.problem.ProblemException;
+import io.parley.http.problem.ProblemMessages;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
@@ -46,11 +49,19 @@ final class MemberService {
         return scope.read(tenant, () -> MemberWire.MemberResponse.of(find(tenant, userId)));
     }
 
-    MemberWire.MemberResponse changeRole(Caller caller, String userId, String newRoleName) {
+    /** A merge patch of the member: {@code role} is the only member; leaving it out changes nothing. */
+    MemberWire.MemberResponse changeRole(Caller caller, String userId, @Nullable String newRoleName,
+                                         MergePatch patch) {
         TenantId tenant = caller.requireTenant(Role.ADMIN);
-        Role newRole = Role.fromWire(newRoleName).orElseThrow();
+        if (patch.removes("role")) {
+            throw ProblemException.invalidField("role", ProblemMessages.CANNOT_REMOVE);
+        }
         return scope.write(tenant, () -> {
             MemberRow member = find(tenant, userId);
+            if (newRoleName == null) {
+                return MemberWire.MemberResponse.of(member);
+            }
+            Role newRole = Role.fromWire(newRoleName).orElseThrow();
             Role current = Role.fromWire(member.role()).orElseThrow();
             if ((current == Role.OWNER || newRole == Role.OWNER) && caller.role() != Role.OWNER) {
                 throw ProblemException.forbidden("Only an owner can grant or take away the owner role.");

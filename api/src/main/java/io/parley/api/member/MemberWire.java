@@ -35,8 +35,8 @@ final class MemberWire {
 
     @Serdeable
     @Schema(name = "ChangeRoleRequest")
-    record ChangeRole(@NotBlank @Pattern(regexp = ROLE_PATTERN, message = "must be owner, admin, agent or viewer")
-                      String role) {
+    record ChangeRole(@Nullable @Pattern(regexp = ROLE_PATTERN, message = "must be owner, admin, agent or viewer")
+                      @Schema(description = "The new role; leave it out to change nothing") String role) {
     }
 
     @Serdeable

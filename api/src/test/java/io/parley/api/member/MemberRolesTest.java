@@ -7,6 +7,7 @@ import io.parley.api.testing.ApiTest;
 import io.parley.api.testing.Teams;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,6 +113,29 @@ class MemberRolesTest extends ApiTest {
         assertThat(promoted.string("role")).isEqualTo("viewer");
         assertThat(removed.status()).isEqualTo(204);
         assertThat(removeOwner.status()).isEqualTo(403);
+    }
+
+    @Test
+    void anEmptyMergePatchChangesNothingButStillNeedsAnAdminAndTheTenantsOwnMember() {
+        Session owner = api().signup("Empty Patch Co");
+        Session agent = teams().addMember(owner, "agent");
+        Session stranger = api().signup("Stranger Co");
+        HashMap<String, Object> removeRole = new HashMap<>();
+        removeRole.put("role", null);
+
+        Reply unchanged = api().patch("/api/v1/members/" + agent.userId(), owner.accessToken(), Map.of());
+        Reply byTheAgent = api().patch("/api/v1/members/" + agent.userId(), agent.accessToken(), Map.of());
+        Reply byAStranger = api().patch("/api/v1/members/" + agent.userId(), stranger.accessToken(), Map.of());
+        Reply removed = api().patch("/api/v1/members/" + agent.userId(), owner.accessToken(), removeRole);
+
+        assertThat(unchanged.status()).isEqualTo(200);
+        assertThat(unchanged.string("role")).isEqualTo("agent");
+        assertThat(byTheAgent.status()).isEqualTo(403);
+        assertThat(byAStranger.status()).isEqualTo(404);
+        assertThat(removed.status()).isEqualTo(400);
+        assertThat(removed.string("detail")).contains("role");
+        assertThat(api().get("/api/v1/members/" + agent.userId(), owner.accessToken()).string("role"))
+                .isEqualTo("agent");
     }
 
     @Test
