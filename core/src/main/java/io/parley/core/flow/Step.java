@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.parley.core.flow.condition.Condition;
 
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +28,8 @@ import java.util.Optional;
         @JsonSubTypes.Type(value = Step.Image.class, name = "image"),
         @JsonSubTypes.Type(value = Step.SetAttribute.class, name = "set_attribute"),
         @JsonSubTypes.Type(value = Step.Handoff.class, name = "handoff"),
-        @JsonSubTypes.Type(value = Step.AskLlm.class, name = "ask_llm")})
+        @JsonSubTypes.Type(value = Step.AskLlm.class, name = "ask_llm"),
+        @JsonSubTypes.Type(value = Step.Branch.class, name = "branch")})
 public sealed interface Step {
 
     /** The "type" tag of the step's JSON. */
@@ -107,6 +109,29 @@ public sealed interface Step {
 
         public AskLlm {
             Objects.requireNonNull(instruction, "instruction");
+        }
+    }
+
+    /**
+     * If/else: runs {@code steps} when {@code condition} holds for the contact (with the attributes earlier steps
+     * set), else {@code elseSteps} (may be empty). Branches do not nest: their steps are plain steps.
+     */
+    @Serdeable
+    record Branch(Condition condition, List<Step> steps, @Nullable List<Step> elseSteps) implements Step {
+        @Override
+        public String type() {
+            return "branch";
+        }
+
+        public Branch {
+            Objects.requireNonNull(condition, "condition");
+            steps = List.copyOf(steps);
+            elseSteps = elseSteps == null || elseSteps.isEmpty() ? null : List.copyOf(elseSteps);
+        }
+
+        /** The steps to run for this outcome. */
+        public List<Step> taken(boolean holds) {
+            return holds ? steps : elseSteps == null ? List.of() : elseSteps;
         }
     }
 

@@ -5,7 +5,10 @@ import io.parley.core.bot.PersonaTemplate;
 import io.parley.core.channel.ChannelType;
 import io.parley.core.contact.ContactAttributes;
 import io.parley.core.contact.ContactRow;
+import io.parley.core.flow.Flow;
 import io.parley.core.flow.FlowEvent;
+import io.parley.core.flow.condition.ConditionFacts;
+import io.parley.core.flow.condition.TenantTimeZones;
 import io.parley.core.tenancy.TenantScope;
 import io.parley.worker.outbound.PostbackReferences;
 import io.parley.core.flow.FlowMatch;
@@ -16,6 +19,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,10 @@ import java.util.Map;
  * Flows first: a text, button press or follow event is matched against the bot's flows (core's FlowMatcher, the
  * same rules as the API's dry-run) and the matched flow's steps rendered for the contact (core's FlowTurn).
  * Unmatched messages go to the LLM; an unmatched follow gets the welcome message.
+ *
+ * <p>Conditions see the contact, the channel type and the time in the tenant's zone (asked for only when a
+ * condition needs it). A gate that is still closed for the contact answers stickers as well as texts and button
+ * presses, since a sticker would otherwise reach the LLM past it.
  *
  * <p>Media no flow can match: a sticker goes to the LLM as "[sticker]" (stickers are how LINE users chat, and the
  * persona answers them in character); images, audio, video, files and locations get {@link #MEDIA_REPLY}, since
@@ -45,7 +53,11 @@ final class FlowPlanner {
     private final TenantScope scope;
     private final PostbackReferences postbacks;
 
-    FlowPlanner(ContactAttributes attributes, SetupLinks links, TenantScope scope, PostbackReferences postbacks) {
+    private final TenantTimeZones zones;
+
+    FlowPlanner(ContactAttributes attributes, SetupLinks links, TenantScope scope, PostbackReferences postbacks,
+                TenantTimeZones zones) {
+        this.zones = zones;
         this.scope = scope;
         this.postbacks = postbacks;
         this.attributes = attributes;
@@ -60,20 +72,28 @@ final class FlowPlanner {
     Plan plan(Turn turn) {
         InboundEvent event = turn.event();
         FlowEvent flowEvent = resolvePostback(turn, flowEvent(event));
-        if (flowEvent == null) {
-            return event.type() == InboundEvent.Type.STICKER
-                    ? new Plan(List.of(), FlowTurn.Then.LLM, null, Map.of())
-                    : new Plan(List.of(OutboundMessage.text(MEDIA_REPLY)), FlowTurn.Then.REPLY, null, Map.of());
-        }
         ContactRow contact = turn.contact();
         FlowTurn.Recipient recipient = new FlowTurn.Recipient(contact.displayName(), contact.tier(),
                 attributes.read(contact.attributes()));
+        ConditionFacts facts = new ConditionFacts(contact.displayName(), contact.tier(), recipient.attributes(),
+                contact.personaOverride() != null && !contact.personaOverride().isBlank(),
+                turn.channel().channelType().wireName(), Instant.now(),
+                () -> zones.of(turn.tenant()));
+        if (flowEvent == null) {
+            if (event.type() != InboundEvent.Type.STICKER) {
+                return new Plan(List.of(OutboundMessage.text(MEDIA_REPLY)), FlowTurn.Then.REPLY, null, Map.of());
+            }
+            Flow gate = turn.flows().gate(facts, null);
+            return gate == null ? new Plan(List.of(), FlowTurn.Then.LLM, null, Map.of())
+                    : plan(FlowTurn.of(gate, facts, turn.bot().name(), links.url(turn.tenant(), contact.id())),
+                    List.of());
+        }
         String setupUrl = links.url(turn.tenant(), contact.id());
-        FlowMatch match = turn.flows().match(flowEvent);
+        FlowMatch match = turn.flows().match(flowEvent, facts);
         match.timedOut().forEach(flow -> LOG.warn("Flow {} of bot {} skipped: its regex ran out of time",
                 flow.id(), turn.bot().id()));
         FlowTurn flowTurn = match.found()
-                .map(flow -> FlowTurn.of(flow, recipient, turn.bot().name(), setupUrl))
+                .map(flow -> FlowTurn.of(flow, facts, turn.bot().name(), setupUrl))
                 .orElseGet(() -> FlowTurn.unmatched(flowEvent, turn.bot().welcomeMessage(), recipient,
                         turn.bot().name(), setupUrl));
         List<OutboundMessage> messages = new ArrayList<>();
@@ -82,6 +102,11 @@ final class FlowPlanner {
                     PersonaTemplate.contactValues(contact.displayName(), contact.tier(), recipient.attributes(),
                             turn.bot().name(), setupUrl))));
         }
+        return plan(flowTurn, messages);
+    }
+
+    private static Plan plan(FlowTurn flowTurn, List<OutboundMessage> first) {
+        List<OutboundMessage> messages = new ArrayList<>(first);
         String instruction = null;
         for (Step step : flowTurn.steps()) {
             OutboundMessage.of(step).ifPresent(messages::add);

@@ -44,6 +44,7 @@ record OutboundMessage(String type, @Nullable String text, Map<String, Object> p
                     : Optional.of(text(handoff.message()));
             case Step.SetAttribute ignored -> Optional.empty();
             case Step.AskLlm ignored -> Optional.empty();
+            case Step.Branch ignored -> Optional.empty(); // FlowTurn runs one of its ways; never sent itself
         };
     }
 }
