@@ -28,10 +28,12 @@ final class FlowValidation {
 
     private static final Pattern ATTRIBUTE_KEY = Pattern.compile(FlowLimits.ATTRIBUTE_KEY_PATTERN);
     private static final Map<String, Set<String>> TRIGGER_FIELDS = Map.of("keyword", Set.of("keywords", "match"),
-            "regex", Set.of("pattern"), "postback", Set.of("data"), "follow", Set.of(), "fallback", Set.of());
+            "regex", Set.of("pattern"), "postback", Set.of("data"), "follow", Set.of(), "fallback", Set.of(),
+            "gate", Set.of("until"));
     private static final Map<String, Set<String>> STEP_FIELDS = Map.of("text", Set.of("text"),
             "buttons", Set.of("text", "buttons", "style"), "image", Set.of("url", "previewUrl"),
-            "set_attribute", Set.of("key", "value"), "handoff", Set.of("message"), "ask_llm", Set.of("instruction"));
+            "set_attribute", Set.of("key", "value"), "handoff", Set.of("message"), "ask_llm", Set.of("instruction"),
+            "branch", Set.of("condition", "steps", "elseSteps"));
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
@@ -49,7 +51,8 @@ final class FlowValidation {
 
     Trigger trigger(FlowWire.TriggerSpec spec) {
         if (spec == null || spec.type() == null) {
-            error(spec == null ? "trigger" : "trigger.type", "is required: keyword, regex, postback, follow or fallback");
+            error(spec == null ? "trigger" : "trigger.type",
+                    "is required: keyword, regex, postback, follow, fallback or gate");
             return null;
         }
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -57,6 +60,7 @@ final class FlowValidation {
         fields.put("match", spec.match());
         fields.put("pattern", spec.pattern());
         fields.put("data", spec.data());
+        fields.put("until", spec.until());
         if (!onlyUsedFields("trigger", spec.type(), fields, TRIGGER_FIELDS)) {
             return null;
         }
@@ -66,24 +70,65 @@ final class FlowValidation {
             case "postback" -> text("trigger.data", spec.data(), FlowLimits.MAX_POSTBACK_LENGTH, false)
                     ? new Trigger.Postback(spec.data()) : null;
             case "follow" -> new Trigger.Follow();
+            case "gate" -> {
+                var until = FlowConditions.read(spec.until(), "trigger.until", this);
+                yield until == null ? null : new Trigger.Gate(until);
+            }
             default -> new Trigger.Fallback();
         };
     }
 
     List<Step> steps(List<FlowWire.StepSpec> specs) {
-        if (specs == null || specs.isEmpty() || specs.size() > FlowLimits.MAX_STEPS) {
-            error("steps", "needs 1 to " + FlowLimits.MAX_STEPS + " steps");
+        return steps(specs, "steps", false, 1);
+    }
+
+    /** The flow's {@code condition}: null when none was sent (the flow is for everyone) or when it is invalid. */
+    io.parley.core.flow.condition.Condition condition(FlowWire.ConditionSpec spec) {
+        return spec == null ? null : FlowConditions.read(spec, "condition", this);
+    }
+
+    /** Steps at {@code path}; inside a branch ({@code nested}) a branch is refused and an empty else is allowed. */
+    private List<Step> steps(List<FlowWire.StepSpec> specs, String path, boolean nested, int min) {
+        if (specs == null || specs.size() < min || specs.size() > FlowLimits.MAX_STEPS) {
+            error(path, min == 0 ? "needs at most " + FlowLimits.MAX_STEPS + " steps"
+                    : "needs 1 to " + FlowLimits.MAX_STEPS + " steps");
             return null;
         }
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            Step step = step("steps[" + i + "]", specs.get(i));
-            if ((step instanceof Step.Handoff || step instanceof Step.AskLlm) && i < specs.size() - 1) {
-                error("steps[" + i + "].type", specs.get(i).type() + " ends the flow, so it must be the last step");
+            String at = path + "[" + i + "]";
+            FlowWire.StepSpec spec = specs.get(i);
+            Step step;
+            if (spec != null && "branch".equals(spec.type()) && nested) {
+                error(at + ".type", "branch steps do not nest; use a condition that combines both tests (all)");
+                step = null;
+            } else {
+                step = step(at, spec);
+            }
+            if (endsTurn(step) && i < specs.size() - 1) {
+                error(at + ".type", spec.type() + " ends the flow, so it must be the last step");
             }
             steps.add(step);
         }
         return steps.contains(null) ? null : steps;
+    }
+
+    private static boolean endsTurn(Step step) {
+        return switch (step) {
+            case Step.Handoff ignored -> true;
+            case Step.AskLlm ignored -> true;
+            case Step.Branch branch -> branch.steps().stream().anyMatch(FlowValidation::endsTurn)
+                    || branch.taken(false).stream().anyMatch(FlowValidation::endsTurn);
+            case null, default -> false;
+        };
+    }
+
+    private Step branch(String at, FlowWire.StepSpec spec) {
+        var condition = FlowConditions.read(spec.condition(), at + ".condition", this);
+        List<Step> then = steps(spec.steps(), at + ".steps", true, 1);
+        List<Step> otherwise = spec.elseSteps() == null ? List.of() : steps(spec.elseSteps(), at + ".elseSteps", true, 0);
+        return condition == null || then == null || otherwise == null ? null
+                : new Step.Branch(condition, then, otherwise);
     }
 
     private Trigger keyword(FlowWire.TriggerSpec spec) {
@@ -120,7 +165,7 @@ final class FlowValidation {
 
     private Step step(String at, FlowWire.StepSpec spec) {
         if (spec == null || spec.type() == null) {
-            error(at + ".type", "is required: text, buttons, image, set_attribute, handoff or ask_llm");
+            error(at + ".type", "is required: text, buttons, image, set_attribute, handoff, ask_llm or branch");
             return null;
         }
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -133,6 +178,9 @@ final class FlowValidation {
         fields.put("value", spec.value());
         fields.put("message", spec.message());
         fields.put("instruction", spec.instruction());
+        fields.put("condition", spec.condition());
+        fields.put("steps", spec.steps());
+        fields.put("elseSteps", spec.elseSteps());
         if (!onlyUsedFields(at, spec.type(), fields, STEP_FIELDS)) {
             return null;
         }
@@ -143,6 +191,7 @@ final class FlowValidation {
             case "image" -> https(at + ".url", spec.url(), false) & https(at + ".previewUrl", spec.previewUrl(), true)
                     ? new Step.Image(spec.url(), spec.previewUrl()) : null;
             case "set_attribute" -> attribute(at, spec);
+            case "branch" -> branch(at, spec);
             case "handoff" -> template(at + ".message", spec.message(), FlowLimits.MAX_TEXT_LENGTH, true)
                     ? new Step.Handoff(spec.message()) : null;
             default -> template(at + ".instruction", spec.instruction(), FlowLimits.MAX_INSTRUCTION_LENGTH, false)
