@@ -29,7 +29,8 @@ final class FlowWire {
 
     @Serdeable
     @Schema(name = "FlowRequest", description = "Create: name, trigger and steps are required. Patch: only the fields "
-            + "sent change; trigger and steps are replaced as a whole.", examples = """
+            + "sent change; trigger and steps are replaced as a whole. `condition` (optional): the flow takes part "
+            + "only for contacts, channels and times for which it holds; a patch with null removes it.", examples = """
             {"name": "Opening hours", "priority": 10,
              "trigger": {"type": "keyword", "keywords": ["hours", "營業時間", "営業時間"], "match": "contains"},
              "steps": [{"type": "text", "text": "We are open 10:00-18:00, {{contact.displayName}}."},
@@ -43,9 +44,8 @@ final class FlowWire {
             Integer priority,
             @Nullable TriggerSpec trigger,
             @Nullable @Schema(description = "1 to 20 steps, run in order") List<StepSpec> steps,
-            @Nullable @Schema(description = "The flow takes part only for contacts, channels and times for which "
-                    + "this holds; absent or null: always. A patch with null removes it.")
-            ConditionSpec condition) {
+            // The FlowRequest description says what it does: a @Schema here would inline a copy of FlowCondition.
+            @Nullable ConditionSpec condition) {
     }
 
     @Serdeable
@@ -67,11 +67,12 @@ final class FlowWire {
     record ConditionSpec(
             @Nullable @Schema(description = "Every one holds") List<ConditionSpec> all,
             @Nullable @Schema(description = "At least one holds") List<ConditionSpec> any,
-            @Nullable @Schema(description = "Does not hold") ConditionSpec not,
+            @Nullable ConditionSpec not,
             @Nullable @Schema(example = "contact.attributes.age") String field,
             @Nullable @Schema(allowableValues = {"equals", "not_equals", "in", "not_in", "exists", "not_exists",
                     "contains", "gt", "gte", "lt", "lte", "between", "before", "after"}) String op,
-            @Nullable @Schema(description = "A string, number or boolean", example = "18") Object value,
+            @Nullable @Schema(description = "A string, number or boolean",
+                    types = {"string", "number", "boolean"}) Object value,
             @Nullable @Schema(description = "Strings, numbers or booleans") List<Object> values) {
 
         static ConditionSpec of(Condition c) {
@@ -108,7 +109,7 @@ final class FlowWire {
                     allowableValues = {"exact", "contains"}) String match,
             @Nullable @Schema(description = "regex: the pattern", example = "order\\s*#?(\\d{4,})") String pattern,
             @Nullable @Schema(description = "postback: the button's postback data", example = "menu=hours") String data,
-            @Nullable @Schema(description = "gate: the gate answers until this holds") ConditionSpec until) {
+            @Nullable ConditionSpec until) {
 
         static TriggerSpec of(Trigger trigger) {
             return switch (trigger) {
@@ -159,7 +160,7 @@ final class FlowWire {
                     example = "A colleague will answer shortly.") String message,
             @Nullable @Schema(description = "ask_llm", example = "Recommend one drink from today's menu.")
             String instruction,
-            @Nullable @Schema(description = "branch: which way to go") ConditionSpec condition,
+            @Nullable ConditionSpec condition,
             @Nullable @Schema(description = "branch: run when the condition holds") List<StepSpec> steps,
             @Nullable @Schema(description = "branch: run when it does not") List<StepSpec> elseSteps) {
 
@@ -200,7 +201,7 @@ final class FlowWire {
     @Schema(name = "Flow")
     record FlowResponse(String id, String botId, String name, boolean enabled, int priority, TriggerSpec trigger,
                         List<StepSpec> steps,
-                        @Nullable @Schema(description = "Who the flow is for; null: everyone") ConditionSpec condition,
+                        @Nullable ConditionSpec condition,
                         Instant createdAt, Instant updatedAt) {
     }
 
@@ -256,7 +257,8 @@ final class FlowWire {
     @Serdeable
     @Schema(name = "FlowDryRunMatch", description = "The flow that answers; null when none does")
     record MatchedFlow(String id, String name,
-                       @Schema(description = "gate: a gate that is still closed for this contact answered")
+                       @Schema(requiredMode = REQUIRED,
+                               description = "gate: a gate that is still closed for this contact answered")
                        String triggerType) {
     }
 }
