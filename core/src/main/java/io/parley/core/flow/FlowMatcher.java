@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -44,10 +46,26 @@ public final class FlowMatcher {
 
     private final List<Candidate> candidates;
     private final long regexBudgetNanos;
+    private final Map<String, Flow> byId;
+    private final boolean asks;
 
     private FlowMatcher(List<Candidate> candidates, Duration regexBudget) {
         this.candidates = candidates;
         this.regexBudgetNanos = regexBudget.toNanos();
+        this.byId = new HashMap<>();
+        candidates.forEach(c -> byId.put(c.flow().id().toString(), c.flow()));
+        this.asks = candidates.stream().anyMatch(c -> c.flow().steps().stream().anyMatch(Step.Ask.class::isInstance));
+    }
+
+    /** An enabled flow by its id (go-to steps, resuming an ask); null when there is none. */
+    @Nullable
+    public Flow flow(String id) {
+        return byId.get(id);
+    }
+
+    /** Whether any enabled flow has an ask step, i.e. whether conversations can wait for answers at all. */
+    public boolean asks() {
+        return asks;
     }
 
     public static FlowMatcher of(Collection<Flow> flows) {

@@ -74,6 +74,7 @@ public final class ConditionEvaluator {
             case DISPLAY_NAME -> facts.displayName();
             case PERSONA_OVERRIDE -> facts.personaOverride() ? Boolean.TRUE : null;
             case ATTRIBUTE -> facts.attributes().get(field.key());
+            case VARIABLE -> facts.variables().get(field.key());
             case CHANNEL -> facts.channel();
             case WEEKDAY -> ConditionField.WEEKDAYS.get(
                     LocalDateTime.ofInstant(facts.now(), facts.zone().get()).getDayOfWeek().getValue() - 1);

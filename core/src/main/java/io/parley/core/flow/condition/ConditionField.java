@@ -14,15 +14,16 @@ import static io.parley.core.flow.condition.ConditionOp.*;
  * A field a condition can test, parsed from its name, with the ops that make sense for it.
  *
  * @param kind what is read
- * @param key  the attribute's key for {@link Kind#ATTRIBUTE}, else null
+ * @param key  the attribute's or variable's key for {@link Kind#ATTRIBUTE} and {@link Kind#VARIABLE}, else null
  */
 public record ConditionField(Kind kind, String key) {
 
     public static final List<String> CHANNELS = List.of("line", "whatsapp", "telegram", "web");
     public static final List<String> WEEKDAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     public static final String KNOWN = "contact.tier, contact.displayName, contact.personaOverride, "
-            + "contact.attributes.<key>, channel, time, weekday";
+            + "contact.attributes.<key>, conversation.variables.<key>, channel, time, weekday";
     private static final String ATTRIBUTES = "contact.attributes.";
+    private static final String VARIABLES = "conversation.variables.";
     private static final Pattern KEY = Pattern.compile(FlowLimits.ATTRIBUTE_KEY_PATTERN);
 
     public enum Kind {
@@ -32,6 +33,8 @@ public record ConditionField(Kind kind, String key) {
         /** Present once the contact saved a persona of its own on the setup page. */
         PERSONA_OVERRIDE(EnumSet.of(EXISTS, NOT_EXISTS)),
         ATTRIBUTE(EnumSet.allOf(ConditionOp.class)),
+        /** A value this conversation captured with an ask step. */
+        VARIABLE(EnumSet.allOf(ConditionOp.class)),
         /** The channel type of the conversation. */
         CHANNEL(EnumSet.of(EQUALS, NOT_EQUALS, IN, NOT_IN)),
         /** The time of day ("HH:mm") in the tenant's time zone. */
@@ -57,6 +60,10 @@ public record ConditionField(Kind kind, String key) {
         if (name.startsWith(ATTRIBUTES)) {
             String key = name.substring(ATTRIBUTES.length());
             return KEY.matcher(key).matches() ? Optional.of(new ConditionField(Kind.ATTRIBUTE, key)) : Optional.empty();
+        }
+        if (name.startsWith(VARIABLES)) {
+            String key = name.substring(VARIABLES.length());
+            return KEY.matcher(key).matches() ? Optional.of(new ConditionField(Kind.VARIABLE, key)) : Optional.empty();
         }
         Kind kind = switch (name) {
             case "contact.tier" -> Kind.TIER;
