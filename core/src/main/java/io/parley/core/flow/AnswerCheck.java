@@ -33,6 +33,12 @@ public final class AnswerCheck {
     private AnswerCheck() {
     }
 
+    /** Whether {@code text} is {@code word}, compared as keywords are (case, width and spacing aside). */
+    public static boolean sameWord(String word, String text) {
+        String normalized = MatchText.keyword(word);
+        return !normalized.isEmpty() && normalized.equals(MatchText.keyword(text));
+    }
+
     /** The value to store, or empty when the answer is not what the step asks for. */
     public static Optional<String> check(Step.Ask ask, FlowEvent answer) {
         if (answer instanceof FlowEvent.Postback pressed) {
