@@ -1631,8 +1631,13 @@ export interface components {
             };
             /** @description Flows skipped on this message, e.g. a regex that ran out of time */
             warnings: string[];
-            /** @description Branch steps met and the way each went, e.g. "steps[1]: then" or "steps[1]: else" */
+            /** @description Branch steps met and the way each went, e.g. "steps[1]: then", "steps[1]: else" or "steps[2]: goto Booking" */
             branches: string[];
+            /**
+             * @description When the flow would ask a question: where the answer would be stored (the conversation then waits for it)
+             * @example contact.attributes.partySize
+             */
+            waitsForAnswer?: string | null;
         };
         /** @description The flow that answers; null when none does */
         FlowDryRunMatch: {
@@ -1764,6 +1769,8 @@ export interface components {
          *     * `handoff`: optional `message`; pauses the bot in this conversation so a person answers. Must be last.
          *     * `ask_llm`: `instruction` added to the system prompt for this turn; the LLM answers. Must be last.
          *     * `branch`: `condition`, `steps` (1-20, run when it holds) and optional `elseSteps` (0-20, run when it does not). The condition sees attributes set by earlier steps. Branch steps do not nest; a handoff or ask_llm inside one must be last in its list, and the branch then last in the flow.
+         *     * `ask`: asks `text` and waits for the answer, read as `input` (`text`, `number`, `email`, `phone`, `date`, `choice` with `buttons`, or `regex` with a `pattern` the whole answer must match) and stored at `saveTo` (`contact.attributes.<key>` or `conversation.variables.<key>`); then the next step runs. An invalid answer gets `retryText` (default: the question again); after `maxAttempts` answers (1-10, default 3) `failText` (optional) ends the flow. Only at a flow's top level.
+         *     * `goto`: `flowId`, a flow of the same bot that continues from its first step. Must be last.
          *     `text`, `message` and `instruction` may use {{contact.displayName}}, {{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}} and {{setupUrl}}.
          * @example {
          *       "type": "buttons",
@@ -1783,7 +1790,7 @@ export interface components {
          */
         FlowStep: {
             /** @enum {string|null} */
-            type?: "text" | "buttons" | "image" | "set_attribute" | "handoff" | "ask_llm" | "branch" | null;
+            type?: "text" | "buttons" | "image" | "set_attribute" | "handoff" | "ask_llm" | "branch" | "ask" | "goto" | null;
             /**
              * @description text, buttons
              * @example We are open 10:00-18:00.
@@ -1828,6 +1835,32 @@ export interface components {
             steps?: components["schemas"]["FlowStep"][] | null;
             /** @description branch: run when it does not */
             elseSteps?: components["schemas"]["FlowStep"][] | null;
+            /**
+             * @description ask: what the answer must be
+             * @enum {string|null}
+             */
+            input?: "text" | "number" | "email" | "phone" | "date" | "choice" | "regex" | null;
+            /**
+             * @description ask with input regex: the whole answer must match
+             * @example [A-Z]{4}-\d{4}
+             */
+            pattern?: string | null;
+            /**
+             * @description ask: where the answer goes
+             * @example contact.attributes.partySize
+             */
+            saveTo?: string | null;
+            /** @description ask: sent after an invalid answer (default: the question again) */
+            retryText?: string | null;
+            /**
+             * Format: int32
+             * @description ask: answers allowed in all, 1-10 (default 3)
+             */
+            maxAttempts?: number | null;
+            /** @description ask: sent when the attempts are used up */
+            failText?: string | null;
+            /** @description goto: the flow to continue with */
+            flowId?: string | null;
         };
         /**
          * @description What starts the flow, by `type`:

@@ -65,9 +65,10 @@ final class FlowDryRun {
         return scope.read(tenant, () -> {
             BotRow bot = Ids.parse(botId).flatMap(id -> bots.find(tenant.value(), id))
                     .orElseThrow(() -> ProblemException.notFound("Bot"));
-            FlowMatch match = botFlows.matcher(tenant, bot.id()).match(event, facts);
+            FlowMatcher matcher = botFlows.matcher(tenant, bot.id());
+            FlowMatch match = matcher.match(event, facts);
             FlowTurn turn = match.found()
-                    .map(flow -> FlowTurn.of(flow, facts, bot.name(), sampleSetupUrl))
+                    .map(flow -> FlowTurn.run(flow, 0, facts, bot.name(), sampleSetupUrl, matcher::flow))
                     .orElseGet(() -> FlowTurn.unmatched(event, bot.welcomeMessage(), recipient, bot.name(),
                             sampleSetupUrl));
             List<String> warnings = new ArrayList<>();
@@ -77,7 +78,8 @@ final class FlowDryRun {
             }
             return new FlowWire.DryRunResponse(match.found().map(FlowDryRun::matched).orElse(null),
                     turn.steps().stream().map(FlowWire.StepSpec::of).toList(), turn.then().wireName(),
-                    turn.attributeChanges(), warnings, turn.branches());
+                    turn.attributeChanges(), warnings, turn.branches(),
+                    turn.waiting() == null ? null : turn.waiting().ask().saveTo());
         });
     }
 

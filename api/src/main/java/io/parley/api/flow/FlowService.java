@@ -61,6 +61,7 @@ final class FlowService {
         return scope.write(tenant, () -> {
             UUID bot = Ids.parse(botId).flatMap(id -> flows.lockBot(tenant.value(), id))
                     .orElseThrow(() -> ProblemException.notFound("Bot"));
+            checkGotoTargets(tenant, bot, null, validation);
             if (flows.countForBot(tenant.value(), bot) >= FlowLimits.MAX_FLOWS_PER_BOT) {
                 throw ProblemException.conflict("A bot can have at most " + FlowLimits.MAX_FLOWS_PER_BOT
                         + " flows; delete or merge some first.");
@@ -111,6 +112,7 @@ final class FlowService {
             List<Step> steps = request.steps() == null ? null : validation.steps(request.steps());
             // A condition is replaced whole (like steps): its all/any lists would not merge meaningfully.
             Condition condition = request.condition() == null ? null : validation.condition(request.condition());
+            checkGotoTargets(tenant, row.botId(), row.id(), validation);
             validation.throwIfInvalid();
             Condition nextCondition = request.condition() != null ? condition
                     : patch.removes("condition") ? null : current.condition();
@@ -162,6 +164,16 @@ final class FlowService {
             audit.record(tenant, caller.actor(), "flow.deleted", "flow", row.id().toString(),
                     Map.of("botId", row.botId().toString(), "name", row.name()));
         });
+    }
+
+    /** A goto step must name a flow of the same bot (or the flow itself); another bot's or tenant's is not found. */
+    private void checkGotoTargets(TenantId tenant, UUID bot, UUID self, FlowValidation validation) {
+        validation.gotoTargets().forEach((field, target) -> {
+            if (!target.equals(self) && flows.find(tenant.value(), bot, target).isEmpty()) {
+                validation.error(field, "must be the id of a flow of this bot");
+            }
+        });
+        validation.throwIfInvalid();
     }
 
     private BotRow findBot(TenantId tenant, String botId) {

@@ -33,9 +33,13 @@ final class FlowValidation {
     private static final Map<String, Set<String>> STEP_FIELDS = Map.of("text", Set.of("text"),
             "buttons", Set.of("text", "buttons", "style"), "image", Set.of("url", "previewUrl"),
             "set_attribute", Set.of("key", "value"), "handoff", Set.of("message"), "ask_llm", Set.of("instruction"),
-            "branch", Set.of("condition", "steps", "elseSteps"));
+            "branch", Set.of("condition", "steps", "elseSteps"),
+            "ask", Set.of("text", "input", "buttons", "pattern", "saveTo", "retryText", "maxAttempts", "failText"),
+            "goto", Set.of("flowId"));
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
+    /** Flows that goto steps name, with the field naming each: the service checks they are the bot's. */
+    private final Map<String, java.util.UUID> gotoTargets = new LinkedHashMap<>();
 
     /** Adds an error; callers then return null and the request fails in {@link #throwIfInvalid}. */
     void error(String field, String message) {
@@ -102,6 +106,9 @@ final class FlowValidation {
             if (spec != null && "branch".equals(spec.type()) && nested) {
                 error(at + ".type", "branch steps do not nest; use a condition that combines both tests (all)");
                 step = null;
+            } else if (spec != null && "ask".equals(spec.type()) && nested) {
+                error(at + ".type", "ask steps wait at the flow's top level, not inside a branch");
+                step = null;
             } else {
                 step = step(at, spec);
             }
@@ -117,6 +124,7 @@ final class FlowValidation {
         return switch (step) {
             case Step.Handoff ignored -> true;
             case Step.AskLlm ignored -> true;
+            case Step.GoTo ignored -> true;
             case Step.Branch branch -> branch.steps().stream().anyMatch(FlowValidation::endsTurn)
                     || branch.taken(false).stream().anyMatch(FlowValidation::endsTurn);
             case null, default -> false;
@@ -165,7 +173,7 @@ final class FlowValidation {
 
     private Step step(String at, FlowWire.StepSpec spec) {
         if (spec == null || spec.type() == null) {
-            error(at + ".type", "is required: text, buttons, image, set_attribute, handoff, ask_llm or branch");
+            error(at + ".type", "is required: text, buttons, image, set_attribute, handoff, ask_llm, branch, ask or goto");
             return null;
         }
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -181,6 +189,13 @@ final class FlowValidation {
         fields.put("condition", spec.condition());
         fields.put("steps", spec.steps());
         fields.put("elseSteps", spec.elseSteps());
+        fields.put("input", spec.input());
+        fields.put("pattern", spec.pattern());
+        fields.put("saveTo", spec.saveTo());
+        fields.put("retryText", spec.retryText());
+        fields.put("maxAttempts", spec.maxAttempts());
+        fields.put("failText", spec.failText());
+        fields.put("flowId", spec.flowId());
         if (!onlyUsedFields(at, spec.type(), fields, STEP_FIELDS)) {
             return null;
         }
@@ -192,6 +207,8 @@ final class FlowValidation {
                     ? new Step.Image(spec.url(), spec.previewUrl()) : null;
             case "set_attribute" -> attribute(at, spec);
             case "branch" -> branch(at, spec);
+            case "ask" -> FlowAskValidation.ask(at, spec, this);
+            case "goto" -> FlowAskValidation.goTo(at, spec, this);
             case "handoff" -> template(at + ".message", spec.message(), FlowLimits.MAX_TEXT_LENGTH, true)
                     ? new Step.Handoff(spec.message()) : null;
             default -> template(at + ".instruction", spec.instruction(), FlowLimits.MAX_INSTRUCTION_LENGTH, false)
@@ -199,18 +216,22 @@ final class FlowValidation {
         };
     }
 
-    private Step buttons(String at, FlowWire.StepSpec spec) {
-        boolean valid = template(at + ".text", spec.text(), FlowLimits.MAX_TEXT_LENGTH, false);
-        Step.Style style = spec.style() == null ? Step.Style.BUTTONS : Step.Style.parse(spec.style()).orElse(null);
-        if (style == null) {
-            error(at + ".style", "must be buttons or quick_replies");
-        }
-        List<FlowWire.ButtonSpec> buttons = spec.buttons();
+    /** Remembers a goto step's target for {@link #gotoTargets()}. */
+    void gotoTarget(String field, java.util.UUID flow) {
+        gotoTargets.put(field, flow);
+    }
+
+    Map<String, java.util.UUID> gotoTargets() {
+        return gotoTargets;
+    }
+
+    /** Buttons of a buttons step or a choice question, {@code at.buttons}; null (with errors) when invalid. */
+    List<Step.Button> buttonList(String at, List<FlowWire.ButtonSpec> buttons) {
         if (buttons == null || buttons.isEmpty() || buttons.size() > FlowLimits.MAX_BUTTONS) {
-            // 13 is LINE's quick-reply maximum; WhatsApp's 3-button limit is handled by sending a list instead.
             error(at + ".buttons", "needs 1 to " + FlowLimits.MAX_BUTTONS + " buttons");
             return null;
         }
+        boolean valid = true;
         for (int j = 0; j < buttons.size(); j++) {
             FlowWire.ButtonSpec button = buttons.get(j);
             String field = at + ".buttons[" + j + "]";
@@ -222,8 +243,18 @@ final class FlowValidation {
                         & text(field + ".postback", button.postback(), FlowLimits.MAX_POSTBACK_LENGTH, false);
             }
         }
-        return valid && style != null ? new Step.Buttons(spec.text(),
-                buttons.stream().map(b -> new Step.Button(b.label(), b.postback())).toList(), style) : null;
+        return valid ? buttons.stream().map(b -> new Step.Button(b.label(), b.postback())).toList() : null;
+    }
+
+    private Step buttons(String at, FlowWire.StepSpec spec) {
+        boolean valid = template(at + ".text", spec.text(), FlowLimits.MAX_TEXT_LENGTH, false);
+        Step.Style style = spec.style() == null ? Step.Style.BUTTONS : Step.Style.parse(spec.style()).orElse(null);
+        if (style == null) {
+            error(at + ".style", "must be buttons or quick_replies");
+        }
+        // 13 is LINE's quick-reply maximum; WhatsApp's 3-button limit is handled by sending a list instead.
+        List<Step.Button> buttons = buttonList(at, spec.buttons());
+        return valid && style != null && buttons != null ? new Step.Buttons(spec.text(), buttons, style) : null;
     }
 
     private Step attribute(String at, FlowWire.StepSpec spec) {
@@ -240,7 +271,7 @@ final class FlowValidation {
     }
 
     /** Text that may use placeholders: known ones only, so a typo fails now rather than rendering as "". */
-    private boolean template(String field, String value, int max, boolean optional) {
+    boolean template(String field, String value, int max, boolean optional) {
         if (!text(field, value, max, optional)) {
             return false;
         }
@@ -253,7 +284,7 @@ final class FlowValidation {
         return true;
     }
 
-    private boolean text(String field, String value, int max, boolean optional) {
+    boolean text(String field, String value, int max, boolean optional) {
         if (value == null && optional) {
             return true;
         }

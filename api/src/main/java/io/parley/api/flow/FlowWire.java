@@ -139,6 +139,12 @@ final class FlowWire {
             * `branch`: `condition`, `steps` (1-20, run when it holds) and optional `elseSteps` (0-20, run when it \
             does not). The condition sees attributes set by earlier steps. Branch steps do not nest; a handoff or \
             ask_llm inside one must be last in its list, and the branch then last in the flow.
+            * `ask`: asks `text` and waits for the answer, read as `input` (`text`, `number`, `email`, `phone`, \
+            `date`, `choice` with `buttons`, or `regex` with a `pattern` the whole answer must match) and stored at \
+            `saveTo` (`contact.attributes.<key>` or `conversation.variables.<key>`); then the next step runs. An \
+            invalid answer gets `retryText` (default: the question again); after `maxAttempts` answers (1-10, \
+            default 3) `failText` (optional) ends the flow. Only at a flow's top level.
+            * `goto`: `flowId`, a flow of the same bot that continues from its first step. Must be last.
             `text`, `message` and `instruction` may use {{contact.displayName}}, {{contact.tier}}, \
             {{contact.attributes.<key>}}, {{bot.name}} and {{setupUrl}}.""",
             examples = "{\"type\": \"buttons\", \"text\": \"Hi {{contact.displayName}}, what do you need?\", "
@@ -146,7 +152,7 @@ final class FlowWire {
                     + "{\"label\": \"Talk to staff\", \"postback\": \"menu=staff\"}], \"style\": \"quick_replies\"}")
     record StepSpec(
             @Nullable @Schema(allowableValues = {"text", "buttons", "image", "set_attribute", "handoff", "ask_llm",
-                    "branch"})
+                    "branch", "ask", "goto"})
             String type,
             @Nullable @Schema(description = "text, buttons", example = "We are open 10:00-18:00.") String text,
             @Nullable @Schema(description = "buttons") List<ButtonSpec> buttons,
@@ -162,11 +168,28 @@ final class FlowWire {
             String instruction,
             @Nullable ConditionSpec condition,
             @Nullable @Schema(description = "branch: run when the condition holds") List<StepSpec> steps,
-            @Nullable @Schema(description = "branch: run when it does not") List<StepSpec> elseSteps) {
+            @Nullable @Schema(description = "branch: run when it does not") List<StepSpec> elseSteps,
+            @Nullable @Schema(description = "ask: what the answer must be", allowableValues = {"text", "number",
+                    "email", "phone", "date", "choice", "regex"}) String input,
+            @Nullable @Schema(description = "ask with input regex: the whole answer must match",
+                    example = "[A-Z]{4}-\\d{4}") String pattern,
+            @Nullable @Schema(description = "ask: where the answer goes", example = "contact.attributes.partySize")
+            String saveTo,
+            @Nullable @Schema(description = "ask: sent after an invalid answer (default: the question again)")
+            String retryText,
+            @Nullable @Schema(description = "ask: answers allowed in all, 1-10 (default 3)") Integer maxAttempts,
+            @Nullable @Schema(description = "ask: sent when the attempts are used up") String failText,
+            @Nullable @Schema(description = "goto: the flow to continue with") String flowId) {
 
         StepSpec(String type, String text, List<ButtonSpec> buttons, String style, String url, String previewUrl,
                  String key, String value, String message, String instruction) {
-            this(type, text, buttons, style, url, previewUrl, key, value, message, instruction, null, null, null);
+            this(type, text, buttons, style, url, previewUrl, key, value, message, instruction, null, null, null,
+                    null, null, null, null, null, null, null);
+        }
+
+        StepSpec(String type, ConditionSpec condition, List<StepSpec> steps, List<StepSpec> elseSteps) {
+            this(type, null, null, null, null, null, null, null, null, null, condition, steps, elseSteps,
+                    null, null, null, null, null, null, null);
         }
 
         static StepSpec of(Step step) {
@@ -183,9 +206,15 @@ final class FlowWire {
                         null);
                 case Step.AskLlm a -> new StepSpec(a.type(), null, null, null, null, null, null, null, null,
                         a.instruction());
-                case Step.Branch b -> new StepSpec(b.type(), null, null, null, null, null, null, null, null, null,
-                        ConditionSpec.of(b.condition()), b.steps().stream().map(StepSpec::of).toList(),
+                case Step.Branch b -> new StepSpec(b.type(), ConditionSpec.of(b.condition()),
+                        b.steps().stream().map(StepSpec::of).toList(),
                         b.elseSteps() == null ? null : b.elseSteps().stream().map(StepSpec::of).toList());
+                case Step.Ask a -> new StepSpec(a.type(), a.text(), a.buttons() == null ? null
+                        : a.buttons().stream().map(x -> new ButtonSpec(x.label(), x.postback())).toList(), null, null,
+                        null, null, null, null, null, null, null, null, a.input().wireName(), a.pattern(), a.saveTo(),
+                        a.retryText(), a.maxAttempts(), a.failText(), null);
+                case Step.GoTo g -> new StepSpec(g.type(), null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null, null, g.flowId());
             };
         }
     }
@@ -251,7 +280,10 @@ final class FlowWire {
                     description = "Flows skipped on this message, e.g. a regex that ran out of time")
             List<String> warnings,
             @Schema(requiredMode = REQUIRED, description = "Branch steps met and the way each went, e.g. "
-                    + "\"steps[1]: then\" or \"steps[1]: else\"") List<String> branches) {
+                    + "\"steps[1]: then\", \"steps[1]: else\" or \"steps[2]: goto Booking\"") List<String> branches,
+            @Nullable @Schema(description = "When the flow would ask a question: where the answer would be stored "
+                    + "(the conversation then waits for it)", example = "contact.attributes.partySize")
+            String waitsForAnswer) {
     }
 
     @Serdeable
