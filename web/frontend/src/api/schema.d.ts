@@ -1548,6 +1548,7 @@ export interface components {
             priority: number;
             trigger: components["schemas"]["FlowTrigger"];
             steps: components["schemas"]["FlowStep"][];
+            condition?: components["schemas"]["FlowCondition"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1558,6 +1559,43 @@ export interface components {
             label?: string | null;
             /** @example menu=hours */
             postback?: string | null;
+        };
+        /**
+         * @description A test on the contact, the channel or the time; exactly one of:
+         *     * `all`: every condition holds; `any`: at least one holds; `not`: the condition does not hold (nesting up to 4 levels, at most 20 tests in all).
+         *     * `field` + `op` (+ `value` or `values`). Fields: `contact.tier`, `contact.displayName`, `contact.personaOverride` (set once the contact saved the setup page), `contact.attributes.<key>`, `channel` (line, whatsapp, telegram, web), `time` (HH:mm in the tenant's time zone), `weekday` (mon..sun). Ops: `equals`, `not_equals`, `contains` (`value`); `in`, `not_in` (`values`, 1-50); `exists`, `not_exists` (nothing); `gt`, `gte`, `lt`, `lte` (a number); `between` (`values`: [from, to], numbers inclusive, or times from-inclusive to-exclusive, wrapping past midnight); `before`, `after` (a date 2008-12-07, an instant, or a period from today such as -P18Y; for `time`: HH:mm). Numbers compare numerically, also when the attribute holds them as text.
+         * @example {
+         *       "all": [
+         *         {
+         *           "field": "contact.attributes.age",
+         *           "op": "gte",
+         *           "value": 18
+         *         },
+         *         {
+         *           "field": "channel",
+         *           "op": "in",
+         *           "values": [
+         *             "line",
+         *             "web"
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        FlowCondition: {
+            /** @description Every one holds */
+            all?: components["schemas"]["FlowCondition"][] | null;
+            /** @description At least one holds */
+            any?: components["schemas"]["FlowCondition"][] | null;
+            not?: components["schemas"]["FlowCondition"] | null;
+            /** @example contact.attributes.age */
+            field?: string | null;
+            /** @enum {string|null} */
+            op?: "equals" | "not_equals" | "in" | "not_in" | "exists" | "not_exists" | "contains" | "gt" | "gte" | "lt" | "lte" | "between" | "before" | "after" | null;
+            /** @description A string, number or boolean */
+            value?: number | boolean | string | null;
+            /** @description Strings, numbers or booleans */
+            values?: unknown[] | null;
         };
         /**
          * @example {
@@ -1574,7 +1612,8 @@ export interface components {
          *       ],
          *       "then": "reply",
          *       "attributeChanges": {},
-         *       "warnings": []
+         *       "warnings": [],
+         *       "branches": []
          *     }
          */
         FlowDryRun: {
@@ -1592,11 +1631,19 @@ export interface components {
             };
             /** @description Flows skipped on this message, e.g. a regex that ran out of time */
             warnings: string[];
+            /** @description Branch steps met and the way each went, e.g. "steps[1]: then", "steps[1]: else" or "steps[2]: goto Booking" */
+            branches: string[];
+            /**
+             * @description When the flow would ask a question: where the answer would be stored (the conversation then waits for it)
+             * @example contact.attributes.partySize
+             */
+            waitsForAnswer?: string | null;
         };
         /** @description The flow that answers; null when none does */
         FlowDryRunMatch: {
             id: string;
             name: string;
+            /** @description gate: a gate that is still closed for this contact answered */
             triggerType: string;
         };
         /**
@@ -1626,6 +1673,16 @@ export interface components {
              */
             event?: "follow" | null;
             contact?: components["schemas"]["FlowSampleContact"] | null;
+            /**
+             * @description The channel the message comes from, for channel conditions (default: none, so channel tests fail)
+             * @enum {string|null}
+             */
+            channel?: "line" | "whatsapp" | "telegram" | "web" | null;
+            /**
+             * Format: date-time
+             * @description When the message arrives, for time and weekday conditions (default: now)
+             */
+            at?: string | null;
         };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         FlowPage: {
@@ -1634,7 +1691,7 @@ export interface components {
             nextCursor?: string | null;
         };
         /**
-         * @description Create: name, trigger and steps are required. Patch: only the fields sent change; trigger and steps are replaced as a whole.
+         * @description Create: name, trigger and steps are required. Patch: only the fields sent change; trigger and steps are replaced as a whole. `condition` (optional): the flow takes part only for contacts, channels and times for which it holds; a patch with null removes it.
          * @example {
          *       "name": "Opening hours",
          *       "priority": 10,
@@ -1684,6 +1741,7 @@ export interface components {
             trigger?: components["schemas"]["FlowTrigger"] | null;
             /** @description 1 to 20 steps, run in order */
             steps?: components["schemas"]["FlowStep"][] | null;
+            condition?: components["schemas"]["FlowCondition"] | null;
         };
         /** @description Whom to render placeholders for (defaults: no name, tier free) */
         FlowSampleContact: {
@@ -1699,6 +1757,8 @@ export interface components {
             attributes?: {
                 [key: string]: unknown;
             } | null;
+            /** @description Whether the contact saved a persona on the setup page (default false) */
+            personaOverride?: boolean | null;
         };
         /**
          * @description One step, by `type`:
@@ -1708,6 +1768,9 @@ export interface components {
          *     * `set_attribute`: `key` ([A-Za-z0-9_-], 1-64) and `value` (at most 1000 characters) on the contact.
          *     * `handoff`: optional `message`; pauses the bot in this conversation so a person answers. Must be last.
          *     * `ask_llm`: `instruction` added to the system prompt for this turn; the LLM answers. Must be last.
+         *     * `branch`: `condition`, `steps` (1-20, run when it holds) and optional `elseSteps` (0-20, run when it does not). The condition sees attributes set by earlier steps. Branch steps do not nest; a handoff or ask_llm inside one must be last in its list, and the branch then last in the flow.
+         *     * `ask`: asks `text` and waits for the answer, read as `input` (`text`, `number`, `email`, `phone`, `date`, `choice` with `buttons`, or `regex` with a `pattern` the whole answer must match) and stored at `saveTo` (`contact.attributes.<key>` or `conversation.variables.<key>`); then the next step runs. An invalid answer gets `retryText` (default: the question again); after `maxAttempts` answers (1-10, default 3) `failText` (optional) ends the flow. Only at a flow's top level.
+         *     * `goto`: `flowId`, a flow of the same bot that continues from its first step. Must be last.
          *     `text`, `message` and `instruction` may use {{contact.displayName}}, {{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}} and {{setupUrl}}.
          * @example {
          *       "type": "buttons",
@@ -1727,7 +1790,7 @@ export interface components {
          */
         FlowStep: {
             /** @enum {string|null} */
-            type?: "text" | "buttons" | "image" | "set_attribute" | "handoff" | "ask_llm" | null;
+            type?: "text" | "buttons" | "image" | "set_attribute" | "handoff" | "ask_llm" | "branch" | "ask" | "goto" | null;
             /**
              * @description text, buttons
              * @example We are open 10:00-18:00.
@@ -1767,6 +1830,37 @@ export interface components {
              * @example Recommend one drink from today's menu.
              */
             instruction?: string | null;
+            condition?: components["schemas"]["FlowCondition"] | null;
+            /** @description branch: run when the condition holds */
+            steps?: components["schemas"]["FlowStep"][] | null;
+            /** @description branch: run when it does not */
+            elseSteps?: components["schemas"]["FlowStep"][] | null;
+            /**
+             * @description ask: what the answer must be
+             * @enum {string|null}
+             */
+            input?: "text" | "number" | "email" | "phone" | "date" | "choice" | "regex" | null;
+            /**
+             * @description ask with input regex: the whole answer must match
+             * @example [A-Z]{4}-\d{4}
+             */
+            pattern?: string | null;
+            /**
+             * @description ask: where the answer goes
+             * @example contact.attributes.partySize
+             */
+            saveTo?: string | null;
+            /** @description ask: sent after an invalid answer (default: the question again) */
+            retryText?: string | null;
+            /**
+             * Format: int32
+             * @description ask: answers allowed in all, 1-10 (default 3)
+             */
+            maxAttempts?: number | null;
+            /** @description ask: sent when the attempts are used up */
+            failText?: string | null;
+            /** @description goto: the flow to continue with */
+            flowId?: string | null;
         };
         /**
          * @description What starts the flow, by `type`:
@@ -1775,6 +1869,7 @@ export interface components {
          *     * `postback`: `data`, the exact postback data of a pressed button (1-300 characters).
          *     * `follow`: a new follower (LINE follow, Telegram /start, a new web chat). No fields.
          *     * `fallback`: a message or button press no other flow matched. No fields.
+         *     * `gate`: `until`, a condition. Answers every message (text, button press, sticker) before any other flow and the LLM while `until` does not hold for the contact; a press of one of the gate's own buttons passes through to its postback flow. Follow events are not gated.
          * @example {
          *       "type": "keyword",
          *       "keywords": [
@@ -1787,7 +1882,7 @@ export interface components {
          */
         FlowTrigger: {
             /** @enum {string|null} */
-            type?: "keyword" | "regex" | "postback" | "follow" | "fallback" | null;
+            type?: "keyword" | "regex" | "postback" | "follow" | "fallback" | "gate" | null;
             /**
              * @description keyword: the keywords
              * @example [
@@ -1811,6 +1906,7 @@ export interface components {
              * @example menu=hours
              */
             data?: string | null;
+            until?: components["schemas"]["FlowCondition"] | null;
         };
         Health: {
             /**

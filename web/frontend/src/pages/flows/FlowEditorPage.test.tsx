@@ -64,6 +64,31 @@ describe('flow editor', () => {
   })
 })
 
+describe('flows made through the API with gates, branches and questions', () => {
+  it('keeps what the editor cannot edit yet when the flow is saved', async () => {
+    signIn()
+    const gate = { type: 'gate', until: { field: 'contact.personaOverride', op: 'exists' } }
+    const branch = { type: 'branch', condition: { field: 'contact.attributes.age', op: 'gte', value: 18 },
+      steps: [{ type: 'text', text: 'Welcome' }] }
+    const ask = { type: 'ask', text: 'How many?', input: 'number', saveTo: 'contact.attributes.partySize', maxAttempts: 3 }
+    const flow = { ...savedFlow, trigger: gate, steps: [{ type: 'text', text: 'Hi' }, branch, ask] }
+    const api = fakeApi(meRoute, botRoute, route('GET', '/api/v1/bots/b1/flows/f1', 200, flow),
+      route('PATCH', '/api/v1/bots/b1/flows/f1', 200, flow))
+    renderApp('/bots/b1/flows/f1')
+
+    const steps = await screen.findByRole('region', { name: 'Steps' })
+    expect(within(steps).getByRole('listitem', { name: 'Step 2: Branch (if/else)' })).toHaveTextContent('made through the API')
+    expect(screen.getByText('Gate: made through the API and kept as it is here.')).toBeInTheDocument()
+    await userEvent.click(within(steps).getByRole('button', { name: 'Move step 3 up' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Save flow' }))
+
+    await waitFor(() => expect(api.requests.find((r) => r.method === 'PATCH')).toBeDefined())
+    const body = api.requests.find((r) => r.method === 'PATCH')?.body as { trigger: unknown, steps: unknown }
+    expect(body.trigger).toEqual(gate)
+    expect(body.steps).toEqual([{ type: 'text', text: 'Hi' }, ask, branch])
+  })
+})
+
 describe('flows list', () => {
   it('lists flows in match order and dry-runs a message', async () => {
     signIn()

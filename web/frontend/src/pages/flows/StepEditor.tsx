@@ -36,10 +36,10 @@ export function StepEditor({ step, index, count, onChange, onMove, onRemove, err
     <li className="flow-step" aria-label={title}>
       <div className="flow-step__head">
         <span className="flow-step__number" aria-hidden="true">{number}</span>
-        <SelectField label={t('stepType')} value={step.type} error={errors[path] ?? error('type')}
+        {step.raw ? <p className="p-field__hint">{t('apiOnlyStep', { type: t(`stepTypes.${step.type}`) })}</p> : <SelectField label={t('stepType')} value={step.type} error={errors[path] ?? error('type')}
                      onChange={(e) => onChange({ ...newStep(e.target.value as StepType), uid: step.uid, text: step.text })}>
           {STEP_TYPES.map((type) => <option key={type} value={type}>{t(`stepTypes.${type}`)}</option>)}
-        </SelectField>
+        </SelectField>}
         <div className="flow-step__tools">
           <Button size="sm" variant="ghost" aria-label={t('moveUp', { number })} disabled={index === 0} onClick={move(-1)}>↑</Button>
           <Button size="sm" variant="ghost" aria-label={t('moveDown', { number })} disabled={index === count - 1} onClick={move(1)}>↓</Button>

@@ -12,6 +12,9 @@ export function TriggerEditor({ trigger, onChange, errors }: {
 }) {
   const { t } = useTranslation('flows')
   const set = (patch: Partial<Trigger>) => onChange({ ...trigger, ...patch })
+  if (trigger.raw) {
+    return <p className="p-field__hint">{t('apiOnlyTrigger', { type: t(`triggers.${trigger.type}`) })}</p>
+  }
   return (
     <div className="p-stack">
       <SelectField label={t('trigger')} value={trigger.type} hint={t(`triggerHelp.${trigger.type}`)}

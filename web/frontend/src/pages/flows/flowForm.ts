@@ -13,10 +13,15 @@ export const LAST_ONLY: readonly string[] = ['handoff', 'ask_llm']
 
 export interface ButtonForm { label: string; postback: string }
 
+/** Steps and triggers the editor shows but does not edit yet (made through the API): saved back exactly as read. */
+export const API_ONLY_STEP_TYPES = ['branch', 'ask', 'goto'] as const
+
 export interface StepForm {
   /** A local id so React keeps each step's inputs while steps move. */
   uid: string
   type: StepType
+  /** A step of a type this editor does not edit (branch, ask, goto): kept and sent back unchanged. */
+  raw?: StepSpec
   text: string
   style: string
   buttons: ButtonForm[]
@@ -32,7 +37,8 @@ export interface FlowForm {
   name: string
   enabled: boolean
   priority: string
-  trigger: { type: string; keywords: string; match: string; pattern: string; data: string }
+  /** `raw`: a trigger this editor does not edit (a gate), kept and sent back unchanged. */
+  trigger: { type: string; keywords: string; match: string; pattern: string; data: string; raw?: TriggerSpec }
   steps: StepForm[]
 }
 
@@ -59,13 +65,14 @@ export function formFromFlow(flow: Flow): FlowForm {
       match: flow.trigger.match ?? 'exact',
       pattern: flow.trigger.pattern ?? '',
       data: flow.trigger.data ?? '',
+      raw: (TRIGGER_TYPES as readonly string[]).includes(flow.trigger.type ?? 'keyword') ? undefined : flow.trigger,
     },
-    steps: flow.steps.map((s: StepSpec) => ({
+    steps: flow.steps.map((s: StepSpec) => (STEP_TYPES as readonly string[]).includes(s.type ?? 'text') ? ({
       ...newStep((s.type ?? 'text') as StepType),
       text: s.text ?? '', style: s.style ?? 'buttons', buttons: (s.buttons ?? []).map((b) => ({ label: b.label ?? '', postback: b.postback ?? '' })),
       url: s.url ?? '', previewUrl: s.previewUrl ?? '', key: s.key ?? '', value: s.value ?? '', message: s.message ?? '',
       instruction: s.instruction ?? '',
-    })),
+    }) : { ...newStep(), type: s.type as StepType, raw: s }),
   }
 }
 
@@ -80,13 +87,14 @@ function stepSpec(step: StepForm): StepSpec {
     case 'set_attribute': return { type: 'set_attribute', key: step.key.trim(), value: step.value }
     case 'handoff': return { type: 'handoff', message: optional(step.message) }
     case 'ask_llm': return { type: 'ask_llm', instruction: step.instruction }
+    default: return step.raw ?? { type: step.type }
   }
 }
 
 export function requestFromForm(form: FlowForm): FlowRequest {
   const t = form.trigger
   const type = t.type as TriggerSpec['type']
-  const trigger: TriggerSpec = type === 'keyword' ? { type, match: t.match as TriggerSpec['match'], keywords: t.keywords.split('\n').map((k) => k.trim()).filter(Boolean) }
+  const trigger: TriggerSpec = t.raw && t.raw.type === t.type ? t.raw : type === 'keyword' ? { type, match: t.match as TriggerSpec['match'], keywords: t.keywords.split('\n').map((k) => k.trim()).filter(Boolean) }
     : type === 'regex' ? { type, pattern: t.pattern }
       : type === 'postback' ? { type, data: t.data }
         : { type }

@@ -10,6 +10,9 @@ import io.parley.core.flow.FlowEvent;
 import io.parley.core.flow.FlowMatch;
 import io.parley.core.flow.FlowMatcher;
 import io.parley.core.flow.FlowTurn;
+import io.parley.core.flow.condition.ConditionFacts;
+import io.parley.core.flow.condition.ConditionField;
+import io.parley.core.flow.condition.TenantTimeZones;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
 import io.parley.core.tenancy.TenantId;
@@ -17,6 +20,7 @@ import io.parley.core.tenancy.TenantScope;
 import io.parley.http.problem.ProblemException;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +37,11 @@ final class FlowDryRun {
     private final BotFlows botFlows;
     private final String sampleSetupUrl;
 
-    FlowDryRun(TenantScope scope, BotRepository bots, BotFlows botFlows,
+    private final TenantTimeZones zones;
+
+    FlowDryRun(TenantScope scope, BotRepository bots, BotFlows botFlows, TenantTimeZones zones,
                @Value("${parley.public-url}") String publicUrl) {
+        this.zones = zones;
         this.scope = scope;
         this.bots = bots;
         this.botFlows = botFlows;
@@ -49,12 +56,19 @@ final class FlowDryRun {
         FlowTurn.Recipient recipient = new FlowTurn.Recipient(contact == null ? null : contact.displayName(),
                 contact == null || contact.tier() == null ? "free" : contact.tier(),
                 contact == null || contact.attributes() == null ? Map.of() : contact.attributes());
+        if (request.channel() != null && !ConditionField.CHANNELS.contains(request.channel())) {
+            throw ProblemException.invalidField("channel", "must be one of " + String.join(", ", ConditionField.CHANNELS));
+        }
+        ConditionFacts facts = new ConditionFacts(recipient.displayName(), recipient.tier(), recipient.attributes(),
+                contact != null && Boolean.TRUE.equals(contact.personaOverride()), request.channel(),
+                request.at() == null ? Instant.now() : request.at(), () -> zones.of(tenant));
         return scope.read(tenant, () -> {
             BotRow bot = Ids.parse(botId).flatMap(id -> bots.find(tenant.value(), id))
                     .orElseThrow(() -> ProblemException.notFound("Bot"));
-            FlowMatch match = botFlows.matcher(tenant, bot.id()).match(event);
+            FlowMatcher matcher = botFlows.matcher(tenant, bot.id());
+            FlowMatch match = matcher.match(event, facts);
             FlowTurn turn = match.found()
-                    .map(flow -> FlowTurn.of(flow, recipient, bot.name(), sampleSetupUrl))
+                    .map(flow -> FlowTurn.run(flow, 0, facts, bot.name(), sampleSetupUrl, matcher::flow))
                     .orElseGet(() -> FlowTurn.unmatched(event, bot.welcomeMessage(), recipient, bot.name(),
                             sampleSetupUrl));
             List<String> warnings = new ArrayList<>();
@@ -64,7 +78,8 @@ final class FlowDryRun {
             }
             return new FlowWire.DryRunResponse(match.found().map(FlowDryRun::matched).orElse(null),
                     turn.steps().stream().map(FlowWire.StepSpec::of).toList(), turn.then().wireName(),
-                    turn.attributeChanges(), warnings);
+                    turn.attributeChanges(), warnings, turn.branches(),
+                    turn.waiting() == null ? null : turn.waiting().ask().saveTo());
         });
     }
 

@@ -12,6 +12,7 @@ import io.parley.core.flow.FlowRepository;
 import io.parley.core.flow.FlowRow;
 import io.parley.core.flow.Step;
 import io.parley.core.flow.Trigger;
+import io.parley.core.flow.condition.Condition;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
 import io.parley.core.tenancy.TenantId;
@@ -55,18 +56,21 @@ final class FlowService {
         }
         Trigger trigger = validation.trigger(request.trigger());
         List<Step> steps = validation.steps(request.steps());
+        Condition condition = validation.condition(request.condition());
         validation.throwIfInvalid();
         return scope.write(tenant, () -> {
             UUID bot = Ids.parse(botId).flatMap(id -> flows.lockBot(tenant.value(), id))
                     .orElseThrow(() -> ProblemException.notFound("Bot"));
+            checkGotoTargets(tenant, bot, null, validation);
             if (flows.countForBot(tenant.value(), bot) >= FlowLimits.MAX_FLOWS_PER_BOT) {
                 throw ProblemException.conflict("A bot can have at most " + FlowLimits.MAX_FLOWS_PER_BOT
                         + " flows; delete or merge some first.");
             }
             Flow flow = new Flow(Ids.next(), request.name().strip(), request.enabled() == null || request.enabled(),
-                    request.priority() == null ? 0 : request.priority(), trigger, steps);
+                    request.priority() == null ? 0 : request.priority(), trigger, steps, condition);
             flows.insert(tenant.value(), flow.id(), bot, flow.name(), flow.enabled(), flow.priority(),
-                    trigger.type(), codec.writeTrigger(trigger), codec.writeSteps(steps));
+                    trigger.type(), codec.writeTrigger(trigger), codec.writeSteps(steps),
+                    codec.writeCondition(condition));
             audit.record(tenant, caller.actor(), "flow.created", "flow", flow.id().toString(),
                     Map.of("botId", bot.toString(), "name", flow.name(), "triggerType", trigger.type()));
             return toResponse(flows.find(tenant.value(), bot, flow.id()).orElseThrow());
@@ -106,15 +110,22 @@ final class FlowService {
             Trigger trigger = request.trigger() == null ? null
                     : validation.trigger(mergedTrigger(FlowWire.TriggerSpec.of(current.trigger()), request.trigger(), patch));
             List<Step> steps = request.steps() == null ? null : validation.steps(request.steps());
+            // A condition is replaced whole (like steps): its all/any lists would not merge meaningfully.
+            Condition condition = request.condition() == null ? null : validation.condition(request.condition());
+            checkGotoTargets(tenant, row.botId(), row.id(), validation);
             validation.throwIfInvalid();
+            Condition nextCondition = request.condition() != null ? condition
+                    : patch.removes("condition") ? null : current.condition();
             Flow next = new Flow(current.id(), request.name() != null ? request.name().strip() : current.name(),
                     request.enabled() != null ? request.enabled() : current.enabled(),
                     request.priority() != null ? request.priority() : current.priority(),
-                    trigger != null ? trigger : current.trigger(), steps != null ? steps : current.steps());
+                    trigger != null ? trigger : current.trigger(), steps != null ? steps : current.steps(),
+                    nextCondition);
             flows.update(tenant.value(), row.botId(), row.id(), next.name(), next.enabled(), next.priority(),
-                    next.trigger().type(), codec.writeTrigger(next.trigger()), codec.writeSteps(next.steps()));
+                    next.trigger().type(), codec.writeTrigger(next.trigger()), codec.writeSteps(next.steps()),
+                    codec.writeCondition(next.condition()));
             audit.record(tenant, caller.actor(), "flow.updated", "flow", row.id().toString(),
-                    Map.of("botId", row.botId().toString(), "fields", changedFields(request)));
+                    Map.of("botId", row.botId().toString(), "fields", changedFields(request, patch)));
             return toResponse(flows.find(tenant.value(), row.botId(), row.id()).orElseThrow());
         });
     }
@@ -133,7 +144,8 @@ final class FlowService {
                 member(patch, "trigger.keywords", sent.keywords(), current.keywords()),
                 member(patch, "trigger.match", sent.match(), current.match()),
                 member(patch, "trigger.pattern", sent.pattern(), current.pattern()),
-                member(patch, "trigger.data", sent.data(), current.data()));
+                member(patch, "trigger.data", sent.data(), current.data()),
+                member(patch, "trigger.until", sent.until(), current.until()));
     }
 
     /** Removed when sent as null, the value sent if any, else (absent) the current one. */
@@ -154,6 +166,16 @@ final class FlowService {
         });
     }
 
+    /** A goto step must name a flow of the same bot (or the flow itself); another bot's or tenant's is not found. */
+    private void checkGotoTargets(TenantId tenant, UUID bot, UUID self, FlowValidation validation) {
+        validation.gotoTargets().forEach((field, target) -> {
+            if (!target.equals(self) && flows.find(tenant.value(), bot, target).isEmpty()) {
+                validation.error(field, "must be the id of a flow of this bot");
+            }
+        });
+        validation.throwIfInvalid();
+    }
+
     private BotRow findBot(TenantId tenant, String botId) {
         return Ids.parse(botId).flatMap(id -> bots.find(tenant.value(), id))
                 .orElseThrow(() -> ProblemException.notFound("Bot"));
@@ -165,13 +187,14 @@ final class FlowService {
                 .orElseThrow(() -> ProblemException.notFound("Flow"));
     }
 
-    private static List<String> changedFields(FlowWire.FlowRequest request) {
+    private static List<String> changedFields(FlowWire.FlowRequest request, MergePatch patch) {
         List<String> fields = new ArrayList<>();
         if (request.name() != null) fields.add("name");
         if (request.enabled() != null) fields.add("enabled");
         if (request.priority() != null) fields.add("priority");
         if (request.trigger() != null) fields.add("trigger");
         if (request.steps() != null) fields.add("steps");
+        if (request.condition() != null || patch.removes("condition")) fields.add("condition");
         return fields;
     }
 
@@ -179,6 +202,7 @@ final class FlowService {
         Flow flow = codec.read(row);
         return new FlowWire.FlowResponse(row.id().toString(), row.botId().toString(), flow.name(), flow.enabled(),
                 flow.priority(), FlowWire.TriggerSpec.of(flow.trigger()),
-                flow.steps().stream().map(FlowWire.StepSpec::of).toList(), row.createdAt(), row.updatedAt());
+                flow.steps().stream().map(FlowWire.StepSpec::of).toList(), FlowWire.ConditionSpec.of(flow.condition()),
+                row.createdAt(), row.updatedAt());
     }
 }

@@ -28,12 +28,18 @@ final class FlowValidation {
 
     private static final Pattern ATTRIBUTE_KEY = Pattern.compile(FlowLimits.ATTRIBUTE_KEY_PATTERN);
     private static final Map<String, Set<String>> TRIGGER_FIELDS = Map.of("keyword", Set.of("keywords", "match"),
-            "regex", Set.of("pattern"), "postback", Set.of("data"), "follow", Set.of(), "fallback", Set.of());
+            "regex", Set.of("pattern"), "postback", Set.of("data"), "follow", Set.of(), "fallback", Set.of(),
+            "gate", Set.of("until"));
     private static final Map<String, Set<String>> STEP_FIELDS = Map.of("text", Set.of("text"),
             "buttons", Set.of("text", "buttons", "style"), "image", Set.of("url", "previewUrl"),
-            "set_attribute", Set.of("key", "value"), "handoff", Set.of("message"), "ask_llm", Set.of("instruction"));
+            "set_attribute", Set.of("key", "value"), "handoff", Set.of("message"), "ask_llm", Set.of("instruction"),
+            "branch", Set.of("condition", "steps", "elseSteps"),
+            "ask", Set.of("text", "input", "buttons", "pattern", "saveTo", "retryText", "maxAttempts", "failText"),
+            "goto", Set.of("flowId"));
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
+    /** Flows that goto steps name, with the field naming each: the service checks they are the bot's. */
+    private final Map<String, java.util.UUID> gotoTargets = new LinkedHashMap<>();
 
     /** Adds an error; callers then return null and the request fails in {@link #throwIfInvalid}. */
     void error(String field, String message) {
@@ -49,7 +55,8 @@ final class FlowValidation {
 
     Trigger trigger(FlowWire.TriggerSpec spec) {
         if (spec == null || spec.type() == null) {
-            error(spec == null ? "trigger" : "trigger.type", "is required: keyword, regex, postback, follow or fallback");
+            error(spec == null ? "trigger" : "trigger.type",
+                    "is required: keyword, regex, postback, follow, fallback or gate");
             return null;
         }
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -57,6 +64,7 @@ final class FlowValidation {
         fields.put("match", spec.match());
         fields.put("pattern", spec.pattern());
         fields.put("data", spec.data());
+        fields.put("until", spec.until());
         if (!onlyUsedFields("trigger", spec.type(), fields, TRIGGER_FIELDS)) {
             return null;
         }
@@ -66,24 +74,69 @@ final class FlowValidation {
             case "postback" -> text("trigger.data", spec.data(), FlowLimits.MAX_POSTBACK_LENGTH, false)
                     ? new Trigger.Postback(spec.data()) : null;
             case "follow" -> new Trigger.Follow();
+            case "gate" -> {
+                var until = FlowConditions.read(spec.until(), "trigger.until", this);
+                yield until == null ? null : new Trigger.Gate(until);
+            }
             default -> new Trigger.Fallback();
         };
     }
 
     List<Step> steps(List<FlowWire.StepSpec> specs) {
-        if (specs == null || specs.isEmpty() || specs.size() > FlowLimits.MAX_STEPS) {
-            error("steps", "needs 1 to " + FlowLimits.MAX_STEPS + " steps");
+        return steps(specs, "steps", false, 1);
+    }
+
+    /** The flow's {@code condition}: null when none was sent (the flow is for everyone) or when it is invalid. */
+    io.parley.core.flow.condition.Condition condition(FlowWire.ConditionSpec spec) {
+        return spec == null ? null : FlowConditions.read(spec, "condition", this);
+    }
+
+    /** Steps at {@code path}; inside a branch ({@code nested}) a branch is refused and an empty else is allowed. */
+    private List<Step> steps(List<FlowWire.StepSpec> specs, String path, boolean nested, int min) {
+        if (specs == null || specs.size() < min || specs.size() > FlowLimits.MAX_STEPS) {
+            error(path, min == 0 ? "needs at most " + FlowLimits.MAX_STEPS + " steps"
+                    : "needs 1 to " + FlowLimits.MAX_STEPS + " steps");
             return null;
         }
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            Step step = step("steps[" + i + "]", specs.get(i));
-            if ((step instanceof Step.Handoff || step instanceof Step.AskLlm) && i < specs.size() - 1) {
-                error("steps[" + i + "].type", specs.get(i).type() + " ends the flow, so it must be the last step");
+            String at = path + "[" + i + "]";
+            FlowWire.StepSpec spec = specs.get(i);
+            Step step;
+            if (spec != null && "branch".equals(spec.type()) && nested) {
+                error(at + ".type", "branch steps do not nest; use a condition that combines both tests (all)");
+                step = null;
+            } else if (spec != null && "ask".equals(spec.type()) && nested) {
+                error(at + ".type", "ask steps wait at the flow's top level, not inside a branch");
+                step = null;
+            } else {
+                step = step(at, spec);
+            }
+            if (endsTurn(step) && i < specs.size() - 1) {
+                error(at + ".type", spec.type() + " ends the flow, so it must be the last step");
             }
             steps.add(step);
         }
         return steps.contains(null) ? null : steps;
+    }
+
+    private static boolean endsTurn(Step step) {
+        return switch (step) {
+            case Step.Handoff ignored -> true;
+            case Step.AskLlm ignored -> true;
+            case Step.GoTo ignored -> true;
+            case Step.Branch branch -> branch.steps().stream().anyMatch(FlowValidation::endsTurn)
+                    || branch.taken(false).stream().anyMatch(FlowValidation::endsTurn);
+            case null, default -> false;
+        };
+    }
+
+    private Step branch(String at, FlowWire.StepSpec spec) {
+        var condition = FlowConditions.read(spec.condition(), at + ".condition", this);
+        List<Step> then = steps(spec.steps(), at + ".steps", true, 1);
+        List<Step> otherwise = spec.elseSteps() == null ? List.of() : steps(spec.elseSteps(), at + ".elseSteps", true, 0);
+        return condition == null || then == null || otherwise == null ? null
+                : new Step.Branch(condition, then, otherwise);
     }
 
     private Trigger keyword(FlowWire.TriggerSpec spec) {
@@ -120,7 +173,7 @@ final class FlowValidation {
 
     private Step step(String at, FlowWire.StepSpec spec) {
         if (spec == null || spec.type() == null) {
-            error(at + ".type", "is required: text, buttons, image, set_attribute, handoff or ask_llm");
+            error(at + ".type", "is required: text, buttons, image, set_attribute, handoff, ask_llm, branch, ask or goto");
             return null;
         }
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -133,6 +186,16 @@ final class FlowValidation {
         fields.put("value", spec.value());
         fields.put("message", spec.message());
         fields.put("instruction", spec.instruction());
+        fields.put("condition", spec.condition());
+        fields.put("steps", spec.steps());
+        fields.put("elseSteps", spec.elseSteps());
+        fields.put("input", spec.input());
+        fields.put("pattern", spec.pattern());
+        fields.put("saveTo", spec.saveTo());
+        fields.put("retryText", spec.retryText());
+        fields.put("maxAttempts", spec.maxAttempts());
+        fields.put("failText", spec.failText());
+        fields.put("flowId", spec.flowId());
         if (!onlyUsedFields(at, spec.type(), fields, STEP_FIELDS)) {
             return null;
         }
@@ -143,6 +206,9 @@ final class FlowValidation {
             case "image" -> https(at + ".url", spec.url(), false) & https(at + ".previewUrl", spec.previewUrl(), true)
                     ? new Step.Image(spec.url(), spec.previewUrl()) : null;
             case "set_attribute" -> attribute(at, spec);
+            case "branch" -> branch(at, spec);
+            case "ask" -> FlowAskValidation.ask(at, spec, this);
+            case "goto" -> FlowAskValidation.goTo(at, spec, this);
             case "handoff" -> template(at + ".message", spec.message(), FlowLimits.MAX_TEXT_LENGTH, true)
                     ? new Step.Handoff(spec.message()) : null;
             default -> template(at + ".instruction", spec.instruction(), FlowLimits.MAX_INSTRUCTION_LENGTH, false)
@@ -150,18 +216,22 @@ final class FlowValidation {
         };
     }
 
-    private Step buttons(String at, FlowWire.StepSpec spec) {
-        boolean valid = template(at + ".text", spec.text(), FlowLimits.MAX_TEXT_LENGTH, false);
-        Step.Style style = spec.style() == null ? Step.Style.BUTTONS : Step.Style.parse(spec.style()).orElse(null);
-        if (style == null) {
-            error(at + ".style", "must be buttons or quick_replies");
-        }
-        List<FlowWire.ButtonSpec> buttons = spec.buttons();
+    /** Remembers a goto step's target for {@link #gotoTargets()}. */
+    void gotoTarget(String field, java.util.UUID flow) {
+        gotoTargets.put(field, flow);
+    }
+
+    Map<String, java.util.UUID> gotoTargets() {
+        return gotoTargets;
+    }
+
+    /** Buttons of a buttons step or a choice question, {@code at.buttons}; null (with errors) when invalid. */
+    List<Step.Button> buttonList(String at, List<FlowWire.ButtonSpec> buttons) {
         if (buttons == null || buttons.isEmpty() || buttons.size() > FlowLimits.MAX_BUTTONS) {
-            // 13 is LINE's quick-reply maximum; WhatsApp's 3-button limit is handled by sending a list instead.
             error(at + ".buttons", "needs 1 to " + FlowLimits.MAX_BUTTONS + " buttons");
             return null;
         }
+        boolean valid = true;
         for (int j = 0; j < buttons.size(); j++) {
             FlowWire.ButtonSpec button = buttons.get(j);
             String field = at + ".buttons[" + j + "]";
@@ -173,8 +243,18 @@ final class FlowValidation {
                         & text(field + ".postback", button.postback(), FlowLimits.MAX_POSTBACK_LENGTH, false);
             }
         }
-        return valid && style != null ? new Step.Buttons(spec.text(),
-                buttons.stream().map(b -> new Step.Button(b.label(), b.postback())).toList(), style) : null;
+        return valid ? buttons.stream().map(b -> new Step.Button(b.label(), b.postback())).toList() : null;
+    }
+
+    private Step buttons(String at, FlowWire.StepSpec spec) {
+        boolean valid = template(at + ".text", spec.text(), FlowLimits.MAX_TEXT_LENGTH, false);
+        Step.Style style = spec.style() == null ? Step.Style.BUTTONS : Step.Style.parse(spec.style()).orElse(null);
+        if (style == null) {
+            error(at + ".style", "must be buttons or quick_replies");
+        }
+        // 13 is LINE's quick-reply maximum; WhatsApp's 3-button limit is handled by sending a list instead.
+        List<Step.Button> buttons = buttonList(at, spec.buttons());
+        return valid && style != null && buttons != null ? new Step.Buttons(spec.text(), buttons, style) : null;
     }
 
     private Step attribute(String at, FlowWire.StepSpec spec) {
@@ -191,7 +271,7 @@ final class FlowValidation {
     }
 
     /** Text that may use placeholders: known ones only, so a typo fails now rather than rendering as "". */
-    private boolean template(String field, String value, int max, boolean optional) {
+    boolean template(String field, String value, int max, boolean optional) {
         if (!text(field, value, max, optional)) {
             return false;
         }
@@ -204,7 +284,7 @@ final class FlowValidation {
         return true;
     }
 
-    private boolean text(String field, String value, int max, boolean optional) {
+    boolean text(String field, String value, int max, boolean optional) {
         if (value == null && optional) {
             return true;
         }

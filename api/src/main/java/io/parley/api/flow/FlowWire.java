@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.parley.core.flow.Step;
 import io.parley.core.flow.Trigger;
+import io.parley.core.flow.condition.Condition;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,7 +29,8 @@ final class FlowWire {
 
     @Serdeable
     @Schema(name = "FlowRequest", description = "Create: name, trigger and steps are required. Patch: only the fields "
-            + "sent change; trigger and steps are replaced as a whole.", examples = """
+            + "sent change; trigger and steps are replaced as a whole. `condition` (optional): the flow takes part "
+            + "only for contacts, channels and times for which it holds; a patch with null removes it.", examples = """
             {"name": "Opening hours", "priority": 10,
              "trigger": {"type": "keyword", "keywords": ["hours", "營業時間", "営業時間"], "match": "contains"},
              "steps": [{"type": "text", "text": "We are open 10:00-18:00, {{contact.displayName}}."},
@@ -41,7 +43,46 @@ final class FlowWire {
             @Schema(description = "Higher runs first; ties go to the older flow (default 0)", example = "10")
             Integer priority,
             @Nullable TriggerSpec trigger,
-            @Nullable @Schema(description = "1 to 20 steps, run in order") List<StepSpec> steps) {
+            @Nullable @Schema(description = "1 to 20 steps, run in order") List<StepSpec> steps,
+            // The FlowRequest description says what it does: a @Schema here would inline a copy of FlowCondition.
+            @Nullable ConditionSpec condition) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "FlowCondition", description = """
+            A test on the contact, the channel or the time; exactly one of:
+            * `all`: every condition holds; `any`: at least one holds; `not`: the condition does not hold \
+            (nesting up to 4 levels, at most 20 tests in all).
+            * `field` + `op` (+ `value` or `values`). Fields: `contact.tier`, `contact.displayName`, \
+            `contact.personaOverride` (set once the contact saved the setup page), `contact.attributes.<key>`, \
+            `channel` (line, whatsapp, telegram, web), `time` (HH:mm in the tenant's time zone), `weekday` \
+            (mon..sun). Ops: `equals`, `not_equals`, `contains` (`value`); `in`, `not_in` (`values`, 1-50); \
+            `exists`, `not_exists` (nothing); `gt`, `gte`, `lt`, `lte` (a number); `between` (`values`: [from, to], \
+            numbers inclusive, or times from-inclusive to-exclusive, wrapping past midnight); `before`, `after` (a \
+            date 2008-12-07, an instant, or a period from today such as -P18Y; for `time`: HH:mm). Numbers compare \
+            numerically, also when the attribute holds them as text.""",
+            examples = "{\"all\": [{\"field\": \"contact.attributes.age\", \"op\": \"gte\", \"value\": 18}, "
+                    + "{\"field\": \"channel\", \"op\": \"in\", \"values\": [\"line\", \"web\"]}]}")
+    record ConditionSpec(
+            @Nullable @Schema(description = "Every one holds") List<ConditionSpec> all,
+            @Nullable @Schema(description = "At least one holds") List<ConditionSpec> any,
+            @Nullable ConditionSpec not,
+            @Nullable @Schema(example = "contact.attributes.age") String field,
+            @Nullable @Schema(allowableValues = {"equals", "not_equals", "in", "not_in", "exists", "not_exists",
+                    "contains", "gt", "gte", "lt", "lte", "between", "before", "after"}) String op,
+            @Nullable @Schema(description = "A string, number or boolean",
+                    types = {"string", "number", "boolean"}) Object value,
+            @Nullable @Schema(description = "Strings, numbers or booleans") List<Object> values) {
+
+        static ConditionSpec of(Condition c) {
+            if (c == null) {
+                return null;
+            }
+            return new ConditionSpec(c.all() == null ? null : c.all().stream().map(ConditionSpec::of).toList(),
+                    c.any() == null ? null : c.any().stream().map(ConditionSpec::of).toList(), of(c.not()),
+                    c.field(), c.op(), c.value(), c.values());
+        }
     }
 
     @Serdeable
@@ -54,24 +95,31 @@ final class FlowWire {
             case-insensitive.
             * `postback`: `data`, the exact postback data of a pressed button (1-300 characters).
             * `follow`: a new follower (LINE follow, Telegram /start, a new web chat). No fields.
-            * `fallback`: a message or button press no other flow matched. No fields.""",
+            * `fallback`: a message or button press no other flow matched. No fields.
+            * `gate`: `until`, a condition. Answers every message (text, button press, sticker) before any other \
+            flow and the LLM while `until` does not hold for the contact; a press of one of the gate's own buttons \
+            passes through to its postback flow. Follow events are not gated.""",
             examples = "{\"type\": \"keyword\", \"keywords\": [\"hours\", \"營業時間\", \"営業時間\"], \"match\": \"contains\"}")
     record TriggerSpec(
-            @Nullable @Schema(allowableValues = {"keyword", "regex", "postback", "follow", "fallback"}) String type,
+            @Nullable @Schema(allowableValues = {"keyword", "regex", "postback", "follow", "fallback", "gate"})
+            String type,
             @Nullable @Schema(description = "keyword: the keywords", example = "[\"hours\", \"營業時間\"]")
             List<String> keywords,
             @Nullable @Schema(description = "keyword: exact (default) or contains",
                     allowableValues = {"exact", "contains"}) String match,
             @Nullable @Schema(description = "regex: the pattern", example = "order\\s*#?(\\d{4,})") String pattern,
-            @Nullable @Schema(description = "postback: the button's postback data", example = "menu=hours") String data) {
+            @Nullable @Schema(description = "postback: the button's postback data", example = "menu=hours") String data,
+            @Nullable ConditionSpec until) {
 
         static TriggerSpec of(Trigger trigger) {
             return switch (trigger) {
-                case Trigger.Keyword k -> new TriggerSpec(k.type(), k.keywords(), k.match().wireName(), null, null);
-                case Trigger.Regex r -> new TriggerSpec(r.type(), null, null, r.pattern(), null);
-                case Trigger.Postback p -> new TriggerSpec(p.type(), null, null, null, p.data());
-                case Trigger.Follow f -> new TriggerSpec(f.type(), null, null, null, null);
-                case Trigger.Fallback f -> new TriggerSpec(f.type(), null, null, null, null);
+                case Trigger.Keyword k -> new TriggerSpec(k.type(), k.keywords(), k.match().wireName(), null, null,
+                        null);
+                case Trigger.Regex r -> new TriggerSpec(r.type(), null, null, r.pattern(), null, null);
+                case Trigger.Postback p -> new TriggerSpec(p.type(), null, null, null, p.data(), null);
+                case Trigger.Follow f -> new TriggerSpec(f.type(), null, null, null, null, null);
+                case Trigger.Fallback f -> new TriggerSpec(f.type(), null, null, null, null, null);
+                case Trigger.Gate g -> new TriggerSpec(g.type(), null, null, null, null, ConditionSpec.of(g.until()));
             };
         }
     }
@@ -88,13 +136,23 @@ final class FlowWire {
             * `set_attribute`: `key` ([A-Za-z0-9_-], 1-64) and `value` (at most 1000 characters) on the contact.
             * `handoff`: optional `message`; pauses the bot in this conversation so a person answers. Must be last.
             * `ask_llm`: `instruction` added to the system prompt for this turn; the LLM answers. Must be last.
+            * `branch`: `condition`, `steps` (1-20, run when it holds) and optional `elseSteps` (0-20, run when it \
+            does not). The condition sees attributes set by earlier steps. Branch steps do not nest; a handoff or \
+            ask_llm inside one must be last in its list, and the branch then last in the flow.
+            * `ask`: asks `text` and waits for the answer, read as `input` (`text`, `number`, `email`, `phone`, \
+            `date`, `choice` with `buttons`, or `regex` with a `pattern` the whole answer must match) and stored at \
+            `saveTo` (`contact.attributes.<key>` or `conversation.variables.<key>`); then the next step runs. An \
+            invalid answer gets `retryText` (default: the question again); after `maxAttempts` answers (1-10, \
+            default 3) `failText` (optional) ends the flow. Only at a flow's top level.
+            * `goto`: `flowId`, a flow of the same bot that continues from its first step. Must be last.
             `text`, `message` and `instruction` may use {{contact.displayName}}, {{contact.tier}}, \
             {{contact.attributes.<key>}}, {{bot.name}} and {{setupUrl}}.""",
             examples = "{\"type\": \"buttons\", \"text\": \"Hi {{contact.displayName}}, what do you need?\", "
                     + "\"buttons\": [{\"label\": \"Opening hours\", \"postback\": \"menu=hours\"}, "
                     + "{\"label\": \"Talk to staff\", \"postback\": \"menu=staff\"}], \"style\": \"quick_replies\"}")
     record StepSpec(
-            @Nullable @Schema(allowableValues = {"text", "buttons", "image", "set_attribute", "handoff", "ask_llm"})
+            @Nullable @Schema(allowableValues = {"text", "buttons", "image", "set_attribute", "handoff", "ask_llm",
+                    "branch", "ask", "goto"})
             String type,
             @Nullable @Schema(description = "text, buttons", example = "We are open 10:00-18:00.") String text,
             @Nullable @Schema(description = "buttons") List<ButtonSpec> buttons,
@@ -107,7 +165,32 @@ final class FlowWire {
             @Nullable @Schema(description = "handoff: sent before a person takes over",
                     example = "A colleague will answer shortly.") String message,
             @Nullable @Schema(description = "ask_llm", example = "Recommend one drink from today's menu.")
-            String instruction) {
+            String instruction,
+            @Nullable ConditionSpec condition,
+            @Nullable @Schema(description = "branch: run when the condition holds") List<StepSpec> steps,
+            @Nullable @Schema(description = "branch: run when it does not") List<StepSpec> elseSteps,
+            @Nullable @Schema(description = "ask: what the answer must be", allowableValues = {"text", "number",
+                    "email", "phone", "date", "choice", "regex"}) String input,
+            @Nullable @Schema(description = "ask with input regex: the whole answer must match",
+                    example = "[A-Z]{4}-\\d{4}") String pattern,
+            @Nullable @Schema(description = "ask: where the answer goes", example = "contact.attributes.partySize")
+            String saveTo,
+            @Nullable @Schema(description = "ask: sent after an invalid answer (default: the question again)")
+            String retryText,
+            @Nullable @Schema(description = "ask: answers allowed in all, 1-10 (default 3)") Integer maxAttempts,
+            @Nullable @Schema(description = "ask: sent when the attempts are used up") String failText,
+            @Nullable @Schema(description = "goto: the flow to continue with") String flowId) {
+
+        StepSpec(String type, String text, List<ButtonSpec> buttons, String style, String url, String previewUrl,
+                 String key, String value, String message, String instruction) {
+            this(type, text, buttons, style, url, previewUrl, key, value, message, instruction, null, null, null,
+                    null, null, null, null, null, null, null);
+        }
+
+        StepSpec(String type, ConditionSpec condition, List<StepSpec> steps, List<StepSpec> elseSteps) {
+            this(type, null, null, null, null, null, null, null, null, null, condition, steps, elseSteps,
+                    null, null, null, null, null, null, null);
+        }
 
         static StepSpec of(Step step) {
             return switch (step) {
@@ -123,6 +206,15 @@ final class FlowWire {
                         null);
                 case Step.AskLlm a -> new StepSpec(a.type(), null, null, null, null, null, null, null, null,
                         a.instruction());
+                case Step.Branch b -> new StepSpec(b.type(), ConditionSpec.of(b.condition()),
+                        b.steps().stream().map(StepSpec::of).toList(),
+                        b.elseSteps() == null ? null : b.elseSteps().stream().map(StepSpec::of).toList());
+                case Step.Ask a -> new StepSpec(a.type(), a.text(), a.buttons() == null ? null
+                        : a.buttons().stream().map(x -> new ButtonSpec(x.label(), x.postback())).toList(), null, null,
+                        null, null, null, null, null, null, null, null, a.input().wireName(), a.pattern(), a.saveTo(),
+                        a.retryText(), a.maxAttempts(), a.failText(), null);
+                case Step.GoTo g -> new StepSpec(g.type(), null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null, null, g.flowId());
             };
         }
     }
@@ -137,7 +229,9 @@ final class FlowWire {
     @Serdeable
     @Schema(name = "Flow")
     record FlowResponse(String id, String botId, String name, boolean enabled, int priority, TriggerSpec trigger,
-                        List<StepSpec> steps, Instant createdAt, Instant updatedAt) {
+                        List<StepSpec> steps,
+                        @Nullable ConditionSpec condition,
+                        Instant createdAt, Instant updatedAt) {
     }
 
     @Serdeable
@@ -149,21 +243,28 @@ final class FlowWire {
             @Nullable @Size(max = 300) @Schema(description = "Postback data of a pressed button", example = "menu=hours")
             String postback,
             @Nullable @Schema(description = "An event without content", allowableValues = {"follow"}) String event,
-            @Nullable @Valid SampleContact contact) {
+            @Nullable @Valid SampleContact contact,
+            @Nullable @Schema(description = "The channel the message comes from, for channel conditions (default: "
+                    + "none, so channel tests fail)", allowableValues = {"line", "whatsapp", "telegram", "web"})
+            String channel,
+            @Nullable @Schema(description = "When the message arrives, for time and weekday conditions (default: now)")
+            Instant at) {
     }
 
     @Serdeable
     @Schema(name = "FlowSampleContact", description = "Whom to render placeholders for (defaults: no name, tier free)")
     record SampleContact(@Nullable @Size(max = 200) @Schema(example = "美玲") String displayName,
                          @Nullable @Size(min = 1, max = 40) @Schema(example = "premium") String tier,
-                         @Nullable @Schema(example = "{\"sign\": \"Leo\"}") Map<String, Object> attributes) {
+                         @Nullable @Schema(example = "{\"sign\": \"Leo\"}") Map<String, Object> attributes,
+                         @Nullable @Schema(description = "Whether the contact saved a persona on the setup page "
+                                 + "(default false)") Boolean personaOverride) {
     }
 
     @Serdeable
     @Schema(name = "FlowDryRun", examples = """
             {"matched": {"id": "0193a4b2-7c1e-7d2a-9f00-3c5e8a1b2c3d", "name": "Opening hours", "triggerType": "keyword"},
              "steps": [{"type": "text", "text": "We are open 10:00-18:00, 美玲."}],
-             "then": "reply", "attributeChanges": {}, "warnings": []}""")
+             "then": "reply", "attributeChanges": {}, "warnings": [], "branches": []}""")
     record DryRunResponse(
             @Nullable MatchedFlow matched,
             @Schema(requiredMode = REQUIRED,
@@ -177,11 +278,19 @@ final class FlowWire {
                     description = "Contact attributes the steps would set") Map<String, String> attributeChanges,
             @Schema(requiredMode = REQUIRED,
                     description = "Flows skipped on this message, e.g. a regex that ran out of time")
-            List<String> warnings) {
+            List<String> warnings,
+            @Schema(requiredMode = REQUIRED, description = "Branch steps met and the way each went, e.g. "
+                    + "\"steps[1]: then\", \"steps[1]: else\" or \"steps[2]: goto Booking\"") List<String> branches,
+            @Nullable @Schema(description = "When the flow would ask a question: where the answer would be stored "
+                    + "(the conversation then waits for it)", example = "contact.attributes.partySize")
+            String waitsForAnswer) {
     }
 
     @Serdeable
     @Schema(name = "FlowDryRunMatch", description = "The flow that answers; null when none does")
-    record MatchedFlow(String id, String name, String triggerType) {
+    record MatchedFlow(String id, String name,
+                       @Schema(requiredMode = REQUIRED,
+                               description = "gate: a gate that is still closed for this contact answered")
+                       String triggerType) {
     }
 }

@@ -24,7 +24,8 @@ class FlowOpenApiTest extends ApiTest {
                 "/api/v1/bots/{botId}/flows/dry-run");
         assertThat((Map<String, Object>) paths.get("/api/v1/bots/{botId}/flows/{flowId}"))
                 .containsKeys("get", "patch", "delete");
-        for (String name : new String[]{"FlowRequest", "FlowTrigger", "FlowStep", "FlowDryRunRequest", "FlowDryRun"}) {
+        for (String name : new String[]{"FlowRequest", "FlowTrigger", "FlowStep", "FlowDryRunRequest", "FlowDryRun",
+                "FlowCondition"}) {
             assertThat(schemas.get(name)).as(name).containsKey("examples");
         }
         assertThat(schemas.get("FlowStep").get("description").toString())
@@ -32,6 +33,9 @@ class FlowOpenApiTest extends ApiTest {
         Map<String, Object> stepType = (Map<String, Object>)
                 ((Map<String, Object>) schemas.get("FlowStep").get("properties")).get("type");
         assertThat(stepType.get("enum")).asList()
-                .containsExactly("text", "buttons", "image", "set_attribute", "handoff", "ask_llm");
+                .containsExactly("text", "buttons", "image", "set_attribute", "handoff", "ask_llm", "branch", "ask",
+                        "goto");
+        assertThat(schemas.get("FlowTrigger").get("description").toString()).contains("`gate`: `until`");
+        assertThat(schemas.get("FlowCondition")).as("one schema for conditions").containsKey("examples");
     }
 }

@@ -1,6 +1,8 @@
 package io.parley.core.flow;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
+import io.parley.core.flow.condition.Condition;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -8,7 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Reads and writes the JSON of {@code flows.trigger} and {@code flows.steps}. */
+/** Reads and writes the JSON of {@code flows.trigger}, {@code flows.steps} and {@code flows.condition}. */
 @Singleton
 public final class FlowCodec {
 
@@ -22,7 +24,31 @@ public final class FlowCodec {
 
     public Flow read(FlowRow row) {
         return new Flow(row.id(), row.name(), row.enabled(), row.priority(), readTrigger(row.triggerType(), row.trigger()),
-                readSteps(row.steps()));
+                readSteps(row.steps()), readCondition(row.condition()));
+    }
+
+    @Nullable
+    public Condition readCondition(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, Condition.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored flow condition is unreadable", e);
+        }
+    }
+
+    @Nullable
+    public String writeCondition(@Nullable Condition condition) {
+        if (condition == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(condition);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Trigger readTrigger(String type, String text) {
@@ -32,6 +58,7 @@ public final class FlowCodec {
             case "postback" -> Trigger.Postback.class;
             case "follow" -> Trigger.Follow.class;
             case "fallback" -> Trigger.Fallback.class;
+            case "gate" -> Trigger.Gate.class;
             default -> throw new IllegalStateException("unknown trigger type " + type);
         };
         try {

@@ -1,10 +1,18 @@
 package io.parley.core.flow;
 
+import io.micronaut.core.annotation.Nullable;
+import io.parley.core.flow.condition.ConditionEvaluator;
+import io.parley.core.flow.condition.ConditionFacts;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -16,6 +24,10 @@ import java.util.regex.Pattern;
  * order is creation order; compared unsigned, as PostgreSQL sorts uuids). Keyword and regex flows match text
  * messages, postback flows button presses, follow flows follow events. A fallback flow is used only when no other
  * flow matched a text message or a postback, never for a follow event (that is the welcome message's job).
+ *
+ * <p>Conditions: a flow whose {@code condition} does not hold for the contact ({@link ConditionFacts}) takes no
+ * part. Before any of that, the first enabled <em>gate</em> whose {@code until} does not hold answers every message
+ * (text, button press, sticker: see {@link #gate}); only a press of one of the gate's own buttons passes it.
  *
  * <p>Each regex evaluation has a time budget; a pattern that backtracks past it fails that one flow (reported in
  * {@link FlowMatch#timedOut()}) and matching goes on with the next, so a bad pattern cannot stall a worker.
@@ -34,10 +46,26 @@ public final class FlowMatcher {
 
     private final List<Candidate> candidates;
     private final long regexBudgetNanos;
+    private final Map<String, Flow> byId;
+    private final boolean asks;
 
     private FlowMatcher(List<Candidate> candidates, Duration regexBudget) {
         this.candidates = candidates;
         this.regexBudgetNanos = regexBudget.toNanos();
+        this.byId = new HashMap<>();
+        candidates.forEach(c -> byId.put(c.flow().id().toString(), c.flow()));
+        this.asks = candidates.stream().anyMatch(c -> c.flow().steps().stream().anyMatch(Step.Ask.class::isInstance));
+    }
+
+    /** An enabled flow by its id (go-to steps, resuming an ask); null when there is none. */
+    @Nullable
+    public Flow flow(String id) {
+        return byId.get(id);
+    }
+
+    /** Whether any enabled flow has an ask step, i.e. whether conversations can wait for answers at all. */
+    public boolean asks() {
+        return asks;
     }
 
     public static FlowMatcher of(Collection<Flow> flows) {
@@ -50,12 +78,26 @@ public final class FlowMatcher {
         return new FlowMatcher(candidates, regexBudget);
     }
 
+    /** Matching for an anonymous contact (see {@link ConditionFacts#none()}). */
     public FlowMatch match(FlowEvent event) {
+        return match(event, ConditionFacts.none());
+    }
+
+    public FlowMatch match(FlowEvent event, ConditionFacts facts) {
+        if (!(event instanceof FlowEvent.Follow)) {
+            Flow gate = gate(facts, event instanceof FlowEvent.Postback pressed ? pressed.data() : null);
+            if (gate != null) {
+                return new FlowMatch(gate, List.of());
+            }
+        }
         List<Flow> timedOut = new ArrayList<>(0);
         Flow fallback = null;
         String keywordText = event instanceof FlowEvent.Text text ? MatchText.keyword(text.text()) : null;
         String regexText = event instanceof FlowEvent.Text text ? MatchText.regex(text.text()) : null;
         for (Candidate candidate : candidates) {
+            if (!ConditionEvaluator.holds(candidate.flow().condition(), facts)) {
+                continue;
+            }
             boolean matched = switch (candidate.flow().trigger()) {
                 case Trigger.Keyword keyword -> keywordText != null && candidate.matchesKeyword(keyword, keywordText);
                 case Trigger.Regex ignored -> regexText != null && candidate.pattern() != null
@@ -63,6 +105,7 @@ public final class FlowMatcher {
                 case Trigger.Postback postback -> event instanceof FlowEvent.Postback pressed
                         && postback.data().equals(pressed.data());
                 case Trigger.Follow ignored -> event instanceof FlowEvent.Follow;
+                case Trigger.Gate ignored -> false; // decided above
                 case Trigger.Fallback ignored -> {
                     if (fallback == null && !(event instanceof FlowEvent.Follow)) {
                         fallback = candidate.flow();
@@ -77,6 +120,24 @@ public final class FlowMatcher {
         return new FlowMatch(fallback, timedOut);
     }
 
+    /**
+     * The gate that answers a message for this contact, or null: the first enabled gate (in match order) that is
+     * for this contact (its flow condition holds) and whose {@code until} does not hold yet. A press of one of its
+     * own buttons ({@code pressed}, null for other messages) passes that gate, so its answer reaches the postback
+     * flow that records it. Follow events are not messages: gates do not answer them.
+     */
+    public Flow gate(ConditionFacts facts, @Nullable String pressed) {
+        for (Candidate candidate : candidates) {
+            if (candidate.flow().trigger() instanceof Trigger.Gate gate
+                    && ConditionEvaluator.holds(candidate.flow().condition(), facts)
+                    && !ConditionEvaluator.holds(gate.until(), facts)
+                    && (pressed == null || !candidate.buttons().contains(pressed))) {
+                return candidate.flow();
+            }
+        }
+        return null;
+    }
+
     private boolean find(Candidate candidate, String text, List<Flow> timedOut) {
         try {
             return candidate.pattern().matcher(new TimeBoxedText(text, System.nanoTime() + regexBudgetNanos)).find();
@@ -88,16 +149,37 @@ public final class FlowMatcher {
         }
     }
 
-    /** A flow prepared for matching: normalized keywords, compiled pattern (null if it does not compile). */
-    private record Candidate(Flow flow, List<String> keywords, Pattern pattern) {
+    /**
+     * A flow prepared for matching: normalized keywords, compiled pattern (null if it does not compile), and for a
+     * gate the postback data of its own buttons (which pass it).
+     */
+    private record Candidate(Flow flow, List<String> keywords, Pattern pattern, Set<String> buttons) {
 
         static Candidate of(Flow flow) {
             return switch (flow.trigger()) {
                 case Trigger.Keyword keyword -> new Candidate(flow,
-                        keyword.keywords().stream().map(MatchText::keyword).filter(k -> !k.isEmpty()).toList(), null);
-                case Trigger.Regex regex -> new Candidate(flow, List.of(), compileOrNull(regex));
-                default -> new Candidate(flow, List.of(), null);
+                        keyword.keywords().stream().map(MatchText::keyword).filter(k -> !k.isEmpty()).toList(), null,
+                        Set.of());
+                case Trigger.Regex regex -> new Candidate(flow, List.of(), compileOrNull(regex), Set.of());
+                case Trigger.Gate ignored -> new Candidate(flow, List.of(), null, postbacks(flow.steps()));
+                default -> new Candidate(flow, List.of(), null, Set.of());
             };
+        }
+
+        private static Set<String> postbacks(List<Step> steps) {
+            Set<String> data = new HashSet<>();
+            for (Step step : steps) {
+                switch (step) {
+                    case Step.Buttons buttons -> buttons.buttons().forEach(b -> data.add(b.postback()));
+                    case Step.Branch branch -> {
+                        data.addAll(postbacks(branch.steps()));
+                        data.addAll(postbacks(branch.taken(false)));
+                    }
+                    default -> {
+                    }
+                }
+            }
+            return Set.copyOf(data);
         }
 
         boolean matchesKeyword(Trigger.Keyword trigger, String text) {

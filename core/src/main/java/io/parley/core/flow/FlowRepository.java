@@ -1,5 +1,6 @@
 package io.parley.core.flow;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -14,22 +15,23 @@ import java.util.UUID;
 public interface FlowRepository extends GenericRepository<FlowRow, UUID> {
 
     String COLUMNS = "tenant_id, id, bot_id, name, enabled, priority, trigger_type, CAST(trigger AS text) AS trigger, "
-            + "CAST(steps AS text) AS steps, created_at, updated_at";
+            + "CAST(steps AS text) AS steps, CAST(condition AS text) AS condition, created_at, updated_at";
 
     @Query("""
-            INSERT INTO flows (tenant_id, id, bot_id, name, enabled, priority, trigger_type, trigger, steps)
+            INSERT INTO flows (tenant_id, id, bot_id, name, enabled, priority, trigger_type, trigger, steps, condition)
             VALUES (:tenantId, :id, :botId, :name, :enabled, :priority, :triggerType, CAST(:trigger AS jsonb),
-                CAST(:steps AS jsonb))""")
+                CAST(:steps AS jsonb), CAST(:condition AS jsonb))""")
     void insert(UUID tenantId, UUID id, UUID botId, String name, boolean enabled, int priority, String triggerType,
-                String trigger, String steps);
+                String trigger, String steps, @Nullable String condition);
 
     /** Replaces every column from a row built by the service. */
     @Query("""
             UPDATE flows SET name = :name, enabled = :enabled, priority = :priority, trigger_type = :triggerType,
-                trigger = CAST(:trigger AS jsonb), steps = CAST(:steps AS jsonb), updated_at = now()
+                trigger = CAST(:trigger AS jsonb), steps = CAST(:steps AS jsonb),
+                condition = CAST(:condition AS jsonb), updated_at = now()
             WHERE tenant_id = :tenantId AND bot_id = :botId AND id = :id""")
     int update(UUID tenantId, UUID botId, UUID id, String name, boolean enabled, int priority, String triggerType,
-               String trigger, String steps);
+               String trigger, String steps, @Nullable String condition);
 
     @Query("SELECT " + COLUMNS + " FROM flows WHERE tenant_id = :tenantId AND bot_id = :botId AND id = :id")
     Optional<FlowRow> find(UUID tenantId, UUID botId, UUID id);

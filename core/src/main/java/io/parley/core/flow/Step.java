@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.parley.core.flow.capture.InputKind;
+import io.parley.core.flow.condition.Condition;
 
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +29,10 @@ import java.util.Optional;
         @JsonSubTypes.Type(value = Step.Image.class, name = "image"),
         @JsonSubTypes.Type(value = Step.SetAttribute.class, name = "set_attribute"),
         @JsonSubTypes.Type(value = Step.Handoff.class, name = "handoff"),
-        @JsonSubTypes.Type(value = Step.AskLlm.class, name = "ask_llm")})
+        @JsonSubTypes.Type(value = Step.AskLlm.class, name = "ask_llm"),
+        @JsonSubTypes.Type(value = Step.Branch.class, name = "branch"),
+        @JsonSubTypes.Type(value = Step.Ask.class, name = "ask"),
+        @JsonSubTypes.Type(value = Step.GoTo.class, name = "goto")})
 public sealed interface Step {
 
     /** The "type" tag of the step's JSON. */
@@ -107,6 +112,65 @@ public sealed interface Step {
 
         public AskLlm {
             Objects.requireNonNull(instruction, "instruction");
+        }
+    }
+
+    /**
+     * If/else: runs {@code steps} when {@code condition} holds for the contact (with the attributes earlier steps
+     * set), else {@code elseSteps} (may be empty). Branches do not nest: their steps are plain steps.
+     */
+    @Serdeable
+    record Branch(Condition condition, List<Step> steps, @Nullable List<Step> elseSteps) implements Step {
+        @Override
+        public String type() {
+            return "branch";
+        }
+
+        public Branch {
+            Objects.requireNonNull(condition, "condition");
+            steps = List.copyOf(steps);
+            elseSteps = elseSteps == null || elseSteps.isEmpty() ? null : List.copyOf(elseSteps);
+        }
+
+        /** The steps to run for this outcome. */
+        public List<Step> taken(boolean holds) {
+            return holds ? steps : elseSteps == null ? List.of() : elseSteps;
+        }
+    }
+
+    /**
+     * Asks {@code text} (with {@code buttons} for a choice) and waits for the contact's next message, which is read
+     * as {@code input} and stored at {@code saveTo} ({@code contact.attributes.<key>} or
+     * {@code conversation.variables.<key>}); then the flow goes on with the next step. An answer that does not read
+     * is answered with {@code retryText} (default: the question again), at most {@code maxAttempts} answers in all;
+     * then {@code failText} (if any) and the flow ends. Only at a flow's top level (not inside a branch).
+     */
+    @Serdeable
+    record Ask(String text, InputKind input, @Nullable List<Button> buttons, @Nullable String pattern, String saveTo,
+               @Nullable String retryText, int maxAttempts, @Nullable String failText) implements Step {
+        @Override
+        public String type() {
+            return "ask";
+        }
+
+        public Ask {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(saveTo, "saveTo");
+            buttons = buttons == null || buttons.isEmpty() ? null : List.copyOf(buttons);
+        }
+    }
+
+    /** Continues with another flow of the same bot, from its first step (its trigger is not checked). Ends the flow. */
+    @Serdeable
+    record GoTo(String flowId) implements Step {
+        @Override
+        public String type() {
+            return "goto";
+        }
+
+        public GoTo {
+            Objects.requireNonNull(flowId, "flowId");
         }
     }
 

@@ -3,6 +3,7 @@ package io.parley.core.flow;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
+import io.parley.core.flow.condition.Condition;
 
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
  * What starts a flow. Stored as {@code flows.trigger_type} plus the record's fields as JSON in {@code flows.trigger}.
  * Keyword and regex triggers look at text messages, postback triggers at button presses, follow triggers at a new
  * follower (LINE follow, Telegram /start, first web chat), and a fallback flow answers a message nothing else did.
+ * A gate answers every message, before any other flow and the LLM, until its condition holds.
  */
 public sealed interface Trigger {
 
@@ -87,6 +89,23 @@ public sealed interface Trigger {
         @Override
         public String type() {
             return "fallback";
+        }
+    }
+
+    /**
+     * Answers every message (text, button press, sticker) before any other flow and before the LLM, until
+     * {@code until} holds for the contact: "no character yet: send the setup link", "age not confirmed: ask". A
+     * press of one of the gate's own buttons passes through to its postback flow, which is how a gate is answered.
+     */
+    @Serdeable
+    record Gate(Condition until) implements Trigger {
+        public Gate {
+            Objects.requireNonNull(until, "until");
+        }
+
+        @Override
+        public String type() {
+            return "gate";
         }
     }
 

@@ -99,7 +99,7 @@ class BotConfigurationCacheTest implements DatabaseTest {
         assertThat(otherCache.get(key).orElseThrow().flows().match(new FlowEvent.Text("hello")).found()).isEmpty();
 
         scope.writeVoid(key.tenant(), () -> flows.insert(key.tenant().value(), Ids.next(), key.bot(), "greet", true, 0,
-                "keyword", "{\"keywords\":[\"hello\"],\"match\":\"exact\"}", "[{\"type\":\"text\",\"text\":\"Hi!\"}]"));
+                "keyword", "{\"keywords\":[\"hello\"],\"match\":\"exact\"}", "[{\"type\":\"text\",\"text\":\"Hi!\"}]", null));
 
         waitFor(() -> otherCache.get(key).flatMap(c -> c.flows().match(new FlowEvent.Text("Hello")).found())
                 .map(flow -> flow.name()), "greet");

@@ -1,6 +1,7 @@
 package io.parley.core.flow;
 
 import io.micronaut.serde.ObjectMapper;
+import io.parley.core.flow.condition.Condition;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -40,9 +41,26 @@ class FlowCodecTest {
         assertThat(codec.writeTrigger(keyword)).isEqualTo("{\"keywords\":[\"hi\",\"你好\"],\"match\":\"contains\"}");
         assertThat(codec.writeTrigger(new Trigger.Follow())).isEqualTo("{}");
         FlowRow row = new FlowRow(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "n", true, 3, "keyword",
-                codec.writeTrigger(keyword), "[]", Instant.now(), Instant.now());
+                codec.writeTrigger(keyword), "[]", null, Instant.now(), Instant.now());
         assertThat(codec.read(row)).isEqualTo(new Flow(row.id(), "n", true, 3, keyword, List.of()));
         assertThat(codec.readTrigger("regex", "{\"pattern\":\"a+\"}")).isEqualTo(new Trigger.Regex("a+"));
         assertThat(codec.readTrigger("fallback", "{}")).isEqualTo(new Trigger.Fallback());
+    }
+
+    @Test
+    void gatesBranchesAndConditionsAreStoredAndReadBack() {
+        Condition adult = Condition.test("contact.attributes.age", "gte", 18);
+        Trigger gate = new Trigger.Gate(Condition.test("contact.personaOverride", "exists", null));
+        List<Step> steps = List.of(new Step.Branch(adult, List.of(new Step.Text("Welcome")),
+                List.of(new Step.Text("Sorry"))));
+
+        assertThat(codec.writeTrigger(gate)).isEqualTo(
+                "{\"until\":{\"field\":\"contact.personaOverride\",\"op\":\"exists\"}}");
+        assertThat(codec.readTrigger("gate", codec.writeTrigger(gate))).isEqualTo(gate);
+        assertThat(codec.readSteps(codec.writeSteps(steps))).isEqualTo(steps);
+        FlowRow row = new FlowRow(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "n", true, 0, "gate",
+                codec.writeTrigger(gate), codec.writeSteps(steps), codec.writeCondition(adult), Instant.now(),
+                Instant.now());
+        assertThat(codec.read(row)).isEqualTo(new Flow(row.id(), "n", true, 0, gate, steps, adult));
     }
 }

@@ -1,10 +1,15 @@
 package io.parley.core.flow;
 
+import io.parley.core.flow.condition.Condition;
+import io.parley.core.flow.condition.ConditionFacts;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -204,5 +209,46 @@ class FlowMatcherTest {
 
     private static FlowEvent text(String text) {
         return new FlowEvent.Text(text);
+    }
+
+    @Test
+    void aClosedGateAnswersEveryMessageButItsOwnButtonsUntilItsConditionHolds() {
+        Condition adult = Condition.test(
+                "contact.attributes.adult", "equals", "yes");
+        Flow gate = new Flow(UUID.randomUUID(), "age gate", true, -5, new Trigger.Gate(adult), List.of(new Step.Buttons(
+                "Are you 18 or older?", List.of(new Step.Button("Yes", "age=yes")), Step.Style.BUTTONS)));
+        Flow yes = new Flow(UUID.randomUUID(), "yes", true, 0, new Trigger.Postback("age=yes"), List.of(new Step.Text("ok")));
+        Flow hours = new Flow(UUID.randomUUID(), "hours", true, 10, new Trigger.Keyword(List.of("hours"), Trigger.Match.EXACT),
+                List.of(new Step.Text("10-18")));
+        FlowMatcher matcher = FlowMatcher.of(List.of(gate, yes, hours));
+        ConditionFacts minor = facts(Map.of());
+        ConditionFacts confirmed = facts(Map.of("adult", "yes"));
+
+        assertThat(matcher.match(text("hours"), minor).flow()).as("despite the keyword's priority").isEqualTo(gate);
+        assertThat(matcher.match(new FlowEvent.Postback("age=yes"), minor).flow()).isEqualTo(yes);
+        assertThat(matcher.match(new FlowEvent.Postback("other"), minor).flow()).isEqualTo(gate);
+        assertThat(matcher.match(new FlowEvent.Follow(), minor).flow()).as("follow events are not gated").isNull();
+        assertThat(matcher.match(text("hours"), confirmed).flow()).isEqualTo(hours);
+        assertThat(matcher.match(text("hello"), confirmed).flow()).as("an open gate leaves it to the LLM").isNull();
+    }
+
+    @Test
+    void aFlowWithAConditionTakesPartOnlyWhereItHolds() {
+        Flow premium = new Flow(UUID.randomUUID(), "premium menu", true, 0,
+                new Trigger.Keyword(List.of("menu"), Trigger.Match.EXACT), List.of(new Step.Text("gold")),
+                Condition.test("contact.tier", "equals", "premium"));
+        Flow everyone = new Flow(UUID.randomUUID(), "menu", true, -1,
+                new Trigger.Keyword(List.of("menu"), Trigger.Match.EXACT), List.of(new Step.Text("basic")));
+        FlowMatcher matcher = FlowMatcher.of(List.of(premium, everyone));
+
+        assertThat(matcher.match(text("menu"), facts(Map.of())).flow()).isEqualTo(everyone);
+        assertThat(matcher.match(text("menu"), new ConditionFacts(null, "premium",
+                Map.of(), false, "line", Instant.now(), () -> ZoneOffset.UTC)).flow())
+                .isEqualTo(premium);
+    }
+
+    private static ConditionFacts facts(Map<String, ?> attributes) {
+        return new ConditionFacts(null, "free", attributes, false, "line",
+                Instant.now(), () -> ZoneOffset.UTC);
     }
 }

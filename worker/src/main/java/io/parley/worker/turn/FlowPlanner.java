@@ -5,7 +5,11 @@ import io.parley.core.bot.PersonaTemplate;
 import io.parley.core.channel.ChannelType;
 import io.parley.core.contact.ContactAttributes;
 import io.parley.core.contact.ContactRow;
+import io.parley.core.flow.AnswerCheck;
+import io.parley.core.flow.Flow;
 import io.parley.core.flow.FlowEvent;
+import io.parley.core.flow.condition.ConditionFacts;
+import io.parley.core.flow.condition.TenantTimeZones;
 import io.parley.core.tenancy.TenantScope;
 import io.parley.worker.outbound.PostbackReferences;
 import io.parley.core.flow.FlowMatch;
@@ -16,14 +20,27 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.parley.core.flow.capture.FlowStateRepository;
+import io.parley.core.flow.capture.FlowStateRow;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Flows first: a text, button press or follow event is matched against the bot's flows (core's FlowMatcher, the
  * same rules as the API's dry-run) and the matched flow's steps rendered for the contact (core's FlowTurn).
  * Unmatched messages go to the LLM; an unmatched follow gets the welcome message.
+ *
+ * <p>Conditions see the contact, the channel type and the time in the tenant's zone (asked for only when a
+ * condition needs it). A gate that is still closed for the contact answers stickers as well as texts and button
+ * presses, since a sticker would otherwise reach the LLM past it.
  *
  * <p>Media no flow can match: a sticker goes to the LLM as "[sticker]" (stickers are how LINE users chat, and the
  * persona answers them in character); images, audio, video, files and locations get {@link #MEDIA_REPLY}, since
@@ -45,35 +62,112 @@ final class FlowPlanner {
     private final TenantScope scope;
     private final PostbackReferences postbacks;
 
-    FlowPlanner(ContactAttributes attributes, SetupLinks links, TenantScope scope, PostbackReferences postbacks) {
+    private final TenantTimeZones zones;
+    private final FlowStateRepository states;
+    private final CapturePlanner captures;
+    private final JsonMapper json;
+
+    FlowPlanner(ContactAttributes attributes, SetupLinks links, TenantScope scope, PostbackReferences postbacks,
+                TenantTimeZones zones, FlowStateRepository states, CapturePlanner captures, JsonMapper json) {
+        this.zones = zones;
+        this.states = states;
+        this.captures = captures;
+        this.json = json;
         this.scope = scope;
         this.postbacks = postbacks;
         this.attributes = attributes;
         this.links = links;
     }
 
-    /** What the flows decided: messages to send first, then how the turn ends. */
+    /**
+     * What the flows decided: messages to send first, then how the turn ends; {@code wait} changes where the
+     * conversation waits for an answer (null: no change), {@code variableChanges} its captured variables.
+     */
     record Plan(List<OutboundMessage> messages, FlowTurn.Then then, @Nullable String instruction,
-                Map<String, String> attributeChanges) {
+                Map<String, String> attributeChanges, @Nullable Wait flowWait, Map<String, String> variableChanges) {
+
+        Plan(List<OutboundMessage> messages, FlowTurn.Then then, @Nullable String instruction,
+             Map<String, String> attributeChanges) {
+            this(messages, then, instruction, attributeChanges, null, Map.of());
+        }
+
+        Plan withWait(@Nullable Wait other) {
+            return new Plan(messages, then, instruction, attributeChanges, other, variableChanges);
+        }
+    }
+
+    /** The conversation waits at an ask step ({@code flowId} and top-level {@code stepIndex}), or, as STOP, no more. */
+    record Wait(@Nullable UUID flowId, int stepIndex, int attempts, @Nullable Instant expiresAt) {
+        static final Wait STOP = new Wait(null, 0, 0, null);
     }
 
     Plan plan(Turn turn) {
         InboundEvent event = turn.event();
         FlowEvent flowEvent = resolvePostback(turn, flowEvent(event));
-        if (flowEvent == null) {
-            return event.type() == InboundEvent.Type.STICKER
-                    ? new Plan(List.of(), FlowTurn.Then.LLM, null, Map.of())
-                    : new Plan(List.of(OutboundMessage.text(MEDIA_REPLY)), FlowTurn.Then.REPLY, null, Map.of());
-        }
         ContactRow contact = turn.contact();
         FlowTurn.Recipient recipient = new FlowTurn.Recipient(contact.displayName(), contact.tier(),
                 attributes.read(contact.attributes()));
+        Instant now = Instant.now();
+        // Conversation state exists only where some flow asks questions: other bots pay no query for it.
+        FlowStateRow state = turn.flows().asks() ? scope.read(turn.tenant(), () ->
+                states.find(turn.tenant().value(), turn.conversation().id()).orElse(null)) : null;
+        ConditionFacts facts = new ConditionFacts(contact.displayName(), contact.tier(), recipient.attributes(),
+                contact.personaOverride() != null && !contact.personaOverride().isBlank(),
+                turn.channel().channelType().wireName(), now,
+                () -> zones.of(turn.tenant()), state == null ? Map.of() : variables(state));
+        Wait left = null;
+        if (state != null && state.waiting(now) && (flowEvent instanceof FlowEvent.Text
+                || flowEvent instanceof FlowEvent.Postback)) {
+            if (cancels(flowEvent)) {
+                left = Wait.STOP; // and the message is an ordinary one: a flow may answer "cancel"
+            } else {
+                Plan answered = captures.answer(turn, state, flowEvent, facts, links.url(turn.tenant(), contact.id()),
+                        now);
+                if (answered != null) {
+                    return answered;
+                }
+                left = Wait.STOP; // the question's flow or step is gone
+            }
+        }
+        Plan plan = matched(turn, event, flowEvent, contact, recipient, facts);
+        return plan.flowWait() == null && left != null ? plan.withWait(left) : plan;
+    }
+
+    private boolean cancels(FlowEvent event) {
+        return event instanceof FlowEvent.Text text && captures.settings().cancelWords().stream()
+                .anyMatch(word -> AnswerCheck.sameWord(word, text.text()));
+    }
+
+    private Map<String, Object> variables(FlowStateRow state) {
+        try {
+            Map<String, Object> read = json.readValue(state.variables(), Argument.mapOf(String.class, Object.class));
+            return read == null ? Map.of() : read;
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored conversation variables are unreadable", e);
+        }
+    }
+
+    private Plan matched(Turn turn, InboundEvent event, FlowEvent flowEvent, ContactRow contact,
+                         FlowTurn.Recipient recipient, ConditionFacts facts) {
+        if (flowEvent == null) {
+            if (event.type() != InboundEvent.Type.STICKER) {
+                return new Plan(List.of(OutboundMessage.text(MEDIA_REPLY)), FlowTurn.Then.REPLY, null, Map.of());
+            }
+            Flow gate = turn.flows().gate(facts, null);
+            if (gate == null) {
+                return new Plan(List.of(), FlowTurn.Then.LLM, null, Map.of());
+            }
+            FlowTurn gated = FlowTurn.run(gate, 0, facts, turn.bot().name(), links.url(turn.tenant(), contact.id()),
+                    turn.flows()::flow);
+            Plan plan = plan(gated, List.of());
+            return gated.waiting() == null ? plan : plan.withWait(captures.waitAt(gated.waiting(), 0, facts.now()));
+        }
         String setupUrl = links.url(turn.tenant(), contact.id());
-        FlowMatch match = turn.flows().match(flowEvent);
+        FlowMatch match = turn.flows().match(flowEvent, facts);
         match.timedOut().forEach(flow -> LOG.warn("Flow {} of bot {} skipped: its regex ran out of time",
                 flow.id(), turn.bot().id()));
         FlowTurn flowTurn = match.found()
-                .map(flow -> FlowTurn.of(flow, recipient, turn.bot().name(), setupUrl))
+                .map(flow -> FlowTurn.run(flow, 0, facts, turn.bot().name(), setupUrl, turn.flows()::flow))
                 .orElseGet(() -> FlowTurn.unmatched(flowEvent, turn.bot().welcomeMessage(), recipient,
                         turn.bot().name(), setupUrl));
         List<OutboundMessage> messages = new ArrayList<>();
@@ -82,6 +176,12 @@ final class FlowPlanner {
                     PersonaTemplate.contactValues(contact.displayName(), contact.tier(), recipient.attributes(),
                             turn.bot().name(), setupUrl))));
         }
+        Plan plan = plan(flowTurn, messages);
+        return flowTurn.waiting() == null ? plan : plan.withWait(captures.waitAt(flowTurn.waiting(), 0, facts.now()));
+    }
+
+    static Plan plan(FlowTurn flowTurn, List<OutboundMessage> first) {
+        List<OutboundMessage> messages = new ArrayList<>(first);
         String instruction = null;
         for (Step step : flowTurn.steps()) {
             OutboundMessage.of(step).ifPresent(messages::add);

@@ -190,7 +190,8 @@ final class InboundTurnHandler implements JobHandler {
             messages.addAll(answer.messages());
         }
         writer.write(turn, new Reply(messages, plan.attributeChanges(), plan.then() == FlowTurn.Then.HANDOFF,
-                answer == null ? null : answer.usage(), !messages.isEmpty(), null));
+                answer == null ? null : answer.usage(), !messages.isEmpty(), null, plan.flowWait(),
+                plan.variableChanges()));
     }
 
     /** The bot's limit message, once per window; silence while a notice's window lasts. */

@@ -44,6 +44,9 @@ record OutboundMessage(String type, @Nullable String text, Map<String, Object> p
                     : Optional.of(text(handoff.message()));
             case Step.SetAttribute ignored -> Optional.empty();
             case Step.AskLlm ignored -> Optional.empty();
+            case Step.Branch ignored -> Optional.empty(); // FlowTurn runs one of its ways; never sent itself
+            case Step.Ask ignored -> Optional.empty(); // FlowTurn renders its question as text or buttons
+            case Step.GoTo ignored -> Optional.empty();
         };
     }
 }

@@ -14,13 +14,22 @@ import java.util.Map;
  * @param llm              the LLM call made for it, if any (recorded even when the reply is dropped)
  * @param counts           an answered turn, counted against the plan's monthly messages (a limit notice is not)
  * @param noticeUntil      a limit message: no other until then
+ * @param flowWait           where the conversation now waits for an answer to a flow's question (null: unchanged)
+ * @param variableChanges  conversation variables captured by the turn
  */
 record Reply(List<OutboundMessage> messages, Map<String, String> attributeChanges, boolean handoff,
-             @Nullable LlmUsage llm, boolean counts, @Nullable Instant noticeUntil) {
+             @Nullable LlmUsage llm, boolean counts, @Nullable Instant noticeUntil, FlowPlanner.@Nullable Wait flowWait,
+             Map<String, String> variableChanges) {
 
     Reply {
         messages = List.copyOf(messages);
         attributeChanges = Map.copyOf(attributeChanges);
+        variableChanges = Map.copyOf(variableChanges);
+    }
+
+    Reply(List<OutboundMessage> messages, Map<String, String> attributeChanges, boolean handoff,
+          @Nullable LlmUsage llm, boolean counts, @Nullable Instant noticeUntil) {
+        this(messages, attributeChanges, handoff, llm, counts, noticeUntil, null, Map.of());
     }
 
     static Reply limitNotice(String text, Instant until) {

@@ -55,11 +55,13 @@ final class ReplyWriter {
     private final TenantEvents events;
     private final JsonMapper json;
     private final WaitingMessages waiting;
+    private final FlowStateWriter flowState;
 
     ReplyWriter(TenantScope scope, ConversationRepository conversations, MessageRepository messages,
                 ContactRepository contacts, ContactAttributes attributes, TurnRepository turns, UsageMeter usage,
                 LlmUsageRepository llmUsage, JobQueue queue, TenantEvents events, JsonMapper json,
-                WaitingMessages waiting) {
+                WaitingMessages waiting, FlowStateWriter flowState) {
+        this.flowState = flowState;
         this.waiting = waiting;
         this.scope = scope;
         this.conversations = conversations;
@@ -93,6 +95,7 @@ final class ReplyWriter {
                 return new Written(List.of(), 0, cost); // answered before (a re-run after a lost lease)
             }
             applyAttributes(turn, reply.attributeChanges());
+            flowState.apply(turn, reply.flowWait(), reply.variableChanges());
             if (reply.handoff()) {
                 conversations.setBotPaused(t, conversation.id(), true, null);
                 events.publish(turn.tenant(), "conversation.handoff", Map.of(

@@ -67,7 +67,7 @@ final class WaitingMessages {
 
     private static boolean answeredByLlmAlone(FlowPlanner.Plan plan) {
         return plan.then() == FlowTurn.Then.LLM && plan.messages().isEmpty() && plan.instruction() == null
-                && plan.attributeChanges().isEmpty();
+                && plan.attributeChanges().isEmpty() && plan.flowWait() == null && plan.variableChanges().isEmpty();
     }
 
     /**

@@ -107,7 +107,7 @@ abstract class TurnTest implements DatabaseTest {
     void flow(World world, Flow flow) {
         scope.writeVoid(world.tenant(), () -> flows.insert(world.tenant().value(), flow.id(), world.bot(), flow.name(),
                 flow.enabled(), flow.priority(), flow.trigger().type(), codec.writeTrigger(flow.trigger()),
-                codec.writeSteps(flow.steps())));
+                codec.writeSteps(flow.steps()), codec.writeCondition(flow.condition())));
     }
 
     static InboundEvent text(World world, String user, String text) {

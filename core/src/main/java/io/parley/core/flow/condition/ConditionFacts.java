@@ -1,0 +1,49 @@
+package io.parley.core.flow.condition;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What conditions can look at when a message arrives: the contact's tier, name, attributes and whether it has
+ * finished the setup page (a persona of its own), the channel type ({@code line}, {@code whatsapp},
+ * {@code telegram}, {@code web}), the conversation's variables (captured by ask steps), the time and the tenant's time zone (asked for only when a condition needs the
+ * time of day or the day of the week, since reading it may cost a query).
+ */
+public record ConditionFacts(@Nullable String displayName, String tier, Map<String, ?> attributes,
+                             boolean personaOverride, @Nullable String channel, Instant now,
+                             Supplier<ZoneId> zone, Map<String, ?> variables) {
+
+    public ConditionFacts {
+        Objects.requireNonNull(tier, "tier");
+        attributes = attributes == null ? Map.of() : attributes;
+        variables = variables == null ? Map.of() : variables;
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(zone, "zone");
+    }
+
+    /** Facts of a conversation without variables. */
+    public ConditionFacts(@Nullable String displayName, String tier, Map<String, ?> attributes, boolean personaOverride,
+                          @Nullable String channel, Instant now, Supplier<ZoneId> zone) {
+        this(displayName, tier, attributes, personaOverride, channel, now, zone, Map.of());
+    }
+
+    /** Facts of an anonymous free contact on no channel, in UTC: what matching without a contact sees. */
+    public static ConditionFacts none() {
+        return new ConditionFacts(null, "free", Map.of(), false, null, Instant.now(), () -> ZoneId.of("UTC"));
+    }
+
+    /** The same facts with other attributes (steps that set attributes change what later branches see). */
+    public ConditionFacts withAttributes(Map<String, ?> changed) {
+        return new ConditionFacts(displayName, tier, changed, personaOverride, channel, now, zone, variables);
+    }
+
+    /** The same facts with other conversation variables. */
+    public ConditionFacts withVariables(Map<String, ?> changed) {
+        return new ConditionFacts(displayName, tier, attributes, personaOverride, channel, now, zone, changed);
+    }
+}

@@ -1,0 +1,103 @@
+package io.parley.core.flow.condition;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static io.parley.core.flow.condition.Condition.test;
+import static io.parley.core.flow.condition.Condition.testValues;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConditionEvaluatorTest {
+
+    /** Monday 7 December 2026, 23:30 UTC: already Tuesday 07:30 in Taipei. */
+    private static final Instant MONDAY_LATE_UTC = Instant.parse("2026-12-07T23:30:00Z");
+
+    private static ConditionFacts contact(Map<String, ?> attributes) {
+        return new ConditionFacts("Mei", "premium", attributes, false, "line", MONDAY_LATE_UTC, () -> ZoneId.of("UTC"));
+    }
+
+    private static boolean holds(Condition condition, Map<String, ?> attributes) {
+        return ConditionEvaluator.holds(condition, contact(attributes));
+    }
+
+    @Test
+    void numbersCompareNumericallyAlsoWhenTheAttributeIsText() {
+        assertThat(holds(test("contact.attributes.age", "gte", 18), Map.of("age", "18"))).isTrue();
+        assertThat(holds(test("contact.attributes.age", "gte", 18), Map.of("age", 17))).isFalse();
+        assertThat(holds(test("contact.attributes.age", "equals", 18), Map.of("age", "18.0"))).isTrue();
+        assertThat(holds(test("contact.attributes.age", "gt", 18), Map.of("age", "eighteen"))).isFalse();
+        assertThat(holds(test("contact.attributes.age", "lt", 18), Map.of())).as("missing is not less").isFalse();
+        assertThat(holds(testValues("contact.attributes.score", "between", List.of(0, 100)), Map.of("score", 100)))
+                .isTrue();
+        assertThat(holds(testValues("contact.attributes.score", "between", List.of(0, 100)), Map.of("score", 101)))
+                .isFalse();
+    }
+
+    @Test
+    void textListsAndExistence() {
+        assertThat(holds(test("contact.tier", "equals", "premium"), Map.of())).isTrue();
+        assertThat(holds(testValues("contact.tier", "in", List.of("free", "gold")), Map.of())).isFalse();
+        assertThat(holds(testValues("contact.tier", "not_in", List.of("free", "gold")), Map.of())).isTrue();
+        assertThat(holds(test("contact.attributes.tags", "contains", "vip"), Map.of("tags", List.of("new", "vip"))))
+                .isTrue();
+        assertThat(holds(test("contact.attributes.setupDone", "exists", null), Map.of("setupDone", " ")))
+                .as("blank text does not exist").isFalse();
+        assertThat(holds(test("contact.attributes.setupDone", "not_exists", null), Map.of())).isTrue();
+        assertThat(holds(test("contact.attributes.adult", "equals", true), Map.of("adult", "true"))).isTrue();
+        assertThat(holds(test("contact.attributes.code", "not_equals", "A1"), Map.of())).isTrue();
+    }
+
+    @Test
+    void datesComparedWithFixedDatesAndPeriodsFromToday() {
+        Condition adult = test("contact.attributes.birthDate", "before", "-P18Y");
+        assertThat(holds(adult, Map.of("birthDate", "2008-12-06"))).isTrue();
+        assertThat(holds(adult, Map.of("birthDate", "2008-12-08"))).isFalse();
+        assertThat(holds(adult, Map.of("birthDate", "not a date"))).isFalse();
+        assertThat(holds(test("contact.attributes.paidUntil", "after", "2026-12-07T00:00:00Z"),
+                Map.of("paidUntil", "2027-01-01"))).isTrue();
+    }
+
+    @Test
+    void timeOfDayAndWeekdayAreReadInTheTenantsZone() {
+        ConditionFacts utc = contact(Map.of());
+        ConditionFacts taipei = new ConditionFacts(null, "free", Map.of(), false, "web", MONDAY_LATE_UTC,
+                () -> ZoneId.of("Asia/Taipei"));
+        Condition night = testValues("time", "between", List.of("22:00", "06:00"));
+        Condition monday = test("weekday", "equals", "mon");
+
+        assertThat(ConditionEvaluator.holds(night, utc)).as("23:30 is inside a range that wraps midnight").isTrue();
+        assertThat(ConditionEvaluator.holds(night, taipei)).as("07:30 in Taipei").isFalse();
+        assertThat(ConditionEvaluator.holds(monday, utc)).isTrue();
+        assertThat(ConditionEvaluator.holds(monday, taipei)).isFalse();
+        assertThat(ConditionEvaluator.holds(test("time", "after", "07:00"), taipei)).isTrue();
+    }
+
+    @Test
+    void allAnyNotChannelAndTheSetupPage() {
+        Condition setUpOnLine = Condition.allOf(List.of(test("contact.personaOverride", "exists", null),
+                test("channel", "equals", "line")));
+        ConditionFacts notSetUp = contact(Map.of());
+        ConditionFacts setUp = new ConditionFacts("Mei", "free", Map.of(), true, "line", MONDAY_LATE_UTC,
+                () -> ZoneId.of("UTC"));
+
+        assertThat(ConditionEvaluator.holds(setUpOnLine, notSetUp)).isFalse();
+        assertThat(ConditionEvaluator.holds(setUpOnLine, setUp)).isTrue();
+        assertThat(ConditionEvaluator.holds(Condition.negate(setUpOnLine), notSetUp)).isTrue();
+        assertThat(ConditionEvaluator.holds(Condition.anyOf(List.of(test("channel", "equals", "web"),
+                test("contact.tier", "equals", "premium"))), notSetUp)).isTrue();
+        assertThat(ConditionEvaluator.holds(null, notSetUp)).as("no condition: everyone").isTrue();
+    }
+
+    @Test
+    void theTimeZoneIsOnlyAskedForWhenAConditionNeedsTheClock() {
+        ConditionFacts facts = new ConditionFacts(null, "free", Map.of(), false, "web", MONDAY_LATE_UTC, () -> {
+            throw new AssertionError("time zone read");
+        });
+
+        assertThat(ConditionEvaluator.holds(test("contact.tier", "equals", "free"), facts)).isTrue();
+    }
+}
