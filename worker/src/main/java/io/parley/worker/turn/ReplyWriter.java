@@ -55,12 +55,14 @@ final class ReplyWriter {
     private final TenantEvents events;
     private final JsonMapper json;
     private final WaitingMessages waiting;
+    private final HandoffNotice handoffs;
 
     ReplyWriter(TenantScope scope, ConversationRepository conversations, MessageRepository messages,
                 ContactRepository contacts, ContactAttributes attributes, TurnRepository turns, UsageMeter usage,
                 LlmUsageRepository llmUsage, JobQueue queue, TenantEvents events, JsonMapper json,
-                WaitingMessages waiting) {
+                WaitingMessages waiting, HandoffNotice handoffs) {
         this.waiting = waiting;
+        this.handoffs = handoffs;
         this.scope = scope;
         this.conversations = conversations;
         this.messages = messages;
@@ -97,6 +99,7 @@ final class ReplyWriter {
                 conversations.setBotPaused(t, conversation.id(), true, null);
                 events.publish(turn.tenant(), "conversation.handoff", Map.of(
                         "conversationId", conversation.id().toString(), "contactId", turn.contact().id().toString()));
+                handoffs.raise(turn, conversation.id());
             }
             if (reply.noticeUntil() != null) {
                 conversations.setLimitNoticeUntil(t, conversation.id(), reply.noticeUntil());
