@@ -23,6 +23,9 @@ import java.util.Properties;
 @Singleton
 public final class Mailer {
 
+    /** Connect, read and write timeout: a mail job must not hang on a dead server (the queue retries it). */
+    private static final String TIMEOUT_MILLIS = "10000";
+
     private final SmtpSettings settings;
     private final Session session;
 
@@ -56,7 +59,7 @@ public final class Mailer {
 
     private static Session session(SmtpSettings settings) {
         Properties properties = new Properties();
-        String timeout = Long.toString(settings.timeout().toMillis());
+        String timeout = TIMEOUT_MILLIS;
         properties.put("mail.transport.protocol", "smtp");
         properties.put("mail.smtp.host", settings.host());
         properties.put("mail.smtp.port", Integer.toString(settings.port()));

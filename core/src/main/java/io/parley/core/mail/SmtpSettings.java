@@ -5,8 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotNull;
 
-import java.time.Duration;
-
 /**
  * {@code parley.smtp.*} (docs/configuration.md#email): the SMTP server notification emails go through. Bound from
  * {@code PARLEY_SMTP_HOST}, {@code PARLEY_SMTP_PORT}, {@code PARLEY_SMTP_USERNAME}, {@code PARLEY_SMTP_PASSWORD},
@@ -22,8 +20,7 @@ public record SmtpSettings(@Nullable String host,
                            @Nullable String username,
                            @Nullable String password,
                            @Bindable(defaultValue = "Parley <no-reply@localhost>") @NotNull String from,
-                           @Bindable(defaultValue = "true") boolean starttls,
-                           @Bindable(defaultValue = "10s") @NotNull Duration timeout) {
+                           @Bindable(defaultValue = "true") boolean starttls) {
 
     public boolean configured() {
         return host != null && !host.isBlank();

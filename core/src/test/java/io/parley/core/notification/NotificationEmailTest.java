@@ -107,7 +107,7 @@ class NotificationEmailTest implements DatabaseTest {
     @Test
     void theServerRefusesAWrongPasswordSoTheConfiguredOneIsUsed() {
         Mailer wrong = new Mailer(new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "mailer", "not-it", FROM,
-                false, Duration.ofSeconds(5)));
+                false));
 
         assertThatThrownBy(() -> wrong.send("someone@parley.test", "hi", "text"))
                 .isInstanceOf(Mailer.MailFailure.class).hasMessageNotContaining("not-it");
@@ -116,7 +116,7 @@ class NotificationEmailTest implements DatabaseTest {
     @Test
     void starttlsRequiredRefusesAServerWithoutIt() {
         Mailer tls = new Mailer(new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "mailer", "mail-secret",
-                FROM, true, Duration.ofSeconds(5)));
+                FROM, true));
 
         assertThatThrownBy(() -> tls.send("someone@parley.test", "hi", "text"))
                 .isInstanceOf(Mailer.MailFailure.class);
