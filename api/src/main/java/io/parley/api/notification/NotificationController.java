@@ -44,7 +44,8 @@ import java.util.UUID;
 @Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.API)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@Tag(name = "Notifications")
+@Tag(name = "Notifications", description = "What members should know (budget alerts, quota, hand-offs): the "
+        + "bell's list, unread count and read state")
 @ProblemResponses.Authenticated
 final class NotificationController {
 
