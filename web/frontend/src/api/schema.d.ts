@@ -192,6 +192,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's LLM budget and what it spent
+         * @description What every bot of the tenant spends together. Limits are in micro-USD per UTC month and day; alerts notify owners and admins once per threshold per period; with hardCap no LLM call starts at a limit and the bot answers as atCap says. Owners and admins only.
+         */
+        get: operations["getTenantBudget"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the tenant's LLM budget
+         * @description What every bot of the tenant spends together. Limits are in micro-USD per UTC month and day; alerts notify owners and admins once per threshold per period; with hardCap no LLM call starts at a limit and the bot answers as atCap says. Owners and admins only. A JSON Merge Patch (RFC 7396): members left out keep their value, null removes a limit (or puts a setting back to its default). Audited as billing.budget.updated.
+         */
+        patch: operations["updateTenantBudget"];
+        trace?: never;
+    };
     "/api/v1/billing/checkout": {
         parameters: {
             query?: never;
@@ -302,6 +326,30 @@ export interface paths {
          * @description A JSON Merge Patch (RFC 7396): members left out keep their value, null removes one, `llm`, `limits`, `limits.tiers` and each tier merge member by member; "" also clears optional text; `llm.apiKey` null or "" removes the stored key.
          */
         patch: operations["updateBot"];
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A bot's LLM budget and what it spent
+         * @description What this bot spends, on top of the tenant's budget (both apply). Limits are in micro-USD per UTC month and day; alerts notify owners and admins once per threshold per period; with hardCap no LLM call starts at a limit and the bot answers as atCap says. Owners and admins only.
+         */
+        get: operations["getBotBudget"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a bot's LLM budget
+         * @description What this bot spends, on top of the tenant's budget (both apply). Limits are in micro-USD per UTC month and day; alerts notify owners and admins once per threshold per period; with hardCap no LLM call starts at a limit and the bot answers as atCap says. Owners and admins only. A JSON Merge Patch (RFC 7396): members left out keep their value, null removes a limit (or puts a setting back to its default). Audited as billing.budget.updated.
+         */
+        patch: operations["updateBotBudget"];
         trace?: never;
     };
     "/api/v1/bots/{botId}/channels": {
@@ -880,6 +928,66 @@ export interface paths {
         patch: operations["updateMember"];
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your notifications, newest first
+         * @description The notifications your role sees, with your read state and your unread count (of all pages). A `notification.created` event on the live stream (GET /api/v1/events) tells when to fetch again.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all your notifications read
+         * @description For you only; your unread count becomes 0.
+         */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of your notifications read
+         * @description For you only; other members keep their own read state. 404 for a notification your role does not see or another tenant's.
+         */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans": {
         parameters: {
             query?: never;
@@ -1168,6 +1276,8 @@ export interface components {
             welcomeMessage?: string | null;
             fallbackMessage?: string | null;
             limitMessage?: string | null;
+            /** @description null: the default quota message in the bot's language */
+            quotaMessage?: string | null;
             outputConversion: string;
             limits: components["schemas"]["MessageLimits"];
             /** @description Message moderation is not supported yet: always false. */
@@ -1214,6 +1324,11 @@ export interface components {
              * @example You have reached today's free messages. Upgrade for unlimited chat.
              */
             limitMessage?: string | null;
+            /**
+             * @description Sent (once per window) when the tenant's plan quota is used up (answered messages this month, or the plan's LLM budget); default: a short apology in the bot's language
+             * @example We're very busy this month. Please try again next month.
+             */
+            quotaMessage?: string | null;
             /** @enum {string|null} */
             outputConversion?: "none" | "zh-Hant" | "zh-Hans" | null;
             limits?: components["schemas"]["MessageLimits"] | null;
@@ -1221,6 +1336,83 @@ export interface components {
             moderation?: boolean | null;
             /** @enum {string|null} */
             status?: "active" | "paused" | null;
+        };
+        Budget: {
+            /** @description The bot's id; null for the tenant's budget */
+            botId?: string | null;
+            /**
+             * Format: int64
+             * @example 10000000
+             */
+            monthlyLimitMicros?: number | null;
+            /**
+             * Format: int64
+             * @example 500000
+             */
+            dailyLimitMicros?: number | null;
+            /**
+             * @example [
+             *       50,
+             *       80,
+             *       100
+             *     ]
+             */
+            alertThresholds: number[];
+            hardCap: boolean;
+            /** @enum {string} */
+            atCap: "message" | "cheaper_model" | "flows_only";
+            capModel?: string | null;
+            capMessage?: string | null;
+            /**
+             * Format: int64
+             * @description LLM cost this UTC month, micro-USD
+             * @example 8123456
+             */
+            spentThisMonthMicros: number;
+            /**
+             * Format: int64
+             * @description LLM cost this UTC day, micro-USD
+             * @example 120000
+             */
+            spentTodayMicros: number;
+        };
+        /** @description A JSON Merge Patch (RFC 7396): members left out keep their value; null removes a limit, the cap model or the cap message, and puts thresholds, hardCap and atCap back to their defaults. */
+        BudgetRequest: {
+            /**
+             * Format: int64
+             * @description Micro-USD per UTC month; null: no monthly limit
+             * @example 10000000
+             */
+            monthlyLimitMicros?: number | null;
+            /**
+             * Format: int64
+             * @description Micro-USD per UTC day; null: no daily limit
+             * @example 500000
+             */
+            dailyLimitMicros?: number | null;
+            /**
+             * @description Percentages of each limit that notify owners and admins, once per threshold per period; default [50, 80, 100]
+             * @example [
+             *       50,
+             *       80,
+             *       100
+             *     ]
+             */
+            alertThresholds?: number[] | null;
+            /** @description Stop LLM calls at a limit (default true); false: alerts only */
+            hardCap?: boolean | null;
+            /**
+             * @description What the bot does at the cap (default message)
+             * @enum {string|null}
+             */
+            atCap?: "message" | "cheaper_model" | "flows_only" | null;
+            /**
+             * @description The model used past the cap with cheaper_model, on the bot's LLM endpoint
+             * @example gpt-4o-mini
+             */
+            capModel?: string | null;
+            /** @description Sent at the cap with message; default: a short apology */
+            capMessage?: string | null;
         };
         ChangeRoleRequest: {
             role: string;
@@ -2215,6 +2407,52 @@ export interface components {
             /** @example Where is my order? */
             text?: string | null;
         };
+        Notification: {
+            id: string;
+            /**
+             * @description What happened; the dashboard translates notification.<kind> with params
+             * @example billing.budget.threshold
+             */
+            kind: string;
+            /** @enum {string} */
+            severity: "info" | "warning" | "critical";
+            /**
+             * @description In English
+             * @example 80 % of the monthly LLM budget used
+             */
+            title: string;
+            /** @description In English: what happened and how to act */
+            body: string;
+            /**
+             * @description The values in title and body, for translations
+             * @example {
+             *       "percent": "80"
+             *     }
+             */
+            params: {
+                [key: string]: string;
+            };
+            /**
+             * @description The dashboard path where you act on it
+             * @example /billing
+             */
+            link?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Whether you have read it */
+            read: boolean;
+        };
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+            /**
+             * Format: int64
+             * @description Your unread notifications, all pages
+             * @example 3
+             */
+            unreadCount: number;
+        };
         Plan: {
             /** @example free */
             id: string;
@@ -3131,6 +3369,77 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getTenantBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getTenantBudget 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateTenantBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BudgetRequest"];
+                "application/merge-patch+json": components["schemas"]["BudgetRequest"];
+            };
+        };
+        responses: {
+            /** @description updateTenantBudget 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     createCheckoutSession: {
         parameters: {
             query?: never;
@@ -3425,6 +3734,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Bot"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBotBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getBotBudget 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateBotBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BudgetRequest"];
+                "application/merge-patch+json": components["schemas"]["BudgetRequest"];
+            };
+        };
+        responses: {
+            /** @description updateBotBudget 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
                 };
             };
             /** @description Bad Request */
@@ -4917,6 +5305,111 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             /** @description Unsupported Media Type */
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+                /** @description true: only unread ones */
+                unread?: boolean | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listNotifications 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description markAllNotificationsRead 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description markNotificationRead 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */

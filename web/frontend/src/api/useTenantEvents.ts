@@ -3,6 +3,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useAuth } from '../auth/useAuth'
 import { openEventStream, type TenantEvent } from './eventStream'
 import { inboxKeys } from './inboxKeys'
+import { notificationKeys } from '../pages/notifications/notificationKeys'
 
 /**
  * Listens to the signed-in tenant's live events (one stream per tab, mounted by the app shell) and refreshes what
@@ -18,7 +19,10 @@ export function useTenantEvents(): void {
     if (!signedInTenant || typeof EventSource === 'undefined') return
     return openEventStream({
       onEvent: (event) => applyTenantEvent(queries, event),
-      onReconnect: () => void queries.invalidateQueries({ queryKey: inboxKeys.all }),
+      onReconnect: () => {
+        void queries.invalidateQueries({ queryKey: inboxKeys.all })
+        void queries.invalidateQueries({ queryKey: notificationKeys.all })
+      },
     })
   }, [signedInTenant, queries])
 }
@@ -29,6 +33,7 @@ export function applyTenantEvent(queries: QueryClient, { type, data }: TenantEve
   const refresh = (queryKey: readonly unknown[]) => void queries.invalidateQueries({ queryKey })
   if (type === 'resync') {
     refresh(inboxKeys.all) // the server missed events for a moment: anything shown may be stale
+    refresh(notificationKeys.all)
   } else if (type.startsWith('message.')) {
     // web chat's "message.sent" names only the message: refresh every open thread, the cache refetches active ones
     refresh(conversationId ? inboxKeys.messages(conversationId) : inboxKeys.allMessages)
@@ -37,6 +42,8 @@ export function applyTenantEvent(queries: QueryClient, { type, data }: TenantEve
   } else if (type.startsWith('conversation.')) {
     if (conversationId) refresh(inboxKeys.conversation(conversationId))
     refresh(inboxKeys.lists)
+  } else if (type === 'notification.created') {
+    refresh(notificationKeys.all) // the bell's count and list
   } else if (type === 'channel.unhealthy') {
     // channel pages keep their lists under keys that name "channels"
     void queries.invalidateQueries({ predicate: (q) => q.queryKey.includes('channels') })

@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router-dom'
 import { useTranslation } from 'react-i18next'
 import { useTenantEvents } from '../api/useTenantEvents'
 import { AccountMenu } from './AccountMenu'
+import { NotificationBell } from '../pages/notifications/NotificationBell'
 import { NavIcon, type IconName } from './NavIcon'
 import './shell.css'
 
@@ -37,6 +38,7 @@ export function AppShell() {
         <div className="shell-brand">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>{t('appName')}</span>
+          <NotificationBell />
           <button type="button" className="shell-menu-button" aria-expanded={menuOpen} aria-controls="shell-nav"
                   onClick={() => setMenuOpen((o) => !o)}>
             {t('nav.menu')}

@@ -5,6 +5,15 @@ import { formatDate } from './format'
 
 type Billing = components['schemas']['Billing']
 
+/** The plan's quota used up (answered messages, or the LLM budget): what contacts get now, and how to get out. */
+export function QuotaBanner({ billing }: { billing: Billing }) {
+  const { t } = useTranslation('billing')
+  const spent = (key: string) => billing.usage.items.some((u) => u.key === key && u.limit != null && u.used >= u.limit)
+  if (spent('messagesPerMonth')) return <Notice tone="danger">{t('quota.messages')}</Notice>
+  if (spent('llmBudgetMicros')) return <Notice tone="danger">{t('quota.llm')}</Notice>
+  return null
+}
+
 /** The one banner that matters now: a trial's end, a failed payment and its grace period, an ending subscription. */
 export function BillingBanner({ billing }: { billing: Billing }) {
   const { t } = useTranslation('billing')

@@ -109,4 +109,17 @@ describe('Billing page', () => {
 
     expect(await screen.findByRole('link', { name: 'See plans and upgrade' })).toHaveAttribute('href', '/billing')
   })
+
+  it('says so when the plan\'s monthly messages are used up, and shows the LLM budget form', async () => {
+    sessionStore.write(tokens())
+    const spent = { ...usage, items: usage.items.map((u) => (u.key === 'messagesPerMonth' ? { ...u, used: 20000 } : u)) }
+    fakeApi(me, plans, route('GET', '/api/v1/billing', 200, { plan: pro, subscription: active, usage: spent, invoices: [] }),
+      route('GET', '/api/v1/billing/budget', 200, { botId: null, monthlyLimitMicros: 5_000_000, dailyLimitMicros: null,
+        alertThresholds: [50, 80, 100], hardCap: true, atCap: 'message', capModel: null, capMessage: null,
+        spentThisMonthMicros: 0, spentTodayMicros: 0 }))
+    renderApp('/billing')
+
+    expect(await screen.findByText(/answered messages for this month are used up/)).toBeInTheDocument()
+    expect(await screen.findByLabelText('Monthly limit (USD)')).toHaveValue('5')
+  })
 })

@@ -5,7 +5,8 @@ import { api } from '../../api/client'
 import { ApiProblem, unwrap } from '../../api/problem'
 import type { components } from '../../api/schema'
 import { Button, Card, Loading, Notice, PageHeader, ProblemAlert } from '../../ui'
-import { BillingBanner } from './BillingBanner'
+import { BillingBanner, QuotaBanner } from './BillingBanner'
+import { BudgetCard } from './BudgetCard'
 import { InvoiceTable } from './InvoiceTable'
 import { PlanCards } from './PlanCards'
 import { UsageBars } from './UsageBars'
@@ -62,6 +63,7 @@ export function BillingPage() {
         </div>
       ) : billing.error ? <ProblemAlert error={billing.error} onRetry={() => billing.refetch()} /> : billing.data && (
         <div className="p-stack">
+          <QuotaBanner billing={billing.data} />
           <BillingBanner billing={billing.data} />
           <Card title={t('current.title')}>
             <p className="billing-current">
@@ -73,6 +75,7 @@ export function BillingPage() {
             </p>
           </Card>
           <UsageBars usage={billing.data.usage} />
+          <BudgetCard />
           <Card title={t('plans.title')}>
             {plans.data ? (
               <PlanCards plans={plans.data} currentPlanId={billing.data.plan.id} subscribed={subscribed}

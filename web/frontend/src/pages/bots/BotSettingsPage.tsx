@@ -9,6 +9,7 @@ import { formFromBot, requestFromForm, type Bot, type BotForm } from './botForm'
 import { LimitsFields } from './LimitsFields'
 import { LlmFields } from './LlmFields'
 import { MessageFields } from './MessageFields'
+import { BudgetCard } from '../billing/BudgetCard'
 import { SettingsSection } from './SettingsSection'
 import { TemplateField } from './TemplateField'
 import { usePermissions } from '../../auth/useMyRole'
@@ -57,53 +58,57 @@ function BotSettingsForm({ bot }: { bot: Bot }) {
   }
   const sections = { form, set, errors }
   return (
-    <form className="p-stack" onSubmit={submit} noValidate aria-label={t('nav.settings')}>
-      {!canConfigure && <Notice>{t('settings.readOnly')}</Notice>}
-      <fieldset className="p-stack bot-fieldset" disabled={!canConfigure}>
-        <SettingsSection title={t('settings.general')}>
-          <div className="p-grid-2">
-            <TextField label={t('list.name')} required maxLength={100} value={form.name} error={errors.name}
-                       onChange={(e) => set({ name: e.target.value })} />
-            <SelectField label={t('settings.status')} hint={t('settings.statusHint')} value={form.status} error={errors.status}
-                         onChange={(e) => set({ status: e.target.value })}>
-              {(['active', 'paused'] as const).map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
-            </SelectField>
+    <div className="p-stack">
+      <form className="p-stack" onSubmit={submit} noValidate aria-label={t('nav.settings')}>
+        {!canConfigure && <Notice>{t('settings.readOnly')}</Notice>}
+        <fieldset className="p-stack bot-fieldset" disabled={!canConfigure}>
+          <SettingsSection title={t('settings.general')}>
+            <div className="p-grid-2">
+              <TextField label={t('list.name')} required maxLength={100} value={form.name} error={errors.name}
+                         onChange={(e) => set({ name: e.target.value })} />
+              <SelectField label={t('settings.status')} hint={t('settings.statusHint')} value={form.status} error={errors.status}
+                           onChange={(e) => set({ status: e.target.value })}>
+                {(['active', 'paused'] as const).map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+              </SelectField>
+            </div>
+          </SettingsSection>
+          <SettingsSection title={t('settings.persona')}>
+            <TemplateField label={t('settings.personaLabel')} hint={t('settings.personaHint')} value={form.persona} rows={8}
+                           maxLength={16000} error={errors.persona} onChange={(persona) => set({ persona })} />
+          </SettingsSection>
+          <SettingsSection title={t('settings.llm')}>
+            <LlmFields {...sections} bot={bot} />
+          </SettingsSection>
+          <SettingsSection title={t('settings.messages')}>
+            <MessageFields {...sections} />
+          </SettingsSection>
+          <SettingsSection title={t('settings.limits')} hint={t('settings.limitsHint')}>
+            <LimitsFields {...sections} />
+          </SettingsSection>
+        </fieldset>
+        {canConfigure && (
+          <div className="bot-savebar" aria-live="polite">
+            {save.error && <ProblemAlert error={save.error} />}
+            {save.isSuccess && <Notice tone="success">{t('settings.saved')}</Notice>}
+            <div className="p-row">
+              <Button type="submit" variant="primary" busy={save.isPending}>{t('common:actions.save')}</Button>
+            </div>
           </div>
-        </SettingsSection>
-        <SettingsSection title={t('settings.persona')}>
-          <TemplateField label={t('settings.personaLabel')} hint={t('settings.personaHint')} value={form.persona} rows={8}
-                         maxLength={16000} error={errors.persona} onChange={(persona) => set({ persona })} />
-        </SettingsSection>
-        <SettingsSection title={t('settings.llm')}>
-          <LlmFields {...sections} bot={bot} />
-        </SettingsSection>
-        <SettingsSection title={t('settings.messages')}>
-          <MessageFields {...sections} />
-        </SettingsSection>
-        <SettingsSection title={t('settings.limits')} hint={t('settings.limitsHint')}>
-          <LimitsFields {...sections} />
-        </SettingsSection>
-      </fieldset>
-      {canConfigure && (
-        <div className="bot-savebar" aria-live="polite">
-          {save.error && <ProblemAlert error={save.error} />}
-          {save.isSuccess && <Notice tone="success">{t('settings.saved')}</Notice>}
-          <div className="p-row">
-            <Button type="submit" variant="primary" busy={save.isPending}>{t('common:actions.save')}</Button>
-          </div>
-        </div>
-      )}
-      {canConfigure && (
-        <SettingsSection title={t('settings.danger')} hint={t('settings.dangerHint')}>
-          {remove.error && <ProblemAlert error={remove.error} />}
-          <div>
-            <Button variant="danger" busy={remove.isPending}
-                    onClick={() => window.confirm(t('settings.confirmDelete', { name: bot.name })) && remove.mutate()}>
-              {t('settings.delete')}
-            </Button>
-          </div>
-        </SettingsSection>
-      )}
-    </form>
+        )}
+        {canConfigure && (
+          <SettingsSection title={t('settings.danger')} hint={t('settings.dangerHint')}>
+            {remove.error && <ProblemAlert error={remove.error} />}
+            <div>
+              <Button variant="danger" busy={remove.isPending}
+                      onClick={() => window.confirm(t('settings.confirmDelete', { name: bot.name })) && remove.mutate()}>
+                {t('settings.delete')}
+              </Button>
+            </div>
+          </SettingsSection>
+        )}
+      </form>
+      {/* its own form and PATCH: the budget is billing data (owners and admins), saved apart from the bot */}
+      {canConfigure && <BudgetCard botId={bot.id} />}
+    </div>
   )
 }

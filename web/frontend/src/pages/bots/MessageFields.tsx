@@ -17,6 +17,9 @@ export function MessageFields({ form, set, errors }: SectionProps) {
       <TemplateField label={t('settings.limitMessage')} hint={t('settings.limitHint')} value={form.limitMessage}
                      error={errors.limitMessage} maxLength={2000} rows={2}
                      onChange={(limitMessage) => set({ limitMessage })} />
+      <TemplateField label={t('settings.quotaMessage')} hint={t('settings.quotaHint')} value={form.quotaMessage}
+                     error={errors.quotaMessage} maxLength={2000} rows={2}
+                     onChange={(quotaMessage) => set({ quotaMessage })} />
       <SelectField label={t('settings.outputConversion')} value={form.outputConversion} error={errors.outputConversion}
                    onChange={(e) => set({ outputConversion: e.target.value })}>
         {(['none', 'zh-Hant', 'zh-Hans'] as const).map((c) => <option key={c} value={c}>{t(`settings.conversions.${c}`)}</option>)}

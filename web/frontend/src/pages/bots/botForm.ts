@@ -24,6 +24,7 @@ export interface BotForm {
   welcomeMessage: string
   fallbackMessage: string
   limitMessage: string
+  quotaMessage: string
   outputConversion: string
   perHour: string
   perDay: string
@@ -50,6 +51,7 @@ export function formFromBot(bot: Bot): BotForm {
     welcomeMessage: text(bot.welcomeMessage),
     fallbackMessage: text(bot.fallbackMessage),
     limitMessage: text(bot.limitMessage),
+    quotaMessage: text(bot.quotaMessage),
     outputConversion: bot.outputConversion,
     perHour: text(bot.limits.perHour),
     perDay: text(bot.limits.perDay),
@@ -86,6 +88,7 @@ export function requestFromForm(form: BotForm, before?: Bot): BotRequest {
     welcomeMessage: form.welcomeMessage,
     fallbackMessage: form.fallbackMessage,
     limitMessage: form.limitMessage,
+    quotaMessage: form.quotaMessage,
     outputConversion: form.outputConversion as BotRequest['outputConversion'],
     limits: {
       perHour: number(form.perHour),

@@ -60,6 +60,7 @@ final class BotMerge {
                 text(patch, "welcomeMessage", request.welcomeMessage(), base.welcomeMessage()),
                 text(patch, "fallbackMessage", request.fallbackMessage(), base.fallbackMessage()),
                 text(patch, "limitMessage", request.limitMessage(), base.limitMessage()),
+                text(patch, "quotaMessage", request.quotaMessage(), base.quotaMessage()),
                 pick(request.outputConversion(), base.outputConversion()),
                 member(patch, "limits.perHour", limits.perHour(), base.limitPerHour()),
                 member(patch, "limits.perDay", limits.perDay(), base.limitPerDay()),
@@ -132,7 +133,7 @@ final class BotMerge {
     static List<String> changedFields(BotWire.BotRequest request, MergePatch patch) {
         List<String> fields = new ArrayList<>();
         for (String name : List.of("name", "persona", "llm", "historyWindow", "welcomeMessage", "fallbackMessage",
-                "limitMessage", "outputConversion", "limits", "moderation", "status")) {
+                "limitMessage", "quotaMessage", "outputConversion", "limits", "moderation", "status")) {
             if (patch.has(name)) {
                 fields.add(name.equals("llm") && patch.has("llm.apiKey") ? "llm (including apiKey)" : name);
             }
@@ -157,6 +158,7 @@ final class BotMerge {
         requireKnownPlaceholders("welcomeMessage", request.welcomeMessage(), true);
         requireKnownPlaceholders("fallbackMessage", request.fallbackMessage(), false);
         requireKnownPlaceholders("limitMessage", request.limitMessage(), false);
+        requireKnownPlaceholders("quotaMessage", request.quotaMessage(), false);
         if (request.llm() != null && request.llm().baseUrl() != null && !request.llm().baseUrl().isBlank()) {
             try {
                 URI uri = URI.create(request.llm().baseUrl().trim());

@@ -54,7 +54,7 @@ final class BotService {
         }
         UUID id = Ids.next();
         BotRow defaults = new BotRow(tenant.value(), id, request.name(), "active", "", BotMerge.DEFAULT_PROVIDER, null, null,
-                null, null, null, null, null, 10, null, null, null, "none", null, null, "{}", false, 1,
+                null, null, null, null, null, 10, null, null, null, null, "none", null, null, "{}", false, 1,
                 Instant.now(), Instant.now());
         BotRow row = BotMerge.apply(defaults, request, patch, this::sealApiKey, tiers);
         return scope.write(tenant, () -> {
@@ -64,6 +64,7 @@ final class BotService {
                     row.llmMaxTokens(), row.llmTimeoutMs(), row.historyWindow(), row.welcomeMessage(),
                     row.fallbackMessage(), row.limitMessage(), row.outputConversion(), row.limitPerHour(),
                     row.limitPerDay(), row.tierLimits(), row.moderation());
+            bots.setQuotaMessage(row.tenantId(), row.id(), row.quotaMessage());
             audit.record(tenant, caller.actor(), "bot.created", "bot", id.toString(), Map.of("name", row.name()));
             return toResponse(bots.find(tenant.value(), id).orElseThrow());
         });
@@ -92,6 +93,7 @@ final class BotService {
                     row.llmMaxTokens(), row.llmTimeoutMs(), row.historyWindow(), row.welcomeMessage(),
                     row.fallbackMessage(), row.limitMessage(), row.outputConversion(), row.limitPerHour(),
                     row.limitPerDay(), row.tierLimits(), row.moderation());
+            bots.setQuotaMessage(row.tenantId(), row.id(), row.quotaMessage());
             audit.record(tenant, caller.actor(), "bot.updated", "bot", row.id().toString(),
                     Map.of("fields", BotMerge.changedFields(request, patch)));
             return toResponse(bots.find(tenant.value(), row.id()).orElseThrow());
@@ -152,7 +154,7 @@ final class BotService {
                 new BotWire.LlmView(row.llmProvider(), row.llmBaseUrl(), row.llmModel(), row.llmApiKeySealed() != null,
                         row.llmApiKeyHint(), row.llmTemperature(), row.llmMaxTokens(), row.llmTimeoutMs()),
                 row.historyWindow(), row.welcomeMessage(), row.fallbackMessage(), row.limitMessage(),
-                row.outputConversion(), new BotWire.Limits(row.limitPerHour(), row.limitPerDay(), readTiers(row.tierLimits())),
+                row.quotaMessage(), row.outputConversion(), new BotWire.Limits(row.limitPerHour(), row.limitPerDay(), readTiers(row.tierLimits())),
                 false, row.createdAt(), row.updatedAt());
     }
 }

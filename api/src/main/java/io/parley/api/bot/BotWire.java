@@ -44,6 +44,10 @@ final class BotWire {
                     example = "Sorry, I cannot answer right now. If you are in crisis, call 1925.") String fallbackMessage,
             @Nullable @Size(max = 2000) @Schema(description = "Sent (once per window) when a contact hits a limit",
                     example = "You have reached today's free messages. Upgrade for unlimited chat.") String limitMessage,
+            @Nullable @Size(max = 2000) @Schema(description = "Sent (once per window) when the tenant's plan quota "
+                    + "is used up (answered messages this month, or the plan's LLM budget); default: a short apology "
+                    + "in the bot's language", example = "We're very busy this month. Please try again next month.")
+            String quotaMessage,
             @Nullable @Pattern(regexp = "none|zh-Hant|zh-Hans", message = "must be none, zh-Hant or zh-Hans")
             @Schema(type = "string", allowableValues = {"none", "zh-Hant", "zh-Hans"}) String outputConversion,
             @Nullable @Valid Limits limits,
@@ -96,7 +100,9 @@ final class BotWire {
     @Schema(name = "Bot")
     record BotResponse(String id, String name, String status, String persona, LlmView llm, int historyWindow,
                        @Nullable String welcomeMessage, @Nullable String fallbackMessage,
-                       @Nullable String limitMessage, String outputConversion, Limits limits,
+                       @Nullable String limitMessage,
+                       @Nullable @Schema(description = "null: the default quota message in the bot's language")
+                       String quotaMessage, String outputConversion, Limits limits,
                        @Schema(description = "Message moderation is not supported yet: always false.") boolean moderation,
                        Instant createdAt, Instant updatedAt) {
     }

@@ -16,7 +16,7 @@ public interface BotRepository extends GenericRepository<BotRow, UUID> {
 
     String COLUMNS = "tenant_id, id, name, status, persona, llm_provider, llm_base_url, llm_model, llm_api_key_sealed, "
             + "llm_api_key_hint, llm_temperature, llm_max_tokens, llm_timeout_ms, history_window, welcome_message, "
-            + "fallback_message, limit_message, output_conversion, limit_per_hour, limit_per_day, "
+            + "fallback_message, limit_message, quota_message, output_conversion, limit_per_hour, limit_per_day, "
             + "CAST(tier_limits AS text) AS tier_limits, moderation, version, created_at, updated_at";
 
     @Query("""
@@ -52,6 +52,10 @@ public interface BotRepository extends GenericRepository<BotRow, UUID> {
                @Nullable Integer llmTimeoutMs, int historyWindow, @Nullable String welcomeMessage,
                @Nullable String fallbackMessage, @Nullable String limitMessage, String outputConversion,
                @Nullable Integer limitPerHour, @Nullable Integer limitPerDay, String tierLimits, boolean moderation);
+
+    /** The quota message (V67), written beside insert/update so their many callers stay as they are. */
+    @Query("UPDATE bots SET quota_message = :quotaMessage WHERE tenant_id = :tenantId AND id = :id")
+    int setQuotaMessage(UUID tenantId, UUID id, @Nullable String quotaMessage);
 
     @Query("SELECT " + COLUMNS + " FROM bots WHERE tenant_id = :tenantId AND id = :id")
     Optional<BotRow> find(UUID tenantId, UUID id);

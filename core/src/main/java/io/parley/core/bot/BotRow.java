@@ -18,7 +18,7 @@ public record BotRow(UUID tenantId, @Id UUID id, String name, String status, Str
                      @Nullable String llmApiKeyHint, @Nullable BigDecimal llmTemperature,
                      @Nullable Integer llmMaxTokens, @Nullable Integer llmTimeoutMs, int historyWindow,
                      @Nullable String welcomeMessage, @Nullable String fallbackMessage, @Nullable String limitMessage,
-                     String outputConversion, @Nullable Integer limitPerHour, @Nullable Integer limitPerDay,
+                     @Nullable String quotaMessage, String outputConversion, @Nullable Integer limitPerHour, @Nullable Integer limitPerDay,
                      String tierLimits, boolean moderation, int version, Instant createdAt, Instant updatedAt) {
 
     @Override

@@ -17,12 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every setting the chart passes to Parley is one Parley documents, so a misspelt name cannot pass silently. */
 class SettingsTest {
 
-    /**
- * Not in docs/configuration.md: the JVM's own variable, and the mail settings ARCHITECTURE.md names for a feature
-     * Parley does not have yet (the chart passes them through when their Secret is given).
-     */
-    private static final Set<String> NOT_PARLEY_SETTINGS = Set.of("JDK_JAVA_OPTIONS", "PARLEY_SMTP_HOST", "PARLEY_SMTP_PORT", "PARLEY_SMTP_FROM", "PARLEY_SMTP_USERNAME",
-            "PARLEY_SMTP_PASSWORD");
+    /** Not in docs/configuration.md: the JVM's own variable. */
+    private static final Set<String> NOT_PARLEY_SETTINGS = Set.of("JDK_JAVA_OPTIONS");
 
     @Test
     void everyEnvironmentVariableTheChartSetsIsADocumentedSetting() throws IOException {

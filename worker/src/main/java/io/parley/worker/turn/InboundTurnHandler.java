@@ -65,12 +65,14 @@ final class InboundTurnHandler implements JobHandler {
     private final WorkingSignals signals;
     private final LineProfiles profiles;
     private final WaitingMessages waiting;
+    private final QuotaReply quotas;
 
     InboundTurnHandler(TenantScope scope, TurnRepository turns, BotConfigurationCache configurations,
                        ContactRepository contacts, StatusUpdates statuses, MessageIntake intake, FlowPlanner planner,
                        LlmAnswer llm, ReplyWriter writer, JsonMapper json, WorkingSignals signals,
-                       LineProfiles profiles, WaitingMessages waiting) {
+                       LineProfiles profiles, WaitingMessages waiting, QuotaReply quotas) {
         this.waiting = waiting;
+        this.quotas = quotas;
         this.signals = signals;
         this.profiles = profiles;
         this.scope = scope;
@@ -166,7 +168,11 @@ final class InboundTurnHandler implements JobHandler {
             return; // LINE standby: another module answers this chat; the message is stored, the bot stays silent
         }
         if (turn.limits().limitedUntil() != null) {
-            notifyLimit(turn, turn.limits().limitedUntil());
+            if (turn.limits().quota()) {
+                quotaReached(turn, QuotaReply.Quota.MESSAGES, turn.limits().limitedUntil());
+            } else {
+                notifyLimit(turn, turn.limits().limitedUntil());
+            }
             return;
         }
         FlowPlanner.Plan plan = planner.plan(turn);
@@ -174,7 +180,7 @@ final class InboundTurnHandler implements JobHandler {
         LlmAnswer.Answer answer = null;
         if (plan.then() == FlowTurn.Then.LLM) {
             if (turn.limits().llmBudgetUntil() != null) {
-                notifyLimit(turn, turn.limits().llmBudgetUntil());
+                quotaReached(turn, QuotaReply.Quota.LLM_BUDGET, turn.limits().llmBudgetUntil());
                 return;
             }
             boolean coalescing = WaitingMessages.coalescable(turn, plan);
@@ -192,6 +198,17 @@ final class InboundTurnHandler implements JobHandler {
         writer.write(turn, new Reply(messages, plan.attributeChanges(), plan.then() == FlowTurn.Then.HANDOFF,
                 answer == null ? null : answer.usage(), !messages.isEmpty(), null, plan.flowWait(),
                 plan.variableChanges()));
+    }
+
+    /**
+     * The tenant's plan quota is used up: the owner and admins are told (once per quota and month), and the contact
+     * gets the bot's quota message — never the per-contact limit text — once per window, like the limit message.
+     */
+    private void quotaReached(Turn turn, QuotaReply.Quota quota, Instant until) {
+        quotas.notifyMembers(turn.tenant(), quota, until);
+        if (!turn.limits().noticeActive()) {
+            writer.write(turn, Reply.limitNotice(QuotaReply.text(turn.bot()), until));
+        }
     }
 
     /** The bot's limit message, once per window; silence while a notice's window lasts. */

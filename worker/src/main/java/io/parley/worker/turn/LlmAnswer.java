@@ -2,6 +2,8 @@ package io.parley.worker.turn;
 
 import io.micronaut.core.annotation.Nullable;
 import io.parley.core.bot.BotRow;
+import io.parley.core.budget.BudgetGate;
+import io.parley.core.budget.LlmBudget;
 import io.parley.core.channel.ChannelType;
 import io.parley.core.contact.ContactAttributes;
 import io.parley.worker.llm.LlmCall;
@@ -34,6 +36,9 @@ import java.util.UUID;
 final class LlmAnswer {
 
     static final String GENERIC_FALLBACK = "Sorry, I can't answer right now. Please try again in a moment.";
+    /** What a contact gets when a budget's hard cap stops the LLM and the budget has no message of its own. */
+    static final String DEFAULT_CAP_MESSAGE = "Sorry, I can't answer more questions right now. A person from our "
+            + "team will get back to you, or please try again later.";
     private static final Logger LOG = LoggerFactory.getLogger(LlmAnswer.class);
 
     private final ContactAttributes attributes;
@@ -41,9 +46,11 @@ final class LlmAnswer {
     private final ResilientLlm llm;
     private final LlmPrices prices;
     private final LlmSettings settings;
+    private final BudgetGate budgets;
 
     LlmAnswer(ContactAttributes attributes, LlmEndpoints endpoints, ResilientLlm llm, LlmPrices prices,
-              LlmSettings settings) {
+              LlmSettings settings, BudgetGate budgets) {
+        this.budgets = budgets;
         this.attributes = attributes;
         this.endpoints = endpoints;
         this.llm = llm;
@@ -52,11 +59,11 @@ final class LlmAnswer {
     }
 
     /** The answer's messages and the call's usage. */
-    record Answer(List<OutboundMessage> messages, Reply.LlmUsage usage) {
+    record Answer(List<OutboundMessage> messages, @Nullable Reply.LlmUsage usage) {
 
-        /** The LLM gave no answer: these are the fallback message. */
+        /** The LLM gave no answer (it failed, or a budget's hard cap stopped it): these are the fallback. */
         boolean failed() {
-            return !LlmOutcome.OK.wireName().equals(usage.outcome());
+            return usage == null || !LlmOutcome.OK.wireName().equals(usage.outcome());
         }
     }
 
@@ -66,18 +73,34 @@ final class LlmAnswer {
         List<LlmMessage> prompt = prompt(turn, instruction);
         Instant start = Instant.now();
         LlmEndpoint endpoint = null;
+        BudgetGate.Admission admission = null;
+        Reply.LlmUsage usage = null;
         try {
             endpoint = endpoints.forBot(bot);
-            LlmCall call = new LlmCall(endpoint, temperature(bot), bot.llmMaxTokens(), deadline(turn, start),
-                    bot.name());
+            int ceilingTokens = budgets.completionCeiling(bot.llmMaxTokens());
+            admission = budgets.admit(turn.tenant(), bot.id(), bot.name(),
+                    prices.costMicros(endpoint.model(), promptBytes(prompt), ceilingTokens), start);
+            if (admission.cap() != null) {
+                BudgetGate.Cap cap = admission.cap();
+                LOG.info("Bot {} is at its {} LLM budget's hard cap; it answers by {}", bot.id(),
+                        cap.period().wireName(), cap.atCap().wireName());
+                if (cap.atCap() != LlmBudget.AtCap.CHEAPER_MODEL) {
+                    return new Answer(List.of(OutboundMessage.text(capText(bot, cap))), null);
+                }
+                endpoint = new LlmEndpoint(endpoint.provider(), endpoint.baseUrl(), endpoint.apiKey(),
+                        cap.budget().capModel());
+            }
+            LlmCall call = new LlmCall(endpoint, temperature(bot),
+                    admission.ceilingApplies() ? Integer.valueOf(ceilingTokens) : bot.llmMaxTokens(),
+                    deadline(turn, start), bot.name());
             LlmReply reply = llm.chat(prompt, call);
             String text = OutputConversion.apply(bot.outputConversion(), reply.text());
             ChannelLimits limits = ChannelLimits.of(turn.channel().channelType());
             List<OutboundMessage> parts = new ArrayList<>();
             ReplySplitter.split(text, limits, limits.maxMessages() - messagesBefore)
                     .forEach(part -> parts.add(OutboundMessage.text(part)));
-            return new Answer(parts, usage(endpoint, reply.promptTokens(), reply.completionTokens(), start,
-                    LlmOutcome.OK));
+            usage = usage(endpoint, reply.promptTokens(), reply.completionTokens(), start, LlmOutcome.OK);
+            return new Answer(parts, usage);
         } catch (LlmFailure failure) {
             LOG.warn("LLM call for bot {} ended {} ({}); sending the fallback message", bot.id(),
                     failure.outcome().wireName(), failure.getMessage());
@@ -85,8 +108,36 @@ final class LlmAnswer {
                     : bot.fallbackMessage();
             LlmEndpoint used = endpoint != null ? endpoint
                     : new LlmEndpoint(bot.llmProvider(), "unknown:", null, bot.llmModel() == null ? "unknown" : bot.llmModel());
-            return new Answer(List.of(OutboundMessage.text(fallback)), usage(used, 0, 0, start, failure.outcome()));
+            usage = usage(used, 0, 0, start, failure.outcome());
+            return new Answer(List.of(OutboundMessage.text(fallback)), usage);
+        } finally {
+            if (admission != null) {
+                budgets.settle(turn.tenant(), bot.id(), bot.name(), admission, usage == null ? 0 : usage.costMicros(),
+                        Instant.now());
+            }
         }
+    }
+
+    /** At a hard cap: the budget's message (or a default), or with flows only the bot's fallback message. */
+    private static String capText(BotRow bot, BudgetGate.Cap cap) {
+        if (cap.atCap() == LlmBudget.AtCap.FLOWS_ONLY) {
+            return bot.fallbackMessage() == null || bot.fallbackMessage().isBlank() ? GENERIC_FALLBACK
+                    : bot.fallbackMessage();
+        }
+        String message = cap.budget().capMessage();
+        return message == null || message.isBlank() ? DEFAULT_CAP_MESSAGE : message;
+    }
+
+    /**
+     * An upper bound of the prompt's tokens: a token is at least one byte of UTF-8 for the byte-level BPE
+     * tokenizers of OpenAI-compatible models, plus a few tokens of framing per message.
+     */
+    static int promptBytes(List<LlmMessage> prompt) {
+        long bytes = 0;
+        for (LlmMessage message : prompt) {
+            bytes += message.content().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 8;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, bytes + 8);
     }
 
     /**

@@ -55,14 +55,16 @@ final class ReplyWriter {
     private final TenantEvents events;
     private final JsonMapper json;
     private final WaitingMessages waiting;
+    private final HandoffNotice handoffs;
     private final FlowStateWriter flowState;
 
     ReplyWriter(TenantScope scope, ConversationRepository conversations, MessageRepository messages,
                 ContactRepository contacts, ContactAttributes attributes, TurnRepository turns, UsageMeter usage,
                 LlmUsageRepository llmUsage, JobQueue queue, TenantEvents events, JsonMapper json,
-                WaitingMessages waiting, FlowStateWriter flowState) {
+                WaitingMessages waiting, HandoffNotice handoffs, FlowStateWriter flowState) {
         this.flowState = flowState;
         this.waiting = waiting;
+        this.handoffs = handoffs;
         this.scope = scope;
         this.conversations = conversations;
         this.messages = messages;
@@ -100,6 +102,7 @@ final class ReplyWriter {
                 conversations.setBotPaused(t, conversation.id(), true, null);
                 events.publish(turn.tenant(), "conversation.handoff", Map.of(
                         "conversationId", conversation.id().toString(), "contactId", turn.contact().id().toString()));
+                handoffs.raise(turn, conversation.id());
             }
             if (reply.noticeUntil() != null) {
                 conversations.setLimitNoticeUntil(t, conversation.id(), reply.noticeUntil());

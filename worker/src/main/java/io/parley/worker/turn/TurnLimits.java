@@ -54,8 +54,15 @@ final class TurnLimits {
      * @param limitedUntil   set when a message limit is hit: the end of its window
      * @param llmBudgetUntil set when the LLM budget is spent: the end of the month
      * @param noticeActive   a limit message went out and its window has not ended
+     * @param quota          {@code limitedUntil} is the tenant's plan quota (answered messages this month), not the
+     *                       contact's own limit: the contact gets the bot's quota message, not its limit message
      */
-    record Verdict(@Nullable Instant limitedUntil, @Nullable Instant llmBudgetUntil, boolean noticeActive) {
+    record Verdict(@Nullable Instant limitedUntil, @Nullable Instant llmBudgetUntil, boolean noticeActive,
+                   boolean quota) {
+
+        Verdict(@Nullable Instant limitedUntil, @Nullable Instant llmBudgetUntil, boolean noticeActive) {
+            this(limitedUntil, llmBudgetUntil, noticeActive, false);
+        }
 
         static Verdict none() {
             return new Verdict(null, null, false);
@@ -87,7 +94,7 @@ final class TurnLimits {
         UsageCounterRow used = usage.used(tenant, period);
         Instant monthEnd = UsagePeriod.end(now);
         if (plan.maxMessagesPerMonth() != null && used.messages() >= plan.maxMessagesPerMonth()) {
-            return new Verdict(monthEnd, null, noticeActive);
+            return new Verdict(monthEnd, null, noticeActive, true);
         }
         boolean budgetSpent = plan.monthlyLlmBudgetMicros() != null
                 && used.llmCostMicros() >= plan.monthlyLlmBudgetMicros();

@@ -2,6 +2,10 @@ package io.parley.worker.turn;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.core.contact.ContactRow;
+import io.parley.core.notification.Notification;
+import io.parley.core.notification.Notifications;
+import io.parley.core.tenancy.Ids;
+import io.parley.core.tenancy.Role;
 import io.parley.core.usage.UsagePeriod;
 import io.parley.core.usage.UsageMeter;
 import io.parley.core.usage.UsageRepository;
@@ -10,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +30,8 @@ class LimitsTurnTest extends TurnTest {
     UsageRepository usage;
     @Inject
     UsageMeter meter;
+    @Inject
+    Notifications notifications;
 
     private World dailyTwenty(String tierLimits) {
         BotSpec spec = BotSpec.demo();
@@ -86,17 +93,46 @@ class LimitsTurnTest extends TurnTest {
     }
 
     @Test
-    void theTenantsMonthlyMessageQuotaStopsAnswersWithTheLimitMessage() {
-        World world = world(BotSpec.demo(), "web");
+    void theTenantsMonthlyMessageQuotaStopsAnswersWithTheQuotaMessageNotTheLimitMessage() {
+        BotSpec spec = BotSpec.demo();
+        spec.limitMessage = LIMIT;
+        World world = world(spec, "web");
         scope.writeVoid(world.tenant(), () ->
                 usage.add(world.tenant().value(), UsagePeriod.of(Instant.now()), 1000, 0)); // the free plan's 1000
 
         UUID inbound = say(world, "U1", "hello");
         UUID next = say(world, "U1", "hello again");
+        UUID otherContact = say(world, "U2", "hi");
 
-        assertThat(replyTexts(world, inbound)).containsExactly(InboundTurnHandler.DEFAULT_LIMIT_MESSAGE);
+        assertThat(replyTexts(world, inbound)).containsExactly(QuotaReply.DEFAULT_EN);
         assertThat(replyTexts(world, next)).isEmpty();
+        assertThat(replyTexts(world, otherContact)).containsExactly(QuotaReply.DEFAULT_EN);
         assertThat(conversation(world, inbound).limitNoticeUntil()).isEqualTo(UsagePeriod.end(Instant.now()));
+        List<Notification> told = scope.read(world.tenant(), () -> notifications.page(world.tenant(), Ids.next(),
+                Role.OWNER, new UUID(-1L, -1L), 10, false));
+        assertThat(told).singleElement().satisfies(notification -> {
+            assertThat(notification.kind()).isEqualTo("billing.quota.exhausted");
+            assertThat(notification.minRole()).isEqualTo("admin");
+            assertThat(notification.params()).containsEntry("quota", "messages");
+            assertThat(notification.link()).isEqualTo("/billing");
+        });
+    }
+
+    @Test
+    void aBotsOwnQuotaMessageOrItsLanguagesDefaultIsSent() {
+        BotSpec chinese = BotSpec.demo();
+        chinese.conversion = "zh-Hant";
+        World zhHant = world(chinese, "web");
+        World custom = world(BotSpec.demo(), "web");
+        scope.writeVoid(custom.tenant(), () -> bots.setQuotaMessage(custom.tenant().value(), custom.bot(),
+                "We are fully booked this month."));
+        for (World world : List.of(zhHant, custom)) {
+            scope.writeVoid(world.tenant(), () ->
+                    usage.add(world.tenant().value(), UsagePeriod.of(Instant.now()), 1000, 0));
+        }
+
+        assertThat(replyTexts(zhHant, say(zhHant, "U1", "你好"))).containsExactly(QuotaReply.DEFAULT_ZH_HANT);
+        assertThat(replyTexts(custom, say(custom, "U1", "hello"))).containsExactly("We are fully booked this month.");
     }
 
     @Test
@@ -106,14 +142,16 @@ class LimitsTurnTest extends TurnTest {
 
         UUID inbound = say(world, "U1", "hello");
 
-        assertThat(replyTexts(world, inbound)).containsExactly(InboundTurnHandler.DEFAULT_LIMIT_MESSAGE);
+        assertThat(replyTexts(world, inbound)).containsExactly(QuotaReply.DEFAULT_EN);
     }
 
     @Test
     void aSpentLlmBudgetStillLetsFlowsAnswerButNotTheLlm() {
         BotSpec spec = BotSpec.demo();
-        spec.limitMessage = "The assistant is resting until next month.";
+        spec.limitMessage = LIMIT;
         World world = world(spec, "web");
+        scope.writeVoid(world.tenant(), () -> bots.setQuotaMessage(world.tenant().value(), world.bot(),
+                "The assistant is resting until next month."));
         flow(world, new io.parley.core.flow.Flow(io.parley.core.tenancy.Ids.next(), "hours", true, 0,
                 new io.parley.core.flow.Trigger.Keyword(java.util.List.of("hours"),
                         io.parley.core.flow.Trigger.Match.CONTAINS),
