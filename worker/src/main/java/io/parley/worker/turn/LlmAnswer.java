@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.parley.core.bot.BotRow;
 import io.parley.core.channel.ChannelType;
 import io.parley.core.contact.ContactAttributes;
+import io.parley.core.llmprice.LlmCost;
 import io.parley.worker.llm.LlmCall;
 import io.parley.worker.llm.LlmEndpoint;
 import io.parley.worker.llm.LlmEndpoints;
@@ -76,7 +77,7 @@ final class LlmAnswer {
             List<OutboundMessage> parts = new ArrayList<>();
             ReplySplitter.split(text, limits, limits.maxMessages() - messagesBefore)
                     .forEach(part -> parts.add(OutboundMessage.text(part)));
-            return new Answer(parts, usage(endpoint, reply.promptTokens(), reply.completionTokens(), start,
+            return new Answer(parts, usage(turn, endpoint, reply.promptTokens(), reply.completionTokens(), start,
                     LlmOutcome.OK));
         } catch (LlmFailure failure) {
             LOG.warn("LLM call for bot {} ended {} ({}); sending the fallback message", bot.id(),
@@ -85,7 +86,7 @@ final class LlmAnswer {
                     : bot.fallbackMessage();
             LlmEndpoint used = endpoint != null ? endpoint
                     : new LlmEndpoint(bot.llmProvider(), "unknown:", null, bot.llmModel() == null ? "unknown" : bot.llmModel());
-            return new Answer(List.of(OutboundMessage.text(fallback)), usage(used, 0, 0, start, failure.outcome()));
+            return new Answer(List.of(OutboundMessage.text(fallback)), usage(turn, used, 0, 0, start, failure.outcome()));
         }
     }
 
@@ -111,11 +112,12 @@ final class LlmAnswer {
                 instruction, turn.history(), turn.events().stream().map(PromptBuilder::userText).toList());
     }
 
-    private Reply.LlmUsage usage(LlmEndpoint endpoint, int promptTokens, int completionTokens, Instant start,
-                                 LlmOutcome outcome) {
+    private Reply.LlmUsage usage(Turn turn, LlmEndpoint endpoint, int promptTokens, int completionTokens,
+                                 Instant start, LlmOutcome outcome) {
         int latency = (int) Math.min(Integer.MAX_VALUE, Duration.between(start, Instant.now()).toMillis());
+        LlmCost cost = prices.cost(turn.tenant(), endpoint.model(), promptTokens, completionTokens);
         return new Reply.LlmUsage(endpoint.provider(), endpoint.model(), promptTokens, completionTokens, latency,
-                outcome.wireName(), prices.costMicros(endpoint.model(), promptTokens, completionTokens));
+                outcome.wireName(), cost.micros(), cost.unpriced());
     }
 
     private static Double temperature(BotRow bot) {
