@@ -252,6 +252,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The usage ledger of a month, per bot and channel
+         * @description Answered messages, LLM calls, tokens and LLM cost (micro-USD) of a calendar month in UTC, in total, per bot and per channel, and the models called without a price (their cost is unknown and not in the sums). Answers without Stripe too. Owners and admins only.
+         */
+        get: operations["getUsageLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bots": {
         parameters: {
             query?: never;
@@ -812,6 +832,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/llm-prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The price table and the models used without a price
+         * @description Every price that applies to the tenant: its own, then the operator's for the other models; and the models called this month (UTC) without any price, whose calls are recorded with an unknown cost. Every role can read it.
+         */
+        get: operations["getLlmPrices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/llm-prices/{model}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the tenant's own price of a model
+         * @description Creates or replaces the tenant's price of the model; it wins over the operator's price for this tenant's calls from now on (earlier calls keep their cost). Owners and admins only.
+         */
+        put: operations["setLlmPrice"];
+        post?: never;
+        /**
+         * Remove the tenant's own price of a model
+         * @description The operator's price (if any) applies again; without one the model is unpriced. 404 when the tenant has no price of its own for the model. Owners and admins only.
+         */
+        delete: operations["deleteLlmPrice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1222,6 +1286,12 @@ export interface components {
             /** @enum {string|null} */
             status?: "active" | "paused" | null;
         };
+        BotUsage: {
+            botId: string;
+            /** @description Null once the bot is deleted */
+            botName?: string | null;
+            usage: components["schemas"]["UsageCounts"];
+        };
         ChangeRoleRequest: {
             role: string;
         };
@@ -1301,6 +1371,19 @@ export interface components {
             items: components["schemas"]["Channel"][];
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
+        };
+        ChannelUsage: {
+            /** @description Null for LLM calls recorded before the ledger had channels */
+            channelId?: string | null;
+            /** @description Null once the channel is deleted, or when it has no name */
+            channelName?: string | null;
+            /**
+             * @description Null once the channel is deleted
+             * @enum {string|null}
+             */
+            channelType?: "line" | "whatsapp" | "telegram" | "web" | null;
+            botId: string;
+            usage: components["schemas"]["UsageCounts"];
         };
         ChannelVerification: {
             /** @enum {string} */
@@ -1945,6 +2028,40 @@ export interface components {
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
         };
+        LlmPrice: {
+            /** @example gpt-4o-mini */
+            model: string;
+            /**
+             * Format: int64
+             * @description micro-USD per million input (prompt) tokens
+             * @example 150000
+             */
+            inputPerMillion: number;
+            /**
+             * Format: int64
+             * @description micro-USD per million output (completion) tokens
+             * @example 600000
+             */
+            outputPerMillion: number;
+            /**
+             * @description operator: this Parley's default; tenant: the tenant's own, which wins for it
+             * @enum {string}
+             */
+            source: "operator" | "tenant";
+            /** @description A tenant price that replaces an operator price of the same model */
+            overridesOperator: boolean;
+        };
+        /** @description The prices that apply to this tenant (its own, then the operator's for the other models) and the models it called this month without a price */
+        LlmPriceTable: {
+            /**
+             * @description The month of unpricedModels, UTC
+             * @example 2026-12
+             */
+            period: string;
+            /** @description Sorted by model */
+            prices: components["schemas"]["LlmPrice"][];
+            unpricedModels: components["schemas"]["UnpricedModel"][];
+        };
         LlmSettings: {
             /** @enum {string|null} */
             provider?: "openai-compatible" | "demo" | null;
@@ -2204,6 +2321,19 @@ export interface components {
             /** @example Acme Coffee */
             name: string;
         };
+        /** @description A model's price for this tenant, in micro-USD per million tokens (150000 = $0.15). 0 is a real price (a free or self-hosted model). */
+        SetLlmPriceRequest: {
+            /**
+             * Format: int64
+             * @example 150000
+             */
+            inputPerMillion: number;
+            /**
+             * Format: int64
+             * @example 600000
+             */
+            outputPerMillion: number;
+        };
         SetupContact: {
             /** @example 陳小明 */
             displayName?: string | null;
@@ -2344,6 +2474,24 @@ export interface components {
             tenant?: components["schemas"]["TokenResponseTenantSummary"] | null;
             user: components["schemas"]["UserSummary"];
         };
+        /** @description A model called this period without a price: those calls' cost is unknown (recorded as 0 and flagged), not free */
+        UnpricedModel: {
+            /** @example llama3:70b */
+            model: string;
+            /**
+             * Format: int64
+             * @description Calls without a price this period
+             */
+            calls: number;
+            /** Format: int64 */
+            inputTokens: number;
+            /** Format: int64 */
+            outputTokens: number;
+            /** Format: date-time */
+            lastUsedAt: string;
+            /** @description The model has a price now: later calls are costed; these stay uncosted */
+            pricedNow: boolean;
+        };
         /** @description Only the fields sent change. `credentials` replaces the stored credentials as a whole (send every field of the type) and resets health to unverified; a WhatsApp `verifyToken` left out keeps the current one. */
         UpdateChannelRequest: {
             /**
@@ -2362,6 +2510,53 @@ export interface components {
              *     }
              */
             credentials?: components["schemas"]["ChannelCredentials"];
+        };
+        /** @description What was used: answered messages (turns counted against the plan), LLM calls with their tokens and cost in micro-USD, and broadcast recipients */
+        UsageCounts: {
+            /** Format: int64 */
+            answeredMessages: number;
+            /** Format: int64 */
+            llmCalls: number;
+            /**
+             * Format: int64
+             * @description Prompt tokens
+             */
+            inputTokens: number;
+            /**
+             * Format: int64
+             * @description Completion tokens
+             */
+            outputTokens: number;
+            /**
+             * Format: int64
+             * @description micro-USD (1000000 = $1); unpriced calls add 0
+             */
+            llmCostMicros: number;
+            /**
+             * Format: int64
+             * @description LLM calls of a model without a price: their cost is unknown, not included in llmCostMicros
+             */
+            unpricedLlmCalls: number;
+            /**
+             * Format: int64
+             * @description Always 0: Parley has no broadcasts yet
+             */
+            broadcastRecipients: number;
+        };
+        /** @description A tenant's usage in one calendar month (UTC), in total, per bot and per channel, with the models used without a price */
+        UsageLedger: {
+            /** @example 2026-12 */
+            period: string;
+            /** Format: date-time */
+            periodStart: string;
+            /** Format: date-time */
+            periodEnd: string;
+            totals: components["schemas"]["UsageCounts"];
+            /** @description Bots with usage in the period */
+            byBot: components["schemas"]["BotUsage"][];
+            /** @description Channels with usage in the period */
+            byChannel: components["schemas"]["ChannelUsage"][];
+            unpricedModels: components["schemas"]["UnpricedModel"][];
         };
         UserSummary: {
             id: string;
@@ -3151,6 +3346,44 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             /** @description Bad Gateway */
             502: components["responses"]["StripeUnavailable"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getUsageLedger: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The month, YYYY-MM (UTC); this month when absent
+                 * @example 2026-12
+                 */
+                period?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getUsageLedger 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageLedger"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4633,6 +4866,112 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             /** @description Conflict */
             409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getLlmPrices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getLlmPrices 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LlmPriceTable"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    setLlmPrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model's name as the LLM provider knows it; percent-encode a '/' as %2F */
+                model: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetLlmPriceRequest"];
+            };
+        };
+        responses: {
+            /** @description setLlmPrice 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LlmPrice"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteLlmPrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model's name as the LLM provider knows it; percent-encode a '/' as %2F */
+                model: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleteLlmPrice 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */

@@ -8,6 +8,8 @@ import { Button, Card, Loading, Notice, PageHeader, ProblemAlert } from '../../u
 import { BillingBanner } from './BillingBanner'
 import { InvoiceTable } from './InvoiceTable'
 import { PlanCards } from './PlanCards'
+import { PriceTable } from './PriceTable'
+import { UsageLedger } from './UsageLedger'
 import { UsageBars } from './UsageBars'
 import { formatDate } from './format'
 import { browser } from './browser'
@@ -17,7 +19,10 @@ type Plan = components['schemas']['Plan']
 
 const LIVE = ['trialing', 'active', 'past_due', 'unpaid', 'incomplete', 'paused']
 
-/** The Billing page: plan in force, banners, usage against every limit, plan cards, portal and invoices. */
+/**
+ * The Billing page: plan in force, banners, usage against every limit, the usage ledger per bot and channel, plan
+ * cards, the LLM price table, portal and invoices.
+ */
 export function BillingPage() {
   const { t } = useTranslation('billing')
   const queries = useQueryClient()
@@ -59,6 +64,8 @@ export function BillingPage() {
         <div className="p-stack">
           <Notice>{t('notConfigured')}</Notice>
           {plans.data && <PlanCards plans={plans.data} currentPlanId={tenant.data?.plan.id} subscribed={false} />}
+          <UsageLedger />
+          <PriceTable />
         </div>
       ) : billing.error ? <ProblemAlert error={billing.error} onRetry={() => billing.refetch()} /> : billing.data && (
         <div className="p-stack">
@@ -73,6 +80,7 @@ export function BillingPage() {
             </p>
           </Card>
           <UsageBars usage={billing.data.usage} />
+          <UsageLedger />
           <Card title={t('plans.title')}>
             {plans.data ? (
               <PlanCards plans={plans.data} currentPlanId={billing.data.plan.id} subscribed={subscribed}
@@ -80,6 +88,7 @@ export function BillingPage() {
                          onChoose={(plan) => choose.mutate(plan)} />
             ) : plans.error ? <ProblemAlert error={plans.error} /> : <Loading />}
           </Card>
+          <PriceTable />
           <InvoiceTable invoices={billing.data.invoices} />
         </div>
       )}

@@ -45,14 +45,14 @@ final class UsageLedgerService {
         Instant to = UsagePeriod.start(month.plusMonths(1));
         return scope.read(tenant, () -> {
             List<LedgerCell> cells = ledger.cells(tenant.value(), from, to);
-            UsageLedgerWire.Counts totals = UsageLedgerWire.Counts.ZERO;
+            UsageLedgerWire.Counts totals = UsageLedgerWire.zero();
             Map<UUID, UsageLedgerWire.BotUsage> bots = new LinkedHashMap<>();
             List<UsageLedgerWire.ChannelUsage> channels = new ArrayList<>();
             for (LedgerCell cell : cells) {
                 UsageLedgerWire.Counts counts = counts(cell);
-                totals = totals.plus(counts);
+                totals = UsageLedgerWire.sum(totals, counts);
                 bots.merge(cell.botId(), new UsageLedgerWire.BotUsage(cell.botId().toString(), cell.botName(), counts),
-                        (a, b) -> new UsageLedgerWire.BotUsage(a.botId(), a.botName(), a.usage().plus(b.usage())));
+                        (a, b) -> new UsageLedgerWire.BotUsage(a.botId(), a.botName(), UsageLedgerWire.sum(a.usage(), b.usage())));
                 channels.add(new UsageLedgerWire.ChannelUsage(
                         cell.channelId() == null ? null : cell.channelId().toString(), cell.channelName(),
                         cell.channelType(), cell.botId().toString(), counts));

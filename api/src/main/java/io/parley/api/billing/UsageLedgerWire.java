@@ -30,15 +30,17 @@ final class UsageLedgerWire {
                     + "unknown, not included in llmCostMicros") long unpricedLlmCalls,
             @Schema(requiredMode = REQUIRED, description = "Always 0: Parley has no broadcasts yet")
             long broadcastRecipients) {
+    }
 
-        static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0);
+    static Counts zero() {
+        return new Counts(0, 0, 0, 0, 0, 0, 0);
+    }
 
-        Counts plus(Counts other) {
-            return new Counts(answeredMessages + other.answeredMessages, llmCalls + other.llmCalls,
-                    inputTokens + other.inputTokens, outputTokens + other.outputTokens,
-                    llmCostMicros + other.llmCostMicros, unpricedLlmCalls + other.unpricedLlmCalls,
-                    broadcastRecipients + other.broadcastRecipients);
-        }
+    static Counts sum(Counts a, Counts b) {
+        return new Counts(a.answeredMessages() + b.answeredMessages(), a.llmCalls() + b.llmCalls(),
+                a.inputTokens() + b.inputTokens(), a.outputTokens() + b.outputTokens(),
+                a.llmCostMicros() + b.llmCostMicros(), a.unpricedLlmCalls() + b.unpricedLlmCalls(),
+                a.broadcastRecipients() + b.broadcastRecipients());
     }
 
     @Serdeable
@@ -46,7 +48,7 @@ final class UsageLedgerWire {
     record BotUsage(
             @Schema(requiredMode = REQUIRED) String botId,
             @Nullable @Schema(description = "Null once the bot is deleted") String botName,
-            @Schema(requiredMode = REQUIRED) Counts usage) {
+            Counts usage) {
     }
 
     @Serdeable
@@ -57,7 +59,7 @@ final class UsageLedgerWire {
             @Nullable @Schema(allowableValues = {"line", "whatsapp", "telegram", "web"},
                     description = "Null once the channel is deleted") String channelType,
             @Schema(requiredMode = REQUIRED) String botId,
-            @Schema(requiredMode = REQUIRED) Counts usage) {
+            Counts usage) {
     }
 
     @Serdeable
@@ -67,7 +69,7 @@ final class UsageLedgerWire {
             @Schema(requiredMode = REQUIRED, example = "2026-12") String period,
             @Schema(requiredMode = REQUIRED) Instant periodStart,
             @Schema(requiredMode = REQUIRED) Instant periodEnd,
-            @Schema(requiredMode = REQUIRED) Counts totals,
+            Counts totals,
             @Schema(requiredMode = REQUIRED, description = "Bots with usage in the period") List<BotUsage> byBot,
             @Schema(requiredMode = REQUIRED, description = "Channels with usage in the period")
             List<ChannelUsage> byChannel,
