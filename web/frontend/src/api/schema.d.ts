@@ -212,6 +212,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/meters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Metered usage reported to Stripe, per meter
+         * @description For each meter this Parley reports: whether the tenant's subscription is billed on it, what was sent this billing period, hours still waiting to be accepted, and the last comparison of the ledger with Stripe's meter summary (drift). Owners and admins only.
+         */
+        get: operations["getMeters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/portal": {
         parameters: {
             query?: never;
@@ -2236,6 +2256,60 @@ export interface components {
             /** @example Where is my order? */
             text?: string | null;
         };
+        MeterStatus: {
+            /** @example parley_answered_messages */
+            eventName: string;
+            /** @enum {string} */
+            quantity: "answered-messages" | "llm-calls" | "input-tokens" | "output-tokens" | "llm-cost-micros";
+            /** @description The tenant's subscription is billed on this meter */
+            billed: boolean;
+            /**
+             * Format: int64
+             * @description Sent to Stripe in the current billing period
+             */
+            reportedValue: number;
+            /**
+             * Format: int32
+             * @description Hours written but not yet accepted by Stripe (retrying)
+             */
+            pendingHours: number;
+            /**
+             * Format: date-time
+             * @description The start of the last hour Stripe accepted
+             */
+            lastReportedHour?: string | null;
+            /** @description Null until checked (or without a meter id) */
+            reconciliation?: components["schemas"]["MeterWireReconciliation"] | null;
+        };
+        /** @description The last comparison of the ledger with Stripe's meter summary over the closed hours of the billing period */
+        MeterWireReconciliation: {
+            /** Format: date-time */
+            checkedAt: string;
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** Format: int64 */
+            ledgerValue: number;
+            /** Format: int64 */
+            stripeValue: number;
+            /**
+             * Format: int64
+             * @description ledgerValue - stripeValue; 0 when they agree
+             */
+            drift: number;
+        };
+        /** @description Metered usage reported to Stripe Billing Meters, per configured meter */
+        Meters: {
+            /** @description False when this Parley reports no meter */
+            enabled: boolean;
+            /**
+             * Format: date-time
+             * @description The current billing period's start; null without a subscription
+             */
+            periodStart?: string | null;
+            meters: components["schemas"]["MeterStatus"][];
+        };
         Plan: {
             /** @example free */
             id: string;
@@ -3270,6 +3344,36 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             /** @description Bad Gateway */
             502: components["responses"]["StripeUnavailable"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMeters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getMeters 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meters"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */
             503: components["responses"]["ServiceUnavailable"];
         };
