@@ -26,8 +26,14 @@ public final class LlmPrices {
         this.scope = scope;
     }
 
-    /** The call's cost for this tenant, reading its own prices in a short read transaction of its scope. */
+    /**
+     * The call's cost for this tenant, reading its own prices in a short read transaction of its scope; a call that
+     * used no token (it failed first) costs nothing whatever the model, without a read.
+     */
     public LlmCost cost(TenantId tenant, String model, int promptTokens, int completionTokens) {
+        if (promptTokens + completionTokens == 0) {
+            return LlmCost.FREE;
+        }
         return scope.read(tenant, () -> table.cost(tenant, model, promptTokens, completionTokens));
     }
 
