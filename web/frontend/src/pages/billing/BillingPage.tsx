@@ -8,6 +8,7 @@ import { Button, Card, Loading, Notice, PageHeader, ProblemAlert } from '../../u
 import { BillingBanner } from './BillingBanner'
 import { InvoiceTable } from './InvoiceTable'
 import { PlanCards } from './PlanCards'
+import { MeterStatus } from './MeterStatus'
 import { PriceTable } from './PriceTable'
 import { UsageLedger } from './UsageLedger'
 import { UsageBars } from './UsageBars'
@@ -81,6 +82,7 @@ export function BillingPage() {
           </Card>
           <UsageBars usage={billing.data.usage} />
           <UsageLedger />
+          <MeterStatus />
           <Card title={t('plans.title')}>
             {plans.data ? (
               <PlanCards plans={plans.data} currentPlanId={billing.data.plan.id} subscribed={subscribed}

@@ -90,6 +90,25 @@ describe('Billing page: usage ledger and LLM prices', () => {
     expect(api.requests.find((r) => r.method === 'DELETE')!.path).toBe('/api/v1/llm-prices/openrouter%2Fmixtral')
   })
 
+  it('shows what was reported to Stripe meters and the drift the last check found, for billed meters only', async () => {
+    sessionStore.write(tokens())
+    const meter = (eventName: string, billed: boolean, drift: number | null) => ({
+      eventName, quantity: 'answered-messages', billed, reportedValue: 1234, pendingHours: 2, lastReportedHour: '2026-12-07T05:00:00Z',
+      reconciliation: drift === null ? null : { checkedAt: '2026-12-07T06:00:00Z', windowStart: '2026-12-01T00:00:00Z',
+        windowEnd: '2026-12-07T05:00:00Z', ledgerValue: 1234 + drift, stripeValue: 1234, drift },
+    })
+    fakeApi(me, plans, billing, ledger, prices(), route('GET', '/api/v1/billing/meters', 200, {
+      enabled: true, periodStart: '2026-12-01T00:00:00Z',
+      meters: [meter('parley_messages', true, 3), meter('parley_tokens', false, null)],
+    }))
+    renderApp('/billing')
+
+    const row = (await screen.findByText('parley_messages')).closest('tr')!
+    expect(within(row).getByText('1,234')).toBeInTheDocument()
+    expect(within(row).getByText('Differs by 3 (Parley 1,237, Stripe 1,234)')).toBeInTheDocument()
+    expect(screen.queryByText('parley_tokens')).not.toBeInTheDocument()
+  })
+
   it('refuses amounts that are not dollars without calling the API', async () => {
     expect(toMicros('0.15')).toBe(150000)
     expect(toMicros('0')).toBe(0)
