@@ -52,6 +52,18 @@ class LlmPriceApiTest extends ApiTest {
     }
 
     @Test
+    void theOperatorsPricesAreWrittenIntoTheLlmPricesTableForReports() throws Exception {
+        try (var connection = io.parley.core.testing.TestDatabase.shared().openSuperuserConnection();
+             var statement = connection.prepareStatement(
+                     "SELECT input_per_million, output_per_million FROM llm_prices WHERE model = 'house-model'");
+             var rows = statement.executeQuery()) {
+            assertThat(rows.next()).as("house-model is in llm_prices").isTrue();
+            assertThat(rows.getLong(1)).isEqualTo(1000000);
+            assertThat(rows.getLong(2)).isEqualTo(3000000);
+        }
+    }
+
+    @Test
     void anAdminsPriceOverridesTheOperatorsForItsOwnTenantOnly() {
         Session owner = api().signup("Own Price Co");
         Session admin = new Teams(api()).addMember(owner, "admin");
