@@ -236,6 +236,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/meters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Metered usage reported to Stripe, per meter
+         * @description For each meter this Parley reports: whether the tenant's subscription is billed on it, what was sent this billing period, hours still waiting to be accepted, and the last comparison of the ledger with Stripe's meter summary (drift). Owners and admins only.
+         */
+        get: operations["getMeters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/portal": {
         parameters: {
             query?: never;
@@ -270,6 +290,26 @@ export interface paths {
          * @description Moves the existing subscription to the plan's price, prorated by Stripe, and returns the billing state. 409 when there is no subscription: use checkout. Owners and admins only. 503 billing-not-configured when this Parley has no Stripe key; 502 stripe-unavailable when Stripe cannot be reached.
          */
         post: operations["changeSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The usage ledger of a month, per bot and channel
+         * @description Answered messages, LLM calls, tokens and LLM cost (micro-USD) of a calendar month in UTC, in total, per bot and per channel, and the models called without a price (their cost is unknown and not in the sums). Answers without Stripe too. Owners and admins only.
+         */
+        get: operations["getUsageLedger"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -860,6 +900,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/llm-prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The price table and the models used without a price
+         * @description Every price that applies to the tenant: its own, then the operator's for the other models; and the models called this month (UTC) without any price, whose calls are recorded with an unknown cost. Every role can read it.
+         */
+        get: operations["getLlmPrices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/llm-prices/{model}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the tenant's own price of a model
+         * @description Creates or replaces the tenant's price of the model; it wins over the operator's price for this tenant's calls from now on (earlier calls keep their cost). Owners and admins only.
+         */
+        put: operations["setLlmPrice"];
+        post?: never;
+        /**
+         * Remove the tenant's own price of a model
+         * @description The operator's price (if any) applies again; without one the model is unpriced. 404 when the tenant has no price of its own for the model. Owners and admins only.
+         */
+        delete: operations["deleteLlmPrice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1337,6 +1421,12 @@ export interface components {
             /** @enum {string|null} */
             status?: "active" | "paused" | null;
         };
+        BotUsage: {
+            botId: string;
+            /** @description Null once the bot is deleted */
+            botName?: string | null;
+            usage: components["schemas"]["UsageCounts"];
+        };
         Budget: {
             /** @description The bot's id; null for the tenant's budget */
             botId?: string | null;
@@ -1415,7 +1505,8 @@ export interface components {
             capMessage?: string | null;
         };
         ChangeRoleRequest: {
-            role: string;
+            /** @description The new role; leave it out to change nothing */
+            role?: string | null;
         };
         Channel: {
             /** @example 01936f0e-8a4b-7c3d-9e2f-1a2b3c4d5e6f */
@@ -1493,6 +1584,19 @@ export interface components {
             items: components["schemas"]["Channel"][];
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
+        };
+        ChannelUsage: {
+            /** @description Null for LLM calls recorded before the ledger had channels */
+            channelId?: string | null;
+            /** @description Null once the channel is deleted, or when it has no name */
+            channelName?: string | null;
+            /**
+             * @description Null once the channel is deleted
+             * @enum {string|null}
+             */
+            channelType?: "line" | "whatsapp" | "telegram" | "web" | null;
+            botId: string;
+            usage: components["schemas"]["UsageCounts"];
         };
         ChannelVerification: {
             /** @enum {string} */
@@ -2233,6 +2337,40 @@ export interface components {
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
         };
+        LlmPrice: {
+            /** @example gpt-4o-mini */
+            model: string;
+            /**
+             * Format: int64
+             * @description micro-USD per million input (prompt) tokens
+             * @example 150000
+             */
+            inputPerMillion: number;
+            /**
+             * Format: int64
+             * @description micro-USD per million output (completion) tokens
+             * @example 600000
+             */
+            outputPerMillion: number;
+            /**
+             * @description operator: this Parley's default; tenant: the tenant's own, which wins for it
+             * @enum {string}
+             */
+            source: "operator" | "tenant";
+            /** @description A tenant price that replaces an operator price of the same model */
+            overridesOperator: boolean;
+        };
+        /** @description The prices that apply to this tenant (its own, then the operator's for the other models) and the models it called this month without a price */
+        LlmPriceTable: {
+            /**
+             * @description The month of unpricedModels, UTC
+             * @example 2026-12
+             */
+            period: string;
+            /** @description Sorted by model */
+            prices: components["schemas"]["LlmPrice"][];
+            unpricedModels: components["schemas"]["UnpricedModel"][];
+        };
         LlmSettings: {
             /** @enum {string|null} */
             provider?: "openai-compatible" | "demo" | null;
@@ -2407,6 +2545,60 @@ export interface components {
             /** @example Where is my order? */
             text?: string | null;
         };
+        MeterStatus: {
+            /** @example parley_answered_messages */
+            eventName: string;
+            /** @enum {string} */
+            quantity: "answered-messages" | "llm-calls" | "input-tokens" | "output-tokens" | "llm-cost-micros";
+            /** @description The tenant's subscription is billed on this meter */
+            billed: boolean;
+            /**
+             * Format: int64
+             * @description Sent to Stripe in the current billing period
+             */
+            reportedValue: number;
+            /**
+             * Format: int32
+             * @description Hours written but not yet accepted by Stripe (retrying)
+             */
+            pendingHours: number;
+            /**
+             * Format: date-time
+             * @description The start of the last hour Stripe accepted
+             */
+            lastReportedHour?: string | null;
+            /** @description Null until checked (or without a meter id) */
+            reconciliation?: components["schemas"]["MeterWireReconciliation"] | null;
+        };
+        /** @description The last comparison of the ledger with Stripe's meter summary over the closed hours of the billing period */
+        MeterWireReconciliation: {
+            /** Format: date-time */
+            checkedAt: string;
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** Format: int64 */
+            ledgerValue: number;
+            /** Format: int64 */
+            stripeValue: number;
+            /**
+             * Format: int64
+             * @description ledgerValue - stripeValue; 0 when they agree
+             */
+            drift: number;
+        };
+        /** @description Metered usage reported to Stripe Billing Meters, per configured meter */
+        Meters: {
+            /** @description False when this Parley reports no meter */
+            enabled: boolean;
+            /**
+             * Format: date-time
+             * @description The current billing period's start; null without a subscription
+             */
+            periodStart?: string | null;
+            meters: components["schemas"]["MeterStatus"][];
+        };
         Notification: {
             id: string;
             /**
@@ -2537,6 +2729,19 @@ export interface components {
         RenameTenantRequest: {
             /** @example Acme Coffee */
             name: string;
+        };
+        /** @description A model's price for this tenant, in micro-USD per million tokens (150000 = $0.15). 0 is a real price (a free or self-hosted model). */
+        SetLlmPriceRequest: {
+            /**
+             * Format: int64
+             * @example 150000
+             */
+            inputPerMillion: number;
+            /**
+             * Format: int64
+             * @example 600000
+             */
+            outputPerMillion: number;
         };
         SetupContact: {
             /** @example 陳小明 */
@@ -2678,6 +2883,24 @@ export interface components {
             tenant?: components["schemas"]["TokenResponseTenantSummary"] | null;
             user: components["schemas"]["UserSummary"];
         };
+        /** @description A model called this period without a price: those calls' cost is unknown (recorded as 0 and flagged), not free */
+        UnpricedModel: {
+            /** @example llama3:70b */
+            model: string;
+            /**
+             * Format: int64
+             * @description Calls without a price this period
+             */
+            calls: number;
+            /** Format: int64 */
+            inputTokens: number;
+            /** Format: int64 */
+            outputTokens: number;
+            /** Format: date-time */
+            lastUsedAt: string;
+            /** @description The model has a price now: later calls are costed; these stay uncosted */
+            pricedNow: boolean;
+        };
         /** @description Only the fields sent change. `credentials` replaces the stored credentials as a whole (send every field of the type) and resets health to unverified; a WhatsApp `verifyToken` left out keeps the current one. */
         UpdateChannelRequest: {
             /**
@@ -2696,6 +2919,53 @@ export interface components {
              *     }
              */
             credentials?: components["schemas"]["ChannelCredentials"];
+        };
+        /** @description What was used: answered messages (turns counted against the plan), LLM calls with their tokens and cost in micro-USD, and broadcast recipients */
+        UsageCounts: {
+            /** Format: int64 */
+            answeredMessages: number;
+            /** Format: int64 */
+            llmCalls: number;
+            /**
+             * Format: int64
+             * @description Prompt tokens
+             */
+            inputTokens: number;
+            /**
+             * Format: int64
+             * @description Completion tokens
+             */
+            outputTokens: number;
+            /**
+             * Format: int64
+             * @description micro-USD (1000000 = $1); unpriced calls add 0
+             */
+            llmCostMicros: number;
+            /**
+             * Format: int64
+             * @description LLM calls of a model without a price: their cost is unknown, not included in llmCostMicros
+             */
+            unpricedLlmCalls: number;
+            /**
+             * Format: int64
+             * @description Always 0: Parley has no broadcasts yet
+             */
+            broadcastRecipients: number;
+        };
+        /** @description A tenant's usage in one calendar month (UTC), in total, per bot and per channel, with the models used without a price */
+        UsageLedger: {
+            /** @example 2026-12 */
+            period: string;
+            /** Format: date-time */
+            periodStart: string;
+            /** Format: date-time */
+            periodEnd: string;
+            totals: components["schemas"]["UsageCounts"];
+            /** @description Bots with usage in the period */
+            byBot: components["schemas"]["BotUsage"][];
+            /** @description Channels with usage in the period */
+            byChannel: components["schemas"]["ChannelUsage"][];
+            unpricedModels: components["schemas"]["UnpricedModel"][];
         };
         UserSummary: {
             id: string;
@@ -3484,6 +3754,36 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getMeters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getMeters 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meters"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     createPortalSession: {
         parameters: {
             query?: never;
@@ -3556,6 +3856,44 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             /** @description Bad Gateway */
             502: components["responses"]["StripeUnavailable"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getUsageLedger: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The month, YYYY-MM (UTC); this month when absent
+                 * @example 2026-12
+                 */
+                period?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getUsageLedger 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageLedger"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5117,6 +5455,112 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             /** @description Conflict */
             409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getLlmPrices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getLlmPrices 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LlmPriceTable"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    setLlmPrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model's name as the LLM provider knows it; percent-encode a '/' as %2F */
+                model: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetLlmPriceRequest"];
+            };
+        };
+        responses: {
+            /** @description setLlmPrice 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LlmPrice"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteLlmPrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model's name as the LLM provider knows it; percent-encode a '/' as %2F */
+                model: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleteLlmPrice 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */

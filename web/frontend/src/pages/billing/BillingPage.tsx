@@ -9,6 +9,9 @@ import { BillingBanner, QuotaBanner } from './BillingBanner'
 import { BudgetCard } from './BudgetCard'
 import { InvoiceTable } from './InvoiceTable'
 import { PlanCards } from './PlanCards'
+import { MeterStatus } from './MeterStatus'
+import { PriceTable } from './PriceTable'
+import { UsageLedger } from './UsageLedger'
 import { UsageBars } from './UsageBars'
 import { formatDate } from './format'
 import { browser } from './browser'
@@ -18,7 +21,10 @@ type Plan = components['schemas']['Plan']
 
 const LIVE = ['trialing', 'active', 'past_due', 'unpaid', 'incomplete', 'paused']
 
-/** The Billing page: plan in force, banners, usage against every limit, plan cards, portal and invoices. */
+/**
+ * The Billing page: plan in force, banners, usage against every limit, the usage ledger per bot and channel, plan
+ * cards, the LLM price table, portal and invoices.
+ */
 export function BillingPage() {
   const { t } = useTranslation('billing')
   const queries = useQueryClient()
@@ -60,6 +66,8 @@ export function BillingPage() {
         <div className="p-stack">
           <Notice>{t('notConfigured')}</Notice>
           {plans.data && <PlanCards plans={plans.data} currentPlanId={tenant.data?.plan.id} subscribed={false} />}
+          <UsageLedger />
+          <PriceTable />
         </div>
       ) : billing.error ? <ProblemAlert error={billing.error} onRetry={() => billing.refetch()} /> : billing.data && (
         <div className="p-stack">
@@ -75,6 +83,8 @@ export function BillingPage() {
             </p>
           </Card>
           <UsageBars usage={billing.data.usage} />
+          <UsageLedger />
+          <MeterStatus />
           <BudgetCard />
           <Card title={t('plans.title')}>
             {plans.data ? (
@@ -83,6 +93,7 @@ export function BillingPage() {
                          onChoose={(plan) => choose.mutate(plan)} />
             ) : plans.error ? <ProblemAlert error={plans.error} /> : <Loading />}
           </Card>
+          <PriceTable />
           <InvoiceTable invoices={billing.data.invoices} />
         </div>
       )}

@@ -14,3 +14,9 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return ''
   return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(iso))
 }
+
+/** Dollars as typed ("0.15") → micro-dollars (150000); null when not a non-negative amount with up to 6 decimals. */
+export function toMicros(dollars: string): number | null {
+  if (!/^\d+(\.\d{1,6})?$/.test(dollars.trim())) return null
+  return Math.round(Number(dollars.trim()) * 1_000_000)
+}

@@ -131,6 +131,37 @@ public final class StripeGateway {
                 instant(invoice.getCreated()), invoice.getHostedInvoiceUrl(), invoice.getInvoicePdf());
     }
 
+    /**
+     * Reports one meter event (v1 {@code POST /v1/billing/meter_events}). {@code identifier} is Stripe's de-duplication
+     * key and also the idempotency key: the same event sent again (a retry after a lost answer) is counted once.
+     */
+    public void reportMeterEvent(String eventName, String customerId, long value, String identifier, Instant when) {
+        com.stripe.param.billing.MeterEventCreateParams params = com.stripe.param.billing.MeterEventCreateParams.builder()
+                .setEventName(eventName)
+                .putPayload("stripe_customer_id", customerId)
+                .putPayload("value", Long.toString(value))
+                .setIdentifier(identifier)
+                .setTimestamp(when.getEpochSecond())
+                .build();
+        call("report a meter event", () -> client().v1().billing().meterEvents().create(params, idempotent(identifier)));
+    }
+
+    /** What Stripe aggregated on a meter for a customer in [from, to) (times on minute boundaries). */
+    public long meterTotal(String meterId, String customerId, Instant from, Instant to) {
+        com.stripe.param.billing.MeterEventSummaryListParams params =
+                com.stripe.param.billing.MeterEventSummaryListParams.builder().setCustomer(customerId)
+                        .setStartTime(from.getEpochSecond()).setEndTime(to.getEpochSecond()).setLimit(100L).build();
+        return call("read a meter's summary", () -> {
+            java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+            for (com.stripe.model.billing.MeterEventSummary summary
+                    : client().v1().billing().meters().eventSummaries().list(meterId, params).autoPagingIterable()) {
+                total = total.add(summary.getAggregatedValue() == null ? java.math.BigDecimal.ZERO
+                        : summary.getAggregatedValue());
+            }
+            return total.longValue();
+        });
+    }
+
     @Nullable
     private static Instant instant(@Nullable Long epochSeconds) {
         return epochSeconds == null ? null : Instant.ofEpochSecond(epochSeconds);

@@ -22,6 +22,19 @@ public interface LlmUsageRepository extends GenericRepository<LlmUsageRow, UUID>
                 String provider, String model, int promptTokens, int completionTokens, int latencyMs, String outcome,
                 long costMicros);
 
+    /**
+     * Records a call with its channel and whether its model had a price (V60): an unpriced call's cost is unknown,
+     * not 0 (docs/billing.md "The LLM price table").
+     */
+    @Query("""
+            INSERT INTO llm_usage (tenant_id, id, bot_id, channel_id, contact_id, conversation_id, provider, model,
+                prompt_tokens, completion_tokens, latency_ms, outcome, cost_micros, unpriced)
+            VALUES (:tenantId, :id, :botId, :channelId, :contactId, :conversationId, :provider, :model, :promptTokens,
+                :completionTokens, :latencyMs, :outcome, :costMicros, :unpriced)""")
+    void record(UUID tenantId, UUID id, UUID botId, @Nullable UUID channelId, @Nullable UUID contactId,
+                @Nullable UUID conversationId, String provider, String model, int promptTokens, int completionTokens,
+                int latencyMs, String outcome, long costMicros, boolean unpriced);
+
     /** A bot's most recent calls, newest first. */
     @Query("SELECT * FROM llm_usage WHERE tenant_id = :tenantId AND bot_id = :botId ORDER BY created_at DESC, id DESC "
             + "LIMIT :limit")

@@ -19,4 +19,9 @@ public final class UsagePeriod {
         return YearMonth.from(when.atZone(ZoneOffset.UTC)).plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC)
                 .toInstant();
     }
+
+    /** The first instant of a month (UTC). */
+    public static Instant start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
 }

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local Stripe (v1, form-encoded) for tests, answering with the shapes of shared/protocols/fixtures: customers,
  * Checkout and portal sessions, subscriptions (read and price change) and invoices. Subscriptions are state the test
  * sets ({@link #subscription}); events are fixtures re-targeted at a test's customer and signed like Stripe
- * ({@link #event}, {@link #sign}). Requests are recorded with their form fields.
+ * ({@link #event}, {@link #sign}). Requests are recorded with their form fields. Billing Meters: {@link #meters()}.
  */
 public final class FakeStripe implements AutoCloseable {
 
@@ -52,6 +52,7 @@ public final class FakeStripe implements AutoCloseable {
     /** Ids unique across fakes: the test database outlives each test class's fake. */
     private final String run = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private volatile boolean down;
+    private final FakeStripeMeters meters = new FakeStripeMeters();
 
     private FakeStripe(HttpServer server) {
         this.server = server;
@@ -82,6 +83,11 @@ public final class FakeStripe implements AutoCloseable {
         properties.put("parley.plans.pro.stripe-price-ids", PRO_PRICE);
         properties.put("parley.plans.business.stripe-price-ids", BUSINESS_PRICE);
         return properties;
+    }
+
+    /** Meter events and meter event summaries (Stripe Billing Meters). */
+    public FakeStripeMeters meters() {
+        return meters;
     }
 
     /** Every call answers 500 api_error (Stripe in trouble) while down. */
@@ -170,6 +176,11 @@ public final class FakeStripe implements AutoCloseable {
         }
         if (!("Bearer " + API_KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             respond(exchange, 401, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Invalid API Key\"}}");
+            return;
+        }
+        FakeStripeMeters.Answer metered = meters.handle(method, path, query, form);
+        if (metered != null) {
+            respond(exchange, metered.status(), metered.body());
             return;
         }
         if (method.equals("POST") && path.equals("/v1/customers")) {

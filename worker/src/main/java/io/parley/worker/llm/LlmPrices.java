@@ -1,45 +1,52 @@
 package io.parley.worker.llm;
 
-import io.micronaut.context.annotation.EachProperty;
-import io.micronaut.context.annotation.Parameter;
-import io.micronaut.core.bind.annotation.Bindable;
+import io.parley.core.llmprice.LlmCost;
+import io.parley.core.llmprice.LlmPrice;
+import io.parley.core.llmprice.LlmPriceCatalog;
+import io.parley.core.llmprice.LlmPriceTable;
+import io.parley.core.tenancy.TenantId;
+import io.parley.core.tenancy.TenantScope;
 import jakarta.inject.Singleton;
 
-import java.math.BigInteger;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
- * The price table that turns token counts into cost: {@code parley.llm.prices.<model>.input-per-million} and
- * {@code .output-per-million}, in micro-USD per million tokens (e.g. 150000 = $0.15). A property name cannot hold a
- * dot, so a model named "gpt-4.1" is configured as "gpt-4-1". Unknown models cost 0 (and are visible as such in
- * llm_usage), which is right for self-hosted servers and the demo LLM.
+ * Turns token counts into cost for the turn path, from the price table (docs/billing.md "The LLM price table"): the
+ * tenant's own price of the model, else the operator's ({@code parley.llm.prices.*}). A model with neither is
+ * <em>unpriced</em>: its calls cost 0 and are flagged in llm_usage, never silently free.
  */
 @Singleton
 public final class LlmPrices {
 
-    private final Map<String, Price> prices = new HashMap<>();
+    private final LlmPriceCatalog operator;
+    private final LlmPriceTable table;
+    private final TenantScope scope;
 
-    LlmPrices(List<Price> configured) {
-        configured.forEach(price -> prices.put(price.model(), price));
+    LlmPrices(LlmPriceCatalog operator, LlmPriceTable table, TenantScope scope) {
+        this.operator = operator;
+        this.table = table;
+        this.scope = scope;
     }
 
-    /** Cost in micro-USD, rounded up so that many small calls cannot add up to nothing. */
-    public long costMicros(String model, int promptTokens, int completionTokens) {
-        Price price = prices.getOrDefault(model, prices.get(model.replace('.', '-')));
-        if (price == null) {
-            return 0;
+    /**
+     * The call's cost for this tenant, reading its own prices in a short read transaction of its scope; a call that
+     * used no token (it failed first) costs nothing whatever the model, without a read.
+     */
+    public LlmCost cost(TenantId tenant, String model, int promptTokens, int completionTokens) {
+        if (promptTokens + completionTokens == 0) {
+            return LlmCost.FREE;
         }
-        BigInteger total = BigInteger.valueOf(promptTokens).multiply(BigInteger.valueOf(price.inputPerMillion()))
-                .add(BigInteger.valueOf(completionTokens).multiply(BigInteger.valueOf(price.outputPerMillion())));
-        BigInteger[] micros = total.divideAndRemainder(BigInteger.valueOf(1_000_000));
-        return micros[0].longValueExact() + (micros[1].signum() > 0 ? 1 : 0);
+        return scope.read(tenant, () -> table.cost(tenant, model, promptTokens, completionTokens));
     }
 
-    /** One model's prices, from {@code parley.llm.prices.<model>}. */
-    @EachProperty("parley.llm.prices")
-    public record Price(@Parameter String model, @Bindable(defaultValue = "0") long inputPerMillion,
-                        @Bindable(defaultValue = "0") long outputPerMillion) {
+    /**
+     * The operator's price of a call, in micro-USD, without the tenant's own prices and without a database read (an
+     * estimate, e.g. before a call); 0 for a model the operator did not price — use {@link #cost} to know that.
+     */
+    public long costMicros(String model, int promptTokens, int completionTokens) {
+        return operator.find(model).map(price -> price.costMicros(promptTokens, completionTokens)).orElse(0L);
+    }
+
+    /** The operator's price of a model, if any. */
+    public java.util.Optional<LlmPrice> operatorPrice(String model) {
+        return operator.find(model);
     }
 }

@@ -6,6 +6,7 @@ import io.parley.core.budget.BudgetGate;
 import io.parley.core.budget.LlmBudget;
 import io.parley.core.channel.ChannelType;
 import io.parley.core.contact.ContactAttributes;
+import io.parley.core.llmprice.LlmCost;
 import io.parley.worker.llm.LlmCall;
 import io.parley.worker.llm.LlmEndpoint;
 import io.parley.worker.llm.LlmEndpoints;
@@ -79,7 +80,7 @@ final class LlmAnswer {
             endpoint = endpoints.forBot(bot);
             int ceilingTokens = budgets.completionCeiling(bot.llmMaxTokens());
             admission = budgets.admit(turn.tenant(), bot.id(), bot.name(),
-                    prices.costMicros(endpoint.model(), promptBytes(prompt), ceilingTokens), start);
+                    prices.cost(turn.tenant(), endpoint.model(), promptBytes(prompt), ceilingTokens).micros(), start);
             if (admission.cap() != null) {
                 BudgetGate.Cap cap = admission.cap();
                 LOG.info("Bot {} is at its {} LLM budget's hard cap; it answers by {}", bot.id(),
@@ -99,7 +100,7 @@ final class LlmAnswer {
             List<OutboundMessage> parts = new ArrayList<>();
             ReplySplitter.split(text, limits, limits.maxMessages() - messagesBefore)
                     .forEach(part -> parts.add(OutboundMessage.text(part)));
-            usage = usage(endpoint, reply.promptTokens(), reply.completionTokens(), start, LlmOutcome.OK);
+            usage = usage(turn, endpoint, reply.promptTokens(), reply.completionTokens(), start, LlmOutcome.OK);
             return new Answer(parts, usage);
         } catch (LlmFailure failure) {
             LOG.warn("LLM call for bot {} ended {} ({}); sending the fallback message", bot.id(),
@@ -108,7 +109,7 @@ final class LlmAnswer {
                     : bot.fallbackMessage();
             LlmEndpoint used = endpoint != null ? endpoint
                     : new LlmEndpoint(bot.llmProvider(), "unknown:", null, bot.llmModel() == null ? "unknown" : bot.llmModel());
-            usage = usage(used, 0, 0, start, failure.outcome());
+            usage = usage(turn, used, 0, 0, start, failure.outcome());
             return new Answer(List.of(OutboundMessage.text(fallback)), usage);
         } finally {
             if (admission != null) {
@@ -162,11 +163,12 @@ final class LlmAnswer {
                 instruction, turn.history(), turn.events().stream().map(PromptBuilder::userText).toList());
     }
 
-    private Reply.LlmUsage usage(LlmEndpoint endpoint, int promptTokens, int completionTokens, Instant start,
-                                 LlmOutcome outcome) {
+    private Reply.LlmUsage usage(Turn turn, LlmEndpoint endpoint, int promptTokens, int completionTokens,
+                                 Instant start, LlmOutcome outcome) {
         int latency = (int) Math.min(Integer.MAX_VALUE, Duration.between(start, Instant.now()).toMillis());
+        LlmCost cost = prices.cost(turn.tenant(), endpoint.model(), promptTokens, completionTokens);
         return new Reply.LlmUsage(endpoint.provider(), endpoint.model(), promptTokens, completionTokens, latency,
-                outcome.wireName(), prices.costMicros(endpoint.model(), promptTokens, completionTokens));
+                outcome.wireName(), cost.micros(), cost.unpriced());
     }
 
     private static Double temperature(BotRow bot) {

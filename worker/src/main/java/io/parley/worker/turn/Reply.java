@@ -36,8 +36,8 @@ record Reply(List<OutboundMessage> messages, Map<String, String> attributeChange
         return new Reply(List.of(OutboundMessage.text(text)), Map.of(), false, null, false, until);
     }
 
-    /** One LLM call, as {@code llm_usage} records it. */
+    /** One LLM call, as {@code llm_usage} records it; {@code unpriced}: the model has no price (cost unknown). */
     record LlmUsage(String provider, String model, int promptTokens, int completionTokens, int latencyMs,
-                    String outcome, long costMicros) {
+                    String outcome, long costMicros, boolean unpriced) {
     }
 }

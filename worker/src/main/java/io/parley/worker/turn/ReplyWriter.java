@@ -14,6 +14,7 @@ import io.parley.core.events.TenantEvents;
 import io.parley.core.queue.JobQueue;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.TenantScope;
+import io.parley.core.usage.AnsweredTurnRepository;
 import io.parley.core.usage.LlmUsageRepository;
 import io.parley.core.usage.UsageMeter;
 import jakarta.inject.Singleton;
@@ -33,7 +34,7 @@ import java.util.UUID;
  * The turn's last transaction, with the conversation row locked: the reply's outbound messages (queued, sender bot),
  * the one {@code outbound.send} job that delivers them in order (serial on the conversation's send key, so a reply
  * never waits behind the conversation's later turns), flow side effects (attributes, handoff), the limit-notice
- * window and LLM usage; the monthly counters are counted once it committed ({@link UsageMeter}).
+ * window, LLM usage and the answered turn's ledger row (answered_turns); the monthly counters are counted once it committed ({@link UsageMeter}).
  *
  * <p>Checked again under the lock: a turn that already answered (a second run after a lost lease) writes nothing
  * but its LLM usage, and a conversation a person took over while the LLM was thinking gets no bot reply.
@@ -51,6 +52,7 @@ final class ReplyWriter {
     private final TurnRepository turns;
     private final UsageMeter usage;
     private final LlmUsageRepository llmUsage;
+    private final AnsweredTurnRepository answeredTurns;
     private final JobQueue queue;
     private final TenantEvents events;
     private final JsonMapper json;
@@ -61,10 +63,12 @@ final class ReplyWriter {
     ReplyWriter(TenantScope scope, ConversationRepository conversations, MessageRepository messages,
                 ContactRepository contacts, ContactAttributes attributes, TurnRepository turns, UsageMeter usage,
                 LlmUsageRepository llmUsage, JobQueue queue, TenantEvents events, JsonMapper json,
-                WaitingMessages waiting, HandoffNotice handoffs, FlowStateWriter flowState) {
+                WaitingMessages waiting, HandoffNotice handoffs, FlowStateWriter flowState,
+                AnsweredTurnRepository answeredTurns) {
         this.flowState = flowState;
         this.waiting = waiting;
         this.handoffs = handoffs;
+        this.answeredTurns = answeredTurns;
         this.scope = scope;
         this.conversations = conversations;
         this.messages = messages;
@@ -106,6 +110,9 @@ final class ReplyWriter {
             }
             if (reply.noticeUntil() != null) {
                 conversations.setLimitNoticeUntil(t, conversation.id(), reply.noticeUntil());
+            }
+            if (reply.counts()) {
+                answeredTurns.insert(t, turn.eventId(), turn.bot().id(), turn.channel().id(), conversation.id());
             }
             return new Written(ids, reply.counts() ? 1 : 0, cost);
         });
@@ -154,9 +161,9 @@ final class ReplyWriter {
         if (llm == null) {
             return 0;
         }
-        llmUsage.insert(turn.tenant().value(), Ids.next(), turn.bot().id(), turn.contact().id(),
+        llmUsage.record(turn.tenant().value(), Ids.next(), turn.bot().id(), turn.channel().id(), turn.contact().id(),
                 turn.conversation().id(), llm.provider(), llm.model(), llm.promptTokens(), llm.completionTokens(),
-                llm.latencyMs(), llm.outcome(), llm.costMicros());
+                llm.latencyMs(), llm.outcome(), llm.costMicros(), llm.unpriced());
         return llm.costMicros();
     }
 
