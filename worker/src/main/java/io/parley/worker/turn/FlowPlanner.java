@@ -6,6 +6,7 @@ import io.parley.core.channel.ChannelType;
 import io.parley.core.contact.ContactAttributes;
 import io.parley.core.contact.ContactRow;
 import io.parley.core.flow.FlowEvent;
+import io.parley.core.premium.CheckoutLinks;
 import io.parley.core.tenancy.TenantScope;
 import io.parley.worker.outbound.PostbackReferences;
 import io.parley.core.flow.FlowMatch;
@@ -44,8 +45,11 @@ final class FlowPlanner {
 
     private final TenantScope scope;
     private final PostbackReferences postbacks;
+    private final CheckoutLinks checkoutLinks;
 
-    FlowPlanner(ContactAttributes attributes, SetupLinks links, TenantScope scope, PostbackReferences postbacks) {
+    FlowPlanner(ContactAttributes attributes, SetupLinks links, TenantScope scope, PostbackReferences postbacks,
+                CheckoutLinks checkoutLinks) {
+        this.checkoutLinks = checkoutLinks;
         this.scope = scope;
         this.postbacks = postbacks;
         this.attributes = attributes;
@@ -89,7 +93,14 @@ final class FlowPlanner {
                 instruction = ask.instruction();
             }
         }
-        return new Plan(messages, flowTurn.then(), instruction, flowTurn.attributeChanges());
+        messages.replaceAll(message -> message.text() == null ? message
+                : message.withText(withCheckoutLinks(turn, message.text())));
+        return new Plan(messages, flowTurn.then(), withCheckoutLinks(turn, instruction), flowTurn.attributeChanges());
+    }
+
+    /** Fills {@code {{checkoutUrl:<offer id>}}} with this contact's checkout links (welcome, flow, limit texts). */
+    String withCheckoutLinks(Turn turn, @Nullable String text) {
+        return checkoutLinks.render(text, turn.tenant(), turn.contact().id());
     }
 
     /** Long postback data went out as a short reference (Telegram allows 64 bytes); match the original data. */
