@@ -59,17 +59,17 @@ public interface ContactPremiumRepository extends GenericRepository<ContactOffer
     /** Stores a webhook event once; 0 when it was stored before (a redelivery). */
     @Query("""
             INSERT INTO contact_stripe_events (tenant_id, id, type, subscription, contact_hint, created)
-            VALUES (:tenantId, :id, :type, :subscription, :contactHint, :created)
+            VALUES (:tenantId, :eventId, :type, :subscription, :contactHint, :created)
             ON CONFLICT (tenant_id, id) DO NOTHING""")
-    int storeEvent(UUID tenantId, String id, String type, @Nullable String subscription,
+    int storeEvent(UUID tenantId, String eventId, String type, @Nullable String subscription,
                    @Nullable String contactHint, Instant created);
 
-    @Query("SELECT * FROM contact_stripe_events WHERE tenant_id = :tenantId AND id = :id")
-    Optional<ContactStripeEventRow> event(UUID tenantId, String id);
+    @Query("SELECT * FROM contact_stripe_events WHERE tenant_id = :tenantId AND id = :eventId")
+    Optional<ContactStripeEventRow> event(UUID tenantId, String eventId);
 
     /** 1 the first time an event is processed, 0 after. */
     @Query("""
             UPDATE contact_stripe_events SET processed_at = now()
-            WHERE tenant_id = :tenantId AND id = :id AND processed_at IS NULL""")
-    int markProcessed(UUID tenantId, String id);
+            WHERE tenant_id = :tenantId AND id = :eventId AND processed_at IS NULL""")
+    int markProcessed(UUID tenantId, String eventId);
 }
