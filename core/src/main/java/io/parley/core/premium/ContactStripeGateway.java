@@ -140,12 +140,13 @@ public final class ContactStripeGateway {
     }
 
     private RuntimeException translate(String what, StripeException e) {
-        if (e instanceof AuthenticationException) {
-            return new StripeKeyRejectedException("secretKey", "Stripe does not accept this key (HTTP 401)");
-        }
+        // PermissionException extends AuthenticationException in stripe-java: test it first.
         if (e instanceof PermissionException) {
             return new StripeKeyRejectedException("secretKey", "this key may not " + what + " (HTTP 403); a "
                     + "restricted key needs Checkout Sessions write, Subscriptions read and Prices read");
+        }
+        if (e instanceof AuthenticationException) {
+            return new StripeKeyRejectedException("secretKey", "Stripe does not accept this key (HTTP 401)");
         }
         return unavailable(what, e);
     }
