@@ -111,4 +111,20 @@ class OfferApiTest extends PremiumApiTest {
         assertThat(api().get("/api/v1/premium/offers/" + their, theirs.accessToken()).string("name"))
                 .isEqualTo("Premium monthly");
     }
+
+    @Test
+    void theOffersPlaceholderIsAcceptedInWelcomeAndLimitMessagesButNotInThePersonaOrFallback() {
+        Session owner = connected("Placeholder Co");
+        String placeholder = "{{checkoutUrl:" + offer(owner) + "}}";
+
+        Reply bot = api().post("/api/v1/bots", owner.accessToken(), Map.of("name", "Mei",
+                "welcomeMessage", "Hi! Go premium: " + placeholder, "limitMessage", "Unlimited chat: " + placeholder));
+
+        assertThat(bot.status()).as(bot.text()).isEqualTo(201);
+        assertThat(bot.string("limitMessage")).isEqualTo("Unlimited chat: " + placeholder);
+        assertFieldError(api().patch("/api/v1/bots/" + bot.string("id"), owner.accessToken(),
+                Map.of("persona", "You sell " + placeholder)), "persona");
+        assertFieldError(api().patch("/api/v1/bots/" + bot.string("id"), owner.accessToken(),
+                Map.of("fallbackMessage", "Pay " + placeholder)), "fallbackMessage");
+    }
 }
