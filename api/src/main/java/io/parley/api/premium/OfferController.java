@@ -71,7 +71,8 @@ class OfferController {
 
     @Get("/{offerId}")
     @ProblemResponses.NotFound
-    @Operation(operationId = "getContactOffer", summary = "Get an offer")
+    @Operation(operationId = "getContactOffer", summary = "Get an offer",
+            description = "One offer with its `{{checkoutUrl:<id>}}` placeholder. 404 for another tenant's offer.")
     PremiumWire.OfferResponse get(@PathVariable String offerId, Authentication authentication,
                                   HttpRequest<?> request) {
         return offers.get(callers.resolve(authentication, request), offerId);
