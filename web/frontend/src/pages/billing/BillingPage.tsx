@@ -8,6 +8,7 @@ import { Button, Card, Loading, Notice, PageHeader, ProblemAlert } from '../../u
 import { BillingBanner } from './BillingBanner'
 import { InvoiceTable } from './InvoiceTable'
 import { PlanCards } from './PlanCards'
+import { PremiumSection } from '../premium/PremiumSection'
 import { UsageBars } from './UsageBars'
 import { formatDate } from './format'
 import { browser } from './browser'
@@ -83,6 +84,7 @@ export function BillingPage() {
           <InvoiceTable invoices={billing.data.invoices} />
         </div>
       )}
+      {!billing.isPending && <PremiumSection />}
     </>
   )
 }
