@@ -1020,26 +1020,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/checkout/{token}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Open a contact's checkout link
-         * @description 401 invalid-token when the link is altered or expired; 403 when the contact is blocked; 404 when the offer or the Stripe account is gone; 409 when the contact already subscribes to the offer; limited per client IP (429 with Retry-After).
-         */
-        get: operations["openCheckoutLink"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/public/setup/{token}": {
         parameters: {
             query?: never;
@@ -5470,42 +5450,6 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    openCheckoutLink: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description To the Stripe Checkout page made for this contact and offer */
-            303: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
-            /** @description Forbidden */
-            403: components["responses"]["Forbidden"];
-            /** @description Not Found */
-            404: components["responses"]["NotFound"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Conflict */
-            409: components["responses"]["Conflict"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Bad Gateway */
-            502: components["responses"]["StripeUnavailable"];
             /** @description Service Unavailable */
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -13,6 +13,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.parley.api.openapi.ProblemResponses;
 import io.parley.core.ServerRoles;
 import io.parley.http.client.ClientAddress;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,6 +23,10 @@ import java.net.URI;
 /**
  * Where a contact's checkout link points: no login, the signed token is the credential. Each opening creates a
  * fresh Stripe Checkout Session and answers 303 to it (a session lives 24 hours; the link lives 30 days).
+ *
+ * <p>Hidden from the OpenAPI document, like the webhooks: it is a link a contact's browser opens, not an operation a
+ * client calls, and its only success is a redirect (the document promises a 2XX for every operation). Documented in
+ * docs/billing.md.
  */
 @Controller("/api/v1/public/checkout")
 @Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.API)
@@ -29,6 +34,7 @@ import java.net.URI;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "Premium tiers")
 @ProblemResponses.Anonymous
+@Hidden
 class PublicCheckoutController {
 
     private final ContactCheckoutService checkout;
