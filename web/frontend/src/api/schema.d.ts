@@ -612,6 +612,26 @@ export interface paths {
         patch: operations["updateContact"];
         trace?: never;
     };
+    "/api/v1/contacts/{contactId}/checkout-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a checkout link for a contact (agent)
+         * @description Parley's link for this contact and offer, valid 30 days. Opening it creates a Stripe Checkout Session (mode subscription) in the tenant's Stripe account and redirects there; when the contact pays, the offer's tier is set on the contact. 404 for an unknown contact or offer; 409 when the contact is blocked or no Stripe account is connected.
+         */
+        post: operations["createCheckoutLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts/{contactId}/setup-link": {
         parameters: {
             query?: never;
@@ -626,6 +646,26 @@ export interface paths {
          * @description A signed link to the persona/profile setup page, valid for `expiresInMinutes` (default one day). Send it to the contact; whoever holds it can change that contact's attributes and persona override until it expires. 409 when the contact is blocked.
          */
         post: operations["createSetupLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{contactId}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contact's subscriptions
+         * @description The contact's subscriptions in the tenant's Stripe account, newest change first, as Stripe last reported them (nextCursor is always null).
+         */
+        get: operations["listContactSubscriptions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1092,6 +1132,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/premium/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List offers, oldest first
+         * @description Every offer of the tenant (there are few; nextCursor is always null).
+         */
+        get: operations["listContactOffers"];
+        put?: never;
+        /**
+         * Create an offer (admin)
+         * @description The price is checked in the connected Stripe account: 400 when it does not exist or is not recurring, 409 without a connected account or when another offer sells it, 502 when Stripe cannot be reached.
+         */
+        post: operations["createContactOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/premium/offers/{offerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an offer
+         * @description One offer with its `{{checkoutUrl:<id>}}` placeholder. 404 for another tenant's offer.
+         */
+        get: operations["getContactOffer"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an offer (admin)
+         * @description Its checkout links stop working (404); existing subscriptions in Stripe are not touched.
+         */
+        delete: operations["deleteContactOffer"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an offer (admin)
+         * @description A JSON Merge Patch. Contacts already subscribed keep the tier they have until their subscription changes. The price is checked in the connected Stripe account: 400 when it does not exist or is not recurring, 409 without a connected account or when another offer sells it, 502 when Stripe cannot be reached.
+         */
+        patch: operations["updateContactOffer"];
+        trace?: never;
+    };
+    "/api/v1/premium/stripe-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The connected Stripe account (admin)
+         * @description Whether a Stripe account is connected, the key's last 4 characters and the webhook URL to register in it. The key and the webhook secret are never returned.
+         */
+        get: operations["getContactStripeAccount"];
+        /**
+         * Connect or replace the Stripe account (admin)
+         * @description Checks the key against Stripe (400 naming secretKey when Stripe refuses it, 502 when Stripe cannot be reached), then stores both secrets encrypted. Write-only: the answer carries only the key's last 4 characters.
+         */
+        put: operations["connectContactStripeAccount"];
+        post?: never;
+        /**
+         * Forget the Stripe account (admin)
+         * @description Deletes the stored key and webhook secret. Contacts keep their tiers; checkout links stop working and the webhook answers 400 until an account is connected again.
+         */
+        delete: operations["disconnectContactStripeAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/setup/{token}": {
         parameters: {
             query?: never;
@@ -1394,7 +1514,7 @@ export interface components {
              */
             historyWindow?: number | null;
             /**
-             * @description Sent on follow / first contact; may use {{setupUrl}}
+             * @description Sent on follow / first contact; may use {{setupUrl}} and {{checkoutUrl:<offer id>}}
              * @example Welcome! Set up your character here: {{setupUrl}}
              */
             welcomeMessage?: string | null;
@@ -1404,7 +1524,7 @@ export interface components {
              */
             fallbackMessage?: string | null;
             /**
-             * @description Sent (once per window) when a contact hits a limit
+             * @description Sent (once per window) when a contact hits a limit; may use {{checkoutUrl:<offer id>}}
              * @example You have reached today's free messages. Upgrade for unlimited chat.
              */
             limitMessage?: string | null;
@@ -1607,6 +1727,16 @@ export interface components {
             /** Format: date-time */
             checkedAt: string;
         };
+        /** @description Parley's link for one contact and offer; opening it creates a Stripe Checkout Session and redirects there, so it works for its whole validity (a Checkout Session itself expires after 24 hours) */
+        CheckoutLink: {
+            /** @example https://parley.example.com/api/v1/public/checkout/pco_… */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        CheckoutLinkRequest: {
+            offerId: string;
+        };
         ChoosePlanRequest: {
             /** @example pro */
             planId: string;
@@ -1666,6 +1796,42 @@ export interface components {
             /** @description False after the user unfollowed or blocked the bot */
             following: boolean;
         };
+        /** @description What the tenant sells its contacts: a recurring Stripe price and the tier a paid subscription gives */
+        ContactOffer: {
+            id: string;
+            name: string;
+            stripePriceId: string;
+            tier: string;
+            /**
+             * @description Put this in a welcome, limit or flow message to send each contact its own checkout link
+             * @example {{checkoutUrl:0193…}}
+             */
+            placeholder: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        ContactOfferPage: {
+            items: components["schemas"]["ContactOffer"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        /** @description A JSON Merge Patch: members left out keep their value */
+        ContactOfferPatch: {
+            name?: string | null;
+            stripePriceId?: string | null;
+            tier?: string | null;
+        };
+        ContactOfferRequest: {
+            /** @example Premium monthly */
+            name: string;
+            /** @example price_1Q… */
+            stripePriceId: string;
+            /** @example premium */
+            tier: string;
+        };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         ContactPage: {
             items: components["schemas"]["Contact"][];
@@ -1701,6 +1867,66 @@ export interface components {
              * @example You are Kai, {{contact.displayName}}'s cheerful study buddy.
              */
             personaOverride?: string | null;
+        };
+        /** @description The tenant's own Stripe account as Parley holds it; the secrets are never returned */
+        ContactStripeAccount: {
+            configured: boolean;
+            /**
+             * @description Last 4 characters of the key
+             * @example x9Qa
+             */
+            secretKeyLast4?: string | null;
+            /** @description Whether the key is a live-mode key */
+            livemode?: boolean | null;
+            /** @description Register this URL as a webhook endpoint in your Stripe account (events: checkout.session.completed, customer.subscription.*, invoice.paid, invoice.payment_failed) */
+            webhookUrl: string;
+            returnUrl?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+        };
+        /** @description The tenant's own Stripe account. Both secrets are write-only: stored encrypted, never returned. */
+        ContactStripeAccountRequest: {
+            /**
+             * @description Secret key (sk_…) or restricted key (rk_…) with Checkout Sessions write, Subscriptions read and Prices read
+             * @example rk_live_…
+             */
+            secretKey: string;
+            /**
+             * @description Signing secret of the webhook endpoint you created at webhookUrl
+             * @example whsec_…
+             */
+            webhookSecret: string;
+            /**
+             * @description Where Checkout sends the contact after paying or cancelling (e.g. your site, or a LINE deep link back to the chat); default the public URL
+             * @example https://line.me/R/ti/p/@yourbot
+             */
+            returnUrl?: string | null;
+        };
+        /** @description A contact's subscription in the tenant's Stripe account, as last reported by Stripe */
+        ContactSubscription: {
+            /** @example sub_1Q… */
+            stripeSubscriptionId: string;
+            offerId?: string | null;
+            /** @description The offer's name; null when it was deleted */
+            offerName?: string | null;
+            /** @example active */
+            status: string;
+            /**
+             * @description The tier it gives while paid
+             * @example premium
+             */
+            tier?: string | null;
+            /** Format: date-time */
+            currentPeriodEnd?: string | null;
+            cancelAtPeriodEnd: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        ContactSubscriptionPage: {
+            items: components["schemas"]["ContactSubscription"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
         };
         /** @description One contact's conversation on one channel */
         Conversation: {
@@ -4832,6 +5058,52 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    createCheckoutLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description createCheckoutLink 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutLink"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     createSetupLink: {
         parameters: {
             query?: never;
@@ -4872,6 +5144,40 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             /** @description Unsupported Media Type */
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listContactSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listContactSubscriptions 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactSubscriptionPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */
@@ -5882,6 +6188,297 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /** @description Forbidden */
             403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listContactOffers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listContactOffers 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactOfferPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createContactOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactOfferRequest"];
+            };
+        };
+        responses: {
+            /** @description createContactOffer 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactOffer"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["StripeUnavailable"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContactOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getContactOffer 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactOffer"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteContactOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleteContactOffer 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateContactOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactOfferPatch"];
+                "application/merge-patch+json": components["schemas"]["ContactOfferPatch"];
+            };
+        };
+        responses: {
+            /** @description updateContactOffer 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactOffer"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["StripeUnavailable"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContactStripeAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getContactStripeAccount 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactStripeAccount"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    connectContactStripeAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactStripeAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description connectContactStripeAccount 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactStripeAccount"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["StripeUnavailable"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    disconnectContactStripeAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description disconnectContactStripeAccount 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
             /** @description Not Acceptable */
             406: components["responses"]["NotAcceptable"];
             /** @description Too Many Requests */

@@ -9,6 +9,7 @@ import channels from '../pages/channels/messages'
 import flows from '../pages/flows/messages'
 import billing from '../pages/billing/messages'
 import notifications from '../pages/notifications/messages'
+import premium from '../pages/premium/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -26,4 +27,5 @@ export const catalogs = {
   flows,
   billing,
   notifications,
+  premium,
 }

@@ -12,6 +12,7 @@ import { PlanCards } from './PlanCards'
 import { MeterStatus } from './MeterStatus'
 import { PriceTable } from './PriceTable'
 import { UsageLedger } from './UsageLedger'
+import { PremiumSection } from '../premium/PremiumSection'
 import { UsageBars } from './UsageBars'
 import { formatDate } from './format'
 import { browser } from './browser'
@@ -97,6 +98,7 @@ export function BillingPage() {
           <InvoiceTable invoices={billing.data.invoices} />
         </div>
       )}
+      {!billing.isPending && <PremiumSection />}
     </>
   )
 }

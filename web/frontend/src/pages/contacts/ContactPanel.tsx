@@ -4,6 +4,7 @@ import { useIsAgent } from '../../auth/useMyRole'
 import { formatDateTime } from '../../format/dates'
 import { Badge, Button, CopyField, Loading, ProblemAlert } from '../../ui'
 import { ContactEditForm } from './ContactEditForm'
+import { ContactSubscriptions } from '../premium/ContactSubscriptions'
 import { contactName } from './contactName'
 import { useContact, useCreateSetupLink, useUpdateContact, type Contact } from './contactData'
 import './contacts.css'
@@ -30,6 +31,7 @@ export function ContactPanel({ contactId, footer }: { contactId: string; footer?
         {c.lastSeenAt && <p className="p-muted contact-panel__small">{t('panel.lastSeen', { when: formatDateTime(c.lastSeenAt) })}</p>}
       </header>
       <Identities contact={c} />
+      <ContactSubscriptions contactId={c.id} blocked={c.blocked} canEdit={canEdit} />
       {footer}
       <ContactEditForm key={c.id} contact={c} readOnly={!canEdit} />
       {canEdit && <SetupLink contact={c} />}

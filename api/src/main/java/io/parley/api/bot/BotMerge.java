@@ -154,11 +154,11 @@ final class BotMerge {
         if (request.name() != null && request.name().isBlank()) {
             throw ProblemException.invalidField("name", "must not be blank");
         }
-        requireKnownPlaceholders("persona", request.persona(), false);
-        requireKnownPlaceholders("welcomeMessage", request.welcomeMessage(), true);
-        requireKnownPlaceholders("fallbackMessage", request.fallbackMessage(), false);
-        requireKnownPlaceholders("limitMessage", request.limitMessage(), false);
-        requireKnownPlaceholders("quotaMessage", request.quotaMessage(), false);
+        requireKnownPlaceholders("persona", request.persona(), false, false);
+        requireKnownPlaceholders("welcomeMessage", request.welcomeMessage(), true, true);
+        requireKnownPlaceholders("fallbackMessage", request.fallbackMessage(), false, false);
+        requireKnownPlaceholders("limitMessage", request.limitMessage(), false, true);
+        requireKnownPlaceholders("quotaMessage", request.quotaMessage(), false, true);
         if (request.llm() != null && request.llm().baseUrl() != null && !request.llm().baseUrl().isBlank()) {
             try {
                 URI uri = URI.create(request.llm().baseUrl().trim());
@@ -178,12 +178,14 @@ final class BotMerge {
         }
     }
 
-    private static void requireKnownPlaceholders(String field, String template, boolean setupUrlAllowed) {
-        List<String> unknown = PersonaTemplate.unknownPlaceholders(template, setupUrlAllowed);
+    private static void requireKnownPlaceholders(String field, String template, boolean setupUrlAllowed,
+                                                 boolean checkoutUrlAllowed) {
+        List<String> unknown = PersonaTemplate.unknownPlaceholders(template, setupUrlAllowed, checkoutUrlAllowed);
         if (!unknown.isEmpty()) {
             throw ProblemException.invalidField(field, "unknown placeholder {{" + unknown.get(0) + "}}; use "
                     + "{{contact.displayName}}, {{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}}"
-                    + (setupUrlAllowed ? " or {{setupUrl}}" : ""));
+                    + (setupUrlAllowed ? ", {{setupUrl}}" : "")
+                    + (checkoutUrlAllowed ? ", {{checkoutUrl:<offer id>}}" : ""));
         }
     }
 

@@ -38,11 +38,13 @@ final class BotWire {
             @Nullable @Valid LlmSettings llm,
             @Nullable @Min(0) @Max(100) @Schema(description = "Messages of history sent to the LLM", example = "10")
             Integer historyWindow,
-            @Nullable @Size(max = 2000) @Schema(description = "Sent on follow / first contact; may use {{setupUrl}}",
+            @Nullable @Size(max = 2000) @Schema(description = "Sent on follow / first contact; may use {{setupUrl}} and "
+                    + "{{checkoutUrl:<offer id>}}",
                     example = "Welcome! Set up your character here: {{setupUrl}}") String welcomeMessage,
             @Nullable @Size(max = 2000) @Schema(description = "Sent when the LLM fails",
                     example = "Sorry, I cannot answer right now. If you are in crisis, call 1925.") String fallbackMessage,
-            @Nullable @Size(max = 2000) @Schema(description = "Sent (once per window) when a contact hits a limit",
+            @Nullable @Size(max = 2000) @Schema(description = "Sent (once per window) when a contact hits a limit; may use "
+                    + "{{checkoutUrl:<offer id>}}",
                     example = "You have reached today's free messages. Upgrade for unlimited chat.") String limitMessage,
             @Nullable @Size(max = 2000) @Schema(description = "Sent (once per window) when the tenant's plan quota "
                     + "is used up (answered messages this month, or the plan's LLM budget); default: a short apology "

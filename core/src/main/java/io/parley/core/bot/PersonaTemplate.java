@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code {{...}}} placeholders of personas and messages: {@code contact.displayName}, {@code contact.tier},
- * {@code contact.attributes.<key>}, {@code bot.name}, and {@code setupUrl} (welcome messages).
+ * {@code contact.attributes.<key>}, {@code bot.name}, {@code setupUrl} (welcome messages) and
+ * {@code checkoutUrl:<offer id>} (welcome, limit and flow messages), which {@link #render} leaves in place: the
+ * worker fills it per contact when the message is sent (core premium CheckoutLinks).
  * Kept deliberately small (no logic, no loops) so business users cannot write templates that fail at run time;
  * a full engine such as Mustache would add failure modes without a use.
  */
@@ -19,6 +21,8 @@ public final class PersonaTemplate {
     private static final Pattern ATTRIBUTE = Pattern.compile("contact\\.attributes\\.[A-Za-z0-9_-]{1,64}");
     private static final List<String> FIXED = List.of("contact.displayName", "contact.tier", "bot.name");
     private static final String SETUP_URL = "setupUrl";
+    private static final Pattern CHECKOUT_URL = Pattern.compile(
+            "checkoutUrl:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private PersonaTemplate() {
     }
@@ -28,6 +32,12 @@ public final class PersonaTemplate {
      * known only where a setup link exists ({@code setupUrlAllowed}: welcome messages and flow replies).
      */
     public static List<String> unknownPlaceholders(String template, boolean setupUrlAllowed) {
+        return unknownPlaceholders(template, setupUrlAllowed, setupUrlAllowed);
+    }
+
+    /** As above; {@code {{checkoutUrl:<offer id>}}} is known where {@code checkoutUrlAllowed}. */
+    public static List<String> unknownPlaceholders(String template, boolean setupUrlAllowed,
+                                                   boolean checkoutUrlAllowed) {
         List<String> unknown = new ArrayList<>();
         if (template == null) {
             return unknown;
@@ -36,7 +46,8 @@ public final class PersonaTemplate {
         while (matcher.find()) {
             String name = matcher.group(1);
             boolean known = FIXED.contains(name) || ATTRIBUTE.matcher(name).matches()
-                    || (setupUrlAllowed && SETUP_URL.equals(name));
+                    || (setupUrlAllowed && SETUP_URL.equals(name))
+                    || (checkoutUrlAllowed && CHECKOUT_URL.matcher(name).matches());
             if (!known) {
                 unknown.add(name);
             }
@@ -68,6 +79,9 @@ public final class PersonaTemplate {
             case "bot.name" -> botName;
             case SETUP_URL -> setupUrl;
             default -> {
+                if (CHECKOUT_URL.matcher(name).matches()) {
+                    yield "{{" + name + "}}"; // filled when the message is sent, per contact
+                }
                 if (name.startsWith("contact.attributes.")) {
                     Object value = attributes == null ? null : attributes.get(name.substring("contact.attributes.".length()));
                     yield value == null ? null : value.toString();

@@ -35,6 +35,12 @@ public final class FakeStripe implements AutoCloseable {
     public static final String WEBHOOK_SECRET = "whsec_FAKEfakeFAKEfakeFAKEfakeFAKEfake0001";
     public static final String PRO_PRICE = "price_FAKE_pro_monthly";
     public static final String BUSINESS_PRICE = "price_FAKE_business_monthly";
+    /** A tenant's own Stripe account (premium tiers for its contacts): its restricted key and webhook secret. */
+    public static final String CONNECTED_KEY = "rk_test_FAKEconnectedFAKEconnected0001";
+    public static final String CONNECTED_WEBHOOK_SECRET = "whsec_FAKEconnectedFAKEconnectedFAKE0001";
+    /** A restricted key Stripe knows but that may not use Checkout Sessions (403). */
+    public static final String CONNECTED_KEY_WITHOUT_CHECKOUT = "rk_test_FAKEnoCheckoutFAKEnoCheckout0001";
+    public static final String CONTACT_PRICE = "price_FAKE_contact_premium";
 
     /** One request as received: the form fields decoded, in order. */
     public record Request(String method, String path, String query, Map<String, String> form, String authorization,
@@ -48,6 +54,8 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, Map<String, Object>> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, String> customersByKey = new ConcurrentHashMap<>();
     private final Map<String, List<String>> invoices = new ConcurrentHashMap<>();
+    /** Prices of the connected account: id → recurring. */
+    private final Map<String, Boolean> prices = new ConcurrentHashMap<>(Map.of(CONTACT_PRICE, true));
     private final AtomicInteger ids = new AtomicInteger();
     /** Ids unique across fakes: the test database outlives each test class's fake. */
     private final String run = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
@@ -174,13 +182,17 @@ public final class FakeStripe implements AutoCloseable {
             respond(exchange, 500, Fixtures.text("stripe-error-api.json"));
             return;
         }
-        if (!("Bearer " + API_KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        if (!("Bearer " + API_KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                && !connectedAccount(exchange, method, path)) {
             respond(exchange, 401, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Invalid API Key\"}}");
             return;
         }
         FakeStripeMeters.Answer metered = meters.handle(method, path, query, form);
         if (metered != null) {
             respond(exchange, metered.status(), metered.body());
+            return;
+        }
+        if (connectedOnly(exchange, method, path)) {
             return;
         }
         if (method.equals("POST") && path.equals("/v1/customers")) {
@@ -223,6 +235,55 @@ public final class FakeStripe implements AutoCloseable {
         } else {
             respond(exchange, 404, Fixtures.text("stripe-error-invalid-request.json"));
         }
+    }
+
+    /** A price of the connected account (recurring or one-time). */
+    public void price(String id, boolean recurring) {
+        prices.put(id, recurring);
+    }
+
+    /** Metadata of a subscription set with {@link #subscription}, as Checkout copies it from subscription_data. */
+    @SuppressWarnings("unchecked")
+    public void subscriptionMetadata(String id, Map<String, String> metadata) {
+        ((Map<String, Object>) subscriptions.get(id).computeIfAbsent("metadata", k -> new LinkedHashMap<>()))
+                .putAll(metadata);
+    }
+
+    /** Whether the request carries a connected account's key; the key without Checkout gets 403 on sessions. */
+    private boolean connectedAccount(HttpExchange exchange, String method, String path) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (("Bearer " + CONNECTED_KEY_WITHOUT_CHECKOUT).equals(authorization) && path.startsWith("/v1/checkout/")) {
+            respond(exchange, 403, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"secret_key_required\","
+                    + "\"message\":\"The provided key does not have the required permissions\"}}");
+            return true;
+        }
+        return ("Bearer " + CONNECTED_KEY).equals(authorization);
+    }
+
+    /** Endpoints only the premium-tier code calls: list Checkout Sessions (the key check), retrieve a price. */
+    private boolean connectedOnly(HttpExchange exchange, String method, String path) throws IOException {
+        if (exchange.getResponseCode() != -1) {
+            return true; // answered already (403 above)
+        }
+        if (method.equals("GET") && path.equals("/v1/checkout/sessions")) {
+            respond(exchange, 200, "{\"object\":\"list\",\"url\":\"/v1/checkout/sessions\",\"has_more\":false,"
+                    + "\"data\":[]}");
+            return true;
+        }
+        if (method.equals("GET") && path.startsWith("/v1/prices/")) {
+            String id = path.substring("/v1/prices/".length());
+            Boolean recurring = prices.get(id);
+            if (recurring == null) {
+                respond(exchange, 404, Fixtures.text("stripe-error-invalid-request.json"));
+            } else {
+                respond(exchange, 200, "{\"id\":\"" + id + "\",\"object\":\"price\",\"active\":true,"
+                        + "\"currency\":\"usd\",\"livemode\":false,\"type\":\"" + (recurring ? "recurring" : "one_time")
+                        + "\",\"unit_amount\":500,\"recurring\":" + (recurring ? "{\"interval\":\"month\","
+                        + "\"interval_count\":1,\"usage_type\":\"licensed\"}" : "null") + "}");
+            }
+            return true;
+        }
+        return false;
     }
 
     @SuppressWarnings("unchecked")

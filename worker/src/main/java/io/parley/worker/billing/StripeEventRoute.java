@@ -18,15 +18,15 @@ import java.util.Set;
  * every version (README §4.1: an invoice's subscription moved to {@code parent.subscription_details} in basil; the
  * top-level field is the fallback).
  */
-record StripeEventRoute(String id, String type, Instant created, @Nullable String customerId,
+public record StripeEventRoute(String id, String type, Instant created, @Nullable String customerId,
                         @Nullable String subscriptionId) {
 
-    static final Set<String> HANDLED = Set.of("checkout.session.completed", "customer.subscription.created",
+    public static final Set<String> HANDLED = Set.of("checkout.session.completed", "customer.subscription.created",
             "customer.subscription.updated", "customer.subscription.deleted", "customer.subscription.trial_will_end",
             "invoice.paid", "invoice.payment_failed");
 
     /** Empty for event types billing does not act on. */
-    static Optional<StripeEventRoute> of(Event event, JsonMapper json) throws IOException {
+    public static Optional<StripeEventRoute> of(Event event, JsonMapper json) throws IOException {
         if (!HANDLED.contains(event.getType()) || event.getData() == null) {
             return Optional.empty();
         }

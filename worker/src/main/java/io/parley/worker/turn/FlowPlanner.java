@@ -10,6 +10,7 @@ import io.parley.core.flow.Flow;
 import io.parley.core.flow.FlowEvent;
 import io.parley.core.flow.condition.ConditionFacts;
 import io.parley.core.flow.condition.TenantTimeZones;
+import io.parley.core.premium.CheckoutLinks;
 import io.parley.core.tenancy.TenantScope;
 import io.parley.worker.outbound.PostbackReferences;
 import io.parley.core.flow.FlowMatch;
@@ -61,6 +62,7 @@ final class FlowPlanner {
 
     private final TenantScope scope;
     private final PostbackReferences postbacks;
+    private final CheckoutLinks checkoutLinks;
 
     private final TenantTimeZones zones;
     private final FlowStateRepository states;
@@ -68,11 +70,13 @@ final class FlowPlanner {
     private final JsonMapper json;
 
     FlowPlanner(ContactAttributes attributes, SetupLinks links, TenantScope scope, PostbackReferences postbacks,
-                TenantTimeZones zones, FlowStateRepository states, CapturePlanner captures, JsonMapper json) {
+                TenantTimeZones zones, FlowStateRepository states, CapturePlanner captures, JsonMapper json,
+                CheckoutLinks checkoutLinks) {
         this.zones = zones;
         this.states = states;
         this.captures = captures;
         this.json = json;
+        this.checkoutLinks = checkoutLinks;
         this.scope = scope;
         this.postbacks = postbacks;
         this.attributes = attributes;
@@ -101,7 +105,17 @@ final class FlowPlanner {
         static final Wait STOP = new Wait(null, 0, 0, null);
     }
 
+    /** What flows answer to the turn's message, with {@code {{checkoutUrl:<offer id>}}} filled for the contact. */
     Plan plan(Turn turn) {
+        Plan plan = planned(turn);
+        List<OutboundMessage> messages = new ArrayList<>(plan.messages());
+        messages.replaceAll(message -> message.text() == null ? message
+                : message.withText(withCheckoutLinks(turn, message.text())));
+        return new Plan(messages, plan.then(), withCheckoutLinks(turn, plan.instruction()), plan.attributeChanges(),
+                plan.flowWait(), plan.variableChanges());
+    }
+
+    private Plan planned(Turn turn) {
         InboundEvent event = turn.event();
         FlowEvent flowEvent = resolvePostback(turn, flowEvent(event));
         ContactRow contact = turn.contact();
@@ -190,6 +204,11 @@ final class FlowPlanner {
             }
         }
         return new Plan(messages, flowTurn.then(), instruction, flowTurn.attributeChanges());
+    }
+
+    /** Fills {@code {{checkoutUrl:<offer id>}}} with this contact's checkout links (welcome, flow, limit texts). */
+    String withCheckoutLinks(Turn turn, @Nullable String text) {
+        return checkoutLinks.render(text, turn.tenant(), turn.contact().id());
     }
 
     /** Long postback data went out as a short reference (Telegram allows 64 bytes); match the original data. */

@@ -218,7 +218,7 @@ final class InboundTurnHandler implements JobHandler {
         }
         String text = turn.bot().limitMessage() == null || turn.bot().limitMessage().isBlank()
                 ? DEFAULT_LIMIT_MESSAGE : turn.bot().limitMessage();
-        writer.write(turn, Reply.limitNotice(text, until));
+        writer.write(turn, Reply.limitNotice(planner.withCheckoutLinks(turn, text), until));
     }
 
     private UUID eventId(Job job) {

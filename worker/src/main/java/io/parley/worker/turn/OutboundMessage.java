@@ -20,6 +20,10 @@ import java.util.Optional;
  */
 record OutboundMessage(String type, @Nullable String text, Map<String, Object> payload) {
 
+    OutboundMessage withText(String text) {
+        return new OutboundMessage(type, text, payload);
+    }
+
     static OutboundMessage text(String text) {
         return new OutboundMessage("text", text, Map.of());
     }
