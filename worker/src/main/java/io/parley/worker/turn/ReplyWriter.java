@@ -3,6 +3,7 @@ package io.parley.worker.turn;
 import io.micronaut.json.JsonMapper;
 import io.parley.worker.outbound.OutboundSendArgs;
 import io.micronaut.json.tree.JsonNode;
+import io.parley.core.analytics.HandoffRepository;
 import io.parley.core.contact.ContactAttributes;
 import io.parley.core.contact.ContactRepository;
 import io.parley.core.contact.ContactRow;
@@ -55,12 +56,14 @@ final class ReplyWriter {
     private final TenantEvents events;
     private final JsonMapper json;
     private final WaitingMessages waiting;
+    private final HandoffRepository handoffs;
 
     ReplyWriter(TenantScope scope, ConversationRepository conversations, MessageRepository messages,
                 ContactRepository contacts, ContactAttributes attributes, TurnRepository turns, UsageMeter usage,
                 LlmUsageRepository llmUsage, JobQueue queue, TenantEvents events, JsonMapper json,
-                WaitingMessages waiting) {
+                WaitingMessages waiting, HandoffRepository handoffs) {
         this.waiting = waiting;
+        this.handoffs = handoffs;
         this.scope = scope;
         this.conversations = conversations;
         this.messages = messages;
@@ -95,6 +98,7 @@ final class ReplyWriter {
             applyAttributes(turn, reply.attributeChanges());
             if (reply.handoff()) {
                 conversations.setBotPaused(t, conversation.id(), true, null);
+                handoffs.insert(t, Ids.next(), conversation.id(), HandoffRepository.FLOW);
                 events.publish(turn.tenant(), "conversation.handoff", Map.of(
                         "conversationId", conversation.id().toString(), "contactId", turn.contact().id().toString()));
             }
