@@ -98,11 +98,12 @@ public final class TrafficFigures {
                         FROM analytics_contact_hours h
                         WHERE h.tenant_id = :t AND h.bucket >= :windowStart AND h.bucket < :end
                           AND h.messages_in > 0%s)
-                    SELECT CAST(g.day AS date),
+                    SELECT g.day,
                            count(DISTINCT d.contact_id) FILTER (WHERE d.day = g.day),
                            count(DISTINCT d.contact_id) FILTER (WHERE d.day > g.day - 7),
                            count(DISTINCT d.contact_id)
-                    FROM generate_series(CAST(:fromDay AS date), CAST(:toDay AS date), interval '1 day') AS g(day)
+                    FROM (SELECT CAST(x AS date) AS day FROM generate_series(CAST(:fromDay AS timestamp),
+                          CAST(:toDay AS timestamp), interval '1 day') AS x) AS g
                     JOIN d ON d.day > g.day - 30 AND d.day <= g.day
                     GROUP BY g.day""".formatted(range.filterSql("h"));
             Map<String, Object> values = range.values();
