@@ -21,6 +21,9 @@ import io.parley.core.analytics.QualityFigures;
 import io.parley.core.analytics.TrafficFigures;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -58,6 +61,10 @@ class AnalyticsController {
 
     @Get("/messages")
     @ProblemResponses.BadRequest
+    @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+                    description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getMessageAnalytics", summary = "Conversations started and messages in and out by sender",
             description = "Per bucket: conversations started, messages from contacts, messages out by sender "
                     + "(bot_flow, bot_llm, bot_fallback, bot_limit, agent, system); totals for the range.")
@@ -72,6 +79,10 @@ class AnalyticsController {
 
     @Get("/contacts")
     @ProblemResponses.BadRequest
+    @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+                    description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getContactAnalytics", summary = "Active contacts, new and returning",
             description = "Per bucket: contacts who sent a message, those first seen in the bucket, the others.")
     HttpResponse<?> contacts(@Parameter(description = FROM) @Nullable @QueryValue String from,
@@ -85,6 +96,10 @@ class AnalyticsController {
 
     @Get("/active-contacts")
     @ProblemResponses.BadRequest
+    @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+                    description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getActiveContactAnalytics", summary = "DAU, WAU, MAU and stickiness per day",
             description = "Per local day: contacts active that day, in the 7 and 30 days ending that day, DAU/MAU.")
     HttpResponse<?> active(@Parameter(description = FROM) @Nullable @QueryValue String from,
@@ -98,6 +113,10 @@ class AnalyticsController {
 
     @Get("/retention")
     @ProblemResponses.BadRequest
+    @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+                    description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getRetentionAnalytics", summary = "Retention cohorts",
             description = "Contacts by the local day (cohort=day: share active on D1, D7, D30) or week (cohort=week: "
                     + "share active in weeks 1 to 8) they were first seen in the range.")
@@ -114,6 +133,10 @@ class AnalyticsController {
 
     @Get("/latency")
     @ProblemResponses.BadRequest
+    @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+                    description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getLatencyAnalytics", summary = "Reply and LLM latency percentiles",
             description = "Per bucket: webhook received → reply sent and LLM call time, p50/p95/p99 in ms (within 1 % "
                     + "of the exact value, from mergeable histograms).")
@@ -128,6 +151,10 @@ class AnalyticsController {
 
     @Get("/llm")
     @ProblemResponses.BadRequest
+    @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+                    description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getLlmAnalytics", summary = "LLM calls, outcomes, tokens and cost",
             description = "Per bucket: calls by outcome, tokens, cost in micro-USD, cost per active contact and per "
                     + "active conversation.")
@@ -142,6 +169,10 @@ class AnalyticsController {
 
     @Get("/costs")
     @ProblemResponses.BadRequest
+    @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+                    description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getCostAnalytics", summary = "LLM cost by bot, channel or contact",
             description = "Calls and cost over the range grouped by bot, channel or contact (the most expensive "
                     + "contacts), most expensive first.")
@@ -160,6 +191,10 @@ class AnalyticsController {
 
     @Get("/containment")
     @ProblemResponses.BadRequest
+    @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+                    description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getContainmentAnalytics", summary = "Conversations the bot handled alone vs handed off",
             description = "Per bucket: active conversations, those handed to a person (by a flow or a takeover), the "
                     + "contained share, and the agents' first response after a hand-off (p50/p95, exact).")
@@ -175,6 +210,10 @@ class AnalyticsController {
 
     @Get("/delivery")
     @ProblemResponses.BadRequest
+    @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+                    description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getDeliveryAnalytics", summary = "Outbound messages by channel and status",
             description = "Messages sent in the range by channel: queued, sent, delivered, read, failed (their "
                     + "status now).")
@@ -188,6 +227,10 @@ class AnalyticsController {
 
     @Get("/delivery/failures")
     @ProblemResponses.BadRequest
+    @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+                    description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getDeliveryFailureAnalytics", summary = "Failed messages by channel and provider code",
             description = "Failed outbound messages by channel and the provider's error code, most frequent first.")
     HttpResponse<?> failures(@Parameter(description = FROM) @Nullable @QueryValue String from,
@@ -200,6 +243,10 @@ class AnalyticsController {
 
     @Get("/buttons")
     @ProblemResponses.BadRequest
+    @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+                    description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getButtonAnalytics", summary = "Button presses by postback",
             description = "How often each button (postback data) was pressed, most pressed first.")
     HttpResponse<?> buttons(@Parameter(description = FROM) @Nullable @QueryValue String from,

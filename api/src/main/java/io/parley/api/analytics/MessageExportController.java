@@ -27,6 +27,9 @@ import io.parley.core.tenancy.TenantScope;
 import io.parley.http.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 
@@ -63,6 +66,10 @@ class MessageExportController {
     @Produces({AnalyticsAnswers.CSV, JSON_LINES})
     @ProblemResponses.BadRequest
     @ProblemResponses.Forbidden
+    @ApiResponse(responseCode = "200", description = "The messages, streamed", content = {
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string")),
+            @Content(mediaType = JSON_LINES, schema = @Schema(type = "string",
+                    description = "One JSON object per line"))})
     @Operation(operationId = "exportMessages", summary = "Export the messages of a date range (admin)",
             description = "Every message created in the range (local dates in the tenant's time zone), oldest first, "
                     + "with its conversation, bot, channel and contact; CSV (default, or Accept: text/csv) or JSON "
