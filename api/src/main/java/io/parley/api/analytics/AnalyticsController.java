@@ -63,7 +63,7 @@ class AnalyticsController {
     @ProblemResponses.BadRequest
     @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
-            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(implementation = String.class,
                     description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getMessageAnalytics", summary = "Conversations started and messages in and out by sender",
             description = "Per bucket: conversations started, messages from contacts, messages out by sender "
@@ -81,7 +81,7 @@ class AnalyticsController {
     @ProblemResponses.BadRequest
     @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
-            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(implementation = String.class,
                     description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getContactAnalytics", summary = "Active contacts, new and returning",
             description = "Per bucket: contacts who sent a message, those first seen in the bucket, the others.")
@@ -98,7 +98,7 @@ class AnalyticsController {
     @ProblemResponses.BadRequest
     @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
-            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(implementation = String.class,
                     description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getActiveContactAnalytics", summary = "DAU, WAU, MAU and stickiness per day",
             description = "Per local day: contacts active that day, in the 7 and 30 days ending that day, DAU/MAU.")
@@ -115,7 +115,7 @@ class AnalyticsController {
     @ProblemResponses.BadRequest
     @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
-            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(implementation = String.class,
                     description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getRetentionAnalytics", summary = "Retention cohorts",
             description = "Contacts by the local day (cohort=day: share active on D1, D7, D30) or week (cohort=week: "
@@ -135,7 +135,7 @@ class AnalyticsController {
     @ProblemResponses.BadRequest
     @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
-            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(implementation = String.class,
                     description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getLatencyAnalytics", summary = "Reply and LLM latency percentiles",
             description = "Per bucket: webhook received → reply sent and LLM call time, p50/p95/p99 in ms (within 1 % "
@@ -153,7 +153,7 @@ class AnalyticsController {
     @ProblemResponses.BadRequest
     @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
-            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(implementation = String.class,
                     description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getLlmAnalytics", summary = "LLM calls, outcomes, tokens and cost",
             description = "Per bucket: calls by outcome, tokens, cost in micro-USD, cost per active contact and per "
@@ -171,7 +171,7 @@ class AnalyticsController {
     @ProblemResponses.BadRequest
     @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
-            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(implementation = String.class,
                     description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getCostAnalytics", summary = "LLM cost by bot, channel or contact",
             description = "Calls and cost over the range grouped by bot, channel or contact (the most expensive "
@@ -193,7 +193,7 @@ class AnalyticsController {
     @ProblemResponses.BadRequest
     @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
-            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(implementation = String.class,
                     description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getContainmentAnalytics", summary = "Conversations the bot handled alone vs handed off",
             description = "Per bucket: active conversations, those handed to a person (by a flow or a takeover), the "
@@ -212,7 +212,7 @@ class AnalyticsController {
     @ProblemResponses.BadRequest
     @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
-            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(implementation = String.class,
                     description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getDeliveryAnalytics", summary = "Outbound messages by channel and status",
             description = "Messages sent in the range by channel: queued, sent, delivered, read, failed (their "
@@ -229,7 +229,7 @@ class AnalyticsController {
     @ProblemResponses.BadRequest
     @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
-            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(implementation = String.class,
                     description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getDeliveryFailureAnalytics", summary = "Failed messages by channel and provider code",
             description = "Failed outbound messages by channel and the provider's error code, most frequent first.")
@@ -245,7 +245,7 @@ class AnalyticsController {
     @ProblemResponses.BadRequest
     @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
-            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string",
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(implementation = String.class,
                     description = "Header line of the columns, one line per row, the totals last"))})
     @Operation(operationId = "getButtonAnalytics", summary = "Button presses by postback",
             description = "How often each button (postback data) was pressed, most pressed first.")

@@ -18,8 +18,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 record AnalyticsResponse(
         @Schema(requiredMode = REQUIRED, description = "The tenant's IANA time zone the buckets are in",
                 example = "Asia/Taipei") String timeZone,
-        @Schema(requiredMode = REQUIRED, example = "2026-11-01") LocalDate from,
-        @Schema(requiredMode = REQUIRED, example = "2026-11-30") LocalDate to,
+        @Schema(requiredMode = REQUIRED, description = "First local date of the range") LocalDate from,
+        @Schema(requiredMode = REQUIRED, description = "Last local date of the range (included)") LocalDate to,
         @Schema(requiredMode = REQUIRED, description = "hour, day, week or month", example = "day") String groupBy,
         @Schema(requiredMode = REQUIRED, description = "The rows' keys, in order (the CSV header)")
         List<String> columns,

@@ -67,8 +67,8 @@ class MessageExportController {
     @ProblemResponses.BadRequest
     @ProblemResponses.Forbidden
     @ApiResponse(responseCode = "200", description = "The messages, streamed", content = {
-            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(type = "string")),
-            @Content(mediaType = JSON_LINES, schema = @Schema(type = "string",
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(implementation = String.class)),
+            @Content(mediaType = JSON_LINES, schema = @Schema(implementation = String.class,
                     description = "One JSON object per line"))})
     @Operation(operationId = "exportMessages", summary = "Export the messages of a date range (admin)",
             description = "Every message created in the range (local dates in the tenant's time zone), oldest first, "
