@@ -148,6 +148,11 @@ final class Database implements AutoCloseable {
     }
 
     @Override
+    /** The superuser's connection, for the analytics benchmark's data generation (AnalyticsRun). */
+    Connection connection() {
+        return connection;
+    }
+
     public void close() throws SQLException {
         connection.close();
     }
