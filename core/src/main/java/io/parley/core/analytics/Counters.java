@@ -17,11 +17,14 @@ final class Counters {
     }
 
     static Counters read(Connection connection, AnalyticsRange range, List<String> metrics) {
+        // bots and channels summed per bucket first: the zone's arithmetic then runs once per bucket, not per row
         String sql = """
-                SELECT %s AS k, metric, dimension, sum(value)
-                FROM analytics_counts a
-                WHERE a.tenant_id = :t AND a.bucket >= :start AND a.bucket < :end AND a.metric = ANY(:metrics)%s
-                GROUP BY 1, 2, 3""".formatted(range.keySql("a.bucket"), range.filterSql("a"));
+                SELECT %s AS k, metric, dimension, sum(v)
+                FROM (SELECT a.bucket, a.metric, a.dimension, sum(a.value) AS v
+                      FROM analytics_counts a
+                      WHERE a.tenant_id = :t AND a.bucket >= :start AND a.bucket < :end AND a.metric = ANY(:metrics)%s
+                      GROUP BY 1, 2, 3) AS b
+                GROUP BY 1, 2, 3""".formatted(range.keySql("b.bucket"), range.filterSql("a"));
         Map<String, Object> values = range.values();
         values.put("metrics", metrics.toArray(String[]::new));
         Counters counters = new Counters();

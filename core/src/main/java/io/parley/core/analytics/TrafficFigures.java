@@ -89,6 +89,10 @@ public final class TrafficFigures {
     /**
      * Per local day: DAU (contacts active that day), WAU (the 7 days ending that day), MAU (the 30 days ending that
      * day) and stickiness DAU / MAU.
+     *
+     * <p>Linear in the contact-days read, not days × contact-days: each day a contact was active covers the next 7
+     * (30) days up to its next active day, so one contact's coverages never overlap, and the contacts active in the
+     * 7 (30) days ending on a day are the coverages open on it — a running sum of +1 at each start and −1 at each end.
      */
     public AnalyticsTable activeContacts(AnalyticsRange range) {
         return read(range, connection -> {
@@ -97,28 +101,34 @@ public final class TrafficFigures {
                         SELECT DISTINCT h.contact_id, CAST(h.bucket AT TIME ZONE :tz AS date) AS day
                         FROM analytics_contact_hours h
                         WHERE h.tenant_id = :t AND h.bucket >= :windowStart AND h.bucket < :end
-                          AND h.messages_in > 0%s)
-                    SELECT g.day,
-                           count(DISTINCT d.contact_id) FILTER (WHERE d.day = g.day),
-                           count(DISTINCT d.contact_id) FILTER (WHERE d.day > g.day - 7),
-                           count(DISTINCT d.contact_id)
-                    FROM (SELECT CAST(x AS date) AS day FROM generate_series(CAST(:fromDay AS timestamp),
-                          CAST(:toDay AS timestamp), interval '1 day') AS x) AS g
-                    JOIN d ON d.day > g.day - 30 AND d.day <= g.day
-                    GROUP BY g.day""".formatted(range.filterSql("h"));
+                          AND h.messages_in > 0%s),
+                    s AS (SELECT day, lead(day) OVER (PARTITION BY contact_id ORDER BY day) AS next FROM d)
+                    SELECT at, sum(dau), sum(wau), sum(mau) FROM (
+                        SELECT day AS at, 1 AS dau, 1 AS wau, 1 AS mau FROM s
+                        UNION ALL SELECT least(day + 7, coalesce(next, day + 7)), 0, -1, 0 FROM s
+                        UNION ALL SELECT least(day + 30, coalesce(next, day + 30)), 0, 0, -1 FROM s
+                    ) AS events
+                    GROUP BY at ORDER BY at""".formatted(range.filterSql("h"));
             Map<String, Object> values = range.values();
-            values.put("windowStart", range.from().minusDays(29).atStartOfDay(range.zone()).toInstant());
-            values.put("fromDay", java.sql.Date.valueOf(range.from()));
-            values.put("toDay", java.sql.Date.valueOf(range.to()));
-            Map<String, long[]> byDay = new HashMap<>();
+            LocalDate windowStart = range.from().minusDays(29);
+            values.put("windowStart", windowStart.atStartOfDay(range.zone()).toInstant());
+            Map<LocalDate, long[]> changes = new HashMap<>();
             for (Object[] row : Jdbc.rows(connection, sql, values)) {
-                byDay.put(row[0].toString(), new long[]{Jdbc.number(row[1]), Jdbc.number(row[2]), Jdbc.number(row[3])});
+                changes.put(((java.sql.Date) row[0]).toLocalDate(),
+                        new long[]{Jdbc.number(row[1]), Jdbc.number(row[2]), Jdbc.number(row[3])});
             }
             List<String> columns = List.of("day", "dau", "wau", "mau", "stickiness");
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (LocalDate day = range.from(); !day.isAfter(range.to()); day = day.plusDays(1)) {
-                long[] v = byDay.getOrDefault(day.toString(), new long[3]);
-                rows.add(AnalyticsTable.row(columns, day.toString(), v[0], v[1], v[2], AnalyticsTable.share(v[0], v[2])));
+            long wau = 0;
+            long mau = 0;
+            for (LocalDate day = windowStart; !day.isAfter(range.to()); day = day.plusDays(1)) {
+                long[] change = changes.getOrDefault(day, new long[3]);
+                wau += change[1];
+                mau += change[2];
+                if (!day.isBefore(range.from())) {
+                    rows.add(AnalyticsTable.row(columns, day.toString(), change[0], wau, mau,
+                            AnalyticsTable.share(change[0], mau)));
+                }
             }
             return new AnalyticsTable(columns, rows, null);
         });
