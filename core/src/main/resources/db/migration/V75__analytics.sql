@@ -45,9 +45,6 @@ CREATE TABLE analytics_counts (
     value       bigint      NOT NULL,
     PRIMARY KEY (tenant_id, bucket, metric, bot_id, channel_id, dimension)
 );
--- Figures read a few metrics over a range: this index reads only their rows, not the latency histograms' bins,
--- which outnumber every other metric (bench/README.md, "Analytics"). The key serves the refresh's deletes.
-CREATE INDEX analytics_counts_metric_idx ON analytics_counts (tenant_id, metric, bucket);
 
 -- Who was active when: one row per contact, channel and bucket with any message or LLM call. Distinct counts
 -- (active contacts, DAU/WAU/MAU, cohorts, active conversations = distinct channel and contact) and per-contact
