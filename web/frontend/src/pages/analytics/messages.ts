@@ -23,6 +23,10 @@ export default catalog({
     vsPrevious: '{{change}} vs previous period',
     noPrevious: 'No previous period to compare',
   },
+  bot: {
+    title: 'Last 30 days',
+    open: 'All figures',
+  },
   charts: {
     messages: 'Messages',
     messagesIn: 'In',
@@ -69,6 +73,10 @@ export default catalog({
     contained: '由機器人處理',
     vsPrevious: '與前一期相比 {{change}}',
     noPrevious: '沒有前一期可比較',
+  },
+  bot: {
+    title: '最近 30 天',
+    open: '所有數據',
   },
   charts: {
     messages: '訊息',
