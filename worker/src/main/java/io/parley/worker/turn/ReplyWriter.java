@@ -56,14 +56,14 @@ final class ReplyWriter {
     private final TenantEvents events;
     private final JsonMapper json;
     private final WaitingMessages waiting;
-    private final HandoffRepository handoffs;
+    private final HandoffRepository handoffLog;
 
     ReplyWriter(TenantScope scope, ConversationRepository conversations, MessageRepository messages,
                 ContactRepository contacts, ContactAttributes attributes, TurnRepository turns, UsageMeter usage,
                 LlmUsageRepository llmUsage, JobQueue queue, TenantEvents events, JsonMapper json,
-                WaitingMessages waiting, HandoffRepository handoffs) {
+                WaitingMessages waiting, HandoffRepository handoffLog) {
         this.waiting = waiting;
-        this.handoffs = handoffs;
+        this.handoffLog = handoffLog;
         this.scope = scope;
         this.conversations = conversations;
         this.messages = messages;
@@ -98,7 +98,7 @@ final class ReplyWriter {
             applyAttributes(turn, reply.attributeChanges());
             if (reply.handoff()) {
                 conversations.setBotPaused(t, conversation.id(), true, null);
-                handoffs.insert(t, Ids.next(), conversation.id(), HandoffRepository.FLOW);
+                handoffLog.insert(t, Ids.next(), conversation.id(), HandoffRepository.FLOW); // analytics
                 events.publish(turn.tenant(), "conversation.handoff", Map.of(
                         "conversationId", conversation.id().toString(), "contactId", turn.contact().id().toString()));
             }
