@@ -7,6 +7,7 @@ import { SignUpPage } from './pages/auth/SignUpPage'
 import { AcceptInvitationPage } from './pages/auth/AcceptInvitationPage'
 import { settingsRoutes } from './pages/settings/routes'
 import { billingRoutes } from './pages/billing/routes'
+import { analyticsRoutes } from './pages/analytics/routes'
 import { botRoutes } from './pages/bots/routes'
 import { inboxRoutes } from './pages/inbox/routes'
 import { contactRoutes } from './pages/contacts/routes'
@@ -26,6 +27,7 @@ export const routes: RouteObject[] = [
       ...inboxRoutes,
       ...botRoutes,
       ...contactRoutes,
+      ...analyticsRoutes,
       ...settingsRoutes,
       ...billingRoutes,
       { path: '*', element: <NotFoundPage /> },

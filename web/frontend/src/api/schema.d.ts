@@ -4,6 +4,246 @@
  */
 
 export interface paths {
+    "/api/v1/analytics/active-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * DAU, WAU, MAU and stickiness per day
+         * @description Per local day: contacts active that day, in the 7 and 30 days ending that day, DAU/MAU.
+         */
+        get: operations["getActiveContactAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/buttons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Button presses by postback
+         * @description How often each button (postback data) was pressed, most pressed first.
+         */
+        get: operations["getButtonAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active contacts, new and returning
+         * @description Per bucket: contacts who sent a message, those first seen in the bucket, the others.
+         */
+        get: operations["getContactAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/containment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversations the bot handled alone vs handed off
+         * @description Per bucket: active conversations, those handed to a person (by a flow or a takeover), the contained share, and the agents' first response after a hand-off (p50/p95, exact).
+         */
+        get: operations["getContainmentAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * LLM cost by bot, channel or contact
+         * @description Calls and cost over the range grouped by bot, channel or contact (the most expensive contacts), most expensive first.
+         */
+        get: operations["getCostAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outbound messages by channel and status
+         * @description Messages sent in the range by channel: queued, sent, delivered, read, failed (their status now).
+         */
+        get: operations["getDeliveryAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/delivery/failures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Failed messages by channel and provider code
+         * @description Failed outbound messages by channel and the provider's error code, most frequent first.
+         */
+        get: operations["getDeliveryFailureAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/export/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the messages of a date range (admin)
+         * @description Every message created in the range (local dates in the tenant's time zone), oldest first, with its conversation, bot, channel and contact; CSV (default, or Accept: text/csv) or JSON lines (format=jsonl or Accept: application/jsonl), streamed.
+         */
+        get: operations["exportMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/latency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reply and LLM latency percentiles
+         * @description Per bucket: webhook received → reply sent and LLM call time, p50/p95/p99 in ms (within 1 % of the exact value, from mergeable histograms).
+         */
+        get: operations["getLatencyAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/llm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * LLM calls, outcomes, tokens and cost
+         * @description Per bucket: calls by outcome, tokens, cost in micro-USD, cost per active contact and per active conversation.
+         */
+        get: operations["getLlmAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversations started and messages in and out by sender
+         * @description Per bucket: conversations started, messages from contacts, messages out by sender (bot_flow, bot_llm, bot_fallback, bot_limit, agent, system); totals for the range.
+         */
+        get: operations["getMessageAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retention cohorts
+         * @description Contacts by the local day (cohort=day: share active on D1, D7, D30) or week (cohort=week: share active in weeks 1 to 8) they were first seen in the range.
+         */
+        get: operations["getRetentionAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -1254,10 +1494,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename the active tenant (admin)
-         * @description The new name shows to every member at once.
+         * Rename the active tenant or set its time zone (admin)
+         * @description JSON Merge Patch. The new name shows to every member at once. `timeZone` is an IANA name (e.g. Asia/Taipei); analytics group hours, days, weeks and months in it; null sets UTC.
          */
-        patch: operations["renameTenant"];
+        patch: operations["updateTenant"];
         trace?: never;
     };
     "/health": {
@@ -1338,6 +1578,39 @@ export interface components {
              * @example false
              */
             keepBotActive?: boolean | null;
+        };
+        /** @description A figure: the range it covers and its table (docs/analytics.md names every column). */
+        AnalyticsTable: {
+            /**
+             * @description The tenant's IANA time zone the buckets are in
+             * @example Asia/Taipei
+             */
+            timeZone: string;
+            /**
+             * Format: date
+             * @description First local date of the range
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last local date of the range (included)
+             */
+            to: string;
+            /**
+             * @description hour, day, week or month
+             * @example day
+             */
+            groupBy: string;
+            /** @description The rows' keys, in order (the CSV header) */
+            columns: string[];
+            /** @description One object per bucket or group, keyed by column; numbers, strings (bucket labels, ids) or null (a share or percentile of nothing) */
+            rows: {
+                [key: string]: unknown;
+            }[];
+            /** @description The whole range, where a total means something (bucket = "total") */
+            totals?: {
+                [key: string]: unknown;
+            } | null;
         };
         ApiKey: {
             id: string;
@@ -2952,10 +3225,6 @@ export interface components {
         RefreshRequest: {
             refreshToken: string;
         };
-        RenameTenantRequest: {
-            /** @example Acme Coffee */
-            name: string;
-        };
         /** @description A model's price for this tenant, in micro-USD per million tokens (150000 = $0.15). 0 is a real price (a free or self-hosted model). */
         SetLlmPriceRequest: {
             /**
@@ -3055,6 +3324,11 @@ export interface components {
         Tenant: {
             id: string;
             name: string;
+            /**
+             * @description IANA time zone of the tenant's analytics
+             * @example Asia/Taipei
+             */
+            timeZone: string;
             plan: components["schemas"]["Plan"];
             usage: components["schemas"]["TenantUsage"];
             /** Format: date-time */
@@ -3145,6 +3419,15 @@ export interface components {
              *     }
              */
             credentials?: components["schemas"]["ChannelCredentials"];
+        };
+        UpdateTenantRequest: {
+            /** @example Acme Coffee */
+            name?: string | null;
+            /**
+             * @description IANA time zone name; null resets to UTC
+             * @example Asia/Taipei
+             */
+            timeZone?: string | null;
         };
         /** @description What was used: answered messages (turns counted against the plan), LLM calls with their tokens and cost in micro-USD, and broadcast recipients */
         UsageCounts: {
@@ -3455,6 +3738,526 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getActiveContactAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD) in the tenant's time zone, included; default 29 days before `to` */
+                from?: string | null;
+                /** @description Last local date, included; default today */
+                to?: string | null;
+                botId?: string | null;
+                channelId?: string | null;
+                /** @description csv for CSV (same as Accept: text/csv); default JSON */
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure as a table (JSON) or CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsTable"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getButtonAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD) in the tenant's time zone, included; default 29 days before `to` */
+                from?: string | null;
+                /** @description Last local date, included; default today */
+                to?: string | null;
+                botId?: string | null;
+                channelId?: string | null;
+                /** @description csv for CSV (same as Accept: text/csv); default JSON */
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure as a table (JSON) or CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsTable"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContactAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD) in the tenant's time zone, included; default 29 days before `to` */
+                from?: string | null;
+                /** @description Last local date, included; default today */
+                to?: string | null;
+                /** @description hour, day (default), week (ISO, from Monday) or month, in the tenant's time zone; hour only for ranges up to 31 days */
+                groupBy?: string | null;
+                botId?: string | null;
+                channelId?: string | null;
+                /** @description csv for CSV (same as Accept: text/csv); default JSON */
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure as a table (JSON) or CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsTable"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContainmentAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD) in the tenant's time zone, included; default 29 days before `to` */
+                from?: string | null;
+                /** @description Last local date, included; default today */
+                to?: string | null;
+                /** @description hour, day (default), week (ISO, from Monday) or month, in the tenant's time zone; hour only for ranges up to 31 days */
+                groupBy?: string | null;
+                botId?: string | null;
+                channelId?: string | null;
+                /** @description csv for CSV (same as Accept: text/csv); default JSON */
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure as a table (JSON) or CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsTable"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCostAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD) in the tenant's time zone, included; default 29 days before `to` */
+                from?: string | null;
+                /** @description Last local date, included; default today */
+                to?: string | null;
+                /** @description bot, channel or contact (default) */
+                by?: string | null;
+                /** @description rows, 1 to 1000 (default 50) */
+                limit?: number | null;
+                botId?: string | null;
+                channelId?: string | null;
+                /** @description csv for CSV (same as Accept: text/csv); default JSON */
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure as a table (JSON) or CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsTable"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDeliveryAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD) in the tenant's time zone, included; default 29 days before `to` */
+                from?: string | null;
+                /** @description Last local date, included; default today */
+                to?: string | null;
+                botId?: string | null;
+                channelId?: string | null;
+                /** @description csv for CSV (same as Accept: text/csv); default JSON */
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure as a table (JSON) or CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsTable"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDeliveryFailureAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD) in the tenant's time zone, included; default 29 days before `to` */
+                from?: string | null;
+                /** @description Last local date, included; default today */
+                to?: string | null;
+                botId?: string | null;
+                channelId?: string | null;
+                /** @description csv for CSV (same as Accept: text/csv); default JSON */
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure as a table (JSON) or CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsTable"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportMessages: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD), included */
+                from?: string | null;
+                /** @description Last local date, included */
+                to?: string | null;
+                botId?: string | null;
+                channelId?: string | null;
+                /** @description csv or jsonl */
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/jsonl": string;
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getLatencyAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD) in the tenant's time zone, included; default 29 days before `to` */
+                from?: string | null;
+                /** @description Last local date, included; default today */
+                to?: string | null;
+                /** @description hour, day (default), week (ISO, from Monday) or month, in the tenant's time zone; hour only for ranges up to 31 days */
+                groupBy?: string | null;
+                botId?: string | null;
+                channelId?: string | null;
+                /** @description csv for CSV (same as Accept: text/csv); default JSON */
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure as a table (JSON) or CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsTable"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getLlmAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD) in the tenant's time zone, included; default 29 days before `to` */
+                from?: string | null;
+                /** @description Last local date, included; default today */
+                to?: string | null;
+                /** @description hour, day (default), week (ISO, from Monday) or month, in the tenant's time zone; hour only for ranges up to 31 days */
+                groupBy?: string | null;
+                botId?: string | null;
+                channelId?: string | null;
+                /** @description csv for CSV (same as Accept: text/csv); default JSON */
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure as a table (JSON) or CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsTable"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMessageAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD) in the tenant's time zone, included; default 29 days before `to` */
+                from?: string | null;
+                /** @description Last local date, included; default today */
+                to?: string | null;
+                /** @description hour, day (default), week (ISO, from Monday) or month, in the tenant's time zone; hour only for ranges up to 31 days */
+                groupBy?: string | null;
+                botId?: string | null;
+                channelId?: string | null;
+                /** @description csv for CSV (same as Accept: text/csv); default JSON */
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure as a table (JSON) or CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsTable"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRetentionAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD) in the tenant's time zone, included; default 29 days before `to` */
+                from?: string | null;
+                /** @description Last local date, included; default today */
+                to?: string | null;
+                /** @description day (default) or week */
+                cohort?: string | null;
+                botId?: string | null;
+                channelId?: string | null;
+                /** @description csv for CSV (same as Accept: text/csv); default JSON */
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure as a table (JSON) or CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsTable"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listApiKeys: {
         parameters: {
             query?: {
@@ -6591,7 +7394,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    renameTenant: {
+    updateTenant: {
         parameters: {
             query?: never;
             header?: never;
@@ -6600,12 +7403,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RenameTenantRequest"];
-                "application/merge-patch+json": components["schemas"]["RenameTenantRequest"];
+                "application/json": components["schemas"]["UpdateTenantRequest"];
+                "application/merge-patch+json": components["schemas"]["UpdateTenantRequest"];
             };
         };
         responses: {
-            /** @description renameTenant 200 response */
+            /** @description updateTenant 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;

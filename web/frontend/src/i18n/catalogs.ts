@@ -10,6 +10,7 @@ import flows from '../pages/flows/messages'
 import billing from '../pages/billing/messages'
 import notifications from '../pages/notifications/messages'
 import premium from '../pages/premium/messages'
+import analytics from '../pages/analytics/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -28,4 +29,5 @@ export const catalogs = {
   billing,
   notifications,
   premium,
+  analytics,
 }

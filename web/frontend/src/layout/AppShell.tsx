@@ -11,6 +11,7 @@ const NAV = [
   { to: '/inbox', key: 'nav.inbox', icon: 'inbox' },
   { to: '/bots', key: 'nav.bots', icon: 'bot' },
   { to: '/contacts', key: 'nav.contacts', icon: 'contacts' },
+  { to: '/analytics', key: 'nav.analytics', icon: 'chart' },
 ] as const
 const SETTINGS = [
   { to: '/settings/members', key: 'nav.members', icon: 'members' },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet } from 'react-router-dom'
 import { Button, Loading, PageHeader, ProblemAlert } from '../../ui'
 import { usePermissions } from '../../auth/useMyRole'
+import { BotFigures } from '../analytics/BotFigures'
 import { StatusBadge } from './StatusBadge'
 import { TestChatPanel } from './TestChatPanel'
 import { useBot } from './useBot'
@@ -24,6 +25,7 @@ export function BotLayout() {
                   actions={canChat && <Button aria-expanded={testing} aria-controls="test-chat" onClick={() => setTesting((open) => !open)}>
                     {testing ? t('testChat.close') : t('testChat.open')}
                   </Button>} />
+      <BotFigures botId={bot.botId} />
       <nav className="bot-tabs" aria-label={t('nav.label')}>
         <NavLink to={base} end className="bot-tabs__link">{t('nav.settings')}</NavLink>
         <NavLink to={`${base}/channels`} className="bot-tabs__link">{t('nav.channels')}</NavLink>

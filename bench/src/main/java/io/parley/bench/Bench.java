@@ -56,6 +56,10 @@ public final class Bench {
             throw new IllegalArgumentException(settings.jar() + " is missing; build it first (bench/run.sh does)");
         }
         Files.createDirectories(settings.work());
+        if ("analytics".equals(options.get("scenarios"))) {
+            System.out.println(new AnalyticsRun(settings, options).run()); // bench/README.md, "Analytics"
+            return;
+        }
         if ("crash".equals(options.get("scenarios"))) {
             System.out.println(new CrashRun(settings, options).run()); // bench/README.md, "Crash run"
             return;

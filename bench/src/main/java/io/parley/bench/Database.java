@@ -147,6 +147,11 @@ final class Database implements AutoCloseable {
         return lines;
     }
 
+    /** The superuser's connection, for the analytics benchmark's data generation (AnalyticsRun). */
+    Connection connection() {
+        return connection;
+    }
+
     @Override
     public void close() throws SQLException {
         connection.close();

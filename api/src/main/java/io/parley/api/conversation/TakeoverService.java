@@ -1,11 +1,13 @@
 package io.parley.api.conversation;
 
 import io.parley.api.caller.Caller;
+import io.parley.core.analytics.HandoffRepository;
 import io.parley.core.audit.AuditLog;
 import io.parley.core.conversation.ConversationRepository;
 import io.parley.core.conversation.ConversationRow;
 import io.parley.core.conversation.InboxRepository;
 import io.parley.core.events.TenantEvents;
+import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
@@ -33,9 +35,11 @@ final class TakeoverService {
     private final AuditLog audit;
     private final TenantEvents events;
     private final ConversationViews views;
+    private final HandoffRepository handoffs;
 
     TakeoverService(TenantScope scope, ConversationRepository conversations, InboxRepository inbox, AuditLog audit,
-                    TenantEvents events, ConversationViews views) {
+                    TenantEvents events, ConversationViews views, HandoffRepository handoffs) {
+        this.handoffs = handoffs;
         this.scope = scope;
         this.conversations = conversations;
         this.inbox = inbox;
@@ -84,6 +88,9 @@ final class TakeoverService {
     private void pause(TenantId tenant, Caller caller, ConversationRow row, String via) {
         UUID agent = agentOf(caller);
         conversations.setBotPaused(tenant.value(), row.id(), true, agent);
+        if (!row.botPaused()) { // a hand-off from the bot, not one agent taking over from another (analytics)
+            handoffs.insert(tenant.value(), Ids.next(), row.id(), HandoffRepository.TAKEOVER);
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("via", via);
         if (row.botPaused()) {

@@ -46,6 +46,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         + "takeover"),
                 @Tag(name = "Events", description = "The live tenant event stream (Server-Sent Events)"),
                 @Tag(name = "Jobs", description = "Background jobs of the tenant: failures and retries"),
+                @Tag(name = "Analytics", description = "Figures in the tenant's time zone (JSON or CSV) and the "
+                        + "message export"),
                 @Tag(name = "Health", description = "Process and database health, served by every role")
         },
         security = @SecurityRequirement(name = "bearer"))

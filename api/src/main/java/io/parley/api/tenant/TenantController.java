@@ -21,6 +21,10 @@ import io.parley.api.openapi.ProblemResponses;
 import io.parley.core.ServerRoles;
 import io.parley.http.json.MergePatch;
 import io.parley.core.account.TenantRepository;
+import io.parley.core.analytics.TenantZoneRepository;
+import io.parley.core.analytics.TenantZones;
+import io.parley.http.problem.ProblemException;
+import io.parley.http.problem.ProblemMessages;
 import io.parley.core.account.TenantRow;
 import io.parley.core.audit.AuditLog;
 import io.parley.core.plan.PlanRepository;
@@ -32,7 +36,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
@@ -55,9 +58,13 @@ class TenantController {
     private final TenantRepository tenants;
     private final PlanRepository plans;
     private final AuditLog audit;
+    private final TenantZoneRepository zones;
+
+    static final String BAD_TIME_ZONE = "must be an IANA time zone name such as Asia/Taipei";
 
     TenantController(CallerResolver callers, TenantScope scope, TenantRepository tenants, PlanRepository plans,
-                     AuditLog audit) {
+                     AuditLog audit, TenantZoneRepository zones) {
+        this.zones = zones;
         this.callers = callers;
         this.scope = scope;
         this.tenants = tenants;
@@ -76,16 +83,38 @@ class TenantController {
     @Patch("/tenant")
     @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
     @ProblemResponses.JsonBody
-    @Operation(operationId = "renameTenant", summary = "Rename the active tenant (admin)",
-            description = "The new name shows to every member at once.")
-    TenantResponse rename(@Body @Valid Rename body, Authentication authentication, HttpRequest<?> request) {
+    @Operation(operationId = "updateTenant", summary = "Rename the active tenant or set its time zone (admin)",
+            description = "JSON Merge Patch. The new name shows to every member at once. `timeZone` is an IANA name "
+                    + "(e.g. Asia/Taipei); analytics group hours, days, weeks and months in it; null sets UTC.")
+    TenantResponse update(@Body @Valid TenantPatch body, Authentication authentication, HttpRequest<?> request) {
         Caller caller = callers.resolve(authentication, request);
         TenantId tenant = caller.requireTenant(Role.ADMIN);
+        MergePatch patch = MergePatch.of(request);
+        if (patch.removes("name")) {
+            throw ProblemException.invalidField("name", ProblemMessages.CANNOT_REMOVE);
+        }
+        if (body.name() != null && body.name().isBlank()) {
+            throw ProblemException.invalidField("name", "must not be blank");
+        }
+        String zone = patch.removes("timeZone") ? TenantZones.DEFAULT : body.timeZone();
+        if (zone != null && TenantZones.parse(zone).isEmpty()) {
+            throw ProblemException.invalidField("timeZone", BAD_TIME_ZONE);
+        }
         return scope.write(tenant, () -> {
-            String before = tenants.findById(tenant.value()).orElseThrow().name();
-            tenants.rename(tenant.value(), body.name().trim());
-            audit.record(tenant, caller.actor(), "tenant.renamed", "tenant", tenant.toString(),
-                    Map.of("from", before, "to", body.name().trim()));
+            if (body.name() != null) {
+                String before = tenants.findById(tenant.value()).orElseThrow().name();
+                tenants.rename(tenant.value(), body.name().trim());
+                audit.record(tenant, caller.actor(), "tenant.renamed", "tenant", tenant.toString(),
+                        Map.of("from", before, "to", body.name().trim()));
+            }
+            if (zone != null) {
+                String before = zones.find(tenant.value());
+                if (!before.equals(zone)) {
+                    zones.update(tenant.value(), zone);
+                    audit.record(tenant, caller.actor(), "tenant.time_zone_changed", "tenant", tenant.toString(),
+                            Map.of("from", before, "to", zone));
+                }
+            }
             return describe(tenant);
         });
     }
@@ -100,14 +129,17 @@ class TenantController {
     private TenantResponse describe(TenantId tenant) {
         TenantRow row = tenants.findById(tenant.value()).orElseThrow();
         PlanRow plan = plans.tenantPlan(tenant.value()).orElseThrow();
-        return new TenantResponse(row.id().toString(), row.name(), PlanView.of(plan),
+        return new TenantResponse(row.id().toString(), row.name(), zones.find(tenant.value()), PlanView.of(plan),
                 new Usage(plans.countBots(tenant.value()), plans.countChannels(tenant.value()),
                         plans.countMembers(tenant.value())), row.createdAt());
     }
 
     @Serdeable
     @Schema(name = "Tenant")
-    record TenantResponse(String id, String name, PlanView plan, Usage usage, Instant createdAt) {
+    record TenantResponse(String id, String name,
+                          @Schema(requiredMode = REQUIRED, description = "IANA time zone of the tenant's analytics",
+                                  example = "Asia/Taipei") String timeZone,
+                          PlanView plan, Usage usage, Instant createdAt) {
     }
 
     @Serdeable
@@ -116,8 +148,10 @@ class TenantController {
     }
 
     @Serdeable
-    @Schema(name = "RenameTenantRequest")
-    record Rename(@NotBlank @Size(max = 120) @Schema(example = "Acme Coffee") String name) {
+    @Schema(name = "UpdateTenantRequest")
+    record TenantPatch(@Nullable @Size(max = 120) @Schema(example = "Acme Coffee") String name,
+                       @Nullable @Schema(description = "IANA time zone name; null resets to UTC",
+                               example = "Asia/Taipei") String timeZone) {
     }
 
     @Serdeable

@@ -54,4 +54,39 @@ class TenantApiTest extends ApiTest {
                 .containsEntry("details", Map.of("from", "Old Name", "to", "New Name"));
         assertThat(api().patch("/api/v1/tenant", owner.accessToken(), Map.of("name", "")).status()).isEqualTo(400);
     }
+
+    @Test
+    void theTimeZoneIsUtcUntilAnAdminSetsAnIanaZone() {
+        Session owner = api().signup("Zoned Co");
+        Session viewer = new Teams(api()).addMember(owner, "viewer");
+        assertThat(api().get("/api/v1/tenant", owner.accessToken()).string("timeZone")).isEqualTo("UTC");
+
+        assertThat(api().patch("/api/v1/tenant", viewer.accessToken(), Map.of("timeZone", "Asia/Taipei")).status())
+                .isEqualTo(403);
+        Reply set = api().patch("/api/v1/tenant", owner.accessToken(), Map.of("timeZone", "Asia/Taipei"));
+
+        assertThat(set.string("timeZone")).isEqualTo("Asia/Taipei");
+        assertThat(set.string("name")).isEqualTo("Zoned Co");
+        assertThat(api().get("/api/v1/tenant", viewer.accessToken()).string("timeZone")).isEqualTo("Asia/Taipei");
+        assertThat(api().get("/api/v1/audit-log?limit=1", owner.accessToken()).items().get(0))
+                .containsEntry("action", "tenant.time_zone_changed")
+                .containsEntry("details", Map.of("from", "UTC", "to", "Asia/Taipei"));
+        java.util.Map<String, Object> reset = new java.util.HashMap<>();
+        reset.put("timeZone", null);
+        assertThat(api().patch("/api/v1/tenant", owner.accessToken(), reset).string("timeZone")).isEqualTo("UTC");
+    }
+
+    @Test
+    void refusesTimeZonesThatAreNotIanaNames() {
+        Session owner = api().signup("Nowhere Co");
+        for (String zone : java.util.List.of("Mars/Olympus", "+08:00", "GMT+8", "", "EST")) {
+            Reply refused = api().patch("/api/v1/tenant", owner.accessToken(), Map.of("timeZone", zone));
+            assertThat(refused.status()).as(zone).isEqualTo(400);
+            assertThat(refused.text()).contains("timeZone", "IANA");
+        }
+        java.util.Map<String, Object> noName = new java.util.HashMap<>();
+        noName.put("name", null);
+        assertThat(api().patch("/api/v1/tenant", owner.accessToken(), noName).status()).isEqualTo(400);
+        assertThat(api().get("/api/v1/tenant", owner.accessToken()).string("timeZone")).isEqualTo("UTC");
+    }
 }

@@ -88,8 +88,9 @@ public interface MessageRepository extends GenericRepository<MessageRow, UUID> {
             + "WHERE tenant_id = :tenantId AND id = :id")
     int mergePayload(UUID tenantId, UUID id, String patch);
 
-    @Query("UPDATE messages SET provider_message_id = :providerMessageId, status = 'sent', updated_at = now() "
-            + "WHERE tenant_id = :tenantId AND id = :id AND status = 'queued'")
+    /** Also stamps {@code sent_at}: the end of the "webhook received → reply sent" latency (docs/analytics.md). */
+    @Query("UPDATE messages SET provider_message_id = :providerMessageId, status = 'sent', sent_at = now(), "
+            + "updated_at = now() WHERE tenant_id = :tenantId AND id = :id AND status = 'queued'")
     int markSent(UUID tenantId, UUID id, @Nullable String providerMessageId);
 
     /**

@@ -1,5 +1,6 @@
 package io.parley.worker.outbound;
 
+import io.parley.core.analytics.AnalyticsTrigger;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import io.parley.core.ServerRoles;
@@ -50,8 +51,11 @@ final class OutboundSendHandler implements JobHandler {
     private final Map<ChannelType, ChannelSender> senders = new EnumMap<>(ChannelType.class);
     private final JsonMapper json;
 
+    private final AnalyticsTrigger analytics;
+
     OutboundSendHandler(Deliveries deliveries, SealedCredentials credentials, List<ChannelSender> senders,
-                        JsonMapper json) {
+                        JsonMapper json, AnalyticsTrigger analytics) {
+        this.analytics = analytics;
         this.deliveries = deliveries;
         this.credentials = credentials;
         senders.forEach(sender -> this.senders.put(sender.type(), sender));
@@ -65,6 +69,7 @@ final class OutboundSendHandler implements JobHandler {
 
     @Override
     public void run(Job job) throws Exception {
+        analytics.touched(job.tenant()); // agent replies and sent times reach the rollups (docs/analytics.md)
         OutboundSendArgs args;
         try {
             args = OutboundSendArgs.parse(job.argsJson(), json);

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.parley.core.ServerRoles;
+import io.parley.core.analytics.AnalyticsTrigger;
 import io.parley.core.channel.ChannelRow;
 import io.parley.core.config.BotConfiguration;
 import io.parley.core.config.BotConfigurationCache;
@@ -67,10 +68,14 @@ final class InboundTurnHandler implements JobHandler {
     private final WaitingMessages waiting;
     private final QuotaReply quotas;
 
+    private final AnalyticsTrigger analytics;
+
     InboundTurnHandler(TenantScope scope, TurnRepository turns, BotConfigurationCache configurations,
                        ContactRepository contacts, StatusUpdates statuses, MessageIntake intake, FlowPlanner planner,
                        LlmAnswer llm, ReplyWriter writer, JsonMapper json, WorkingSignals signals,
-                       LineProfiles profiles, WaitingMessages waiting, QuotaReply quotas) {
+                       LineProfiles profiles, WaitingMessages waiting, QuotaReply quotas,
+                       AnalyticsTrigger analytics) {
+        this.analytics = analytics;
         this.waiting = waiting;
         this.quotas = quotas;
         this.signals = signals;
@@ -98,6 +103,7 @@ final class InboundTurnHandler implements JobHandler {
         UUID eventId = eventId(job);
         // One transaction reads the event and takes it in: a turn's first step costs one commit, not two.
         Turn admitted = scope.writeReplayable(tenant, () -> admit(tenant, eventId));
+        analytics.touched(tenant); // its rollups follow within parley.analytics.rollup-interval
         if (admitted != null) {
             converse(admitted, job);
         }
@@ -176,7 +182,8 @@ final class InboundTurnHandler implements JobHandler {
             return;
         }
         FlowPlanner.Plan plan = planner.plan(turn);
-        List<OutboundMessage> messages = new ArrayList<>(plan.messages());
+        List<OutboundMessage> messages = new ArrayList<>(plan.messages().stream()
+                .map(message -> message.from(OutboundMessage.FLOW)).toList());
         LlmAnswer.Answer answer = null;
         if (plan.then() == FlowTurn.Then.LLM) {
             if (turn.limits().llmBudgetUntil() != null) {
@@ -193,7 +200,8 @@ final class InboundTurnHandler implements JobHandler {
                 // What arrived while the LLM failed (or hung) gets the same fallback, not one fallback each later.
                 turn = turn.absorbing(waiting.takeIn(turn, job.id()));
             }
-            messages.addAll(answer.messages());
+            String origin = answer.failed() ? OutboundMessage.FALLBACK : OutboundMessage.LLM;
+            answer.messages().forEach(message -> messages.add(message.from(origin)));
         }
         writer.write(turn, new Reply(messages, plan.attributeChanges(), plan.then() == FlowTurn.Then.HANDOFF,
                 answer == null ? null : answer.usage(), !messages.isEmpty(), null, plan.flowWait(),

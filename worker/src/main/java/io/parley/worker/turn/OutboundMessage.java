@@ -16,7 +16,8 @@ import java.util.Optional;
  *   <li>{@code buttons}: text + {@code {"buttons": [{"label", "postback"}], "style": "buttons"|"quick_replies"}};</li>
  *   <li>{@code image}: {@code {"url", "previewUrl"}}.</li>
  * </ul>
- * Every payload also carries {@code "replyTo": "<inbound event id>"}, which makes the turn idempotent.
+ * Every payload also carries {@code "replyTo": "<inbound event id>"}, which makes the turn idempotent, and
+ * {@code "origin"}: what wrote it ({@code flow}, {@code llm}, {@code fallback}, {@code limit}), for analytics.
  */
 record OutboundMessage(String type, @Nullable String text, Map<String, Object> payload) {
 
@@ -26,6 +27,19 @@ record OutboundMessage(String type, @Nullable String text, Map<String, Object> p
 
     static OutboundMessage text(String text) {
         return new OutboundMessage("text", text, Map.of());
+    }
+
+    /** Origins analytics tells apart (docs/analytics.md, "Messages"). */
+    static final String FLOW = "flow";
+    static final String LLM = "llm";
+    static final String FALLBACK = "fallback";
+    static final String LIMIT = "limit";
+
+    /** This message marked with what wrote it ({@code payload.origin}). */
+    OutboundMessage from(String origin) {
+        Map<String, Object> marked = new LinkedHashMap<>(payload);
+        marked.put("origin", origin);
+        return new OutboundMessage(type, text, marked);
     }
 
     /** What a rendered flow step sends, if anything (set_attribute and ask_llm send nothing themselves). */

@@ -33,7 +33,8 @@ record Reply(List<OutboundMessage> messages, Map<String, String> attributeChange
     }
 
     static Reply limitNotice(String text, Instant until) {
-        return new Reply(List.of(OutboundMessage.text(text)), Map.of(), false, null, false, until);
+        return new Reply(List.of(OutboundMessage.text(text).from(OutboundMessage.LIMIT)), Map.of(), false, null, false,
+                until);
     }
 
     /** One LLM call, as {@code llm_usage} records it; {@code unpriced}: the model has no price (cost unknown). */

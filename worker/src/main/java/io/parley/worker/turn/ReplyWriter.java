@@ -3,6 +3,7 @@ package io.parley.worker.turn;
 import io.micronaut.json.JsonMapper;
 import io.parley.worker.outbound.OutboundSendArgs;
 import io.micronaut.json.tree.JsonNode;
+import io.parley.core.analytics.HandoffRepository;
 import io.parley.core.contact.ContactAttributes;
 import io.parley.core.contact.ContactRepository;
 import io.parley.core.contact.ContactRow;
@@ -59,16 +60,18 @@ final class ReplyWriter {
     private final WaitingMessages waiting;
     private final HandoffNotice handoffs;
     private final FlowStateWriter flowState;
+    private final HandoffRepository handoffLog;
 
     ReplyWriter(TenantScope scope, ConversationRepository conversations, MessageRepository messages,
                 ContactRepository contacts, ContactAttributes attributes, TurnRepository turns, UsageMeter usage,
                 LlmUsageRepository llmUsage, JobQueue queue, TenantEvents events, JsonMapper json,
                 WaitingMessages waiting, HandoffNotice handoffs, FlowStateWriter flowState,
-                AnsweredTurnRepository answeredTurns) {
+                AnsweredTurnRepository answeredTurns, HandoffRepository handoffLog) {
         this.flowState = flowState;
         this.waiting = waiting;
         this.handoffs = handoffs;
         this.answeredTurns = answeredTurns;
+        this.handoffLog = handoffLog;
         this.scope = scope;
         this.conversations = conversations;
         this.messages = messages;
@@ -104,6 +107,7 @@ final class ReplyWriter {
             flowState.apply(turn, reply.flowWait(), reply.variableChanges());
             if (reply.handoff()) {
                 conversations.setBotPaused(t, conversation.id(), true, null);
+                handoffLog.insert(t, Ids.next(), conversation.id(), HandoffRepository.FLOW); // analytics
                 events.publish(turn.tenant(), "conversation.handoff", Map.of(
                         "conversationId", conversation.id().toString(), "contactId", turn.contact().id().toString()));
                 handoffs.raise(turn, conversation.id());

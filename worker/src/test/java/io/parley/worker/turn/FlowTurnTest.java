@@ -73,6 +73,9 @@ class FlowTurnTest extends TurnTest {
 
         assertThat(replyTexts(world, inbound)).containsExactly("Reading the stars…",
                 "Hello! How can I help you today?");
+        // analytics tells flow messages from LLM ones (docs/analytics.md)
+        assertThat(repliesTo(world, inbound)).extracting(reply -> read(reply.payload()).get("origin"))
+                .containsExactly("flow", "llm");
         assertThat((String) promptOf(llm.calls().get(before)).getFirst().get("content"))
                 .endsWith("\n\nAnswer as an astrologer for a free member.");
     }
@@ -97,6 +100,9 @@ class FlowTurnTest extends TurnTest {
             UUID inbound = say(world, "U1", "I want a human");
             assertThat(replyTexts(world, inbound)).containsExactly("A person will reply shortly.");
             assertThat(conversation(world, inbound).botPaused()).isTrue();
+            assertThat(new io.parley.worker.testing.Rows().query(
+                    "SELECT kind FROM conversation_handoffs WHERE conversation_id = ?",
+                    conversation(world, inbound).id())).containsExactly(Map.of("kind", "flow"));
             assertThat(events.types(world.tenant())).contains("message.received", "conversation.handoff",
                     "message.queued");
         }

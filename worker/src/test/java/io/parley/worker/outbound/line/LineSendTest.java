@@ -58,6 +58,8 @@ class LineSendTest extends OutboundTest {
                   {"type":"action","action":{"type":"postback","label":"Pro","data":"plan:pro","displayText":"Pro"}},
                   {"type":"action","action":{"type":"postback","label":"Free","data":"plan:free","displayText":"Free"}}]}}"""));
         assertThat(message(chat, greeting).status()).isEqualTo("sent");
+        assertThat(new io.parley.worker.testing.Rows().query("SELECT sent_at FROM messages WHERE id = ?", greeting)
+                .getFirst().get("sent_at")).as("the end of the reply latency (analytics)").isNotNull();
         assertThat(message(chat, greeting).providerMessageId()).isEqualTo("610000000000000001");
         assertThat(message(chat, choice).providerMessageId()).isEqualTo("610000000000000002");
         assertThat(fake.requests(PUSH)).noneMatch(request -> request.body().contains("Pick a plan"));

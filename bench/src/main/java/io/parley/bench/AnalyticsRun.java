@@ -1,0 +1,179 @@
+package io.parley.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The analytics benchmark (bench/README.md, "Analytics"): a fresh Parley, one tenant whose history of
+ * {@code --analytics-messages} messages and {@code --analytics-contacts} contacts over {@code --analytics-days}
+ * days is generated into the raw tables, the rollups built by Parley's own {@code analytics.rollup} job (a full
+ * rebuild, timed), then every analytics endpoint asked for the last 90 days, one request at a time: p50/p95/max.
+ */
+final class AnalyticsRun {
+
+    private static final List<String> ENDPOINTS = List.of("messages", "contacts", "active-contacts", "retention",
+            "retention?cohort=week", "latency", "llm", "costs", "costs?by=bot", "containment", "delivery",
+            "delivery/failures", "buttons", "messages?groupBy=week", "latency?groupBy=hour&days=31");
+
+    private final Bench.Settings settings;
+    private final Map<String, String> options;
+
+    AnalyticsRun(Bench.Settings settings, Map<String, String> options) {
+        this.settings = settings;
+        this.options = options;
+    }
+
+    String run() throws Exception {
+        long messages = Long.parseLong(options.getOrDefault("analytics-messages", "10000000"));
+        long contacts = Long.parseLong(options.getOrDefault("analytics-contacts", "200000"));
+        int days = Integer.parseInt(options.getOrDefault("analytics-days", "395"));
+        int requests = Integer.parseInt(options.getOrDefault("analytics-requests", "40"));
+        StringBuilder report = new StringBuilder();
+        try (ParleyProcess parley = ParleyProcess.start(settings.jar(), settings.work().resolve("analytics"),
+                settings.jvmFlags(), settings.environment());
+             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            String token = signUp(http, parley.baseUrl());
+            String bot = JsonField.text(post(http, parley.baseUrl() + "/api/v1/bots", token,
+                    "{\"name\":\"Bench\",\"persona\":\"You are a concise assistant.\"}"), "id");
+            String channel = JsonField.text(post(http, parley.baseUrl() + "/api/v1/bots/" + bot + "/channels", token,
+                    "{\"type\":\"web\",\"name\":\"Bench web\",\"credentials\":{}}"), "id");
+            String tenant = JsonField.text(get(http, parley.baseUrl() + "/api/v1/tenant", token), "id");
+            try (Database database = Database.of(parley)) {
+                ScenarioRun.log("analytics: generating %,d messages, %,d contacts over %d days", messages, contacts, days);
+                long start = System.nanoTime();
+                AnalyticsData.generate(database.connection(), UUID.fromString(tenant), UUID.fromString(bot),
+                        UUID.fromString(channel), messages, contacts, days);
+                double generation = seconds(start);
+                ScenarioRun.log("analytics: generated in %.0f s; building the rollups with the analytics.rollup job",
+                        generation);
+                start = System.nanoTime();
+                rebuild(database, UUID.fromString(tenant));
+                double rollup = seconds(start);
+                report.append(String.format("Analytics benchmark: %,d messages, %,d contacts over %d days%n",
+                        messages, contacts, days));
+                report.append(String.format("generation %.0f s; full rollup rebuild by the job %.1f s; rollup rows: %s%n",
+                        generation, rollup, rollupRows(database, UUID.fromString(tenant))));
+            }
+            LocalDate to = LocalDate.now(ZoneOffset.UTC);
+            report.append(String.format("%-32s %8s %8s %8s%n", "endpoint (90 days, day buckets)", "p50 ms", "p95 ms",
+                    "max ms"));
+            for (String endpoint : ENDPOINTS) {
+                int span = endpoint.contains("days=31") ? 31 : 90;
+                String path = endpoint.replace("&days=31", "");
+                String url = parley.baseUrl() + "/api/v1/analytics/" + path + (path.contains("?") ? "&" : "?")
+                        + "from=" + to.minusDays(span - 1) + "&to=" + to;
+                List<Double> times = new ArrayList<>();
+                for (int i = 0; i < requests + 5; i++) {
+                    long begin = System.nanoTime();
+                    get(http, url, token);
+                    if (i >= 5) {
+                        times.add((System.nanoTime() - begin) / 1e6);
+                    }
+                }
+                Collections.sort(times);
+                report.append(String.format("%-32s %8.1f %8.1f %8.1f%n", endpoint.replace("&days=31", " (31 d)"),
+                        rank(times, 0.5), rank(times, 0.95), times.getLast()));
+            }
+            report.append("load average at the end: ").append(java.nio.file.Files.readString(
+                    java.nio.file.Path.of("/proc/loadavg")).trim()).append('\n');
+        }
+        java.nio.file.Files.writeString(settings.work().resolve("analytics-report.txt"), report);
+        return report.toString();
+    }
+
+    /** Enqueues the tenant's refresh as the superuser (a first refresh rebuilds everything) and waits for it. */
+    private static void rebuild(Database database, UUID tenant) throws SQLException, InterruptedException {
+        try (PreparedStatement enqueue = database.connection().prepareStatement(
+                "INSERT INTO jobs (tenant_id, kind, args, unique_key, serial_key, max_attempts) "
+                        + "VALUES (?, 'analytics.rollup', '{}', 'bench', 'analytics.rollup:' || ?, 1) RETURNING id")) {
+            enqueue.setObject(1, tenant);
+            enqueue.setString(2, tenant.toString());
+            long id;
+            try (ResultSet row = enqueue.executeQuery()) {
+                row.next();
+                id = row.getLong(1);
+            }
+            while (true) {
+                try (PreparedStatement state = database.connection().prepareStatement(
+                        "SELECT state, errors::text FROM jobs WHERE id = ?")) {
+                    state.setLong(1, id);
+                    try (ResultSet row = state.executeQuery()) {
+                        row.next();
+                        String value = row.getString(1);
+                        if (value.equals("completed")) {
+                            return;
+                        }
+                        if (value.equals("discarded") || value.equals("retryable")) {
+                            throw new IllegalStateException("the rollup job failed: " + row.getString(2));
+                        }
+                    }
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private static String rollupRows(Database database, UUID tenant) throws SQLException {
+        try (PreparedStatement count = database.connection().prepareStatement(
+                "SELECT (SELECT count(*) FROM analytics_counts WHERE tenant_id = ?), "
+                        + "(SELECT count(*) FROM analytics_contact_hours WHERE tenant_id = ?)")) {
+            count.setObject(1, tenant);
+            count.setObject(2, tenant);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return String.format("%,d counters, %,d contact-hours", row.getLong(1), row.getLong(2));
+            }
+        }
+    }
+
+    private static double rank(List<Double> sorted, double q) {
+        return sorted.get((int) Math.max(0, Math.ceil(q * sorted.size()) - 1));
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static String signUp(HttpClient http, String base) throws IOException, InterruptedException {
+        return JsonField.text(post(http, base + "/api/v1/auth/signup", null,
+                "{\"email\":\"analytics@example.com\",\"password\":\"bench-password-0001\",\"tenantName\":\"Bench\"}"),
+                "accessToken");
+    }
+
+    private static String post(HttpClient http, String url, String token, String json)
+            throws IOException, InterruptedException {
+        return send(http, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), token);
+    }
+
+    private static String get(HttpClient http, String url, String token) throws IOException, InterruptedException {
+        return send(http, HttpRequest.newBuilder(URI.create(url)).GET(), token);
+    }
+
+    private static String send(HttpClient http, HttpRequest.Builder request, String token)
+            throws IOException, InterruptedException {
+        request.timeout(Duration.ofMinutes(2)).header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(request.build().uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+}

@@ -1,0 +1,22 @@
+package io.parley.core.analytics;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Duration;
+
+/**
+ * {@code parley.analytics.*}: how the rollups follow the raw rows (docs/analytics.md, "How the figures are kept").
+ *
+ * @param rollupInterval a tenant with new activity has its rollups refreshed at most this often (one
+ *                       {@code analytics.rollup} job per tenant and interval)
+ * @param rollupLookback each refresh recomputes the buckets from this long before the last refresh: rows that
+ *                       commit late and statuses (delivered, read, failed) that arrive later are corrected while
+ *                       they are younger than this
+ */
+@ConfigurationProperties("parley.analytics")
+public record AnalyticsSettings(
+        @Bindable(defaultValue = "1m") @NotNull Duration rollupInterval,
+        @Bindable(defaultValue = "6h") @NotNull Duration rollupLookback) {
+}

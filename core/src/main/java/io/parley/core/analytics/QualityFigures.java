@@ -1,0 +1,192 @@
+package io.parley.core.analytics;
+
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Latency, LLM use and cost, containment, delivery and buttons (docs/analytics.md). */
+@Singleton
+public final class QualityFigures {
+
+    private static final List<String> OUTCOMES = List.of("ok", "timeout", "error", "rate_limited", "quota",
+            "circuit_open");
+
+    private final TrafficFigures traffic;
+
+    QualityFigures(TrafficFigures traffic) {
+        this.traffic = traffic;
+    }
+
+    /** Webhook received → reply sent and LLM call time: count, p50, p95, p99 in ms per bucket and over the range. */
+    public AnalyticsTable latency(AnalyticsRange range) {
+        return traffic.read(range, connection -> {
+            Counters counts = Counters.read(connection, range, List.of("reply_latency", "llm_latency"));
+            List<String> columns = List.of("bucket", "replies", "replyP50", "replyP95", "replyP99",
+                    "llmCalls", "llmP50", "llmP95", "llmP99");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (String label : range.labels()) {
+                rows.add(latencyRow(columns, label, counts.histogram(label, "reply_latency"),
+                        counts.histogram(label, "llm_latency")));
+            }
+            return new AnalyticsTable(columns, rows, latencyRow(columns, "total",
+                    counts.histogram(null, "reply_latency"), counts.histogram(null, "llm_latency")));
+        });
+    }
+
+    private static Map<String, Object> latencyRow(List<String> columns, String label, Map<Integer, Long> reply,
+                                                  Map<Integer, Long> llm) {
+        return AnalyticsTable.row(columns, label, count(reply), LatencyBins.percentile(reply, 0.5),
+                LatencyBins.percentile(reply, 0.95), LatencyBins.percentile(reply, 0.99), count(llm),
+                LatencyBins.percentile(llm, 0.5), LatencyBins.percentile(llm, 0.95), LatencyBins.percentile(llm, 0.99));
+    }
+
+    private static long count(Map<Integer, Long> histogram) {
+        return histogram.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * LLM calls by outcome, tokens and cost per bucket, with the active contacts and conversations of the bucket
+     * and the cost per each.
+     */
+    public AnalyticsTable llm(AnalyticsRange range) {
+        return traffic.read(range, connection -> {
+            Counters counts = Counters.read(connection, range, List.of("llm_calls", "llm_prompt_tokens",
+                    "llm_completion_tokens", "llm_cost_micros"));
+            Map<String, long[]> active = active(connection, range);
+            List<String> columns = new ArrayList<>(List.of("bucket", "calls"));
+            OUTCOMES.forEach(outcome -> columns.add("calls_" + outcome));
+            columns.addAll(List.of("promptTokens", "completionTokens", "costMicros", "activeContacts",
+                    "costPerActiveContactMicros", "activeConversations", "costPerConversationMicros"));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (String label : range.labels()) {
+                rows.add(llmRow(columns, label, counts, label, active.getOrDefault(label, new long[2])));
+            }
+            return new AnalyticsTable(columns, rows, llmRow(columns, "total", counts, null,
+                    active.getOrDefault(null, new long[2])));
+        });
+    }
+
+    private static Map<String, Object> llmRow(List<String> columns, String bucket, Counters counts, String label,
+                                              long[] active) {
+        List<Object> values = new ArrayList<>(List.of(bucket, get(counts, label, "llm_calls", null)));
+        OUTCOMES.forEach(outcome -> values.add(get(counts, label, "llm_calls", outcome)));
+        long cost = get(counts, label, "llm_cost_micros", null);
+        values.addAll(List.of(get(counts, label, "llm_prompt_tokens", null),
+                get(counts, label, "llm_completion_tokens", null), cost, active[0]));
+        values.add(AnalyticsTable.per(cost, active[0]));
+        values.add(active[1]);
+        values.add(AnalyticsTable.per(cost, active[1]));
+        return AnalyticsTable.row(columns, values.toArray());
+    }
+
+    private static long get(Counters counts, String label, String metric, String dimension) {
+        return label == null ? counts.total(metric, dimension) : counts.get(label, metric, dimension);
+    }
+
+    /**
+     * Active contacts and active conversations (a conversation is one channel and contact) per label, and over
+     * the whole range under the key null.
+     */
+    private static Map<String, long[]> active(Connection connection, AnalyticsRange range) {
+        String sql = """
+                SELECT %s AS k, count(DISTINCT h.contact_id), count(DISTINCT (h.channel_id, h.contact_id))
+                FROM analytics_contact_hours h
+                WHERE h.tenant_id = :t AND h.bucket >= :start AND h.bucket < :end AND h.messages_in > 0%s
+                GROUP BY ROLLUP (1)""".formatted(range.keySql("h.bucket"), range.filterSql("h"));
+        Map<String, long[]> active = new HashMap<>();
+        for (Object[] row : Jdbc.rows(connection, sql, range.values())) {
+            active.put(row[0] == null ? null : range.label(row[0]),
+                    new long[]{Jdbc.number(row[1]), Jdbc.number(row[2])});
+        }
+        return active;
+    }
+
+    /** What groups cost: by bot, by channel, or the most expensive contacts. */
+    public enum CostGroup { BOT, CHANNEL, CONTACT }
+
+    /** LLM calls and cost over the range by bot, channel or contact, most expensive first ({@code limit} rows). */
+    public AnalyticsTable costs(AnalyticsRange range, CostGroup group, int limit) {
+        return traffic.read(range, connection -> {
+            String key = switch (group) {
+                case BOT -> "h.bot_id";
+                case CHANNEL -> "h.channel_id";
+                case CONTACT -> "h.contact_id";
+            };
+            String sql = """
+                    SELECT %1$s, sum(h.llm_calls), sum(h.llm_cost_micros), sum(h.messages_in),
+                           count(DISTINCT h.contact_id), count(DISTINCT (h.channel_id, h.contact_id))
+                    FROM analytics_contact_hours h
+                    WHERE h.tenant_id = :t AND h.bucket >= :start AND h.bucket < :end%2$s
+                    GROUP BY %1$s
+                    ORDER BY sum(h.llm_cost_micros) DESC, %1$s
+                    LIMIT :limit""".formatted(key, range.filterSql("h"));
+            Map<String, Object> values = range.values();
+            values.put("limit", limit);
+            String name = group.name().toLowerCase(java.util.Locale.ROOT) + "Id";
+            List<String> columns = List.of(name, "llmCalls", "costMicros", "messagesIn", "contacts",
+                    "conversations", "costPerContactMicros");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Object[] row : Jdbc.rows(connection, sql, values)) {
+                long cost = Jdbc.number(row[2]);
+                rows.add(AnalyticsTable.row(columns, row[0].toString(), Jdbc.number(row[1]), cost,
+                        Jdbc.number(row[3]), Jdbc.number(row[4]), Jdbc.number(row[5]),
+                        AnalyticsTable.per(cost, Jdbc.number(row[4]))));
+            }
+            return new AnalyticsTable(columns, rows, null);
+        });
+    }
+
+    /** Outbound messages by channel and current status (of the messages created in the range). */
+    public AnalyticsTable delivery(AnalyticsRange range) {
+        return grouped(range, "delivery", List.of("channelId", "queued", "sent", "delivered", "read", "failed"), true);
+    }
+
+    /** Failed outbound messages by channel and provider error code. */
+    public AnalyticsTable failures(AnalyticsRange range) {
+        return grouped(range, "failure", List.of("channelId", "code", "messages"), false);
+    }
+
+    /** Button presses (postbacks) by their data. */
+    public AnalyticsTable buttons(AnalyticsRange range) {
+        return grouped(range, "button", List.of("postback", "presses"), false);
+    }
+
+    private AnalyticsTable grouped(AnalyticsRange range, String metric, List<String> columns, boolean pivot) {
+        return traffic.read(range, connection -> {
+            String sql = """
+                    SELECT a.channel_id, a.dimension, sum(a.value)
+                    FROM analytics_counts a
+                    WHERE a.tenant_id = :t AND a.bucket >= :start AND a.bucket < :end AND a.metric = :metric%s
+                    GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2""".formatted(range.filterSql("a"));
+            Map<String, Object> values = range.values();
+            values.put("metric", metric);
+            List<Object[]> found = Jdbc.rows(connection, sql, values);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            if (pivot) {
+                Map<String, Map<String, Object>> byChannel = new java.util.LinkedHashMap<>();
+                for (Object[] row : found) {
+                    Map<String, Object> line = byChannel.computeIfAbsent(row[0].toString(), channel -> {
+                        Map<String, Object> fresh = AnalyticsTable.row(columns, channel, 0L, 0L, 0L, 0L, 0L);
+                        rows.add(fresh);
+                        return fresh;
+                    });
+                    if (line.containsKey(row[1].toString())) {
+                        line.put(row[1].toString(), Jdbc.number(row[2]));
+                    }
+                }
+            } else if (columns.size() == 3) {
+                found.forEach(row -> rows.add(AnalyticsTable.row(columns, row[0].toString(), row[1], Jdbc.number(row[2]))));
+            } else {
+                Map<String, Long> merged = new java.util.LinkedHashMap<>();
+                found.forEach(row -> merged.merge(row[1].toString(), Jdbc.number(row[2]), Long::sum));
+                merged.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .forEach(entry -> rows.add(AnalyticsTable.row(columns, entry.getKey(), entry.getValue())));
+            }
+            return new AnalyticsTable(columns, rows, null);
+        });
+    }
+}

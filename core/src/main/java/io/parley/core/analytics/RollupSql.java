@@ -1,0 +1,97 @@
+package io.parley.core.analytics;
+
+/**
+ * The rollup statements ({@link AnalyticsRollup}): each reads the raw rows of one tenant from {@code :from} on
+ * (found by id from {@code :lowest}) and writes one row per bucket ({@code date_bin} of an hour from
+ * {@code :origin}), metric, bot, channel and dimension. Metric definitions: docs/analytics.md.
+ */
+final class RollupSql {
+
+    private static final String BUCKET = "date_bin(interval '1 hour', %s, CAST(:origin AS timestamptz))";
+
+    private static String bucket(String column) {
+        return BUCKET.formatted(column);
+    }
+
+    private static String bin(String ms) {
+        return LatencyBins.SQL.formatted(ms);
+    }
+
+    /** Every counter of {@code analytics_counts}. Cost is read defensively: a NULL cost (unpriced) counts 0. */
+    static final String COUNTS = """
+            INSERT INTO analytics_counts (tenant_id, bucket, metric, bot_id, channel_id, dimension, value)
+            SELECT :t, b, metric, bot_id, channel_id, coalesce(dimension, ''), sum(v)
+            FROM (
+                SELECT %1$s AS b, c.bot_id, c.channel_id, x.metric, x.dimension, x.v
+                FROM messages m
+                JOIN conversations c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
+                CROSS JOIN LATERAL (VALUES
+                    (CASE WHEN m.direction = 'inbound' THEN 'messages_in' ELSE 'messages_out' END,
+                     CASE WHEN m.direction = 'inbound' THEN m.sender
+                          WHEN m.sender = 'bot' THEN 'bot_' || coalesce(m.payload ->> 'origin', 'llm')
+                          ELSE m.sender END, CAST(1 AS bigint)),
+                    (CASE WHEN m.direction = 'outbound' THEN 'delivery' END, m.status, 1),
+                    (CASE WHEN m.direction = 'outbound' AND m.status = 'failed' THEN 'failure' END,
+                     left(coalesce(nullif(trim(split_part(m.status_detail, ':', 1)), ''), 'unknown'), 64), 1),
+                    (CASE WHEN m.direction = 'inbound' AND m.payload ->> 'postbackData' IS NOT NULL THEN 'button' END,
+                     left(m.payload ->> 'postbackData', 100), 1)
+                ) AS x(metric, dimension, v)
+                WHERE m.tenant_id = :t AND m.id >= :lowest AND m.created_at >= :from AND x.metric IS NOT NULL
+              UNION ALL
+                SELECT %2$s, c.bot_id, c.channel_id, 'reply_latency',
+                       %3$s, 1
+                FROM messages r
+                JOIN inbound_events e ON e.tenant_id = r.tenant_id AND e.id = r.reply_to
+                JOIN conversations c ON c.tenant_id = r.tenant_id AND c.id = r.conversation_id
+                WHERE r.tenant_id = :t AND r.id >= :lowest AND r.created_at >= :from
+                  AND r.reply_to IS NOT NULL AND r.sent_at IS NOT NULL
+              UNION ALL
+                SELECT %4$s, c.bot_id, c.channel_id, 'conversations_started', '', 1
+                FROM conversations c
+                WHERE c.tenant_id = :t AND c.id >= :lowest AND c.created_at >= :from
+              UNION ALL
+                SELECT %5$s, u.bot_id, coalesce(c.channel_id, :none), x.metric, x.dimension, x.v
+                FROM llm_usage u
+                LEFT JOIN conversations c ON c.tenant_id = u.tenant_id AND c.id = u.conversation_id
+                CROSS JOIN LATERAL (VALUES
+                    ('llm_calls', u.outcome, CAST(1 AS bigint)),
+                    ('llm_prompt_tokens', '', CAST(u.prompt_tokens AS bigint)),
+                    ('llm_completion_tokens', '', CAST(u.completion_tokens AS bigint)),
+                    ('llm_cost_micros', '', coalesce(CAST(u.cost_micros AS bigint), 0)),
+                    ('llm_latency', %6$s, 1)
+                ) AS x(metric, dimension, v)
+                WHERE u.tenant_id = :t AND u.id >= :lowest AND u.created_at >= :from
+              UNION ALL
+                SELECT %7$s, c.bot_id, c.channel_id, 'handoffs', h.kind, 1
+                FROM conversation_handoffs h
+                JOIN conversations c ON c.tenant_id = h.tenant_id AND c.id = h.conversation_id
+                WHERE h.tenant_id = :t AND h.id >= :lowest AND h.created_at >= :from
+            ) s
+            GROUP BY b, metric, bot_id, channel_id, coalesce(dimension, '')""".formatted(
+            bucket("m.created_at"), bucket("r.created_at"),
+            bin("floor(extract(epoch FROM r.sent_at - e.received_at) * 1000)"),
+            bucket("c.created_at"), bucket("u.created_at"), bin("u.latency_ms"), bucket("h.created_at"));
+
+    /** Who was active in each bucket, with their messages and LLM cost. */
+    static final String CONTACT_HOURS = """
+            INSERT INTO analytics_contact_hours (tenant_id, bucket, bot_id, channel_id, contact_id, messages_in,
+                messages_out, llm_calls, llm_cost_micros)
+            SELECT :t, b, bot_id, channel_id, contact_id, sum(i), sum(o), sum(calls), sum(cost)
+            FROM (
+                SELECT %1$s AS b, c.bot_id, c.channel_id, c.contact_id,
+                       CAST(m.direction = 'inbound' AS integer) AS i, CAST(m.direction = 'outbound' AS integer) AS o,
+                       0 AS calls, CAST(0 AS bigint) AS cost
+                FROM messages m
+                JOIN conversations c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
+                WHERE m.tenant_id = :t AND m.id >= :lowest AND m.created_at >= :from
+              UNION ALL
+                SELECT %2$s, u.bot_id, c.channel_id, c.contact_id, 0, 0, 1, coalesce(CAST(u.cost_micros AS bigint), 0)
+                FROM llm_usage u
+                JOIN conversations c ON c.tenant_id = u.tenant_id AND c.id = u.conversation_id
+                WHERE u.tenant_id = :t AND u.id >= :lowest AND u.created_at >= :from
+            ) s
+            GROUP BY b, bot_id, channel_id, contact_id""".formatted(bucket("m.created_at"), bucket("u.created_at"));
+
+    private RollupSql() {
+    }
+}

@@ -1,0 +1,192 @@
+package io.parley.core.analytics;
+
+import io.parley.core.tenancy.TenantId;
+import io.parley.core.tenancy.TenantScope;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Messages, conversations and contacts: who talked, how often, and who came back (docs/analytics.md). Read from
+ * the rollups only.
+ */
+@Singleton
+public final class TrafficFigures {
+
+    static final List<String> SENDERS = List.of("bot_flow", "bot_llm", "bot_fallback", "bot_limit", "agent", "system");
+
+    private final TenantScope scope;
+    private final DataSource dataSource;
+
+    TrafficFigures(TenantScope scope, DataSource dataSource) {
+        this.scope = scope;
+        this.dataSource = dataSource;
+    }
+
+    /** Conversations started, messages in, messages out by sender. */
+    public AnalyticsTable messages(AnalyticsRange range) {
+        return read(range, connection -> {
+            Counters counts = Counters.read(connection, range,
+                    List.of("messages_in", "messages_out", "conversations_started"));
+            List<String> columns = new ArrayList<>(List.of("bucket", "conversationsStarted", "messagesIn", "messagesOut"));
+            SENDERS.forEach(sender -> columns.add("messagesOut_" + sender));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (String label : range.labels()) {
+                rows.add(messagesRow(columns, label, counts, label));
+            }
+            return new AnalyticsTable(columns, rows, messagesRow(columns, null, counts, null));
+        });
+    }
+
+    private static Map<String, Object> messagesRow(List<String> columns, String bucket, Counters counts, String label) {
+        List<Object> values = new ArrayList<>(List.of(bucket == null ? "total" : bucket,
+                value(counts, label, "conversations_started", null), value(counts, label, "messages_in", null),
+                value(counts, label, "messages_out", null)));
+        SENDERS.forEach(sender -> values.add(value(counts, label, "messages_out", sender)));
+        return AnalyticsTable.row(columns, values.toArray());
+    }
+
+    private static long value(Counters counts, String label, String metric, String dimension) {
+        return label == null ? counts.total(metric, dimension) : counts.get(label, metric, dimension);
+    }
+
+    /** Active contacts per bucket, split into new (first seen in that bucket) and returning. */
+    public AnalyticsTable contacts(AnalyticsRange range) {
+        return read(range, connection -> {
+            String sql = """
+                    WITH active AS (
+                        SELECT DISTINCT %1$s AS k, h.contact_id
+                        FROM analytics_contact_hours h
+                        WHERE h.tenant_id = :t AND h.bucket >= :start AND h.bucket < :end AND h.messages_in > 0%2$s)
+                    SELECT a.k, count(*), count(*) FILTER (WHERE %3$s = a.k)
+                    FROM active a JOIN contacts c ON c.tenant_id = :t AND c.id = a.contact_id
+                    GROUP BY a.k""".formatted(range.keySql("h.bucket"), range.filterSql("h"),
+                    range.keySql("date_bin(interval '1 hour', c.created_at, CAST(:origin AS timestamptz))"));
+            Map<String, Object> values = range.values();
+            values.put("origin", origin(connection, range));
+            Map<String, long[]> byLabel = new HashMap<>();
+            for (Object[] row : Jdbc.rows(connection, sql, values)) {
+                byLabel.put(range.label(row[0]), new long[]{Jdbc.number(row[1]), Jdbc.number(row[2])});
+            }
+            List<String> columns = List.of("bucket", "activeContacts", "newContacts", "returningContacts");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (String label : range.labels()) {
+                long[] v = byLabel.getOrDefault(label, new long[2]);
+                rows.add(AnalyticsTable.row(columns, label, v[0], v[1], v[0] - v[1]));
+            }
+            return new AnalyticsTable(columns, rows, null);
+        });
+    }
+
+    /**
+     * Per local day: DAU (contacts active that day), WAU (the 7 days ending that day), MAU (the 30 days ending that
+     * day) and stickiness DAU / MAU.
+     *
+     * <p>Linear in the contact-days read, not days × contact-days: each day a contact was active covers the next 7
+     * (30) days up to its next active day, so one contact's coverages never overlap, and the contacts active in the
+     * 7 (30) days ending on a day are the coverages open on it — a running sum of +1 at each start and −1 at each end.
+     */
+    public AnalyticsTable activeContacts(AnalyticsRange range) {
+        return read(range, connection -> {
+            String sql = """
+                    WITH d AS (
+                        SELECT DISTINCT h.contact_id, CAST(h.bucket AT TIME ZONE :tz AS date) AS day
+                        FROM analytics_contact_hours h
+                        WHERE h.tenant_id = :t AND h.bucket >= :windowStart AND h.bucket < :end
+                          AND h.messages_in > 0%s),
+                    s AS (SELECT day, lead(day) OVER (PARTITION BY contact_id ORDER BY day) AS next FROM d)
+                    SELECT at, sum(dau), sum(wau), sum(mau) FROM (
+                        SELECT day AS at, 1 AS dau, 1 AS wau, 1 AS mau FROM s
+                        UNION ALL SELECT least(day + 7, coalesce(next, day + 7)), 0, -1, 0 FROM s
+                        UNION ALL SELECT least(day + 30, coalesce(next, day + 30)), 0, 0, -1 FROM s
+                    ) AS events
+                    GROUP BY at ORDER BY at""".formatted(range.filterSql("h"));
+            Map<String, Object> values = range.values();
+            LocalDate windowStart = range.from().minusDays(29);
+            values.put("windowStart", windowStart.atStartOfDay(range.zone()).toInstant());
+            Map<LocalDate, long[]> changes = new HashMap<>();
+            for (Object[] row : Jdbc.rows(connection, sql, values)) {
+                changes.put(((java.sql.Date) row[0]).toLocalDate(),
+                        new long[]{Jdbc.number(row[1]), Jdbc.number(row[2]), Jdbc.number(row[3])});
+            }
+            List<String> columns = List.of("day", "dau", "wau", "mau", "stickiness");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            long wau = 0;
+            long mau = 0;
+            for (LocalDate day = windowStart; !day.isAfter(range.to()); day = day.plusDays(1)) {
+                long[] change = changes.getOrDefault(day, new long[3]);
+                wau += change[1];
+                mau += change[2];
+                if (!day.isBefore(range.from())) {
+                    rows.add(AnalyticsTable.row(columns, day.toString(), change[0], wau, mau,
+                            AnalyticsTable.share(change[0], mau)));
+                }
+            }
+            return new AnalyticsTable(columns, rows, null);
+        });
+    }
+
+    /**
+     * Retention cohorts: contacts by the local day (or week) they were first seen inside the range, and the share
+     * of each cohort active on day 1, 7 and 30 after it (or in weeks 1..8 after it).
+     */
+    public AnalyticsTable retention(AnalyticsRange range, boolean weekly) {
+        return read(range, connection -> {
+            String unit = weekly ? "week" : "day";
+            List<Integer> offsets = weekly ? List.of(1, 2, 3, 4, 5, 6, 7, 8) : List.of(1, 7, 30);
+            StringBuilder filters = new StringBuilder();
+            for (int offset : offsets) {
+                filters.append(", count(DISTINCT a.contact_id) FILTER (WHERE a.p = c.p + ")
+                        .append(weekly ? offset * 7 : offset).append(")");
+            }
+            String sql = """
+                    WITH c AS (
+                        SELECT id AS contact_id, CAST(date_trunc('%1$s', created_at AT TIME ZONE :tz) AS date) AS p
+                        FROM contacts
+                        WHERE tenant_id = :t AND created_at >= :start AND created_at < :end),
+                    a AS (
+                        SELECT DISTINCT h.contact_id, CAST(date_trunc('%1$s', h.bucket AT TIME ZONE :tz) AS date) AS p
+                        FROM analytics_contact_hours h JOIN c ON c.contact_id = h.contact_id
+                        WHERE h.tenant_id = :t AND h.bucket >= :start AND h.messages_in > 0%2$s)
+                    SELECT c.p, count(DISTINCT c.contact_id)%3$s
+                    FROM c LEFT JOIN a ON a.contact_id = c.contact_id
+                    GROUP BY c.p ORDER BY c.p""".formatted(unit, range.filterSql("h"), filters);
+            List<String> columns = new ArrayList<>(List.of("cohort", "contacts"));
+            offsets.forEach(offset -> columns.add(weekly ? "week" + offset : "d" + offset));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Object[] row : Jdbc.rows(connection, sql, range.values())) {
+                long size = Jdbc.number(row[1]);
+                List<Object> values = new ArrayList<>(List.of(row[0].toString(), size));
+                for (int i = 0; i < offsets.size(); i++) {
+                    values.add(AnalyticsTable.share(Jdbc.number(row[2 + i]), size));
+                }
+                rows.add(AnalyticsTable.row(columns, values.toArray()));
+            }
+            return new AnalyticsTable(columns, rows, null);
+        });
+    }
+
+    /** The rollups' bucket origin for the tenant's zone (aligned on its minutes past the hour). */
+    static java.time.Instant origin(Connection connection, AnalyticsRange range) {
+        return java.time.Instant.parse("2000-01-01T00:00:00Z")
+                .plusSeconds(60L * TenantZones.alignMinutes(range.zone(), range.start()));
+    }
+
+    <T> T read(AnalyticsRange range, Function<Connection, T> work) {
+        return scope.read(new TenantId(range.tenant()), () -> {
+            try {
+                return work.apply(dataSource.getConnection());
+            } catch (SQLException e) {
+                throw new IllegalStateException("No connection for the analytics query", e);
+            }
+        });
+    }
+}
