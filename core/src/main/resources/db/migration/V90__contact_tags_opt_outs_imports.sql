@@ -67,6 +67,7 @@ CREATE TABLE contact_imports (
     file_name      text        CHECK (length(file_name) <= 255),
     total_rows     integer     NOT NULL,
     valid_rows     integer     NOT NULL,
+    invalid_rows   integer     NOT NULL DEFAULT 0,
     processed_rows integer     NOT NULL DEFAULT 0,
     cursor_seq     integer     NOT NULL DEFAULT 0,
     created_count  integer     NOT NULL DEFAULT 0,

@@ -21,7 +21,7 @@ public interface ContactImportRepository extends GenericRepository<ContactImport
     /** Row errors kept per import (the count of invalid rows is always exact). */
     int MAX_ERRORS = 100;
 
-    String COLUMNS = "tenant_id, id, state, file_name, total_rows, valid_rows, processed_rows, cursor_seq, "
+    String COLUMNS = "tenant_id, id, state, file_name, total_rows, valid_rows, invalid_rows, processed_rows, cursor_seq, "
             + "created_count, updated_count, CAST(errors AS text) AS errors, created_at, finished_at";
 
     @Query("""
@@ -50,11 +50,11 @@ public interface ContactImportRepository extends GenericRepository<ContactImport
 
     /** After the upload was read: the counts, the first row errors and whether the job may start. */
     @Query("""
-            UPDATE contact_imports SET total_rows = :totalRows,
+            UPDATE contact_imports SET total_rows = :totalRows, invalid_rows = :invalidRows,
                 valid_rows = (SELECT count(*) FROM contact_import_rows WHERE tenant_id = :tenantId AND import_id = :id),
                 errors = CAST(:errorsJson AS jsonb)
             WHERE tenant_id = :tenantId AND id = :id""")
-    void staged(UUID tenantId, UUID id, int totalRows, String errorsJson);
+    void staged(UUID tenantId, UUID id, int totalRows, int invalidRows, String errorsJson);
 
     @Query("SELECT " + COLUMNS + " FROM contact_imports WHERE tenant_id = :tenantId AND id = :id")
     Optional<ContactImportRow> find(UUID tenantId, UUID id);
