@@ -111,9 +111,10 @@ final class ContactService {
             ChannelType type = contacts.channelType(tenant.value(), channelId).flatMap(ChannelType::fromWire)
                     .orElseThrow(() -> ProblemException.notFound("Channel"));
             String externalUserId = ContactWireChecks.externalUserId(type, request.externalUserId());
-            ContactRow row = contacts.create(tenant.value(), Ids.next(), Ids.next(), channelId, externalUserId, name,
-                    attributeJson, request.tier() == null ? ContactMerge.DEFAULT_TIER : request.tier(), write(tags))
-                    .orElseThrow(() -> ProblemException.conflict("A contact with this user id exists on this channel "
+            ContactRow row = contacts.addWithIdentity(tenant.value(), Ids.next(), Ids.next(), channelId,
+                    externalUserId, name, attributeJson,
+                    request.tier() == null ? ContactMerge.DEFAULT_TIER : request.tier(), write(tags))
+                    .stream().findFirst().orElseThrow(() -> ProblemException.conflict("A contact with this user id exists on this channel "
                             + "already: " + contacts.findByIdentity(tenant.value(), channelId, externalUserId)
                             .map(existing -> existing.id().toString()).orElse("?") + "."));
             audit.record(tenant, caller.actor(), "contact.created", "contact", row.id().toString(),

@@ -103,7 +103,8 @@ public interface ContactRepository extends GenericRepository<ContactRow, UUID> {
 
     /**
      * A contact created by a member or an API key with its first identity (docs/contacts.md "Creating contacts");
-     * empty when the identity exists already. One statement: the identity is inserted first and, only when it was
+     * empty when the identity exists already (a list, not an Optional: Micronaut Data maps an Optional of a
+     * statement that inserts to the generated id). One statement: the identity is inserted first and, only when it was
      * new, the contact with it (the identity's foreign key is checked at the end of the statement).
      */
     @Query("""
@@ -119,8 +120,9 @@ public interface ContactRepository extends GenericRepository<ContactRow, UUID> {
             RETURNING c.tenant_id, c.id, c.display_name, CAST(c.attributes AS text) AS attributes, c.tier, c.blocked,
                 c.persona_override, c.created_at, c.updated_at, c.last_seen_at,
                 CAST(array_to_json(c.tags) AS text) AS tags""")
-    Optional<ContactRow> create(UUID tenantId, UUID contactId, UUID identityId, UUID channelId, String externalUserId,
-                                @Nullable String displayName, String attributes, String tier, String tags);
+    List<ContactRow> addWithIdentity(UUID tenantId, UUID contactId, UUID identityId, UUID channelId,
+                                     String externalUserId, @Nullable String displayName, String attributes,
+                                     String tier, String tags);
 
     /** The type of one of the tenant's channels ("line", "whatsapp", …); empty for the test chat's and unknown ids. */
     @Query("SELECT type FROM channels WHERE tenant_id = :tenantId AND id = :channelId AND NOT test_only")
