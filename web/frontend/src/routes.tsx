@@ -11,6 +11,7 @@ import { botRoutes } from './pages/bots/routes'
 import { inboxRoutes } from './pages/inbox/routes'
 import { contactRoutes } from './pages/contacts/routes'
 import { setupRoutes } from './pages/setup/routes'
+import { segmentRoutes } from './pages/segments/routes'
 
 /** Every route of the dashboard. Each feature exports its own routes from pages/<feature>/routes.tsx. */
 export const routes: RouteObject[] = [
@@ -26,6 +27,7 @@ export const routes: RouteObject[] = [
       ...inboxRoutes,
       ...botRoutes,
       ...contactRoutes,
+      ...segmentRoutes,
       ...settingsRoutes,
       ...billingRoutes,
       { path: '*', element: <NotFoundPage /> },

@@ -2610,7 +2610,7 @@ export interface components {
         Segment: {
             id: string;
             name: string;
-            definition: components["schemas"]["SegmentWireDefinition"];
+            definition: components["schemas"]["SegmentDefinition"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2623,14 +2623,14 @@ export interface components {
             op: "equals" | "notEquals" | "exists" | "missing";
             /**
              * @description For equals and notEquals: a string, number or boolean
-             * @example "Taipei"
+             * @example Taipei
              */
-            value?: null;
+            value?: number | boolean | string | null;
         };
         SegmentCreate: {
             /** @example VIPs in Taipei */
             name: string;
-            definition: components["schemas"]["SegmentWireDefinition"];
+            definition: components["schemas"]["SegmentDefinition"];
         };
         /** @description Every condition given must hold; one left out holds for everyone. Blocked contacts and test-chat contacts are never in a segment. */
         SegmentDefinition: {
@@ -2695,7 +2695,7 @@ export interface components {
             sample: components["schemas"]["SegmentSampleContact"][];
         };
         SegmentPreviewRequest: {
-            definition: components["schemas"]["SegmentWireDefinition"];
+            definition: components["schemas"]["SegmentDefinition"];
         };
         SegmentSampleContact: {
             id: string;
@@ -2715,42 +2715,6 @@ export interface components {
             all?: string[] | null;
             /** @description Has none of these */
             none?: string[] | null;
-        };
-        /** @description Every condition given must hold; one left out holds for everyone. Blocked contacts and test-chat contacts are never in a segment. */
-        SegmentWireDefinition: {
-            /** @description Has an identity on one of these channels */
-            channelIds?: string[] | null;
-            /**
-             * @description Has an identity on a channel of one of these types
-             * @example [
-             *       "whatsapp"
-             *     ]
-             */
-            channelTypes?: string[] | null;
-            tags?: components["schemas"]["SegmentTags"] | null;
-            /**
-             * @example [
-             *       "premium"
-             *     ]
-             */
-            tiers?: string[] | null;
-            attributes?: components["schemas"]["SegmentAttributeCondition"][] | null;
-            /**
-             * Format: int32
-             * @description Wrote within this many days
-             */
-            lastActiveWithinDays?: number | null;
-            /**
-             * Format: int32
-             * @description Has not written for this many days (a contact that never wrote: created that long ago)
-             */
-            inactiveForDays?: number | null;
-            /** @description Has an identity (on the channels above, if given) that follows the bot (true) or none (false) */
-            following?: boolean | null;
-            /** Format: date-time */
-            createdAfter?: string | null;
-            /** Format: date-time */
-            createdBefore?: string | null;
         };
         SetupContact: {
             /** @example 陳小明 */

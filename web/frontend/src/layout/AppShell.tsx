@@ -10,6 +10,7 @@ const NAV = [
   { to: '/inbox', key: 'nav.inbox', icon: 'inbox' },
   { to: '/bots', key: 'nav.bots', icon: 'bot' },
   { to: '/contacts', key: 'nav.contacts', icon: 'contacts' },
+  { to: '/segments', key: 'nav.segments', icon: 'contacts' },
 ] as const
 const SETTINGS = [
   { to: '/settings/members', key: 'nav.members', icon: 'members' },

@@ -57,14 +57,14 @@ final class SegmentWire {
             @NotBlank @Schema(requiredMode = REQUIRED, type = "string",
                     allowableValues = {"equals", "notEquals", "exists", "missing"}) String op,
             @Nullable @Schema(description = "For equals and notEquals: a string, number or boolean",
-                    example = "\"Taipei\"", implementation = Object.class) JsonNode value) {
+                    types = {"string", "number", "boolean"}, example = "Taipei") JsonNode value) {
     }
 
     @Serdeable
     @Schema(name = "SegmentCreate")
     record SegmentCreate(@NotBlank @Size(max = 100) @Schema(requiredMode = REQUIRED, example = "VIPs in Taipei")
                          String name,
-                         @NotNull @Valid @Schema(requiredMode = REQUIRED) Definition definition) {
+                         @NotNull @Valid Definition definition) {
     }
 
     @Serdeable
@@ -74,14 +74,14 @@ final class SegmentWire {
 
     @Serdeable
     @Schema(name = "SegmentPreviewRequest")
-    record PreviewRequest(@NotNull @Valid @Schema(requiredMode = REQUIRED) Definition definition) {
+    record PreviewRequest(@NotNull @Valid Definition definition) {
     }
 
     @Serdeable
     @Schema(name = "Segment")
     record SegmentResponse(@Schema(requiredMode = REQUIRED) String id,
                            @Schema(requiredMode = REQUIRED) String name,
-                           @Schema(requiredMode = REQUIRED) Definition definition,
+                           Definition definition,
                            @Schema(requiredMode = REQUIRED) Instant createdAt,
                            @Schema(requiredMode = REQUIRED) Instant updatedAt) {
     }
