@@ -46,11 +46,12 @@ public final class TestChannels {
             try {
                 Connection connection = dataSource.getConnection();
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO channels (tenant_id, id, bot_id, type, name) VALUES (?, ?, ?, ?, 'Test channel')")) {
+                        "INSERT INTO channels (tenant_id, id, bot_id, type, name) VALUES (?, ?, ?, ?, ?)")) {
                     insert.setObject(1, tenant.value());
                     insert.setObject(2, channelId);
                     insert.setObject(3, botId);
                     insert.setString(4, type);
+                    insert.setString(5, "web".equals(type) ? "Test web chat" : "Test " + type);
                     insert.executeUpdate();
                 }
             } catch (SQLException e) {
