@@ -114,8 +114,8 @@ final class ContactService {
             ContactRow row = contacts.addWithIdentity(tenant.value(), Ids.next(), Ids.next(), channelId,
                     externalUserId, name, attributeJson,
                     request.tier() == null ? ContactMerge.DEFAULT_TIER : request.tier(), write(tags))
-                    .stream().findFirst().orElseThrow(() -> ProblemException.conflict("A contact with this user id exists on this channel "
-                            + "already: " + contacts.findByIdentity(tenant.value(), channelId, externalUserId)
+                    .stream().findFirst().orElseThrow(() -> ProblemException.conflict(
+                            "A contact with this user id exists on this channel already: " + contacts.findByIdentity(tenant.value(), channelId, externalUserId)
                             .map(existing -> existing.id().toString()).orElse("?") + "."));
             audit.record(tenant, caller.actor(), "contact.created", "contact", row.id().toString(),
                     Map.of("channelId", channelId.toString(), "attributeKeys",

@@ -40,8 +40,8 @@ final class ContactWire {
     record ContactCreate(
             @Schema(requiredMode = REQUIRED, description = "A LINE, WhatsApp or Telegram channel of the tenant",
                     example = "01934f6e-1111-7c2d-9e3f-4a5b6c7d8e9f") @NotBlank String channelId,
-            @NotBlank @Size(max = 64) @Schema(requiredMode = REQUIRED, description = "LINE userId (U + 32 hex digits), WhatsApp number in E.164 "
-                    + "(+886912345678, stored as the wa_id 886912345678) or Telegram chat id",
+            @NotBlank @Size(max = 64) @Schema(requiredMode = REQUIRED, description = "LINE userId (U + 32 hex "
+                    + "digits), WhatsApp number in E.164 (+886912345678, stored as the wa_id 886912345678) or Telegram chat id",
                     example = "+886912345678") String externalUserId,
             @Nullable @Size(max = 200) @Schema(example = "陳小明") String displayName,
             @Nullable @Schema(implementation = Object.class, type = "object", description = "The attributes (see "

@@ -15,7 +15,8 @@ public final class ContactTags {
 
     public static final int MAX_TAGS = 20;
     public static final String RULE = "1-40 letters, digits, _ - : . or inner spaces";
-    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_:.\\-](?:[\\p{L}\\p{N}_:. \\-]{0,38}[\\p{L}\\p{N}_:.\\-])?");
+    private static final String EDGE = "[\\p{L}\\p{N}_:.\\-]";
+    private static final Pattern TAG = Pattern.compile(EDGE + "(?:[\\p{L}\\p{N}_:. \\-]{0,38}" + EDGE + ")?");
 
     private ContactTags() {
     }

@@ -139,7 +139,8 @@ final class ContactImportService {
         List<ContactImportWire.RowError> errors = read(row.errors());
         int jobFailures = row.processedRows() - row.createdCount() - row.updatedCount();
         return new ContactImportWire.ImportResponse(row.id().toString(), row.state(), row.fileName(), row.totalRows(),
-                row.validRows(), row.processedRows(), row.createdCount(), row.updatedCount(), row.invalidRows() + jobFailures,
+                row.validRows(), row.processedRows(), row.createdCount(), row.updatedCount(),
+                row.invalidRows() + jobFailures,
                 errors, row.createdAt(), row.finishedAt());
     }
 

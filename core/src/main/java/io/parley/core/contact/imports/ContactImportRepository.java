@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * CSV imports of contacts and their staged rows (docs/contacts.md "Importing"). Rows are staged in batches as the
  * upload is read and upserted by the {@code contacts.import} job one chunk at a time, by set-based statements (a
- * chunk of 1,000 rows is two statements, not 2,000). Every method runs inside a {@link io.parley.core.tenancy.TenantScope}.
+ * chunk of 1,000 rows is two statements, not 2,000). Every method runs inside a
+ * {@link io.parley.core.tenancy.TenantScope}.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface ContactImportRepository extends GenericRepository<ContactImportRow, UUID> {

@@ -13,6 +13,7 @@ import java.util.UUID;
  */
 @MappedEntity("contact_imports")
 public record ContactImportRow(UUID tenantId, @Id UUID id, String state, @Nullable String fileName, int totalRows,
-                               int validRows, int invalidRows, int processedRows, int cursorSeq, int createdCount, int updatedCount,
+                               int validRows, int invalidRows, int processedRows, int cursorSeq, int createdCount,
+                               int updatedCount,
                                String errors, Instant createdAt, @Nullable Instant finishedAt) {
 }
