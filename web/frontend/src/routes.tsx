@@ -12,6 +12,7 @@ import { botRoutes } from './pages/bots/routes'
 import { inboxRoutes } from './pages/inbox/routes'
 import { contactRoutes } from './pages/contacts/routes'
 import { setupRoutes } from './pages/setup/routes'
+import { segmentRoutes } from './pages/segments/routes'
 
 /** Every route of the dashboard. Each feature exports its own routes from pages/<feature>/routes.tsx. */
 export const routes: RouteObject[] = [
@@ -28,6 +29,7 @@ export const routes: RouteObject[] = [
       ...botRoutes,
       ...contactRoutes,
       ...analyticsRoutes,
+      ...segmentRoutes,
       ...settingsRoutes,
       ...billingRoutes,
       { path: '*', element: <NotFoundPage /> },

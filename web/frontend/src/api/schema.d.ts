@@ -821,6 +821,74 @@ export interface paths {
          */
         get: operations["listContacts"];
         put?: never;
+        /**
+         * Create a contact with a channel identity (agent)
+         * @description A contact you can reach before they wrote (broadcasts): a LINE user id, a WhatsApp number in E.164 or a Telegram chat id on one of the tenant's channels, with optional name, attributes, tier and tags. 404 when the channel is not the tenant's; 409 when the channel has a contact with this user id already (the detail names it). Web chat contacts cannot be created.
+         */
+        post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contact imports, newest first
+         * @description Every import of the tenant with its progress and counts.
+         */
+        get: operations["listContactImports"];
+        put?: never;
+        /**
+         * Import contacts from a CSV file (admin)
+         * @description UTF-8 CSV with a header row. Columns (any case): externalUserId (required: LINE user id, WhatsApp number in E.164, Telegram chat id), channelId (unless the form's channelId names one channel for every row), displayName, tier, tags (separated by ;) and attributes.<key>. Empty cells keep an existing contact's value. An unknown column is a 400. Valid rows are upserted by channel identity (channelId + externalUserId) by a background job; follow its progress with GET /api/v1/contacts/imports/{importId}. Invalid rows are skipped and listed in errors.
+         */
+        post: operations["importContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a contacts CSV without importing it (admin)
+         * @description UTF-8 CSV with a header row. Columns (any case): externalUserId (required: LINE user id, WhatsApp number in E.164, Telegram chat id), channelId (unless the form's channelId names one channel for every row), displayName, tier, tags (separated by ;) and attributes.<key>. Empty cells keep an existing contact's value. An unknown column is a 400. Answers the counts, the first 100 row errors and the first 10 valid rows; nothing is stored.
+         */
+        post: operations["previewContactImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a contact import and its progress
+         * @description processedRows of validRows are done; state completed when all are.
+         */
+        get: operations["getContactImport"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -847,7 +915,7 @@ export interface paths {
         head?: never;
         /**
          * Change a contact (agent)
-         * @description Only the fields sent change; "" clears the display name or persona override; `attributes` is a JSON merge patch (a key with null is removed).
+         * @description Only the fields sent change; "" clears the display name or persona override; `attributes` is a JSON merge patch (a key with null is removed); `tags` replaces the tag list.
          */
         patch: operations["updateContact"];
         trace?: never;
@@ -866,6 +934,46 @@ export interface paths {
          * @description Parley's link for this contact and offer, valid 30 days. Opening it creates a Stripe Checkout Session (mode subscription) in the tenant's Stripe account and redirects there; when the contact pays, the offer's tier is set on the contact. 404 for an unknown contact or offer; 409 when the contact is blocked or no Stripe account is connected.
          */
         post: operations["createCheckoutLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{contactId}/opt-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a contact off the suppression list (agent)
+         * @description Removes the entries of that channel (or of all its channels), whatever put them there: only do it when the contact asked. Answers the contact.
+         */
+        post: operations["optInContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{contactId}/opt-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a contact on the suppression list (agent)
+         * @description No broadcast reaches the contact on that channel (or on any of its channels when `channelId` is left out) until it is opted in again. Answers the contact.
+         */
+        post: operations["optOutContact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1352,6 +1460,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/opt-out-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's opt-out keywords
+         * @description The keywords in force: the tenant's own, or the platform's defaults.
+         */
+        get: operations["getOptOutSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the opt-out keywords (admin)
+         * @description `keywords` replaces the list; null goes back to the platform's defaults.
+         */
+        patch: operations["updateOptOutSettings"];
+        trace?: never;
+    };
     "/api/v1/plans": {
         parameters: {
             query?: never;
@@ -1470,6 +1602,98 @@ export interface paths {
          * @description Same rules as PATCH /api/v1/contacts/{id} for `attributes` (a JSON merge patch) and `personaOverride`; answers what the page shows now.
          */
         post: operations["submitSetupPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List segments, newest first
+         * @description Every saved segment of the tenant.
+         */
+        get: operations["listSegments"];
+        put?: never;
+        /**
+         * Save a segment (admin)
+         * @description A name and a definition; who is in it is worked out whenever it is used.
+         */
+        post: operations["createSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count and sample an unsaved definition
+         * @description The live count (matching, reachable) and the newest 10 contacts, for a segment builder.
+         */
+        post: operations["previewSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{segmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a segment
+         * @description The segment's definition.
+         */
+        get: operations["getSegment"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a segment (admin)
+         * @description Broadcasts already planned from it keep their recipients.
+         */
+        delete: operations["deleteSegment"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a segment (admin)
+         * @description JSON Merge Patch: name, and definition (replaced whole).
+         */
+        patch: operations["updateSegment"];
+        trace?: never;
+    };
+    "/api/v1/segments/{segmentId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count and sample a saved segment
+         * @description Who is in the segment now: matching, reachable and the newest 10 contacts.
+         */
+        get: operations["previewSavedSegment"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2032,6 +2256,12 @@ export interface components {
             tier: string;
             blocked: boolean;
             personaOverride?: string | null;
+            /**
+             * @example [
+             *       "vip"
+             *     ]
+             */
+            tags: string[];
             identities: components["schemas"]["ContactIdentity"][];
             /** Format: date-time */
             createdAt: string;
@@ -2042,6 +2272,43 @@ export interface components {
              * @description When a message from the contact last arrived
              */
             lastSeenAt?: string | null;
+        };
+        /** @description A contact with its first channel identity, e.g. a customer list entry to reach by broadcast before they ever wrote. */
+        ContactCreate: {
+            /**
+             * @description A LINE, WhatsApp or Telegram channel of the tenant
+             * @example 01934f6e-1111-7c2d-9e3f-4a5b6c7d8e9f
+             */
+            channelId: string;
+            /**
+             * @description LINE userId (U + 32 hex digits), WhatsApp number in E.164 (+886912345678, stored as the wa_id 886912345678) or Telegram chat id
+             * @example +886912345678
+             */
+            externalUserId: string;
+            /** @example 陳小明 */
+            displayName?: string | null;
+            /**
+             * @description The attributes (see PATCH for the rules)
+             * @example {
+             *       "city": "Taipei"
+             *     }
+             */
+            attributes?: null | {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Default free
+             * @example premium
+             */
+            tier?: string | null;
+            /**
+             * @description Labels for segments, at most 20, each 1-40 letters (any script), digits, _ - : . or inner spaces; the list replaces the contact's tags whole.
+             * @example [
+             *       "vip",
+             *       "台北"
+             *     ]
+             */
+            tags?: string[] | null;
         };
         /** @description The contact as one channel knows it */
         ContactIdentity: {
@@ -2068,6 +2335,105 @@ export interface components {
             };
             /** @description False after the user unfollowed or blocked the bot */
             following: boolean;
+            /** @description On the suppression list: no broadcast reaches it */
+            optedOut: boolean;
+            /**
+             * @description Why it is on the suppression list
+             * @enum {string|null}
+             */
+            optOutSource?: "unfollow" | "keyword" | "api" | null;
+        };
+        /** @description An import and its progress */
+        ContactImport: {
+            /** @example 01934f6e-8a1b-7c2d-9e3f-4a5b6c7d8e9f */
+            id: string;
+            /** @enum {string} */
+            state: "queued" | "running" | "completed" | "failed";
+            /** @example customers.csv */
+            fileName?: string | null;
+            /**
+             * Format: int32
+             * @description Data rows in the file
+             */
+            totalRows: number;
+            /**
+             * Format: int32
+             * @description Valid rows, one per channel identity (a later row for the same identity replaces an earlier one)
+             */
+            validRows: number;
+            /**
+             * Format: int32
+             * @description Valid rows done so far (progress: processedRows / validRows)
+             */
+            processedRows: number;
+            /** Format: int32 */
+            createdCount: number;
+            /** Format: int32 */
+            updatedCount: number;
+            /**
+             * Format: int32
+             * @description Invalid rows and rows the job could not apply
+             */
+            failedRows: number;
+            /** @description The first 100 row errors */
+            errors: components["schemas"]["ContactImportRowError"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt?: string | null;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        ContactImportPage: {
+            items: components["schemas"]["ContactImport"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        /** @description A dry run: what the file would import; nothing is stored */
+        ContactImportPreview: {
+            /**
+             * Format: int32
+             * @description Data rows in the file
+             */
+            totalRows: number;
+            /** Format: int32 */
+            validRows: number;
+            /** Format: int32 */
+            invalidRows: number;
+            /** @description The first 100 row errors */
+            errors: components["schemas"]["ContactImportRowError"][];
+            /** @description The first 10 valid rows */
+            sample: components["schemas"]["ContactImportSampleRow"][];
+        };
+        /** @description Why a row of the file was not imported */
+        ContactImportRowError: {
+            /**
+             * Format: int32
+             * @description Line in the file (the header is line 1)
+             * @example 7
+             */
+            line: number;
+            /** @example externalUserId */
+            field: string;
+            /** @example must be a phone number in E.164 format, e.g. +886912345678 */
+            message: string;
+        };
+        /** @description A valid row as it will be imported */
+        ContactImportSampleRow: {
+            /** Format: int32 */
+            line: number;
+            channelId: string;
+            /**
+             * @description In its stored form (WhatsApp without +)
+             * @example 886912345678
+             */
+            externalUserId: string;
+            displayName?: string | null;
+            tier?: string | null;
+            /** @description null: the column is empty (an existing contact keeps its tags) */
+            tags?: string[] | null;
+            attributes: {
+                [key: string]: string;
+            };
         };
         /** @description What the tenant sells its contacts: a recurring Stripe price and the tier a paid subscription gives */
         ContactOffer: {
@@ -2140,6 +2506,13 @@ export interface components {
              * @example You are Kai, {{contact.displayName}}'s cheerful study buddy.
              */
             personaOverride?: string | null;
+            /**
+             * @description Labels for segments, at most 20, each 1-40 letters (any script), digits, _ - : . or inner spaces; the list replaces the contact's tags whole. null removes every tag.
+             * @example [
+             *       "vip"
+             *     ]
+             */
+            tags?: string[] | null;
         };
         /** @description The tenant's own Stripe account as Parley holds it; the secrets are never returned */
         ContactStripeAccount: {
@@ -3144,6 +3517,35 @@ export interface components {
              */
             unreadCount: number;
         };
+        /** @description Which of the contact's identities: one channel, or all of them when channelId is left out. */
+        OptOutChange: {
+            /** @example 01934f6e-1111-7c2d-9e3f-4a5b6c7d8e9f */
+            channelId?: string | null;
+        };
+        OptOutSettings: {
+            /**
+             * @description A text that is one of these (ignoring case, spaces, punctuation and full-width forms) puts its sender on the suppression list
+             * @example [
+             *       "STOP",
+             *       "UNSUBSCRIBE",
+             *       "退訂"
+             *     ]
+             */
+            keywords: string[];
+            /** @description False while the platform's default keywords apply */
+            custom: boolean;
+        };
+        /** @description JSON Merge Patch; keywords: null goes back to the defaults. */
+        OptOutSettingsPatch: {
+            /**
+             * @description 1 to 20 keywords of 1-40 characters; replaces the list
+             * @example [
+             *       "STOP",
+             *       "取消訂閱"
+             *     ]
+             */
+            keywords?: string[] | null;
+        };
         Plan: {
             /** @example free */
             id: string;
@@ -3224,6 +3626,115 @@ export interface components {
         };
         RefreshRequest: {
             refreshToken: string;
+        };
+        Segment: {
+            id: string;
+            name: string;
+            definition: components["schemas"]["SegmentDefinition"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SegmentAttributeCondition: {
+            /** @example city */
+            key: string;
+            /** @enum {string} */
+            op: "equals" | "notEquals" | "exists" | "missing";
+            /**
+             * @description For equals and notEquals: a string, number or boolean
+             * @example Taipei
+             */
+            value?: number | boolean | string | null;
+        };
+        SegmentCreate: {
+            /** @example VIPs in Taipei */
+            name: string;
+            definition: components["schemas"]["SegmentDefinition"];
+        };
+        /** @description Every condition given must hold; one left out holds for everyone. Blocked contacts and test-chat contacts are never in a segment. */
+        SegmentDefinition: {
+            /** @description Has an identity on one of these channels */
+            channelIds?: string[] | null;
+            /**
+             * @description Has an identity on a channel of one of these types
+             * @example [
+             *       "whatsapp"
+             *     ]
+             */
+            channelTypes?: string[] | null;
+            tags?: components["schemas"]["SegmentTags"] | null;
+            /**
+             * @example [
+             *       "premium"
+             *     ]
+             */
+            tiers?: string[] | null;
+            attributes?: components["schemas"]["SegmentAttributeCondition"][] | null;
+            /**
+             * Format: int32
+             * @description Wrote within this many days
+             */
+            lastActiveWithinDays?: number | null;
+            /**
+             * Format: int32
+             * @description Has not written for this many days (a contact that never wrote: created that long ago)
+             */
+            inactiveForDays?: number | null;
+            /** @description Has an identity (on the channels above, if given) that follows the bot (true) or none (false) */
+            following?: boolean | null;
+            /** Format: date-time */
+            createdAfter?: string | null;
+            /** Format: date-time */
+            createdBefore?: string | null;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        SegmentPage: {
+            items: components["schemas"]["Segment"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        /** @description JSON Merge Patch; definition is replaced whole. */
+        SegmentPatch: {
+            name?: string | null;
+            definition?: components["schemas"]["SegmentDefinition"] | null;
+        };
+        /** @description Who is in the segment now */
+        SegmentPreview: {
+            /**
+             * Format: int64
+             * @description Contacts matching the definition
+             */
+            matching: number;
+            /**
+             * Format: int64
+             * @description Of those, contacts a broadcast can reach: an identity (on the segment's channels) that follows the bot and is not opted out
+             */
+            reachable: number;
+            /** @description The newest 10 */
+            sample: components["schemas"]["SegmentSampleContact"][];
+        };
+        SegmentPreviewRequest: {
+            definition: components["schemas"]["SegmentDefinition"];
+        };
+        SegmentSampleContact: {
+            id: string;
+            displayName?: string | null;
+            tier: string;
+            tags: string[];
+        };
+        SegmentTags: {
+            /**
+             * @description Has at least one of these
+             * @example [
+             *       "vip"
+             *     ]
+             */
+            any?: string[] | null;
+            /** @description Has all of these */
+            all?: string[] | null;
+            /** @description Has none of these */
+            none?: string[] | null;
         };
         /** @description A model's price for this tenant, in micro-USD per million tokens (150000 = $0.15). 0 is a real price (a free or self-hosted model). */
         SetLlmPriceRequest: {
@@ -5750,6 +6261,11 @@ export interface operations {
                 tier?: string | null;
                 /** @description Only blocked (true) or unblocked (false) contacts */
                 blocked?: boolean | null;
+                /**
+                 * @description Only contacts with this tag
+                 * @example vip
+                 */
+                tag?: string | null;
                 /** @description Only contacts known on this channel */
                 channelId?: string | null;
             };
@@ -5774,6 +6290,227 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /** @description Forbidden */
             403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactCreate"];
+            };
+        };
+        responses: {
+            /** @description createContact 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listContactImports: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listContactImports 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactImportPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    importContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The CSV file
+                     */
+                    file?: string;
+                    /** @description The channel of rows without a channelId cell */
+                    channelId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description importContacts 202 response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactImport"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    previewContactImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The CSV file
+                     */
+                    file?: string;
+                    /** @description The channel of rows without a channelId cell */
+                    channelId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description previewContactImport 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactImportPreview"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContactImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getContactImport 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactImport"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
             /** @description Not Acceptable */
             406: components["responses"]["NotAcceptable"];
             /** @description Too Many Requests */
@@ -5897,6 +6634,94 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             /** @description Conflict */
             409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    optInContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptOutChange"];
+            };
+        };
+        responses: {
+            /** @description optInContact 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    optOutContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptOutChange"];
+            };
+        };
+        responses: {
+            /** @description optOutContact 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
             /** @description Request Entity Too Large */
             413: components["responses"]["PayloadTooLarge"];
             /** @description Unsupported Media Type */
@@ -6969,6 +7794,77 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getOptOutSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getOptOutSettings 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OptOutSettings"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateOptOutSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptOutSettingsPatch"];
+                "application/merge-patch+json": components["schemas"]["OptOutSettingsPatch"];
+            };
+        };
+        responses: {
+            /** @description updateOptOutSettings 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OptOutSettings"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listPlans: {
         parameters: {
             query?: never;
@@ -7358,6 +8254,274 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             /** @description Unsupported Media Type */
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSegments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listSegments 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentCreate"];
+            };
+        };
+        responses: {
+            /** @description createSegment 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Segment"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    previewSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description previewSegment 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentPreview"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getSegment 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Segment"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleteSegment 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentPatch"];
+                "application/merge-patch+json": components["schemas"]["SegmentPatch"];
+            };
+        };
+        responses: {
+            /** @description updateSegment 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Segment"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    previewSavedSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                segmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description previewSavedSegment 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentPreview"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */

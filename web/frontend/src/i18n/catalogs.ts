@@ -11,6 +11,7 @@ import billing from '../pages/billing/messages'
 import notifications from '../pages/notifications/messages'
 import premium from '../pages/premium/messages'
 import analytics from '../pages/analytics/messages'
+import segments from '../pages/segments/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -30,4 +31,5 @@ export const catalogs = {
   notifications,
   premium,
   analytics,
+  segments,
 }

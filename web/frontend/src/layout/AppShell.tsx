@@ -12,6 +12,7 @@ const NAV = [
   { to: '/bots', key: 'nav.bots', icon: 'bot' },
   { to: '/contacts', key: 'nav.contacts', icon: 'contacts' },
   { to: '/analytics', key: 'nav.analytics', icon: 'chart' },
+  { to: '/segments', key: 'nav.segments', icon: 'contacts' },
 ] as const
 const SETTINGS = [
   { to: '/settings/members', key: 'nav.members', icon: 'members' },

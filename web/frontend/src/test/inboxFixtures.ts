@@ -17,7 +17,8 @@ export const message = (id: string, text: string, overrides: Record<string, unkn
 export const contact = (overrides: Record<string, unknown> = {}) => ({
   id: 'k1', displayName: '陳小明', attributes: { nickname: 'Ming', orderNo: 'A-100' }, tier: 'free', blocked: false,
   personaOverride: null, createdAt: '2026-11-20T10:00:00Z', updatedAt: '2026-11-20T10:00:00Z', lastSeenAt: '2026-11-21T08:15:02Z',
-  identities: [{ channelId: 'ch1', channelType: 'line', externalUserId: 'U4af4980629d5a8b0', profile: {}, following: true }],
+  tags: [],
+  identities: [{ channelId: 'ch1', channelType: 'line', externalUserId: 'U4af4980629d5a8b0', profile: {}, following: true, optedOut: false, optOutSource: null }],
   ...overrides,
 })
 

@@ -39,7 +39,8 @@ export function ContactsPage() {
 
   return (
     <>
-      <PageHeader title={t('title')} description={t('description')} />
+      <PageHeader title={t('title')} description={t('description')}
+                  actions={<Link className="p-btn p-btn--secondary" to="/contacts/import">{t('import.open')}</Link>} />
       <div className="p-stack">
         <form role="search" className="contacts-filters" onSubmit={(e) => { e.preventDefault(); set('q', typed.trim()) }}>
           <TextField label={t('list.search')} type="search" value={typed} placeholder={t('list.searchHint')}

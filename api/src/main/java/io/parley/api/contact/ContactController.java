@@ -61,10 +61,26 @@ class ContactController {
             @Nullable @QueryValue @Parameter(description = "Only this tier", example = "premium") String tier,
             @Nullable @QueryValue @Parameter(description = "Only blocked (true) or unblocked (false) contacts")
             Boolean blocked,
+            @Nullable @QueryValue @Parameter(description = "Only contacts with this tag", example = "vip") String tag,
             @Nullable @QueryValue @Parameter(description = "Only contacts known on this channel") String channelId,
             Authentication authentication, HttpRequest<?> request) {
         return contacts.list(callers.resolve(authentication, request),
-                new ContactService.ContactFilter(q, tier, blocked, channelId), cursor, limit);
+                new ContactService.ContactFilter(q, tier, blocked, tag, channelId), cursor, limit);
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    @ProblemResponses.JsonBody
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @Operation(operationId = "createContact", summary = "Create a contact with a channel identity (agent)",
+            description = "A contact you can reach before they wrote (broadcasts): a LINE user id, a WhatsApp number "
+                    + "in E.164 or a Telegram chat id on one of the tenant's channels, with optional name, attributes, "
+                    + "tier and tags. 404 when the channel is not the tenant's; 409 when the channel has a contact with "
+                    + "this user id already (the detail names it). Web chat contacts cannot be created.")
+    ContactWire.ContactResponse create(@Body @Valid ContactWire.ContactCreate body, Authentication authentication,
+                                       HttpRequest<?> request) {
+        return contacts.create(callers.resolve(authentication, request), body);
     }
 
     @Get("/{contactId}")
@@ -82,7 +98,8 @@ class ContactController {
     @ProblemResponses.NotFound
     @Operation(operationId = "updateContact", summary = "Change a contact (agent)",
             description = "Only the fields sent change; \"\" clears the "
-            + "display name or persona override; `attributes` is a JSON merge patch (a key with null is removed).")
+            + "display name or persona override; `attributes` is a JSON merge patch (a key with null is removed); "
+            + "`tags` replaces the tag list.")
     ContactWire.ContactResponse update(@PathVariable String contactId, @Body @Valid ContactWire.ContactPatch body,
                                        Authentication authentication, HttpRequest<?> request) {
         return contacts.update(callers.resolve(authentication, request), contactId, body, MergePatch.of(request));

@@ -15,7 +15,8 @@ import java.util.List;
  * Applies a JSON Merge Patch (RFC 7396; from the API or the setup page) to a contact row: members left out keep
  * their value; null removes the display name, the persona override or all attributes, and puts the tier back to
  * {@value #DEFAULT_TIER}; "" also clears the display name or persona override; attributes merge key by key.
- * {@code blocked} cannot be removed. Also the checks bean validation cannot express.
+ * {@code blocked} cannot be removed. Also the checks bean validation cannot express. Tags are written on their own
+ * ({@link #tags}).
  */
 final class ContactMerge {
 
@@ -52,7 +53,15 @@ final class ContactMerge {
                 members.removes("tier") ? DEFAULT_TIER : patch.tier() != null ? patch.tier() : base.tier(),
                 patch.blocked() != null ? patch.blocked() : base.blocked(),
                 members.removes("personaOverride") ? null : text(patch.personaOverride(), base.personaOverride()),
-                base.createdAt(), base.updatedAt(), base.lastSeenAt());
+                base.createdAt(), base.updatedAt(), base.lastSeenAt(), base.tags());
+    }
+
+    /** The tags a patch sets (null removes them all), or null when it leaves them as they are. */
+    static List<String> tags(ContactWire.ContactPatch patch, MergePatch members) {
+        if (members.removes("tags")) {
+            return List.of();
+        }
+        return patch.tags() == null ? null : ContactWireChecks.tags(patch.tags());
     }
 
     /** The names of the fields a patch sends, null included (for the audit log; values may be personal data). */
@@ -63,6 +72,7 @@ final class ContactMerge {
         if (patch.tier() != null || members.has("tier")) fields.add("tier");
         if (patch.blocked() != null || members.has("blocked")) fields.add("blocked");
         if (patch.personaOverride() != null || members.has("personaOverride")) fields.add("personaOverride");
+        if (patch.tags() != null || members.has("tags")) fields.add("tags");
         return fields;
     }
 

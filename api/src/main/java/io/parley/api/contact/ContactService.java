@@ -1,6 +1,8 @@
 package io.parley.api.contact;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
 import io.parley.api.caller.Caller;
 import io.parley.api.page.Cursor;
 import io.parley.api.page.PageResponse;
@@ -9,7 +11,11 @@ import io.parley.core.contact.ContactAttributes;
 import io.parley.core.contact.ContactIdentityRow;
 import io.parley.core.contact.ContactRepository;
 import io.parley.core.contact.ContactRow;
+import io.parley.core.contact.ContactTags;
 import io.parley.core.contact.SetupLinkSigner;
+import io.parley.core.channel.ChannelType;
+import io.parley.core.contact.optout.OptOutRepository;
+import io.parley.core.contact.optout.OptOutRow;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
 import io.parley.core.tenancy.TenantId;
@@ -18,6 +24,8 @@ import io.parley.http.json.MergePatch;
 import io.parley.http.problem.ProblemException;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,8 +37,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Contacts of the caller's tenant: every member reads; agents and above edit them (inbox work) and create setup
- * links. Contacts themselves are created by the message pipeline ({@link ContactRepository#upsertByIdentity}).
+ * Contacts of the caller's tenant: every member reads; agents and above create them, edit them (inbox work) and
+ * create setup links. Most contacts are created by the message pipeline ({@link ContactRepository#upsertByIdentity}),
+ * the others here or by an import (ContactImportService).
  */
 @Singleton
 final class ContactService {
@@ -44,11 +53,16 @@ final class ContactService {
     private final ContactAttributes attributes;
     private final SetupLinkSigner signer;
     private final AuditLog audit;
+    private final OptOutRepository optOuts;
+    private final JsonMapper json;
     private final String publicUrl;
 
     ContactService(TenantScope scope, ContactRepository contacts, ContactAttributes attributes, SetupLinkSigner signer,
-                   AuditLog audit, @Value("${parley.public-url}") String publicUrl) {
+                   AuditLog audit, OptOutRepository optOuts, JsonMapper json,
+                   @Value("${parley.public-url}") String publicUrl) {
         this.scope = scope;
+        this.optOuts = optOuts;
+        this.json = json;
         this.contacts = contacts;
         this.attributes = attributes;
         this.signer = signer;
@@ -64,13 +78,18 @@ final class ContactService {
         if (filter.tier() != null && !TIER.matcher(filter.tier()).matches()) {
             throw ProblemException.invalidField("tier", "must be 1-40 of a-z, 0-9, _ or -");
         }
+        if (filter.tag() != null && !ContactTags.valid(filter.tag())) {
+            throw ProblemException.invalidField("tag", "each tag must be " + ContactTags.RULE);
+        }
         UUID channelId = filter.channelId() == null ? null : Ids.parse(filter.channelId())
                 .orElseThrow(() -> ProblemException.invalidField("channelId", "is not a channel id"));
         return scope.read(tenant, () -> {
             List<ContactRow> rows = contacts.page(tenant.value(), before, pattern, filter.tier(), filter.blocked(),
-                    channelId, size + 1);
+                    filter.tag(), channelId, size + 1);
             Map<UUID, List<ContactIdentityRow>> identities = identitiesOf(tenant, rows);
-            return PageResponse.of(rows, size, row -> toResponse(row, identities.getOrDefault(row.id(), List.of())),
+            Map<String, OptOutRow> suppressed = optOutsOf(tenant, rows.stream().map(ContactRow::id).toList());
+            return PageResponse.of(rows, size,
+                    row -> toResponse(row, identities.getOrDefault(row.id(), List.of()), suppressed),
                     row -> row.id().toString());
         });
     }
@@ -78,6 +97,31 @@ final class ContactService {
     ContactWire.ContactResponse get(Caller caller, String contactId) {
         TenantId tenant = caller.requireTenant(Role.VIEWER);
         return scope.read(tenant, () -> withIdentities(tenant, find(tenant, contactId)));
+    }
+
+    ContactWire.ContactResponse create(Caller caller, ContactWire.ContactCreate request) {
+        TenantId tenant = caller.requireTenant(Role.AGENT);
+        UUID channelId = Ids.parse(request.channelId())
+                .orElseThrow(() -> ProblemException.invalidField("channelId", "is not a channel id"));
+        List<String> tags = request.tags() == null ? List.of() : ContactWireChecks.tags(request.tags());
+        String attributeJson = ContactWireChecks.attributes(attributes, request.attributes());
+        String name = request.displayName() == null || request.displayName().isBlank() ? null
+                : request.displayName().trim();
+        return scope.write(tenant, () -> {
+            ChannelType type = contacts.channelType(tenant.value(), channelId).flatMap(ChannelType::fromWire)
+                    .orElseThrow(() -> ProblemException.notFound("Channel"));
+            String externalUserId = ContactWireChecks.externalUserId(type, request.externalUserId());
+            ContactRow row = contacts.addWithIdentity(tenant.value(), Ids.next(), Ids.next(), channelId,
+                    externalUserId, name, attributeJson,
+                    request.tier() == null ? ContactMerge.DEFAULT_TIER : request.tier(), write(tags))
+                    .stream().findFirst().orElseThrow(() -> ProblemException.conflict(
+                            "A contact with this user id exists on this channel already: " + contacts.findByIdentity(tenant.value(), channelId, externalUserId)
+                            .map(existing -> existing.id().toString()).orElse("?") + "."));
+            audit.record(tenant, caller.actor(), "contact.created", "contact", row.id().toString(),
+                    Map.of("channelId", channelId.toString(), "attributeKeys",
+                            request.attributes() == null ? List.of() : ContactAttributes.keys(request.attributes())));
+            return withIdentities(tenant, row);
+        });
     }
 
     ContactWire.ContactResponse update(Caller caller, String contactId, ContactWire.ContactPatch patch,
@@ -92,6 +136,10 @@ final class ContactService {
             ContactRow row = ContactMerge.apply(current, patch, members, attributes);
             contacts.update(tenant.value(), row.id(), row.displayName(), row.attributes(), row.tier(), row.blocked(),
                     row.personaOverride());
+            List<String> tags = ContactMerge.tags(patch, members);
+            if (tags != null) {
+                contacts.setTags(tenant.value(), row.id(), write(tags));
+            }
             audit.record(tenant, caller.actor(), "contact.updated", "contact", row.id().toString(),
                     auditDetails(patch, members));
             return withIdentities(tenant, contacts.find(tenant.value(), row.id()).orElseThrow());
@@ -143,8 +191,39 @@ final class ContactService {
                 .orElseThrow(ContactService::notFound);
     }
 
-    private ContactWire.ContactResponse withIdentities(TenantId tenant, ContactRow row) {
-        return toResponse(row, contacts.identities(tenant.value(), List.of(row.id())));
+    ContactWire.ContactResponse withIdentities(TenantId tenant, ContactRow row) {
+        return toResponse(row, contacts.identities(tenant.value(), List.of(row.id())),
+                optOutsOf(tenant, List.of(row.id())));
+    }
+
+    /** The suppression entries of some contacts' identities, by {@link #identityKey}. */
+    private Map<String, OptOutRow> optOutsOf(TenantId tenant, List<UUID> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Map.of();
+        }
+        return optOuts.ofContacts(tenant.value(), contactIds).stream()
+                .collect(Collectors.toMap(o -> identityKey(o.channelId(), o.externalUserId()), o -> o, (a, b) -> a));
+    }
+
+    private static String identityKey(UUID channelId, String externalUserId) {
+        return channelId + "/" + externalUserId;
+    }
+
+    private String write(List<String> tags) {
+        try {
+            return json.writeValueAsString(tags);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> readTags(String tags) {
+        try {
+            List<String> list = json.readValue(tags == null ? "[]" : tags, Argument.listOf(String.class));
+            return list == null ? List.of() : list;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Map<UUID, List<ContactIdentityRow>> identitiesOf(TenantId tenant, List<ContactRow> rows) {
@@ -155,12 +234,16 @@ final class ContactService {
                 .collect(Collectors.groupingBy(ContactIdentityRow::contactId));
     }
 
-    private ContactWire.ContactResponse toResponse(ContactRow row, List<ContactIdentityRow> identities) {
+    private ContactWire.ContactResponse toResponse(ContactRow row, List<ContactIdentityRow> identities,
+                                                   Map<String, OptOutRow> suppressed) {
         return new ContactWire.ContactResponse(row.id().toString(), row.displayName(), attributes.read(row.attributes()),
-                row.tier(), row.blocked(), row.personaOverride(),
-                identities.stream().map(identity -> new ContactWire.Identity(identity.channelId().toString(),
-                        identity.channelType(), identity.externalUserId(), attributes.read(identity.profile()),
-                        identity.following())).toList(),
+                row.tier(), row.blocked(), row.personaOverride(), readTags(row.tags()),
+                identities.stream().map(identity -> {
+                    OptOutRow optOut = suppressed.get(identityKey(identity.channelId(), identity.externalUserId()));
+                    return new ContactWire.Identity(identity.channelId().toString(), identity.channelType(),
+                            identity.externalUserId(), attributes.read(identity.profile()), identity.following(),
+                            optOut != null, optOut == null ? null : optOut.source());
+                }).toList(),
                 row.createdAt(), row.updatedAt(), row.lastSeenAt());
     }
 
@@ -169,6 +252,6 @@ final class ContactService {
     }
 
     /** The list filters; null = any. */
-    record ContactFilter(String q, String tier, Boolean blocked, String channelId) {
+    record ContactFilter(String q, String tier, Boolean blocked, String tag, String channelId) {
     }
 }

@@ -7,6 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -30,6 +31,32 @@ final class ContactWire {
     private ContactWire() {
     }
 
+    static final String TAGS_DESCRIPTION = "Labels for segments, at most 20, each 1-40 letters (any script), digits, "
+            + "_ - : . or inner spaces; the list replaces the contact's tags whole.";
+
+    @Serdeable
+    @Schema(name = "ContactCreate", description = "A contact with its first channel identity, e.g. a customer list "
+            + "entry to reach by broadcast before they ever wrote.")
+    record ContactCreate(
+            @Schema(requiredMode = REQUIRED, description = "A LINE, WhatsApp or Telegram channel of the tenant",
+                    example = "01934f6e-1111-7c2d-9e3f-4a5b6c7d8e9f") @NotBlank String channelId,
+            @NotBlank @Size(max = 64) @Schema(requiredMode = REQUIRED, description = "LINE userId (U + 32 hex "
+                    + "digits), WhatsApp number in E.164 (+886912345678, stored as the wa_id 886912345678) or Telegram chat id",
+                    example = "+886912345678") String externalUserId,
+            @Nullable @Size(max = 200) @Schema(example = "陳小明") String displayName,
+            @Nullable @Schema(implementation = Object.class, type = "object", description = "The attributes (see "
+                    + "PATCH for the rules)", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                    example = "{\"city\": \"Taipei\"}") JsonNode attributes,
+            @Nullable @Pattern(regexp = "[a-z0-9_-]{1,40}", message = "must be 1-40 of a-z, 0-9, _ or -")
+            @Schema(description = "Default free", example = "premium") String tier,
+            @Nullable @Schema(description = TAGS_DESCRIPTION, example = "[\"vip\", \"台北\"]") List<String> tags) {
+
+        @Override
+        public String toString() {
+            return "ContactCreate[" + channelId + "]";
+        }
+    }
+
     @Serdeable
     @Schema(name = "ContactPatch", description = "A JSON Merge Patch (RFC 7396): members left out keep their value; "
             + "null removes displayName, personaOverride or all attributes and puts tier back to free; attributes merge "
@@ -44,7 +71,9 @@ final class ContactWire {
             @Nullable @Schema(description = "A blocked contact gets no bot replies and cannot use setup links")
             Boolean blocked,
             @Nullable @Size(max = 16000) @Schema(description = PERSONA_DESCRIPTION,
-                    example = "You are Kai, {{contact.displayName}}'s cheerful study buddy.") String personaOverride) {
+                    example = "You are Kai, {{contact.displayName}}'s cheerful study buddy.") String personaOverride,
+            @Nullable @Schema(description = TAGS_DESCRIPTION + " null removes every tag.",
+                    example = "[\"vip\"]") List<String> tags) {
 
         @Override
         public String toString() {
@@ -61,6 +90,7 @@ final class ContactWire {
             @Schema(requiredMode = REQUIRED, example = "free") String tier,
             boolean blocked,
             @Nullable String personaOverride,
+            @Schema(requiredMode = REQUIRED, example = "[\"vip\"]") List<String> tags,
             List<Identity> identities,
             Instant createdAt, Instant updatedAt,
             @Nullable @Schema(description = "When a message from the contact last arrived") Instant lastSeenAt) {
@@ -83,7 +113,11 @@ final class ContactWire {
             @Schema(requiredMode = REQUIRED, description = "The provider's profile", example = "{\"pictureUrl\": \"https://profile.line-scdn.net/abc\"}")
             Map<String, Object> profile,
             @Schema(requiredMode = REQUIRED, description = "False after the user unfollowed or blocked the bot")
-            boolean following) {
+            boolean following,
+            @Schema(requiredMode = REQUIRED, description = "On the suppression list: no broadcast reaches it")
+            boolean optedOut,
+            @Nullable @Schema(type = "string", allowableValues = {"unfollow", "keyword", "api"},
+                    description = "Why it is on the suppression list") String optOutSource) {
     }
 
     @Serdeable

@@ -57,7 +57,7 @@ final class SetupService {
     ContactWire.SetupPage submit(String token, ContactWire.SetupSubmission submission, MergePatch members, String ip) {
         SetupLinkSigner.Claims claims = admit(token, ip);
         ContactWire.ContactPatch patch = new ContactWire.ContactPatch(null, submission.attributes(), null, null,
-                submission.personaOverride());
+                submission.personaOverride(), null);
         return scope.write(claims.tenant(), () -> {
             ContactRow current = contactOf(claims, contacts::findForUpdate);
             if (ContactMerge.changedFields(patch, members).isEmpty()) {

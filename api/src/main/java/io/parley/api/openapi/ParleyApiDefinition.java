@@ -38,8 +38,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 @Tag(name = "Channels", description = "A bot's LINE, WhatsApp, Telegram and web chat connections, "
                         + "and its test chat"),
                 @Tag(name = "Flows", description = "Scripted answers matched before the LLM, and their dry-run"),
-                @Tag(name = "Contacts", description = "End users who talked to a bot: profile, attributes, tier, "
-                        + "setup links"),
+                @Tag(name = "Contacts", description = "End users of the bots: creating and importing them, profile, "
+                        + "attributes, tier, tags, opt-out, setup links"),
+                @Tag(name = "Segments", description = "Saved audiences with a live count and sample"),
                 @Tag(name = "Setup page (public)", description = "The API behind a contact's own setup page; the "
                         + "signed token in the path is the credential"),
                 @Tag(name = "Conversations", description = "The inbox: conversations, messages, agent replies, "

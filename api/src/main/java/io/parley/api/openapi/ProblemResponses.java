@@ -54,6 +54,16 @@ public final class ProblemResponses {
     public @interface JsonBody {
     }
 
+    /** An operation that reads a multipart/form-data upload: 400 (unreadable or invalid), 413, 415. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "400", ref = RESPONSES + "BadRequest")
+    @ApiResponse(responseCode = "413", ref = RESPONSES + "PayloadTooLarge")
+    @ApiResponse(responseCode = "415", ref = RESPONSES + "UnsupportedMediaType")
+    public @interface Upload {
+    }
+
     /** 400 for invalid query parameters (e.g. {@code limit} out of bounds, a forged {@code cursor}). */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)

@@ -112,9 +112,13 @@ class ContactApiTest extends ContactTest {
         assertThat(reply.at("attributes")).isEqualTo(Map.of());
         assertThat(reply.at("personaOverride")).isNull();
         assertThat(reply.at("lastSeenAt")).isNotNull();
-        assertThat(reply.at("identities")).isEqualTo(List.of(Map.of("channelId", channel.toString(),
+        assertThat(reply.at("tags")).isEqualTo(List.of());
+        Map<String, Object> identity = new HashMap<>(Map.of("channelId", channel.toString(),
                 "channelType", "web", "externalUserId", "U4af4980629",
-                "profile", Map.of("pictureUrl", "https://example.com/U4af4980629.png"), "following", true)));
+                "profile", Map.of("pictureUrl", "https://example.com/U4af4980629.png"), "following", true,
+                "optedOut", false));
+        identity.put("optOutSource", null);
+        assertThat(reply.at("identities")).isEqualTo(List.of(identity));
     }
 
     @Test

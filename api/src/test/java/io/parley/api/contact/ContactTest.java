@@ -33,6 +33,10 @@ abstract class ContactTest extends ApiTest {
         return new TestChannels(scope, bots, dataSource).webChannel(tenant(tenantId));
     }
 
+    UUID channel(String tenantId, String type) {
+        return new TestChannels(scope, bots, dataSource).channel(tenant(tenantId), type);
+    }
+
     String contact(String tenantId, UUID channel, String externalUserId, String displayName) {
         TenantId tenant = tenant(tenantId);
         return scope.write(tenant, () -> contacts.upsertByIdentity(tenant.value(), channel, externalUserId, displayName,

@@ -17,7 +17,7 @@ import java.util.UUID;
 public interface ContactRepository extends GenericRepository<ContactRow, UUID> {
 
     String COLUMNS = "tenant_id, id, display_name, CAST(attributes AS text) AS attributes, tier, blocked, "
-            + "persona_override, created_at, updated_at, last_seen_at";
+            + "persona_override, created_at, updated_at, last_seen_at, CAST(array_to_json(tags) AS text) AS tags";
 
     /**
      * The contact behind a channel identity, created with its identity on first sight; later calls refresh
@@ -53,7 +53,8 @@ public interface ContactRepository extends GenericRepository<ContactRow, UUID> {
             ON CONFLICT (tenant_id, id)
                 DO UPDATE SET last_seen_at = now(), display_name = COALESCE(c.display_name, EXCLUDED.display_name)
             RETURNING c.tenant_id, c.id, c.display_name, CAST(c.attributes AS text) AS attributes, c.tier, c.blocked,
-                c.persona_override, c.created_at, c.updated_at, c.last_seen_at""")
+                c.persona_override, c.created_at, c.updated_at, c.last_seen_at,
+                CAST(array_to_json(c.tags) AS text) AS tags""")
     ContactRow upsert(UUID tenantId, UUID newContactId, UUID identityId, UUID channelId, String externalUserId,
                       @Nullable String displayName, @Nullable String profileJson);
 
@@ -71,11 +72,12 @@ public interface ContactRepository extends GenericRepository<ContactRow, UUID> {
      */
     @Query("""
             SELECT tenant_id, id, display_name, CAST(attributes AS text) AS attributes, tier, blocked, persona_override,
-                created_at, updated_at, last_seen_at
+                created_at, updated_at, last_seen_at, CAST(array_to_json(tags) AS text) AS tags
             FROM contacts c
             WHERE c.tenant_id = :tenantId AND c.id < :beforeId
               AND (CAST(:tier AS text) IS NULL OR c.tier = :tier)
               AND (CAST(:blocked AS boolean) IS NULL OR c.blocked = :blocked)
+              AND (CAST(:tag AS text) IS NULL OR c.tags @> ARRAY[CAST(:tag AS text)])
               AND (CAST(:channelId AS uuid) IS NULL OR EXISTS (SELECT 1 FROM contact_identities ci
                    WHERE ci.tenant_id = c.tenant_id AND ci.contact_id = c.id AND ci.channel_id = :channelId))
               AND (CAST(:pattern AS text) IS NULL OR c.display_name ILIKE :pattern
@@ -83,7 +85,7 @@ public interface ContactRepository extends GenericRepository<ContactRow, UUID> {
                    WHERE ci.tenant_id = c.tenant_id AND ci.contact_id = c.id AND ci.external_user_id ILIKE :pattern))
             ORDER BY c.id DESC LIMIT :limit""")
     List<ContactRow> page(UUID tenantId, UUID beforeId, @Nullable String pattern, @Nullable String tier,
-                          @Nullable Boolean blocked, @Nullable UUID channelId, int limit);
+                          @Nullable Boolean blocked, @Nullable String tag, @Nullable UUID channelId, int limit);
 
     /** Replaces the editable columns (the service merges a patch into the current row first). */
     @Query("""
@@ -92,6 +94,48 @@ public interface ContactRepository extends GenericRepository<ContactRow, UUID> {
             WHERE tenant_id = :tenantId AND id = :id""")
     int update(UUID tenantId, UUID id, @Nullable String displayName, String attributes, String tier, boolean blocked,
                @Nullable String personaOverride);
+
+    /** Replaces the tags; {@code tags} is a JSON array of strings, already checked by {@link ContactTags}. */
+    @Query("""
+            UPDATE contacts SET tags = ARRAY(SELECT jsonb_array_elements_text(CAST(:tags AS jsonb))), updated_at = now()
+            WHERE tenant_id = :tenantId AND id = :id""")
+    int setTags(UUID tenantId, UUID id, String tags);
+
+    /**
+     * A contact created by a member or an API key with its first identity (docs/contacts.md "Creating contacts");
+     * empty when the identity exists already (a list, not an Optional: Micronaut Data maps an Optional of a
+     * statement that inserts to the generated id). One statement: the identity is inserted first and, only when it was
+     * new, the contact with it (the identity's foreign key is checked at the end of the statement).
+     */
+    @Query("""
+            WITH identity AS (
+                INSERT INTO contact_identities (tenant_id, id, contact_id, channel_id, external_user_id)
+                VALUES (:tenantId, :identityId, :contactId, :channelId, :externalUserId)
+                ON CONFLICT (tenant_id, channel_id, external_user_id) DO NOTHING
+                RETURNING contact_id
+            )
+            INSERT INTO contacts AS c (tenant_id, id, display_name, attributes, tier, tags)
+            SELECT :tenantId, contact_id, :displayName, CAST(:attributes AS jsonb), :tier,
+                ARRAY(SELECT jsonb_array_elements_text(CAST(:tags AS jsonb))) FROM identity
+            RETURNING c.tenant_id, c.id, c.display_name, CAST(c.attributes AS text) AS attributes, c.tier, c.blocked,
+                c.persona_override, c.created_at, c.updated_at, c.last_seen_at,
+                CAST(array_to_json(c.tags) AS text) AS tags""")
+    List<ContactRow> addWithIdentity(UUID tenantId, UUID contactId, UUID identityId, UUID channelId,
+                                     String externalUserId, @Nullable String displayName, String attributes,
+                                     String tier, String tags);
+
+    /** The type of one of the tenant's channels ("line", "whatsapp", …); empty for the test chat's and unknown ids. */
+    @Query("SELECT type FROM channels WHERE tenant_id = :tenantId AND id = :channelId AND NOT test_only")
+    Optional<String> channelType(UUID tenantId, UUID channelId);
+
+    /** The contact behind a channel identity, if any. */
+    @Query("""
+            SELECT c.tenant_id, c.id, c.display_name, CAST(c.attributes AS text) AS attributes, c.tier, c.blocked,
+                c.persona_override, c.created_at, c.updated_at, c.last_seen_at,
+                CAST(array_to_json(c.tags) AS text) AS tags
+            FROM contact_identities ci JOIN contacts c ON c.tenant_id = ci.tenant_id AND c.id = ci.contact_id
+            WHERE ci.tenant_id = :tenantId AND ci.channel_id = :channelId AND ci.external_user_id = :externalUserId""")
+    Optional<ContactRow> findByIdentity(UUID tenantId, UUID channelId, String externalUserId);
 
     /** The identities of some contacts, oldest first, with their channel's type. */
     @Query("""

@@ -15,7 +15,7 @@ import java.util.UUID;
 @MappedEntity("contacts")
 public record ContactRow(UUID tenantId, @Id UUID id, @Nullable String displayName, String attributes, String tier,
                          boolean blocked, @Nullable String personaOverride, Instant createdAt, Instant updatedAt,
-                         @Nullable Instant lastSeenAt) {
+                         @Nullable Instant lastSeenAt, String tags) {
 
     @Override
     public String toString() {

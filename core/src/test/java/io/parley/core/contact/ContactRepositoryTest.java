@@ -168,7 +168,7 @@ class ContactRepositoryTest implements DatabaseTest {
     }
 
     private List<ContactRow> allContacts(TenantId tenant) {
-        return scope.read(tenant, () -> contacts.page(tenant.value(), NEWEST, null, null, null, null, 100));
+        return scope.read(tenant, () -> contacts.page(tenant.value(), NEWEST, null, null, null, null, null, 100));
     }
 
     private TenantId newTenant() {

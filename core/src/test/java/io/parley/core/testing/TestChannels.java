@@ -30,6 +30,14 @@ public final class TestChannels {
 
     /** A new bot with one web channel in {@code tenant}; returns the channel id. */
     public UUID webChannel(TenantId tenant) {
+        return channel(tenant, "web");
+    }
+
+    /**
+     * A new bot with one channel of {@code type} ("line", "whatsapp", "telegram", "web") and no credentials, for
+     * tests that only need the channel's row (contacts); returns the channel id.
+     */
+    public UUID channel(TenantId tenant, String type) {
         UUID botId = Ids.next();
         UUID channelId = Ids.next();
         scope.writeVoid(tenant, () -> {
@@ -38,10 +46,12 @@ public final class TestChannels {
             try {
                 Connection connection = dataSource.getConnection();
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO channels (tenant_id, id, bot_id, type, name) VALUES (?, ?, ?, 'web', 'Test web chat')")) {
+                        "INSERT INTO channels (tenant_id, id, bot_id, type, name) VALUES (?, ?, ?, ?, ?)")) {
                     insert.setObject(1, tenant.value());
                     insert.setObject(2, channelId);
                     insert.setObject(3, botId);
+                    insert.setString(4, type);
+                    insert.setString(5, "web".equals(type) ? "Test web chat" : "Test " + type);
                     insert.executeUpdate();
                 }
             } catch (SQLException e) {

@@ -5,6 +5,8 @@ import io.parley.core.config.BotConfiguration;
 import io.parley.core.channel.ChannelRow;
 import io.parley.core.contact.ContactRepository;
 import io.parley.core.contact.UpsertedContact;
+import io.parley.core.contact.optout.OptOutKeywords;
+import io.parley.core.contact.optout.OptOutRepository;
 import io.parley.core.conversation.ConversationRepository;
 import io.parley.core.conversation.ConversationRow;
 import io.parley.core.conversation.MessageRepository;
@@ -46,10 +48,14 @@ final class MessageIntake {
     private final ConversationHistory history;
     private final TenantEvents events;
     private final JsonMapper json;
+    private final OptOutKeywords optOutKeywords;
+    private final OptOutRepository optOuts;
 
     MessageIntake(ContactRepository contacts, ConversationRepository conversations,
                   MessageRepository messages, TurnRepository turns, TurnLimits limits, ConversationHistory history,
-                  TenantEvents events, JsonMapper json) {
+                  TenantEvents events, JsonMapper json, OptOutKeywords optOutKeywords, OptOutRepository optOuts) {
+        this.optOutKeywords = optOutKeywords;
+        this.optOuts = optOuts;
         this.contacts = contacts;
         this.conversations = conversations;
         this.messages = messages;
@@ -77,6 +83,12 @@ final class MessageIntake {
                 seen.contact().id());
         UUID messageId = follow ? null : stored.id();
         boolean firstSeen = messageId != null && store(tenant, messageId, event, conversation, seen.contact().id());
+        if (firstSeen && event.type() == InboundEvent.Type.TEXT) {
+            // An opt-out keyword puts the sender on the suppression list (docs/contacts.md "Opt-out"); the turn goes
+            // on, so a flow on the same keyword can confirm it.
+            OptOutKeywords.match(event.text(), optOutKeywords.of(tenant)).ifPresent(keyword ->
+                    optOuts.add(t, channel.id(), event.externalUserId(), "keyword", keyword));
+        }
         // a message stored just now was never answered: only a re-run (or a follow, which stores none) can find a reply
         if ("paused".equals(config.bot().status()) || conversation.botPaused()
                 || (!firstSeen && turns.answered(t, stored.id()))) {
