@@ -66,13 +66,15 @@ public final class AnalyticsRollup {
             }
         }
         Instant origin = BEGINNING.plus(Duration.ofMinutes(align));
+        // Whole buckets are recomputed: the rows are read from the first one's start, not from the lookback's instant
+        // (reading from mid-bucket lost the bucket's earlier rows).
+        Instant firstBucket = bucketOf(from, origin);
         Map<String, Object> values = new HashMap<>();
         values.put("t", tenant);
         values.put("origin", origin);
-        values.put("from", from);
-        values.put("lowest", Ids.lowestAt(from.minus(ID_SLACK)));
+        values.put("from", firstBucket);
+        values.put("lowest", Ids.lowestAt(firstBucket.minus(ID_SLACK)));
         values.put("none", NO_CHANNEL);
-        Instant firstBucket = bucketOf(from, origin);
         values.put("first", firstBucket);
         execute(connection, "DELETE FROM analytics_counts WHERE tenant_id = :t AND bucket >= :first", values);
         execute(connection, "DELETE FROM analytics_contact_hours WHERE tenant_id = :t AND bucket >= :first", values);
