@@ -8,6 +8,7 @@ import bots from '../pages/bots/messages'
 import channels from '../pages/channels/messages'
 import flows from '../pages/flows/messages'
 import billing from '../pages/billing/messages'
+import accesscodes from '../pages/accesscodes/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -24,4 +25,5 @@ export const catalogs = {
   channels,
   flows,
   billing,
+  accesscodes,
 }
