@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
@@ -45,7 +46,8 @@ final class AccessCodeWire {
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "AccessCodeGrants", description = "What redeeming a code of the batch sets on the contact")
-    record Grants(@Nullable @Size(min = 1, max = 40) @Schema(description = "The contact's new tier",
+    record Grants(@Nullable @Pattern(regexp = "[a-z0-9_-]{1,40}", message = "must be 1-40 of a-z, 0-9, _ or -")
+                  @Schema(description = "The contact's new tier",
                           example = "student") String tier,
                   @Nullable @Schema(description = "Attributes set on the contact (text values)",
                           example = "{\"school\": \"North High\"}") Map<String, String> attributes) {

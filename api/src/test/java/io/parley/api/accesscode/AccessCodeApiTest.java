@@ -102,6 +102,8 @@ class AccessCodeApiTest extends ApiTest {
                 "expiresAt", Instant.now().minusSeconds(5).toString())), "expiresAt");
         assertField(api().post(codes(bot) + "/batches", owner.accessToken(), Map.of("name", "x", "count", 1,
                 "grants", Map.of("attributes", Map.of("bad key!", "1")))), "grants.attributes");
+        assertField(api().post(codes(bot) + "/batches", owner.accessToken(), Map.of("name", "x", "count", 1,
+                "grants", Map.of("tier", "Gold Tier"))), "grants.tier");
         Reply unknown = api().post(codes(bot) + "/batches", owner.accessToken(), Map.of("name", "x", "count", 1,
                 "maxUse", 3));
         assertThat(unknown.status()).as(unknown.text()).isEqualTo(400);

@@ -6,6 +6,7 @@ import io.parley.core.contact.ContactAttributes;
 import io.parley.core.contact.ContactRepository;
 import io.parley.core.contact.ContactRow;
 import io.parley.core.contact.InvalidAttributesException;
+import io.parley.core.conversation.MessageRepository;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
 import jakarta.inject.Singleton;
@@ -28,6 +29,8 @@ import java.util.UUID;
 @Singleton
 public final class AccessCodes {
 
+    /** What an inbound message that carried a code shows instead. */
+    public static final String REDACTED = "[access code]";
     private static final Logger LOG = LoggerFactory.getLogger(AccessCodes.class);
 
     private final TenantScope scope;
@@ -35,9 +38,11 @@ public final class AccessCodes {
     private final ContactRepository contacts;
     private final ContactAttributes attributes;
     private final AccessCodeSettings settings;
+    private final MessageRepository messages;
 
     AccessCodes(TenantScope scope, AccessCodeRepository codes, ContactRepository contacts,
-                ContactAttributes attributes, AccessCodeSettings settings) {
+                ContactAttributes attributes, AccessCodeSettings settings, MessageRepository messages) {
+        this.messages = messages;
         this.scope = scope;
         this.codes = codes;
         this.contacts = contacts;
@@ -60,8 +65,22 @@ public final class AccessCodes {
         static final Redemption LOCKED = new Redemption(Outcome.LOCKED, null, null);
     }
 
+    /** Redeems without a stored message (the text is not redacted anywhere). */
     public Redemption redeem(TenantId tenant, UUID bot, UUID contact, String typed) {
-        return scope.write(tenant, () -> redeemInScope(tenant.value(), bot, contact, typed, Instant.now()));
+        return redeem(tenant, bot, contact, typed, null);
+    }
+
+    /**
+     * Redeems {@code typed}; when it reads as a code at all, the inbound {@code message} that carried it gets the
+     * text {@value #REDACTED}, so neither the inbox nor the LLM's history (sent to the LLM provider) shows it.
+     */
+    public Redemption redeem(TenantId tenant, UUID bot, UUID contact, String typed, @Nullable UUID message) {
+        return scope.write(tenant, () -> {
+            if (message != null && AccessCodeText.normalize(typed).isPresent()) {
+                messages.redactText(tenant.value(), message, REDACTED);
+            }
+            return redeemInScope(tenant.value(), bot, contact, typed, Instant.now());
+        });
     }
 
     /** Whether the contact redeemed a code of the bot that is not revoked. */

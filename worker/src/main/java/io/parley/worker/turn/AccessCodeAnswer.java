@@ -46,7 +46,7 @@ final class AccessCodeAnswer {
             return Optional.empty();
         }
         AccessCodes.Redemption redemption = codes.redeem(turn.tenant(), turn.bot().id(), turn.contact().id(),
-                text.text());
+                text.text(), turn.eventId());
         return switch (redemption.outcome()) {
             case REFUSED -> Optional.empty();
             case LOCKED -> {

@@ -91,6 +91,11 @@ class AccessCodeTurnTest extends TurnTest {
 
         assertThat(replyTexts(world, say(world, "U1", "what is photosynthesis?"))).containsExactly(LLM_ANSWER);
         assertThat(llm.calls()).hasSize(before + 1);
+        assertThat(llm.calls().getLast().body()).as("the LLM's history never holds a code")
+                .doesNotContain(code).doesNotContain("ABCD-EFGH-JKMN").contains("[access code]");
+        assertThat(messagesOf(world, conversation(world, redeemed).id())).extracting(m -> m.text())
+                .as("nor does the inbox").doesNotContain(" " + code.toLowerCase().replace("-", " ") + " ")
+                .contains("[access code]", "no idea");
     }
 
     @Test
