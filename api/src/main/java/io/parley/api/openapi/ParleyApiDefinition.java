@@ -38,6 +38,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 @Tag(name = "Channels", description = "A bot's LINE, WhatsApp, Telegram and web chat connections, "
                         + "and its test chat"),
                 @Tag(name = "Flows", description = "Scripted answers matched before the LLM, and their dry-run"),
+                @Tag(name = "Access codes", description = "Codes that let contacts past a gate: batches, revocation"),
                 @Tag(name = "Contacts", description = "End users who talked to a bot: profile, attributes, tier, "
                         + "setup links"),
                 @Tag(name = "Setup page (public)", description = "The API behind a contact's own setup page; the "
