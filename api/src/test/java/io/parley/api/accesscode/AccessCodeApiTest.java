@@ -68,6 +68,12 @@ class AccessCodeApiTest extends ApiTest {
         assertThat(revoked.at("revokedCodes")).isEqualTo(3);
         assertThat(api().post(codes(bot) + "/lookup", owner.accessToken(), Map.of("code", "AAAA-BBBB-CCCC"))
                 .status()).isEqualTo(404);
+
+        Reply audit = api().get("/api/v1/audit-log?limit=3", owner.accessToken());
+        assertThat(audit.items()).extracting(e -> e.get("action"))
+                .containsExactly("access_codes.revoked", "access_code.revoked", "access_codes.generated");
+        assertThat(audit.text()).as("codes never reach the audit log").doesNotContain(texts.get(0))
+                .doesNotContain(texts.get(1)).doesNotContain(texts.get(2));
     }
 
     @Test
