@@ -608,6 +608,134 @@ export interface paths {
         patch: operations["updateBot"];
         trace?: never;
     };
+    "/api/v1/bots/{botId}/access-codes/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a bot's access-code batches (newest first)
+         * @description Each batch with its rules, grants and redemptions so far; never the codes.
+         */
+        get: operations["listAccessCodeBatches"];
+        put?: never;
+        /**
+         * Generate a batch of access codes (admin)
+         * @description The codes are in this answer only: only their hashes are stored. Redeemed in chat by an `ask` step with input `access_code`; see docs/flows.md.
+         */
+        post: operations["createAccessCodeBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/access-codes/batches/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a batch of access codes as CSV (admin)
+         * @description The same as createAccessCodeBatch, answered as a CSV download (`code,batch,maxUses,expiresAt`); the batch id is in the `Location` header.
+         */
+        post: operations["createAccessCodeBatchCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/access-codes/batches/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an access-code batch
+         * @description The batch with its rules, grants and redemptions so far.
+         */
+        get: operations["getAccessCodeBatch"];
+        put?: never;
+        post?: never;
+        /**
+         * Revoke every code of a batch (admin)
+         * @description The codes are refused from now on, and contacts who redeemed them no longer pass `contact.accessCode` conditions. The batch stays listed.
+         */
+        delete: operations["revokeAccessCodeBatch"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/access-codes/batches/{batchId}/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a batch's codes (oldest first)
+         * @description Uses and status of each code; the code texts are not stored and never shown again.
+         */
+        get: operations["listAccessCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/access-codes/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find a code by its text (any member)
+         * @description The code's uses and status, e.g. to revoke a code that was passed around. The code goes in the body, never in the URL, so it stays out of access logs.
+         */
+        post: operations["lookUpAccessCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/access-codes/{codeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke one access code (admin)
+         * @description It is refused from now on, and contacts who redeemed it no longer pass `contact.accessCode` conditions.
+         */
+        delete: operations["revokeAccessCode"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bots/{botId}/budget": {
         parameters: {
             query?: never;
@@ -1791,6 +1919,184 @@ export interface components {
         AcceptInvitationRequest: {
             token: string;
         };
+        /** @description One code; its text is never shown again after generation */
+        AccessCode: {
+            id: string;
+            batchId: string;
+            /** Format: int32 */
+            maxUses: number;
+            /** Format: int32 */
+            uses: number;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            /** Format: date-time */
+            revokedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            status: "active" | "used_up" | "expired" | "revoked";
+        };
+        AccessCodeBatch: {
+            id: string;
+            botId: string;
+            /** @example Class 3B */
+            name: string;
+            /**
+             * Format: int32
+             * @example 30
+             */
+            count: number;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            maxUses: number;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            grants: components["schemas"]["AccessCodeWireGrants"];
+            /**
+             * Format: int64
+             * @description Redemptions of the batch's codes so far
+             */
+            uses: number;
+            /**
+             * Format: int64
+             * @description Codes of the batch revoked
+             */
+            revokedCodes: number;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the whole batch was revoked
+             */
+            revokedAt?: string | null;
+        };
+        AccessCodeBatchCreated: {
+            batch: components["schemas"]["AccessCodeWireBatch"];
+            /**
+             * @description The codes, shown in this answer only (only their hashes are stored): hand them out or download them now
+             * @example [
+             *       "K7QM-2XRT-94HP"
+             *     ]
+             */
+            codes: string[];
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        AccessCodeBatchPage: {
+            items: components["schemas"]["AccessCodeBatch"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        AccessCodeBatchRequest: {
+            /**
+             * @description What the batch is for; a redeemed code's batch name is what an ask step's saveTo receives
+             * @example Class 3B
+             */
+            name: string;
+            /**
+             * Format: int32
+             * @description How many codes (1-1000)
+             * @example 30
+             */
+            count: number;
+            /**
+             * Format: int32
+             * @description Redemptions each code allows, by different contacts (1-100000, default 1: single-use)
+             * @example 1
+             */
+            maxUses?: number | null;
+            /**
+             * Format: date-time
+             * @description After this, the codes are refused (contacts who redeemed keep access)
+             * @example 2027-06-30T23:59:59Z
+             */
+            expiresAt?: string | null;
+            grants?: components["schemas"]["AccessCodeGrants"] | null;
+        };
+        /** @description What redeeming a code of the batch sets on the contact */
+        AccessCodeGrants: {
+            /**
+             * @description The contact's new tier
+             * @example student
+             */
+            tier?: string | null;
+            /**
+             * @description Attributes set on the contact (text values)
+             * @example {
+             *       "school": "North High"
+             *     }
+             */
+            attributes?: {
+                [key: string]: string;
+            } | null;
+        };
+        AccessCodeLookup: {
+            /**
+             * @description A code as handed out (case, spaces and dashes do not matter)
+             * @example K7QM-2XRT-94HP
+             */
+            code: string;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        AccessCodePage: {
+            items: components["schemas"]["AccessCode"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        AccessCodeWireBatch: {
+            id: string;
+            botId: string;
+            /** @example Class 3B */
+            name: string;
+            /**
+             * Format: int32
+             * @example 30
+             */
+            count: number;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            maxUses: number;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            grants: components["schemas"]["AccessCodeWireGrants"];
+            /**
+             * Format: int64
+             * @description Redemptions of the batch's codes so far
+             */
+            uses: number;
+            /**
+             * Format: int64
+             * @description Codes of the batch revoked
+             */
+            revokedCodes: number;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the whole batch was revoked
+             */
+            revokedAt?: string | null;
+        };
+        /** @description What redeeming a code of the batch sets on the contact */
+        AccessCodeWireGrants: {
+            /**
+             * @description The contact's new tier
+             * @example student
+             */
+            tier?: string | null;
+            /**
+             * @description Attributes set on the contact (text values)
+             * @example {
+             *       "school": "North High"
+             *     }
+             */
+            attributes?: {
+                [key: string]: string;
+            } | null;
+        };
         AgentMessageRequest: {
             /**
              * @description 1 to 4096 characters
@@ -2731,7 +3037,7 @@ export interface components {
         /**
          * @description A test on the contact, the channel or the time; exactly one of:
          *     * `all`: every condition holds; `any`: at least one holds; `not`: the condition does not hold (nesting up to 4 levels, at most 20 tests in all).
-         *     * `field` + `op` (+ `value` or `values`). Fields: `contact.tier`, `contact.displayName`, `contact.personaOverride` (set once the contact saved the setup page), `contact.attributes.<key>`, `channel` (line, whatsapp, telegram, web), `time` (HH:mm in the tenant's time zone), `weekday` (mon..sun). Ops: `equals`, `not_equals`, `contains` (`value`); `in`, `not_in` (`values`, 1-50); `exists`, `not_exists` (nothing); `gt`, `gte`, `lt`, `lte` (a number); `between` (`values`: [from, to], numbers inclusive, or times from-inclusive to-exclusive, wrapping past midnight); `before`, `after` (a date 2008-12-07, an instant, or a period from today such as -P18Y; for `time`: HH:mm). Numbers compare numerically, also when the attribute holds them as text.
+         *     * `field` + `op` (+ `value` or `values`). Fields: `contact.tier`, `contact.displayName`, `contact.personaOverride` (set once the contact saved the setup page), `contact.accessCode` (set once the contact redeemed an access code of the bot that is not revoked), `contact.attributes.<key>`, `channel` (line, whatsapp, telegram, web), `time` (HH:mm in the tenant's time zone), `weekday` (mon..sun). Ops: `equals`, `not_equals`, `contains` (`value`); `in`, `not_in` (`values`, 1-50); `exists`, `not_exists` (nothing); `gt`, `gte`, `lt`, `lte` (a number); `between` (`values`: [from, to], numbers inclusive, or times from-inclusive to-exclusive, wrapping past midnight); `before`, `after` (a date 2008-12-07, an instant, or a period from today such as -P18Y; for `time`: HH:mm). Numbers compare numerically, also when the attribute holds them as text.
          * @example {
          *       "all": [
          *         {
@@ -2802,7 +3108,7 @@ export interface components {
             /** @description Branch steps met and the way each went, e.g. "steps[1]: then", "steps[1]: else" or "steps[2]: goto Booking" */
             branches: string[];
             /**
-             * @description When the flow would ask a question: where the answer would be stored (the conversation then waits for it)
+             * @description When the flow would ask a question: where the answer would be stored (the conversation then waits for it); `contact.accessCode` for an access code with no saveTo
              * @example contact.attributes.partySize
              */
             waitsForAnswer?: string | null;
@@ -2927,6 +3233,8 @@ export interface components {
             } | null;
             /** @description Whether the contact saved a persona on the setup page (default false) */
             personaOverride?: boolean | null;
+            /** @description Whether the contact redeemed an access code of the bot (default false) */
+            accessCode?: boolean | null;
         };
         /**
          * @description One step, by `type`:
@@ -2937,7 +3245,7 @@ export interface components {
          *     * `handoff`: optional `message`; pauses the bot in this conversation so a person answers. Must be last.
          *     * `ask_llm`: `instruction` added to the system prompt for this turn; the LLM answers. Must be last.
          *     * `branch`: `condition`, `steps` (1-20, run when it holds) and optional `elseSteps` (0-20, run when it does not). The condition sees attributes set by earlier steps. Branch steps do not nest; a handoff or ask_llm inside one must be last in its list, and the branch then last in the flow.
-         *     * `ask`: asks `text` and waits for the answer, read as `input` (`text`, `number`, `email`, `phone`, `date`, `choice` with `buttons`, or `regex` with a `pattern` the whole answer must match) and stored at `saveTo` (`contact.attributes.<key>` or `conversation.variables.<key>`); then the next step runs. An invalid answer gets `retryText` (default: the question again); after `maxAttempts` answers (1-10, default 3) `failText` (optional) ends the flow. Only at a flow's top level.
+         *     * `ask`: asks `text` and waits for the answer, read as `input` (`text`, `number`, `email`, `phone`, `date`, `choice` with `buttons`, `regex` with a `pattern` the whole answer must match, or `access_code`: redeemed as one of the bot's access codes) and stored at `saveTo` (`contact.attributes.<key>` or `conversation.variables.<key>`; optional for `access_code`, which stores the code's batch name there); then the next step runs. An invalid answer gets `retryText` (default: the question again); after `maxAttempts` answers (1-10, default 3) `failText` (optional) ends the flow. Only at a flow's top level.
          *     * `goto`: `flowId`, a flow of the same bot that continues from its first step. Must be last.
          *     `text`, `message` and `instruction` may use {{contact.displayName}}, {{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}} and {{setupUrl}}.
          * @example {
@@ -3007,14 +3315,14 @@ export interface components {
              * @description ask: what the answer must be
              * @enum {string|null}
              */
-            input?: "text" | "number" | "email" | "phone" | "date" | "choice" | "regex" | null;
+            input?: "text" | "number" | "email" | "phone" | "date" | "choice" | "regex" | "access_code" | null;
             /**
              * @description ask with input regex: the whole answer must match
              * @example [A-Z]{4}-\d{4}
              */
             pattern?: string | null;
             /**
-             * @description ask: where the answer goes
+             * @description ask: where the answer goes (access_code: its batch name, optional)
              * @example contact.attributes.partySize
              */
             saveTo?: string | null;
@@ -5628,6 +5936,330 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             /** @description Unsupported Media Type */
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAccessCodeBatches: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listAccessCodeBatches 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessCodeBatchPage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createAccessCodeBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessCodeBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description createAccessCodeBatch 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessCodeBatchCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createAccessCodeBatchCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessCodeBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description The codes as CSV */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAccessCodeBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getAccessCodeBatch 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessCodeBatch"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeAccessCodeBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description revokeAccessCodeBatch 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAccessCodes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                botId: string;
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listAccessCodes 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessCodePage"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    lookUpAccessCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessCodeLookup"];
+            };
+        };
+        responses: {
+            /** @description lookUpAccessCode 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessCode"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeAccessCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                codeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description revokeAccessCode 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */

@@ -12,6 +12,7 @@ import notifications from '../pages/notifications/messages'
 import premium from '../pages/premium/messages'
 import analytics from '../pages/analytics/messages'
 import segments from '../pages/segments/messages'
+import accesscodes from '../pages/accesscodes/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -32,4 +33,5 @@ export const catalogs = {
   premium,
   analytics,
   segments,
+  accesscodes,
 }

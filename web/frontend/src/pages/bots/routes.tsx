@@ -1,16 +1,18 @@
 import type { RouteObject } from 'react-router-dom'
+import { AccessCodesPage } from '../accesscodes/AccessCodesPage'
 import { channelRoutes } from '../channels/routes'
 import { flowRoutes } from '../flows/routes'
 import { BotLayout } from './BotLayout'
 import { BotSettingsPage } from './BotSettingsPage'
 import { BotsPage } from './BotsPage'
 
-/** /bots, and each bot's page whose sections (settings, channels, flows) share its header and test chat. */
+/** /bots, and each bot's page whose sections (settings, channels, flows, access codes) share its header and test chat. */
 export const botRoutes: RouteObject[] = [
   { path: 'bots', element: <BotsPage /> },
   {
     path: 'bots/:botId',
     element: <BotLayout />,
-    children: [{ index: true, element: <BotSettingsPage /> }, ...channelRoutes, ...flowRoutes],
+    children: [{ index: true, element: <BotSettingsPage /> }, ...channelRoutes, ...flowRoutes,
+      { path: 'access-codes', element: <AccessCodesPage /> }],
   },
 ]

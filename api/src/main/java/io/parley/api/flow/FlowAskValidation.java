@@ -26,10 +26,12 @@ final class FlowAskValidation {
                 & validation.template(at + ".failText", spec.failText(), FlowLimits.MAX_TEXT_LENGTH, true);
         InputKind input = InputKind.parse(spec.input()).orElse(null);
         if (input == null) {
-            validation.error(at + ".input", "must be one of text, number, email, phone, date, choice, regex");
+            validation.error(at + ".input", "must be one of text, number, email, phone, date, choice, regex, "
+                    + "access_code");
             return null;
         }
-        if (SaveTarget.parse(spec.saveTo()).isEmpty()) {
+        boolean optionalSave = input == InputKind.ACCESS_CODE && spec.saveTo() == null;
+        if (!optionalSave && SaveTarget.parse(spec.saveTo()).isEmpty()) {
             validation.error(at + ".saveTo", "must be contact.attributes.<key> or conversation.variables.<key> "
                     + "(keys: 1-64 of A-Z, a-z, 0-9, _ and -)");
             valid = false;

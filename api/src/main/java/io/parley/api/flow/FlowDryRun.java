@@ -61,7 +61,8 @@ final class FlowDryRun {
         }
         ConditionFacts facts = new ConditionFacts(recipient.displayName(), recipient.tier(), recipient.attributes(),
                 contact != null && Boolean.TRUE.equals(contact.personaOverride()), request.channel(),
-                request.at() == null ? Instant.now() : request.at(), () -> zones.of(tenant));
+                request.at() == null ? Instant.now() : request.at(), () -> zones.of(tenant), Map.of(),
+                () -> contact != null && Boolean.TRUE.equals(contact.accessCode()));
         return scope.read(tenant, () -> {
             BotRow bot = Ids.parse(botId).flatMap(id -> bots.find(tenant.value(), id))
                     .orElseThrow(() -> ProblemException.notFound("Bot"));
@@ -79,7 +80,8 @@ final class FlowDryRun {
             return new FlowWire.DryRunResponse(match.found().map(FlowDryRun::matched).orElse(null),
                     turn.steps().stream().map(FlowWire.StepSpec::of).toList(), turn.then().wireName(),
                     turn.attributeChanges(), warnings, turn.branches(),
-                    turn.waiting() == null ? null : turn.waiting().ask().saveTo());
+                    turn.waiting() == null ? null : turn.waiting().ask().saveTo() != null
+                            ? turn.waiting().ask().saveTo() : "contact.accessCode");
         });
     }
 

@@ -55,7 +55,8 @@ final class FlowWire {
             * `all`: every condition holds; `any`: at least one holds; `not`: the condition does not hold \
             (nesting up to 4 levels, at most 20 tests in all).
             * `field` + `op` (+ `value` or `values`). Fields: `contact.tier`, `contact.displayName`, \
-            `contact.personaOverride` (set once the contact saved the setup page), `contact.attributes.<key>`, \
+            `contact.personaOverride` (set once the contact saved the setup page), `contact.accessCode` (set once \
+            the contact redeemed an access code of the bot that is not revoked), `contact.attributes.<key>`, \
             `channel` (line, whatsapp, telegram, web), `time` (HH:mm in the tenant's time zone), `weekday` \
             (mon..sun). Ops: `equals`, `not_equals`, `contains` (`value`); `in`, `not_in` (`values`, 1-50); \
             `exists`, `not_exists` (nothing); `gt`, `gte`, `lt`, `lte` (a number); `between` (`values`: [from, to], \
@@ -140,8 +141,10 @@ final class FlowWire {
             does not). The condition sees attributes set by earlier steps. Branch steps do not nest; a handoff or \
             ask_llm inside one must be last in its list, and the branch then last in the flow.
             * `ask`: asks `text` and waits for the answer, read as `input` (`text`, `number`, `email`, `phone`, \
-            `date`, `choice` with `buttons`, or `regex` with a `pattern` the whole answer must match) and stored at \
-            `saveTo` (`contact.attributes.<key>` or `conversation.variables.<key>`); then the next step runs. An \
+            `date`, `choice` with `buttons`, `regex` with a `pattern` the whole answer must match, or `access_code`: \
+            redeemed as one of the bot's access codes) and stored at `saveTo` (`contact.attributes.<key>` or \
+            `conversation.variables.<key>`; optional for `access_code`, which stores the code's batch name there); \
+            then the next step runs. An \
             invalid answer gets `retryText` (default: the question again); after `maxAttempts` answers (1-10, \
             default 3) `failText` (optional) ends the flow. Only at a flow's top level.
             * `goto`: `flowId`, a flow of the same bot that continues from its first step. Must be last.
@@ -170,10 +173,11 @@ final class FlowWire {
             @Nullable @Schema(description = "branch: run when the condition holds") List<StepSpec> steps,
             @Nullable @Schema(description = "branch: run when it does not") List<StepSpec> elseSteps,
             @Nullable @Schema(description = "ask: what the answer must be", allowableValues = {"text", "number",
-                    "email", "phone", "date", "choice", "regex"}) String input,
+                    "email", "phone", "date", "choice", "regex", "access_code"}) String input,
             @Nullable @Schema(description = "ask with input regex: the whole answer must match",
                     example = "[A-Z]{4}-\\d{4}") String pattern,
-            @Nullable @Schema(description = "ask: where the answer goes", example = "contact.attributes.partySize")
+            @Nullable @Schema(description = "ask: where the answer goes (access_code: its batch name, optional)",
+                    example = "contact.attributes.partySize")
             String saveTo,
             @Nullable @Schema(description = "ask: sent after an invalid answer (default: the question again)")
             String retryText,
@@ -257,7 +261,13 @@ final class FlowWire {
                          @Nullable @Size(min = 1, max = 40) @Schema(example = "premium") String tier,
                          @Nullable @Schema(example = "{\"sign\": \"Leo\"}") Map<String, Object> attributes,
                          @Nullable @Schema(description = "Whether the contact saved a persona on the setup page "
-                                 + "(default false)") Boolean personaOverride) {
+                                 + "(default false)") Boolean personaOverride,
+                         @Nullable @Schema(description = "Whether the contact redeemed an access code of the bot "
+                                 + "(default false)") Boolean accessCode) {
+
+        SampleContact(String displayName, String tier, Map<String, Object> attributes, Boolean personaOverride) {
+            this(displayName, tier, attributes, personaOverride, null);
+        }
     }
 
     @Serdeable
@@ -282,7 +292,7 @@ final class FlowWire {
             @Schema(requiredMode = REQUIRED, description = "Branch steps met and the way each went, e.g. "
                     + "\"steps[1]: then\", \"steps[1]: else\" or \"steps[2]: goto Booking\"") List<String> branches,
             @Nullable @Schema(description = "When the flow would ask a question: where the answer would be stored "
-                    + "(the conversation then waits for it)", example = "contact.attributes.partySize")
+                    + "(the conversation then waits for it); `contact.accessCode` for an access code with no saveTo", example = "contact.attributes.partySize")
             String waitsForAnswer) {
     }
 

@@ -88,6 +88,10 @@ public interface MessageRepository extends GenericRepository<MessageRow, UUID> {
             + "WHERE tenant_id = :tenantId AND id = :id")
     int mergePayload(UUID tenantId, UUID id, String patch);
 
+    /** Replaces a message's text, e.g. an access code a contact sent, so the inbox and the LLM's history never show it. */
+    @Query("UPDATE messages SET text = :text, updated_at = now() WHERE tenant_id = :tenantId AND id = :id")
+    int redactText(UUID tenantId, UUID id, String text);
+
     /** Also stamps {@code sent_at}: the end of the "webhook received → reply sent" latency (docs/analytics.md). */
     @Query("UPDATE messages SET provider_message_id = :providerMessageId, status = 'sent', sent_at = now(), "
             + "updated_at = now() WHERE tenant_id = :tenantId AND id = :id AND status = 'queued'")

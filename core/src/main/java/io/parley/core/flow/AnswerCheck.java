@@ -60,6 +60,7 @@ public final class AnswerCheck {
             case DATE -> date(value);
             case CHOICE -> choice(ask, value);
             case REGEX -> regex(ask.pattern(), value);
+            case ACCESS_CODE -> Optional.empty(); // redeemed against the bot's codes by the pipeline
         };
     }
 

@@ -144,9 +144,12 @@ public sealed interface Step {
      * {@code conversation.variables.<key>}); then the flow goes on with the next step. An answer that does not read
      * is answered with {@code retryText} (default: the question again), at most {@code maxAttempts} answers in all;
      * then {@code failText} (if any) and the flow ends. Only at a flow's top level (not inside a branch).
+     * With input {@code access_code} the answer is redeemed as one of the bot's access codes; {@code saveTo} is then
+     * optional and receives the code's batch name (never the code).
      */
     @Serdeable
-    record Ask(String text, InputKind input, @Nullable List<Button> buttons, @Nullable String pattern, String saveTo,
+    record Ask(String text, InputKind input, @Nullable List<Button> buttons, @Nullable String pattern,
+               @Nullable String saveTo,
                @Nullable String retryText, int maxAttempts, @Nullable String failText) implements Step {
         @Override
         public String type() {
@@ -156,7 +159,9 @@ public sealed interface Step {
         public Ask {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(input, "input");
-            Objects.requireNonNull(saveTo, "saveTo");
+            if (saveTo == null && input != InputKind.ACCESS_CODE) {
+                throw new NullPointerException("saveTo");
+            }
             buttons = buttons == null || buttons.isEmpty() ? null : List.copyOf(buttons);
         }
     }

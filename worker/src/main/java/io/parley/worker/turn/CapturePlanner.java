@@ -29,9 +29,11 @@ import java.util.Optional;
 final class CapturePlanner {
 
     private final CaptureSettings settings;
+    private final AccessCodeAnswer accessCodes;
 
-    CapturePlanner(CaptureSettings settings) {
+    CapturePlanner(CaptureSettings settings, AccessCodeAnswer accessCodes) {
         this.settings = settings;
+        this.accessCodes = accessCodes;
     }
 
     CaptureSettings settings() {
@@ -51,6 +53,13 @@ final class CapturePlanner {
         int index = state.stepIndex();
         if (flow == null || index >= flow.steps().size() || !(flow.steps().get(index) instanceof Step.Ask ask)) {
             return null;
+        }
+        if (ask.input() == InputKind.ACCESS_CODE) {
+            Optional<FlowPlanner.Plan> redeemed = accessCodes.answer(turn, flow, index, ask, answer, facts, setupUrl,
+                    now, this);
+            if (redeemed.isPresent()) {
+                return redeemed.get();
+            }
         }
         SaveTarget target = SaveTarget.parse(ask.saveTo()).orElse(null);
         Optional<String> value = target == null ? Optional.empty() : AnswerCheck.check(ask, answer);

@@ -1,6 +1,7 @@
 package io.parley.worker.turn;
 
 import io.micronaut.core.annotation.Nullable;
+import io.parley.core.accesscode.AccessCodes;
 import io.parley.core.bot.PersonaTemplate;
 import io.parley.core.channel.ChannelType;
 import io.parley.core.contact.ContactAttributes;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * Flows first: a text, button press or follow event is matched against the bot's flows (core's FlowMatcher, the
@@ -68,10 +70,12 @@ final class FlowPlanner {
     private final FlowStateRepository states;
     private final CapturePlanner captures;
     private final JsonMapper json;
+    private final AccessCodes accessCodes;
 
     FlowPlanner(ContactAttributes attributes, SetupLinks links, TenantScope scope, PostbackReferences postbacks,
                 TenantTimeZones zones, FlowStateRepository states, CapturePlanner captures, JsonMapper json,
-                CheckoutLinks checkoutLinks) {
+                CheckoutLinks checkoutLinks, AccessCodes accessCodes) {
+        this.accessCodes = accessCodes;
         this.zones = zones;
         this.states = states;
         this.captures = captures;
@@ -128,7 +132,8 @@ final class FlowPlanner {
         ConditionFacts facts = new ConditionFacts(contact.displayName(), contact.tier(), recipient.attributes(),
                 contact.personaOverride() != null && !contact.personaOverride().isBlank(),
                 turn.channel().channelType().wireName(), now,
-                () -> zones.of(turn.tenant()), state == null ? Map.of() : variables(state));
+                () -> zones.of(turn.tenant()), state == null ? Map.of() : variables(state),
+                redeemedCode(turn));
         Wait left = null;
         if (state != null && state.waiting(now) && (flowEvent instanceof FlowEvent.Text
                 || flowEvent instanceof FlowEvent.Postback)) {
@@ -145,6 +150,17 @@ final class FlowPlanner {
         }
         Plan plan = matched(turn, event, flowEvent, contact, recipient, facts);
         return plan.flowWait() == null && left != null ? plan.withWait(left) : plan;
+    }
+
+    /** Asked at most once per turn, and only when a condition reads contact.accessCode. */
+    private BooleanSupplier redeemedCode(Turn turn) {
+        Boolean[] known = new Boolean[1];
+        return () -> {
+            if (known[0] == null) {
+                known[0] = accessCodes.redeemed(turn.tenant(), turn.bot().id(), turn.contact().id());
+            }
+            return known[0];
+        };
     }
 
     private boolean cancels(FlowEvent event) {

@@ -7,10 +7,13 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What an {@code ask} step accepts as an answer; see {@code AnswerCheck}. */
+/**
+ * What an {@code ask} step accepts as an answer; see {@code AnswerCheck}. {@code ACCESS_CODE} is checked against
+ * the bot's access codes by the message pipeline (it needs the database), not by {@code AnswerCheck}.
+ */
 @Serdeable
 public enum InputKind {
-    TEXT, NUMBER, EMAIL, PHONE, DATE, CHOICE, REGEX;
+    TEXT, NUMBER, EMAIL, PHONE, DATE, CHOICE, REGEX, ACCESS_CODE;
 
     @JsonValue
     public String wireName() {

@@ -73,6 +73,7 @@ public final class ConditionEvaluator {
             case TIER -> facts.tier();
             case DISPLAY_NAME -> facts.displayName();
             case PERSONA_OVERRIDE -> facts.personaOverride() ? Boolean.TRUE : null;
+            case ACCESS_CODE -> facts.accessCode().getAsBoolean() ? Boolean.TRUE : null;
             case ATTRIBUTE -> facts.attributes().get(field.key());
             case VARIABLE -> facts.variables().get(field.key());
             case CHANNEL -> facts.channel();

@@ -6,17 +6,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * What conditions can look at when a message arrives: the contact's tier, name, attributes and whether it has
  * finished the setup page (a persona of its own), the channel type ({@code line}, {@code whatsapp},
- * {@code telegram}, {@code web}), the conversation's variables (captured by ask steps), the time and the tenant's time zone (asked for only when a condition needs the
- * time of day or the day of the week, since reading it may cost a query).
+ * {@code telegram}, {@code web}), the conversation's variables (captured by ask steps), the time and the tenant's
+ * time zone (asked for only when a condition needs the time of day or the day of the week, since reading it may cost
+ * a query), and whether the contact redeemed an access code of the bot ({@code accessCode}: asked for only when a
+ * condition reads {@code contact.accessCode}, for the same reason).
  */
 public record ConditionFacts(@Nullable String displayName, String tier, Map<String, ?> attributes,
                              boolean personaOverride, @Nullable String channel, Instant now,
-                             Supplier<ZoneId> zone, Map<String, ?> variables) {
+                             Supplier<ZoneId> zone, Map<String, ?> variables, BooleanSupplier accessCode) {
+
+    private static final BooleanSupplier NO_CODE = () -> false;
 
     public ConditionFacts {
         Objects.requireNonNull(tier, "tier");
@@ -24,6 +29,13 @@ public record ConditionFacts(@Nullable String displayName, String tier, Map<Stri
         variables = variables == null ? Map.of() : variables;
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(zone, "zone");
+        accessCode = accessCode == null ? NO_CODE : accessCode;
+    }
+
+    /** Facts of a contact that has redeemed no access code. */
+    public ConditionFacts(@Nullable String displayName, String tier, Map<String, ?> attributes, boolean personaOverride,
+                          @Nullable String channel, Instant now, Supplier<ZoneId> zone, Map<String, ?> variables) {
+        this(displayName, tier, attributes, personaOverride, channel, now, zone, variables, NO_CODE);
     }
 
     /** Facts of a conversation without variables. */
@@ -39,11 +51,19 @@ public record ConditionFacts(@Nullable String displayName, String tier, Map<Stri
 
     /** The same facts with other attributes (steps that set attributes change what later branches see). */
     public ConditionFacts withAttributes(Map<String, ?> changed) {
-        return new ConditionFacts(displayName, tier, changed, personaOverride, channel, now, zone, variables);
+        return new ConditionFacts(displayName, tier, changed, personaOverride, channel, now, zone, variables,
+                accessCode);
     }
 
     /** The same facts with other conversation variables. */
     public ConditionFacts withVariables(Map<String, ?> changed) {
-        return new ConditionFacts(displayName, tier, attributes, personaOverride, channel, now, zone, changed);
+        return new ConditionFacts(displayName, tier, attributes, personaOverride, channel, now, zone, changed,
+                accessCode);
+    }
+
+    /** The facts once the contact redeemed an access code: its tier and attributes after the code's grants. */
+    public ConditionFacts redeemed(String newTier, Map<String, ?> newAttributes) {
+        return new ConditionFacts(displayName, newTier, newAttributes, personaOverride, channel, now, zone, variables,
+                () -> true);
     }
 }

@@ -21,7 +21,7 @@ public record ConditionField(Kind kind, String key) {
     public static final List<String> CHANNELS = List.of("line", "whatsapp", "telegram", "web");
     public static final List<String> WEEKDAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     public static final String KNOWN = "contact.tier, contact.displayName, contact.personaOverride, "
-            + "contact.attributes.<key>, conversation.variables.<key>, channel, time, weekday";
+            + "contact.accessCode, contact.attributes.<key>, conversation.variables.<key>, channel, time, weekday";
     private static final String ATTRIBUTES = "contact.attributes.";
     private static final String VARIABLES = "conversation.variables.";
     private static final Pattern KEY = Pattern.compile(FlowLimits.ATTRIBUTE_KEY_PATTERN);
@@ -32,6 +32,8 @@ public record ConditionField(Kind kind, String key) {
         DISPLAY_NAME(EnumSet.of(EQUALS, NOT_EQUALS, IN, NOT_IN, EXISTS, NOT_EXISTS, CONTAINS)),
         /** Present once the contact saved a persona of its own on the setup page. */
         PERSONA_OVERRIDE(EnumSet.of(EXISTS, NOT_EXISTS)),
+        /** Present once the contact redeemed an access code of the bot (one that is not revoked). */
+        ACCESS_CODE(EnumSet.of(EXISTS, NOT_EXISTS)),
         ATTRIBUTE(EnumSet.allOf(ConditionOp.class)),
         /** A value this conversation captured with an ask step. */
         VARIABLE(EnumSet.allOf(ConditionOp.class)),
@@ -69,6 +71,7 @@ public record ConditionField(Kind kind, String key) {
             case "contact.tier" -> Kind.TIER;
             case "contact.displayName" -> Kind.DISPLAY_NAME;
             case "contact.personaOverride" -> Kind.PERSONA_OVERRIDE;
+            case "contact.accessCode" -> Kind.ACCESS_CODE;
             case "channel" -> Kind.CHANNEL;
             case "time" -> Kind.TIME;
             case "weekday" -> Kind.WEEKDAY;

@@ -100,4 +100,20 @@ class ConditionEvaluatorTest {
 
         assertThat(ConditionEvaluator.holds(test("contact.tier", "equals", "free"), facts)).isTrue();
     }
+
+    @Test
+    void contactAccessCodeAsksWhetherTheContactRedeemedACodeOnlyWhenAConditionReadsIt() {
+        int[] asked = new int[1];
+        ConditionFacts redeemed = new ConditionFacts("Mei", "free", Map.of(), false, "line", MONDAY_LATE_UTC,
+                () -> ZoneId.of("UTC"), Map.of(), () -> ++asked[0] > 0);
+        ConditionFacts none = contact(Map.of());
+
+        assertThat(ConditionEvaluator.holds(test("contact.tier", "equals", "free"), redeemed)).isTrue();
+        assertThat(asked[0]).as("not asked for other fields").isZero();
+        assertThat(ConditionEvaluator.holds(test("contact.accessCode", "exists", null), redeemed)).isTrue();
+        assertThat(ConditionEvaluator.holds(test("contact.accessCode", "not_exists", null), redeemed)).isFalse();
+        assertThat(ConditionEvaluator.holds(test("contact.accessCode", "exists", null), none)).isFalse();
+        assertThat(ConditionEvaluator.holds(test("contact.accessCode", "exists", null),
+                none.redeemed("student", Map.of()))).as("after redeeming in this turn").isTrue();
+    }
 }

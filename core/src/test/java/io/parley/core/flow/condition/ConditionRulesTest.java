@@ -47,4 +47,11 @@ class ConditionRulesTest {
         assertThat(ConditionRules.check(testValues("contact.attributes.n", "between", List.of(5, 1)), "c"))
                 .extracting(ConditionRules.Error::field).containsExactly("c.values");
     }
+
+    @Test
+    void contactAccessCodeTakesOnlyExistsAndNotExists() {
+        assertThat(ConditionRules.check(Condition.test("contact.accessCode", "exists", null), "until")).isEmpty();
+        assertThat(ConditionRules.check(Condition.test("contact.accessCode", "equals", "yes"), "until"))
+                .extracting(ConditionRules.Error::field).containsExactly("until.op");
+    }
 }
