@@ -13,11 +13,13 @@ import io.parley.core.queue.JobHandler;
 import io.parley.core.queue.JobRetryAfter;
 import io.parley.core.secrets.SecretUnreadableException;
 import io.parley.core.tenancy.TenantId;
+import io.parley.worker.observability.SendMetrics;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -49,9 +51,11 @@ final class OutboundSendHandler implements JobHandler {
     private final SealedCredentials credentials;
     private final Map<ChannelType, ChannelSender> senders = new EnumMap<>(ChannelType.class);
     private final JsonMapper json;
+    private final SendMetrics metrics;
 
     OutboundSendHandler(Deliveries deliveries, SealedCredentials credentials, List<ChannelSender> senders,
-                        JsonMapper json) {
+                        JsonMapper json, SendMetrics metrics) {
+        this.metrics = metrics;
         this.deliveries = deliveries;
         this.credentials = credentials;
         senders.forEach(sender -> this.senders.put(sender.type(), sender));
@@ -118,16 +122,20 @@ final class OutboundSendHandler implements JobHandler {
                     sender.resend() != ChannelSender.Resend.ATOMIC ? batchIds : List.<UUID>of());
             references.clear(); // stored with the first batch
             List<String> providerIds;
+            long start = System.nanoTime();
             try {
                 providerIds = sender.send(new OutboundBatch(tenant, plan.channel(), secrets,
                         plan.identity().externalUserId(), batch, replyToken, args.inboundAt(),
                         lostReply && from == 0));
+                metrics.batch(sender.type(), SendMetrics.SENT, since(start), batch.size());
             } catch (SendFailure failure) {
+                metrics.batch(sender.type(), SendMetrics.outcomeOf(failure), since(start), batch.size());
                 if (!(failure instanceof SendFailure.Unavailable unavailable && unavailable.answerLost())) {
                     deliveries.cancelHandover(tenant, batchIds);
                 }
                 throw outcome(job, plan, pending.subList(from, pending.size()), failure);
             } catch (RuntimeException e) {
+                metrics.batch(sender.type(), SendMetrics.ERROR, since(start), batch.size());
                 // A bug, before the request or after the provider answered: the mark stays, on the safe side.
                 giveUpIfLast(job, plan, pending.subList(from, pending.size()), "sending failed");
                 throw e;
@@ -225,6 +233,10 @@ final class OutboundSendHandler implements JobHandler {
     private void fail(TenantId tenant, Deliveries.Plan plan, List<OutboundMessage> messages, String reason) {
         deliveries.recordFailed(tenant, plan.conversation().id(),
                 messages.stream().map(OutboundMessage::id).toList(), reason);
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private static String reason(SendFailure failure) {

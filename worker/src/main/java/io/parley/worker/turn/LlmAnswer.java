@@ -14,6 +14,7 @@ import io.parley.worker.llm.LlmPrices;
 import io.parley.worker.llm.LlmReply;
 import io.parley.worker.llm.LlmSettings;
 import io.parley.worker.llm.ResilientLlm;
+import io.parley.worker.observability.LlmMetrics;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +42,11 @@ final class LlmAnswer {
     private final ResilientLlm llm;
     private final LlmPrices prices;
     private final LlmSettings settings;
+    private final LlmMetrics metrics;
 
     LlmAnswer(ContactAttributes attributes, LlmEndpoints endpoints, ResilientLlm llm, LlmPrices prices,
-              LlmSettings settings) {
+              LlmSettings settings, LlmMetrics metrics) {
+        this.metrics = metrics;
         this.attributes = attributes;
         this.endpoints = endpoints;
         this.llm = llm;
@@ -113,7 +116,9 @@ final class LlmAnswer {
 
     private Reply.LlmUsage usage(LlmEndpoint endpoint, int promptTokens, int completionTokens, Instant start,
                                  LlmOutcome outcome) {
-        int latency = (int) Math.min(Integer.MAX_VALUE, Duration.between(start, Instant.now()).toMillis());
+        Duration took = Duration.between(start, Instant.now());
+        metrics.call(endpoint, outcome, took, promptTokens, completionTokens);
+        int latency = (int) Math.min(Integer.MAX_VALUE, took.toMillis());
         return new Reply.LlmUsage(endpoint.provider(), endpoint.model(), promptTokens, completionTokens, latency,
                 outcome.wireName(), prices.costMicros(endpoint.model(), promptTokens, completionTokens));
     }
