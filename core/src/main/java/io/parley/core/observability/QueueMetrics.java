@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.parley.core.ServerRoles;
+import io.parley.core.queue.JobHandler;
 import io.parley.core.tenancy.TenantScope;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -57,11 +58,12 @@ final class QueueMetrics {
     private final DataSource dataSource;
     private final MultiGauge depth;
     private final MultiGauge oldest;
-    /** Kinds seen once keep reporting (as 0) so a drained queue reads 0, not "no data". */
+    /** Kinds run here or seen once keep reporting (as 0) so a drained queue reads 0, not "no data". */
     private final Map<String, Boolean> kinds = new HashMap<>();
 
-    QueueMetrics(TenantScope scope, DataSource dataSource, MeterRegistry registry) {
+    QueueMetrics(TenantScope scope, DataSource dataSource, MeterRegistry registry, List<JobHandler> handlers) {
         this.scope = scope;
+        handlers.forEach(handler -> kinds.put(handler.kind(), true)); // the kinds this process runs, from the start
         this.dataSource = dataSource; // transaction-aware: joins the asQueue transaction
         this.depth = MultiGauge.builder("parley.queue.jobs")
                 .description("Jobs in the queue by kind and state (all tenants)").register(registry);
