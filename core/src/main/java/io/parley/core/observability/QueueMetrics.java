@@ -1,8 +1,7 @@
 package io.parley.core.observability;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.parley.core.ServerRoles;
@@ -16,10 +15,12 @@ import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * How much work waits in the queue, across every tenant (docs/operations/observability.md, "Queue"):
@@ -47,8 +48,8 @@ final class QueueMetrics {
             SELECT kind,
                    CASE WHEN state = 'running' THEN 'running' WHEN scheduled_at > now() THEN 'scheduled' ELSE state END,
                    count(*),
-                   coalesce(extract(epoch FROM now() - min(scheduled_at))
-                            FILTER (WHERE state <> 'running' AND scheduled_at <= now()), 0)
+                   coalesce(extract(epoch FROM now() - min(scheduled_at)
+                            FILTER (WHERE state <> 'running' AND scheduled_at <= now())), 0)
             FROM jobs WHERE state IN ('available', 'retryable', 'running')
             GROUP BY 1, 2""";
 
@@ -56,25 +57,22 @@ final class QueueMetrics {
 
     private final TenantScope scope;
     private final DataSource dataSource;
-    private final MultiGauge depth;
-    private final MultiGauge oldest;
-    /** Kinds run here or seen once keep reporting (as 0) so a drained queue reads 0, not "no data". */
-    private final Map<String, Boolean> kinds = new HashMap<>();
+    private final MeterRegistry registry;
+    /** Per kind and state; kinds run here or seen once keep reporting (as 0): a drained queue reads 0, not "no data". */
+    private final Map<String, AtomicLong> depth = new ConcurrentHashMap<>();
+    /** Per kind, in seconds. Gauges hold their state weakly, so these maps keep it. */
+    private final Map<String, AtomicReference<Double>> oldest = new ConcurrentHashMap<>();
 
     QueueMetrics(TenantScope scope, DataSource dataSource, MeterRegistry registry, List<JobHandler> handlers) {
         this.scope = scope;
-        handlers.forEach(handler -> kinds.put(handler.kind(), true)); // the kinds this process runs, from the start
         this.dataSource = dataSource; // transaction-aware: joins the asQueue transaction
-        this.depth = MultiGauge.builder("parley.queue.jobs")
-                .description("Jobs in the queue by kind and state (all tenants)").register(registry);
-        this.oldest = MultiGauge.builder("parley.queue.oldest").baseUnit("seconds")
-                .description("Age of the oldest job that is due and waits for a worker, by kind (all tenants)")
-                .register(registry);
+        this.registry = registry;
+        handlers.forEach(handler -> track(handler.kind())); // the kinds this process runs, from the start
     }
 
     @Scheduled(fixedDelay = "${parley.metrics.queue-interval:15s}", initialDelay = "1s")
     void refresh() {
-        Map<String, Map<String, Long>> counts = new HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         Map<String, Double> ages = new HashMap<>();
         try {
             scope.asQueue(() -> {
@@ -82,7 +80,7 @@ final class QueueMetrics {
                      ResultSet rows = count.executeQuery()) {
                     while (rows.next()) {
                         String kind = rows.getString(1);
-                        counts.computeIfAbsent(kind, k -> new HashMap<>()).put(rows.getString(2), rows.getLong(3));
+                        counts.put(kind + "\n" + rows.getString(2), rows.getLong(3));
                         ages.merge(kind, rows.getDouble(4), Math::max);
                     }
                     return null;
@@ -94,17 +92,25 @@ final class QueueMetrics {
             LOG.debug("Queue metrics not refreshed: {}", e.getMessage());
             return; // the database is away: keep the last figures (its own metrics say why)
         }
-        counts.keySet().forEach(kind -> kinds.put(kind, true));
-        List<MultiGauge.Row<?>> depthRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> ageRows = new ArrayList<>();
-        for (String kind : kinds.keySet()) {
-            Map<String, Long> byState = counts.getOrDefault(kind, Map.of());
+        ages.keySet().forEach(this::track);
+        depth.forEach((key, value) -> value.set(counts.getOrDefault(key, 0L)));
+        oldest.forEach((kind, value) -> value.set(ages.getOrDefault(kind, 0.0)));
+    }
+
+    private void track(String kind) {
+        oldest.computeIfAbsent(kind, k -> {
+            AtomicReference<Double> age = new AtomicReference<>(0.0);
+            Gauge.builder("parley.queue.oldest", age, AtomicReference::get).baseUnit("seconds")
+                    .description("Age of the oldest job that is due and waits for a worker, by kind (all tenants)")
+                    .tag("kind", kind).register(registry);
             for (String state : STATES) {
-                depthRows.add(MultiGauge.Row.of(Tags.of("kind", kind, "state", state), byState.getOrDefault(state, 0L)));
+                AtomicLong jobs = new AtomicLong();
+                depth.put(kind + "\n" + state, jobs);
+                Gauge.builder("parley.queue.jobs", jobs, AtomicLong::get)
+                        .description("Jobs in the queue by kind and state (all tenants)")
+                        .tag("kind", kind).tag("state", state).register(registry);
             }
-            ageRows.add(MultiGauge.Row.of(Tags.of("kind", kind), ages.getOrDefault(kind, 0.0)));
-        }
-        depth.register(depthRows, true);
-        oldest.register(ageRows, true);
+            return age;
+        });
     }
 }
