@@ -68,7 +68,7 @@ class MetricsScrapeTest extends PipelineTest {
         assertThat(metrics.value("parley_sends_messages_total", Map.of("channel", "line"))).isGreaterThanOrEqualTo(1);
         assertThat(metrics.value("parley_queue_jobs", Map.of("kind", "inbound.turn", "state", "available"))).isNotNegative();
         assertThat(metrics.value("parley_queue_oldest_seconds", Map.of("kind", "outbound.send"))).isNotNegative();
-        assertThat(metrics.value("jdbc_connections_max", Map.of())).isPositive();
+        assertThat(metrics.value("hikaricp_connections_max", Map.of())).isPositive();
         assertThat(metrics.value("jvm_memory_used_bytes", Map.of("area", "heap"))).isPositive();
         assertThat(metrics.value("process_uptime_seconds", Map.of())).isPositive();
         assertThat(response.body()).as("no secret, token or message text in any series")

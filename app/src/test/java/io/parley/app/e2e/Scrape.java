@@ -34,7 +34,9 @@ record Scrape(String text) {
             }
         }
         if (!found) {
-            throw new AssertionError("no series " + metric + labels + " in the scrape");
+            throw new AssertionError("no series " + metric + labels + " in the scrape; it has "
+                    + text.lines().filter(line -> !line.startsWith("#")).map(line -> line.split("[{ ]")[0])
+                    .distinct().sorted().toList());
         }
         return sum;
     }
