@@ -13,7 +13,8 @@ import io.parley.core.queue.JobHandler;
 import io.parley.core.queue.JobRetryAfter;
 import io.parley.core.secrets.SecretUnreadableException;
 import io.parley.core.tenancy.TenantId;
-import io.parley.worker.observability.SendMetrics;
+import io.opentelemetry.api.trace.Span;
+import io.parley.worker.observability.SendTelemetry;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,10 +52,10 @@ final class OutboundSendHandler implements JobHandler {
     private final SealedCredentials credentials;
     private final Map<ChannelType, ChannelSender> senders = new EnumMap<>(ChannelType.class);
     private final JsonMapper json;
-    private final SendMetrics metrics;
+    private final SendTelemetry metrics;
 
     OutboundSendHandler(Deliveries deliveries, SealedCredentials credentials, List<ChannelSender> senders,
-                        JsonMapper json, SendMetrics metrics) {
+                        JsonMapper json, SendTelemetry metrics) {
         this.metrics = metrics;
         this.deliveries = deliveries;
         this.credentials = credentials;
@@ -123,19 +124,21 @@ final class OutboundSendHandler implements JobHandler {
             references.clear(); // stored with the first batch
             List<String> providerIds;
             long start = System.nanoTime();
+            Span span = metrics.start(sender.type(), tenant.value(), plan.channel().id(), plan.conversation().id(),
+                    batch.size());
             try {
                 providerIds = sender.send(new OutboundBatch(tenant, plan.channel(), secrets,
                         plan.identity().externalUserId(), batch, replyToken, args.inboundAt(),
                         lostReply && from == 0));
-                metrics.batch(sender.type(), SendMetrics.SENT, since(start), batch.size());
+                metrics.batch(span, sender.type(), SendTelemetry.SENT, since(start), batch.size());
             } catch (SendFailure failure) {
-                metrics.batch(sender.type(), SendMetrics.outcomeOf(failure), since(start), batch.size());
+                metrics.batch(span, sender.type(), SendTelemetry.outcomeOf(failure), since(start), batch.size());
                 if (!(failure instanceof SendFailure.Unavailable unavailable && unavailable.answerLost())) {
                     deliveries.cancelHandover(tenant, batchIds);
                 }
                 throw outcome(job, plan, pending.subList(from, pending.size()), failure);
             } catch (RuntimeException e) {
-                metrics.batch(sender.type(), SendMetrics.ERROR, since(start), batch.size());
+                metrics.batch(span, sender.type(), SendTelemetry.ERROR, since(start), batch.size());
                 // A bug, before the request or after the provider answered: the mark stays, on the safe side.
                 giveUpIfLast(job, plan, pending.subList(from, pending.size()), "sending failed");
                 throw e;

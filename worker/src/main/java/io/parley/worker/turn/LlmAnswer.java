@@ -1,6 +1,7 @@
 package io.parley.worker.turn;
 
 import io.micronaut.core.annotation.Nullable;
+import io.opentelemetry.api.trace.Span;
 import io.parley.core.bot.BotRow;
 import io.parley.core.channel.ChannelType;
 import io.parley.core.contact.ContactAttributes;
@@ -14,7 +15,7 @@ import io.parley.worker.llm.LlmPrices;
 import io.parley.worker.llm.LlmReply;
 import io.parley.worker.llm.LlmSettings;
 import io.parley.worker.llm.ResilientLlm;
-import io.parley.worker.observability.LlmMetrics;
+import io.parley.worker.observability.LlmTelemetry;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +43,10 @@ final class LlmAnswer {
     private final ResilientLlm llm;
     private final LlmPrices prices;
     private final LlmSettings settings;
-    private final LlmMetrics metrics;
+    private final LlmTelemetry metrics;
 
     LlmAnswer(ContactAttributes attributes, LlmEndpoints endpoints, ResilientLlm llm, LlmPrices prices,
-              LlmSettings settings, LlmMetrics metrics) {
+              LlmSettings settings, LlmTelemetry metrics) {
         this.metrics = metrics;
         this.attributes = attributes;
         this.endpoints = endpoints;
@@ -66,6 +67,7 @@ final class LlmAnswer {
     /** @param messagesBefore messages the turn already sends before the answer (flow steps) */
     Answer answer(Turn turn, @Nullable String instruction, int messagesBefore) {
         BotRow bot = turn.bot();
+        Span span = metrics.start(turn.tenant().value(), bot.id(), turn.conversation().id());
         List<LlmMessage> prompt = prompt(turn, instruction);
         Instant start = Instant.now();
         LlmEndpoint endpoint = null;
@@ -79,7 +81,7 @@ final class LlmAnswer {
             List<OutboundMessage> parts = new ArrayList<>();
             ReplySplitter.split(text, limits, limits.maxMessages() - messagesBefore)
                     .forEach(part -> parts.add(OutboundMessage.text(part)));
-            return new Answer(parts, usage(endpoint, reply.promptTokens(), reply.completionTokens(), start,
+            return new Answer(parts, usage(span, endpoint, reply.promptTokens(), reply.completionTokens(), start,
                     LlmOutcome.OK));
         } catch (LlmFailure failure) {
             LOG.warn("LLM call for bot {} ended {} ({}); sending the fallback message", bot.id(),
@@ -88,7 +90,7 @@ final class LlmAnswer {
                     : bot.fallbackMessage();
             LlmEndpoint used = endpoint != null ? endpoint
                     : new LlmEndpoint(bot.llmProvider(), "unknown:", null, bot.llmModel() == null ? "unknown" : bot.llmModel());
-            return new Answer(List.of(OutboundMessage.text(fallback)), usage(used, 0, 0, start, failure.outcome()));
+            return new Answer(List.of(OutboundMessage.text(fallback)), usage(span, used, 0, 0, start, failure.outcome()));
         }
     }
 
@@ -114,10 +116,10 @@ final class LlmAnswer {
                 instruction, turn.history(), turn.events().stream().map(PromptBuilder::userText).toList());
     }
 
-    private Reply.LlmUsage usage(LlmEndpoint endpoint, int promptTokens, int completionTokens, Instant start,
-                                 LlmOutcome outcome) {
+    private Reply.LlmUsage usage(Span span, LlmEndpoint endpoint, int promptTokens, int completionTokens,
+                                 Instant start, LlmOutcome outcome) {
         Duration took = Duration.between(start, Instant.now());
-        metrics.call(endpoint, outcome, took, promptTokens, completionTokens);
+        metrics.call(span, endpoint, outcome, took, promptTokens, completionTokens);
         int latency = (int) Math.min(Integer.MAX_VALUE, took.toMillis());
         return new Reply.LlmUsage(endpoint.provider(), endpoint.model(), promptTokens, completionTokens, latency,
                 outcome.wireName(), prices.costMicros(endpoint.model(), promptTokens, completionTokens));
