@@ -1,6 +1,7 @@
 package io.parley.core.observability;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Order;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -19,6 +20,7 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @Requires(beans = OpenTelemetry.class)
+@Order(-10) // outside JobLogContext, which logs this span's ids
 final class JobTracing implements JobObserver {
 
     static final String SCOPE = "io.parley";

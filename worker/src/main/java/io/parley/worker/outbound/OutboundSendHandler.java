@@ -7,6 +7,7 @@ import io.parley.core.channel.ChannelType;
 import io.parley.core.channel.SealedCredentials;
 import io.parley.core.conversation.MessageRow;
 import io.parley.core.message.JobKinds;
+import io.parley.core.observability.LogContext;
 import io.parley.core.queue.Job;
 import io.parley.core.queue.JobDiscard;
 import io.parley.core.queue.JobHandler;
@@ -82,6 +83,7 @@ final class OutboundSendHandler implements JobHandler {
             LOG.info("Outbound send job {}: the conversation or its channel is gone; nothing to send", job.id());
             return;
         }
+        LogContext.conversation(plan.conversation().botId(), plan.channel().id(), plan.conversation().id());
         List<OutboundMessage> pending = readable(tenant, plan);
         if (pending.isEmpty()) {
             return;
