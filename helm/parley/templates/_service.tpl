@@ -1,4 +1,4 @@
-{{/* One role's ClusterIP Service on its HTTP port. Call with (dict "root" $ "role" "api"). */}}
+{{/* One role's ClusterIP Service on its HTTP port and its metrics port. Call with (dict "root" $ "role" "api"). */}}
 {{- define "parley.service" -}}
 {{- $values := index .root.Values .role -}}
 apiVersion: v1
@@ -21,5 +21,9 @@ spec:
     - name: http
       port: {{ $values.service.port }}
       targetPort: http
+      protocol: TCP
+    - name: metrics
+      port: {{ .root.Values.metrics.port }}
+      targetPort: metrics
       protocol: TCP
 {{- end -}}

@@ -3403,6 +3403,8 @@ export interface components {
              * @example 3600
              */
             uptime: number;
+            /** @description The LLM's circuit breakers, in processes that run turns (worker role); null elsewhere. Informational: an open circuit never changes status or the HTTP status (docs/operations/observability.md). */
+            llm?: components["schemas"]["LlmHealth"] | null;
         };
         Invitation: {
             id: string;
@@ -3516,6 +3518,32 @@ export interface components {
             items: components["schemas"]["Job"][];
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
+        };
+        LlmHealth: {
+            /**
+             * @description DEGRADED while the platform endpoint's circuit is not closed
+             * @example UP
+             * @enum {string}
+             */
+            status: "UP" | "DEGRADED";
+            /**
+             * @description The circuit of the platform's endpoint (PARLEY_LLM_BASE_URL with PARLEY_LLM_API_KEY)
+             * @example CLOSED
+             * @enum {string}
+             */
+            platform: "CLOSED" | "OPEN" | "HALF_OPEN" | "NOT_CONFIGURED";
+            /**
+             * Format: int32
+             * @description Bots' own endpoints this process has called
+             * @example 2
+             */
+            botEndpoints: number;
+            /**
+             * Format: int32
+             * @description Of those, how many have an open circuit
+             * @example 0
+             */
+            botEndpointsOpen: number;
         };
         LlmPrice: {
             /** @example gpt-4o-mini */

@@ -16,11 +16,13 @@ import java.util.Properties;
  * @param migrationPassword    {@code PARLEY_DATABASE_MIGRATION_PASSWORD}
  * @param dataDirectory        {@code PARLEY_DATA_DIR}, default {@code ~/.parley}
  * @param embeddedDatabasePort {@code PARLEY_EMBEDDED_DB_PORT}, default 0 (any free port)
+ * @param tracing              {@code PARLEY_TRACING_ENABLED} as given, else on when {@code OTEL_EXPORTER_OTLP_ENDPOINT}
+ *                             (or its traces variant) names a collector, else off
  */
 record LaunchSettings(Optional<String> datasourceUrl, Optional<String> datasourceUsername,
                       Optional<String> migrationUsername, Optional<String> migrationPassword,
                       Path dataDirectory, int embeddedDatabasePort, String roles,
-                      boolean encryptionKeyConfigured, boolean jwtSecretConfigured) {
+                      boolean encryptionKeyConfigured, boolean jwtSecretConfigured, boolean tracing) {
 
     static final String DATASOURCE_URL = "DATASOURCES_DEFAULT_URL";
     static final String DATASOURCE_USERNAME = "DATASOURCES_DEFAULT_USERNAME";
@@ -31,6 +33,9 @@ record LaunchSettings(Optional<String> datasourceUrl, Optional<String> datasourc
     static final String ROLES = "PARLEY_ROLES";
     static final String ENCRYPTION_KEY = "PARLEY_ENCRYPTION_KEY";
     static final String JWT_SECRET = "PARLEY_JWT_SECRET";
+    static final String TRACING = "PARLEY_TRACING_ENABLED";
+    static final String OTLP_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    static final String OTLP_TRACES_ENDPOINT = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
 
     static LaunchSettings from(Map<String, String> environment, Properties system) {
         Source source = new Source(environment, system);
@@ -45,7 +50,11 @@ record LaunchSettings(Optional<String> datasourceUrl, Optional<String> datasourc
                 source.value(EMBEDDED_DB_PORT, "parley.embedded-db.port").map(LaunchSettings::port).orElse(0),
                 source.value(ROLES, "parley.roles").orElse("all"),
                 source.value(ENCRYPTION_KEY, "parley.encryption.key").isPresent(),
-                source.value(JWT_SECRET, "parley.jwt.secret").isPresent());
+                source.value(JWT_SECRET, "parley.jwt.secret").isPresent(),
+                source.value(TRACING, "parley.tracing.enabled").map(Boolean::parseBoolean)
+                        .orElseGet(() -> source.value(OTLP_ENDPOINT, "otel.exporter.otlp.endpoint")
+                                .or(() -> source.value(OTLP_TRACES_ENDPOINT, "otel.exporter.otlp.traces.endpoint"))
+                                .isPresent()));
     }
 
     static LaunchSettings fromEnvironment() {

@@ -77,6 +77,7 @@ final class Launcher {
                     settings.jwtSecretConfigured()));
         }
         properties.put(ServerRoles.PROPERTY, roles.value());
+        properties.put("parley.tracing.enabled", settings.tracing());
         if (roles.migrateOnly()) {
             // The Job that migrates must, even where serving processes set PARLEY_DATABASE_MIGRATE=false.
             properties.put("flyway.datasources.migrations.enabled", true);

@@ -78,4 +78,16 @@ class LaunchSettingsTest {
                 .isInstanceOf(LaunchException.class)
                 .hasMessage("PARLEY_EMBEDDED_DB_PORT must be a port number (0 = any free port), got 'postgres'");
     }
+
+    @Test
+    void tracingIsOffUnlessAnOtlpCollectorIsNamedOrItIsSwitchedOnItself() {
+        assertThat(LaunchSettings.from(Map.of(), system()).tracing()).isFalse();
+        assertThat(LaunchSettings.from(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318"), system())
+                .tracing()).isTrue();
+        assertThat(LaunchSettings.from(Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://c:4318/v1/traces"),
+                system()).tracing()).isTrue();
+        assertThat(LaunchSettings.from(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318",
+                "PARLEY_TRACING_ENABLED", "false"), system()).tracing()).isFalse();
+        assertThat(LaunchSettings.from(Map.of(), system("parley.tracing.enabled", "true")).tracing()).isTrue();
+    }
 }

@@ -71,7 +71,7 @@ class DashboardTest implements DatabaseTest {
     @Test
     void missingFilesAndMachinePathsAre404ProblemsNeverThePage() throws Exception {
         for (String path : new String[] {"/assets/missing-abc123.js", "/logo.png", "/webhooks/line/x/y",
-                "/health/nothing", "/openapi/missing.yml", "/chat/x/y/z"}) {
+                "/health/nothing", "/metrics/nothing", "/openapi/missing.yml", "/chat/x/y/z"}) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");

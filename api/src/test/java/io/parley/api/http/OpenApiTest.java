@@ -30,6 +30,7 @@ class OpenApiTest extends ApiTest {
         assertThat(paths).containsKeys("/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/auth/refresh",
                 "/api/v1/me", "/api/v1/members", "/api/v1/api-keys", "/api/v1/audit-log", "/api/v1/invitations");
         assertThat(paths).containsKeys("/health", "/health/liveness", "/health/readiness");
+        assertThat(paths).as("the operator's /metrics is not part of the public API").doesNotContainKey("/metrics");
         Map<String, Object> components = (Map<String, Object>) spec.get("components");
         Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) components.get("responses");
         List<String> undocumented = new ArrayList<>();

@@ -63,8 +63,9 @@ public final class JobQueue {
     /** The new job's id, or empty when a job with the same unique key already exists (a duplicate delivery). */
     public Optional<Long> enqueue(TenantId tenant, JobRequest job) {
         String sql = """
-                INSERT INTO jobs (tenant_id, kind, args, unique_key, serial_key, priority, max_attempts, scheduled_at)
-                VALUES (?, ?, CAST(? AS jsonb), ?, ?, ?, ?, coalesce(?, now()) + ? * interval '1 millisecond')
+                INSERT INTO jobs (tenant_id, kind, args, unique_key, serial_key, priority, max_attempts, scheduled_at,
+                                  trace_parent)
+                VALUES (?, ?, CAST(? AS jsonb), ?, ?, ?, ?, coalesce(?, now()) + ? * interval '1 millisecond', ?)
                 ON CONFLICT (tenant_id, unique_key) WHERE unique_key IS NOT NULL DO NOTHING
                 RETURNING id""";
         try {
@@ -84,6 +85,7 @@ public final class JobQueue {
                     insert.setTimestamp(8, Timestamp.from(job.scheduledAt()));
                 }
                 insert.setLong(9, job.delay() == null ? 0 : job.delay().toMillis());
+                insert.setString(10, job.traceParent());
                 try (ResultSet rows = insert.executeQuery()) {
                     id = rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
                 }
@@ -188,18 +190,19 @@ public final class JobQueue {
             return 0;
         }
         String sql = """
-                INSERT INTO jobs (tenant_id, kind, args, unique_key, serial_key, priority, max_attempts, scheduled_at)
+                INSERT INTO jobs (tenant_id, kind, args, unique_key, serial_key, priority, max_attempts, scheduled_at,
+                                  trace_parent)
                 SELECT ?, j.kind, CAST(j.args AS jsonb), j.unique_key, j.serial_key, CAST(j.priority AS smallint),
                     CAST(j.max_attempts AS integer), coalesce(CAST(j.scheduled_at AS timestamptz), now())
-                        + CAST(j.delay_ms AS bigint) * interval '1 millisecond'
+                        + CAST(j.delay_ms AS bigint) * interval '1 millisecond', j.trace_parent
                 FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
-                    CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+                    CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
                     WITH ORDINALITY AS j(kind, args, unique_key, serial_key, priority, max_attempts, scheduled_at,
-                                         delay_ms, ord)
+                                         delay_ms, trace_parent, ord)
                 ORDER BY j.ord
                 ON CONFLICT (tenant_id, unique_key) WHERE unique_key IS NOT NULL DO NOTHING""";
         int size = jobs.size();
-        String[][] columns = new String[8][size];
+        String[][] columns = new String[9][size];
         for (int i = 0; i < size; i++) {
             JobRequest job = jobs.get(i);
             columns[0][i] = job.kind();
@@ -210,6 +213,7 @@ public final class JobQueue {
             columns[5][i] = Integer.toString(job.maxAttempts());
             columns[6][i] = job.scheduledAt() == null ? null : job.scheduledAt().toString();
             columns[7][i] = Long.toString(job.delay() == null ? 0 : job.delay().toMillis());
+            columns[8][i] = job.traceParent();
         }
         try {
             Connection connection = dataSource.getConnection();

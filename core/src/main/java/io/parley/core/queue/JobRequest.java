@@ -1,6 +1,7 @@
 package io.parley.core.queue;
 
 import io.micronaut.core.annotation.Nullable;
+import io.parley.core.observability.TraceParent;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +14,18 @@ import java.util.Objects;
  * @param serialKey  jobs with the same key run one at a time in enqueue order, e.g. "conv:<channel>:<user>"
  * @param delay      due this long after the enqueue, by the database's clock (added to {@code scheduledAt}, or
  *                   to the transaction's {@code now()})
+ * @param traceParent the trace the job continues (W3C traceparent), captured where the request is made — on the
+ *                   webhook's or the turn's thread, not a batch writer's (docs/operations/observability.md)
  */
 public record JobRequest(String kind, String argsJson, @Nullable String uniqueKey, @Nullable String serialKey,
-                         int priority, int maxAttempts, @Nullable Instant scheduledAt, @Nullable Duration delay) {
+                         int priority, int maxAttempts, @Nullable Instant scheduledAt, @Nullable Duration delay,
+                         @Nullable String traceParent) {
+
+    /** A request continuing the current trace, if any. */
+    public JobRequest(String kind, String argsJson, @Nullable String uniqueKey, @Nullable String serialKey,
+                      int priority, int maxAttempts, @Nullable Instant scheduledAt, @Nullable Duration delay) {
+        this(kind, argsJson, uniqueKey, serialKey, priority, maxAttempts, scheduledAt, delay, TraceParent.current());
+    }
 
     public JobRequest {
         Objects.requireNonNull(kind, "kind");
@@ -30,23 +40,23 @@ public record JobRequest(String kind, String argsJson, @Nullable String uniqueKe
     }
 
     public JobRequest unique(String key) {
-        return new JobRequest(kind, argsJson, key, serialKey, priority, maxAttempts, scheduledAt, delay);
+        return new JobRequest(kind, argsJson, key, serialKey, priority, maxAttempts, scheduledAt, delay, traceParent);
     }
 
     public JobRequest serial(String key) {
-        return new JobRequest(kind, argsJson, uniqueKey, key, priority, maxAttempts, scheduledAt, delay);
+        return new JobRequest(kind, argsJson, uniqueKey, key, priority, maxAttempts, scheduledAt, delay, traceParent);
     }
 
     public JobRequest maxAttempts(int attempts) {
-        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, attempts, scheduledAt, delay);
+        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, attempts, scheduledAt, delay, traceParent);
     }
 
     public JobRequest at(Instant when) {
-        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, maxAttempts, when, delay);
+        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, maxAttempts, when, delay, traceParent);
     }
 
     /** Due {@code after} from now, by the database's clock (not this host's, which may be skewed). */
     public JobRequest after(Duration after) {
-        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, maxAttempts, scheduledAt, after);
+        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, maxAttempts, scheduledAt, after, traceParent);
     }
 }

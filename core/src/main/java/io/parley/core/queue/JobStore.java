@@ -44,7 +44,7 @@ final class JobStore {
             UPDATE jobs j SET state = 'running', attempt = j.attempt + 1, attempted_at = now(), locked_by = ?,
                 locked_until = now() + ? * interval '1 millisecond'
             FROM picked WHERE j.id = picked.id
-            RETURNING j.id, j.tenant_id, j.kind, CAST(j.args AS text), j.attempt, j.max_attempts""";
+            RETURNING j.id, j.tenant_id, j.kind, CAST(j.args AS text), j.attempt, j.max_attempts, j.trace_parent""";
 
     /*
      * Completions and heartbeats both update many of this worker's running jobs in one statement. Each locks its
@@ -112,7 +112,8 @@ final class JobStore {
                 try (ResultSet rows = claim.executeQuery()) {
                     while (rows.next()) {
                         jobs.add(new Job(rows.getLong(1), new TenantId(rows.getObject(2, UUID.class)),
-                                rows.getString(3), rows.getString(4), rows.getInt(5), rows.getInt(6), worker));
+                                rows.getString(3), rows.getString(4), rows.getInt(5), rows.getInt(6), worker,
+                                rows.getString(7)));
                     }
                 }
                 jobs.sort((a, b) -> Long.compare(a.id(), b.id()));

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,7 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
     private volatile boolean claiming = true;
     private Thread claimer;
     private volatile TransactionLimit handlerTransactions = TransactionLimit.NONE;
+    private volatile List<JobObserver> observers = List.of();
 
     JobWorker(QueueSettings settings, JobStore store, JobQueue queue, List<JobHandler> handlers,
               @Value("${datasources.default.url}") String url,
@@ -102,6 +104,12 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
                                   @Value("${datasources.default.maximum-pool-size:10}") int poolSize) {
         int permits = configured > 0 ? configured : Math.max(1, poolSize - Math.max(3, poolSize / 4));
         handlerTransactions = new TransactionLimit(permits);
+    }
+
+    /** Metrics, traces and log context (docs/operations/observability.md); a worker built by hand has none. */
+    @Inject
+    void observe(List<JobObserver> observers) {
+        this.observers = List.copyOf(observers);
     }
 
     /** host (the pod name in Kubernetes) + pid + a random suffix, so two workers in one JVM differ too. */
@@ -158,6 +166,7 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
                 int wanted = Math.min(free, settings.claimBatch());
                 try {
                     List<Job> jobs = store.claim(id, handlers.keySet(), wanted, settings.lease());
+                    observeClaims(jobs);
                     jobs.forEach(this::launch);
                     more = jobs.size() == wanted; // a full batch: there may be more waiting
                 } catch (RuntimeException e) {
@@ -175,6 +184,34 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
         }
     }
 
+    private void observeClaims(List<Job> jobs) {
+        if (observers.isEmpty() || jobs.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> byKind = new TreeMap<>();
+        jobs.forEach(job -> byKind.merge(job.kind(), 1, Integer::sum));
+        byKind.forEach((kind, count) -> observers.forEach(observer -> quietly(() -> observer.claimed(kind, count))));
+    }
+
+    /** An observer's fault must never cost a job: claimed jobs must launch, finished ones must be released. */
+    private static void quietly(Runnable notification) {
+        try {
+            notification.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A job observer failed: {}", e.toString());
+        }
+    }
+
+    /** The handler inside every observer's {@link JobObserver#around}, the first observer outermost. */
+    private void runObserved(Job job, JobHandler handler) throws Exception {
+        JobObserver.Attempt attempt = () -> handler.run(job);
+        for (JobObserver observer : observers.reversed()) {
+            JobObserver.Attempt inner = attempt;
+            attempt = () -> observer.around(job, inner);
+        }
+        attempt.run();
+    }
+
     private void launch(Job job) {
         inFlight.incrementAndGet();
         Thread thread = Thread.ofVirtual().name("job-" + job.id() + "-" + job.kind()).unstarted(() -> execute(job));
@@ -186,28 +223,35 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
         try {
             JobHandler handler = handlers.get(job.kind());
             Throwable failure = null;
+            long start = System.nanoTime();
             try {
                 if (handler == null) { // cannot happen while claims name our kinds; never leave a job running
                     throw new JobDiscard("no handler for job kind " + job.kind() + " in worker " + id);
                 }
                 handlerTransactions.call(() -> {
-                    handler.run(job);
+                    runObserved(job, handler);
                     return null;
                 });
             } catch (Throwable thrown) {
                 failure = thrown;
             }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            JobObserver.Outcome outcome;
             if (released.contains(job)) {
-                return; // shutdown handed it back, or another worker took it over; its result is not ours to record
-            }
-            if (failure == null) {
+                // shutdown handed it back, or another worker took it over; its result is not ours to record
+                outcome = JobObserver.Outcome.RELEASED;
+            } else if (failure == null) {
+                outcome = JobObserver.Outcome.COMPLETED;
                 if (!completer.complete(job)) {
+                    outcome = JobObserver.Outcome.RELEASED;
                     LOG.warn("Job {} ({}) finished after its lease was lost; its result was dropped", job.id(),
                             job.kind());
                 }
             } else {
-                recordFailure(job, failure);
+                outcome = recordFailure(job, failure);
             }
+            JobObserver.Outcome ended = outcome;
+            observers.forEach(observer -> quietly(() -> observer.finished(job, ended, took)));
         } finally {
             running.remove(job);
             released.remove(job);
@@ -216,7 +260,7 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    private void recordFailure(Job job, Throwable thrown) {
+    private JobObserver.Outcome recordFailure(Job job, Throwable thrown) {
         JobFailure failure = JobFailure.of(job, thrown, backoff);
         if (failure.discarded()) {
             LOG.warn("Job {} ({}) discarded after attempt {}/{}: {}", job.id(), job.kind(), job.attempt(),
@@ -235,6 +279,7 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
             LOG.warn("Could not record the failure of job {}; it runs again after its lease expires: {}", job.id(),
                     e.getMessage());
         }
+        return failure.discarded() ? JobObserver.Outcome.DISCARDED : JobObserver.Outcome.RETRIED;
     }
 
     /**

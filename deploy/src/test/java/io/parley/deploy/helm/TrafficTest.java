@@ -30,8 +30,8 @@ class TrafficTest {
         assertThat(service.getSpec().getType()).isEqualTo("ClusterIP");
         assertThat(service.getSpec().getSelector())
                 .isEqualTo(manifests.deployment(role).getSpec().getSelector().getMatchLabels());
-        assertThat(service.getSpec().getPorts()).singleElement()
-                .satisfies(port -> assertThat(port.getTargetPort()).isEqualTo(new IntOrString("http")));
+        assertThat(service.getSpec().getPorts()).extracting(port -> port.getTargetPort())
+                .containsExactly(new IntOrString("http"), new IntOrString("metrics"));
     }
 
     @Test
@@ -78,16 +78,16 @@ class TrafficTest {
     }
 
     @Test
-    void acceptsConnectionsOnlyOnTheHttpPort() {
+    void acceptsConnectionsOnlyOnTheHttpAndMetricsPorts() {
         NetworkPolicy policy = Chart.render().get(NetworkPolicy.class, Chart.RELEASE + "-parley");
 
         assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
         assertThat(policy.getSpec().getPodSelector().getMatchLabels())
                 .containsEntry("app.kubernetes.io/instance", Chart.RELEASE)
                 .doesNotContainKey("app.kubernetes.io/component");
-        assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule ->
-                assertThat(rule.getPorts()).singleElement()
-                        .satisfies(port -> assertThat(port.getPort()).isEqualTo(new IntOrString("http"))));
+        assertThat(policy.getSpec().getIngress()).flatExtracting(rule -> rule.getPorts())
+                .extracting(port -> port.getPort())
+                .containsExactly(new IntOrString("http"), new IntOrString("metrics"));
     }
 
     @Test

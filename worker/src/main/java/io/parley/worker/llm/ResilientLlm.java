@@ -80,6 +80,13 @@ public final class ResilientLlm {
         }
     }
 
+    /** The state of each endpoint's circuit this process has used, by base URL (for health and metrics). */
+    public java.util.Map<String, CircuitBreaker.State> circuits() {
+        java.util.Map<String, CircuitBreaker.State> states = new java.util.HashMap<>();
+        breakers.getAllCircuitBreakers().forEach(breaker -> states.put(breaker.getName(), breaker.getState()));
+        return states;
+    }
+
     /** Null: do not retry. */
     Duration delayBeforeRetry(LlmFailure failure, int attempt, Instant deadline) {
         if (!failure.retryable() || attempt >= settings.maxAttempts()) {

@@ -8,17 +8,21 @@ import io.parley.core.channel.ChannelType;
 import io.parley.core.channel.SealedCredentials;
 import io.parley.core.conversation.MessageRow;
 import io.parley.core.message.JobKinds;
+import io.parley.core.observability.LogContext;
 import io.parley.core.queue.Job;
 import io.parley.core.queue.JobDiscard;
 import io.parley.core.queue.JobHandler;
 import io.parley.core.queue.JobRetryAfter;
 import io.parley.core.secrets.SecretUnreadableException;
 import io.parley.core.tenancy.TenantId;
+import io.opentelemetry.api.trace.Span;
+import io.parley.worker.observability.SendTelemetry;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -50,12 +54,14 @@ final class OutboundSendHandler implements JobHandler {
     private final SealedCredentials credentials;
     private final Map<ChannelType, ChannelSender> senders = new EnumMap<>(ChannelType.class);
     private final JsonMapper json;
+    private final SendTelemetry metrics;
 
     private final AnalyticsTrigger analytics;
 
     OutboundSendHandler(Deliveries deliveries, SealedCredentials credentials, List<ChannelSender> senders,
-                        JsonMapper json, AnalyticsTrigger analytics) {
+                        JsonMapper json, AnalyticsTrigger analytics, SendTelemetry metrics) {
         this.analytics = analytics;
+        this.metrics = metrics;
         this.deliveries = deliveries;
         this.credentials = credentials;
         senders.forEach(sender -> this.senders.put(sender.type(), sender));
@@ -82,6 +88,7 @@ final class OutboundSendHandler implements JobHandler {
             LOG.info("Outbound send job {}: the conversation or its channel is gone; nothing to send", job.id());
             return;
         }
+        LogContext.conversation(plan.conversation().botId(), plan.channel().id(), plan.conversation().id());
         List<OutboundMessage> pending = readable(tenant, plan);
         if (pending.isEmpty()) {
             return;
@@ -123,16 +130,22 @@ final class OutboundSendHandler implements JobHandler {
                     sender.resend() != ChannelSender.Resend.ATOMIC ? batchIds : List.<UUID>of());
             references.clear(); // stored with the first batch
             List<String> providerIds;
+            long start = System.nanoTime();
+            Span span = metrics.start(sender.type(), tenant.value(), plan.channel().id(), plan.conversation().id(),
+                    batch.size());
             try {
                 providerIds = sender.send(new OutboundBatch(tenant, plan.channel(), secrets,
                         plan.identity().externalUserId(), batch, replyToken, args.inboundAt(),
                         lostReply && from == 0));
+                metrics.batch(span, sender.type(), SendTelemetry.SENT, since(start), batch.size());
             } catch (SendFailure failure) {
+                metrics.batch(span, sender.type(), SendTelemetry.outcomeOf(failure), since(start), batch.size());
                 if (!(failure instanceof SendFailure.Unavailable unavailable && unavailable.answerLost())) {
                     deliveries.cancelHandover(tenant, batchIds);
                 }
                 throw outcome(job, plan, pending.subList(from, pending.size()), failure);
             } catch (RuntimeException e) {
+                metrics.batch(span, sender.type(), SendTelemetry.ERROR, since(start), batch.size());
                 // A bug, before the request or after the provider answered: the mark stays, on the safe side.
                 giveUpIfLast(job, plan, pending.subList(from, pending.size()), "sending failed");
                 throw e;
@@ -230,6 +243,10 @@ final class OutboundSendHandler implements JobHandler {
     private void fail(TenantId tenant, Deliveries.Plan plan, List<OutboundMessage> messages, String reason) {
         deliveries.recordFailed(tenant, plan.conversation().id(),
                 messages.stream().map(OutboundMessage::id).toList(), reason);
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private static String reason(SendFailure failure) {

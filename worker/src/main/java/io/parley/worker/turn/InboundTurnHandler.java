@@ -16,6 +16,7 @@ import io.parley.core.message.EventAttributes;
 import io.parley.worker.outbound.line.LineProfiles;
 import io.parley.core.message.InboundEvent;
 import io.parley.core.message.JobKinds;
+import io.parley.core.observability.LogContext;
 import io.parley.core.queue.Job;
 import io.parley.core.queue.JobDiscard;
 import io.parley.core.queue.JobHandler;
@@ -168,6 +169,7 @@ final class InboundTurnHandler implements JobHandler {
     }
 
     private void converse(Turn admitted, Job job) {
+        LogContext.conversation(admitted.bot().id(), admitted.channel().id(), admitted.conversation().id());
         Turn turn = withLineProfileName(admitted);
         if (turn.event().attributes() != null
                 && Boolean.parseBoolean(turn.event().attributes().get(EventAttributes.STANDBY))) {

@@ -1,6 +1,7 @@
 package io.parley.worker.turn;
 
 import io.micronaut.core.annotation.Nullable;
+import io.opentelemetry.api.trace.Span;
 import io.parley.core.bot.BotRow;
 import io.parley.core.budget.BudgetGate;
 import io.parley.core.budget.LlmBudget;
@@ -17,6 +18,7 @@ import io.parley.worker.llm.LlmPrices;
 import io.parley.worker.llm.LlmReply;
 import io.parley.worker.llm.LlmSettings;
 import io.parley.worker.llm.ResilientLlm;
+import io.parley.worker.observability.LlmTelemetry;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +50,12 @@ final class LlmAnswer {
     private final LlmPrices prices;
     private final LlmSettings settings;
     private final BudgetGate budgets;
+    private final LlmTelemetry metrics;
 
     LlmAnswer(ContactAttributes attributes, LlmEndpoints endpoints, ResilientLlm llm, LlmPrices prices,
-              LlmSettings settings, BudgetGate budgets) {
+              LlmSettings settings, BudgetGate budgets, LlmTelemetry metrics) {
         this.budgets = budgets;
+        this.metrics = metrics;
         this.attributes = attributes;
         this.endpoints = endpoints;
         this.llm = llm;
@@ -71,6 +75,7 @@ final class LlmAnswer {
     /** @param messagesBefore messages the turn already sends before the answer (flow steps) */
     Answer answer(Turn turn, @Nullable String instruction, int messagesBefore) {
         BotRow bot = turn.bot();
+        Span span = metrics.start(turn.tenant().value(), bot.id(), turn.conversation().id());
         List<LlmMessage> prompt = prompt(turn, instruction);
         Instant start = Instant.now();
         LlmEndpoint endpoint = null;
@@ -100,7 +105,7 @@ final class LlmAnswer {
             List<OutboundMessage> parts = new ArrayList<>();
             ReplySplitter.split(text, limits, limits.maxMessages() - messagesBefore)
                     .forEach(part -> parts.add(OutboundMessage.text(part)));
-            usage = usage(turn, endpoint, reply.promptTokens(), reply.completionTokens(), start, LlmOutcome.OK);
+            usage = usage(turn, span, endpoint, reply.promptTokens(), reply.completionTokens(), start, LlmOutcome.OK);
             return new Answer(parts, usage);
         } catch (LlmFailure failure) {
             LOG.warn("LLM call for bot {} ended {} ({}); sending the fallback message", bot.id(),
@@ -109,9 +114,12 @@ final class LlmAnswer {
                     : bot.fallbackMessage();
             LlmEndpoint used = endpoint != null ? endpoint
                     : new LlmEndpoint(bot.llmProvider(), "unknown:", null, bot.llmModel() == null ? "unknown" : bot.llmModel());
-            usage = usage(turn, used, 0, 0, start, failure.outcome());
+            usage = usage(turn, span, used, 0, 0, start, failure.outcome());
             return new Answer(List.of(OutboundMessage.text(fallback)), usage);
         } finally {
+            if (usage == null) {
+                span.end(); // no call was made (at a hard cap) or it threw: metrics.call did not end it
+            }
             if (admission != null) {
                 budgets.settle(turn.tenant(), bot.id(), bot.name(), admission, usage == null ? 0 : usage.costMicros(),
                         Instant.now());
@@ -163,9 +171,11 @@ final class LlmAnswer {
                 instruction, turn.history(), turn.events().stream().map(PromptBuilder::userText).toList());
     }
 
-    private Reply.LlmUsage usage(Turn turn, LlmEndpoint endpoint, int promptTokens, int completionTokens,
+    private Reply.LlmUsage usage(Turn turn, Span span, LlmEndpoint endpoint, int promptTokens, int completionTokens,
                                  Instant start, LlmOutcome outcome) {
-        int latency = (int) Math.min(Integer.MAX_VALUE, Duration.between(start, Instant.now()).toMillis());
+        Duration took = Duration.between(start, Instant.now());
+        metrics.call(span, endpoint, outcome, took, promptTokens, completionTokens);
+        int latency = (int) Math.min(Integer.MAX_VALUE, took.toMillis());
         LlmCost cost = prices.cost(turn.tenant(), endpoint.model(), promptTokens, completionTokens);
         return new Reply.LlmUsage(endpoint.provider(), endpoint.model(), promptTokens, completionTokens, latency,
                 outcome.wireName(), cost.micros(), cost.unpriced());

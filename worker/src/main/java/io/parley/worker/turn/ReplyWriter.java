@@ -18,6 +18,7 @@ import io.parley.core.tenancy.TenantScope;
 import io.parley.core.usage.AnsweredTurnRepository;
 import io.parley.core.usage.LlmUsageRepository;
 import io.parley.core.usage.UsageMeter;
+import io.parley.worker.observability.TurnMetrics;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,12 +62,14 @@ final class ReplyWriter {
     private final HandoffNotice handoffs;
     private final FlowStateWriter flowState;
     private final HandoffRepository handoffLog;
+    private final TurnMetrics metrics;
 
     ReplyWriter(TenantScope scope, ConversationRepository conversations, MessageRepository messages,
                 ContactRepository contacts, ContactAttributes attributes, TurnRepository turns, UsageMeter usage,
                 LlmUsageRepository llmUsage, JobQueue queue, TenantEvents events, JsonMapper json,
                 WaitingMessages waiting, HandoffNotice handoffs, FlowStateWriter flowState,
-                AnsweredTurnRepository answeredTurns, HandoffRepository handoffLog) {
+                AnsweredTurnRepository answeredTurns, HandoffRepository handoffLog, TurnMetrics metrics) {
+        this.metrics = metrics;
         this.flowState = flowState;
         this.waiting = waiting;
         this.handoffs = handoffs;
@@ -91,6 +94,7 @@ final class ReplyWriter {
 
     /** The ids of the messages queued (empty when nothing was sent). */
     List<UUID> write(Turn turn, Reply reply) {
+        metrics.replied(turn.channel().channelType(), answeredBy(reply), reply.handoff());
         UUID t = turn.tenant().value();
         // replayable: lost in a database crash, the turn runs again (its send job is lost with it; TenantScope)
         Written written = scope.writeReplayable(turn.tenant(), () -> {
@@ -190,6 +194,17 @@ final class ReplyWriter {
             // The flow API validates steps; a stored flow that breaks today's limits must not stop the reply.
             LOG.warn("Flow attribute change for contact {} skipped: {}", contact.id(), e.getMessage());
         }
+    }
+
+    /** For {@link TurnMetrics}: what answered this turn. */
+    private static String answeredBy(Reply reply) {
+        if (reply.noticeUntil() != null) {
+            return "limit";
+        }
+        if (reply.llm() != null) {
+            return "ok".equals(reply.llm().outcome()) ? "llm" : "fallback";
+        }
+        return reply.messages().isEmpty() ? "none" : "flow";
     }
 
     private String write(Object value) {
