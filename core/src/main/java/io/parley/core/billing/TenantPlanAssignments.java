@@ -98,6 +98,7 @@ public final class TenantPlanAssignments {
     /** {@code parley.tenant-plans} given as one value ({@code PARLEY_TENANT_PLANS}), or null. */
     private static String single(Environment environment) {
         if (!environment.getPropertyEntries(PREFIX).isEmpty()) {
+            // the entries read as one string would be the map's own text ("{…}"), not a value an operator wrote
             return environment.getProperty(PREFIX, String.class).filter(value -> !value.startsWith("{"))
                     .orElse(null);
         }
