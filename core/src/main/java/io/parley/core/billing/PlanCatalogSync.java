@@ -20,7 +20,9 @@ import java.time.Duration;
  * configuration is the truth: the limits are enforced in SQL that joins plans (plan guard, turn limits, the plan in
  * force per tenant, V55), tenants.plan keeps its foreign key, and reports can join it. Plans that left the
  * configuration are kept for the tenants still on them but no longer listed nor sold. Every process writes the same
- * rows (all roles share one configuration); the upsert makes concurrent starts harmless.
+ * rows (all roles share one configuration); the upsert makes concurrent starts harmless. The operator's plan
+ * assignments ({@link TenantPlanAssignments}) are written right after, in the same attempt, so an assigned plan that
+ * is new in this configuration already exists.
  */
 @Singleton
 @Requires(property = "datasources.default.url")
@@ -45,25 +47,29 @@ final class PlanCatalogSync implements ApplicationEventListener<StartupEvent> {
 
     private final PlanCatalog catalog;
     private final TransactionOperations<Connection> transactions;
+    private final TenantPlanAssignments assignments;
 
-    PlanCatalogSync(PlanCatalog catalog, TransactionOperations<Connection> transactions) {
+    PlanCatalogSync(PlanCatalog catalog, TransactionOperations<Connection> transactions,
+                    TenantPlanAssignments assignments) {
         this.catalog = catalog;
         this.transactions = transactions;
+        this.assignments = assignments;
     }
 
     private volatile Thread retrying;
 
     /**
      * A process must start while its database is down (liveness answers, readiness says DOWN): then the table keeps
-     * the plans of the last start and the sync is retried in the background until the database answers.
+     * the plans of the last start and the sync is retried in the background until the database answers. The same
+     * holds for the tenants' assigned plans.
      */
     @Override
     public void onApplicationEvent(StartupEvent event) {
         try {
-            sync();
+            syncAll();
         } catch (RuntimeException e) {
-            LOG.warn("Could not write the plan catalogue ({}); retrying every {} s", e.getClass().getSimpleName(),
-                    RETRY.toSeconds());
+            LOG.warn("Could not write the plan catalogue and the tenants' assigned plans ({}); retrying every {} s",
+                    e.getClass().getSimpleName(), RETRY.toSeconds());
             retrying = Thread.ofVirtual().name("plan-catalogue-sync").start(this::retry);
         }
     }
@@ -72,7 +78,7 @@ final class PlanCatalogSync implements ApplicationEventListener<StartupEvent> {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Thread.sleep(RETRY);
-                sync();
+                syncAll();
                 return;
             } catch (InterruptedException e) {
                 return;
@@ -88,6 +94,12 @@ final class PlanCatalogSync implements ApplicationEventListener<StartupEvent> {
         if (thread != null) {
             thread.interrupt();
         }
+    }
+
+    /** The catalogue, then the assignments (both idempotent, so a retry after a failure half-way is harmless). */
+    void syncAll() {
+        sync();
+        assignments.apply();
     }
 
     void sync() {
