@@ -1,10 +1,11 @@
 // The dashboard's end-to-end story in a real browser (issue 5): sign up → create a bot → add a web channel → the
 // widget on a page of another origin → the bot's reply in the widget and in the inbox → take over → the agent's reply
-// in the widget. Run by app/src/test/java/io/parley/app/DashboardStoryIT.java against the all-in-one jar, or by hand:
+// in the widget → upgrade to Pro on the Billing page through Stripe Checkout. Run by app/src/test/java/io/parley/app/DashboardStoryIT.java against the all-in-one jar, or by hand:
 //
 //   PARLEY_URL=http://localhost:8080 HOST_PAGE_URL=http://127.0.0.1:8099/ SCREENSHOT_DIR=/tmp/shots node e2e/story.mjs
 //
-// HOST_PAGE_URL serves a plain page that embeds the snippet last PUT to HOST_PAGE_URL + "snippet". Things are found
+// The billing step needs Parley pointed at a Stripe whose Checkout page has a Subscribe button that pays and sends
+// Stripe's webhooks (the test's FakeStripe); without STRIPE_API_KEY it fails. HOST_PAGE_URL serves a plain page that embeds the snippet last PUT to HOST_PAGE_URL + "snippet". Things are found
 // by role and accessible name, as people find them (the UI contract in the issue). Exits 1 at the first failed step,
 // after a screenshot of the page as it was.
 import { chromium } from 'playwright-core'
@@ -144,6 +145,34 @@ try {
     await shot(dashboard, 'setup-page')
   })
 
+  await step('upgrade from Free to Pro through Stripe Checkout', async () => {
+    current = dashboard
+    await dashboard.goto(`${parley}/bots`)
+    await dashboard.getByRole('navigation').getByRole('link', { name: 'Billing' }).click()
+    await dashboard.waitForURL(/\/billing$/)
+    const plans = dashboard.getByRole('region', { name: 'Plans' })
+    await currentPlan(plans, 'Free')
+    await shot(dashboard, 'billing-free')
+    await plans.getByRole('button', { name: 'Upgrade to Pro' }).click()
+    await dashboard.waitForURL((url) => url.pathname.startsWith('/checkout/') && !url.href.startsWith(parley))
+    await shot(dashboard, 'stripe-checkout')
+    await dashboard.getByRole('button', { name: 'Subscribe' }).click()
+    await dashboard.waitForURL((url) => url.href.startsWith(`${parley}/billing?checkout=success`)) // the success URL
+    // The plan changes once Parley's queue has processed Stripe's webhook: a reload shows it, as for a user.
+    const deadline = Date.now() + 15_000
+    for (;;) {
+      try {
+        await currentPlan(dashboard.getByRole('region', { name: 'Plans' }), 'Pro', 1_000)
+        break
+      } catch (error) {
+        if (Date.now() > deadline) throw new Error(`Pro is not the current plan 15 s after checkout: ${error.message}`)
+        await dashboard.reload()
+      }
+    }
+    await dashboard.getByRole('region', { name: 'Current plan' }).getByText('Pro', { exact: true }).waitFor()
+    await shot(dashboard, 'billing-pro')
+  })
+
   await step('the widget keeps the conversation after a reload, on a phone-sized screen', async () => {
     const phone = await context.newPage() // same browser profile: the host page's localStorage keeps the session
     current = phone
@@ -171,6 +200,11 @@ async function step(name, run) {
     throw error
   }
   console.log(`✓ ${name} (${Date.now() - begin} ms)`)
+}
+
+// Waits until the plan card named `name` carries the "Current plan" badge.
+async function currentPlan(scope, name, timeout = TIMEOUT) {
+  await scope.getByRole('listitem', { name, exact: true }).getByText('Current plan', { exact: true }).waitFor({ timeout })
 }
 
 async function shot(page, name) {

@@ -2,6 +2,7 @@ package io.parley.app;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.parley.core.testing.FakeStripe;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +26,13 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The dashboard's story in a real browser (web/frontend/e2e/story.mjs, playwright-core with the machine's Chromium)
  * against the jar as users run it, with the demo LLM: sign up, create a bot, add a web channel, chat in the widget on
- * a plain page of another origin served here, see the conversation in the inbox, take over and answer. Screenshots of
- * the main pages go to target/screenshots.
+ * a plain page of another origin served here, see the conversation in the inbox, take over and answer, upgrade to Pro
+ * through Checkout. Screenshots of the main pages go to target/screenshots.
+ *
+ * <p>Billing runs against {@link FakeStripe} with no trial (the tenant starts on Free): the Checkout Session's URL is
+ * the fake's page, whose Subscribe button posts the signed {@code checkout.session.completed} and
+ * {@code customer.subscription.created} to the jar's /webhooks/stripe and returns to the success URL; the plan changes
+ * once the jar's queue has processed them.
  *
  * <p>Needs Node 20+ on the PATH and Chromium ({@code apt-get install -y chromium}; another binary with
  * {@code CHROMIUM}). Without Chromium it fails, saying so; {@code PARLEY_SKIP_BROWSER_TESTS=1} skips it instead.
@@ -53,7 +59,13 @@ class DashboardStoryIT {
         }
         int port = freePort(); // fixed before start: the embed snippet carries PARLEY_PUBLIC_URL, which must be right
         String parleyUrl = "http://localhost:" + port;
-        ParleyJar jar = ParleyJar.start(dataDirectory, port, Map.of("PARLEY_PUBLIC_URL", parleyUrl));
+        FakeStripe stripe = FakeStripe.start();
+        stripe.completeCheckoutsVia(parleyUrl + "/webhooks/stripe");
+        ParleyJar jar = ParleyJar.start(dataDirectory, port, Map.of("PARLEY_PUBLIC_URL", parleyUrl,
+                "STRIPE_API_KEY", FakeStripe.API_KEY, "STRIPE_WEBHOOK_SECRET", FakeStripe.WEBHOOK_SECRET,
+                "PARLEY_STRIPE_API_URL", stripe.url(), "PARLEY_PLANS_PRO_STRIPE_PRICE_IDS", FakeStripe.PRO_PRICE,
+                "PARLEY_PLANS_BUSINESS_STRIPE_PRICE_IDS", FakeStripe.BUSINESS_PRICE,
+                "PARLEY_BILLING_TRIAL_DAYS", "0")); // no trial: the owner starts on Free, and Pro is bought
         HttpServer site = hostSite();
         try {
             jar.port(120);
@@ -62,6 +74,7 @@ class DashboardStoryIT {
             assertThat(exit).as("story.mjs exit code (its output above says which step failed)").isZero();
         } finally {
             site.stop(0);
+            stripe.close();
             jar.process.destroy();
             if (!jar.process.waitFor(60, TimeUnit.SECONDS)) {
                 jar.process.destroyForcibly();

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Checkout and portal sessions, subscriptions (read and price change) and invoices. Subscriptions are state the test
  * sets ({@link #subscription}); events are fixtures re-targeted at a test's customer and signed like Stripe
  * ({@link #event}, {@link #sign}). Requests are recorded with their form fields. Billing Meters: {@link #meters()}.
+ * A Checkout Session's {@code url} is a page of this fake; with {@link #completeCheckoutsVia} its Subscribe button pays.
  */
 public final class FakeStripe implements AutoCloseable {
 
@@ -60,6 +61,9 @@ public final class FakeStripe implements AutoCloseable {
     /** Ids unique across fakes: the test database outlives each test class's fake. */
     private final String run = java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private volatile boolean down;
+    /** Checkout Sessions made here, by id: the form they were created with. */
+    private final Map<String, Map<String, String>> sessions = new ConcurrentHashMap<>();
+    private volatile String webhookUrl;
     private final FakeStripeMeters meters = new FakeStripeMeters();
 
     private FakeStripe(HttpServer server) {
@@ -71,6 +75,7 @@ public final class FakeStripe implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             FakeStripe fake = new FakeStripe(server);
             server.createContext("/", fake::handle);
+            server.createContext("/checkout/", fake::checkoutPage);
             server.start();
             return fake;
         } catch (IOException e) {
@@ -96,6 +101,16 @@ public final class FakeStripe implements AutoCloseable {
     /** Meter events and meter event summaries (Stripe Billing Meters). */
     public FakeStripeMeters meters() {
         return meters;
+    }
+
+    /**
+     * Makes the Checkout pages pay (for a browser test): the Subscribe button on a session's {@code url} makes an
+     * active subscription of the session's customer at its price, posts {@code checkout.session.completed} and
+     * {@code customer.subscription.created}, signed with {@link #WEBHOOK_SECRET}, to {@code webhookUrl} as Stripe
+     * would, and once they are acknowledged sends the browser to the session's {@code success_url}.
+     */
+    public void completeCheckoutsVia(String webhookUrl) {
+        this.webhookUrl = webhookUrl;
     }
 
     /** Every call answers 500 api_error (Stripe in trouble) while down. */
@@ -210,6 +225,7 @@ public final class FakeStripe implements AutoCloseable {
             session.put("success_url", form.get("success_url"));
             session.put("cancel_url", form.get("cancel_url"));
             session.put("url", url() + "/checkout/" + id);
+            sessions.put(id, form);
             respond(exchange, 200, write(session));
         } else if (method.equals("POST") && path.equals("/v1/billing_portal/sessions")) {
             Map<String, Object> session = read(Fixtures.text("stripe-billing-portal-session-response.json"));
@@ -235,6 +251,61 @@ public final class FakeStripe implements AutoCloseable {
         } else {
             respond(exchange, 404, Fixtures.text("stripe-error-invalid-request.json"));
         }
+    }
+
+    /**
+     * The hosted Checkout page of a session: GET shows the plan's price and a Subscribe button; POST (the button) pays,
+     * see {@link #completeCheckoutsVia}. A session paid twice posts the same events again (same ids).
+     */
+    private void checkoutPage(HttpExchange exchange) throws IOException {
+        String id = exchange.getRequestURI().getPath().substring("/checkout/".length());
+        Map<String, String> session = sessions.get(id);
+        if (session == null) {
+            page(exchange, 404, "<p>No such Checkout Session.</p>");
+        } else if (exchange.getRequestMethod().equals("GET")) {
+            page(exchange, 200, "<h1>Fake Stripe Checkout</h1><p>Subscribe to " + session.get("line_items[0][price]")
+                    + "</p><form method=\"post\"><button type=\"submit\">Subscribe</button></form>");
+        } else if (webhookUrl == null) {
+            page(exchange, 409, "<p>This fake does not complete checkouts (completeCheckoutsVia).</p>");
+        } else {
+            String customer = session.get("customer");
+            String subscription = "sub_" + id.substring("cs_test_".length());
+            subscription(subscription, customer, "active", session.get("line_items[0][price]"));
+            for (String[] event : new String[][]{{"stripe-event-checkout-session-completed.json", "_completed"},
+                    {"stripe-event-customer-subscription-created.json", "_created"}}) {
+                String body = event(event[0], "evt_" + id + event[1], customer, subscription);
+                int status = deliver(body);
+                if (status != 200) {
+                    page(exchange, 502, "<p>The webhook answered " + status + " to " + event[0] + ".</p>");
+                    return;
+                }
+            }
+            exchange.getResponseHeaders().set("Location", session.get("success_url").replace("{CHECKOUT_SESSION_ID}", id));
+            exchange.sendResponseHeaders(303, -1);
+            exchange.close();
+        }
+    }
+
+    /** Posts an event to the webhook as Stripe does, answering the status. */
+    private int deliver(String body) throws IOException {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(webhookUrl))
+                            .header("Content-Type", "application/json").header("Stripe-Signature", sign(body))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static void page(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Checkout</title></head>"
+                + "<body>" + body + "</body></html>").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 
     /** A price of the connected account (recurring or one-time). */
