@@ -16,8 +16,6 @@ import io.parley.core.tenancy.TenantScope;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Processes one stored Stripe event (job kind {@value #KIND}). Whatever the event says, the subscription it names is
@@ -31,7 +29,6 @@ final class StripeEventHandler implements JobHandler {
 
     static final String KIND = "billing.stripe-event";
 
-    private static final Pattern ARGS = Pattern.compile("\\{\"eventId\":\"([A-Za-z0-9_]+)\"}");
     private static final Actor STRIPE = Actor.system("stripe");
 
     private final TenantScope scope;
@@ -49,12 +46,9 @@ final class StripeEventHandler implements JobHandler {
         this.audit = audit;
     }
 
-    /** The job's arguments: the event id only (HOUSE-STYLE 5); Stripe ids are letters, digits and underscores. */
+    /** The job's arguments: the event id only (HOUSE-STYLE 5). */
     static String args(String eventId) {
-        if (!eventId.matches("[A-Za-z0-9_]+")) {
-            throw new IllegalArgumentException("not a Stripe event id");
-        }
-        return "{\"eventId\":\"" + eventId + "\"}";
+        return StripeEventJobArgs.of(eventId);
     }
 
     @Override
@@ -64,11 +58,7 @@ final class StripeEventHandler implements JobHandler {
 
     @Override
     public void run(Job job) {
-        Matcher args = ARGS.matcher(job.argsJson().replace(" ", ""));
-        if (!args.matches()) {
-            throw new JobDiscard(KIND + " args name no event");
-        }
-        String eventId = args.group(1);
+        String eventId = StripeEventJobArgs.eventId(job, KIND);
         TenantId tenant = job.tenant();
         record Stored(String type, String subscription) {
         }

@@ -14,10 +14,9 @@ import io.parley.core.queue.JobDiscard;
 import io.parley.core.queue.JobHandler;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
+import io.parley.worker.billing.StripeEventJobArgs;
 import jakarta.inject.Singleton;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Processes one stored event of a tenant's Stripe account (job kind {@value #KIND}): the subscription it names is
@@ -31,7 +30,6 @@ final class ContactStripeEventHandler implements JobHandler {
 
     static final String KIND = "premium.stripe-event";
 
-    private static final Pattern ARGS = Pattern.compile("\\{\"eventId\":\"([A-Za-z0-9_]+)\"}");
     private static final Actor STRIPE = Actor.system("stripe (contacts)");
 
     private final TenantScope scope;
@@ -49,12 +47,9 @@ final class ContactStripeEventHandler implements JobHandler {
         this.sync = sync;
     }
 
-    /** The job's arguments: the event id only; Stripe ids are letters, digits and underscores. */
+    /** The job's arguments: the event id only. */
     static String args(String eventId) {
-        if (!eventId.matches("[A-Za-z0-9_]+")) {
-            throw new IllegalArgumentException("not a Stripe event id");
-        }
-        return "{\"eventId\":\"" + eventId + "\"}";
+        return StripeEventJobArgs.of(eventId);
     }
 
     @Override
@@ -64,11 +59,7 @@ final class ContactStripeEventHandler implements JobHandler {
 
     @Override
     public void run(Job job) {
-        Matcher args = ARGS.matcher(job.argsJson().replace(" ", ""));
-        if (!args.matches()) {
-            throw new JobDiscard(KIND + " args name no event");
-        }
-        String eventId = args.group(1);
+        String eventId = StripeEventJobArgs.eventId(job, KIND);
         TenantId tenant = job.tenant();
         record Loaded(ContactStripeEventRow event, String key) {
             @Override
