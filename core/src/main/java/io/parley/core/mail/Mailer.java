@@ -1,12 +1,14 @@
 package io.parley.core.mail;
 
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -20,7 +22,7 @@ import java.util.Properties;
  * implementation). Callers send from jobs, so a server that is down means a retry with backoff, never a lost mail
  * or a slow request. {@link #configured()} is false without {@code parley.smtp.host}; sending then throws.
  */
-@Singleton
+@Context // created at start-up, so a malformed PARLEY_SMTP_FROM stops the start instead of every mail job
 public final class Mailer {
 
     /** Connect, read and write timeout: a mail job must not hang on a dead server (the queue retries it). */
@@ -32,6 +34,25 @@ public final class Mailer {
     public Mailer(SmtpSettings settings) {
         this.settings = settings;
         this.session = settings.configured() ? session(settings) : null;
+        if (settings.configured()) {
+            sender(settings.from());
+        }
+    }
+
+    /**
+     * The configured sender, checked when the application starts: a blank or malformed {@code PARLEY_SMTP_FROM}
+     * would otherwise fail every mail job on every retry, long after the operator deployed it.
+     */
+    static InternetAddress sender(String from) {
+        try {
+            if (from == null || from.isBlank()) {
+                throw new AddressException("empty");
+            }
+            return new InternetAddress(from, true);
+        } catch (AddressException e) {
+            throw new ConfigurationException("parley.smtp.from (PARLEY_SMTP_FROM) must be an email address such as "
+                    + "\"Parley <no-reply@example.com>\", not \"" + from + "\": " + e.getMessage());
+        }
     }
 
     public boolean configured() {
@@ -45,7 +66,7 @@ public final class Mailer {
         }
         try {
             MimeMessage message = new MimeMessage(session);
-            message.setFrom(new InternetAddress(settings.from(), true));
+            message.setFrom(sender(settings.from()));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
             message.setSubject(subject, StandardCharsets.UTF_8.name());
             message.setText(text, StandardCharsets.UTF_8.name());
