@@ -147,7 +147,10 @@ final class ContactWire {
     record SetupPage(SetupContact contact,
                      @Schema(requiredMode = REQUIRED, example = "{\"nickname\": \"Mei\"}") Map<String, Object> attributes,
                      @Nullable String personaOverride,
-                     Instant expiresAt) {
+                     Instant expiresAt,
+                     @Schema(requiredMode = REQUIRED, description = "Whether submitting the page makes the bot "
+                             + "write to the contact (one of its bots has an enabled setup_submitted flow); the page "
+                             + "promises a message only then") boolean messageAfterSubmit) {
 
         @Override
         public String toString() {

@@ -8,6 +8,7 @@ import io.parley.core.contact.ContactRepository;
 import io.parley.core.contact.ContactRow;
 import io.parley.core.contact.SetupLinkSigner;
 import io.parley.core.tenancy.TenantScope;
+import io.parley.core.trigger.ProactiveTriggers;
 import io.parley.http.problem.ProblemException;
 import io.parley.http.problem.ProblemKind;
 import io.parley.http.ratelimit.RateLimiter;
@@ -36,10 +37,13 @@ final class SetupService {
     private final AuditLog audit;
     private final RateLimiter limiter;
     private final RateLimiter.Limit perIp;
+    private final ProactiveTriggers triggers;
 
     SetupService(SetupLinkSigner signer, TenantScope scope, ContactRepository contacts, ContactAttributes attributes,
                  AuditLog audit, RateLimiter limiter,
-                 @Value("${parley.rate-limits.setup-per-ip-per-minute:30}") int perIpPerMinute) {
+                 @Value("${parley.rate-limits.setup-per-ip-per-minute:30}") int perIpPerMinute,
+                 ProactiveTriggers triggers) {
+        this.triggers = triggers;
         this.signer = signer;
         this.scope = scope;
         this.contacts = contacts;
@@ -68,6 +72,8 @@ final class SetupService {
                     row.personaOverride());
             audit.record(claims.tenant(), new Actor(Actor.Type.SYSTEM, null, AUDIT_LABEL, ip),
                     "contact.setup_submitted", "contact", row.id().toString(), ContactService.auditDetails(patch, members));
+            // setup_submitted flows write first; their runs commit with the submission (docs/flows.md)
+            triggers.setupSubmitted(claims.tenant(), row.id());
             return toPage(contacts.find(row.tenantId(), row.id()).orElseThrow(), claims);
         });
     }
@@ -99,7 +105,8 @@ final class SetupService {
 
     private ContactWire.SetupPage toPage(ContactRow contact, SetupLinkSigner.Claims claims) {
         return new ContactWire.SetupPage(new ContactWire.SetupContact(contact.displayName()),
-                attributes.read(contact.attributes()), contact.personaOverride(), claims.expiresAt());
+                attributes.read(contact.attributes()), contact.personaOverride(), claims.expiresAt(),
+                triggers.messageAfterSetup(claims.tenant(), contact.id()));
     }
 
     private static ProblemException invalid() {

@@ -77,6 +77,22 @@ public interface TriggerRunRepository extends GenericRepository<TriggerRunRow, U
                   AND ci.contact_id = :contactId)""")
     boolean setupFlowFor(UUID tenantId, UUID contactId);
 
+    /** A flow's runs, newest first, before {@code beforeId}; each with its first message's delivery. */
+    @Query("""
+            SELECT r.id, r.flow_id, r.contact_id, r.trigger_type, r.occurrence, r.channel_id, r.status, r.reason,
+                   r.message_id, m.status AS delivery_status, m.status_detail AS delivery_detail, r.created_at,
+                   r.finished_at
+            FROM trigger_runs r
+            LEFT JOIN messages m ON m.tenant_id = r.tenant_id AND m.id = r.message_id
+            WHERE r.tenant_id = :tenantId AND r.flow_id = :flowId AND r.id < :beforeId
+            ORDER BY r.id DESC LIMIT :limit""")
+    List<TriggerRunView> page(UUID tenantId, UUID flowId, UUID beforeId, int limit);
+
+    /** The contacts an import chunk created (the rows {@code seqs} of ContactImportRepository.createNew). */
+    @Query("SELECT new_contact_id FROM contact_import_rows WHERE tenant_id = :tenantId AND import_id = :importId "
+            + "AND seq IN (:seqs)")
+    List<UUID> importedContacts(UUID tenantId, UUID importId, java.util.Collection<Integer> seqs);
+
     /** The tenants that have an inactive or schedule flow (readable without a tenant: V115 scanned_flows). */
     @Query("SELECT DISTINCT tenant_id FROM scanned_flows ORDER BY tenant_id")
     List<UUID> scannedTenants();
