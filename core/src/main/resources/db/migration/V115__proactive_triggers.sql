@@ -9,7 +9,7 @@ ALTER TABLE flows ADD CONSTRAINT flows_trigger_type_check
 -- in the same transaction as the trigger.run job that sends it, so a second scan, a second worker or a re-run
 -- finds the row and enqueues nothing. occurrence: 'once' (setup_submitted, contact_created), 'inactive:<conversation
 -- id>:<last inbound, epoch microseconds>' (one per inactivity spell; the next inbound message starts a new spell),
--- 'schedule:<instant>' (one per cron or date occurrence).
+-- 'schedule:<local date-time>' (one per cron or date occurrence, keyed in the tenant's zone so a fall-back hour sends once).
 -- status: queued (its job will run), sent (its messages were queued for the channel: message_id is the first, whose
 -- delivery status the API shows), skipped (reason: opted_out, blocked, taken_over, bot_paused, no_channel, quota,
 -- budget, nothing_to_send, flow_disabled), failed (reason: what went wrong, e.g. llm_failed).

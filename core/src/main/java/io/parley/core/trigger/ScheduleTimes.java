@@ -6,20 +6,29 @@ import io.parley.core.flow.Trigger;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
  * When a schedule trigger falls due, in the tenant's time zone. Cron expressions are Micronaut's own parser (the
- * one {@code @Scheduled} uses), fed five standard fields with the seconds set to 0; it walks {@link ZonedDateTime}s,
- * so a daily 09:00 stays 09:00 local across a DST change. Each occurrence is keyed by its instant, so the repeated
- * hour of a fall-back change cannot fire one local time twice under two keys only if the expression names it twice.
+ * one {@code @Scheduled} uses), fed five standard fields with the seconds set to 0, and matched against wall-clock
+ * times, so a daily 09:00 stays 09:00 local across a DST change.
+ *
+ * <p>An occurrence is keyed by its <em>local</em> date-time: when clocks fall back, 01:30 happens twice, and both
+ * instants carry the key {@code 01:30} of that day, so a contact gets the 01:30 message once. When clocks spring
+ * forward, a local time inside the gap is sent at the same distance after the gap ({@link ZonedDateTime}'s rule:
+ * 02:30 → 03:30), as classic cron does, rather than skipped for the day.
  */
 public final class ScheduleTimes {
 
-    /** Bounds the walk from {@code since} to {@code until} (a cron firing every minute over a long catch-up). */
-    private static final int MAX_STEPS = 10_000;
+    /** One occurrence: when it is due, and its key (the local date-time, minute precision). */
+    public record Occurrence(Instant at, String key) {
+    }
+
+    /** Bounds the walk (a cron firing every minute over a long catch-up window). */
+    private static final int MAX_STEPS = 50_000;
 
     private ScheduleTimes() {
     }
@@ -46,28 +55,38 @@ public final class ScheduleTimes {
         }
     }
 
-    /** The latest occurrence in ({@code since}, {@code until}], if any. */
-    public static Optional<Instant> latest(Trigger.Schedule schedule, ZoneId zone, Instant since, Instant until) {
+    /** The latest occurrence due in ({@code since}, {@code until}], if any. */
+    public static Optional<Occurrence> latest(Trigger.Schedule schedule, ZoneId zone, Instant since, Instant until) {
         if (schedule.at() != null) {
             // A local time in a DST gap moves forward by the gap's length; in an overlap the earlier offset wins.
-            Instant when = at(schedule.at()).atZone(zone).toInstant();
-            return when.isAfter(since) && !when.isAfter(until) ? Optional.of(when) : Optional.empty();
+            LocalDateTime local = at(schedule.at());
+            Instant when = local.atZone(zone).toInstant();
+            return when.isAfter(since) && !when.isAfter(until)
+                    ? Optional.of(new Occurrence(when, key(local))) : Optional.empty();
         }
+        // The expression is matched against wall-clock times (walked in UTC, which has no DST), then each local
+        // time is placed in the tenant's zone: one instant per local time, whatever the clocks did.
         CronExpression cron = cron(schedule.cron());
-        ZonedDateTime cursor = since.atZone(zone);
-        Instant latest = null;
+        LocalDateTime from = since.atZone(zone).toLocalDateTime().minusHours(3); // wider than any DST shift
+        LocalDateTime to = until.atZone(zone).toLocalDateTime().plusHours(3);
+        ZonedDateTime cursor = from.atZone(ZoneOffset.UTC);
+        Occurrence latest = null;
         for (int i = 0; i < MAX_STEPS; i++) {
             ZonedDateTime next = cron.nextTimeAfter(cursor);
-            if (next == null || next.toInstant().isAfter(until)) {
+            if (next == null || next.toLocalDateTime().isAfter(to)) {
                 break;
             }
-            if (!next.toInstant().isAfter(cursor.toInstant())) {
-                cursor = cursor.plusMinutes(1); // never stand still (a parser quirk at a DST change)
-                continue;
+            LocalDateTime local = next.toLocalDateTime();
+            Instant when = local.atZone(zone).toInstant();
+            if (when.isAfter(since) && !when.isAfter(until)) {
+                latest = new Occurrence(when, key(local));
             }
-            latest = next.toInstant();
             cursor = next;
         }
         return Optional.ofNullable(latest);
+    }
+
+    private static String key(LocalDateTime local) {
+        return local.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
     }
 }

@@ -95,7 +95,7 @@ public final class TriggerScan {
     private int schedule(TenantId tenant, ProactiveFlow flow, Trigger.Schedule trigger, Instant now) {
         Instant since = flow.createdAt().isAfter(now.minus(settings.scheduleCatchUp())) ? flow.createdAt()
                 : now.minus(settings.scheduleCatchUp());
-        Optional<Instant> due = ScheduleTimes.latest(trigger, zones.of(tenant), since, now);
+        Optional<ScheduleTimes.Occurrence> due = ScheduleTimes.latest(trigger, zones.of(tenant), since, now);
         if (due.isEmpty()) {
             return 0;
         }
@@ -108,12 +108,12 @@ public final class TriggerScan {
                 return 0;
             }
         }
-        String occurrence = "schedule:" + due.get();
+        String occurrence = "schedule:" + due.get().key();
         SegmentDefinition audienceSegment = segment;
         int queued = 0;
         while (true) {
             int[] batch = scope.write(tenant, () -> {
-                List<UUID> contacts = audience.next(tenant.value(), flow, occurrence, due.get(), audienceSegment,
+                List<UUID> contacts = audience.next(tenant.value(), flow, occurrence, due.get().at(), audienceSegment,
                         BATCH);
                 int fired = 0;
                 for (UUID contact : contacts) {

@@ -115,7 +115,8 @@ public final class ProactiveTurns {
     /** Admitted, an Outcome when the run stops here, or null when the run is not queued (any more). */
     private Object admit(TenantId tenant, UUID runId) {
         UUID t = tenant.value();
-        TriggerRunRow run = runs.find(t, runId).orElse(null);
+        // Locked: a second attempt of the same run (a lost lease) waits here until this admission committed.
+        TriggerRunRow run = runs.lock(t, runId).orElse(null);
         if (run == null || !TriggerRunRow.QUEUED.equals(run.status())) {
             return null;
         }
