@@ -26,7 +26,8 @@ final class FlowProactiveValidation {
         }
         int max = unit == Trigger.Unit.HOURS ? MAX_HOURS : MAX_DAYS;
         if (spec.after() == null || spec.after() < 1 || spec.after() > max) {
-            validation.error("trigger.after", "must be 1 to " + max + (unit == Trigger.Unit.HOURS ? " hours" : " days"));
+            validation.error("trigger.after", unit == Trigger.Unit.HOURS ? "must be 1 to " + max + " hours"
+                    : "must be 1 to " + max + " days");
             return null;
         }
         return unit == null ? null : new Trigger.Inactive(spec.after(), unit);
@@ -41,7 +42,7 @@ final class FlowProactiveValidation {
         try {
             if (spec.cron() != null) {
                 if (spec.cron().length() > 100) {
-                    throw new IllegalArgumentException("must be at most 100 characters");
+                    throw new IllegalArgumentException(ScheduleTimes.NOT_CRON);
                 }
                 ScheduleTimes.cron(spec.cron());
             } else {

@@ -27,6 +27,10 @@ public final class ScheduleTimes {
     public record Occurrence(Instant at, String key) {
     }
 
+    public static final String NOT_CRON =
+            "must be a cron expression of five fields: minute hour day-of-month month day-of-week";
+    public static final String NOT_AT = "must be a local date-time such as 2026-12-24T09:00";
+
     /** Bounds the walk (a cron firing every minute over a long catch-up window). */
     private static final int MAX_STEPS = 50_000;
 
@@ -37,12 +41,12 @@ public final class ScheduleTimes {
     public static CronExpression cron(String expression) {
         String[] fields = expression.trim().split("\\s+");
         if (fields.length != 5) {
-            throw new IllegalArgumentException("needs five fields: minute hour day-of-month month day-of-week");
+            throw new IllegalArgumentException(NOT_CRON);
         }
         try {
             return CronExpression.create("0 " + String.join(" ", fields));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(e.getMessage() == null ? "is not a cron expression" : e.getMessage());
+            throw new IllegalArgumentException(NOT_CRON);
         }
     }
 
@@ -51,7 +55,7 @@ public final class ScheduleTimes {
         try {
             return LocalDateTime.parse(at);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("is not a local date-time such as 2026-12-24T09:00");
+            throw new IllegalArgumentException(NOT_AT);
         }
     }
 
