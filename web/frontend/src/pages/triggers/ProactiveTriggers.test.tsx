@@ -8,12 +8,12 @@ import { meRoute, signIn } from '../../test/signedIn'
 import { sampleBot } from '../bots/sampleBot'
 
 const botRoute = route('GET', '/api/v1/bots/b1', 200, sampleBot())
-const segments = route('GET', '/api/v1/segments', 200, { items: [{ id: 's1', name: 'VIPs', definition: {},
+const segments = route('GET', /^\/api\/v1\/segments\?/, 200, { items: [{ id: 's1', name: 'VIPs', definition: {},
   createdAt: '2026-11-21T10:00:00Z', updatedAt: '2026-11-21T10:00:00Z' }], nextCursor: null })
 const nudge = { id: 'f2', botId: 'b1', name: 'Nudge', enabled: true, priority: 0,
   trigger: { type: 'inactive', after: 3, unit: 'days' }, steps: [{ type: 'text', text: 'We miss you!' }],
   createdAt: '2026-11-21T10:00:00Z', updatedAt: '2026-11-21T10:00:00Z' }
-const runs = route('GET', '/api/v1/bots/b1/flows/f2/runs', 200, { nextCursor: null, items: [
+const runs = route('GET', /^\/api\/v1\/bots\/b1\/flows\/f2\/runs\?/, 200, { nextCursor: null, items: [
   { id: 'r1', flowId: 'f2', contactId: 'c1', triggerType: 'inactive', occurrence: 'inactive:v1:1', channelId: 'ch1',
     status: 'sent', delivery: { messageId: 'm1', status: 'failed', detail: '131047 Re-engagement message' },
     createdAt: '2026-11-22T10:00:00Z' },
@@ -27,7 +27,7 @@ describe('proactive triggers in the flow editor', () => {
     const api = fakeApi(meRoute, botRoute, segments, route('POST', '/api/v1/bots/b1/flows', 201, { ...nudge, id: 'f3',
       trigger: { type: 'schedule', cron: '0 9 * * 1', segmentId: 's1' } }),
     route('GET', '/api/v1/bots/b1/flows/f3', 200, { ...nudge, id: 'f3', trigger: { type: 'schedule', cron: '0 9 * * 1' } }),
-    route('GET', '/api/v1/bots/b1/flows/f3/runs', 200, { items: [], nextCursor: null }))
+    route('GET', /^\/api\/v1\/bots\/b1\/flows\/f3\/runs\?/, 200, { items: [], nextCursor: null }))
     renderApp('/bots/b1/flows/new')
 
     await userEvent.type(await screen.findByLabelText('Name'), 'Monday check-in')
