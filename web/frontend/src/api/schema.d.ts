@@ -4173,7 +4173,7 @@ export interface components {
             personaOverride?: string | null;
             /** Format: date-time */
             expiresAt: string;
-            /** @description Whether submitting the page makes the bot write to the contact (one of its bots has an enabled setup_submitted flow); the page promises a message only then */
+            /** @description Read: whether submitting the page will make the bot write to the contact (an enabled setup_submitted flow that has not fired for them yet). Submission: whether this submission did. The page promises a message only then */
             messageAfterSubmit: boolean;
         };
         /** @description Only the fields sent change. */

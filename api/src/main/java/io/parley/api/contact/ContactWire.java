@@ -148,9 +148,10 @@ final class ContactWire {
                      @Schema(requiredMode = REQUIRED, example = "{\"nickname\": \"Mei\"}") Map<String, Object> attributes,
                      @Nullable String personaOverride,
                      Instant expiresAt,
-                     @Schema(requiredMode = REQUIRED, description = "Whether submitting the page makes the bot "
-                             + "write to the contact (one of its bots has an enabled setup_submitted flow); the page "
-                             + "promises a message only then") boolean messageAfterSubmit) {
+                     @Schema(requiredMode = REQUIRED, description = "Read: whether submitting the page will make "
+                             + "the bot write to the contact (an enabled setup_submitted flow that has not fired for "
+                             + "them yet). Submission: whether this submission did. The page promises a message "
+                             + "only then") boolean messageAfterSubmit) {
 
         @Override
         public String toString() {

@@ -55,7 +55,10 @@ final class SetupService {
 
     ContactWire.SetupPage view(String token, String ip) {
         SetupLinkSigner.Claims claims = admit(token, ip);
-        return scope.read(claims.tenant(), () -> toPage(contactOf(claims, contacts::find), claims));
+        return scope.read(claims.tenant(), () -> {
+            ContactRow contact = contactOf(claims, contacts::find);
+            return toPage(contact, claims, triggers.messageAfterSetup(claims.tenant(), contact.id()));
+        });
     }
 
     ContactWire.SetupPage submit(String token, ContactWire.SetupSubmission submission, MergePatch members, String ip) {
@@ -65,7 +68,7 @@ final class SetupService {
         return scope.write(claims.tenant(), () -> {
             ContactRow current = contactOf(claims, contacts::findForUpdate);
             if (ContactMerge.changedFields(patch, members).isEmpty()) {
-                return toPage(current, claims);
+                return toPage(current, claims, false); // nothing saved: nothing fires
             }
             ContactRow row = ContactMerge.apply(current, patch, members, attributes);
             contacts.update(row.tenantId(), row.id(), row.displayName(), row.attributes(), row.tier(), row.blocked(),
@@ -73,8 +76,8 @@ final class SetupService {
             audit.record(claims.tenant(), new Actor(Actor.Type.SYSTEM, null, AUDIT_LABEL, ip),
                     "contact.setup_submitted", "contact", row.id().toString(), ContactService.auditDetails(patch, members));
             // setup_submitted flows write first; their runs commit with the submission (docs/flows.md)
-            triggers.setupSubmitted(claims.tenant(), row.id());
-            return toPage(contacts.find(row.tenantId(), row.id()).orElseThrow(), claims);
+            boolean queued = triggers.setupSubmitted(claims.tenant(), row.id()) > 0;
+            return toPage(contacts.find(row.tenantId(), row.id()).orElseThrow(), claims, queued);
         });
     }
 
@@ -103,10 +106,11 @@ final class SetupService {
         return contact;
     }
 
-    private ContactWire.SetupPage toPage(ContactRow contact, SetupLinkSigner.Claims claims) {
+    /** @param messageAfterSubmit on a read: the next submission makes a bot write; on a submission: this one did */
+    private ContactWire.SetupPage toPage(ContactRow contact, SetupLinkSigner.Claims claims, boolean messageAfterSubmit) {
         return new ContactWire.SetupPage(new ContactWire.SetupContact(contact.displayName()),
                 attributes.read(contact.attributes()), contact.personaOverride(), claims.expiresAt(),
-                triggers.messageAfterSetup(claims.tenant(), contact.id()));
+                messageAfterSubmit);
     }
 
     private static ProblemException invalid() {

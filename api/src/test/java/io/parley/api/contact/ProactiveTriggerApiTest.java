@@ -95,10 +95,14 @@ class ProactiveTriggerApiTest extends ContactTest {
         Reply page = api().get("/api/v1/public/setup/" + token, null);
         Reply saved = api().post("/api/v1/public/setup/" + token, null, Map.of("attributes",
                 Map.of("characterName", "Kai")));
-        api().post("/api/v1/public/setup/" + token, null, Map.of("attributes", Map.of("characterName", "Ren")));
+        Reply again = api().post("/api/v1/public/setup/" + token, null, Map.of("attributes",
+                Map.of("characterName", "Ren")));
 
         assertThat(page.at("messageAfterSubmit")).isEqualTo(true);
         assertThat(saved.status()).as(saved.text()).isEqualTo(200);
+        assertThat(saved.at("messageAfterSubmit")).isEqualTo(true);
+        assertThat(again.at("messageAfterSubmit")).as("the first message was written already").isEqualTo(false);
+        assertThat(api().get("/api/v1/public/setup/" + token, null).at("messageAfterSubmit")).isEqualTo(false);
         assertThat(api().get(runs(bot, flow), owner.accessToken()).items()).singleElement()
                 .satisfies(run -> assertThat(run).containsEntry("contactId", id).containsEntry("status", "queued"));
     }

@@ -30,7 +30,10 @@ public final class ProactiveTriggers {
         this.queue = queue;
     }
 
-    /** The contact submitted the setup page: each enabled setup_submitted flow of its bots fires (once ever). */
+    /**
+     * The contact submitted the setup page: each enabled setup_submitted flow of its bots fires (once ever); the
+     * number of runs queued now.
+     */
     public int setupSubmitted(TenantId tenant, UUID contactId) {
         return fireOnce(tenant, new Trigger.SetupSubmitted().type(), List.of(contactId));
     }
@@ -40,7 +43,7 @@ public final class ProactiveTriggers {
         return fireOnce(tenant, new Trigger.ContactCreated().type(), contactIds);
     }
 
-    /** Whether submitting the setup page makes a bot write to this contact (the page says so only then). */
+    /** Whether the next submission of the setup page makes a bot write to this contact (the page says so only then). */
     public boolean messageAfterSetup(TenantId tenant, UUID contactId) {
         return runs.setupFlowFor(tenant.value(), contactId);
     }

@@ -68,13 +68,18 @@ public interface TriggerRunRepository extends GenericRepository<TriggerRunRow, U
             ORDER BY id""")
     List<ProactiveFlow> scannedFlows(UUID tenantId);
 
-    /** Whether an enabled setup_submitted flow belongs to a bot on whose channels the contact has an identity. */
+    /**
+     * Whether an enabled setup_submitted flow of a bot on whose channels the contact has an identity has not fired
+     * for the contact yet (it fires once): then the next submission makes the bot write.
+     */
     @Query("""
             SELECT EXISTS (SELECT 1 FROM flows f
                 JOIN channels ch ON ch.tenant_id = f.tenant_id AND ch.bot_id = f.bot_id AND NOT ch.test_only
                 JOIN contact_identities ci ON ci.tenant_id = ch.tenant_id AND ci.channel_id = ch.id
                 WHERE f.tenant_id = :tenantId AND f.enabled AND f.trigger_type = 'setup_submitted'
-                  AND ci.contact_id = :contactId)""")
+                  AND ci.contact_id = :contactId
+                  AND NOT EXISTS (SELECT 1 FROM trigger_runs r WHERE r.tenant_id = f.tenant_id AND r.flow_id = f.id
+                                  AND r.contact_id = :contactId))""")
     boolean setupFlowFor(UUID tenantId, UUID contactId);
 
     /** A flow's runs, newest first, before {@code beforeId}; each with its first message's delivery. */
