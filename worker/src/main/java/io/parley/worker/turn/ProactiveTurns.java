@@ -187,6 +187,9 @@ public final class ProactiveTurns {
                 // Keep the call's usage; send nothing. No usage: the bot's budget stopped the call before it.
                 Reply.LlmUsage usage = answered.usage();
                 scope.write(turn.tenant(), () -> {
+                    if (!stillQueued(turn, runId)) {
+                        return 0;
+                    }
                     writer.write(turn, new Reply(List.of(), Map.of(), false, usage, false, null));
                     return runs.finish(turn.tenant().value(), runId,
                             usage == null ? TriggerRunRow.SKIPPED : TriggerRunRow.FAILED,
@@ -207,6 +210,9 @@ public final class ProactiveTurns {
     private void write(Turn turn, UUID runId, Reply reply) {
         List<OutboundMessage> messages = reply.messages();
         scope.write(turn.tenant(), () -> {
+            if (!stillQueued(turn, runId)) {
+                return 0; // another attempt finished it meanwhile
+            }
             List<UUID> ids = writer.write(turn, reply); // joins this transaction: the run is marked with it
             UUID first = ids.isEmpty() ? runs.sentMessage(turn.tenant().value(), runId).orElse(null) : ids.getFirst();
             Outcome outcome = first != null ? new Outcome(TriggerRunRow.SENT, null, first)
@@ -215,6 +221,16 @@ public final class ProactiveTurns {
                     : messages.isEmpty() ? new Outcome(TriggerRunRow.SENT, null, null) : Outcome.skipped("taken_over");
             return runs.finish(turn.tenant().value(), runId, outcome.status(), outcome.reason(), outcome.messageId());
         });
+    }
+
+    /**
+     * Locks the run before anything else of the last transaction, as the admission does: both take the run's lock
+     * before the conversation's, so two attempts of one run (a lost lease) wait for each other instead of
+     * deadlocking (the conversation upsert of one waits on the other's update of the conversation).
+     */
+    private boolean stillQueued(Turn turn, UUID runId) {
+        return runs.lock(turn.tenant().value(), runId).map(run -> TriggerRunRow.QUEUED.equals(run.status()))
+                .orElse(false);
     }
 
     private void finish(TenantId tenant, UUID runId, Outcome outcome) {
