@@ -27,9 +27,6 @@ public interface TriggerRunRepository extends GenericRepository<TriggerRunRow, U
     @Query("SELECT * FROM trigger_runs WHERE tenant_id = :tenantId AND id = :id FOR UPDATE")
     Optional<TriggerRunRow> lock(UUID tenantId, UUID id);
 
-    @Query("SELECT * FROM trigger_runs WHERE tenant_id = :tenantId AND id = :id")
-    Optional<TriggerRunRow> find(UUID tenantId, UUID id);
-
     /** Ends a queued run; 0 when it had ended already. */
     @Query("""
             UPDATE trigger_runs SET status = :status, reason = :reason, message_id = :messageId, finished_at = now()
