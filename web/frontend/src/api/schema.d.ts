@@ -916,6 +916,26 @@ export interface paths {
         patch: operations["updateFlow"];
         trace?: never;
     };
+    "/api/v1/bots/{botId}/flows/{flowId}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a proactive flow's runs, newest first (any member)
+         * @description One run per contact and occurrence of the flow's setup_submitted, contact_created, inactive or schedule trigger, with its status, the reason it was skipped or failed, and the delivery of its first message. Empty for flows that answer messages.
+         */
+        get: operations["listFlowRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bots/{botId}/test-chat": {
         parameters: {
             query?: never;
@@ -3346,6 +3366,11 @@ export interface components {
          *     * `follow`: a new follower (LINE follow, Telegram /start, a new web chat). No fields.
          *     * `fallback`: a message or button press no other flow matched. No fields.
          *     * `gate`: `until`, a condition. Answers every message (text, button press, sticker) before any other flow and the LLM while `until` does not hold for the contact; a press of one of the gate's own buttons passes through to its postback flow. Follow events are not gated.
+         *     Proactive triggers start the flow with no message from the contact (docs/flows.md "Proactive triggers";             each firing is listed at `/api/v1/bots/{botId}/flows/{flowId}/runs`):
+         *     * `setup_submitted`: the contact submitted the setup page (once per contact). No fields.
+         *     * `contact_created`: the contact was created by `POST /api/v1/contacts` or a CSV import. No fields.
+         *     * `inactive`: `after` (1-365 days or 1-8760 hours) and `unit` (`days` or `hours`): the contact has not             written for that long; once per silence, the contact's next message re-arms it.
+         *     * `schedule`: `cron` (five fields: minute hour day-of-month month day-of-week) or `at` (a local date-time,             `2026-12-24T09:00`), in the tenant's time zone; optional `segmentId` narrows the audience (default: every             contact of the bot's channels).
          * @example {
          *       "type": "keyword",
          *       "keywords": [
@@ -3358,7 +3383,7 @@ export interface components {
          */
         FlowTrigger: {
             /** @enum {string|null} */
-            type?: "keyword" | "regex" | "postback" | "follow" | "fallback" | "gate" | null;
+            type?: "keyword" | "regex" | "postback" | "follow" | "fallback" | "gate" | "setup_submitted" | "contact_created" | "inactive" | "schedule" | null;
             /**
              * @description keyword: the keywords
              * @example [
@@ -3383,6 +3408,29 @@ export interface components {
              */
             data?: string | null;
             until?: components["schemas"]["FlowCondition"] | null;
+            /**
+             * Format: int32
+             * @description inactive: how long the contact has been silent
+             * @example 3
+             */
+            after?: number | null;
+            /**
+             * @description inactive: days or hours
+             * @enum {string|null}
+             */
+            unit?: "days" | "hours" | null;
+            /**
+             * @description schedule: a five-field cron expression in the tenant's time zone
+             * @example 0 9 * * 1
+             */
+            cron?: string | null;
+            /**
+             * @description schedule: one local date-time in the tenant's time zone
+             * @example 2026-12-24T09:00
+             */
+            at?: string | null;
+            /** @description schedule: only the contacts of this segment */
+            segmentId?: string | null;
         };
         Health: {
             /**
@@ -4125,6 +4173,8 @@ export interface components {
             personaOverride?: string | null;
             /** Format: date-time */
             expiresAt: string;
+            /** @description Read: whether submitting the page will make the bot write to the contact (an enabled setup_submitted flow that has not fired for them yet). Submission: whether this submission did. The page promises a message only then */
+            messageAfterSubmit: boolean;
         };
         /** @description Only the fields sent change. */
         SetupSubmission: {
@@ -4229,6 +4279,41 @@ export interface components {
             /** @description The active tenant; null when the user belongs to none */
             tenant?: components["schemas"]["TokenResponseTenantSummary"] | null;
             user: components["schemas"]["UserSummary"];
+        };
+        /** @description One firing of a proactive trigger for one contact; unique per flow, contact and occurrence. `status`: `queued` (its job will run), `sent` (its messages were queued for the channel; `delivery` follows them), `skipped` (`reason`: opted_out, blocked, taken_over, bot_paused, no_channel, quota, budget, condition, nothing_to_send, flow_disabled) or `failed` (`reason`, e.g. `llm_failed: timeout`). */
+        TriggerRun: {
+            id: string;
+            flowId: string;
+            contactId: string;
+            /** @enum {string} */
+            triggerType: "setup_submitted" | "contact_created" | "inactive" | "schedule";
+            /**
+             * @description once; inactive:<conversation>:<spell>; schedule:<instant>
+             * @example schedule:2026-12-24T01:00:00Z
+             */
+            occurrence: string;
+            channelId?: string | null;
+            /** @enum {string} */
+            status: "queued" | "sent" | "skipped" | "failed";
+            reason?: string | null;
+            delivery?: components["schemas"]["TriggerRunDelivery"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt?: string | null;
+        };
+        /** @description The run's first message and how far it got; `detail` is the provider's reason for a failure (e.g. WhatsApp 131047: outside the 24-hour window). */
+        TriggerRunDelivery: {
+            messageId: string;
+            /** @enum {string|null} */
+            status?: "queued" | "sent" | "delivered" | "read" | "failed" | null;
+            detail?: string | null;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        TriggerRunPage: {
+            items: components["schemas"]["TriggerRun"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
         };
         /** @description A model called this period without a price: those calls' cost is unknown (recorded as 0 and flagged), not free */
         UnpricedModel: {
@@ -6856,6 +6941,54 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             /** @description Unsupported Media Type */
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listFlowRuns: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                botId: string;
+                flowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listFlowRuns 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerRunPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */

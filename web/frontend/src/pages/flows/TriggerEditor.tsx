@@ -1,26 +1,44 @@
+import { useParams } from 'react-router-dom'
 import { useTranslation } from 'react-i18next'
-import { SelectField, TextAreaField, TextField } from '../../ui'
+import { Card, SelectField, TextAreaField, TextField } from '../../ui'
+import { FlowRuns } from '../triggers/FlowRuns'
+import { ProactiveTriggerFields } from '../triggers/ProactiveTriggerFields'
+import { PROACTIVE_TYPES, defaultSpec, isProactive } from '../triggers/proactive'
 import { TRIGGER_TYPES, firstError, type FlowForm } from './flowForm'
 
 type Trigger = FlowForm['trigger']
 
-/** The trigger's type, then only the fields that type uses. */
+/**
+ * The trigger's type, then only the fields that type uses. Proactive triggers (pages/triggers) are edited as the
+ * API's trigger object itself (kept in `raw`, which the form sends back as it is), with the flow's runs below.
+ */
 export function TriggerEditor({ trigger, onChange, errors }: {
   trigger: Trigger
   onChange: (trigger: Trigger) => void
   errors: Record<string, string>
 }) {
   const { t } = useTranslation('flows')
+  const proactive = useTranslation('triggers').t
+  const { botId, flowId } = useParams()
   const set = (patch: Partial<Trigger>) => onChange({ ...trigger, ...patch })
-  if (trigger.raw) {
+  const pick = (type: string) => set({ type, raw: isProactive(type) ? defaultSpec(type) : undefined })
+  if (trigger.raw && !isProactive(trigger.type)) {
     return <p className="p-field__hint">{t('apiOnlyTrigger', { type: t(`triggers.${trigger.type}`) })}</p>
   }
   return (
     <div className="p-stack">
-      <SelectField label={t('trigger')} value={trigger.type} hint={t(`triggerHelp.${trigger.type}`)}
-                   error={errors['trigger.type'] ?? errors.trigger} onChange={(e) => set({ type: e.target.value })}>
+      <SelectField label={t('trigger')} value={trigger.type}
+                   hint={isProactive(trigger.type) ? proactive(`help.${trigger.type}`) : t(`triggerHelp.${trigger.type}`)}
+                   error={errors['trigger.type'] ?? errors.trigger} onChange={(e) => pick(e.target.value)}>
         {TRIGGER_TYPES.map((type) => <option key={type} value={type}>{t(`triggers.${type}`)}</option>)}
+        {PROACTIVE_TYPES.map((type) => <option key={type} value={type}>{proactive(`types.${type}`)}</option>)}
       </SelectField>
+      {isProactive(trigger.type) && trigger.raw && (
+        <ProactiveTriggerFields spec={trigger.raw} errors={errors} onChange={(raw) => set({ raw })} />
+      )}
+      {isProactive(trigger.type) && botId && flowId && (
+        <Card title={proactive('runs.title')}><FlowRuns botId={botId} flowId={flowId} /></Card>
+      )}
       {trigger.type === 'keyword' && (
         <div className="p-grid-2">
           <TextAreaField label={t('keywords')} hint={t('keywordsHint')} rows={3} value={trigger.keywords}

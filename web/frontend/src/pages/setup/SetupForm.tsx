@@ -44,7 +44,8 @@ export function SetupForm({ token, page }: { token: string; page: SetupPageData 
   if (saved) {
     return (
       <div className="p-stack">
-        <Notice tone="success"><strong>{t('saved.title')}</strong> {t('saved.body')}</Notice>
+        {/* A message is promised only when one of the bot's flows sends it (a setup_submitted trigger). */}
+        <Notice tone="success"><strong>{t('saved.title')}</strong> {t(page.messageAfterSubmit ? 'saved.body' : 'saved.bodyNoMessage')}</Notice>
         <p className="p-muted">{t('saved.close')}</p>
         <div><Button onClick={() => setSaved(false)}>{t('saved.editAgain')}</Button></div>
       </div>

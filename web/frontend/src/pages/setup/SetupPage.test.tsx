@@ -7,7 +7,8 @@ import { renderApp } from '../../test/render'
 
 const PATH = '/api/v1/public/setup/pst_abc.sig'
 const page = (overrides: Record<string, unknown> = {}) => ({
-  contact: { displayName: '陳小美' }, attributes: {}, personaOverride: null, expiresAt: '2026-11-29T00:00:00Z', ...overrides,
+  contact: { displayName: '陳小美' }, attributes: {}, personaOverride: null, expiresAt: '2026-11-29T00:00:00Z',
+  messageAfterSubmit: true, ...overrides,
 })
 
 describe('the persona setup page', () => {
@@ -24,6 +25,18 @@ describe('the persona setup page', () => {
     expect(api.requests.find((r) => r.method === 'POST')?.body).toEqual({
       attributes: { nickname: 'Mei' }, personaOverride: 'A calm mentor',
     })
+  })
+
+  it('promises no message when no flow of the bot sends one after the setup page', async () => {
+    fakeApi(route('GET', PATH, 200, page({ messageAfterSubmit: false })),
+      route('POST', PATH, 200, page({ messageAfterSubmit: false })))
+    renderApp('/setup/pst_abc.sig')
+
+    await userEvent.type(await screen.findByLabelText('What should your companion call you?'), 'Mei')
+    await userEvent.click(screen.getByRole('button', { name: 'Save my companion' }))
+
+    expect(await screen.findByText(/Go back to the chat app where you got this link/)).toBeInTheDocument()
+    expect(screen.queryByText(/will message you/)).not.toBeInTheDocument()
   })
 
   it('sends only the attributes that changed, and clears one that was emptied', async () => {

@@ -15,6 +15,7 @@ export default catalog({
   saved: {
     title: 'All set!',
     body: 'Your companion will message you in the chat app where you got this link (such as LINE) in a moment.',
+    bodyNoMessage: 'Your companion is ready. Go back to the chat app where you got this link (such as LINE) and say hi.',
     close: 'You can close this page now.',
     editAgain: 'Make changes',
   },
@@ -41,6 +42,7 @@ export default catalog({
   saved: {
     title: '設定完成！',
     body: '你的夥伴稍後會在你收到這個連結的聊天 App（例如 LINE）傳訊息給你。',
+    bodyNoMessage: '你的夥伴已準備好了。回到你收到這個連結的聊天 App（例如 LINE）跟它打聲招呼吧。',
     close: '現在可以關閉這個頁面了。',
     editAgain: '修改設定',
   },

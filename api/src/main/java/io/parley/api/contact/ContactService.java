@@ -20,6 +20,7 @@ import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
+import io.parley.core.trigger.ProactiveTriggers;
 import io.parley.http.json.MergePatch;
 import io.parley.http.problem.ProblemException;
 import jakarta.inject.Singleton;
@@ -49,6 +50,7 @@ final class ContactService {
     private static final int MAX_QUERY_CHARS = 200;
 
     private final TenantScope scope;
+    private final ProactiveTriggers triggers;
     private final ContactRepository contacts;
     private final ContactAttributes attributes;
     private final SetupLinkSigner signer;
@@ -59,7 +61,8 @@ final class ContactService {
 
     ContactService(TenantScope scope, ContactRepository contacts, ContactAttributes attributes, SetupLinkSigner signer,
                    AuditLog audit, OptOutRepository optOuts, JsonMapper json,
-                   @Value("${parley.public-url}") String publicUrl) {
+                   @Value("${parley.public-url}") String publicUrl, ProactiveTriggers triggers) {
+        this.triggers = triggers;
         this.scope = scope;
         this.optOuts = optOuts;
         this.json = json;
@@ -117,6 +120,7 @@ final class ContactService {
                     .stream().findFirst().orElseThrow(() -> ProblemException.conflict(
                             "A contact with this user id exists on this channel already: " + contacts.findByIdentity(tenant.value(), channelId, externalUserId)
                             .map(existing -> existing.id().toString()).orElse("?") + "."));
+            triggers.contactsCreated(tenant, List.of(row.id())); // contact_created flows (docs/flows.md)
             audit.record(tenant, caller.actor(), "contact.created", "contact", row.id().toString(),
                     Map.of("channelId", channelId.toString(), "attributeKeys",
                             request.attributes() == null ? List.of() : ContactAttributes.keys(request.attributes())));

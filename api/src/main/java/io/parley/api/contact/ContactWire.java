@@ -147,7 +147,11 @@ final class ContactWire {
     record SetupPage(SetupContact contact,
                      @Schema(requiredMode = REQUIRED, example = "{\"nickname\": \"Mei\"}") Map<String, Object> attributes,
                      @Nullable String personaOverride,
-                     Instant expiresAt) {
+                     Instant expiresAt,
+                     @Schema(requiredMode = REQUIRED, description = "Read: whether submitting the page will make "
+                             + "the bot write to the contact (an enabled setup_submitted flow that has not fired for "
+                             + "them yet). Submission: whether this submission did. The page promises a message "
+                             + "only then") boolean messageAfterSubmit) {
 
         @Override
         public String toString() {

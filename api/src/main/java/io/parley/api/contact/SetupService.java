@@ -8,6 +8,7 @@ import io.parley.core.contact.ContactRepository;
 import io.parley.core.contact.ContactRow;
 import io.parley.core.contact.SetupLinkSigner;
 import io.parley.core.tenancy.TenantScope;
+import io.parley.core.trigger.ProactiveTriggers;
 import io.parley.http.problem.ProblemException;
 import io.parley.http.problem.ProblemKind;
 import io.parley.http.ratelimit.RateLimiter;
@@ -36,10 +37,13 @@ final class SetupService {
     private final AuditLog audit;
     private final RateLimiter limiter;
     private final RateLimiter.Limit perIp;
+    private final ProactiveTriggers triggers;
 
     SetupService(SetupLinkSigner signer, TenantScope scope, ContactRepository contacts, ContactAttributes attributes,
                  AuditLog audit, RateLimiter limiter,
-                 @Value("${parley.rate-limits.setup-per-ip-per-minute:30}") int perIpPerMinute) {
+                 @Value("${parley.rate-limits.setup-per-ip-per-minute:30}") int perIpPerMinute,
+                 ProactiveTriggers triggers) {
+        this.triggers = triggers;
         this.signer = signer;
         this.scope = scope;
         this.contacts = contacts;
@@ -51,7 +55,10 @@ final class SetupService {
 
     ContactWire.SetupPage view(String token, String ip) {
         SetupLinkSigner.Claims claims = admit(token, ip);
-        return scope.read(claims.tenant(), () -> toPage(contactOf(claims, contacts::find), claims));
+        return scope.read(claims.tenant(), () -> {
+            ContactRow contact = contactOf(claims, contacts::find);
+            return toPage(contact, claims, triggers.messageAfterSetup(claims.tenant(), contact.id()));
+        });
     }
 
     ContactWire.SetupPage submit(String token, ContactWire.SetupSubmission submission, MergePatch members, String ip) {
@@ -61,14 +68,16 @@ final class SetupService {
         return scope.write(claims.tenant(), () -> {
             ContactRow current = contactOf(claims, contacts::findForUpdate);
             if (ContactMerge.changedFields(patch, members).isEmpty()) {
-                return toPage(current, claims);
+                return toPage(current, claims, false); // nothing saved: nothing fires
             }
             ContactRow row = ContactMerge.apply(current, patch, members, attributes);
             contacts.update(row.tenantId(), row.id(), row.displayName(), row.attributes(), row.tier(), row.blocked(),
                     row.personaOverride());
             audit.record(claims.tenant(), new Actor(Actor.Type.SYSTEM, null, AUDIT_LABEL, ip),
                     "contact.setup_submitted", "contact", row.id().toString(), ContactService.auditDetails(patch, members));
-            return toPage(contacts.find(row.tenantId(), row.id()).orElseThrow(), claims);
+            // setup_submitted flows write first; their runs commit with the submission (docs/flows.md)
+            boolean queued = triggers.setupSubmitted(claims.tenant(), row.id()) > 0;
+            return toPage(contacts.find(row.tenantId(), row.id()).orElseThrow(), claims, queued);
         });
     }
 
@@ -97,9 +106,11 @@ final class SetupService {
         return contact;
     }
 
-    private ContactWire.SetupPage toPage(ContactRow contact, SetupLinkSigner.Claims claims) {
+    /** @param messageAfterSubmit on a read: the next submission makes a bot write; on a submission: this one did */
+    private ContactWire.SetupPage toPage(ContactRow contact, SetupLinkSigner.Claims claims, boolean messageAfterSubmit) {
         return new ContactWire.SetupPage(new ContactWire.SetupContact(contact.displayName()),
-                attributes.read(contact.attributes()), contact.personaOverride(), claims.expiresAt());
+                attributes.read(contact.attributes()), contact.personaOverride(), claims.expiresAt(),
+                messageAfterSubmit);
     }
 
     private static ProblemException invalid() {

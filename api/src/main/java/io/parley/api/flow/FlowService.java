@@ -12,6 +12,7 @@ import io.parley.core.flow.FlowRepository;
 import io.parley.core.flow.FlowRow;
 import io.parley.core.flow.Step;
 import io.parley.core.flow.Trigger;
+import io.parley.core.segment.SegmentRepository;
 import io.parley.core.flow.condition.Condition;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
@@ -39,8 +40,11 @@ final class FlowService {
     private final FlowRepository flows;
     private final FlowCodec codec;
     private final AuditLog audit;
+    private final SegmentRepository segments;
 
-    FlowService(TenantScope scope, BotRepository bots, FlowRepository flows, FlowCodec codec, AuditLog audit) {
+    FlowService(TenantScope scope, BotRepository bots, FlowRepository flows, FlowCodec codec, AuditLog audit,
+                SegmentRepository segments) {
+        this.segments = segments;
         this.scope = scope;
         this.bots = bots;
         this.flows = flows;
@@ -61,6 +65,7 @@ final class FlowService {
         return scope.write(tenant, () -> {
             UUID bot = Ids.parse(botId).flatMap(id -> flows.lockBot(tenant.value(), id))
                     .orElseThrow(() -> ProblemException.notFound("Bot"));
+            checkSegment(tenant, trigger, validation);
             checkGotoTargets(tenant, bot, null, validation);
             if (flows.countForBot(tenant.value(), bot) >= FlowLimits.MAX_FLOWS_PER_BOT) {
                 throw ProblemException.conflict("A bot can have at most " + FlowLimits.MAX_FLOWS_PER_BOT
@@ -112,6 +117,7 @@ final class FlowService {
             List<Step> steps = request.steps() == null ? null : validation.steps(request.steps());
             // A condition is replaced whole (like steps): its all/any lists would not merge meaningfully.
             Condition condition = request.condition() == null ? null : validation.condition(request.condition());
+            checkSegment(tenant, trigger, validation);
             checkGotoTargets(tenant, row.botId(), row.id(), validation);
             validation.throwIfInvalid();
             Condition nextCondition = request.condition() != null ? condition
@@ -145,7 +151,12 @@ final class FlowService {
                 member(patch, "trigger.match", sent.match(), current.match()),
                 member(patch, "trigger.pattern", sent.pattern(), current.pattern()),
                 member(patch, "trigger.data", sent.data(), current.data()),
-                member(patch, "trigger.until", sent.until(), current.until()));
+                member(patch, "trigger.until", sent.until(), current.until()),
+                member(patch, "trigger.after", sent.after(), current.after()),
+                member(patch, "trigger.unit", sent.unit(), current.unit()),
+                member(patch, "trigger.cron", sent.cron(), current.cron()),
+                member(patch, "trigger.at", sent.at(), current.at()),
+                member(patch, "trigger.segmentId", sent.segmentId(), current.segmentId()));
     }
 
     /** Removed when sent as null, the value sent if any, else (absent) the current one. */
@@ -167,6 +178,14 @@ final class FlowService {
     }
 
     /** A goto step must name a flow of the same bot (or the flow itself); another bot's or tenant's is not found. */
+    /** A schedule's segment must be one of the tenant's (another tenant's id reads as no segment). */
+    private void checkSegment(TenantId tenant, Trigger trigger, FlowValidation validation) {
+        if (trigger instanceof Trigger.Schedule schedule && schedule.segmentId() != null
+                && segments.find(tenant.value(), schedule.segmentId()).isEmpty()) {
+            validation.error("trigger.segmentId", "must be the id of one of your segments");
+        }
+    }
+
     private void checkGotoTargets(TenantId tenant, UUID bot, UUID self, FlowValidation validation) {
         validation.gotoTargets().forEach((field, target) -> {
             if (!target.equals(self) && flows.find(tenant.value(), bot, target).isEmpty()) {

@@ -29,7 +29,8 @@ final class FlowValidation {
     private static final Pattern ATTRIBUTE_KEY = Pattern.compile(FlowLimits.ATTRIBUTE_KEY_PATTERN);
     private static final Map<String, Set<String>> TRIGGER_FIELDS = Map.of("keyword", Set.of("keywords", "match"),
             "regex", Set.of("pattern"), "postback", Set.of("data"), "follow", Set.of(), "fallback", Set.of(),
-            "gate", Set.of("until"));
+            "gate", Set.of("until"), "setup_submitted", Set.of(), "contact_created", Set.of(),
+            "inactive", Set.of("after", "unit"), "schedule", Set.of("cron", "at", "segmentId"));
     private static final Map<String, Set<String>> STEP_FIELDS = Map.of("text", Set.of("text"),
             "buttons", Set.of("text", "buttons", "style"), "image", Set.of("url", "previewUrl"),
             "set_attribute", Set.of("key", "value"), "handoff", Set.of("message"), "ask_llm", Set.of("instruction"),
@@ -56,7 +57,8 @@ final class FlowValidation {
     Trigger trigger(FlowWire.TriggerSpec spec) {
         if (spec == null || spec.type() == null) {
             error(spec == null ? "trigger" : "trigger.type",
-                    "is required: keyword, regex, postback, follow, fallback or gate");
+                    "is required: keyword, regex, postback, follow, fallback, gate, setup_submitted, "
+                            + "contact_created, inactive or schedule");
             return null;
         }
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -65,6 +67,11 @@ final class FlowValidation {
         fields.put("pattern", spec.pattern());
         fields.put("data", spec.data());
         fields.put("until", spec.until());
+        fields.put("after", spec.after());
+        fields.put("unit", spec.unit());
+        fields.put("cron", spec.cron());
+        fields.put("at", spec.at());
+        fields.put("segmentId", spec.segmentId());
         if (!onlyUsedFields("trigger", spec.type(), fields, TRIGGER_FIELDS)) {
             return null;
         }
@@ -78,6 +85,10 @@ final class FlowValidation {
                 var until = FlowConditions.read(spec.until(), "trigger.until", this);
                 yield until == null ? null : new Trigger.Gate(until);
             }
+            case "setup_submitted" -> new Trigger.SetupSubmitted();
+            case "contact_created" -> new Trigger.ContactCreated();
+            case "inactive" -> FlowProactiveValidation.inactive(spec, this);
+            case "schedule" -> FlowProactiveValidation.schedule(spec, this);
             default -> new Trigger.Fallback();
         };
     }

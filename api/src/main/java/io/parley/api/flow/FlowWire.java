@@ -99,10 +99,16 @@ final class FlowWire {
             * `fallback`: a message or button press no other flow matched. No fields.
             * `gate`: `until`, a condition. Answers every message (text, button press, sticker) before any other \
             flow and the LLM while `until` does not hold for the contact; a press of one of the gate's own buttons \
-            passes through to its postback flow. Follow events are not gated.""",
+            passes through to its postback flow. Follow events are not gated.
+            Proactive triggers start the flow with no message from the contact (docs/flows.md "Proactive triggers";             each firing is listed at `/api/v1/bots/{botId}/flows/{flowId}/runs`):
+            * `setup_submitted`: the contact submitted the setup page (once per contact). No fields.
+            * `contact_created`: the contact was created by `POST /api/v1/contacts` or a CSV import. No fields.
+            * `inactive`: `after` (1-365 days or 1-8760 hours) and `unit` (`days` or `hours`): the contact has not             written for that long; once per silence, the contact's next message re-arms it.
+            * `schedule`: `cron` (five fields: minute hour day-of-month month day-of-week) or `at` (a local date-time,             `2026-12-24T09:00`), in the tenant's time zone; optional `segmentId` narrows the audience (default: every             contact of the bot's channels).""",
             examples = "{\"type\": \"keyword\", \"keywords\": [\"hours\", \"營業時間\", \"営業時間\"], \"match\": \"contains\"}")
     record TriggerSpec(
-            @Nullable @Schema(allowableValues = {"keyword", "regex", "postback", "follow", "fallback", "gate"})
+            @Nullable @Schema(allowableValues = {"keyword", "regex", "postback", "follow", "fallback", "gate",
+                    "setup_submitted", "contact_created", "inactive", "schedule"})
             String type,
             @Nullable @Schema(description = "keyword: the keywords", example = "[\"hours\", \"營業時間\"]")
             List<String> keywords,
@@ -110,7 +116,22 @@ final class FlowWire {
                     allowableValues = {"exact", "contains"}) String match,
             @Nullable @Schema(description = "regex: the pattern", example = "order\\s*#?(\\d{4,})") String pattern,
             @Nullable @Schema(description = "postback: the button's postback data", example = "menu=hours") String data,
-            @Nullable ConditionSpec until) {
+            @Nullable ConditionSpec until,
+            @Nullable @Schema(description = "inactive: how long the contact has been silent", example = "3")
+            Integer after,
+            @Nullable @Schema(description = "inactive: days or hours", allowableValues = {"days", "hours"})
+            String unit,
+            @Nullable @Schema(description = "schedule: a five-field cron expression in the tenant's time zone",
+                    example = "0 9 * * 1") String cron,
+            @Nullable @Schema(description = "schedule: one local date-time in the tenant's time zone",
+                    example = "2026-12-24T09:00") String at,
+            @Nullable @Schema(description = "schedule: only the contacts of this segment") String segmentId) {
+
+        /** A trigger that answers messages (no proactive fields). */
+        TriggerSpec(String type, List<String> keywords, String match, String pattern, String data,
+                    ConditionSpec until) {
+            this(type, keywords, match, pattern, data, until, null, null, null, null, null);
+        }
 
         static TriggerSpec of(Trigger trigger) {
             return switch (trigger) {
@@ -121,6 +142,12 @@ final class FlowWire {
                 case Trigger.Follow f -> new TriggerSpec(f.type(), null, null, null, null, null);
                 case Trigger.Fallback f -> new TriggerSpec(f.type(), null, null, null, null, null);
                 case Trigger.Gate g -> new TriggerSpec(g.type(), null, null, null, null, ConditionSpec.of(g.until()));
+                case Trigger.SetupSubmitted t -> new TriggerSpec(t.type(), null, null, null, null, null);
+                case Trigger.ContactCreated t -> new TriggerSpec(t.type(), null, null, null, null, null);
+                case Trigger.Inactive t -> new TriggerSpec(t.type(), null, null, null, null, null, t.after(),
+                        t.unit().wireName(), null, null, null);
+                case Trigger.Schedule t -> new TriggerSpec(t.type(), null, null, null, null, null, null, null,
+                        t.cron(), t.at(), t.segmentId() == null ? null : t.segmentId().toString());
             };
         }
     }

@@ -57,7 +57,8 @@ class SetupLinkTest extends ContactTest {
         assertThat(Instant.parse(link.string("expiresAt")))
                 .isCloseTo(Instant.now().plus(Duration.ofDays(1)), within(Duration.ofMinutes(1)));
         assertThat(page.status()).as(page.text()).isEqualTo(200);
-        assertThat(page.body()).containsOnlyKeys("contact", "attributes", "personaOverride", "expiresAt");
+        assertThat(page.body()).containsOnlyKeys("contact", "attributes", "personaOverride", "expiresAt",
+                "messageAfterSubmit");
         assertThat(page.at("contact")).isEqualTo(Map.of("displayName", "小明"));
         assertThat(page.at("attributes")).isEqualTo(Map.of("zodiac", "leo"));
         assertThat(page.at("personaOverride")).isNull();

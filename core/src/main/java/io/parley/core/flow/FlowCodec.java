@@ -59,6 +59,10 @@ public final class FlowCodec {
             case "follow" -> Trigger.Follow.class;
             case "fallback" -> Trigger.Fallback.class;
             case "gate" -> Trigger.Gate.class;
+            case "setup_submitted" -> Trigger.SetupSubmitted.class;
+            case "contact_created" -> Trigger.ContactCreated.class;
+            case "inactive" -> Trigger.Inactive.class;
+            case "schedule" -> Trigger.Schedule.class;
             default -> throw new IllegalStateException("unknown trigger type " + type);
         };
         try {

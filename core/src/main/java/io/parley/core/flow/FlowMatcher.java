@@ -106,6 +106,7 @@ public final class FlowMatcher {
                         && postback.data().equals(pressed.data());
                 case Trigger.Follow ignored -> event instanceof FlowEvent.Follow;
                 case Trigger.Gate ignored -> false; // decided above
+                case Trigger.Proactive ignored -> false; // fired by the trigger runner, never by a message
                 case Trigger.Fallback ignored -> {
                     if (fallback == null && !(event instanceof FlowEvent.Follow)) {
                         fallback = candidate.flow();

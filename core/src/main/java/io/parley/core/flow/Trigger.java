@@ -3,11 +3,13 @@ package io.parley.core.flow;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.core.annotation.Nullable;
 import io.parley.core.flow.condition.Condition;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +17,10 @@ import java.util.regex.Pattern;
  * Keyword and regex triggers look at text messages, postback triggers at button presses, follow triggers at a new
  * follower (LINE follow, Telegram /start, first web chat), and a fallback flow answers a message nothing else did.
  * A gate answers every message, before any other flow and the LLM, until its condition holds.
+ *
+ * <p>{@link Proactive} triggers start a flow with no inbound message at all (the contact submitted the setup page,
+ * was created, went quiet, or a schedule fell due); the matcher never picks them for a message, the trigger runner
+ * does (core/trigger, docs/flows.md "Proactive triggers").
  */
 public sealed interface Trigger {
 
@@ -106,6 +112,90 @@ public sealed interface Trigger {
         @Override
         public String type() {
             return "gate";
+        }
+    }
+
+    /** A trigger that fires without an inbound message; each firing is one row of {@code trigger_runs}. */
+    sealed interface Proactive extends Trigger {
+    }
+
+    /** The contact submitted the setup page (once per contact and flow: the first submission). */
+    @Serdeable
+    record SetupSubmitted() implements Proactive {
+        @Override
+        public String type() {
+            return "setup_submitted";
+        }
+    }
+
+    /**
+     * The contact was created by the API ({@code POST /api/v1/contacts}) or a CSV import, not by writing to the bot:
+     * someone who writes first is answered by the follow and welcome path instead, so they are not greeted twice.
+     */
+    @Serdeable
+    record ContactCreated() implements Proactive {
+        @Override
+        public String type() {
+            return "contact_created";
+        }
+    }
+
+    /**
+     * No inbound message for {@code after} {@code unit}s: fires once per inactivity spell of a conversation, and the
+     * contact's next message starts a new spell.
+     */
+    @Serdeable
+    record Inactive(int after, Unit unit) implements Proactive {
+        public Inactive {
+            Objects.requireNonNull(unit, "unit");
+        }
+
+        public java.time.Duration duration() {
+            return unit == Unit.HOURS ? java.time.Duration.ofHours(after) : java.time.Duration.ofDays(after);
+        }
+
+        @Override
+        public String type() {
+            return "inactive";
+        }
+    }
+
+    /**
+     * A cron expression (five fields: minute hour day-of-month month day-of-week) or one local date-time
+     * ({@code at}, ISO {@code 2026-12-24T09:00}), both read in the tenant's time zone; sent to every contact of the
+     * bot's channels, or to the contacts of segment {@code segmentId}.
+     */
+    @Serdeable
+    record Schedule(@Nullable String cron, @Nullable String at, @Nullable UUID segmentId) implements Proactive {
+        public Schedule {
+            if ((cron == null) == (at == null)) {
+                throw new IllegalArgumentException("a schedule has either cron or at");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "schedule";
+        }
+    }
+
+    /** The unit of an inactivity trigger. */
+    @Serdeable
+    enum Unit {
+        HOURS, DAYS;
+
+        @JsonValue
+        public String wireName() {
+            return WireName.of(this);
+        }
+
+        @JsonCreator
+        public static Unit fromWire(String text) {
+            return parse(text).orElseThrow(() -> new IllegalArgumentException("unit must be hours or days"));
+        }
+
+        public static Optional<Unit> parse(String text) {
+            return WireName.parse(values(), text);
         }
     }
 

@@ -9,7 +9,10 @@ import io.parley.core.contact.imports.ContactImportRow;
 import io.parley.core.queue.Job;
 import io.parley.core.queue.JobDiscard;
 import io.parley.core.queue.JobHandler;
+import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
+import io.parley.core.trigger.ProactiveTriggers;
+import io.parley.core.trigger.TriggerRunRepository;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -35,8 +38,13 @@ final class ContactImportHandler implements JobHandler {
     private final TenantScope scope;
     private final ContactImportRepository imports;
     private final JsonMapper json;
+    private final ProactiveTriggers triggers;
+    private final TriggerRunRepository runs;
 
-    ContactImportHandler(TenantScope scope, ContactImportRepository imports, JsonMapper json) {
+    ContactImportHandler(TenantScope scope, ContactImportRepository imports, JsonMapper json,
+                         ProactiveTriggers triggers, TriggerRunRepository runs) {
+        this.triggers = triggers;
+        this.runs = runs;
         this.scope = scope;
         this.imports = imports;
         this.json = json;
@@ -71,6 +79,10 @@ final class ContactImportHandler implements JobHandler {
         }
         List<Integer> updated = imports.updateExisting(tenant, importId, after, last);
         List<Integer> created = imports.createNew(tenant, importId, after, last);
+        if (!created.isEmpty()) {
+            // contact_created flows: their runs commit with the chunk, exactly once (docs/flows.md)
+            triggers.contactsCreated(new TenantId(tenant), runs.importedContacts(tenant, importId, created));
+        }
         List<Integer> done = new ArrayList<>(updated);
         done.addAll(created);
         List<Map<String, Object>> errors = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.parley.core.contact.ContactRow;
 import io.parley.core.contact.imports.ContactImportJob;
 import io.parley.core.contact.imports.ContactImportRepository;
 import io.parley.core.contact.imports.ContactImportRow;
+import io.parley.core.flow.FlowRepository;
 import io.parley.core.queue.Job;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.TenantId;
@@ -36,6 +37,8 @@ class ContactImportJobTest extends WorkerTest {
     ContactRepository contacts;
     @Inject
     JsonMapper mapper;
+    @Inject
+    FlowRepository flows;
 
     @Test
     void createsNewContactsAndUpdatesKnownOnesKeepingWhatEmptyCellsLeaveOut() throws IOException {
@@ -88,6 +91,30 @@ class ContactImportJobTest extends WorkerTest {
         assertThat(done.createdCount()).isEqualTo(rows.size());
         assertThat(count("SELECT count(*) FROM contacts WHERE tenant_id = '" + tenant.value() + "'"))
                 .isEqualTo(rows.size());
+    }
+
+    @Test
+    void importedContactsAreWelcomedOnceByContactCreatedFlowsAndKnownOnesAreNot() {
+        Channels.Created channel = channels().whatsapp();
+        TenantId tenant = channel.tenant();
+        UUID flow = Ids.next();
+        scope.writeVoid(tenant, () -> flows.insert(tenant.value(), flow, channel.bot(), "Welcome", true, 0,
+                "contact_created", "{}", "[{\"type\": \"text\", \"text\": \"Welcome!\"}]", null));
+        scope.write(tenant, () -> contacts.upsertByIdentity(tenant.value(), channel.id(), "886900000001", "Known",
+                null));
+        UUID id = staged(tenant, List.of(row(1, channel.id(), "886900000001", null, null, null, Map.of()),
+                row(2, channel.id(), "886900000002", "New", null, null, Map.of())));
+
+        handler.run(job(tenant, id));
+        handler.run(job(tenant, id)); // a retry after a lost answer, or a second worker
+
+        ContactRow created = scope.read(tenant, () -> contacts.findByIdentity(tenant.value(), channel.id(),
+                "886900000002")).orElseThrow();
+        assertThat(count("SELECT count(*) FROM trigger_runs WHERE tenant_id = '" + tenant.value() + "'")).isOne();
+        assertThat(count("SELECT count(*) FROM trigger_runs WHERE contact_id = '" + created.id()
+                + "' AND status = 'queued'")).isOne();
+        assertThat(count("SELECT count(*) FROM jobs WHERE tenant_id = '" + tenant.value()
+                + "' AND kind = 'trigger.run'")).isOne();
     }
 
     @Test
