@@ -86,12 +86,13 @@ final class TemplateRules {
         onlyFields(path, header, header.format() != null, header.text() != null, header.example() != null, false);
         if ("TEXT".equals(header.format())) {
             if (text(path + ".text", header.text(), 60)) {
-                List<String> variables = variables(path + ".text", header.text());
-                if (variables.size() > 1) {
+                int variables = variables(path + ".text", header.text());
+                if (variables > 1) {
                     error(path + ".text", "may hold only one variable");
+                } else if (variables >= 0) {
+                    examples(path + ".example.header_text", variables,
+                            header.example() == null ? null : header.example().headerText());
                 }
-                examples(path + ".example.header_text", variables.size(),
-                        header.example() == null ? null : header.example().headerText());
             }
         } else if (header.format() != null && MEDIA.contains(header.format())) {
             if (header.text() != null) {
@@ -109,10 +110,12 @@ final class TemplateRules {
     private void body(String path, TemplateWire.Component body) {
         onlyFields(path, body, false, true, body.example() != null, false);
         if (text(path + ".text", body.text(), 1024)) {
-            List<String> variables = variables(path + ".text", body.text());
+            int variables = variables(path + ".text", body.text());
             List<List<String>> samples = body.example() == null ? null : body.example().bodyText();
-            examples(path + ".example.body_text", variables.size(),
-                    samples == null || samples.isEmpty() ? null : samples.getFirst());
+            if (variables >= 0) {
+                examples(path + ".example.body_text", variables,
+                        samples == null || samples.isEmpty() ? null : samples.getFirst());
+            }
         }
     }
 
@@ -170,33 +173,33 @@ final class TemplateRules {
             error(at + ".url", "must be an https:// URL of at most 2,000 characters");
             return;
         }
-        List<String> variables = variables(at + ".url", url);
-        if (variables.size() > 1 || (variables.size() == 1 && !url.endsWith("}}"))) {
+        int variables = variables(at + ".url", url);
+        if (variables > 1 || (variables == 1 && !url.endsWith("}}"))) {
             error(at + ".url", "may hold only one variable, at its end");
-        } else {
-            examples(at + ".example", variables.size(), button.example());
+        } else if (variables >= 0) {
+            examples(at + ".example", variables, button.example());
         }
     }
 
-    /** The variables of a text, which must be {{1}}, {{2}}, … each number once, from 1 without gaps. */
-    private List<String> variables(String field, String text) {
-        List<String> names = new ArrayList<>();
+    /**
+     * The number of distinct variables of a text, which must be {{1}}, {{2}}, … numbered from 1 without gaps; -1
+     * (with the error recorded) when they are not, so no example check piles onto it.
+     */
+    private int variables(String field, String text) {
+        TreeSet<Integer> numbers = new TreeSet<>();
         Matcher matcher = VARIABLE.matcher(text);
         while (matcher.find()) {
-            names.add(matcher.group(1));
-        }
-        TreeSet<Integer> numbers = new TreeSet<>();
-        for (String name : names) {
-            if (!name.matches("[1-9][0-9]{0,2}")) {
+            if (!matcher.group(1).matches("[1-9][0-9]{0,2}")) {
                 error(field, "variables must be numbered 1, 2, 3, …");
-                return names;
+                return -1;
             }
-            numbers.add(Integer.parseInt(name));
+            numbers.add(Integer.parseInt(matcher.group(1)));
         }
         if (!numbers.isEmpty() && (numbers.first() != 1 || numbers.last() != numbers.size())) {
             error(field, "variables must be numbered from 1 without gaps");
+            return -1;
         }
-        return names.stream().distinct().toList();
+        return numbers.size();
     }
 
     private void examples(String field, int variables, @Nullable List<String> samples) {
