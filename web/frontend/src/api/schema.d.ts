@@ -779,7 +779,7 @@ export interface paths {
          *
          *     Write-only; the fields depend on `type`:
          *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
-         *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
+         *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
          *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
          *     * `web`: none (`{}`).
          */
@@ -817,7 +817,7 @@ export interface paths {
          *
          *     Write-only; the fields depend on `type`:
          *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
-         *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
+         *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
          *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
          *     * `web`: none (`{}`).
          */
@@ -914,6 +914,102 @@ export interface paths {
          * @description A JSON Merge Patch (RFC 7396): members left out keep their value; `trigger` merges member by member (null removes one) unless its `type` changes, then it is replaced; `steps`, a list, is replaced whole.
          */
         patch: operations["updateFlow"];
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the bot's WhatsApp templates
+         * @description The templates of every WhatsApp channel of the bot, by name and language, as last synced or submitted; statuses move with Meta's status webhooks.
+         */
+        get: operations["listWhatsAppTemplates"];
+        put?: never;
+        /**
+         * Submit a new template to Meta (admin)
+         * @description Checked first (every problem named by its field, e.g. `components[1].example.body_text`), then submitted; it starts PENDING until Meta reviews it.
+         */
+        post: operations["createWhatsAppTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/templates/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the templates from Meta (admin)
+         * @description Reads every page of the WhatsApp Business Account's templates for one channel or all the bot's WhatsApp channels; templates gone at Meta are removed. 409 when a channel has no `businessAccountId` credential or Meta refuses the token.
+         */
+        post: operations["syncWhatsAppTemplates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/templates/window-fallbacks/{channelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a channel's 24-hour fallback template
+         * @description 404 when none is set: messages refused outside the 24-hour window then fail with that reason.
+         */
+        get: operations["getWhatsAppWindowFallback"];
+        /**
+         * Set a channel's 24-hour fallback template (admin)
+         * @description Agent sends and bot replies that WhatsApp refuses outside the 24-hour window (131047) are sent as this template instead, its body variables filled per contact.
+         */
+        put: operations["putWhatsAppWindowFallback"];
+        post?: never;
+        /**
+         * Remove a channel's 24-hour fallback (admin)
+         * @description Messages refused outside the window fail again, with the reason.
+         */
+        delete: operations["deleteWhatsAppWindowFallback"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a template
+         * @description One template.
+         */
+        get: operations["getWhatsAppTemplate"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a template at Meta and here (admin)
+         * @description Deletes this language of the template from the WhatsApp Business Account.
+         */
+        delete: operations["deleteWhatsAppTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/bots/{botId}/test-chat": {
@@ -2972,7 +3068,7 @@ export interface components {
             /**
              * @description Write-only; the fields depend on `type`:
              *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
-             *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
+             *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
              *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
              *     * `web`: none (`{}`).
              * @example {
@@ -2981,6 +3077,27 @@ export interface components {
              *     }
              */
             credentials?: components["schemas"]["ChannelCredentials"];
+        };
+        /** @description Submitted to Meta for review at once; it starts PENDING and a status webhook (or a sync) tells the outcome. */
+        CreateWhatsAppTemplateRequest: {
+            /** @description The WhatsApp channel; may be left out when the bot has exactly one */
+            channelId?: string | null;
+            /**
+             * @description Lower case letters, digits and _, at most 512
+             * @example order_update
+             */
+            name: string;
+            /**
+             * @description Meta's language code
+             * @example en_US
+             */
+            language: string;
+            /**
+             * @example UTILITY
+             * @enum {string}
+             */
+            category: "MARKETING" | "UTILITY";
+            components: components["schemas"]["WhatsAppTemplateComponent"][];
         };
         /** @description What may be shown of a stored secret */
         CredentialHint: {
@@ -3955,6 +4072,19 @@ export interface components {
              */
             handle?: string | null;
         };
+        PutWhatsAppWindowFallbackRequest: {
+            /** @example conversation_resume_v1 */
+            templateName: string;
+            /** @example en_US */
+            language: string;
+            /**
+             * @description One value per {{n}} of the template's body, in order; placeholders {{contact.displayName}}, {{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}} and {{message.text}} (the refused message)
+             * @example [
+             *       "{{contact.displayName}}"
+             *     ]
+             */
+            bodyVariables: string[];
+        };
         /** @description A Stripe page to send the browser to */
         RedirectUrl: {
             /** @example https://checkout.stripe.com/c/pay/cs_test_… */
@@ -4168,6 +4298,10 @@ export interface components {
             /** @description The current refresh token, revoked on switch */
             refreshToken?: string | null;
         };
+        SyncWhatsAppTemplatesRequest: {
+            /** @description One channel only; every WhatsApp channel of the bot when left out */
+            channelId?: string | null;
+        };
         Tenant: {
             id: string;
             name: string;
@@ -4258,7 +4392,7 @@ export interface components {
             /**
              * @description Write-only; the fields depend on `type`:
              *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
-             *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
+             *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
              *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
              *     * `web`: none (`{}`).
              * @example {
@@ -4326,6 +4460,109 @@ export interface components {
         UserSummary: {
             id: string;
             email: string;
+        };
+        WhatsAppTemplate: {
+            id: string;
+            /** @description The WhatsApp channel whose Business Account holds it */
+            channelId: string;
+            /** @description Meta's template id; null until Meta accepted the submission */
+            metaId?: string | null;
+            /** @example order_update */
+            name: string;
+            /** @example en_US */
+            language: string;
+            /** @example UTILITY */
+            category: string;
+            /**
+             * @description As Meta reports it: APPROVED, PENDING, REJECTED, PAUSED, DISABLED, …
+             * @example APPROVED
+             */
+            status: string;
+            /**
+             * @description Why Meta rejected or paused it
+             * @example INVALID_FORMAT
+             */
+            rejectionReason?: string | null;
+            /** @description Meta's components array as Meta returns it */
+            components: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Format: date-time
+             * @description When it was last read from Meta
+             */
+            syncedAt?: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WhatsAppTemplateButton: {
+            /** @enum {string} */
+            type: "QUICK_REPLY" | "URL" | "PHONE_NUMBER";
+            /** @example Track it */
+            text?: string | null;
+            /** @example https://shop.example.com/track/{{1}} */
+            url?: string | null;
+            /** @example +15550001234 */
+            phone_number?: string | null;
+            /** @description URL buttons with {{1}}: one sample value */
+            example?: string[] | null;
+            /** @example +15550001234 */
+            WhatsAppTemplateButton?: string | null;
+        };
+        /** @description HEADER (format TEXT, IMAGE, VIDEO or DOCUMENT), BODY (text with {{1}}, {{2}}, … and example.body_text), FOOTER (text) or BUTTONS (buttons) */
+        WhatsAppTemplateComponent: {
+            /** @enum {string} */
+            type: "HEADER" | "BODY" | "FOOTER" | "BUTTONS";
+            /** @enum {string|null} */
+            format?: "TEXT" | "IMAGE" | "VIDEO" | "DOCUMENT" | null;
+            /** @example Your order {{1}} is on its way */
+            text?: string | null;
+            example?: components["schemas"]["WhatsAppTemplateExample"] | null;
+            buttons?: components["schemas"]["WhatsAppTemplateButton"][] | null;
+        };
+        /** @description Sample values Meta's reviewers see */
+        WhatsAppTemplateExample: {
+            header_text?: string[] | null;
+            /** @description A media handle from Meta's resumable upload */
+            header_handle?: string[] | null;
+            /** @description One list with a value per body variable */
+            body_text?: string[][] | null;
+            /** @description One list with a value per body variable */
+            WhatsAppTemplateExample?: string[][] | null;
+        };
+        WhatsAppTemplateList: {
+            items: components["schemas"]["WhatsAppTemplate"][];
+        };
+        WhatsAppTemplateSync: {
+            /**
+             * Format: int32
+             * @description Templates read from Meta, over all pages
+             */
+            synced: number;
+            /**
+             * Format: int32
+             * @description Templates no longer in Meta's list, removed here
+             */
+            removed: number;
+            /** @description The WhatsApp channels synced */
+            channelIds: string[];
+        };
+        /** @description The template a WhatsApp channel sends instead of a free-form message outside the 24-hour customer-service window (WhatsApp error 131047) */
+        WhatsAppWindowFallback: {
+            channelId: string;
+            /** @example conversation_resume_v1 */
+            templateName: string;
+            /** @example en_US */
+            language: string;
+            /**
+             * @description One value per {{n}} of the template's body, in order
+             * @example [
+             *       "{{contact.displayName}}"
+             *     ]
+             */
+            bodyVariables: string[];
+            /** Format: date-time */
+            updatedAt: string;
         };
     };
     responses: {
@@ -6858,6 +7095,321 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listWhatsAppTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listWhatsAppTemplates 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppTemplateList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createWhatsAppTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWhatsAppTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description createWhatsAppTemplate 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppTemplate"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["BadGateway"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    syncWhatsAppTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SyncWhatsAppTemplatesRequest"];
+            };
+        };
+        responses: {
+            /** @description syncWhatsAppTemplates 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppTemplateSync"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["BadGateway"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getWhatsAppWindowFallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getWhatsAppWindowFallback 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppWindowFallback"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putWhatsAppWindowFallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutWhatsAppWindowFallbackRequest"];
+            };
+        };
+        responses: {
+            /** @description putWhatsAppWindowFallback 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppWindowFallback"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteWhatsAppWindowFallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleteWhatsAppWindowFallback 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getWhatsAppTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getWhatsAppTemplate 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppTemplate"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteWhatsAppTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleteWhatsAppTemplate 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["BadGateway"];
             /** @description Service Unavailable */
             503: components["responses"]["ServiceUnavailable"];
         };

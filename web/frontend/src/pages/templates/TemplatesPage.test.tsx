@@ -47,7 +47,7 @@ describe('templates section', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'New template' }))
 
     await userEvent.type(screen.getByRole('textbox', { name: /^Name/ }), 'Order Update')
-    await userEvent.type(screen.getByRole('textbox', { name: /^Body/ }), 'Hi {{{{}1}}, your order ships {{{{}2}}.')
+    await userEvent.type(screen.getByRole('textbox', { name: /^Body/ }), 'Hi {{{{1}}, your order ships {{{{2}}.')
     await userEvent.type(screen.getByRole('textbox', { name: 'Sample for {{1}}' }), 'Mei')
     expect(screen.getByTestId('template-preview')).toHaveTextContent('Hi Mei, your order ships {{2}}.')
     await userEvent.click(screen.getByRole('button', { name: 'Submit for review' }))
@@ -79,7 +79,7 @@ describe('templates section', () => {
     const picker = screen.getByRole('combobox', { name: 'Template' })
     expect(within(picker).queryByText('spring_sale (en_US)')).not.toBeInTheDocument()
     await userEvent.selectOptions(picker, 'conversation_resume_v1 (en_US)')
-    await userEvent.type(screen.getByRole('textbox', { name: 'Value for {{1}}' }), '{{{{}contact.displayName}}')
+    await userEvent.type(screen.getByRole('textbox', { name: 'Value for {{1}}' }), '{{{{contact.displayName}}')
     await userEvent.click(screen.getByRole('button', { name: 'Save fallback' }))
 
     await waitFor(() => expect(api.requests.find((r) => r.method === 'PUT')?.body).toEqual({
