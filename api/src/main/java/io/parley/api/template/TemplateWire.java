@@ -95,23 +95,24 @@ final class TemplateWire {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "WhatsAppTemplateExample", description = "Sample values Meta's reviewers see")
+    @Schema(name = "WhatsAppTemplateExample", description = "Sample values Meta's reviewers see: `header_text` (one "
+            + "value for a TEXT header's variable), `header_handle` (a media handle from Meta's resumable upload), "
+            + "`body_text` (one list with a value per body variable)")
     record Example(
             @JsonProperty("header_text") @Nullable List<String> headerText,
-            @JsonProperty("header_handle") @Nullable @Schema(description = "A media handle from Meta's resumable "
-                    + "upload") List<String> headerHandle,
-            @JsonProperty("body_text") @Nullable @Schema(description = "One list with a value per body variable")
-            List<List<String>> bodyText) {
+            @JsonProperty("header_handle") @Nullable List<String> headerHandle,
+            @JsonProperty("body_text") @Nullable List<List<String>> bodyText) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "WhatsAppTemplateButton")
+    @Schema(name = "WhatsAppTemplateButton", description = "QUICK_REPLY (text), URL (text, url with at most one "
+            + "variable at its end, example: one sample value) or PHONE_NUMBER (text, phone_number such as +15550001234)")
     record Button(
             @NotBlank @Schema(type = "string", allowableValues = {"QUICK_REPLY", "URL", "PHONE_NUMBER"}) String type,
             @Nullable @Schema(example = "Track it") String text,
             @Nullable @Schema(example = "https://shop.example.com/track/{{1}}") String url,
-            @JsonProperty("phone_number") @Nullable @Schema(example = "+15550001234") String phoneNumber,
+            @JsonProperty("phone_number") @Nullable String phoneNumber,
             @Nullable @Schema(description = "URL buttons with {{1}}: one sample value") List<String> example) {
     }
 
