@@ -4495,6 +4495,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description QUICK_REPLY (text), URL (text, url with at most one variable at its end, example: one sample value) or PHONE_NUMBER (text, phone_number such as +15550001234) */
         WhatsAppTemplateButton: {
             /** @enum {string} */
             type: "QUICK_REPLY" | "URL" | "PHONE_NUMBER";
@@ -4502,11 +4503,10 @@ export interface components {
             text?: string | null;
             /** @example https://shop.example.com/track/{{1}} */
             url?: string | null;
-            /** @example +15550001234 */
             phone_number?: string | null;
             /** @description URL buttons with {{1}}: one sample value */
             example?: string[] | null;
-            /** @example +15550001234 */
+            /** @description QUICK_REPLY (text), URL (text, url with at most one variable at its end, example: one sample value) or PHONE_NUMBER (text, phone_number such as +15550001234) */
             WhatsAppTemplateButton?: string | null;
         };
         /** @description HEADER (format TEXT, IMAGE, VIDEO or DOCUMENT), BODY (text with {{1}}, {{2}}, … and example.body_text), FOOTER (text) or BUTTONS (buttons) */
@@ -4520,14 +4520,12 @@ export interface components {
             example?: components["schemas"]["WhatsAppTemplateExample"] | null;
             buttons?: components["schemas"]["WhatsAppTemplateButton"][] | null;
         };
-        /** @description Sample values Meta's reviewers see */
+        /** @description Sample values Meta's reviewers see: `header_text` (one value for a TEXT header's variable), `header_handle` (a media handle from Meta's resumable upload), `body_text` (one list with a value per body variable) */
         WhatsAppTemplateExample: {
             header_text?: string[] | null;
-            /** @description A media handle from Meta's resumable upload */
             header_handle?: string[] | null;
-            /** @description One list with a value per body variable */
             body_text?: string[][] | null;
-            /** @description One list with a value per body variable */
+            /** @description Sample values Meta's reviewers see: `header_text` (one value for a TEXT header's variable), `header_handle` (a media handle from Meta's resumable upload), `body_text` (one list with a value per body variable) */
             WhatsAppTemplateExample?: string[][] | null;
         };
         WhatsAppTemplateList: {

@@ -64,7 +64,7 @@ describe('templates section', () => {
     expect(await screen.findByText('must be at most 1024 characters')).toBeInTheDocument()
     expect(api.requests.find((r) => r.method === 'POST' && r.path === '/api/v1/bots/b1/templates')?.body).toEqual({
       name: 'order_update', language: 'en_US', category: 'UTILITY',
-      components: [{ type: 'BODY', text: 'Hi {{1}}, your order ships {{2}}.', example: { body_text: [['Mei', 'Friday']] } }],
+      components: [{ type: 'BODY', text: 'Hi {{1}}, your order ships {{2}}.', example: { bodyText: [['Mei', 'Friday']] } }],
     })
   })
 

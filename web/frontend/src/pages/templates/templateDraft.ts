@@ -21,7 +21,7 @@ export const EMPTY_DRAFT: Draft = {
 type Component = CreateTemplate['components'][number]
 
 /**
- * The request, and for each API field path (`components[1].example.body_text`) the editor field it belongs to, so the
+ * The request, and for each API field path (`components[1].example.bodyText`) the editor field it belongs to, so the
  * server's validation messages show next to the right input.
  */
 export function toRequest(draft: Draft): { request: CreateTemplate; fieldOf: Record<string, string> } {
@@ -31,16 +31,16 @@ export function toRequest(draft: Draft): { request: CreateTemplate; fieldOf: Rec
   if (draft.headerFormat) {
     const path = at()
     Object.assign(fieldOf, { [`${path}.text`]: 'headerText', [`${path}.format`]: 'headerFormat',
-      [`${path}.example.header_text`]: 'headerSample', [`${path}.example.header_handle`]: 'headerHandle' })
+      [`${path}.example.headerText`]: 'headerSample', [`${path}.example.headerHandle`]: 'headerHandle' })
     components.push(draft.headerFormat === 'TEXT'
       ? { type: 'HEADER', format: 'TEXT', text: draft.headerText,
-          ...(variableCount(draft.headerText) ? { example: { header_text: [draft.headerSample] } } : {}) }
-      : { type: 'HEADER', format: draft.headerFormat, example: { header_handle: [draft.headerHandle] } })
+          ...(variableCount(draft.headerText) ? { example: { headerText: [draft.headerSample] } } : {}) }
+      : { type: 'HEADER', format: draft.headerFormat, example: { headerHandle: [draft.headerHandle] } })
   }
   const body = at()
-  Object.assign(fieldOf, { [`${body}.text`]: 'body', [`${body}.example.body_text`]: 'bodySample.0' })
+  Object.assign(fieldOf, { [`${body}.text`]: 'body', [`${body}.example.bodyText`]: 'bodySample.0' })
   const samples = draft.bodySamples.slice(0, variableCount(draft.body))
-  components.push({ type: 'BODY', text: draft.body, ...(samples.length ? { example: { body_text: [samples] } } : {}) })
+  components.push({ type: 'BODY', text: draft.body, ...(samples.length ? { example: { bodyText: [samples] } } : {}) })
   if (draft.footer.trim()) {
     fieldOf[`${at()}.text`] = 'footer'
     components.push({ type: 'FOOTER', text: draft.footer })
@@ -49,13 +49,13 @@ export function toRequest(draft: Draft): { request: CreateTemplate; fieldOf: Rec
     const path = at()
     fieldOf[`${path}.buttons`] = 'buttons'
     draft.buttons.forEach((_, i) => Object.assign(fieldOf, { [`${path}.buttons[${i}].text`]: `button.${i}.text`,
-      [`${path}.buttons[${i}].url`]: `button.${i}.url`, [`${path}.buttons[${i}].phone_number`]: `button.${i}.phone`,
+      [`${path}.buttons[${i}].url`]: `button.${i}.url`, [`${path}.buttons[${i}].phoneNumber`]: `button.${i}.phone`,
       [`${path}.buttons[${i}].example`]: `button.${i}.sample` }))
     components.push({ type: 'BUTTONS', buttons: draft.buttons.map((button) => {
       if (button.type === 'URL') {
         return { type: 'URL', text: button.text, url: button.url, ...(variableCount(button.url) ? { example: [button.sample] } : {}) }
       }
-      if (button.type === 'PHONE_NUMBER') return { type: 'PHONE_NUMBER', text: button.text, phone_number: button.phone }
+      if (button.type === 'PHONE_NUMBER') return { type: 'PHONE_NUMBER', text: button.text, phoneNumber: button.phone }
       return { type: 'QUICK_REPLY', text: button.text }
     }) })
   }

@@ -77,7 +77,7 @@ class TemplateController {
     @ProblemResponses.Conflict
     @ProblemResponses.ProviderUnreachable
     @Operation(operationId = "createWhatsAppTemplate", summary = "Submit a new template to Meta (admin)",
-            description = "Checked first (every problem named by its field, e.g. `components[1].example.body_text`), "
+            description = "Checked first (every problem named by its field, e.g. `components[1].example.bodyText`), "
                     + "then submitted; it starts PENDING until Meta reviews it.")
     TemplateWire.TemplateResponse create(@PathVariable String botId, @Body @Valid TemplateWire.CreateRequest body,
                                          Authentication authentication, HttpRequest<?> request) {

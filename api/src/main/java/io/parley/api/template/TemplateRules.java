@@ -90,7 +90,7 @@ final class TemplateRules {
                 if (variables > 1) {
                     error(path + ".text", "may hold only one variable");
                 } else if (variables >= 0) {
-                    examples(path + ".example.header_text", variables,
+                    examples(path + ".example.headerText", variables,
                             header.example() == null ? null : header.example().headerText());
                 }
             }
@@ -100,7 +100,7 @@ final class TemplateRules {
             }
             List<String> handle = header.example() == null ? null : header.example().headerHandle();
             if (handle == null || handle.size() != 1 || handle.getFirst() == null || handle.getFirst().isBlank()) {
-                error(path + ".example.header_handle", "must hold one sample media handle");
+                error(path + ".example.headerHandle", "must hold one sample media handle");
             }
         } else {
             error(path + ".format", "must be TEXT, IMAGE, VIDEO or DOCUMENT");
@@ -113,7 +113,7 @@ final class TemplateRules {
             int variables = variables(path + ".text", body.text());
             List<List<String>> samples = body.example() == null ? null : body.example().bodyText();
             if (variables >= 0) {
-                examples(path + ".example.body_text", variables,
+                examples(path + ".example.bodyText", variables,
                         samples == null || samples.isEmpty() ? null : samples.getFirst());
             }
         }
@@ -142,18 +142,18 @@ final class TemplateRules {
             switch (button.type()) {
                 case "QUICK_REPLY" -> {
                     absent(at + ".url", button.url());
-                    absent(at + ".phone_number", button.phoneNumber());
+                    absent(at + ".phoneNumber", button.phoneNumber());
                 }
                 case "URL" -> {
                     urls++;
-                    absent(at + ".phone_number", button.phoneNumber());
+                    absent(at + ".phoneNumber", button.phoneNumber());
                     url(at, button);
                 }
                 case "PHONE_NUMBER" -> {
                     phones++;
                     absent(at + ".url", button.url());
                     if (button.phoneNumber() == null || !PHONE.matcher(button.phoneNumber()).matches()) {
-                        error(at + ".phone_number", "must be a phone number in international format, e.g. +15550001234");
+                        error(at + ".phoneNumber", "must be a phone number in international format, e.g. +15550001234");
                     }
                 }
                 default -> error(at + ".type", "must be QUICK_REPLY, URL or PHONE_NUMBER");

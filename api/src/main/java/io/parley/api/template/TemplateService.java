@@ -114,14 +114,14 @@ final class TemplateService {
         body.put("name", request.name());
         body.put("language", request.language());
         body.put("category", request.category());
-        body.put("components", request.components());
+        body.put("components", MetaComponents.of(request.components()));
         ProviderApi.Answer answer = graph.create(account.wabaId(), account.token(), body);
         String status = answer.text("status") == null ? "PENDING" : answer.text("status");
         String category = answer.text("category") == null ? request.category() : answer.text("category");
         return scope.write(tenant, () -> {
             UUID channel = account.channel().id();
             templates.upsert(tenant.value(), Ids.next(), channel, answer.text("id"), request.name(),
-                    request.language(), category, status, null, write(request.components()), false);
+                    request.language(), category, status, null, write(MetaComponents.of(request.components())), false);
             TemplateRow row = templates.findByName(tenant.value(), channel, request.name(), request.language())
                     .orElseThrow();
             audit.record(tenant, caller.actor(), "whatsapp_template.created", "whatsapp_template",

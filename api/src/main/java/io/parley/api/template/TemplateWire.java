@@ -1,7 +1,6 @@
 package io.parley.api.template;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,9 +16,10 @@ import java.util.Map;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
- * Wire types of /api/v1/bots/{botId}/templates. A new template's components are written in Meta's own shape (upper
- * case types, snake_case example keys) so a definition copied from Meta's documentation works unchanged; Parley checks
- * them before they leave ({@link TemplateRules}).
+ * Wire types of /api/v1/bots/{botId}/templates. A new template's components follow Meta's structure (upper case
+ * types HEADER, BODY, FOOTER, BUTTONS) with the API's camelCase keys ({@code example.bodyText},
+ * {@code phoneNumber}); {@link MetaComponents} writes them in Meta's snake_case for the Graph API. Parley checks them
+ * before they leave ({@link TemplateRules}).
  */
 final class TemplateWire {
 
@@ -84,7 +84,7 @@ final class TemplateWire {
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "WhatsAppTemplateComponent", description = "HEADER (format TEXT, IMAGE, VIDEO or DOCUMENT), BODY "
-            + "(text with {{1}}, {{2}}, … and example.body_text), FOOTER (text) or BUTTONS (buttons)")
+            + "(text with {{1}}, {{2}}, … and example.bodyText), FOOTER (text) or BUTTONS (buttons)")
     record Component(
             @NotBlank @Schema(type = "string", allowableValues = {"HEADER", "BODY", "FOOTER", "BUTTONS"}) String type,
             @Nullable @Schema(type = "string", allowableValues = {"TEXT", "IMAGE", "VIDEO", "DOCUMENT"}) String format,
@@ -95,24 +95,23 @@ final class TemplateWire {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "WhatsAppTemplateExample", description = "Sample values Meta's reviewers see: `header_text` (one "
-            + "value for a TEXT header's variable), `header_handle` (a media handle from Meta's resumable upload), "
-            + "`body_text` (one list with a value per body variable)")
+    @Schema(name = "WhatsAppTemplateExample", description = "Sample values Meta's reviewers see (sent to Meta as "
+            + "header_text, header_handle and body_text)")
     record Example(
-            @JsonProperty("header_text") @Nullable List<String> headerText,
-            @JsonProperty("header_handle") @Nullable List<String> headerHandle,
-            @JsonProperty("body_text") @Nullable List<List<String>> bodyText) {
+            @Nullable @Schema(description = "One value for a TEXT header's variable") List<String> headerText,
+            @Nullable @Schema(description = "A media handle from Meta's resumable upload") List<String> headerHandle,
+            @Nullable @Schema(description = "One list with a value per body variable") List<List<String>> bodyText) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "WhatsAppTemplateButton", description = "QUICK_REPLY (text), URL (text, url with at most one "
-            + "variable at its end, example: one sample value) or PHONE_NUMBER (text, phone_number such as +15550001234)")
+            + "variable at its end, example: one sample value) or PHONE_NUMBER (text, phoneNumber such as +15550001234)")
     record Button(
             @NotBlank @Schema(type = "string", allowableValues = {"QUICK_REPLY", "URL", "PHONE_NUMBER"}) String type,
             @Nullable @Schema(example = "Track it") String text,
             @Nullable @Schema(example = "https://shop.example.com/track/{{1}}") String url,
-            @JsonProperty("phone_number") @Nullable String phoneNumber,
+            @Nullable @Schema(example = "+15550001234") String phoneNumber,
             @Nullable @Schema(description = "URL buttons with {{1}}: one sample value") List<String> example) {
     }
 

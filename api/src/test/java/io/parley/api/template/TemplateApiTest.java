@@ -176,9 +176,9 @@ class TemplateApiTest extends ApiTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(fields(refused)).containsExactlyInAnyOrder("name", "language", "category",
-                "components[0].example.header_handle", "components[1].text", "components[2].text",
+                "components[0].example.headerHandle", "components[1].text", "components[2].text",
                 "components[3].buttons[0].url", "components[3].buttons[1].text",
-                "components[3].buttons[1].phone_number", "components[3].buttons[2].example");
+                "components[3].buttons[1].phoneNumber", "components[3].buttons[2].example");
         assertThat(graph.requests("POST")).hasSize(before);
     }
 
@@ -192,7 +192,7 @@ class TemplateApiTest extends ApiTest {
                         "text", "Hello {{1}}"))));
 
         assertThat(fields(noBody)).containsExactly("components");
-        assertThat(fields(noExample)).containsExactly("components[0].example.body_text");
+        assertThat(fields(noExample)).containsExactly("components[0].example.bodyText");
         assertThat(noExample.string("detail")).contains("one sample value per variable (1)");
     }
 
@@ -295,9 +295,9 @@ class TemplateApiTest extends ApiTest {
     private static Map<String, Object> validTemplate(String name) {
         return Map.of("name", name, "language", "en_US", "category", "UTILITY", "components", List.of(
                 Map.of("type", "HEADER", "format", "TEXT", "text", "Order {{1}}",
-                        "example", Map.of("header_text", List.of("#1234"))),
+                        "example", Map.of("headerText", List.of("#1234"))),
                 Map.of("type", "BODY", "text", "Hi {{1}}, your order ships on {{2}}.",
-                        "example", Map.of("body_text", List.of(List.of("Mei", "Friday")))),
+                        "example", Map.of("bodyText", List.of(List.of("Mei", "Friday")))),
                 Map.of("type", "FOOTER", "text", "Lumi Shop"),
                 Map.of("type", "BUTTONS", "buttons", List.of(Map.of("type", "QUICK_REPLY", "text", "Thanks"),
                         Map.of("type", "URL", "text", "Track it", "url", "https://shop.example.com/track/{{1}}",
