@@ -931,7 +931,7 @@ export interface paths {
         put?: never;
         /**
          * Submit a new template to Meta (admin)
-         * @description Checked first (every problem named by its field, e.g. `components[1].example.body_text`), then submitted; it starts PENDING until Meta reviews it.
+         * @description Checked first (every problem named by its field, e.g. `components[1].example.bodyText`), then submitted; it starts PENDING until Meta reviews it.
          */
         post: operations["createWhatsAppTemplate"];
         delete?: never;
@@ -4495,7 +4495,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @description QUICK_REPLY (text), URL (text, url with at most one variable at its end, example: one sample value) or PHONE_NUMBER (text, phone_number such as +15550001234) */
+        /** @description QUICK_REPLY (text), URL (text, url with at most one variable at its end, example: one sample value) or PHONE_NUMBER (text, phoneNumber such as +15550001234) */
         WhatsAppTemplateButton: {
             /** @enum {string} */
             type: "QUICK_REPLY" | "URL" | "PHONE_NUMBER";
@@ -4503,13 +4503,12 @@ export interface components {
             text?: string | null;
             /** @example https://shop.example.com/track/{{1}} */
             url?: string | null;
-            phone_number?: string | null;
+            /** @example +15550001234 */
+            phoneNumber?: string | null;
             /** @description URL buttons with {{1}}: one sample value */
             example?: string[] | null;
-            /** @description QUICK_REPLY (text), URL (text, url with at most one variable at its end, example: one sample value) or PHONE_NUMBER (text, phone_number such as +15550001234) */
-            WhatsAppTemplateButton?: string | null;
         };
-        /** @description HEADER (format TEXT, IMAGE, VIDEO or DOCUMENT), BODY (text with {{1}}, {{2}}, … and example.body_text), FOOTER (text) or BUTTONS (buttons) */
+        /** @description HEADER (format TEXT, IMAGE, VIDEO or DOCUMENT), BODY (text with {{1}}, {{2}}, … and example.bodyText), FOOTER (text) or BUTTONS (buttons) */
         WhatsAppTemplateComponent: {
             /** @enum {string} */
             type: "HEADER" | "BODY" | "FOOTER" | "BUTTONS";
@@ -4520,13 +4519,14 @@ export interface components {
             example?: components["schemas"]["WhatsAppTemplateExample"] | null;
             buttons?: components["schemas"]["WhatsAppTemplateButton"][] | null;
         };
-        /** @description Sample values Meta's reviewers see: `header_text` (one value for a TEXT header's variable), `header_handle` (a media handle from Meta's resumable upload), `body_text` (one list with a value per body variable) */
+        /** @description Sample values Meta's reviewers see (sent to Meta as header_text, header_handle and body_text) */
         WhatsAppTemplateExample: {
-            header_text?: string[] | null;
-            header_handle?: string[] | null;
-            body_text?: string[][] | null;
-            /** @description Sample values Meta's reviewers see: `header_text` (one value for a TEXT header's variable), `header_handle` (a media handle from Meta's resumable upload), `body_text` (one list with a value per body variable) */
-            WhatsAppTemplateExample?: string[][] | null;
+            /** @description One value for a TEXT header's variable */
+            headerText?: string[] | null;
+            /** @description A media handle from Meta's resumable upload */
+            headerHandle?: string[] | null;
+            /** @description One list with a value per body variable */
+            bodyText?: string[][] | null;
         };
         WhatsAppTemplateList: {
             items: components["schemas"]["WhatsAppTemplate"][];
