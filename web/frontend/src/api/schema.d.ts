@@ -779,7 +779,7 @@ export interface paths {
          *
          *     Write-only; the fields depend on `type`:
          *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
-         *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
+         *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
          *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
          *     * `web`: none (`{}`).
          */
@@ -817,7 +817,7 @@ export interface paths {
          *
          *     Write-only; the fields depend on `type`:
          *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
-         *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
+         *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
          *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
          *     * `web`: none (`{}`).
          */
@@ -916,7 +916,7 @@ export interface paths {
         patch: operations["updateFlow"];
         trace?: never;
     };
-    "/api/v1/bots/{botId}/flows/{flowId}/runs": {
+    "/api/v1/bots/{botId}/templates": {
         parameters: {
             query?: never;
             header?: never;
@@ -924,13 +924,89 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List a proactive flow's runs, newest first (any member)
-         * @description One run per contact and occurrence of the flow's setup_submitted, contact_created, inactive or schedule trigger, with its status, the reason it was skipped or failed, and the delivery of its first message. Empty for flows that answer messages.
+         * List the bot's WhatsApp templates
+         * @description The templates of every WhatsApp channel of the bot, by name and language, as last synced or submitted; statuses move with Meta's status webhooks.
          */
-        get: operations["listFlowRuns"];
+        get: operations["listWhatsAppTemplates"];
+        put?: never;
+        /**
+         * Submit a new template to Meta (admin)
+         * @description Checked first (every problem named by its field, e.g. `components[1].example.bodyText`), then submitted; it starts PENDING until Meta reviews it.
+         */
+        post: operations["createWhatsAppTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/templates/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the templates from Meta (admin)
+         * @description Reads every page of the WhatsApp Business Account's templates for one channel or all the bot's WhatsApp channels; templates gone at Meta are removed. 409 when a channel has no `businessAccountId` credential or Meta refuses the token.
+         */
+        post: operations["syncWhatsAppTemplates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/templates/window-fallbacks/{channelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a channel's 24-hour fallback template
+         * @description 404 when none is set: messages refused outside the 24-hour window then fail with that reason.
+         */
+        get: operations["getWhatsAppWindowFallback"];
+        /**
+         * Set a channel's 24-hour fallback template (admin)
+         * @description Agent sends and bot replies that WhatsApp refuses outside the 24-hour window (131047) are sent as this template instead, its body variables filled per contact.
+         */
+        put: operations["putWhatsAppWindowFallback"];
+        post?: never;
+        /**
+         * Remove a channel's 24-hour fallback (admin)
+         * @description Messages refused outside the window fail again, with the reason.
+         */
+        delete: operations["deleteWhatsAppWindowFallback"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a template
+         * @description One template.
+         */
+        get: operations["getWhatsAppTemplate"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a template at Meta and here (admin)
+         * @description Deletes this language of the template from the WhatsApp Business Account.
+         */
+        delete: operations["deleteWhatsAppTemplate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2992,7 +3068,7 @@ export interface components {
             /**
              * @description Write-only; the fields depend on `type`:
              *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
-             *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
+             *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
              *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
              *     * `web`: none (`{}`).
              * @example {
@@ -3001,6 +3077,27 @@ export interface components {
              *     }
              */
             credentials?: components["schemas"]["ChannelCredentials"];
+        };
+        /** @description Submitted to Meta for review at once; it starts PENDING and a status webhook (or a sync) tells the outcome. */
+        CreateWhatsAppTemplateRequest: {
+            /** @description The WhatsApp channel; may be left out when the bot has exactly one */
+            channelId?: string | null;
+            /**
+             * @description Lower case letters, digits and _, at most 512
+             * @example order_update
+             */
+            name: string;
+            /**
+             * @description Meta's language code
+             * @example en_US
+             */
+            language: string;
+            /**
+             * @example UTILITY
+             * @enum {string}
+             */
+            category: "MARKETING" | "UTILITY";
+            components: components["schemas"]["WhatsAppTemplateComponent"][];
         };
         /** @description What may be shown of a stored secret */
         CredentialHint: {
@@ -3366,11 +3463,6 @@ export interface components {
          *     * `follow`: a new follower (LINE follow, Telegram /start, a new web chat). No fields.
          *     * `fallback`: a message or button press no other flow matched. No fields.
          *     * `gate`: `until`, a condition. Answers every message (text, button press, sticker) before any other flow and the LLM while `until` does not hold for the contact; a press of one of the gate's own buttons passes through to its postback flow. Follow events are not gated.
-         *     Proactive triggers start the flow with no message from the contact (docs/flows.md "Proactive triggers";             each firing is listed at `/api/v1/bots/{botId}/flows/{flowId}/runs`):
-         *     * `setup_submitted`: the contact submitted the setup page (once per contact). No fields.
-         *     * `contact_created`: the contact was created by `POST /api/v1/contacts` or a CSV import. No fields.
-         *     * `inactive`: `after` (1-365 days or 1-8760 hours) and `unit` (`days` or `hours`): the contact has not             written for that long; once per silence, the contact's next message re-arms it.
-         *     * `schedule`: `cron` (five fields: minute hour day-of-month month day-of-week) or `at` (a local date-time,             `2026-12-24T09:00`), in the tenant's time zone; optional `segmentId` narrows the audience (default: every             contact of the bot's channels).
          * @example {
          *       "type": "keyword",
          *       "keywords": [
@@ -3383,7 +3475,7 @@ export interface components {
          */
         FlowTrigger: {
             /** @enum {string|null} */
-            type?: "keyword" | "regex" | "postback" | "follow" | "fallback" | "gate" | "setup_submitted" | "contact_created" | "inactive" | "schedule" | null;
+            type?: "keyword" | "regex" | "postback" | "follow" | "fallback" | "gate" | null;
             /**
              * @description keyword: the keywords
              * @example [
@@ -3408,29 +3500,6 @@ export interface components {
              */
             data?: string | null;
             until?: components["schemas"]["FlowCondition"] | null;
-            /**
-             * Format: int32
-             * @description inactive: how long the contact has been silent
-             * @example 3
-             */
-            after?: number | null;
-            /**
-             * @description inactive: days or hours
-             * @enum {string|null}
-             */
-            unit?: "days" | "hours" | null;
-            /**
-             * @description schedule: a five-field cron expression in the tenant's time zone
-             * @example 0 9 * * 1
-             */
-            cron?: string | null;
-            /**
-             * @description schedule: one local date-time in the tenant's time zone
-             * @example 2026-12-24T09:00
-             */
-            at?: string | null;
-            /** @description schedule: only the contacts of this segment */
-            segmentId?: string | null;
         };
         Health: {
             /**
@@ -4003,6 +4072,19 @@ export interface components {
              */
             handle?: string | null;
         };
+        PutWhatsAppWindowFallbackRequest: {
+            /** @example conversation_resume_v1 */
+            templateName: string;
+            /** @example en_US */
+            language: string;
+            /**
+             * @description One value per {{n}} of the template's body, in order; placeholders {{contact.displayName}}, {{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}} and {{message.text}} (the refused message)
+             * @example [
+             *       "{{contact.displayName}}"
+             *     ]
+             */
+            bodyVariables: string[];
+        };
         /** @description A Stripe page to send the browser to */
         RedirectUrl: {
             /** @example https://checkout.stripe.com/c/pay/cs_test_… */
@@ -4173,8 +4255,6 @@ export interface components {
             personaOverride?: string | null;
             /** Format: date-time */
             expiresAt: string;
-            /** @description Read: whether submitting the page will make the bot write to the contact (an enabled setup_submitted flow that has not fired for them yet). Submission: whether this submission did. The page promises a message only then */
-            messageAfterSubmit: boolean;
         };
         /** @description Only the fields sent change. */
         SetupSubmission: {
@@ -4217,6 +4297,10 @@ export interface components {
             tenantId: string;
             /** @description The current refresh token, revoked on switch */
             refreshToken?: string | null;
+        };
+        SyncWhatsAppTemplatesRequest: {
+            /** @description One channel only; every WhatsApp channel of the bot when left out */
+            channelId?: string | null;
         };
         Tenant: {
             id: string;
@@ -4280,41 +4364,6 @@ export interface components {
             tenant?: components["schemas"]["TokenResponseTenantSummary"] | null;
             user: components["schemas"]["UserSummary"];
         };
-        /** @description One firing of a proactive trigger for one contact; unique per flow, contact and occurrence. `status`: `queued` (its job will run), `sent` (its messages were queued for the channel; `delivery` follows them), `skipped` (`reason`: opted_out, blocked, taken_over, bot_paused, no_channel, quota, budget, condition, nothing_to_send, flow_disabled) or `failed` (`reason`, e.g. `llm_failed: timeout`). */
-        TriggerRun: {
-            id: string;
-            flowId: string;
-            contactId: string;
-            /** @enum {string} */
-            triggerType: "setup_submitted" | "contact_created" | "inactive" | "schedule";
-            /**
-             * @description once; inactive:<conversation>:<spell>; schedule:<instant>
-             * @example schedule:2026-12-24T01:00:00Z
-             */
-            occurrence: string;
-            channelId?: string | null;
-            /** @enum {string} */
-            status: "queued" | "sent" | "skipped" | "failed";
-            reason?: string | null;
-            delivery?: components["schemas"]["TriggerRunDelivery"] | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            finishedAt?: string | null;
-        };
-        /** @description The run's first message and how far it got; `detail` is the provider's reason for a failure (e.g. WhatsApp 131047: outside the 24-hour window). */
-        TriggerRunDelivery: {
-            messageId: string;
-            /** @enum {string|null} */
-            status?: "queued" | "sent" | "delivered" | "read" | "failed" | null;
-            detail?: string | null;
-        };
-        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
-        TriggerRunPage: {
-            items: components["schemas"]["TriggerRun"][];
-            /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null;
-        };
         /** @description A model called this period without a price: those calls' cost is unknown (recorded as 0 and flagged), not free */
         UnpricedModel: {
             /** @example llama3:70b */
@@ -4343,7 +4392,7 @@ export interface components {
             /**
              * @description Write-only; the fields depend on `type`:
              *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
-             *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
+             *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
              *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
              *     * `web`: none (`{}`).
              * @example {
@@ -4411,6 +4460,107 @@ export interface components {
         UserSummary: {
             id: string;
             email: string;
+        };
+        WhatsAppTemplate: {
+            id: string;
+            /** @description The WhatsApp channel whose Business Account holds it */
+            channelId: string;
+            /** @description Meta's template id; null until Meta accepted the submission */
+            metaId?: string | null;
+            /** @example order_update */
+            name: string;
+            /** @example en_US */
+            language: string;
+            /** @example UTILITY */
+            category: string;
+            /**
+             * @description As Meta reports it: APPROVED, PENDING, REJECTED, PAUSED, DISABLED, …
+             * @example APPROVED
+             */
+            status: string;
+            /**
+             * @description Why Meta rejected or paused it
+             * @example INVALID_FORMAT
+             */
+            rejectionReason?: string | null;
+            /** @description Meta's components array as Meta returns it */
+            components: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Format: date-time
+             * @description When it was last read from Meta
+             */
+            syncedAt?: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description QUICK_REPLY (text), URL (text, url with at most one variable at its end, example: one sample value) or PHONE_NUMBER (text, phoneNumber such as +15550001234) */
+        WhatsAppTemplateButton: {
+            /** @enum {string} */
+            type: "QUICK_REPLY" | "URL" | "PHONE_NUMBER";
+            /** @example Track it */
+            text?: string | null;
+            /** @example https://shop.example.com/track/{{1}} */
+            url?: string | null;
+            /** @example +15550001234 */
+            phoneNumber?: string | null;
+            /** @description URL buttons with {{1}}: one sample value */
+            example?: string[] | null;
+        };
+        /** @description HEADER (format TEXT, IMAGE, VIDEO or DOCUMENT), BODY (text with {{1}}, {{2}}, … and example.bodyText), FOOTER (text) or BUTTONS (buttons) */
+        WhatsAppTemplateComponent: {
+            /** @enum {string} */
+            type: "HEADER" | "BODY" | "FOOTER" | "BUTTONS";
+            /** @enum {string|null} */
+            format?: "TEXT" | "IMAGE" | "VIDEO" | "DOCUMENT" | null;
+            /** @example Your order {{1}} is on its way */
+            text?: string | null;
+            example?: components["schemas"]["WhatsAppTemplateExample"] | null;
+            buttons?: components["schemas"]["WhatsAppTemplateButton"][] | null;
+        };
+        /** @description Sample values Meta's reviewers see (sent to Meta as header_text, header_handle and body_text) */
+        WhatsAppTemplateExample: {
+            /** @description One value for a TEXT header's variable */
+            headerText?: string[] | null;
+            /** @description A media handle from Meta's resumable upload */
+            headerHandle?: string[] | null;
+            /** @description One list with a value per body variable */
+            bodyText?: string[][] | null;
+        };
+        WhatsAppTemplateList: {
+            items: components["schemas"]["WhatsAppTemplate"][];
+        };
+        WhatsAppTemplateSync: {
+            /**
+             * Format: int32
+             * @description Templates read from Meta, over all pages
+             */
+            synced: number;
+            /**
+             * Format: int32
+             * @description Templates no longer in Meta's list, removed here
+             */
+            removed: number;
+            /** @description The WhatsApp channels synced */
+            channelIds: string[];
+        };
+        /** @description The template a WhatsApp channel sends instead of a free-form message outside the 24-hour customer-service window (WhatsApp error 131047) */
+        WhatsAppWindowFallback: {
+            channelId: string;
+            /** @example conversation_resume_v1 */
+            templateName: string;
+            /** @example en_US */
+            language: string;
+            /**
+             * @description One value per {{n}} of the template's body, in order
+             * @example [
+             *       "{{contact.displayName}}"
+             *     ]
+             */
+            bodyVariables: string[];
+            /** Format: date-time */
+            updatedAt: string;
         };
     };
     responses: {
@@ -6947,36 +7097,62 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    listFlowRuns: {
+    listWhatsAppTemplates: {
         parameters: {
-            query?: {
-                /**
-                 * @description Page size.
-                 * @example 20
-                 */
-                limit?: components["parameters"]["limit"];
-                /**
-                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
-                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
-                 */
-                cursor?: components["parameters"]["cursor"];
-            };
+            query?: never;
             header?: never;
             path: {
                 botId: string;
-                flowId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description listFlowRuns 200 response */
+            /** @description listWhatsAppTemplates 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TriggerRunPage"];
+                    "application/json": components["schemas"]["WhatsAppTemplateList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createWhatsAppTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWhatsAppTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description createWhatsAppTemplate 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppTemplate"];
                 };
             };
             /** @description Bad Request */
@@ -6989,8 +7165,249 @@ export interface operations {
             404: components["responses"]["NotFound"];
             /** @description Not Acceptable */
             406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["BadGateway"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    syncWhatsAppTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SyncWhatsAppTemplatesRequest"];
+            };
+        };
+        responses: {
+            /** @description syncWhatsAppTemplates 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppTemplateSync"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["BadGateway"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getWhatsAppWindowFallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getWhatsAppWindowFallback 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppWindowFallback"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putWhatsAppWindowFallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutWhatsAppWindowFallbackRequest"];
+            };
+        };
+        responses: {
+            /** @description putWhatsAppWindowFallback 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppWindowFallback"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteWhatsAppWindowFallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleteWhatsAppWindowFallback 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getWhatsAppTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getWhatsAppTemplate 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppTemplate"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteWhatsAppTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleteWhatsAppTemplate 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["BadGateway"];
             /** @description Service Unavailable */
             503: components["responses"]["ServiceUnavailable"];
         };

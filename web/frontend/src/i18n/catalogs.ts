@@ -14,6 +14,7 @@ import analytics from '../pages/analytics/messages'
 import segments from '../pages/segments/messages'
 import accesscodes from '../pages/accesscodes/messages'
 import triggers from '../pages/triggers/messages'
+import templates from '../pages/templates/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -36,4 +37,5 @@ export const catalogs = {
   segments,
   accesscodes,
   triggers,
+  templates,
 }

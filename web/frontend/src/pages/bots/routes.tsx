@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router-dom'
 import { AccessCodesPage } from '../accesscodes/AccessCodesPage'
 import { channelRoutes } from '../channels/routes'
 import { flowRoutes } from '../flows/routes'
+import { templateRoutes } from '../templates/routes'
 import { BotLayout } from './BotLayout'
 import { BotSettingsPage } from './BotSettingsPage'
 import { BotsPage } from './BotsPage'
@@ -13,6 +14,6 @@ export const botRoutes: RouteObject[] = [
     path: 'bots/:botId',
     element: <BotLayout />,
     children: [{ index: true, element: <BotSettingsPage /> }, ...channelRoutes, ...flowRoutes,
-      { path: 'access-codes', element: <AccessCodesPage /> }],
+      { path: 'access-codes', element: <AccessCodesPage /> }, ...templateRoutes],
   },
 ]

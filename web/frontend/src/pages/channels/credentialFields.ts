@@ -7,7 +7,7 @@ export const CHANNEL_TYPES = ['line', 'whatsapp', 'telegram', 'web'] as const
 export type ChannelType = (typeof CHANNEL_TYPES)[number]
 
 export interface CredentialField {
-  name: 'channelSecret' | 'channelAccessToken' | 'phoneNumberId' | 'accessToken' | 'appSecret' | 'verifyToken' | 'botToken'
+  name: 'channelSecret' | 'channelAccessToken' | 'phoneNumberId' | 'accessToken' | 'appSecret' | 'businessAccountId' | 'verifyToken' | 'botToken'
   secret: boolean
   required: boolean
   placeholder?: string
@@ -22,6 +22,7 @@ export const CREDENTIAL_FIELDS: Record<ChannelType, CredentialField[]> = {
     { name: 'phoneNumberId', secret: false, required: true, placeholder: '106540352242922' },
     { name: 'accessToken', secret: true, required: true },
     { name: 'appSecret', secret: true, required: true },
+    { name: 'businessAccountId', secret: false, required: false, placeholder: '102290129340398' },
     { name: 'verifyToken', secret: false, required: false },
   ],
   telegram: [{ name: 'botToken', secret: true, required: true, placeholder: '123456789:AAH…' }],

@@ -25,6 +25,8 @@ final class ChannelCredentials {
 
     static final String VERIFY_TOKEN = "verifyToken";
     static final String WEBHOOK_SECRET = "webhookSecret";
+    /** WhatsApp: the WhatsApp Business Account (WABA) id; optional, needed for message templates. */
+    static final String BUSINESS_ACCOUNT_ID = "businessAccountId";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_LENGTH = 4096;
@@ -37,6 +39,9 @@ final class ChannelCredentials {
                     new Field("phoneNumberId", false, true, Pattern.compile("[0-9]{1,30}"),
                             "must be the numeric phone number id from WhatsApp Manager, e.g. 106540352242922"),
                     Field.secret("accessToken"), Field.secret("appSecret"),
+                    new Field(BUSINESS_ACCOUNT_ID, false, false, Pattern.compile("[0-9]{1,30}"),
+                            "must be the numeric WhatsApp Business Account id from WhatsApp Manager, e.g. "
+                            + "102290129340398"),
                     new Field(VERIFY_TOKEN, false, false, Pattern.compile("[\\x21-\\x7E]{1,200}"),
                             "must be 1-200 visible ASCII characters without spaces")),
             ChannelType.TELEGRAM, List.of(new Field("botToken", true, true,

@@ -19,8 +19,9 @@ final class ChannelWire {
             Write-only; the fields depend on `type`:
             * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
             * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app \
-            secret, checks webhook signatures) and optionally `verifyToken` (generated when absent) to paste into \
-            Meta's webhook settings.
+            secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, \
+            digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste \
+            into Meta's webhook settings.
             * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
             * `web`: none (`{}`).""";
 

@@ -95,6 +95,11 @@ public final class ProviderApi {
         return exchange(provider, HttpRequest.newBuilder(uri).GET(), headers);
     }
 
+    /** DELETEs (e.g. a WhatsApp message template by name); same error handling as {@link #post}. */
+    public Answer delete(ChannelType provider, URI uri, Map<String, String> headers) throws ProviderUnreachable {
+        return exchange(provider, HttpRequest.newBuilder(uri).DELETE(), headers);
+    }
+
     private Answer exchange(ChannelType provider, HttpRequest.Builder request, Map<String, String> headers)
             throws ProviderUnreachable {
         request.timeout(timeout).header("Accept", "application/json");

@@ -48,11 +48,14 @@ final class WhatsAppWebhookController {
     private final IngressChannels channels;
     private final WebhookBodies bodies;
     private final InboundEventStore store;
+    private final TemplateStatusUpdates templateStatuses;
 
-    WhatsAppWebhookController(IngressChannels channels, WebhookBodies bodies, InboundEventStore store) {
+    WhatsAppWebhookController(IngressChannels channels, WebhookBodies bodies, InboundEventStore store,
+                              TemplateStatusUpdates templateStatuses) {
         this.channels = channels;
         this.bodies = bodies;
         this.store = store;
+        this.templateStatuses = templateStatuses;
     }
 
     /** Meta's subscription check: echo hub.challenge when the verify token is the channel's (signatures.md §2d). */
@@ -77,12 +80,15 @@ final class WhatsAppWebhookController {
         if (!WebhookSignatures.meta(channel.credential("appSecret"), raw, signature)) {
             throw WebhookSignatures.rejected(SIGNATURE);
         }
-        WhatsAppEvents.Mapped mapped = WhatsAppEvents.map(number -> channelOf(channel, number),
-                bodies.parse(raw, WhatsAppWire.Notification.class, "WhatsApp webhook"), Instant.now());
+        WhatsAppWire.Notification notification = bodies.parse(raw, WhatsAppWire.Notification.class,
+                "WhatsApp webhook");
+        WhatsAppEvents.Mapped mapped = WhatsAppEvents.map(number -> channelOf(channel, number), notification,
+                Instant.now());
         for (String error : mapped.errors()) {
             LOG.warn("WhatsApp reported an error for channel {}: {}", channel.id(), error);
         }
         store.store(channel.tenant(), mapped.events());
+        templateStatuses.enqueue(channel, notification);
         return HttpResponse.ok();
     }
 

@@ -19,17 +19,26 @@ final class WhatsAppWire {
     record Notification(@Nullable String object, @Nullable List<Entry> entry) {
     }
 
+    /** {@code time}: Unix seconds of a business-account change such as a template status update. */
     @Serdeable
-    record Entry(@Nullable String id, @Nullable List<Change> changes) {
+    record Entry(@Nullable String id, @Nullable Long time, @Nullable List<Change> changes) {
     }
 
     @Serdeable
     record Change(@Nullable String field, @Nullable Value value) {
     }
 
+    /**
+     * A change's value: messages, statuses and errors (field {@code messages}), or a template's new status (field
+     * {@code message_template_status_update}: event, message_template_id (a number), name, language, reason).
+     */
     @Serdeable
     record Value(@Nullable Metadata metadata, @Nullable List<Contact> contacts, @Nullable List<Message> messages,
-                 @Nullable List<Status> statuses, @Nullable List<Error> errors) {
+                 @Nullable List<Status> statuses, @Nullable List<Error> errors, @Nullable String event,
+                 @JsonProperty("message_template_id") @Nullable Object messageTemplateId,
+                 @JsonProperty("message_template_name") @Nullable String messageTemplateName,
+                 @JsonProperty("message_template_language") @Nullable String messageTemplateLanguage,
+                 @Nullable String reason) {
     }
 
     @Serdeable

@@ -7,18 +7,22 @@ import io.parley.core.channel.ChannelType;
 import io.parley.core.channel.ProviderEndpoints;
 import io.parley.worker.outbound.ChannelSender;
 import io.parley.worker.outbound.OutboundBatch;
+import io.parley.worker.outbound.OutboundMessage;
 import io.parley.worker.outbound.ProviderHttp;
 import io.parley.worker.outbound.SendFailure;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /**
  * WhatsApp Cloud API: one message per {@code POST /{phone-number-id}/messages}; the answer's
- * {@code messages[0].id} (a wamid) is the id later status webhooks (sent, delivered, read, failed) name.
+ * {@code messages[0].id} (a wamid) is the id later status webhooks (sent, delivered, read, failed) name. Outside the
+ * 24-hour window (known from the contact's last message, or answered 131047) the channel's fallback template goes
+ * instead ({@link TemplateWindow}, which reads the window and the fallback in one short read before the call).
  */
 @Singleton
 @Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.WORKER)
@@ -30,9 +34,12 @@ final class WhatsAppSender implements ChannelSender {
     private final ProviderHttp http;
     private final ProviderEndpoints endpoints;
 
-    WhatsAppSender(ProviderHttp http, ProviderEndpoints endpoints) {
+    private final TemplateWindow window;
+
+    WhatsAppSender(ProviderHttp http, ProviderEndpoints endpoints, TemplateWindow window) {
         this.http = http;
         this.endpoints = endpoints;
+        this.window = window;
     }
 
     @Override
@@ -53,11 +60,20 @@ final class WhatsAppSender implements ChannelSender {
 
     @Override
     public List<String> send(OutboundBatch batch) throws SendFailure {
+        OutboundMessage message = batch.messages().getFirst();
+        TemplateWindow.Plan plan = window.plan(batch);
+        if (plan.closed(Instant.now())) {
+            return Collections.singletonList(window.sendInstead(batch, plan, message, "Outside WhatsApp's 24-hour "
+                    + "window: the contact last wrote at " + plan.contact().lastInboundAt()));
+        }
         ProviderApi.Answer answer = http.post(ChannelType.WHATSAPP, messagesUri(endpoints, batch.credential(PHONE_NUMBER_ID)),
-                WhatsAppWire.render(batch.recipient(), batch.messages().getFirst()),
-                bearer(batch.credential(ACCESS_TOKEN)));
+                WhatsAppWire.render(batch.recipient(), message), bearer(batch.credential(ACCESS_TOKEN)));
         if (!answer.ok()) {
-            throw WhatsAppErrors.failure(answer);
+            SendFailure failure = WhatsAppErrors.failure(answer);
+            if (answer.number("error", "code") == TemplateWindow.WINDOW_CLOSED) {
+                return Collections.singletonList(window.sendInstead(batch, plan, message, failure.getMessage()));
+            }
+            throw failure;
         }
         Object messages = answer.value("messages");
         String wamid = messages instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof Map<?, ?> first
