@@ -31,11 +31,15 @@ public final class RecipientStore {
      * {@code batchKey}. Rows another transaction holds are skipped.
      */
     public List<RecipientRow> claim(UUID tenant, UUID broadcast, UUID channel, int limit, UUID batchKey) {
-        return sql.list("UPDATE broadcast_recipients SET status = 'sending', batch_key = ?, attempts = attempts + 1,"
-                + " updated_at = now() WHERE tenant_id = ? AND broadcast_id = ? AND id IN (SELECT id FROM"
-                + " broadcast_recipients WHERE tenant_id = ? AND broadcast_id = ? AND channel_id = ? AND status ="
-                + " 'queued' ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS,
-                RecipientStore::row, batchKey, tenant, broadcast, tenant, broadcast, channel, limit)
+        // A materialized CTE: "id IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)" may be re-run per row and take more.
+        return sql.list("WITH picked AS MATERIALIZED (SELECT id FROM broadcast_recipients WHERE tenant_id = ?"
+                + " AND broadcast_id = ? AND channel_id = ? AND status = 'queued' ORDER BY id LIMIT ?"
+                + " FOR UPDATE SKIP LOCKED) UPDATE broadcast_recipients r SET status = 'sending', batch_key = ?,"
+                + " attempts = attempts + 1, updated_at = now() FROM picked WHERE r.tenant_id = ?"
+                + " AND r.broadcast_id = ? AND r.id = picked.id RETURNING r.id, r.contact_id,"
+                + " r.channel_id, r.external_user_id, r.content::text AS content, r.status, r.reason, r.batch_key,"
+                + " r.attempts, r.provider_message_id, r.sent_at, r.updated_at",
+                RecipientStore::row, tenant, broadcast, channel, limit, batchKey, tenant, broadcast)
                 .stream().sorted(java.util.Comparator.comparingLong(RecipientRow::id)).toList();
     }
 
