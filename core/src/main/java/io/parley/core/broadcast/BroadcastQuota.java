@@ -63,7 +63,7 @@ public final class BroadcastQuota {
     public void require(UUID tenant, Instant at) {
         List<Plan> plans = sql.list("SELECT p.name, p.max_broadcast_recipients_per_month FROM tenants t JOIN plans p"
                 + " ON p.id = tenant_plan_id(t.id) WHERE t.id = ? FOR UPDATE OF t",
-                row -> new Plan(row.getString(1), (Long) row.getObject(2, Long.class)), tenant);
+                row -> new Plan(row.getString(1), row.getObject(2) == null ? null : row.getLong(2)), tenant);
         if (plans.isEmpty() || plans.getFirst().max() == null) {
             return;
         }
