@@ -163,6 +163,25 @@ class BroadcastApiTest extends ApiTest {
                 "channelIds", List.of(line.toString()), "message", text("a"))).status()).isEqualTo(404);
     }
 
+    @Test
+    void theUsageLedgerCountsRecipientsMessagedInThePeriodPerChannel() throws SQLException {
+        Session own = api().signup("Broadcast Ledger Co");
+        TenantId tenant = TenantId.parse(own.tenantId()).orElseThrow();
+        UUID channel = new TestChannels(scope, bots, dataSource).channel(tenant, "telegram");
+        String contact = api().post("/api/v1/contacts", own.accessToken(), Map.of("channelId", channel.toString(),
+                "externalUserId", "777", "displayName", "T")).string("id");
+        UUID broadcast = UUID.randomUUID();
+        sql("INSERT INTO broadcasts (tenant_id, id, name, channel_ids, message, state) VALUES ('" + tenant.value()
+                + "', '" + broadcast + "', 'Ledger', ARRAY['" + channel + "']::uuid[], '{\"parts\":[]}', 'completed')");
+        sql("INSERT INTO broadcast_recipients (tenant_id, broadcast_id, contact_id, channel_id, external_user_id,"
+                + " status, sent_at) VALUES ('" + tenant.value() + "', '" + broadcast + "', '" + contact + "', '"
+                + channel + "', '777', 'sent', now())");
+
+        Reply ledger = api().get("/api/v1/billing/usage", own.accessToken());
+
+        assertThat(ledger.at("totals.broadcastRecipients")).as(ledger.text()).isEqualTo(1);
+    }
+
     private String create(List<String> channels, Map<String, Object> message) {
         Reply reply = api().post("/api/v1/broadcasts", owner.accessToken(), Map.of("name", "Sale", "segmentId",
                 everyone, "channelIds", channels, "message", message));
