@@ -12,6 +12,7 @@ import notifications from '../pages/notifications/messages'
 import premium from '../pages/premium/messages'
 import analytics from '../pages/analytics/messages'
 import segments from '../pages/segments/messages'
+import broadcasts from '../pages/broadcasts/messages'
 import accesscodes from '../pages/accesscodes/messages'
 
 /**
@@ -33,5 +34,6 @@ export const catalogs = {
   premium,
   analytics,
   segments,
+  broadcasts,
   accesscodes,
 }
