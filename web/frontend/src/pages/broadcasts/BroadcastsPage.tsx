@@ -10,7 +10,7 @@ const EMPTY: Form = { name: '', segmentId: '', channelIds: [], text: '', templat
 const PLACEHOLDER = '{{contact.displayName}}'
 
 /** The request the API takes from the composer's fields. */
-export function requestOf(form: Form): BroadcastCreate {
+function requestOf(form: Form): BroadcastCreate {
   return {
     name: form.name.trim(), segmentId: form.segmentId, channelIds: form.channelIds,
     message: {

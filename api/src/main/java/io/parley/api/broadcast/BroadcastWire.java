@@ -73,8 +73,10 @@ final class BroadcastWire {
     @Serdeable
     @Schema(name = "BroadcastQuietHours", description = "No sends from start to end (may cross midnight), in the "
             + "tenant's time zone (contacts have no time zone of their own)")
-    record QuietHours(@NotNull @Pattern(regexp = TIME) @Schema(requiredMode = REQUIRED, example = "21:00") String start,
-                      @NotNull @Pattern(regexp = TIME) @Schema(requiredMode = REQUIRED, example = "09:00") String end) {
+    record QuietHours(@NotNull @Pattern(regexp = TIME)
+                      @Schema(requiredMode = REQUIRED, description = "HH:mm, e.g. 21:00") String start,
+                      @NotNull @Pattern(regexp = TIME)
+                      @Schema(requiredMode = REQUIRED, description = "HH:mm, e.g. 09:00") String end) {
     }
 
     @Serdeable

@@ -3,7 +3,7 @@ package io.parley.core.broadcast;
 import java.util.Locale;
 import java.util.Set;
 
-/** A broadcast's life: draft → scheduled → running ⇄ paused → completed, or cancelled from any state but the last. */
+/** A broadcast's life: draft → scheduled → running ⇄ paused → completed, or cancelled before it completes. */
 public enum BroadcastState {
     DRAFT, SCHEDULED, RUNNING, PAUSED, COMPLETED, CANCELLED;
 

@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * The usage ledger read per period, from the rows the turns write: answered_turns (one per answered turn) and
- * llm_usage (one per LLM call), and from broadcast_recipients (one per recipient messaged; indexed on sent_at). Nothing is summed in advance: both tables are indexed on (tenant_id, time) and a
+ * llm_usage (one per LLM call), and from broadcast_recipients (one per recipient messaged; indexed on sent_at).
+ * Nothing is summed in advance: the tables are indexed on (tenant_id, time) and a
  * month of a tenant is what one page reads. Call inside the tenant's scope.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
