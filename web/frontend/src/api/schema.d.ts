@@ -2567,9 +2567,9 @@ export interface components {
         };
         /** @description No sends from start to end (may cross midnight), in the tenant's time zone (contacts have no time zone of their own) */
         BroadcastQuietHours: {
-            /** @example 1260 */
+            /** @description HH:mm, e.g. 21:00 */
             start: string;
-            /** @example 09:00 */
+            /** @description HH:mm, e.g. 09:00 */
             end: string;
         };
         BroadcastRecipient: {
