@@ -13,6 +13,7 @@ import { inboxRoutes } from './pages/inbox/routes'
 import { contactRoutes } from './pages/contacts/routes'
 import { setupRoutes } from './pages/setup/routes'
 import { segmentRoutes } from './pages/segments/routes'
+import { broadcastRoutes } from './pages/broadcasts/routes'
 
 /** Every route of the dashboard. Each feature exports its own routes from pages/<feature>/routes.tsx. */
 export const routes: RouteObject[] = [
@@ -30,6 +31,7 @@ export const routes: RouteObject[] = [
       ...contactRoutes,
       ...analyticsRoutes,
       ...segmentRoutes,
+      ...broadcastRoutes,
       ...settingsRoutes,
       ...billingRoutes,
       { path: '*', element: <NotFoundPage /> },

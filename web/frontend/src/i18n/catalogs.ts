@@ -12,6 +12,7 @@ import notifications from '../pages/notifications/messages'
 import premium from '../pages/premium/messages'
 import analytics from '../pages/analytics/messages'
 import segments from '../pages/segments/messages'
+import broadcasts from '../pages/broadcasts/messages'
 import accesscodes from '../pages/accesscodes/messages'
 import triggers from '../pages/triggers/messages'
 import templates from '../pages/templates/messages'
@@ -35,6 +36,7 @@ export const catalogs = {
   premium,
   analytics,
   segments,
+  broadcasts,
   accesscodes,
   triggers,
   templates,

@@ -13,6 +13,7 @@ const NAV = [
   { to: '/contacts', key: 'nav.contacts', icon: 'contacts' },
   { to: '/analytics', key: 'nav.analytics', icon: 'chart' },
   { to: '/segments', key: 'nav.segments', icon: 'contacts' },
+  { to: '/broadcasts', key: 'nav.broadcasts', icon: 'inbox' },
 ] as const
 const SETTINGS = [
   { to: '/settings/members', key: 'nav.members', icon: 'members' },

@@ -64,7 +64,7 @@ final class UsageLedgerService {
 
     private static UsageLedgerWire.Counts counts(LedgerCell cell) {
         return new UsageLedgerWire.Counts(cell.answeredMessages(), cell.llmCalls(), cell.promptTokens(),
-                cell.completionTokens(), cell.llmCostMicros(), cell.unpricedLlmCalls(), 0);
+                cell.completionTokens(), cell.llmCostMicros(), cell.unpricedLlmCalls(), cell.broadcastRecipients());
     }
 
     private static YearMonth month(@Nullable String period) {

@@ -28,7 +28,7 @@ final class UsageLedgerWire {
             long llmCostMicros,
             @Schema(requiredMode = REQUIRED, description = "LLM calls of a model without a price: their cost is "
                     + "unknown, not included in llmCostMicros") long unpricedLlmCalls,
-            @Schema(requiredMode = REQUIRED, description = "Always 0: Parley has no broadcasts yet")
+            @Schema(requiredMode = REQUIRED, description = "Broadcast recipients messaged (sent) in the period")
             long broadcastRecipients) {
     }
 

@@ -44,6 +44,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 @Tag(name = "Segments", description = "Saved audiences with a live count and sample"),
                 @Tag(name = "Templates", description = "WhatsApp message templates of a bot's WhatsApp channels: sync, "
                         + "submit, delete, and the 24-hour-window fallback"),
+                @Tag(name = "Broadcasts", description = "Messages to a segment on LINE, WhatsApp or Telegram, with "
+                        + "planned recipients"),
                 @Tag(name = "Setup page (public)", description = "The API behind a contact's own setup page; the "
                         + "signed token in the path is the credential"),
                 @Tag(name = "Conversations", description = "The inbox: conversations, messages, agent replies, "

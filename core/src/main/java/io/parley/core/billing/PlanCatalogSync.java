@@ -33,14 +33,15 @@ final class PlanCatalogSync implements ApplicationEventListener<StartupEvent> {
     private static final String UPSERT = """
             INSERT INTO plans (id, name, sort_order, monthly_price_cents, currency, stripe_price_id, stripe_price_ids,
                                max_bots, max_channels, max_members, max_messages_per_month, monthly_llm_budget_micros,
-                               features, listed, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, now())
+                               features, max_broadcast_recipients_per_month, listed, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, now())
             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, sort_order = EXCLUDED.sort_order,
                 monthly_price_cents = EXCLUDED.monthly_price_cents, currency = EXCLUDED.currency,
                 stripe_price_id = EXCLUDED.stripe_price_id, stripe_price_ids = EXCLUDED.stripe_price_ids,
                 max_bots = EXCLUDED.max_bots, max_channels = EXCLUDED.max_channels, max_members = EXCLUDED.max_members,
                 max_messages_per_month = EXCLUDED.max_messages_per_month,
                 monthly_llm_budget_micros = EXCLUDED.monthly_llm_budget_micros, features = EXCLUDED.features,
+                max_broadcast_recipients_per_month = EXCLUDED.max_broadcast_recipients_per_month,
                 listed = true, updated_at = now()""";
 
     private static final Duration RETRY = Duration.ofSeconds(5);
@@ -127,6 +128,7 @@ final class PlanCatalogSync implements ApplicationEventListener<StartupEvent> {
                         upsert.setLong(++i, plan.monthlyLlmBudgetMicros());
                     }
                     upsert.setArray(++i, connection.createArrayOf("text", plan.features().toArray()));
+                    setInteger(upsert, ++i, plan.maxBroadcastRecipientsPerMonth());
                     upsert.addBatch();
                 }
                 upsert.executeBatch();

@@ -19,6 +19,7 @@ import java.util.List;
  * @param stripePriceIds the Stripe Prices that mean this plan: a checkout sells the first; a subscription on any of
  *                       them (e.g. last year's price) is on this plan. None: the plan cannot be bought.
  * @param features       what the plan offers, in words, shown on its card in the dashboard
+ * @param maxBroadcastRecipientsPerMonth broadcast recipients a month (docs/broadcasts.md "Quota")
  */
 @EachProperty("parley.plans")
 public record PlanDefinition(@Parameter @Pattern(regexp = "[a-z][a-z0-9-]{0,31}") String id,
@@ -32,13 +33,15 @@ public record PlanDefinition(@Parameter @Pattern(regexp = "[a-z][a-z0-9-]{0,31}"
                              @Nullable Integer maxMembers,
                              @Nullable Integer maxMessagesPerMonth,
                              @Nullable Long monthlyLlmBudgetMicros,
-                             @Nullable List<String> features) {
+                             @Nullable List<String> features,
+                             @Nullable Integer maxBroadcastRecipientsPerMonth) {
 
     public PlanDefinition {
         maxBots = unlimitedIfNegative(maxBots);
         maxChannels = unlimitedIfNegative(maxChannels);
         maxMembers = unlimitedIfNegative(maxMembers);
         maxMessagesPerMonth = unlimitedIfNegative(maxMessagesPerMonth);
+        maxBroadcastRecipientsPerMonth = unlimitedIfNegative(maxBroadcastRecipientsPerMonth);
         monthlyLlmBudgetMicros = monthlyLlmBudgetMicros == null || monthlyLlmBudgetMicros < 0 ? null
                 : monthlyLlmBudgetMicros;
         stripePriceIds = stripePriceIds == null ? List.of()

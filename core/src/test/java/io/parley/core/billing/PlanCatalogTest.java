@@ -15,7 +15,8 @@ class PlanCatalogTest {
     private static final BillingSettings BILLING = new BillingSettings("pro", 14, Duration.ofDays(7), null);
 
     private static PlanDefinition plan(String id, int order, List<String> prices) {
-        return new PlanDefinition(id, id.toUpperCase(), order, 0, "usd", prices, 1, -1, null, 10, -5L, List.of(" a ", ""));
+        return new PlanDefinition(id, id.toUpperCase(), order, 0, "usd", prices, 1, -1, null, 10, -5L, List.of(" a ", ""),
+                -1);
     }
 
     @Test

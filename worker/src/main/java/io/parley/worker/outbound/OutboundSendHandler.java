@@ -13,10 +13,12 @@ import io.parley.core.queue.Job;
 import io.parley.core.queue.JobDiscard;
 import io.parley.core.queue.JobHandler;
 import io.parley.core.queue.JobRetryAfter;
+import io.parley.core.ratelimit.SendGovernor;
 import io.parley.core.secrets.SecretUnreadableException;
 import io.parley.core.tenancy.TenantId;
 import io.opentelemetry.api.trace.Span;
 import io.parley.worker.observability.SendTelemetry;
+import io.parley.worker.outbound.governor.SendPacing;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,7 @@ final class OutboundSendHandler implements JobHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundSendHandler.class);
     private static final int MAX_REASON = 500;
+    private static final Duration MAX_PACING_WAIT = Duration.ofSeconds(2);
 
     private final Deliveries deliveries;
     private final SealedCredentials credentials;
@@ -57,9 +60,11 @@ final class OutboundSendHandler implements JobHandler {
     private final SendTelemetry metrics;
 
     private final AnalyticsTrigger analytics;
+    private final SendPacing pacing;
 
     OutboundSendHandler(Deliveries deliveries, SealedCredentials credentials, List<ChannelSender> senders,
-                        JsonMapper json, AnalyticsTrigger analytics, SendTelemetry metrics) {
+                        JsonMapper json, AnalyticsTrigger analytics, SendTelemetry metrics, SendPacing pacing) {
+        this.pacing = pacing;
         this.analytics = analytics;
         this.metrics = metrics;
         this.deliveries = deliveries;
@@ -126,6 +131,7 @@ final class OutboundSendHandler implements JobHandler {
         for (int from = 0; from < pending.size(); from += sender.maxBatch()) {
             List<OutboundMessage> batch = pending.subList(from, Math.min(pending.size(), from + sender.maxBatch()));
             List<UUID> batchIds = batch.stream().map(OutboundMessage::id).toList();
+            pace(plan, secrets); // the governor shared with broadcasts; live replies take tokens first
             deliveries.handOver(job, references,
                     sender.resend() != ChannelSender.Resend.ATOMIC ? batchIds : List.<UUID>of());
             references.clear(); // stored with the first batch
@@ -156,6 +162,21 @@ final class OutboundSendHandler implements JobHandler {
             }
             deliveries.recordSent(tenant, plan.conversation().id(), sent);
             replyToken = null; // used (or found invalid) by the first batch
+        }
+    }
+
+    /**
+     * Waits for the channel's rate governor (docs/broadcasts.md "Rate governor") at live priority; a wait longer than
+     * {@link #MAX_PACING_WAIT} retries the job after it instead of holding the worker.
+     */
+    private void pace(Deliveries.Plan plan, Map<String, String> secrets) throws JobRetryAfter, InterruptedException {
+        Duration wait;
+        while (!(wait = pacing.tryTake(plan.channel(), secrets, plan.identity().externalUserId(),
+                SendGovernor.Priority.LIVE, null)).isZero()) {
+            if (wait.compareTo(MAX_PACING_WAIT) > 0) {
+                throw new JobRetryAfter(wait, "the channel's send rate is used up");
+            }
+            Thread.sleep(Math.max(1, wait.toMillis()));
         }
     }
 

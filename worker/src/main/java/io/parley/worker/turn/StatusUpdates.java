@@ -1,5 +1,6 @@
 package io.parley.worker.turn;
 
+import io.parley.core.broadcast.RecipientStore;
 import io.parley.core.conversation.MessageRepository;
 import io.parley.core.events.TenantEvents;
 import io.parley.core.message.InboundEvent;
@@ -21,8 +22,12 @@ final class StatusUpdates {
     private final TenantScope scope;
     private final MessageRepository messages;
     private final TenantEvents events;
+    /** Broadcast recipients' statuses move forward the same way (docs/broadcasts.md "Statuses"). */
+    private final RecipientStore broadcastRecipients;
 
-    StatusUpdates(TenantScope scope, MessageRepository messages, TenantEvents events) {
+    StatusUpdates(TenantScope scope, MessageRepository messages, TenantEvents events,
+                  RecipientStore broadcastRecipients) {
+        this.broadcastRecipients = broadcastRecipients;
         this.scope = scope;
         this.messages = messages;
         this.events = events;
@@ -34,6 +39,9 @@ final class StatusUpdates {
             return;
         }
         UUID t = tenant.value();
+        scope.writeVoid(tenant, () -> broadcastRecipients.advance(t, update.providerMessageId(), update.status(),
+                update.errorCode() == null ? null : update.errorCode()
+                        + (update.errorTitle() == null ? "" : ": " + update.errorTitle())));
         scope.writeVoid(tenant, () -> messages.findByProviderId(t, update.providerMessageId()).ifPresent(message -> {
             String detail = update.errorCode() == null ? null
                     : update.errorCode() + (update.errorTitle() == null ? "" : ": " + update.errorTitle());

@@ -132,7 +132,8 @@ public final class FakeProviders implements AutoCloseable {
             return;
         }
         String retryKey = headers.get("x-line-retry-key");
-        if (retryKey != null && path.endsWith("/v2/bot/message/push") && !acceptedRetryKeys.add(retryKey)) {
+        if (retryKey != null && (path.endsWith("/v2/bot/message/push") || path.endsWith("/v2/bot/message/multicast"))
+                && !acceptedRetryKeys.add(retryKey)) {
             // LINE took a push with this key already: 409 and nothing delivered (shared/protocols README, retry key).
             answer(exchange, 409, Fixtures.text("line-error-409-retry-key.json"),
                     Map.of("X-Line-Accepted-Request-Id", "accepted-" + retryKey));

@@ -1,0 +1,131 @@
+package io.parley.core.ratelimit;
+
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * The send rate governor (docs/broadcasts.md "Rate governor"): a token bucket per provider scope in PostgreSQL
+ * ({@code send_rate_buckets}), so every worker process shares one budget per WhatsApp number, LINE channel, Telegram
+ * bot or chat. A bucket holds at most {@code rate} tokens (one second's worth) and refills at {@code rate} per second;
+ * one statement refills and takes, atomically, by the database's clock.
+ *
+ * <p>Live replies take tokens whenever there are enough; broadcasts only while {@link Priority#BULK}'s reserve (a
+ * fifth of the bucket) would be left, so a burst of bot replies always finds tokens while a broadcast runs at the
+ * full rate otherwise. Written here rather than with Bucket4j's PostgreSQL backend because that conditional take
+ * ("only if a reserve remains") is not one of Bucket4j's atomic operations, and its state is an opaque blob that an
+ * operator cannot read or reset with SQL.
+ *
+ * <p>Runs on its own connection outside any caller transaction (autocommit), so a token is spent even when the
+ * caller's transaction rolls back, and no lock on a bucket row is held across a provider call.
+ */
+@Singleton
+public final class SendGovernor {
+
+    /** Who asks: live replies first. */
+    public enum Priority {
+        LIVE(0.0), BULK(0.2);
+
+        private final double reserve;
+
+        Priority(double reserve) {
+            this.reserve = reserve;
+        }
+    }
+
+    private final DataSource dataSource;
+
+    SendGovernor(DataSource dataSource) {
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource); // the pool: never the caller's transaction
+    }
+
+    /**
+     * Takes {@code tokens} from the bucket {@code key} (created full) that refills at {@code ratePerSecond}; returns
+     * zero when taken, else how long to wait before asking again (nothing was taken).
+     */
+    public Duration tryTake(String key, double ratePerSecond, int tokens, Priority priority) {
+        return tryTake(key, ratePerSecond, ratePerSecond, tokens, priority);
+    }
+
+    /** As {@link #tryTake(String, double, int, Priority)} with a bucket of {@code burst} tokens. */
+    public Duration tryTake(String key, double ratePerSecond, double burst, int tokens, Priority priority) {
+        double capacity = Math.max(burst, tokens);
+        double floor = capacity * priority.reserve;
+        String take = """
+                INSERT INTO send_rate_buckets AS b (key, tokens, refreshed_at) VALUES (?, ? - ?, clock_timestamp())
+                ON CONFLICT (key) DO UPDATE SET
+                    tokens = least(?, b.tokens + extract(epoch FROM clock_timestamp() - b.refreshed_at) * ?) - ?,
+                    refreshed_at = clock_timestamp()
+                WHERE least(?, b.tokens + extract(epoch FROM clock_timestamp() - b.refreshed_at) * ?) - ? >= ?
+                RETURNING tokens""";
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement statement = connection.prepareStatement(take)) {
+                statement.setString(1, key);
+                statement.setDouble(2, capacity);
+                statement.setInt(3, tokens);
+                statement.setDouble(4, capacity);
+                statement.setDouble(5, ratePerSecond);
+                statement.setInt(6, tokens);
+                statement.setDouble(7, capacity);
+                statement.setDouble(8, ratePerSecond);
+                statement.setInt(9, tokens);
+                statement.setDouble(10, floor);
+                try (ResultSet row = statement.executeQuery()) {
+                    if (row.next()) {
+                        return Duration.ZERO;
+                    }
+                }
+                return wait(connection, key, ratePerSecond, capacity, tokens + floor);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the send rate governor failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Blocks until {@code tokens} are taken, sleeping as the bucket says (at least 1 ms, at most 1 s per try). */
+    public void take(String key, double ratePerSecond, int tokens, Priority priority) throws InterruptedException {
+        for (Duration wait = tryTake(key, ratePerSecond, tokens, priority); !wait.isZero();
+             wait = tryTake(key, ratePerSecond, tokens, priority)) {
+            Thread.sleep(Math.clamp(wait.toMillis(), 1, 1000));
+        }
+    }
+
+    /**
+     * Empties the bucket and puts it {@code pause} into debt (a provider said "too fast": WhatsApp 130429, LINE or
+     * Telegram 429), so no process sends on this scope until it has refilled.
+     */
+    public void penalize(String key, double ratePerSecond, Duration pause) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     INSERT INTO send_rate_buckets AS b (key, tokens, refreshed_at) VALUES (?, ?, clock_timestamp())
+                     ON CONFLICT (key) DO UPDATE SET tokens = least(b.tokens, EXCLUDED.tokens),
+                         refreshed_at = clock_timestamp()""")) {
+            statement.setString(1, key);
+            statement.setDouble(2, -ratePerSecond * pause.toMillis() / 1000.0);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the send rate governor failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Duration wait(Connection connection, String key, double rate, double capacity, double needed)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT least(?, tokens + extract(epoch FROM"
+                + " clock_timestamp() - refreshed_at) * ?) FROM send_rate_buckets WHERE key = ?")) {
+            statement.setDouble(1, capacity);
+            statement.setDouble(2, rate);
+            statement.setString(3, key);
+            try (ResultSet row = statement.executeQuery()) {
+                double now = row.next() ? row.getDouble(1) : capacity;
+                double missing = Math.max(needed - now, 0.001 * rate);
+                return Duration.ofNanos(Math.max(1_000_000L, (long) (missing / rate * 1e9)));
+            }
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package io.parley.worker.broadcast;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.parley.core.broadcast.BroadcastJobs;
+import io.parley.core.broadcast.BroadcastMessage;
+import io.parley.core.broadcast.BroadcastPlanner;
+import io.parley.core.broadcast.BroadcastRow;
+import io.parley.core.broadcast.BroadcastState;
+import io.parley.core.broadcast.BroadcastStore;
+import io.parley.core.broadcast.RecipientRow;
+import io.parley.core.broadcast.RecipientStore;
+import io.parley.core.channel.ChannelType;
+import io.parley.core.contact.ContactRepository;
+import io.parley.core.queue.Job;
+import io.parley.core.queue.JobHandler;
+import io.parley.core.segment.SegmentDefinition;
+import io.parley.core.tenancy.Ids;
+import io.parley.core.testing.Fixtures;
+import io.parley.worker.outbound.FakeProviders;
+import io.parley.worker.outbound.OutboundTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * broadcast.send jobs against the fake LINE/WhatsApp/Telegram servers: each recipient messaged once, scheduled
+ * broadcasts start once and only when due, a crash's in-flight recipients are never messaged twice, rejected
+ * credentials and a used-up LINE quota pause the broadcast, and the governor paces WhatsApp sends.
+ */
+@MicronautTest(transactional = false)
+class BroadcastSendTest extends OutboundTest {
+
+    private static final String TEXT = "{\"parts\":[{\"type\":\"text\",\"text\":\"Hello {{contact.displayName}}\"}]}";
+    private static final String SAME_FOR_ALL = "{\"parts\":[{\"type\":\"text\",\"text\":\"Sale today\"}]}";
+
+    @Inject
+    BroadcastStore broadcasts;
+    @Inject
+    RecipientStore recipients;
+    @Inject
+    BroadcastPlanner planner;
+    @Inject
+    ContactRepository contactRows;
+    @Inject
+    DataSource dataSource;
+
+    private long jobIds = 1000;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new LinkedHashMap<>(super.getProperties());
+        properties.put("parley.outbound.rates.whatsapp-per-second", "5");
+        return properties;
+    }
+
+    private record Sent(Chat chat, UUID broadcast) {
+    }
+
+    private Sent broadcast(Chat chat, int extraContacts, String messageJson, Instant at) {
+        UUID id = Ids.next();
+        scope.writeVoid(chat.tenant(), () -> {
+            UUID t = chat.tenant().value();
+            for (int i = 0; i < extraContacts; i++) {
+                String user = chat.channel().channelType() == ChannelType.LINE
+                        ? "U%032x".formatted(i + 1) : Long.toString(886900000100L + i);
+                contactRows.upsertByIdentity(t, chat.channel().id(), user, "Contact " + i, null);
+            }
+            broadcasts.insert(t, id, "Test", null, List.of(chat.channel().id()), messageJson, null, "test");
+            BroadcastPlanner.Planned planned = planner.plan(t, id, read("{}", SegmentDefinition.class),
+                    List.of(chat.channel().id()), read(messageJson, BroadcastMessage.class));
+            broadcasts.scheduled(t, id, at, planned.recipients(), planned.optedOut());
+        });
+        return new Sent(chat, id);
+    }
+
+    private final Map<UUID, String> numbers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Chat whatsapp() {
+        String number = "pn-" + Ids.next();
+        Chat chat = chat(ChannelType.WHATSAPP, Map.of("phoneNumberId", number, "accessToken", "wa-token"),
+                "886900000001");
+        numbers.put(chat.channel().id(), number);
+        return chat;
+    }
+
+    private void run(Sent sent) throws Exception {
+        JobHandler handler = context.getBeansOfType(JobHandler.class).stream()
+                .filter(h -> h.kind().equals(BroadcastJobs.KIND)).findFirst().orElseThrow();
+        handler.run(new Job(++jobIds, sent.chat().tenant(), BroadcastJobs.KIND, BroadcastJobs.args(sent.broadcast()),
+                1, 10));
+    }
+
+    private BroadcastRow row(Sent sent) {
+        return scope.read(sent.chat().tenant(), () -> broadcasts.find(sent.chat().tenant().value(),
+                sent.broadcast()).orElseThrow());
+    }
+
+    private List<RecipientRow> recipientsOf(Sent sent) {
+        return scope.read(sent.chat().tenant(), () -> recipients.page(sent.chat().tenant().value(),
+                sent.broadcast(), null, 0, 1000));
+    }
+
+    @Test
+    void aWhatsAppBroadcastMessagesEachRecipientOnceWithTheirOwnTextAndCompletes() throws Exception {
+        Sent sent = broadcast(whatsapp(), 2, TEXT, Instant.now());
+
+        run(sent);
+        run(sent); // a second run (a duplicate job) finds nothing left
+
+        List<RecipientRow> rows = recipientsOf(sent);
+        assertThat(rows).hasSize(3).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo("sent");
+            assertThat(r.providerMessageId()).startsWith("wamid.");
+        });
+        List<Map<String, Object>> bodies = messagesTo(sent, rows);
+        assertThat(bodies).hasSize(3);
+        assertThat(bodies).extracting(b -> (Object) String.valueOf(((Map<?, ?>) b.get("text")).get("body")))
+                .containsExactlyInAnyOrder((Object) "Hello Test User", "Hello Contact 0", "Hello Contact 1");
+        assertThat(row(sent).state()).isEqualTo(BroadcastState.COMPLETED);
+    }
+
+    @Test
+    void aScheduledBroadcastDoesNothingBeforeItsTimeAndStartsOnce() throws Exception {
+        Sent sent = broadcast(whatsapp(), 0, SAME_FOR_ALL, Instant.now().plusSeconds(3600));
+
+        run(sent);
+        assertThat(row(sent).state()).isEqualTo(BroadcastState.SCHEDULED);
+        assertThat(messagesTo(sent, recipientsOf(sent))).isEmpty();
+
+        scope.writeVoid(sent.chat().tenant(), () -> broadcasts.scheduled(sent.chat().tenant().value(),
+                sent.broadcast(), Instant.now().minusSeconds(1), 1, 0));
+        run(sent);
+        run(sent);
+
+        assertThat(messagesTo(sent, recipientsOf(sent))).hasSize(1);
+        assertThat(row(sent).state()).isEqualTo(BroadcastState.COMPLETED);
+        assertThat(row(sent).startedAt()).isNotNull();
+    }
+
+    @Test
+    void aPausedBroadcastSendsNothing() throws Exception {
+        Sent sent = broadcast(whatsapp(), 1, SAME_FOR_ALL, Instant.now());
+        scope.writeVoid(sent.chat().tenant(), () -> broadcasts.transition(sent.chat().tenant().value(),
+                sent.broadcast(), List.of(BroadcastState.SCHEDULED), BroadcastState.PAUSED, null));
+
+        run(sent);
+
+        assertThat(messagesTo(sent, recipientsOf(sent))).isEmpty();
+        assertThat(recipientsOf(sent)).extracting(RecipientRow::status).containsOnly("queued");
+    }
+
+    @Test
+    void whatsAppRecipientsACrashedAttemptHandedOverAreFailedAsMayHaveArrivedNotSentAgain() throws Exception {
+        Sent sent = broadcast(whatsapp(), 2, SAME_FOR_ALL, Instant.now());
+        // The attempt that died had marked the first recipient "sending" before its call, and never recorded it.
+        List<RecipientRow> inFlight = scope.write(sent.chat().tenant(), () -> recipients.claim(
+                sent.chat().tenant().value(), sent.broadcast(), sent.chat().channel().id(), 1, Ids.next()));
+
+        run(sent);
+
+        List<RecipientRow> rows = recipientsOf(sent);
+        RecipientRow crashed = rows.stream().filter(r -> r.id() == inFlight.getFirst().id()).findFirst().orElseThrow();
+        assertThat(crashed.status()).isEqualTo("failed");
+        assertThat(crashed.reason()).startsWith(RecipientStore.MAY_HAVE_ARRIVED);
+        assertThat(messagesTo(sent, List.of(crashed))).isEmpty();
+        assertThat(messagesTo(sent, rows)).as(rows + " " + row(sent)).hasSize(2);
+    }
+
+    @Test
+    void aLineBatchLostInACrashIsSentAgainUnderTheSameRetryKeySoLineDeliversItOnce() throws Exception {
+        Chat line = lineChat();
+        Sent sent = broadcast(line, 3, SAME_FOR_ALL, Instant.now());
+        UUID key = Ids.next();
+        List<RecipientRow> batch = scope.write(line.tenant(), () -> recipients.claim(line.tenant().value(),
+                sent.broadcast(), line.channel().id(), 500, key));
+        // The dead attempt's multicast reached LINE (which accepted the key) but its answer was lost.
+        lostMulticast(batch, key);
+
+        run(sent);
+
+        List<FakeProviders.Request> multicasts = fake.requests("/v2/bot/message/multicast").stream()
+                .filter(r -> key.toString().equals(r.headers().get("x-line-retry-key"))).toList();
+        assertThat(multicasts).hasSize(2); // the lost one and the retry, which LINE answered 409: delivered once
+        assertThat(fake.requests("/v2/bot/message/multicast").stream()
+                .filter(r -> r.body().contains(batch.getFirst().externalUserId()))).hasSize(2);
+        assertThat(recipientsOf(sent)).extracting(RecipientRow::status).containsOnly("sent");
+        assertThat((List<?>) multicasts.getLast().json().get("to")).hasSize(4);
+    }
+
+    @Test
+    void rejectedWhatsAppCredentialsPauseTheBroadcastWithTheReasonAndNotifyTheAdmins() throws Exception {
+        Chat chat = chat(ChannelType.WHATSAPP, Map.of("phoneNumberId", "pn-rejected-" + Ids.next(),
+                "accessToken", "wa-token"), "886900000001");
+        Sent sent = broadcast(chat, 0, SAME_FOR_ALL, Instant.now());
+        fake.script("/messages", 401, Fixtures.text("whatsapp-error-190.json"));
+
+        run(sent);
+
+        BroadcastRow row = row(sent);
+        assertThat(row.state()).isEqualTo(BroadcastState.PAUSED);
+        assertThat(row.stateReason()).contains("WhatsApp error 190");
+        assertThat(recipientsOf(sent)).extracting(RecipientRow::status).containsOnly("queued");
+        assertThat(notificationKinds(chat)).contains("broadcast.paused");
+    }
+
+    @Test
+    void aUsedUpLineQuotaPausesTheBroadcastBeforeSending() throws Exception {
+        Chat line = lineChat();
+        Sent sent = broadcast(line, 0, SAME_FOR_ALL, Instant.now());
+        fake.script("/v2/bot/message/quota", 200, "{\"type\":\"limited\",\"value\":200}");
+        fake.script("/v2/bot/message/quota/consumption", 200, "{\"totalUsage\":200}");
+
+        run(sent);
+
+        assertThat(row(sent).state()).isEqualTo(BroadcastState.PAUSED);
+        assertThat(row(sent).stateReason()).contains("quota");
+        assertThat(recipientsOf(sent)).extracting(RecipientRow::status).containsOnly("queued");
+    }
+
+    @Test
+    void theGovernorPacesAWhatsAppBroadcastAtTheConfiguredRate() throws Exception {
+        Sent sent = broadcast(whatsapp(), 14, SAME_FOR_ALL, Instant.now()); // 15 recipients at 5/s: ≥ 2 s
+
+        long start = System.nanoTime();
+        run(sent);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(messagesTo(sent, recipientsOf(sent))).hasSize(15);
+        assertThat(seconds).isGreaterThan(1.8);
+    }
+
+    /** WhatsApp messages sent to these recipients' numbers on their broadcast's phone number. */
+    private List<Map<String, Object>> messagesTo(Sent sent, List<RecipientRow> rows) {
+        String number = numbers.get(sent.chat().channel().id());
+        List<String> users = rows.stream().map(RecipientRow::externalUserId).toList();
+        return fake.requests("/" + number + "/messages").stream().map(FakeProviders.Request::json)
+                .filter(body -> users.contains(String.valueOf(body.get("to")))).toList();
+    }
+
+    private void lostMulticast(List<RecipientRow> batch, UUID key) throws Exception {
+        String base = fake.properties().get("parley.providers.line-api-url");
+        String body = "{\"to\":[" + String.join(",", batch.stream().map(r -> "\"" + r.externalUserId() + "\"")
+                .toList()) + "],\"messages\":[{\"type\":\"text\",\"text\":\"Sale today\"}]}";
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + "/v2/bot/message/multicast")).header("X-Line-Retry-Key", key.toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+    }
+
+    private List<String> notificationKinds(Chat chat) {
+        return scope.read(chat.tenant(), () -> {
+            try (PreparedStatement select = dataSource.getConnection().prepareStatement(
+                    "SELECT kind FROM notifications WHERE tenant_id = ?")) {
+                select.setObject(1, chat.tenant().value());
+                List<String> kinds = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        kinds.add(rows.getString(1));
+                    }
+                }
+                return kinds;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
