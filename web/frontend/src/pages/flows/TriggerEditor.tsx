@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { SelectField, TextAreaField, TextField } from '../../ui'
-import { TRIGGER_TYPES, firstError, type FlowForm } from './flowForm'
+import { NEW_GATE_UNTIL, TRIGGER_TYPES, firstError, type FlowForm } from './flowForm'
+import { ConditionBuilder } from './conditions/ConditionBuilder'
 
 type Trigger = FlowForm['trigger']
 
@@ -39,6 +40,10 @@ export function TriggerEditor({ trigger, onChange, errors }: {
       {trigger.type === 'postback' && (
         <TextField label={t('data')} maxLength={300} value={trigger.data} error={errors['trigger.data']} placeholder="menu=hours"
                    onChange={(e) => set({ data: e.target.value })} />
+      )}
+      {trigger.type === 'gate' && (
+        <ConditionBuilder label={t('gateUntil')} condition={trigger.until ?? NEW_GATE_UNTIL} path="trigger.until" errors={errors}
+                          onChange={(until) => set({ until })} />
       )}
     </div>
   )
