@@ -11,6 +11,7 @@
 import { chromium } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { buildAndTalkToAGateFlow } from './steps/editor.mjs'
 
 const parley = required('PARLEY_URL').replace(/\/+$/, '')
 const hostPage = required('HOST_PAGE_URL')
@@ -129,6 +130,8 @@ try {
       await shot(dashboard, name)
     }
   })
+
+  await buildAndTalkToAGateFlow({ page: dashboard, step, parley, botId, shot })
 
   await step('the contact\'s setup page', async () => {
     const url = await dashboard.evaluate(async () => {

@@ -879,7 +879,7 @@ export interface paths {
         put?: never;
         /**
          * Dry-run: which flow answers a message, and exactly what it would send (any member)
-         * @description Uses the same matcher as the message pipeline. Nothing is sent or stored. With no matching flow, `matched` is null and `then` is `llm` (a follow event gets the bot's welcome message instead). Placeholders are rendered for the sample `contact`.
+         * @description Uses the same matcher as the message pipeline. Nothing is sent or stored. With no matching flow, `matched` is null and `then` is `llm` (a follow event gets the bot's welcome message instead). Placeholders are rendered for the sample `contact`. With `waiting`, the message first answers that question: `answer` says whether it was captured, asked again or ended the flow.
          */
         post: operations["dryRunFlows"];
         delete?: never;
@@ -3486,6 +3486,7 @@ export interface components {
          *       ],
          *       "then": "reply",
          *       "attributeChanges": {},
+         *       "variableChanges": {},
          *       "warnings": [],
          *       "branches": []
          *     }
@@ -3499,8 +3500,12 @@ export interface components {
              * @enum {string}
              */
             then: "reply" | "llm" | "handoff";
-            /** @description Contact attributes the steps would set */
+            /** @description Contact attributes the turn would set (a captured answer first) */
             attributeChanges: {
+                [key: string]: string;
+            };
+            /** @description Conversation variables the turn would set (a captured answer) */
+            variableChanges: {
                 [key: string]: string;
             };
             /** @description Flows skipped on this message, e.g. a regex that ran out of time */
@@ -3508,10 +3513,12 @@ export interface components {
             /** @description Branch steps met and the way each went, e.g. "steps[1]: then", "steps[1]: else" or "steps[2]: goto Booking" */
             branches: string[];
             /**
-             * @description When the flow would ask a question: where the answer would be stored (the conversation then waits for it); `contact.accessCode` for an access code with no saveTo
+             * @description When the flow would ask a question (or ask again): where the answer would be stored (the conversation then waits for it); `contact.accessCode` for an access code with no saveTo
              * @example contact.attributes.partySize
              */
             waitsForAnswer?: string | null;
+            /** @description With `waiting`: what the message did to the waiting question; null without one, and for a follow event (not an answer) */
+            answer?: components["schemas"]["FlowDryRunWireAnswer"] | null;
         };
         /** @description The flow that answers; null when none does */
         FlowDryRunMatch: {
@@ -3521,7 +3528,7 @@ export interface components {
             triggerType: string;
         };
         /**
-         * @description Exactly one of text, postback or event; contact is optional.
+         * @description Exactly one of text, postback or event; the rest is optional and describes the contact and conversation the message comes from.
          * @example {
          *       "text": "What are your hours?",
          *       "contact": {
@@ -3557,6 +3564,69 @@ export interface components {
              * @description When the message arrives, for time and weekday conditions (default: now)
              */
             at?: string | null;
+            /**
+             * @description The conversation's captured variables, for `conversation.variables.<key>` conditions (default: none)
+             * @example {
+             *       "date": "2026-12-24T00:00:00Z"
+             *     }
+             */
+            variables?: {
+                [key: string]: unknown;
+            } | null;
+            waiting?: components["schemas"]["FlowDryRunWaiting"] | null;
+        };
+        /**
+         * @description A question the conversation is waiting to have answered: the message is then its answer (unless it is a cancel word), as in the message pipeline.
+         * @example {
+         *       "flowId": "0193a4b2-7c1e-7d2a-9f00-3c5e8a1b2c3d",
+         *       "step": 0,
+         *       "attempts": 1
+         *     }
+         */
+        FlowDryRunWaiting: {
+            /** @description A flow of this bot */
+            flowId: string;
+            /**
+             * Format: int32
+             * @description The index of the flow's top-level ask step that asked
+             */
+            step: number;
+            /**
+             * Format: int32
+             * @description Invalid answers already given (default 0)
+             */
+            attempts?: number | null;
+        };
+        /**
+         * @description The message as the answer to the waiting question
+         * @example {
+         *       "outcome": "captured",
+         *       "value": "1200",
+         *       "savedTo": "contact.attributes.partySize",
+         *       "attempts": 0
+         *     }
+         */
+        FlowDryRunWireAnswer: {
+            /**
+             * @description captured: valid, stored, the flow goes on; reask: invalid, asked again; failed: invalid and the attempts are used up, the flow ends; cancelled: a cancel word left the question and the message was handled as an ordinary one
+             * @enum {string}
+             */
+            outcome: "captured" | "reask" | "failed" | "cancelled";
+            /**
+             * @description captured: the stored value, normalized (1,200 → 1200)
+             * @example 1200
+             */
+            value?: string | null;
+            /**
+             * @description captured: where it was stored
+             * @example contact.attributes.partySize
+             */
+            savedTo?: string | null;
+            /**
+             * Format: int32
+             * @description Invalid answers counted at the question after this one
+             */
+            attempts: number;
         };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         FlowPage: {

@@ -3,31 +3,37 @@ import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { ApiProblem, unwrap } from '../../api/problem'
-import { Badge, Button, ProblemAlert, SelectField, TextField } from '../../ui'
+import { Button, ProblemAlert, SelectField, TextField } from '../../ui'
+import { DryRunResult } from './DryRunResult'
+import { DryRunSampleFields } from './DryRunSampleFields'
+import { EMPTY_SAMPLE, sampleRequest, type Sample } from './dryRunSample'
 
 type Kind = 'text' | 'postback' | 'follow'
 
-/** "Type a message → which flow matches and what would be sent", with the same matcher as the pipeline. */
+/**
+ * "Type a message → which gate or flow answers, which branch runs, what an answer to a waiting question captures
+ * and what would be sent", with the same matcher and answer checks as the pipeline, for a sample contact.
+ */
 export function DryRunBox({ botId }: { botId: string }) {
   const { t } = useTranslation('flows')
   const [kind, setKind] = useState<Kind>('text')
   const [input, setInput] = useState('')
-  const [name, setName] = useState('')
+  const [sample, setSample] = useState<Sample>(EMPTY_SAMPLE)
   const run = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/bots/{botId}/flows/dry-run', {
       params: { path: { botId } },
       body: {
         ...(kind === 'text' ? { text: input } : kind === 'postback' ? { postback: input } : { event: 'follow' }),
-        ...(name.trim() && { contact: { displayName: name.trim() } }),
+        ...sampleRequest(sample),
       },
     })),
   })
   const errors = run.error instanceof ApiProblem ? run.error.fieldErrors : {}
+  const shown = ['text', 'postback', 'channel', 'variables', 'contact.tier', 'contact.attributes', 'waiting.flowId', 'waiting.step', 'waiting.attempts']
   const submit = (e: FormEvent) => {
     e.preventDefault()
     run.mutate()
   }
-  const result = run.data && { ...run.data, steps: run.data.steps ?? [], warnings: run.data.warnings ?? [], attributeChanges: run.data.attributeChanges ?? {} }
   return (
     <section className="p-card flow-dry-run" aria-label={t('dryRun.title')}>
       <h2 className="flow-card__title">{t('dryRun.title')}</h2>
@@ -41,40 +47,15 @@ export function DryRunBox({ botId }: { botId: string }) {
             <TextField label={kind === 'text' ? t('dryRun.input') : t('dryRun.postbackInput')} value={input}
                        error={errors.text ?? errors.postback} onChange={(e) => setInput(e.target.value)} />
           )}
-          <TextField label={t('dryRun.contactName')} value={name} maxLength={200} placeholder="美玲" onChange={(e) => setName(e.target.value)} />
+          <TextField label={t('dryRun.contactName')} value={sample.name} maxLength={200} placeholder="美玲"
+                     onChange={(e) => setSample({ ...sample, name: e.target.value })} />
         </div>
+        <DryRunSampleFields botId={botId} sample={sample} onChange={setSample} errors={errors} />
         <div><Button type="submit" busy={run.isPending} disabled={kind !== 'follow' && !input.trim()}>{t('dryRun.run')}</Button></div>
       </form>
       <div aria-live="polite" className="flow-dry-run__result">
-        {run.error && !errors.text && !errors.postback && <ProblemAlert error={run.error} />}
-        {result && (
-          <div className="p-stack" role="status">
-            <p>{result.matched ? <strong>{t('dryRun.matched', { name: result.matched.name })}</strong> : t('dryRun.noMatch')}</p>
-            {result.steps.length > 0 && (
-              <div>
-                <span className="p-field__label">{t('dryRun.wouldSend')}</span>
-                <ol className="flow-dry-run__steps">
-                  {result.steps.map((step, index) => (
-                    <li key={index}>
-                      <Badge>{t(`stepTypes.${step.type}`, { defaultValue: step.type ?? '' })}</Badge>{' '}
-                      {step.text ?? step.message ?? step.instruction ?? step.url ?? (step.key ? `${step.key} = ${step.value ?? ''}` : '')}
-                      {step.buttons && step.buttons.length > 0 && (
-                        <span className="flow-dry-run__buttons">{step.buttons.map((b, i) => <Badge key={i} tone="primary">{b.label}</Badge>)}</span>
-                      )}
-                    </li>
-                  ))}
-                </ol>
-              </div>
-            )}
-            <p className="p-muted">{t(`dryRun.then.${result.then}`, { defaultValue: result.then })}</p>
-            {Object.keys(result.attributeChanges).length > 0 && (
-              <p className="p-muted">{t('dryRun.attributes', { changes: Object.entries(result.attributeChanges).map(([k, v]) => `${k} = ${v}`).join(', ') })}</p>
-            )}
-            {result.warnings.length > 0 && (
-              <div className="p-alert p-alert--danger"><strong>{t('dryRun.warnings')}:</strong> {result.warnings.join('; ')}</div>
-            )}
-          </div>
-        )}
+        {run.error && !shown.some((field) => errors[field]) && <ProblemAlert error={run.error} />}
+        {run.data && <DryRunResult result={run.data} />}
       </div>
     </section>
   )

@@ -64,28 +64,107 @@ describe('flow editor', () => {
   })
 })
 
-describe('flows made through the API with gates, branches and questions', () => {
-  it('keeps what the editor cannot edit yet when the flow is saved', async () => {
+describe('flows with gates, branches and questions', () => {
+  it('saves a flow read from the API unchanged, a step kind this editor does not know included', async () => {
     signIn()
     const gate = { type: 'gate', until: { field: 'contact.personaOverride', op: 'exists' } }
     const branch = { type: 'branch', condition: { field: 'contact.attributes.age', op: 'gte', value: 18 },
-      steps: [{ type: 'text', text: 'Welcome' }] }
+      steps: [{ type: 'text', text: 'Welcome' }], elseSteps: [] }
     const ask = { type: 'ask', text: 'How many?', input: 'number', saveTo: 'contact.attributes.partySize', maxAttempts: 3 }
-    const flow = { ...savedFlow, trigger: gate, steps: [{ type: 'text', text: 'Hi' }, branch, ask] }
+    const flex = { type: 'flex', altText: 'Menu', contents: { type: 'bubble' } }
+    const condition = { field: 'channel', op: 'in', values: ['line'] }
+    const flow = { ...savedFlow, trigger: gate, condition, steps: [{ type: 'text', text: 'Hi' }, branch, ask, flex] }
     const api = fakeApi(meRoute, botRoute, route('GET', '/api/v1/bots/b1/flows/f1', 200, flow),
       route('PATCH', '/api/v1/bots/b1/flows/f1', 200, flow))
     renderApp('/bots/b1/flows/f1')
 
     const steps = await screen.findByRole('region', { name: 'Steps' })
-    expect(within(steps).getByRole('listitem', { name: 'Step 2: Branch (if/else)' })).toHaveTextContent('made through the API')
-    expect(screen.getByText('Gate: made through the API and kept as it is here.')).toBeInTheDocument()
+    expect(within(steps).getByRole('listitem', { name: 'Step 4: flex' })).toHaveTextContent('made through the API')
     await userEvent.click(within(steps).getByRole('button', { name: 'Move step 3 up' }))
     await userEvent.click(screen.getByRole('button', { name: 'Save flow' }))
 
     await waitFor(() => expect(api.requests.find((r) => r.method === 'PATCH')).toBeDefined())
-    const body = api.requests.find((r) => r.method === 'PATCH')?.body as { trigger: unknown, steps: unknown }
+    const body = api.requests.find((r) => r.method === 'PATCH')?.body as Record<string, unknown>
     expect(body.trigger).toEqual(gate)
-    expect(body.steps).toEqual([{ type: 'text', text: 'Hi' }, ask, branch])
+    expect(body.condition).toEqual(condition)
+    expect(body.steps).toEqual([{ type: 'text', text: 'Hi' }, ask, branch, flex])
+  })
+
+  it('builds a gate that asks the name until it is set, then branches on it', async () => {
+    signIn()
+    const api = fakeApi(meRoute, botRoute, route('POST', '/api/v1/bots/b1/flows', 201, savedFlow),
+      route('GET', '/api/v1/bots/b1/flows/f1', 200, savedFlow))
+    renderApp('/bots/b1/flows/new')
+
+    await userEvent.type(await screen.findByLabelText('Name'), 'Name first')
+    await userEvent.selectOptions(screen.getByLabelText('Trigger'), 'gate')
+    const until = screen.getByRole('group', { name: /^Until/ })
+    await userEvent.selectOptions(within(until).getByLabelText('Field'), 'contact.attributes')
+    await userEvent.type(within(until).getByLabelText('Key'), 'name')
+
+    const steps = screen.getByRole('region', { name: 'Steps' })
+    await userEvent.selectOptions(within(steps).getByLabelText('Step type'), 'ask')
+    const ask = within(steps).getByRole('listitem', { name: 'Step 1: Ask and wait for the answer' })
+    await userEvent.type(within(ask).getByLabelText('Question'), 'What is your name?')
+    await userEvent.type(within(ask).getByLabelText('Key'), 'name')
+    await userEvent.type(within(ask).getByLabelText('Re-ask text (optional)'), 'Please tell me your name.')
+    await userEvent.type(within(ask).getByLabelText('Answers allowed (1-10)'), '5')
+
+    await userEvent.selectOptions(within(steps).getAllByLabelText('New step type').at(-1)!, 'branch')
+    await userEvent.click(within(steps).getAllByRole('button', { name: 'Add step' }).at(-1)!)
+    const branch = within(steps).getByRole('listitem', { name: 'Step 2: Branch (if/else)' })
+    const condition = within(branch).getByRole('group', { name: 'If' })
+    await userEvent.type(within(condition).getByLabelText('Key'), 'name')
+    await userEvent.selectOptions(within(condition).getByLabelText('Comparison'), 'equals')
+    await userEvent.type(within(condition).getByLabelText('Value'), 'Ada')
+    const then = within(branch).getByRole('region', { name: 'Then' })
+    await userEvent.type(within(then).getByLabelText('Text'), 'Hello again, Ada!')
+    const otherwise = within(branch).getByRole('region', { name: 'Otherwise' })
+    expect(within(otherwise).getByLabelText('New step type')).not.toHaveTextContent('Ask and wait for the answer')
+    await userEvent.click(within(otherwise).getByRole('button', { name: 'Add step' }))
+    await userEvent.type(within(otherwise).getByLabelText('Text'), 'Nice to meet you, {{{{contact.attributes.name}}!')
+    await userEvent.click(screen.getByRole('button', { name: 'Save flow' }))
+
+    await waitFor(() => expect(api.requests.find((r) => r.method === 'POST')).toBeDefined())
+    expect(api.requests.find((r) => r.method === 'POST')?.body).toEqual({
+      name: 'Name first', enabled: true, priority: 0,
+      trigger: { type: 'gate', until: { field: 'contact.attributes.name', op: 'exists' } },
+      steps: [
+        { type: 'ask', text: 'What is your name?', input: 'text', saveTo: 'contact.attributes.name',
+          retryText: 'Please tell me your name.', maxAttempts: 5 },
+        { type: 'branch', condition: { field: 'contact.attributes.name', op: 'equals', value: 'Ada' },
+          steps: [{ type: 'text', text: 'Hello again, Ada!' }],
+          elseSteps: [{ type: 'text', text: 'Nice to meet you, {{contact.attributes.name}}!' }] },
+      ],
+    })
+  })
+
+  it('goes to a flow chosen by its name and shows errors inside branches next to their fields', async () => {
+    signIn()
+    const booking = { ...savedFlow, id: 'f2', name: 'Book a table' }
+    const branch = { type: 'branch', condition: { field: 'contact.tier', op: 'equals', value: 'vip' },
+      steps: [{ type: 'text', text: 'VIP' }], elseSteps: [{ type: 'text', text: 'Hi {{contact.nick}}' }] }
+    const flow = { ...savedFlow, steps: [branch] }
+    const api = fakeApi(meRoute, botRoute, route('GET', '/api/v1/bots/b1/flows/f1', 200, flow),
+      route('GET', '/api/v1/bots/b1/flows', 200, { items: [flow, booking], nextCursor: null }),
+      route('PATCH', '/api/v1/bots/b1/flows/f1', 400, validationFailed({
+        'steps[0].elseSteps[0].text': 'unknown placeholder {{contact.nick}}', 'steps[1].flowId': 'no such flow' })))
+    renderApp('/bots/b1/flows/f1')
+
+    const steps = await screen.findByRole('region', { name: 'Steps' })
+    await userEvent.selectOptions(within(steps).getAllByLabelText('New step type').at(-1)!, 'goto')
+    await userEvent.click(within(steps).getAllByRole('button', { name: 'Add step' }).at(-1)!)
+    const goto = within(steps).getByRole('listitem', { name: 'Step 2: Go to another flow' })
+    const target = within(goto).getByLabelText('Flow')
+    await waitFor(() => expect(within(target).getByRole('option', { name: 'Book a table' })).toBeInTheDocument())
+    expect(within(target).queryByRole('option', { name: 'Opening hours' })).not.toBeInTheDocument()
+    await userEvent.selectOptions(target, 'Book a table')
+    await userEvent.click(screen.getByRole('button', { name: 'Save flow' }))
+
+    const otherwise = within(steps).getByRole('region', { name: 'Otherwise' })
+    await waitFor(() => expect(within(otherwise).getByLabelText('Text')).toHaveAccessibleDescription('unknown placeholder {{contact.nick}}'))
+    expect(target).toHaveAccessibleDescription(/no such flow/)
+    expect((api.requests.find((r) => r.method === 'PATCH')?.body as { steps: unknown[] }).steps[1]).toEqual({ type: 'goto', flowId: 'f2' })
   })
 })
 

@@ -9,7 +9,10 @@ import { usePermissions } from '../../auth/useMyRole'
 import { DryRunBox } from './DryRunBox'
 import { StepsEditor } from './StepsEditor'
 import { TriggerEditor } from './TriggerEditor'
-import { formFromFlow, newFlowForm, requestFromForm, type Flow, type FlowForm } from './flowForm'
+import { formFromFlow, newFlowForm, type Flow, type FlowForm } from './flowForm'
+import { requestFromForm } from './flowRequest'
+import { FlowEditorContext } from './editorContext'
+import { FlowConditionField } from './conditions/FlowConditionField'
 import { useUnsavedChanges } from '../bots/useUnsavedChanges'
 import './flows.css'
 
@@ -39,7 +42,7 @@ function FlowEditor({ botId, flow }: { botId: string; flow?: Flow }) {
   const allowNavigation = useUnsavedChanges(JSON.stringify(form) !== JSON.stringify(saved))
   const save = useMutation({
     mutationFn: () => (flow
-      ? unwrap(api.PATCH('/api/v1/bots/{botId}/flows/{flowId}', { params: { path: { botId, flowId: flow.id } }, body: requestFromForm(form) }))
+      ? unwrap(api.PATCH('/api/v1/bots/{botId}/flows/{flowId}', { params: { path: { botId, flowId: flow.id } }, body: requestFromForm(form, true) }))
       : unwrap(api.POST('/api/v1/bots/{botId}/flows', { params: { path: { botId } }, body: requestFromForm(form) }))),
     onSuccess: (stored) => {
       void queries.invalidateQueries({ queryKey: ['flows', botId] })
@@ -66,6 +69,7 @@ function FlowEditor({ botId, flow }: { botId: string; flow?: Flow }) {
     save.mutate()
   }
   return (
+    <FlowEditorContext.Provider value={{ botId, flowId: flow?.id }}>
     <div className="p-stack">
       <Link to={`/bots/${botId}/flows`} className="bot-back">← {t('back')}</Link>
       <form className="p-stack" onSubmit={submit} noValidate aria-label={flow ? flow.name : t('newTitle')}>
@@ -79,6 +83,7 @@ function FlowEditor({ botId, flow }: { botId: string; flow?: Flow }) {
             </div>
             <Checkbox label={t('enabledLabel')} checked={form.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
             <TriggerEditor trigger={form.trigger} onChange={(trigger) => set({ trigger })} errors={errors} />
+            <FlowConditionField condition={form.condition} onChange={(condition) => set({ condition })} errors={errors} />
           </section>
           <StepsEditor steps={form.steps} onChange={(steps) => set({ steps })} errors={errors} />
         </fieldset>
@@ -101,5 +106,6 @@ function FlowEditor({ botId, flow }: { botId: string; flow?: Flow }) {
       </form>
       <DryRunBox botId={botId} />
     </div>
+    </FlowEditorContext.Provider>
   )
 }

@@ -4,7 +4,8 @@ import { Card, SelectField, TextAreaField, TextField } from '../../ui'
 import { FlowRuns } from '../triggers/FlowRuns'
 import { ProactiveTriggerFields } from '../triggers/ProactiveTriggerFields'
 import { PROACTIVE_TYPES, defaultSpec, isProactive } from '../triggers/proactive'
-import { TRIGGER_TYPES, firstError, type FlowForm } from './flowForm'
+import { NEW_GATE_UNTIL, TRIGGER_TYPES, firstError, type FlowForm } from './flowForm'
+import { ConditionBuilder } from './conditions/ConditionBuilder'
 
 type Trigger = FlowForm['trigger']
 
@@ -57,6 +58,10 @@ export function TriggerEditor({ trigger, onChange, errors }: {
       {trigger.type === 'postback' && (
         <TextField label={t('data')} maxLength={300} value={trigger.data} error={errors['trigger.data']} placeholder="menu=hours"
                    onChange={(e) => set({ data: e.target.value })} />
+      )}
+      {trigger.type === 'gate' && (
+        <ConditionBuilder label={t('gateUntil')} condition={trigger.until ?? NEW_GATE_UNTIL} path="trigger.until" errors={errors}
+                          onChange={(until) => set({ until })} />
       )}
     </div>
   )

@@ -109,8 +109,10 @@ class FlowController {
     @Operation(operationId = "dryRunFlows", summary = "Dry-run: which flow answers a message, and exactly what it would send (any member)",
             description = "Uses the same matcher as the message pipeline. Nothing is sent or stored. With no "
                     + "matching flow, `matched` is null and `then` is `llm` (a follow event gets the bot's welcome "
-                    + "message instead). Placeholders are rendered for the sample `contact`.")
-    FlowWire.DryRunResponse dryRun(@PathVariable String botId, @Body @Valid FlowWire.DryRunRequest body,
+                    + "message instead). Placeholders are rendered for the sample `contact`. With `waiting`, the "
+                    + "message first answers that question: `answer` says whether it was captured, asked again or "
+                    + "ended the flow.")
+    FlowDryRunWire.DryRunResponse dryRun(@PathVariable String botId, @Body @Valid FlowDryRunWire.DryRunRequest body,
                                    Authentication authentication, HttpRequest<?> request) {
         return dryRun.run(callers.resolve(authentication, request), botId, body);
     }

@@ -7,16 +7,13 @@ import io.parley.core.flow.Step;
 import io.parley.core.flow.Trigger;
 import io.parley.core.flow.condition.Condition;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
-import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * Wire types of /api/v1/bots/{botId}/flows. Triggers and steps are flat objects tagged by {@code type} (rather
@@ -263,71 +260,5 @@ final class FlowWire {
                         List<StepSpec> steps,
                         @Nullable ConditionSpec condition,
                         Instant createdAt, Instant updatedAt) {
-    }
-
-    @Serdeable
-    @Schema(name = "FlowDryRunRequest", description = "Exactly one of text, postback or event; contact is optional.",
-            examples = "{\"text\": \"What are your hours?\", \"contact\": {\"displayName\": \"美玲\", \"tier\": \"free\"}}")
-    record DryRunRequest(
-            @Nullable @Size(max = 5000) @Schema(description = "A text message", example = "What are your hours?")
-            String text,
-            @Nullable @Size(max = 300) @Schema(description = "Postback data of a pressed button", example = "menu=hours")
-            String postback,
-            @Nullable @Schema(description = "An event without content", allowableValues = {"follow"}) String event,
-            @Nullable @Valid SampleContact contact,
-            @Nullable @Schema(description = "The channel the message comes from, for channel conditions (default: "
-                    + "none, so channel tests fail)", allowableValues = {"line", "whatsapp", "telegram", "web"})
-            String channel,
-            @Nullable @Schema(description = "When the message arrives, for time and weekday conditions (default: now)")
-            Instant at) {
-    }
-
-    @Serdeable
-    @Schema(name = "FlowSampleContact", description = "Whom to render placeholders for (defaults: no name, tier free)")
-    record SampleContact(@Nullable @Size(max = 200) @Schema(example = "美玲") String displayName,
-                         @Nullable @Size(min = 1, max = 40) @Schema(example = "premium") String tier,
-                         @Nullable @Schema(example = "{\"sign\": \"Leo\"}") Map<String, Object> attributes,
-                         @Nullable @Schema(description = "Whether the contact saved a persona on the setup page "
-                                 + "(default false)") Boolean personaOverride,
-                         @Nullable @Schema(description = "Whether the contact redeemed an access code of the bot "
-                                 + "(default false)") Boolean accessCode) {
-
-        SampleContact(String displayName, String tier, Map<String, Object> attributes, Boolean personaOverride) {
-            this(displayName, tier, attributes, personaOverride, null);
-        }
-    }
-
-    @Serdeable
-    @Schema(name = "FlowDryRun", examples = """
-            {"matched": {"id": "0193a4b2-7c1e-7d2a-9f00-3c5e8a1b2c3d", "name": "Opening hours", "triggerType": "keyword"},
-             "steps": [{"type": "text", "text": "We are open 10:00-18:00, 美玲."}],
-             "then": "reply", "attributeChanges": {}, "warnings": [], "branches": []}""")
-    record DryRunResponse(
-            @Nullable MatchedFlow matched,
-            @Schema(requiredMode = REQUIRED,
-                    description = "What would be sent and done, in order, with placeholders filled in")
-            List<StepSpec> steps,
-            @Schema(requiredMode = REQUIRED,
-                    description = "reply: the steps are the whole answer; llm: the LLM answers (after the steps); "
-                    + "handoff: the bot pauses and a person takes over", allowableValues = {"reply", "llm", "handoff"})
-            String then,
-            @Schema(requiredMode = REQUIRED,
-                    description = "Contact attributes the steps would set") Map<String, String> attributeChanges,
-            @Schema(requiredMode = REQUIRED,
-                    description = "Flows skipped on this message, e.g. a regex that ran out of time")
-            List<String> warnings,
-            @Schema(requiredMode = REQUIRED, description = "Branch steps met and the way each went, e.g. "
-                    + "\"steps[1]: then\", \"steps[1]: else\" or \"steps[2]: goto Booking\"") List<String> branches,
-            @Nullable @Schema(description = "When the flow would ask a question: where the answer would be stored "
-                    + "(the conversation then waits for it); `contact.accessCode` for an access code with no saveTo", example = "contact.attributes.partySize")
-            String waitsForAnswer) {
-    }
-
-    @Serdeable
-    @Schema(name = "FlowDryRunMatch", description = "The flow that answers; null when none does")
-    record MatchedFlow(String id, String name,
-                       @Schema(requiredMode = REQUIRED,
-                               description = "gate: a gate that is still closed for this contact answered")
-                       String triggerType) {
     }
 }

@@ -1,4 +1,4 @@
-package io.parley.worker.turn;
+package io.parley.core.flow.capture;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code parley.flows.*}: how long a flow's ask step waits for the contact's answer, and the words that leave it.
+ * {@code parley.flows.*}: how long a flow's ask step waits for the contact's answer, and the words that leave it
+ * (read by the worker's pipeline and by the API's dry-run, which leaves a question on them too).
  *
  * @param answerTimeout how long a question stays open (PARLEY_FLOWS_ANSWER_TIMEOUT); a later message is an
  *                      ordinary message again. Each re-ask starts the time anew.
@@ -16,6 +17,6 @@ import java.util.List;
  *                      and are then handled as ordinary messages, so a flow can answer them (PARLEY_FLOWS_CANCEL_WORDS)
  */
 @ConfigurationProperties("parley.flows")
-record CaptureSettings(@Bindable(defaultValue = "30m") @NotNull Duration answerTimeout,
-                       @Bindable(defaultValue = "cancel,取消") @NotNull List<String> cancelWords) {
+public record CaptureSettings(@Bindable(defaultValue = "30m") @NotNull Duration answerTimeout,
+                              @Bindable(defaultValue = "cancel,取消") @NotNull List<String> cancelWords) {
 }
