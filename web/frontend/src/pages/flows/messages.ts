@@ -24,6 +24,10 @@ export default catalog({
     follow: 'New follower',
     fallback: 'Nothing else matched',
     gate: 'Gate',
+    setup_submitted: 'Setup page submitted',
+    contact_created: 'Contact created or imported',
+    inactive: 'Contact inactive',
+    schedule: 'Schedule',
   },
   triggerHelp: {
     keyword: 'Case-, width- and whitespace-insensitive. List Traditional and Simplified Chinese separately.',
@@ -218,6 +222,10 @@ export default catalog({
     follow: '新好友',
     fallback: '其他皆未符合',
     gate: '關卡',
+    setup_submitted: '設定頁已送出',
+    contact_created: '聯絡人建立或匯入',
+    inactive: '聯絡人未互動',
+    schedule: '排程',
   },
   triggerHelp: {
     keyword: '不分大小寫、全形半形與空白。繁體與簡體中文請分別列出。',
