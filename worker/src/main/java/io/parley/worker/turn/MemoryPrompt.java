@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * What the model is told about the bot's memory fields: the {@code update_memory} tool, whose JSON schema has one
  * optional property per field (numbers, enums, texts, booleans; ranges and steps in the descriptions, since JSON
- * schema bounds are not honoured by every provider and are enforced by Parley anyway), and the system prompt's
+ * schema bounds are not honoured by every provider; Parley enforces them, and drops unknown properties, anyway), and the system prompt's
  * memory section with the current values — ending, for providers without tools, with how to write the
  * {@code ```memory} block instead.
  */
@@ -42,7 +42,7 @@ final class MemoryPrompt {
         }
         return new LlmTool(TOOL, "Save new values of the memory you keep about this user and conversation. Call it "
                 + "with only the fields that change, whenever the conversation changes one; then answer the user "
-                + "as usual.", JsonObjectSchema.builder().addProperties(properties).additionalProperties(false).build());
+                + "as usual.", JsonObjectSchema.builder().addProperties(properties).build());
     }
 
     /** The system prompt's memory section; {@code jsonBlock}: the model writes a block instead of calling the tool. */
