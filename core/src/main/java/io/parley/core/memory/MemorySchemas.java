@@ -28,6 +28,13 @@ public final class MemorySchemas {
         return rows.find(tenantId, botId).map(this::read).orElse(MemoryFields.NONE);
     }
 
+    /** The fields of every bot the contact talks with that declares some, by bot id (in bot id order). */
+    public java.util.Map<UUID, MemoryFields> forContact(UUID tenantId, UUID contactId) {
+        java.util.Map<UUID, MemoryFields> found = new java.util.LinkedHashMap<>();
+        rows.forContact(tenantId, contactId).forEach(row -> found.put(row.botId(), read(row)));
+        return found;
+    }
+
     /** Stores fields {@link MemoryRules} accepted. */
     public void save(UUID tenantId, UUID botId, MemoryFields fields) {
         try {
