@@ -70,6 +70,7 @@ class ContactMemoryController {
                                     @Body @Schema(description = "Field name to value (string, number, boolean or "
                                             + "null)") Map<String, Object> body,
                                     Authentication authentication, HttpRequest<?> request) {
-        return memory.update(callers.resolve(authentication, request), contactId, botId, conversationId, body);
+        return memory.update(callers.resolve(authentication, request), contactId, botId, conversationId, body,
+                MergePatch.of(request));
     }
 }

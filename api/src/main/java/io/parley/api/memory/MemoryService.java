@@ -117,7 +117,8 @@ final class MemoryService {
      * to the default). A per-conversation field needs {@code conversationId}, a conversation of this contact and bot.
      */
     MemoryWire.ContactMemory update(Caller caller, String contactId, @Nullable String botId,
-                                    @Nullable String conversationId, Map<String, Object> patch) {
+                                    @Nullable String conversationId, Map<String, Object> body,
+                                    io.parley.http.json.MergePatch document) {
         TenantId tenant = caller.requireTenant(Role.AGENT);
         if (botId == null || botId.isBlank()) {
             throw ProblemException.invalidField("botId", "is required");
@@ -132,6 +133,8 @@ final class MemoryService {
                     .filter(row -> row.contactId().equals(contact.id()) && row.botId().equals(bot.id()))
                     .map(ConversationRow::id).orElseThrow(() -> ProblemException.notFound("Conversation"));
             MemoryFields fields = schemas.find(tenant.value(), bot.id());
+            Map<String, Object> patch = new LinkedHashMap<>(body);
+            fields.names().stream().filter(document::removes).forEach(name -> patch.put(name, null));
             Map<MemoryField, Object> changes = new LinkedHashMap<>();
             List<Problem.FieldError> errors = new ArrayList<>();
             patch.forEach((name, value) -> {
