@@ -916,6 +916,30 @@ export interface paths {
         patch: operations["updateFlow"];
         trace?: never;
     };
+    "/api/v1/bots/{botId}/memory-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a bot's memory fields
+         * @description The typed fields the bot's LLM keeps and updates every turn; see docs/flows.md#memory.
+         */
+        get: operations["getMemoryFields"];
+        /**
+         * Replace a bot's memory fields (admin)
+         * @description The whole list at once (at most 20). Stored values of a field that is dropped are kept but no longer read; a field the persona reads as {{memory.<name>}} cannot be dropped.
+         */
+        put: operations["putMemoryFields"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bots/{botId}/test-chat": {
         parameters: {
             query?: never;
@@ -1066,6 +1090,30 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{contactId}/memory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a contact's memory values and their history
+         * @description Per bot the contact talks with: its fields and the stored values (a field without one has its default); the last 100 changes with who made them (llm, agent, flow, api).
+         */
+        get: operations["getContactMemory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set a contact's memory values (agent)
+         * @description A JSON merge patch of one bot's values, `{"favorability": 70}`: each must be valid for its field as it is (no step limit for people); null clears a value (the default applies). Recorded in the history as `agent` (or `api` for an API key).
+         */
+        patch: operations["updateContactMemory"];
         trace?: never;
     };
     "/api/v1/contacts/{contactId}/opt-in": {
@@ -2294,6 +2342,14 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description A bot's memory fields with the contact's values */
+        BotMemory: {
+            botId: string;
+            botName: string;
+            fields: components["schemas"]["MemoryField"][];
+            /** @description Stored values; a field without one has its default */
+            values: components["schemas"]["MemoryValue"][];
+        };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         BotPage: {
             items: components["schemas"]["Bot"][];
@@ -2740,6 +2796,12 @@ export interface components {
             attributes: {
                 [key: string]: string;
             };
+        };
+        ContactMemory: {
+            /** @description Every bot the contact has talked with that declares memory fields */
+            bots: components["schemas"]["BotMemory"][];
+            /** @description The last 100 changes, newest first */
+            history: components["schemas"]["MemoryChange"][];
         };
         /** @description What the tenant sells its contacts: a recurring Stripe price and the tier a paid subscription gives */
         ContactOffer: {
@@ -3668,6 +3730,97 @@ export interface components {
             tenantId: string;
             tenantName: string;
             role: string;
+        };
+        MemoryChange: {
+            id: string;
+            botId: string;
+            field: string;
+            conversationId?: string | null;
+            /** @description null: there was no value (the default applied) */
+            oldValue?: number | boolean | string | null;
+            /** @description null: cleared, the default applies */
+            newValue?: number | boolean | string | null;
+            /** @enum {string} */
+            source: "llm" | "agent" | "flow" | "api";
+            /** @description The member or API key that made it */
+            actorId?: string | null;
+            /** @description The LLM turn (its inbound message id) */
+            turnId?: string | null;
+            /** Format: date-time */
+            changedAt: string;
+        };
+        /** @description A typed value the LLM keeps and updates (docs/flows.md#memory). By type: number uses min, max and step; enum its values; text its maxLength; boolean nothing more. */
+        MemoryField: {
+            /**
+             * @description Used as {{memory.<name>}} and memory.<name>
+             * @example favorability
+             */
+            name: string;
+            /** @enum {string} */
+            type: "number" | "enum" | "text" | "boolean";
+            /**
+             * @description One value per contact (default) or per conversation
+             * @enum {string|null}
+             */
+            scope?: "contact" | "conversation" | null;
+            /**
+             * @description What the model reads about the field
+             * @example How much you like the user; raise it when they are kind, lower it when they are rude
+             */
+            description?: string | null;
+            /**
+             * @description The value before any is set
+             * @example 50
+             */
+            default?: number | boolean | string | null;
+            /** @description Whether the contact may be shown the value (default false) */
+            visibleToContact?: boolean | null;
+            /**
+             * @description number: the lowest value
+             * @example 0
+             */
+            min?: number | null;
+            /**
+             * @description number: the highest value
+             * @example 100
+             */
+            max?: number | null;
+            /**
+             * @description number: the most the LLM may move it in one turn
+             * @example 5
+             */
+            step?: number | null;
+            /** @description enum: the allowed values (1-50) */
+            values?: string[] | null;
+            /**
+             * Format: int32
+             * @description text: longer texts from the LLM are cut (1-1000, default 200)
+             */
+            maxLength?: number | null;
+        };
+        MemoryFieldsRequest: {
+            /** @description The bot's fields, replacing the ones it had (at most 20) */
+            fields: components["schemas"]["MemoryField"][];
+            /**
+             * @description How the model updates them: OpenAI-compatible tools (default), or a ```memory JSON block it appends, for providers without tools
+             * @enum {string|null}
+             */
+            updateMode?: "tools" | "json_block" | null;
+        };
+        MemoryFieldsResponse: {
+            botId: string;
+            fields: components["schemas"]["MemoryField"][];
+            /** @enum {string} */
+            updateMode: "tools" | "json_block";
+        };
+        MemoryValue: {
+            botId: string;
+            field: string;
+            /** @description For a per-conversation field: its conversation */
+            conversationId?: string | null;
+            value: number | boolean | string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         Message: {
             /** @example 01934f6e-5555-7c2d-9e3f-4a5b6c7d8e9f */
@@ -6862,6 +7015,84 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getMemoryFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getMemoryFields 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryFieldsResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putMemoryFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemoryFieldsRequest"];
+            };
+        };
+        responses: {
+            /** @description putMemoryFields 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryFieldsResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     openTestChat: {
         parameters: {
             query?: never;
@@ -7294,6 +7525,94 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             /** @description Conflict */
             409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContactMemory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getContactMemory 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactMemory"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateContactMemory: {
+        parameters: {
+            query?: {
+                /** @description The bot whose fields are set */
+                botId?: string | null;
+                /** @description For per-conversation fields: the conversation */
+                conversationId?: string | null;
+            };
+            header?: never;
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+                "application/merge-patch+json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description updateContactMemory 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactMemory"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
             /** @description Request Entity Too Large */
             413: components["responses"]["PayloadTooLarge"];
             /** @description Unsupported Media Type */
