@@ -34,7 +34,7 @@ final class MemoryWire {
                     allowableValues = {"contact", "conversation"}) String scope,
             @Nullable @Schema(description = "What the model reads about the field", example = "How much you like "
                     + "the user; raise it when they are kind, lower it when they are rude") String description,
-            @JsonProperty("default") @Nullable @Schema(name = "default", description = "The value before any is set",
+            @JsonProperty("default") @Nullable @Schema(description = "The value before any is set",
                     types = {"string", "number", "boolean"}, example = "50") Object defaultValue,
             @Nullable @Schema(description = "Whether the contact may be shown the value (default false)")
             Boolean visibleToContact,
