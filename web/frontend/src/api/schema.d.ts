@@ -3768,11 +3768,8 @@ export interface components {
              * @example How much you like the user; raise it when they are kind, lower it when they are rude
              */
             description?: string | null;
-            /**
-             * @description The value before any is set
-             * @example 50
-             */
-            default?: number | boolean | string | null;
+            /** @description The value before any is set */
+            defaultValue?: number | boolean | string | null;
             /** @description Whether the contact may be shown the value (default false) */
             visibleToContact?: boolean | null;
             /**

@@ -58,7 +58,7 @@ function FieldValue({ contactId, botId, field, values, canEdit }: {
   })
   const contactWide = values.find((v) => !v.conversationId)
   const value = contactWide ? shown(contactWide.value)
-    : field.default !== undefined && field.default !== null ? t('panel.defaultValue', { value: shown(field.default) }) : t('panel.unset')
+    : field.defaultValue !== undefined && field.defaultValue !== null ? t('panel.defaultValue', { value: shown(field.defaultValue) }) : t('panel.unset')
   return (
     <>
       <dt>{field.name}</dt>

@@ -69,7 +69,7 @@ export function MemoryFieldsPage() {
                                              onChange={(e) => change(i, { values: e.target.value })} placeholder="calm, happy, sad" />}
             {d.type === 'text' && <TextField label={t('maxLength')} type="number" value={d.maxLength}
                                              error={errors[`fields[${i}].maxLength`]} onChange={(e) => change(i, { maxLength: e.target.value })} />}
-            <TextField label={t('default')} value={d.defaultValue} error={errors[`fields[${i}].default`]}
+            <TextField label={t('default')} value={d.defaultValue} error={errors[`fields[${i}].defaultValue`]}
                        onChange={(e) => change(i, { defaultValue: e.target.value })} />
             <TextField label={t('fieldDescription')} value={d.description} maxLength={500} error={errors[`fields[${i}].description`]}
                        onChange={(e) => change(i, { description: e.target.value })} />

@@ -11,7 +11,7 @@ import i18n from '../../i18n'
 
 const botRoute = route('GET', '/api/v1/bots/b1', 200, sampleBot())
 const FIELDS = '/api/v1/bots/b1/memory-fields'
-const favorability = { name: 'favorability', type: 'number', scope: 'contact', min: 0, max: 100, step: 5, default: 50, visibleToContact: true }
+const favorability = { name: 'favorability', type: 'number', scope: 'contact', min: 0, max: 100, step: 5, defaultValue: 50, visibleToContact: true }
 
 afterEach(() => { void i18n.changeLanguage('en') })
 
@@ -63,7 +63,7 @@ describe('memory in the contact panel', () => {
   it('shows values and their history, and lets an agent set a value', async () => {
     sessionStore.write(tokens())
     const memory = (value: number) => ({
-      bots: [{ botId: 'b1', botName: 'Aki', fields: [favorability, { name: 'mood', type: 'enum', scope: 'conversation', values: ['calm', 'sad'], default: 'calm' }],
+      bots: [{ botId: 'b1', botName: 'Aki', fields: [favorability, { name: 'mood', type: 'enum', scope: 'conversation', values: ['calm', 'sad'], defaultValue: 'calm' }],
         values: [{ botId: 'b1', field: 'favorability', value, updatedAt: '2026-12-07T08:00:00Z' }] }],
       history: [{ id: 'h1', botId: 'b1', field: 'favorability', oldValue: 50, newValue: 55, source: 'llm', changedAt: '2026-12-07T08:00:00Z' }],
     })

@@ -24,7 +24,7 @@ export function blankDraft(): FieldDraft {
 }
 
 export function toDraft(field: MemoryField): FieldDraft {
-  const d = field.default
+  const d = field.defaultValue
   return {
     name: field.name, type: field.type as FieldDraft['type'], scope: (field.scope ?? 'contact') as FieldDraft['scope'],
     description: field.description ?? '', defaultValue: d === undefined || d === null ? '' : String(d),
@@ -48,7 +48,7 @@ export function toField(d: FieldDraft): MemoryField {
   if (d.type === 'text' && d.maxLength.trim()) field.maxLength = number(d.maxLength)
   const text = d.defaultValue.trim()
   if (text) {
-    field.default = d.type === 'number' ? Number(text) : d.type === 'boolean' ? text === 'true' : text
+    field.defaultValue = d.type === 'number' ? Number(text) : d.type === 'boolean' ? text === 'true' : text
   }
   return field
 }

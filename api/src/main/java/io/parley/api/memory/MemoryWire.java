@@ -1,7 +1,6 @@
 package io.parley.api.memory;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.parley.core.memory.MemoryField;
@@ -34,8 +33,8 @@ final class MemoryWire {
                     allowableValues = {"contact", "conversation"}) String scope,
             @Nullable @Schema(description = "What the model reads about the field", example = "How much you like "
                     + "the user; raise it when they are kind, lower it when they are rude") String description,
-            @JsonProperty("default") @Nullable @Schema(description = "The value before any is set",
-                    types = {"string", "number", "boolean"}, example = "50") Object defaultValue,
+            @Nullable @Schema(description = "The value before any is set",
+                    types = {"string", "number", "boolean"}) Object defaultValue,
             @Nullable @Schema(description = "Whether the contact may be shown the value (default false)")
             Boolean visibleToContact,
             @Nullable @Schema(description = "number: the lowest value", example = "0") BigDecimal min,

@@ -28,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MemoryApiTest extends ApiTest {
 
     private static final Map<String, Object> FAVORABILITY = Map.of("name", "favorability", "type", "number",
-            "min", 0, "max", 100, "step", 5, "default", 50, "visibleToContact", true,
+            "min", 0, "max", 100, "step", 5, "defaultValue", 50, "visibleToContact", true,
             "description", "How much you like the user");
     private static final Map<String, Object> MOOD = Map.of("name", "mood", "type", "enum", "scope", "conversation",
-            "values", List.of("calm", "happy", "sad"), "default", "calm");
+            "values", List.of("calm", "happy", "sad"), "defaultValue", "calm");
 
     @Inject
     TenantScope scope;
@@ -81,18 +81,18 @@ class MemoryApiTest extends ApiTest {
         Reply read = api().get(fields(chat.bot()), owner.accessToken());
         assertThat(read.string("updateMode")).isEqualTo("tools");
         assertThat(read.at("fields.0.step")).isEqualTo(5);
-        assertThat(read.at("fields.0.default")).isEqualTo(50);
+        assertThat(read.at("fields.0.defaultValue")).isEqualTo(50);
         assertThat(read.string("fields.1.scope")).isEqualTo("conversation");
 
         Map<String, Object> bigStep = new HashMap<>(FAVORABILITY);
         bigStep.put("step", 101);
         Map<String, Object> badDefault = new HashMap<>(MOOD);
-        badDefault.put("default", "angry");
+        badDefault.put("defaultValue", "angry");
         Reply refused = declare(owner, chat.bot(), List.of(bigStep, badDefault,
                 Map.of("name", "Mood!", "type", "colour"), Map.of("name", "mood", "type", "text", "min", 1)));
         assertThat(refused.status()).as(refused.text()).isEqualTo(400);
         assertThat(refused.text()).contains("fields[0].step")
-                .contains("fields[1].default").contains("fields[2].name").contains("fields[2].type")
+                .contains("fields[1].defaultValue").contains("fields[2].name").contains("fields[2].type")
                 .contains("fields[3].name").contains("fields[3].min");
         Reply unknownMember = declare(owner, chat.bot(), List.of(Map.of("name", "x", "type", "boolean",
                 "minimum", 1)));

@@ -87,7 +87,7 @@ public final class MemoryRules {
             }
         }
         if (f.defaultValue() != null && MemoryBounds.exact(f, f.defaultValue()).isEmpty()) {
-            error(at + ".default", "is not a valid value of the field (" + describe(f) + ")");
+            error(at + ".defaultValue", "is not a valid value of the field (" + describe(f) + ")");
         }
     }
 

@@ -35,7 +35,7 @@ class MemoryRulesTest {
         assertThat(paths(List.of(field("score", "number")))).containsExactly("fields[0].min", "fields[0].max");
         assertThat(paths(List.of(new MemoryField("score", "number", null, null, 101, null, BigDecimal.ZERO,
                 BigDecimal.TEN, BigDecimal.valueOf(11), null, null))))
-                .containsExactly("fields[0].step", "fields[0].default");
+                .containsExactly("fields[0].step", "fields[0].defaultValue");
         assertThat(paths(List.of(new MemoryField("score", "number", null, null, null, null, BigDecimal.TEN,
                 BigDecimal.ONE, BigDecimal.ZERO, null, null)))).containsExactly("fields[0].max", "fields[0].step");
     }
