@@ -14,7 +14,7 @@ export interface TenantEvent {
 export const EVENT_TYPES = [
   'message.received', 'message.queued', 'message.created', 'message.sent', 'message.status',
   'conversation.takeover', 'conversation.released', 'conversation.read', 'conversation.handoff',
-  'channel.unhealthy', 'resync',
+  'channel.unhealthy', 'contact.memory_changed', 'resync',
 ] as const
 
 export interface StreamCallbacks {

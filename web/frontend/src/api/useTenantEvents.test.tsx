@@ -29,6 +29,14 @@ describe('live tenant events', () => {
     expect(stale()).toEqual(['inbox/messages/c1', 'inbox/conversation/c1', 'inbox/conversations/*'])
   })
 
+  it('refresh the contact panel\'s memory of that contact only when the LLM changed it', () => {
+    const { queries, stale } = cacheWith(['contact-memory', 'k1'], ['contact-memory', 'k2'], inboxKeys.conversation('c1'))
+
+    applyTenantEvent(queries, { type: 'contact.memory_changed', data: { contactId: 'k1', botId: 'b1', fields: ['favorability'] } })
+
+    expect(stale()).toEqual(['contact-memory/k1'])
+  })
+
   it('refresh every open thread when a message event names no conversation (web chat\'s "sent")', () => {
     const { queries, stale } = cacheWith(inboxKeys.messages('c1'), inboxKeys.messages('c2'), inboxKeys.conversation('c1'))
 

@@ -44,6 +44,9 @@ export function applyTenantEvent(queries: QueryClient, { type, data }: TenantEve
     refresh(inboxKeys.lists)
   } else if (type === 'notification.created') {
     refresh(notificationKeys.all) // the bell's count and list
+  } else if (type === 'contact.memory_changed') {
+    // the LLM changed a contact's memory: the contact panel's Memory section shows it
+    if (typeof data.contactId === 'string') refresh(['contact-memory', data.contactId])
   } else if (type === 'channel.unhealthy') {
     // channel pages keep their lists under keys that name "channels"
     void queries.invalidateQueries({ predicate: (q) => q.queryKey.includes('channels') })

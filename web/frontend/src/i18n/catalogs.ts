@@ -16,6 +16,7 @@ import broadcasts from '../pages/broadcasts/messages'
 import accesscodes from '../pages/accesscodes/messages'
 import triggers from '../pages/triggers/messages'
 import templates from '../pages/templates/messages'
+import memory from '../pages/memory/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -40,4 +41,5 @@ export const catalogs = {
   accesscodes,
   triggers,
   templates,
+  memory,
 }

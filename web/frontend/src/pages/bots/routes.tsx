@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router-dom'
 import { AccessCodesPage } from '../accesscodes/AccessCodesPage'
+import { MemoryFieldsPage } from '../memory/MemoryFieldsPage'
 import { channelRoutes } from '../channels/routes'
 import { flowRoutes } from '../flows/routes'
 import { templateRoutes } from '../templates/routes'
@@ -14,6 +15,6 @@ export const botRoutes: RouteObject[] = [
     path: 'bots/:botId',
     element: <BotLayout />,
     children: [{ index: true, element: <BotSettingsPage /> }, ...channelRoutes, ...flowRoutes,
-      { path: 'access-codes', element: <AccessCodesPage /> }, ...templateRoutes],
+      { path: 'access-codes', element: <AccessCodesPage /> }, { path: 'memory', element: <MemoryFieldsPage /> }, ...templateRoutes],
   },
 ]

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../format/dates'
 import { Badge, Button, CopyField, Loading, ProblemAlert } from '../../ui'
 import { ContactEditForm } from './ContactEditForm'
 import { ContactSubscriptions } from '../premium/ContactSubscriptions'
+import { ContactMemory } from '../memory/ContactMemory'
 import { contactName } from './contactName'
 import { useContact, useCreateSetupLink, useUpdateContact, type Contact } from './contactData'
 import './contacts.css'
@@ -32,6 +33,7 @@ export function ContactPanel({ contactId, footer }: { contactId: string; footer?
       </header>
       <Identities contact={c} />
       <ContactSubscriptions contactId={c.id} blocked={c.blocked} canEdit={canEdit} />
+      <ContactMemory contactId={c.id} canEdit={canEdit} />
       {footer}
       <ContactEditForm key={c.id} contact={c} readOnly={!canEdit} />
       {canEdit && <SetupLink contact={c} />}

@@ -37,8 +37,11 @@ final class BotService {
     private final AuditLog audit;
     private final JsonMapper json;
 
+    private final io.parley.api.memory.MemoryReferences memory;
+
     BotService(TenantScope scope, BotRepository bots, PlanGuard plans, SecretBox secrets, AuditLog audit,
-               JsonMapper json) {
+               JsonMapper json, io.parley.api.memory.MemoryReferences memory) {
+        this.memory = memory;
         this.scope = scope;
         this.bots = bots;
         this.plans = plans;
@@ -59,6 +62,7 @@ final class BotService {
         BotRow row = BotMerge.apply(defaults, request, patch, this::sealApiKey, tiers);
         return scope.write(tenant, () -> {
             plans.requireRoomForOneMore(tenant, PlanLimit.BOTS);
+            memory.requireDeclared(tenant.value(), row.id(), "persona", row.persona()); // none declared yet
             bots.insert(row.tenantId(), row.id(), row.name(), row.status(), row.persona(), row.llmProvider(),
                     row.llmBaseUrl(), row.llmModel(), row.llmApiKeySealed(), row.llmApiKeyHint(), row.llmTemperature(),
                     row.llmMaxTokens(), row.llmTimeoutMs(), row.historyWindow(), row.welcomeMessage(),
@@ -88,6 +92,7 @@ final class BotService {
         return scope.write(tenant, () -> {
             BotRow current = find(tenant, botId);
             BotRow row = BotMerge.apply(current, request, patch, this::sealApiKey, tiers);
+            memory.requireDeclared(tenant.value(), row.id(), "persona", row.persona());
             bots.update(row.tenantId(), row.id(), row.name(), row.status(), row.persona(), row.llmProvider(),
                     row.llmBaseUrl(), row.llmModel(), row.llmApiKeySealed(), row.llmApiKeyHint(), row.llmTemperature(),
                     row.llmMaxTokens(), row.llmTimeoutMs(), row.historyWindow(), row.welcomeMessage(),

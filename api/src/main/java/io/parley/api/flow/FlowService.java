@@ -42,14 +42,24 @@ final class FlowService {
     private final AuditLog audit;
     private final SegmentRepository segments;
 
+    private final io.parley.api.memory.MemoryReferences memory;
+
     FlowService(TenantScope scope, BotRepository bots, FlowRepository flows, FlowCodec codec, AuditLog audit,
-                SegmentRepository segments) {
+                SegmentRepository segments, io.parley.api.memory.MemoryReferences memory) {
         this.segments = segments;
+        this.memory = memory;
         this.scope = scope;
         this.bots = bots;
         this.flows = flows;
         this.codec = codec;
         this.audit = audit;
+    }
+
+    /** Texts and conditions may read only the bot's declared memory fields. */
+    private void requireDeclaredMemory(TenantId tenant, UUID bot, Flow flow) {
+        memory.requireDeclared(tenant.value(), bot, "trigger", codec.writeTrigger(flow.trigger()));
+        memory.requireDeclared(tenant.value(), bot, "steps", codec.writeSteps(flow.steps()));
+        memory.requireDeclared(tenant.value(), bot, "condition", codec.writeCondition(flow.condition()));
     }
 
     FlowWire.FlowResponse create(Caller caller, String botId, FlowWire.FlowRequest request) {
@@ -73,6 +83,7 @@ final class FlowService {
             }
             Flow flow = new Flow(Ids.next(), request.name().strip(), request.enabled() == null || request.enabled(),
                     request.priority() == null ? 0 : request.priority(), trigger, steps, condition);
+            requireDeclaredMemory(tenant, bot, flow);
             flows.insert(tenant.value(), flow.id(), bot, flow.name(), flow.enabled(), flow.priority(),
                     trigger.type(), codec.writeTrigger(trigger), codec.writeSteps(steps),
                     codec.writeCondition(condition));
@@ -127,6 +138,7 @@ final class FlowService {
                     request.priority() != null ? request.priority() : current.priority(),
                     trigger != null ? trigger : current.trigger(), steps != null ? steps : current.steps(),
                     nextCondition);
+            requireDeclaredMemory(tenant, row.botId(), next);
             flows.update(tenant.value(), row.botId(), row.id(), next.name(), next.enabled(), next.priority(),
                     next.trigger().type(), codec.writeTrigger(next.trigger()), codec.writeSteps(next.steps()),
                     codec.writeCondition(next.condition()));

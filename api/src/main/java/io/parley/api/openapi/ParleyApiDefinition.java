@@ -39,6 +39,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         + "and its test chat"),
                 @Tag(name = "Flows", description = "Scripted answers matched before the LLM, and their dry-run"),
                 @Tag(name = "Access codes", description = "Codes that let contacts past a gate: batches, revocation"),
+                @Tag(name = "Memory", description = "Typed values the LLM keeps per contact or conversation: a bot's "
+                        + "fields, a contact's values and history"),
                 @Tag(name = "Contacts", description = "End users of the bots: creating and importing them, profile, "
                         + "attributes, tier, tags, opt-out, setup links"),
                 @Tag(name = "Segments", description = "Saved audiences with a live count and sample"),

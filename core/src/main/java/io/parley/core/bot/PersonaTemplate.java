@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code {{...}}} placeholders of personas and messages: {@code contact.displayName}, {@code contact.tier},
- * {@code contact.attributes.<key>}, {@code bot.name}, {@code setupUrl} (welcome messages) and
+ * {@code contact.attributes.<key>}, {@code memory.<name>} (the bot's memory fields, core memory; which names a bot
+ * declares is checked where the text is saved, see {@link #memoryNames}), {@code bot.name}, {@code setupUrl}
+ * (welcome messages) and
  * {@code checkoutUrl:<offer id>} (welcome, limit and flow messages), which {@link #render} leaves in place: the
  * worker fills it per contact when the message is sent (core premium CheckoutLinks).
  * Kept deliberately small (no logic, no loops) so business users cannot write templates that fail at run time;
@@ -19,6 +21,9 @@ public final class PersonaTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
     private static final Pattern ATTRIBUTE = Pattern.compile("contact\\.attributes\\.[A-Za-z0-9_-]{1,64}");
+    private static final String MEMORY = "memory.";
+    private static final Pattern MEMORY_NAME = Pattern.compile(
+            "memory\\." + io.parley.core.memory.MemoryRules.NAME_PATTERN);
     private static final List<String> FIXED = List.of("contact.displayName", "contact.tier", "bot.name");
     private static final String SETUP_URL = "setupUrl";
     private static final Pattern CHECKOUT_URL = Pattern.compile(
@@ -46,6 +51,7 @@ public final class PersonaTemplate {
         while (matcher.find()) {
             String name = matcher.group(1);
             boolean known = FIXED.contains(name) || ATTRIBUTE.matcher(name).matches()
+                    || MEMORY_NAME.matcher(name).matches()
                     || (setupUrlAllowed && SETUP_URL.equals(name))
                     || (checkoutUrlAllowed && CHECKOUT_URL.matcher(name).matches());
             if (!known) {
@@ -53,6 +59,21 @@ public final class PersonaTemplate {
             }
         }
         return unknown;
+    }
+
+    /** The memory field names {@code template} reads ({@code {{memory.<name>}}}), in order of appearance. */
+    public static List<String> memoryNames(String template) {
+        List<String> names = new ArrayList<>();
+        if (template == null) {
+            return names;
+        }
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        while (matcher.find()) {
+            if (MEMORY_NAME.matcher(matcher.group(1)).matches()) {
+                names.add(matcher.group(1).substring(MEMORY.length()));
+            }
+        }
+        return names;
     }
 
     /** Fills the placeholders; unknown or missing values become empty text. */
@@ -73,6 +94,13 @@ public final class PersonaTemplate {
     /** Values for a contact: display name, tier and attributes. */
     public static Function<String, String> contactValues(String displayName, String tier, Map<String, ?> attributes,
                                                          String botName, String setupUrl) {
+        return contactValues(displayName, tier, attributes, botName, setupUrl, Map::of);
+    }
+
+    /** Values for a contact and its memory values ({@code memory} is asked only when a text reads one). */
+    public static Function<String, String> contactValues(String displayName, String tier, Map<String, ?> attributes,
+                                                         String botName, String setupUrl,
+                                                         java.util.function.Supplier<? extends Map<String, ?>> memory) {
         return name -> switch (name) {
             case "contact.displayName" -> displayName;
             case "contact.tier" -> tier;
@@ -81,6 +109,10 @@ public final class PersonaTemplate {
             default -> {
                 if (CHECKOUT_URL.matcher(name).matches()) {
                     yield "{{" + name + "}}"; // filled when the message is sent, per contact
+                }
+                if (name.startsWith(MEMORY)) {
+                    Object value = memory.get().get(name.substring(MEMORY.length()));
+                    yield value == null ? null : value.toString();
                 }
                 if (name.startsWith("contact.attributes.")) {
                     Object value = attributes == null ? null : attributes.get(name.substring("contact.attributes.".length()));

@@ -3,6 +3,7 @@ package io.parley.core.config;
 import io.parley.core.bot.BotRow;
 import io.parley.core.channel.ChannelRow;
 import io.parley.core.flow.FlowMatcher;
+import io.parley.core.memory.MemoryFields;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,12 +12,19 @@ import java.util.UUID;
 
 /**
  * Everything the message pipeline needs to know about one bot, read at once in one transaction so the parts are
- * consistent with each other. Immutable: a change produces a new snapshot.
+ * consistent with each other. Immutable: a change produces a new snapshot. {@code memory}: the bot's memory fields
+ * (core memory), {@link MemoryFields#NONE} when it declares none.
  */
-public record BotConfiguration(BotRow bot, List<ChannelRow> channels, FlowMatcher flows, Instant loadedAt) {
+public record BotConfiguration(BotRow bot, List<ChannelRow> channels, FlowMatcher flows, MemoryFields memory,
+                               Instant loadedAt) {
 
     public BotConfiguration {
         channels = List.copyOf(channels);
+        memory = memory == null ? MemoryFields.NONE : memory;
+    }
+
+    public BotConfiguration(BotRow bot, List<ChannelRow> channels, FlowMatcher flows, Instant loadedAt) {
+        this(bot, channels, flows, MemoryFields.NONE, loadedAt);
     }
 
     public Optional<ChannelRow> channel(UUID channelId) {

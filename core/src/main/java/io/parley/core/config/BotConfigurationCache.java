@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Value;
 import io.parley.core.bot.BotRepository;
 import io.parley.core.channel.ChannelRepository;
 import io.parley.core.flow.BotFlows;
+import io.parley.core.memory.MemorySchemas;
 import io.parley.core.tenancy.TenantScope;
 import jakarta.inject.Singleton;
 
@@ -16,7 +17,7 @@ import java.util.Optional;
 /**
  * The worker's read path to bot configuration: a Caffeine cache of {@link BotConfiguration} snapshots.
  *
- * <p>Invalidation, also across instances: database triggers on bots/channels/flows send
+ * <p>Invalidation, also across instances: database triggers on bots/channels/flows/bot_memory_fields send
  * {@code NOTIFY parley_config, '<tenant>:<bot>'} when the change commits, and every process's
  * {@link ConfigChangeListener} drops that entry — so an edit is seen by all workers within milliseconds, without
  * polling. LISTEN/NOTIFY was chosen over a short TTL alone because a TTL short enough to feel instant would reload
@@ -31,14 +32,17 @@ public final class BotConfigurationCache {
     private final BotRepository bots;
     private final BotFlows flows;
     private final ChannelRepository channels;
+    private final MemorySchemas memory;
 
     BotConfigurationCache(TenantScope scope, BotRepository bots, BotFlows flows, ChannelRepository channels,
+                          MemorySchemas memory,
                           @Value("${parley.config-cache.ttl:5m}") Duration ttl,
                           @Value("${parley.config-cache.max-bots:10000}") long maxBots) {
         this.scope = scope;
         this.bots = bots;
         this.flows = flows;
         this.channels = channels;
+        this.memory = memory;
         this.cache = Caffeine.newBuilder().maximumSize(maxBots).expireAfterWrite(ttl).build();
     }
 
@@ -50,7 +54,8 @@ public final class BotConfigurationCache {
     private Optional<BotConfiguration> load(BotKey key) {
         return scope.read(key.tenant(), () -> bots.find(key.tenant().value(), key.bot())
                 .map(bot -> new BotConfiguration(bot, channels.listForBot(key.tenant().value(), key.bot()),
-                        flows.matcher(key.tenant(), key.bot()), Instant.now())));
+                        flows.matcher(key.tenant(), key.bot()), memory.find(key.tenant().value(), key.bot()),
+                        Instant.now())));
     }
 
     void invalidate(BotKey key) {

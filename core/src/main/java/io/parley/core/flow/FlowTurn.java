@@ -141,7 +141,7 @@ public record FlowTurn(List<Step> steps, Then then, Map<String, String> attribut
                 }
                 if (step instanceof Step.Ask ask) {
                     Function<String, String> values = PersonaTemplate.contactValues(facts.displayName(),
-                            facts.tier(), attributes, botName, setupUrl);
+                            facts.tier(), attributes, botName, setupUrl, facts.memory());
                     String question = PersonaTemplate.render(ask.text(), values);
                     rendered.add(ask.input() == io.parley.core.flow.capture.InputKind.CHOICE && ask.buttons() != null
                             ? new Step.Buttons(question, ask.buttons(), Step.Style.QUICK_REPLIES)
@@ -151,7 +151,7 @@ public record FlowTurn(List<Step> steps, Then then, Map<String, String> attribut
                     return;
                 }
                 Function<String, String> values = PersonaTemplate.contactValues(facts.displayName(),
-                        facts.tier(), attributes, botName, setupUrl);
+                        facts.tier(), attributes, botName, setupUrl, facts.memory());
                 rendered.add(render(step, values));
                 switch (step) {
                     case Step.SetAttribute set -> {

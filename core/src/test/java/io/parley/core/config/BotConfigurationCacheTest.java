@@ -48,6 +48,8 @@ class BotConfigurationCacheTest implements DatabaseTest {
     ChannelRepository channels;
     @Inject
     BotFlows botFlows;
+    @Inject
+    io.parley.core.memory.MemorySchemas memorySchemas;
 
     private ApplicationContext otherProcess;
     private BotConfigurationCache otherCache;
@@ -120,7 +122,7 @@ class BotConfigurationCacheTest implements DatabaseTest {
     @Test
     void repeatedReadsAreServedFromMemory() {
         // A cache no listener touches: memoization alone, independent of when notifications arrive.
-        BotConfigurationCache quiet = new BotConfigurationCache(scope, bots, botFlows, channels, Duration.ofHours(1), 100);
+        BotConfigurationCache quiet = new BotConfigurationCache(scope, bots, botFlows, channels, memorySchemas, Duration.ofHours(1), 100);
         BotKey key = newBot("Cached");
 
         BotConfiguration first = quiet.get(key).orElseThrow();

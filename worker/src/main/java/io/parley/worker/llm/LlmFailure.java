@@ -45,4 +45,9 @@ public final class LlmFailure extends RuntimeException {
     public Duration retryAfter() {
         return retryAfter;
     }
+
+    /** The provider refused the request as malformed (HTTP 400), e.g. one that offers tools to a model without them. */
+    public boolean badRequest() {
+        return getMessage() != null && getMessage().startsWith("HTTP 400");
+    }
 }

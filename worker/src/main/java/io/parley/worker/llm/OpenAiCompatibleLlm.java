@@ -2,12 +2,15 @@ package io.parley.worker.llm;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ToolChoice;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
@@ -17,6 +20,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 
@@ -24,9 +28,16 @@ import java.util.concurrent.Executors;
  * OpenAI-compatible chat completions through LangChain4j (request/response mapping, message types), with Parley's
  * own HTTP hook ({@link ProviderHttpClient}) for deadlines and Retry-After. LangChain4j's retries are off: the retry
  * policy needs the time budget and the circuit breaker, which live in {@link ResilientLlm}.
+ *
+ * <p>Tools ({@link LlmCall#tools()}) go out as OpenAI {@code tools} with {@code tool_choice: "auto"}; the model's
+ * {@code tool_calls} come back in {@link LlmReply#toolCalls()}. An answer with tool calls and no text gets the
+ * follow-up the protocol expects: the calls and a result per call are sent back and the model answers in text.
  */
 @Singleton
 final class OpenAiCompatibleLlm implements LlmClient {
+
+    /** What each tool call "returned", for the follow-up: the caller applies the calls after the turn. */
+    static final String TOOL_RESULT = "{\"saved\":true}";
 
     private final java.net.http.HttpClient jdkClient;
     private final ProviderHttpClient http;
@@ -46,24 +57,56 @@ final class OpenAiCompatibleLlm implements LlmClient {
     public LlmReply chat(List<LlmMessage> messages, LlmCall call) {
         LlmEndpoint endpoint = call.endpoint();
         ChatModel model = models.get(new ModelKey(endpoint.baseUrl(), endpoint.apiKey()), this::build);
-        ChatRequest request = ChatRequest.builder()
-                .messages(messages.stream().map(OpenAiCompatibleLlm::toChatMessage).toList())
-                .parameters(OpenAiChatRequestParameters.builder().modelName(endpoint.model())
-                        .temperature(call.temperature()).maxOutputTokens(call.maxTokens()).build())
-                .build();
-        ChatResponse response;
-        try {
-            response = ScopedValue.where(ProviderHttpClient.DEADLINE, call.deadline()).call(() -> model.chat(request));
-        } catch (RuntimeException e) {
-            throw ProviderErrors.classify(e, json);
+        List<ChatMessage> prompt = new ArrayList<>(messages.stream().map(OpenAiCompatibleLlm::toChatMessage).toList());
+        List<ToolSpecification> tools = call.tools().stream().map(tool -> ToolSpecification.builder()
+                .name(tool.name()).description(tool.description()).parameters(tool.parameters()).build()).toList();
+        ChatResponse response = ask(model, prompt, call, tools, tools.isEmpty() ? null : ToolChoice.AUTO);
+        AiMessage answer = response.aiMessage();
+        List<LlmToolCall> toolCalls = answer == null || !answer.hasToolExecutionRequests() ? List.of()
+                : answer.toolExecutionRequests().stream().map(request -> new LlmToolCall(request.id(),
+                        request.name(), request.arguments() == null ? "" : request.arguments())).toList();
+        int promptTokens = input(response.tokenUsage());
+        int completionTokens = output(response.tokenUsage());
+        String text = answer == null ? null : answer.text();
+        if ((text == null || text.isBlank()) && answer != null && answer.hasToolExecutionRequests()) {
+            // Tool calls only: the protocol's follow-up — the calls and their results go back, and the model
+            // answers in text (tool_choice "none": it may not call again). One more request, billed as such.
+            prompt.add(answer);
+            answer.toolExecutionRequests().forEach(request ->
+                    prompt.add(ToolExecutionResultMessage.from(request, TOOL_RESULT)));
+            ChatResponse followUp = ask(model, prompt, call, tools, ToolChoice.NONE);
+            text = followUp.aiMessage() == null ? null : followUp.aiMessage().text();
+            promptTokens += input(followUp.tokenUsage());
+            completionTokens += output(followUp.tokenUsage());
         }
-        String text = response.aiMessage() == null ? null : response.aiMessage().text();
         if (text == null || text.isBlank()) {
             throw new LlmFailure(LlmOutcome.ERROR, "empty answer", true, false, null);
         }
-        TokenUsage usage = response.tokenUsage();
-        return new LlmReply(text.strip(), usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
-                usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount());
+        return new LlmReply(text.strip(), promptTokens, completionTokens, toolCalls);
+    }
+
+    private ChatResponse ask(ChatModel model, List<ChatMessage> prompt, LlmCall call, List<ToolSpecification> tools,
+                             ToolChoice choice) {
+        OpenAiChatRequestParameters.Builder parameters = OpenAiChatRequestParameters.builder()
+                .modelName(call.endpoint().model()).temperature(call.temperature())
+                .maxOutputTokens(call.maxTokens());
+        if (!tools.isEmpty()) {
+            parameters.toolSpecifications(tools).toolChoice(choice);
+        }
+        ChatRequest request = ChatRequest.builder().messages(prompt).parameters(parameters.build()).build();
+        try {
+            return ScopedValue.where(ProviderHttpClient.DEADLINE, call.deadline()).call(() -> model.chat(request));
+        } catch (RuntimeException e) {
+            throw ProviderErrors.classify(e, json);
+        }
+    }
+
+    private static int input(TokenUsage usage) {
+        return usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+    }
+
+    private static int output(TokenUsage usage) {
+        return usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
     }
 
     private ChatModel build(ModelKey key) {

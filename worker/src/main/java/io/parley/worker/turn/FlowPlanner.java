@@ -71,10 +71,12 @@ final class FlowPlanner {
     private final CapturePlanner captures;
     private final JsonMapper json;
     private final AccessCodes accessCodes;
+    private final MemoryTurn memory;
 
     FlowPlanner(ContactAttributes attributes, SetupLinks links, TenantScope scope, PostbackReferences postbacks,
                 TenantTimeZones zones, FlowStateRepository states, CapturePlanner captures, JsonMapper json,
-                CheckoutLinks checkoutLinks, AccessCodes accessCodes) {
+                CheckoutLinks checkoutLinks, AccessCodes accessCodes, MemoryTurn memory) {
+        this.memory = memory;
         this.accessCodes = accessCodes;
         this.zones = zones;
         this.states = states;
@@ -133,7 +135,7 @@ final class FlowPlanner {
                 contact.personaOverride() != null && !contact.personaOverride().isBlank(),
                 turn.channel().channelType().wireName(), now,
                 () -> zones.of(turn.tenant()), state == null ? Map.of() : variables(state),
-                redeemedCode(turn));
+                redeemedCode(turn), memory.values(turn));
         Wait left = null;
         if (state != null && state.waiting(now) && (flowEvent instanceof FlowEvent.Text
                 || flowEvent instanceof FlowEvent.Postback)) {

@@ -51,9 +51,14 @@ final class LlmAnswer {
     private final LlmSettings settings;
     private final BudgetGate budgets;
     private final LlmTelemetry metrics;
+    private final MemoryTurn memory;
+    private final MemoryReplies memoryReplies;
 
     LlmAnswer(ContactAttributes attributes, LlmEndpoints endpoints, ResilientLlm llm, LlmPrices prices,
-              LlmSettings settings, BudgetGate budgets, LlmTelemetry metrics) {
+              LlmSettings settings, BudgetGate budgets, LlmTelemetry metrics, MemoryTurn memory,
+              MemoryReplies memoryReplies) {
+        this.memory = memory;
+        this.memoryReplies = memoryReplies;
         this.budgets = budgets;
         this.metrics = metrics;
         this.attributes = attributes;
@@ -63,8 +68,12 @@ final class LlmAnswer {
         this.settings = settings;
     }
 
-    /** The answer's messages and the call's usage. */
-    record Answer(List<OutboundMessage> messages, @Nullable Reply.LlmUsage usage) {
+    /** The answer's messages, the call's usage and the memory values the model proposed (null: none). */
+    record Answer(List<OutboundMessage> messages, @Nullable Reply.LlmUsage usage, @Nullable MemoryProposal memory) {
+
+        Answer(List<OutboundMessage> messages, @Nullable Reply.LlmUsage usage) {
+            this(messages, usage, null);
+        }
 
         /** The LLM gave no answer (it failed, or a budget's hard cap stopped it): these are the fallback. */
         boolean failed() {
@@ -76,7 +85,8 @@ final class LlmAnswer {
     Answer answer(Turn turn, @Nullable String instruction, int messagesBefore) {
         BotRow bot = turn.bot();
         Span span = metrics.start(turn.tenant().value(), bot.id(), turn.conversation().id());
-        List<LlmMessage> prompt = prompt(turn, instruction);
+        MemoryTurn.Prepared remembered = memory.prepare(turn);
+        List<LlmMessage> prompt = prompt(turn, instruction, remembered);
         Instant start = Instant.now();
         LlmEndpoint endpoint = null;
         BudgetGate.Admission admission = null;
@@ -98,15 +108,41 @@ final class LlmAnswer {
             }
             LlmCall call = new LlmCall(endpoint, temperature(bot),
                     admission.ceilingApplies() ? Integer.valueOf(ceilingTokens) : bot.llmMaxTokens(),
-                    deadline(turn, start), bot.name());
-            LlmReply reply = llm.chat(prompt, call);
-            String text = OutputConversion.apply(bot.outputConversion(), reply.text());
+                    deadline(turn, start), bot.name(), remembered.offered());
+            LlmReply reply;
+            try {
+                reply = llm.chat(prompt, call);
+            } catch (LlmFailure refused) {
+                if (call.tools().isEmpty() || !refused.badRequest()) {
+                    throw refused;
+                }
+                // A provider without tools answers 400: ask again with the memory block instead (and remember).
+                LOG.info("Bot {}: the LLM refused the request with tools ({}); memory uses the JSON block",
+                        bot.id(), refused.getMessage());
+                memory.refusedTools(bot.id());
+                remembered = remembered.asBlock();
+                prompt = prompt(turn, instruction, remembered);
+                reply = llm.chat(prompt, call.withoutTools());
+            }
+            MemoryProposal proposal = null;
+            String said = reply.text();
+            if (remembered.active()) {
+                MemoryReplies.Read read = memoryReplies.read(bot.id(), remembered.fields(), said, reply.toolCalls());
+                said = read.text();
+                proposal = read.proposals().isEmpty() ? null
+                        : new MemoryProposal(remembered.fields(), read.proposals());
+                if (said.isBlank()) {
+                    throw new LlmFailure(LlmOutcome.ERROR, "empty answer besides its memory block", false, false,
+                            null);
+                }
+            }
+            String text = OutputConversion.apply(bot.outputConversion(), said);
             ChannelLimits limits = ChannelLimits.of(turn.channel().channelType());
             List<OutboundMessage> parts = new ArrayList<>();
             ReplySplitter.split(text, limits, limits.maxMessages() - messagesBefore)
                     .forEach(part -> parts.add(OutboundMessage.text(part)));
             usage = usage(turn, span, endpoint, reply.promptTokens(), reply.completionTokens(), start, LlmOutcome.OK);
-            return new Answer(parts, usage);
+            return new Answer(parts, usage, proposal);
         } catch (LlmFailure failure) {
             LOG.warn("LLM call for bot {} ended {} ({}); sending the fallback message", bot.id(),
                     failure.outcome().wireName(), failure.getMessage());
@@ -166,9 +202,10 @@ final class LlmAnswer {
         return now.plus(budget);
     }
 
-    private List<LlmMessage> prompt(Turn turn, @Nullable String instruction) {
+    private List<LlmMessage> prompt(Turn turn, @Nullable String instruction, MemoryTurn.Prepared remembered) {
         return PromptBuilder.build(turn.bot(), turn.contact(), attributes.read(turn.contact().attributes()),
-                instruction, turn.history(), turn.events().stream().map(PromptBuilder::userText).toList());
+                remembered.values(), remembered.section(), instruction, turn.history(),
+                turn.events().stream().map(PromptBuilder::userText).toList());
     }
 
     private Reply.LlmUsage usage(Turn turn, Span span, LlmEndpoint endpoint, int promptTokens, int completionTokens,

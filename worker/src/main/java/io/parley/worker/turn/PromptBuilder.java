@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * The LLM prompt of a turn: the persona as system message — the contact's own persona override when set, else the
- * bot's, with {{contact.*}} and {{bot.name}} filled in — plus a flow's ask_llm instruction, then the conversation's
+ * bot's, with {{contact.*}}, {{memory.*}} and {{bot.name}} filled in — plus the memory fields' section and a flow's
+ * ask_llm instruction, then the conversation's
  * last N messages (the bot's history window) oldest first, then the new message — or the new messages, one user
  * message each, when the turn answers several (WaitingMessages).
  */
@@ -28,12 +29,26 @@ final class PromptBuilder {
     static List<LlmMessage> build(BotRow bot, ContactRow contact, Map<String, Object> attributes,
                                   @Nullable String instruction, List<MessageRow> historyNewestFirst,
                                   List<String> userTexts) {
+        return build(bot, contact, attributes, Map.of(), null, instruction, historyNewestFirst, userTexts);
+    }
+
+    /**
+     * @param memory        the bot's memory values for {@code {{memory.<name>}}}
+     * @param memorySection what the model is told about its memory fields (MemoryPrompt), after the persona
+     */
+    static List<LlmMessage> build(BotRow bot, ContactRow contact, Map<String, Object> attributes,
+                                  Map<String, Object> memory, @Nullable String memorySection,
+                                  @Nullable String instruction, List<MessageRow> historyNewestFirst,
+                                  List<String> userTexts) {
         String persona = contact.personaOverride() != null && !contact.personaOverride().isBlank()
                 ? contact.personaOverride() : bot.persona();
         String system = PersonaTemplate.render(persona, PersonaTemplate.contactValues(contact.displayName(),
-                contact.tier(), attributes, bot.name(), null));
+                contact.tier(), attributes, bot.name(), null, () -> memory));
         if (system == null || system.isBlank()) {
             system = "You are " + bot.name() + ", a helpful assistant.";
+        }
+        if (memorySection != null) {
+            system = system.strip() + "\n\n" + memorySection;
         }
         if (instruction != null && !instruction.isBlank()) {
             system = system.strip() + "\n\n" + instruction.strip();

@@ -16,10 +16,11 @@ import java.util.Map;
  * @param noticeUntil      a limit message: no other until then
  * @param flowWait           where the conversation now waits for an answer to a flow's question (null: unchanged)
  * @param variableChanges  conversation variables captured by the turn
+ * @param memory           memory values the LLM proposed (applied, bounded, only when the reply is written)
  */
 record Reply(List<OutboundMessage> messages, Map<String, String> attributeChanges, boolean handoff,
              @Nullable LlmUsage llm, boolean counts, @Nullable Instant noticeUntil, FlowPlanner.@Nullable Wait flowWait,
-             Map<String, String> variableChanges) {
+             Map<String, String> variableChanges, @Nullable MemoryProposal memory) {
 
     Reply {
         messages = List.copyOf(messages);
@@ -30,6 +31,12 @@ record Reply(List<OutboundMessage> messages, Map<String, String> attributeChange
     Reply(List<OutboundMessage> messages, Map<String, String> attributeChanges, boolean handoff,
           @Nullable LlmUsage llm, boolean counts, @Nullable Instant noticeUntil) {
         this(messages, attributeChanges, handoff, llm, counts, noticeUntil, null, Map.of());
+    }
+
+    Reply(List<OutboundMessage> messages, Map<String, String> attributeChanges, boolean handoff,
+          @Nullable LlmUsage llm, boolean counts, @Nullable Instant noticeUntil, FlowPlanner.@Nullable Wait flowWait,
+          Map<String, String> variableChanges) {
+        this(messages, attributeChanges, handoff, llm, counts, noticeUntil, flowWait, variableChanges, null);
     }
 
     static Reply limitNotice(String text, Instant until) {

@@ -12,6 +12,9 @@ import io.parley.core.conversation.ConversationRepository;
 import io.parley.core.conversation.ConversationRow;
 import io.parley.core.conversation.MessageRepository;
 import io.parley.core.events.TenantEvents;
+import io.parley.core.memory.MemoryChange;
+import io.parley.core.memory.MemoryStore;
+import io.micronaut.core.annotation.Nullable;
 import io.parley.core.queue.JobQueue;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.TenantScope;
@@ -36,7 +39,7 @@ import java.util.UUID;
  * The turn's last transaction, with the conversation row locked: the reply's outbound messages (queued, sender bot),
  * the one {@code outbound.send} job that delivers them in order (serial on the conversation's send key, so a reply
  * never waits behind the conversation's later turns), flow side effects (attributes, handoff), the limit-notice
- * window, LLM usage and the answered turn's ledger row (answered_turns); the monthly counters are counted once it committed ({@link UsageMeter}).
+ * window, the LLM's memory updates (core memory), LLM usage and the answered turn's ledger row (answered_turns); the monthly counters are counted once it committed ({@link UsageMeter}).
  *
  * <p>Checked again under the lock: a turn that already answered (a second run after a lost lease) writes nothing
  * but its LLM usage, and a conversation a person took over while the LLM was thinking gets no bot reply.
@@ -63,12 +66,15 @@ final class ReplyWriter {
     private final FlowStateWriter flowState;
     private final HandoffRepository handoffLog;
     private final TurnMetrics metrics;
+    private final MemoryStore memory;
 
     ReplyWriter(TenantScope scope, ConversationRepository conversations, MessageRepository messages,
                 ContactRepository contacts, ContactAttributes attributes, TurnRepository turns, UsageMeter usage,
                 LlmUsageRepository llmUsage, JobQueue queue, TenantEvents events, JsonMapper json,
                 WaitingMessages waiting, HandoffNotice handoffs, FlowStateWriter flowState,
-                AnsweredTurnRepository answeredTurns, HandoffRepository handoffLog, TurnMetrics metrics) {
+                AnsweredTurnRepository answeredTurns, HandoffRepository handoffLog, TurnMetrics metrics,
+                MemoryStore memory) {
+        this.memory = memory;
         this.metrics = metrics;
         this.flowState = flowState;
         this.waiting = waiting;
@@ -109,6 +115,7 @@ final class ReplyWriter {
             }
             applyAttributes(turn, reply.attributeChanges());
             flowState.apply(turn, reply.flowWait(), reply.variableChanges());
+            applyMemory(turn, reply.memory());
             if (reply.handoff()) {
                 conversations.setBotPaused(t, conversation.id(), true, null);
                 handoffLog.insert(t, Ids.next(), conversation.id(), HandoffRepository.FLOW); // analytics
@@ -193,6 +200,24 @@ final class ReplyWriter {
         } catch (InvalidAttributesException e) {
             // The flow API validates steps; a stored flow that breaks today's limits must not stop the reply.
             LOG.warn("Flow attribute change for contact {} skipped: {}", contact.id(), e.getMessage());
+        }
+    }
+
+    /**
+     * The LLM's memory proposals, bounded against the values as they are now (rows locked), with history rows marked
+     * with the turn: a turn that runs again (it would not get here: its reply exists) could not apply them twice.
+     */
+    private void applyMemory(Turn turn, @Nullable MemoryProposal proposal) {
+        if (proposal == null) {
+            return;
+        }
+        List<MemoryChange> changes = memory.propose(turn.tenant().value(), turn.bot().id(), proposal.fields(),
+                turn.contact().id(), turn.conversation().id(), proposal.values(), MemoryChange.Source.LLM,
+                turn.eventId());
+        if (!changes.isEmpty()) {
+            events.publish(turn.tenant(), "contact.memory_changed", Map.of("contactId",
+                    turn.contact().id().toString(), "botId", turn.bot().id().toString(),
+                    "fields", changes.stream().map(MemoryChange::field).toList()));
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A local OpenAI-compatible server on 127.0.0.1 answering {@code POST /v1/chat/completions} with the protocol
- * fixtures: scripted answers first (in order), then the default one. Records every request.
+ * fixtures: scripted answers first (in order), then the default one — plain completions, errors, or tool calls
+ * ({@link #toolCall}, from the tool-call fixture). Records every request.
  */
 final class FakeLlm implements AutoCloseable {
 
@@ -82,6 +83,29 @@ final class FakeLlm implements AutoCloseable {
         String escaped = content.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
         return new Answer(200, Fixtures.text("openai-chat-response.json").replace(FIXTURE_CONTENT, escaped),
                 Map.of(), Duration.ZERO);
+    }
+
+    /**
+     * The tool-call fixture with a call of {@code tool} with {@code arguments} (the JSON text as a model writes it,
+     * malformed or not), and with {@code content} as the assistant's text besides (null: tool calls only).
+     */
+    static Answer toolCall(String tool, String arguments, String content) {
+        String body = Fixtures.text("openai-chat-response-tool-call.json")
+                .replace("\"get_plan\"", "\"" + tool + "\"")
+                .replace("\"{\\\"tenant_id\\\":\\\"tenant_42\\\"}\"", quote(arguments));
+        if (content != null) {
+            body = body.replace("\"content\": null", "\"content\": " + quote(content));
+        }
+        return new Answer(200, body, Map.of(), Duration.ZERO);
+    }
+
+    /** {@code update_memory} called with {@code arguments}, and {@code content} said besides. */
+    static Answer memory(String arguments, String content) {
+        return toolCall("update_memory", arguments, content);
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
     static Answer error(int status, String fixture, Map<String, String> headers) {

@@ -76,6 +76,7 @@ public final class ConditionEvaluator {
             case ACCESS_CODE -> facts.accessCode().getAsBoolean() ? Boolean.TRUE : null;
             case ATTRIBUTE -> facts.attributes().get(field.key());
             case VARIABLE -> facts.variables().get(field.key());
+            case MEMORY -> facts.memory().get().get(field.key());
             case CHANNEL -> facts.channel();
             case WEEKDAY -> ConditionField.WEEKDAYS.get(
                     LocalDateTime.ofInstant(facts.now(), facts.zone().get()).getDayOfWeek().getValue() - 1);

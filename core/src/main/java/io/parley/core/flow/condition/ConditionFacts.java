@@ -15,13 +15,16 @@ import java.util.function.Supplier;
  * {@code telegram}, {@code web}), the conversation's variables (captured by ask steps), the time and the tenant's
  * time zone (asked for only when a condition needs the time of day or the day of the week, since reading it may cost
  * a query), and whether the contact redeemed an access code of the bot ({@code accessCode}: asked for only when a
- * condition reads {@code contact.accessCode}, for the same reason).
+ * condition reads {@code contact.accessCode}, for the same reason), and the bot's memory values for the contact and
+ * conversation ({@code memory}: asked for only when a condition or a text reads {@code memory.<name>}).
  */
 public record ConditionFacts(@Nullable String displayName, String tier, Map<String, ?> attributes,
                              boolean personaOverride, @Nullable String channel, Instant now,
-                             Supplier<ZoneId> zone, Map<String, ?> variables, BooleanSupplier accessCode) {
+                             Supplier<ZoneId> zone, Map<String, ?> variables, BooleanSupplier accessCode,
+                             Supplier<Map<String, ?>> memory) {
 
     private static final BooleanSupplier NO_CODE = () -> false;
+    private static final Supplier<Map<String, ?>> NO_MEMORY = Map::of;
 
     public ConditionFacts {
         Objects.requireNonNull(tier, "tier");
@@ -30,6 +33,14 @@ public record ConditionFacts(@Nullable String displayName, String tier, Map<Stri
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(zone, "zone");
         accessCode = accessCode == null ? NO_CODE : accessCode;
+        memory = memory == null ? NO_MEMORY : memory;
+    }
+
+    /** Facts without memory values. */
+    public ConditionFacts(@Nullable String displayName, String tier, Map<String, ?> attributes, boolean personaOverride,
+                          @Nullable String channel, Instant now, Supplier<ZoneId> zone, Map<String, ?> variables,
+                          BooleanSupplier accessCode) {
+        this(displayName, tier, attributes, personaOverride, channel, now, zone, variables, accessCode, NO_MEMORY);
     }
 
     /** Facts of a contact that has redeemed no access code. */
@@ -52,18 +63,24 @@ public record ConditionFacts(@Nullable String displayName, String tier, Map<Stri
     /** The same facts with other attributes (steps that set attributes change what later branches see). */
     public ConditionFacts withAttributes(Map<String, ?> changed) {
         return new ConditionFacts(displayName, tier, changed, personaOverride, channel, now, zone, variables,
-                accessCode);
+                accessCode, memory);
     }
 
     /** The same facts with other conversation variables. */
     public ConditionFacts withVariables(Map<String, ?> changed) {
         return new ConditionFacts(displayName, tier, attributes, personaOverride, channel, now, zone, changed,
-                accessCode);
+                accessCode, memory);
     }
 
     /** The facts once the contact redeemed an access code: its tier and attributes after the code's grants. */
     public ConditionFacts redeemed(String newTier, Map<String, ?> newAttributes) {
         return new ConditionFacts(displayName, newTier, newAttributes, personaOverride, channel, now, zone, variables,
-                () -> true);
+                () -> true, memory);
+    }
+
+    /** The same facts with the bot's memory values, read when first needed. */
+    public ConditionFacts withMemory(Supplier<Map<String, ?>> values) {
+        return new ConditionFacts(displayName, tier, attributes, personaOverride, channel, now, zone, variables,
+                accessCode, values);
     }
 }

@@ -14,16 +14,20 @@ import static io.parley.core.flow.condition.ConditionOp.*;
  * A field a condition can test, parsed from its name, with the ops that make sense for it.
  *
  * @param kind what is read
- * @param key  the attribute's or variable's key for {@link Kind#ATTRIBUTE} and {@link Kind#VARIABLE}, else null
+ * @param key  the attribute's or variable's key for {@link Kind#ATTRIBUTE} and {@link Kind#VARIABLE}, the memory
+ *             field's name for {@link Kind#MEMORY}, else null
  */
 public record ConditionField(Kind kind, String key) {
 
     public static final List<String> CHANNELS = List.of("line", "whatsapp", "telegram", "web");
     public static final List<String> WEEKDAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     public static final String KNOWN = "contact.tier, contact.displayName, contact.personaOverride, "
-            + "contact.accessCode, contact.attributes.<key>, conversation.variables.<key>, channel, time, weekday";
+            + "contact.accessCode, contact.attributes.<key>, conversation.variables.<key>, memory.<name>, channel, "
+            + "time, weekday";
     private static final String ATTRIBUTES = "contact.attributes.";
     private static final String VARIABLES = "conversation.variables.";
+    private static final String MEMORY = "memory.";
+    private static final Pattern MEMORY_NAME = Pattern.compile(io.parley.core.memory.MemoryRules.NAME_PATTERN);
     private static final Pattern KEY = Pattern.compile(FlowLimits.ATTRIBUTE_KEY_PATTERN);
 
     public enum Kind {
@@ -37,6 +41,8 @@ public record ConditionField(Kind kind, String key) {
         ATTRIBUTE(EnumSet.allOf(ConditionOp.class)),
         /** A value this conversation captured with an ask step. */
         VARIABLE(EnumSet.allOf(ConditionOp.class)),
+        /** A memory field of the bot (core memory): the contact's or the conversation's value, else its default. */
+        MEMORY(EnumSet.allOf(ConditionOp.class)),
         /** The channel type of the conversation. */
         CHANNEL(EnumSet.of(EQUALS, NOT_EQUALS, IN, NOT_IN)),
         /** The time of day ("HH:mm") in the tenant's time zone. */
@@ -66,6 +72,11 @@ public record ConditionField(Kind kind, String key) {
         if (name.startsWith(VARIABLES)) {
             String key = name.substring(VARIABLES.length());
             return KEY.matcher(key).matches() ? Optional.of(new ConditionField(Kind.VARIABLE, key)) : Optional.empty();
+        }
+        if (name.startsWith(MEMORY)) {
+            String key = name.substring(MEMORY.length());
+            return MEMORY_NAME.matcher(key).matches() ? Optional.of(new ConditionField(Kind.MEMORY, key))
+                    : Optional.empty();
         }
         Kind kind = switch (name) {
             case "contact.tier" -> Kind.TIER;
