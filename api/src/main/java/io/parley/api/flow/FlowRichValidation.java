@@ -55,7 +55,7 @@ final class FlowRichValidation {
             String field = at + ".options[" + i + "]";
             FlowWire.OptionSpec option = specs.get(i);
             if (option == null) {
-                validation.error(field, "must be {label, description?, postback or flowId}");
+                validation.error(field, "must be an object with label and postback or flowId");
                 valid = false;
                 continue;
             }
