@@ -14,14 +14,20 @@ import io.parley.http.ratelimit.RateLimiter;
 import io.parley.http.json.MergePatch;
 import jakarta.inject.Singleton;
 
+import io.parley.core.setuppage.SetupPageSettings;
+import io.parley.core.setuppage.SetupPages;
+
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
  * The setup page's side of a setup link: anyone holding an unexpired link may read and change that one contact's
- * attributes and persona override, nothing else. Requests are limited per client IP before the token is even
+ * attributes and persona override, nothing else — and only what the bot's setup-page settings show and allow
+ * ({@link SetupPageSettings}: listed fields, editable ones, the persona only when overrides are on). Requests are limited per client IP before the token is even
  * looked at, so guessing tokens is slow as well as hopeless.
  */
 @Singleton
@@ -36,10 +42,12 @@ final class SetupService {
     private final AuditLog audit;
     private final RateLimiter limiter;
     private final RateLimiter.Limit perIp;
+    private final SetupPages pages;
 
     SetupService(SetupLinkSigner signer, TenantScope scope, ContactRepository contacts, ContactAttributes attributes,
                  AuditLog audit, RateLimiter limiter,
-                 @Value("${parley.rate-limits.setup-per-ip-per-minute:30}") int perIpPerMinute) {
+                 @Value("${parley.rate-limits.setup-per-ip-per-minute:30}") int perIpPerMinute, SetupPages pages) {
+        this.pages = pages;
         this.signer = signer;
         this.scope = scope;
         this.contacts = contacts;
@@ -51,7 +59,10 @@ final class SetupService {
 
     ContactWire.SetupPage view(String token, String ip) {
         SetupLinkSigner.Claims claims = admit(token, ip);
-        return scope.read(claims.tenant(), () -> toPage(contactOf(claims, contacts::find), claims));
+        return scope.read(claims.tenant(), () -> {
+            ContactRow contact = contactOf(claims, contacts::find);
+            return toPage(contact, claims, pages.forContact(claims.tenant(), contact.id()));
+        });
     }
 
     ContactWire.SetupPage submit(String token, ContactWire.SetupSubmission submission, MergePatch members, String ip) {
@@ -60,15 +71,17 @@ final class SetupService {
                 submission.personaOverride(), null);
         return scope.write(claims.tenant(), () -> {
             ContactRow current = contactOf(claims, contacts::findForUpdate);
+            SetupPageSettings settings = pages.forContact(claims.tenant(), current.id());
+            SetupSubmissionRules.check(submission, members, settings);
             if (ContactMerge.changedFields(patch, members).isEmpty()) {
-                return toPage(current, claims);
+                return toPage(current, claims, settings);
             }
             ContactRow row = ContactMerge.apply(current, patch, members, attributes);
             contacts.update(row.tenantId(), row.id(), row.displayName(), row.attributes(), row.tier(), row.blocked(),
                     row.personaOverride());
             audit.record(claims.tenant(), new Actor(Actor.Type.SYSTEM, null, AUDIT_LABEL, ip),
                     "contact.setup_submitted", "contact", row.id().toString(), ContactService.auditDetails(patch, members));
-            return toPage(contacts.find(row.tenantId(), row.id()).orElseThrow(), claims);
+            return toPage(contacts.find(row.tenantId(), row.id()).orElseThrow(), claims, settings);
         });
     }
 
@@ -97,9 +110,25 @@ final class SetupService {
         return contact;
     }
 
-    private ContactWire.SetupPage toPage(ContactRow contact, SetupLinkSigner.Claims claims) {
-        return new ContactWire.SetupPage(new ContactWire.SetupContact(contact.displayName()),
-                attributes.read(contact.attributes()), contact.personaOverride(), claims.expiresAt());
+    /** Only the attributes the page shows, and the persona only where the bot lets contacts replace it. */
+    private ContactWire.SetupPage toPage(ContactRow contact, SetupLinkSigner.Claims claims,
+                                         SetupPageSettings settings) {
+        Map<String, Object> all = attributes.read(contact.attributes());
+        Map<String, Object> shown = new LinkedHashMap<>();
+        settings.fields().forEach(field -> {
+            if (all.containsKey(field.key())) {
+                shown.put(field.key(), all.get(field.key()));
+            }
+        });
+        return new ContactWire.SetupPage(new ContactWire.SetupContact(contact.displayName()), shown,
+                settings.allowPersonaOverride() ? contact.personaOverride() : null, claims.expiresAt(),
+                settings.fields().stream().map(f -> new ContactWire.SetupField(f.key(), text(f.label()), f.editable()))
+                        .toList(), settings.allowPersonaOverride(), text(settings.personaLabel()),
+                text(settings.doneText()));
+    }
+
+    private static ContactWire.SetupText text(SetupPageSettings.Label label) {
+        return label == null ? null : new ContactWire.SetupText(label.en(), label.zhHant());
     }
 
     private static ProblemException invalid() {

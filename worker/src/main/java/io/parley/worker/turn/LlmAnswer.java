@@ -51,9 +51,11 @@ final class LlmAnswer {
     private final LlmSettings settings;
     private final BudgetGate budgets;
     private final LlmTelemetry metrics;
+    private final PersonaOverrides overrides;
 
     LlmAnswer(ContactAttributes attributes, LlmEndpoints endpoints, ResilientLlm llm, LlmPrices prices,
-              LlmSettings settings, BudgetGate budgets, LlmTelemetry metrics) {
+              LlmSettings settings, BudgetGate budgets, LlmTelemetry metrics, PersonaOverrides overrides) {
+        this.overrides = overrides;
         this.budgets = budgets;
         this.metrics = metrics;
         this.attributes = attributes;
@@ -167,7 +169,7 @@ final class LlmAnswer {
     }
 
     private List<LlmMessage> prompt(Turn turn, @Nullable String instruction) {
-        return PromptBuilder.build(turn.bot(), turn.contact(), attributes.read(turn.contact().attributes()),
+        return PromptBuilder.build(turn.bot(), overrides.forPrompt(turn), attributes.read(turn.contact().attributes()),
                 instruction, turn.history(), turn.events().stream().map(PromptBuilder::userText).toList());
     }
 
