@@ -4,6 +4,8 @@ import { Button, SelectField, TextField } from '../../ui'
 import { TemplateField } from '../bots/TemplateField'
 import { LAST_ONLY, STEP_TYPES, firstError, newStep, type StepForm, type StepType } from './flowForm'
 import { ButtonsEditor } from './ButtonsEditor'
+import { RichStepEditor } from './rich/RichStepEditor'
+import { RICH_STEP_TYPES } from './rich/richSteps'
 
 /** One step: its type, its fields, and the buttons that move or remove it (keyboard reachable, named by number). */
 export function StepEditor({ step, index, count, onChange, onMove, onRemove, errors }: {
@@ -36,7 +38,7 @@ export function StepEditor({ step, index, count, onChange, onMove, onRemove, err
     <li className="flow-step" aria-label={title}>
       <div className="flow-step__head">
         <span className="flow-step__number" aria-hidden="true">{number}</span>
-        {step.raw ? <p className="p-field__hint">{t('apiOnlyStep', { type: t(`stepTypes.${step.type}`) })}</p> : <SelectField label={t('stepType')} value={step.type} error={errors[path] ?? error('type')}
+        {step.raw && !RICH_STEP_TYPES.includes(step.type) ? <p className="p-field__hint">{t('apiOnlyStep', { type: t(`stepTypes.${step.type}`) })}</p> : <SelectField label={t('stepType')} value={step.type} error={errors[path] ?? error('type')}
                      onChange={(e) => onChange({ ...newStep(e.target.value as StepType), uid: step.uid, text: step.text })}>
           {STEP_TYPES.map((type) => <option key={type} value={type}>{t(`stepTypes.${type}`)}</option>)}
         </SelectField>}
@@ -47,6 +49,9 @@ export function StepEditor({ step, index, count, onChange, onMove, onRemove, err
         </div>
       </div>
       {LAST_ONLY.includes(step.type) && <p className="p-field__hint">{t('lastOnly')}</p>}
+      {step.raw && RICH_STEP_TYPES.includes(step.type) && (
+        <RichStepEditor spec={step.raw} onChange={(raw) => set({ raw })} errors={errors} path={path} />
+      )}
       {(step.type === 'text' || step.type === 'buttons') && (
         <TemplateField label={t('text')} value={step.text} error={error('text')} maxLength={4096} rows={3} setupUrl
                        onChange={(text) => set({ text })} />

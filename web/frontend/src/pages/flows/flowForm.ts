@@ -1,4 +1,5 @@
 import type { components } from '../../api/schema'
+import { RICH_STEP_TYPES, newRichStep } from './rich/richSteps'
 
 export type Flow = components['schemas']['Flow']
 export type FlowRequest = components['schemas']['FlowRequest']
@@ -6,7 +7,7 @@ type StepSpec = components['schemas']['FlowStep']
 type TriggerSpec = components['schemas']['FlowTrigger']
 
 export const TRIGGER_TYPES = ['keyword', 'regex', 'postback', 'follow', 'fallback'] as const
-export const STEP_TYPES = ['text', 'buttons', 'image', 'set_attribute', 'handoff', 'ask_llm'] as const
+export const STEP_TYPES = ['text', 'buttons', 'image', 'set_attribute', 'handoff', 'ask_llm', 'card', 'list', 'link_button'] as const
 export type StepType = (typeof STEP_TYPES)[number]
 /** These end the turn, so the API wants them last (docs/flows.md "Steps"). */
 export const LAST_ONLY: readonly string[] = ['handoff', 'ask_llm']
@@ -47,7 +48,8 @@ const nextUid = () => `step-${++uids}`
 
 export function newStep(type: StepType = 'text'): StepForm {
   return { uid: nextUid(), type, text: '', style: 'buttons', buttons: type === 'buttons' ? [{ label: '', postback: '' }] : [],
-    url: '', previewUrl: '', key: '', value: '', message: '', instruction: '' }
+    url: '', previewUrl: '', key: '', value: '', message: '', instruction: '',
+    raw: RICH_STEP_TYPES.includes(type) ? newRichStep(type) : undefined }
 }
 
 export function newFlowForm(): FlowForm {
@@ -67,7 +69,8 @@ export function formFromFlow(flow: Flow): FlowForm {
       data: flow.trigger.data ?? '',
       raw: (TRIGGER_TYPES as readonly string[]).includes(flow.trigger.type ?? 'keyword') ? undefined : flow.trigger,
     },
-    steps: flow.steps.map((s: StepSpec) => (STEP_TYPES as readonly string[]).includes(s.type ?? 'text') ? ({
+    steps: flow.steps.map((s: StepSpec) => (STEP_TYPES as readonly string[]).includes(s.type ?? 'text')
+      && !RICH_STEP_TYPES.includes(s.type ?? 'text') ? ({
       ...newStep((s.type ?? 'text') as StepType),
       text: s.text ?? '', style: s.style ?? 'buttons', buttons: (s.buttons ?? []).map((b) => ({ label: b.label ?? '', postback: b.postback ?? '' })),
       url: s.url ?? '', previewUrl: s.previewUrl ?? '', key: s.key ?? '', value: s.value ?? '', message: s.message ?? '',

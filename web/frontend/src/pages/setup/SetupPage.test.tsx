@@ -43,10 +43,11 @@ describe('the persona setup page', () => {
   })
 
   it("shows the bot's fields with the tenant's labels, read-only ones unchangeable, and its text after saving", async () => {
-    const api = fakeApi(route('GET', PATH, 200, page({
+    const shown = page({
       attributes: { sign: 'Leo' }, allowPersonaOverride: false, doneText: { en: 'Saved! Go back to LINE.' },
       fields: [{ key: 'nickname', label: { en: 'Your name', 'zh-Hant': '你的名字' }, editable: true },
-        { key: 'sign', label: { 'zh-Hant': '星座' }, editable: false }] })), route('POST', PATH, 200, page()))
+        { key: 'sign', label: { 'zh-Hant': '星座' }, editable: false }] })
+    const api = fakeApi(route('GET', PATH, 200, shown), route('POST', PATH, 200, shown))
     renderApp('/setup/pst_abc.sig')
 
     await userEvent.type(await screen.findByLabelText('Your name'), 'Mei')
