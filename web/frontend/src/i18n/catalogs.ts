@@ -14,6 +14,7 @@ import analytics from '../pages/analytics/messages'
 import segments from '../pages/segments/messages'
 import accesscodes from '../pages/accesscodes/messages'
 import rich from '../pages/flows/rich/messages'
+import setuppage from '../pages/setuppage/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -36,4 +37,5 @@ export const catalogs = {
   segments,
   accesscodes,
   rich,
+  setuppage,
 }

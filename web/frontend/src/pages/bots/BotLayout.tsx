@@ -31,6 +31,7 @@ export function BotLayout() {
         <NavLink to={`${base}/channels`} className="bot-tabs__link">{t('nav.channels')}</NavLink>
         <NavLink to={`${base}/flows`} className="bot-tabs__link">{t('nav.flows')}</NavLink>
         <NavLink to={`${base}/access-codes`} className="bot-tabs__link">{t('nav.accessCodes')}</NavLink>
+        <NavLink to={`${base}/setup-page`} className="bot-tabs__link">{t('nav.setupPage')}</NavLink>
       </nav>
       <div className={testing ? 'bot-body bot-body--testing' : 'bot-body'}>
         <div className="bot-body__main"><Outlet /></div>

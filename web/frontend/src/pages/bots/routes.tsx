@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router-dom'
 import { AccessCodesPage } from '../accesscodes/AccessCodesPage'
+import { SetupPageSettingsPage } from '../setuppage/SetupPageSettingsPage'
 import { channelRoutes } from '../channels/routes'
 import { flowRoutes } from '../flows/routes'
 import { BotLayout } from './BotLayout'
@@ -13,6 +14,6 @@ export const botRoutes: RouteObject[] = [
     path: 'bots/:botId',
     element: <BotLayout />,
     children: [{ index: true, element: <BotSettingsPage /> }, ...channelRoutes, ...flowRoutes,
-      { path: 'access-codes', element: <AccessCodesPage /> }],
+      { path: 'access-codes', element: <AccessCodesPage /> }, { path: 'setup-page', element: <SetupPageSettingsPage /> }],
   },
 ]

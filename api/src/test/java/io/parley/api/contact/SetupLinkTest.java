@@ -61,7 +61,7 @@ class SetupLinkTest extends ContactTest {
                 .isCloseTo(Instant.now().plus(Duration.ofDays(1)), within(Duration.ofMinutes(1)));
         assertThat(page.status()).as(page.text()).isEqualTo(200);
         assertThat(page.body()).containsOnlyKeys("contact", "attributes", "personaOverride", "expiresAt", "fields",
-                "allowPersonaOverride");
+                "allowPersonaOverride", "personaLabel", "doneText");
         assertThat(page.at("contact")).isEqualTo(Map.of("displayName", "小明"));
         assertThat(page.at("attributes")).as("only the page's fields, not favorability")
                 .isEqualTo(Map.of("zodiac", "leo"));
@@ -179,9 +179,9 @@ class SetupLinkTest extends ContactTest {
     void linkCreationAndSubmissionAreAuditedWithoutTheToken() {
         Session owner = api().signup("Setup Audit Co");
         String id = contact(owner.tenantId(), webChannel(owner.tenantId()), "u", "A");
+        configure(owner, Map.of("fields", List.of(Map.of("key", "mood")), "allowPersonaOverride", true));
         String token = api().post("/api/v1/contacts/" + id + "/setup-link", owner.accessToken(),
                 Map.of("expiresInMinutes", 60)).string("token");
-        configure(owner, Map.of("fields", List.of(Map.of("key", "mood")), "allowPersonaOverride", true));
         String ip = nextIp();
         publicPost(token, ip, Map.of("attributes", Map.of("mood", "sunny"), "personaOverride", "Be kind."));
 
