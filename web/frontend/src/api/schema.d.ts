@@ -916,6 +916,30 @@ export interface paths {
         patch: operations["updateFlow"];
         trace?: never;
     };
+    "/api/v1/bots/{botId}/setup-page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bot's setup-page settings (any member)
+         * @description A bot never configured answers the defaults: the nickname field, persona override off.
+         */
+        get: operations["getBotSetupPage"];
+        /**
+         * Replace the bot's setup-page settings (admin)
+         * @description The whole settings document (a small one, so it is replaced rather than merged); every wrong part is named in `errors` by its path, e.g. `fields[1].label.zh-Hant`. Audited as bot.setup_page_updated.
+         */
+        put: operations["replaceBotSetupPage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bots/{botId}/test-chat": {
         parameters: {
             query?: never;
@@ -2880,6 +2904,12 @@ export interface components {
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
         };
+        /** @description Text in the tenant's words: English and/or Traditional Chinese */
+        ContactWireSetupText: {
+            en?: string | null;
+            /** @description Text in the tenant's words: English and/or Traditional Chinese */
+            "zh-Hant"?: string | null;
+        };
         /** @description One contact's conversation on one channel */
         Conversation: {
             /** @example 01934f6e-8a1b-7c2d-9e3f-4a5b6c7d8e9f */
@@ -3028,11 +3058,14 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description A button: `label` and either `postback` (the data a press sends back, for a postback flow) or `flowId` (a flow of the same bot that a press starts) */
         FlowButton: {
             /** @example Opening hours */
             label?: string | null;
             /** @example menu=hours */
             postback?: string | null;
+            /** @description A flow of this bot that a press starts (instead of postback) */
+            flowId?: string | null;
         };
         /**
          * @description A test on the contact, the channel or the time; exactly one of:
@@ -3158,6 +3191,17 @@ export interface components {
              */
             at?: string | null;
         };
+        /** @description A list option: `label` (1-24), optional `description` (1-72) and either `postback` or `flowId` */
+        FlowOption: {
+            /** @example Haircut */
+            label?: string | null;
+            /** @example 30 minutes, from NT$600 */
+            description?: string | null;
+            /** @example service=haircut */
+            postback?: string | null;
+            /** @description A flow of this bot that choosing the option starts */
+            flowId?: string | null;
+        };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         FlowPage: {
             items: components["schemas"]["Flow"][];
@@ -3247,7 +3291,11 @@ export interface components {
          *     * `branch`: `condition`, `steps` (1-20, run when it holds) and optional `elseSteps` (0-20, run when it does not). The condition sees attributes set by earlier steps. Branch steps do not nest; a handoff or ask_llm inside one must be last in its list, and the branch then last in the flow.
          *     * `ask`: asks `text` and waits for the answer, read as `input` (`text`, `number`, `email`, `phone`, `date`, `choice` with `buttons`, `regex` with a `pattern` the whole answer must match, or `access_code`: redeemed as one of the bot's access codes) and stored at `saveTo` (`contact.attributes.<key>` or `conversation.variables.<key>`; optional for `access_code`, which stores the code's batch name there); then the next step runs. An invalid answer gets `retryText` (default: the question again); after `maxAttempts` answers (1-10, default 3) `failText` (optional) ends the flow. Only at a flow's top level.
          *     * `goto`: `flowId`, a flow of the same bot that continues from its first step. Must be last.
-         *     `text`, `message` and `instruction` may use {{contact.displayName}}, {{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}} and {{setupUrl}}.
+         *     * `card`: `title` (1-80), `text` (1-1000), optional `imageUrl` (https), `buttons` (0-3) and `link`             (`{label, url}`). LINE Flex bubble, WhatsApp interactive, Telegram photo             with an inline keyboard, a card in web chat.
+         *     * `list`: `text` (1-1000), optional `button` (1-20, default Options), `options` (1-10 of `{label` 1-24,             optional `description` 1-72, `postback` or `flowId}`). WhatsApp list, LINE Flex, Telegram keyboard.
+         *     * `link_button`: `text` (1-1000), `label` (1-20), `url` (http or https): a button that opens a page             (WhatsApp CTA URL).
+         *     A button or option has either `postback` or `flowId` (a flow of this bot that a press starts); a             contact may also answer with the option's number.
+         *     `text`, `title`, `message` and `instruction` may use {{contact.displayName}}, {{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}} and {{setupUrl}}.
          * @example {
          *       "type": "buttons",
          *       "text": "Hi {{contact.displayName}}, what do you need?",
@@ -3266,7 +3314,7 @@ export interface components {
          */
         FlowStep: {
             /** @enum {string|null} */
-            type?: "text" | "buttons" | "image" | "set_attribute" | "handoff" | "ask_llm" | "branch" | "ask" | "goto" | null;
+            type?: "text" | "buttons" | "image" | "set_attribute" | "handoff" | "ask_llm" | "branch" | "ask" | "goto" | "card" | "list" | "link_button" | null;
             /**
              * @description text, buttons
              * @example We are open 10:00-18:00.
@@ -3337,6 +3385,30 @@ export interface components {
             failText?: string | null;
             /** @description goto: the flow to continue with */
             flowId?: string | null;
+            /**
+             * @description card: the title (1-80)
+             * @example Autumn menu
+             */
+            title?: string | null;
+            /**
+             * @description card: an https image
+             * @example https://cdn.example.com/autumn.jpg
+             */
+            imageUrl?: string | null;
+            /** @description card: a button that opens a page */
+            link?: components["schemas"]["FlowWireLinkSpec"] | null;
+            /**
+             * @description list: the label of the button that opens the list (1-20, default Options)
+             * @example Choose
+             */
+            button?: string | null;
+            /** @description list: 1-10 options */
+            options?: components["schemas"]["FlowOption"][] | null;
+            /**
+             * @description link_button: the button's label (1-20)
+             * @example Book now
+             */
+            label?: string | null;
         };
         /**
          * @description What starts the flow, by `type`:
@@ -3383,6 +3455,19 @@ export interface components {
              */
             data?: string | null;
             until?: components["schemas"]["FlowCondition"] | null;
+        };
+        /** @description A button that opens a web page */
+        FlowWireLinkSpec: {
+            /**
+             * @description 1-20 characters
+             * @example Details
+             */
+            label?: string | null;
+            /**
+             * @description http or https, at most 2000 characters
+             * @example https://example.com/menu
+             */
+            url?: string | null;
         };
         Health: {
             /**
@@ -4089,6 +4174,14 @@ export interface components {
             /** @example 陳小明 */
             displayName?: string | null;
         };
+        /** @description An attribute on the setup page */
+        SetupField: {
+            /** @example nickname */
+            key: string;
+            label?: components["schemas"]["SetupText"] | null;
+            /** @description false: shown read-only */
+            editable: boolean;
+        };
         SetupLink: {
             /**
              * @description The page to send to the contact
@@ -4111,7 +4204,7 @@ export interface components {
              */
             expiresInMinutes?: number | null;
         };
-        /** @description What the setup page shows and edits */
+        /** @description What the setup page shows and edits, as the bot's setup-page settings say (GET/PUT /api/v1/bots/{botId}/setup-page): `fields` in order with the tenant's labels, `attributes` holding only those fields' values, and the persona only when the bot allows overrides */
         SetupPage: {
             contact: components["schemas"]["SetupContact"];
             /**
@@ -4122,9 +4215,87 @@ export interface components {
             attributes: {
                 [key: string]: unknown;
             };
+            /** @description Only when allowPersonaOverride */
             personaOverride?: string | null;
             /** Format: date-time */
             expiresAt: string;
+            /** @description The attributes the page shows, in order */
+            fields: components["schemas"]["SetupField"][];
+            /** @description Whether the contact may write its own character */
+            allowPersonaOverride: boolean;
+            /** @description The persona field's label in the tenant's words */
+            personaLabel?: components["schemas"]["ContactWireSetupText"] | null;
+            /** @description Shown after a successful submission, in the tenant's words */
+            doneText?: components["schemas"]["ContactWireSetupText"] | null;
+        };
+        /** @description An attribute the page shows */
+        SetupPageField: {
+            /**
+             * @description The attribute key, 1-64 of A-Z a-z 0-9 _ -
+             * @example nickname
+             */
+            key: string | null;
+            /** @description The label in the tenant's words (default: the key; the page's own word for nickname) */
+            label?: components["schemas"]["SetupPageWireLabelSpec"] | null;
+            /** @description Whether the contact may change it (default true); false shows it read-only */
+            editable?: boolean | null;
+        };
+        /** @description Text in English and/or Traditional Chinese (at least one); the page shows the one matching the contact's language, else the other */
+        SetupPageLabel: {
+            /** @example Star sign */
+            en?: string | null;
+            /**
+             * @description Text in English and/or Traditional Chinese (at least one); the page shows the one matching the contact's language, else the other
+             * @example 星座
+             */
+            "zh-Hant"?: string | null;
+        };
+        /**
+         * @description What the bot's setup page (the contact's signed link) shows and accepts. `fields`: the contact attributes shown, in order (0-20; attributes not listed are neither shown nor accepted). `allowPersonaOverride` (default false): whether the contact may write a character that replaces the bot's persona; while false an override is neither accepted nor used. `personaLabel` (only with allowPersonaOverride) and `doneText` (shown after submitting) in the tenant's words.
+         * @example {
+         *       "fields": [
+         *         {
+         *           "key": "nickname",
+         *           "label": {
+         *             "en": "What should I call you?",
+         *             "zh-Hant": "我該怎麼稱呼你？"
+         *           }
+         *         },
+         *         {
+         *           "key": "zodiac",
+         *           "label": {
+         *             "en": "Star sign"
+         *           },
+         *           "editable": false
+         *         }
+         *       ],
+         *       "allowPersonaOverride": true,
+         *       "personaLabel": {
+         *         "en": "Your companion's character"
+         *       },
+         *       "doneText": {
+         *         "en": "Saved! Go back to LINE and say hi.",
+         *         "zh-Hant": "已儲存！回到 LINE 打聲招呼吧。"
+         *       }
+         *     }
+         */
+        SetupPageSettings: {
+            /** @description The attributes shown, in order */
+            fields: components["schemas"]["SetupPageField"][] | null;
+            /** @description Whether the contact may replace the persona */
+            allowPersonaOverride: boolean | null;
+            personaLabel?: components["schemas"]["SetupPageLabel"] | null;
+            doneText?: components["schemas"]["SetupPageLabel"] | null;
+        };
+        /** @description Text in English and/or Traditional Chinese (at least one); the page shows the one matching the contact's language, else the other */
+        SetupPageWireLabelSpec: {
+            /** @example Star sign */
+            en?: string | null;
+            /**
+             * @description Text in English and/or Traditional Chinese (at least one); the page shows the one matching the contact's language, else the other
+             * @example 星座
+             */
+            "zh-Hant"?: string | null;
         };
         /** @description Only the fields sent change. */
         SetupSubmission: {
@@ -4146,6 +4317,12 @@ export interface components {
              * @example You are Kai, a calm mentor who answers in short sentences.
              */
             personaOverride?: string | null;
+        };
+        /** @description Text in the tenant's words: English and/or Traditional Chinese */
+        SetupText: {
+            en?: string | null;
+            /** @description Text in the tenant's words: English and/or Traditional Chinese */
+            "zh-Hant"?: string | null;
         };
         SignupRequest: {
             /**
@@ -6840,6 +7017,84 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Flow"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBotSetupPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getBotSetupPage 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupPageSettings"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    replaceBotSetupPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetupPageSettings"];
+            };
+        };
+        responses: {
+            /** @description replaceBotSetupPage 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupPageSettings"];
                 };
             };
             /** @description Bad Request */

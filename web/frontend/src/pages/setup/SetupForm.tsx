@@ -6,19 +6,12 @@ import { ApiProblem, unwrap } from '../../api/problem'
 import type { components } from '../../api/schema'
 import { formatDateTime } from '../../format/dates'
 import { Button, Notice, ProblemAlert, TextAreaField, TextField } from '../../ui'
+import { inLanguage } from './inLanguage'
 
 type SetupPageData = components['schemas']['SetupPage']
-type SetupText = components['schemas']['SetupText']
 
 /** The attribute the page asked for before the tenant chose the fields; it keeps the page's own words as label. */
 const NICKNAME = 'nickname'
-
-/** The tenant's text in the page's language: Traditional Chinese on a zh page, else English, else the other one. */
-export function inLanguage(text: SetupText | null | undefined, language: string): string | null {
-  if (!text) return null
-  const zh = language.toLowerCase().startsWith('zh')
-  return (zh ? text['zh-Hant'] ?? text.en : text.en ?? text['zh-Hant']) ?? null
-}
 
 /** An attribute's value as text for a field (lists and flags are shown joined, and only editable as text). */
 function asText(value: unknown): string {

@@ -5,7 +5,7 @@ import { TemplateField } from '../../bots/TemplateField'
 import { TargetField, type Target } from './TargetField'
 
 type StepSpec = components['schemas']['FlowStep']
-type Choice = { label?: string; description?: string } & Target
+type Choice = { label?: string | null; description?: string | null } & Target
 
 const MAX_CARD_BUTTONS = 3
 const MAX_OPTIONS = 10

@@ -6,7 +6,7 @@ import { unwrap } from '../../../api/problem'
 import { SelectField, TextField } from '../../../ui'
 
 /** What a button or option does: postback data, or a flow of the bot chosen by name (sent as its flowId). */
-export interface Target { postback?: string; flowId?: string }
+export interface Target { postback?: string | null; flowId?: string | null }
 
 const POSTBACK = ''
 
@@ -36,7 +36,7 @@ export function TargetField({ value, onChange, errors, path }: {
         {value.flowId && !others.some((f) => f.id === value.flowId) && <option value={value.flowId}>{value.flowId}</option>}
         {others.map((f) => <option key={f.id} value={f.id}>{t('startsFlow', { name: f.name })}</option>)}
       </SelectField>
-      {value.flowId === undefined && (
+      {value.flowId == null && (
         <TextField label={t('postback')} value={value.postback ?? ''} maxLength={300} error={errors[`${path}.postback`]}
                    onChange={(e) => onChange({ postback: e.target.value })} />
       )}

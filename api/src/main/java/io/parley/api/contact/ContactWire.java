@@ -169,7 +169,7 @@ final class ContactWire {
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "SetupField", description = "An attribute on the setup page")
-    record SetupField(@Schema(example = "nickname") String key, @Nullable SetupText label,
+    record SetupField(@Schema(requiredMode = REQUIRED, example = "nickname") String key, @Nullable SetupText label,
                       @Schema(requiredMode = REQUIRED, description = "false: shown read-only") boolean editable) {
     }
 
