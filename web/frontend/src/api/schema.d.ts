@@ -2904,12 +2904,6 @@ export interface components {
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
         };
-        /** @description Text in the tenant's words: English and/or Traditional Chinese */
-        ContactWireSetupText: {
-            en?: string | null;
-            /** @description Text in the tenant's words: English and/or Traditional Chinese */
-            "zh-Hant"?: string | null;
-        };
         /** @description One contact's conversation on one channel */
         Conversation: {
             /** @example 01934f6e-8a1b-7c2d-9e3f-4a5b6c7d8e9f */
@@ -4223,10 +4217,8 @@ export interface components {
             fields: components["schemas"]["SetupField"][];
             /** @description Whether the contact may write its own character */
             allowPersonaOverride: boolean;
-            /** @description The persona field's label in the tenant's words */
-            personaLabel?: components["schemas"]["ContactWireSetupText"] | null;
-            /** @description Shown after a successful submission, in the tenant's words */
-            doneText?: components["schemas"]["ContactWireSetupText"] | null;
+            personaLabel?: components["schemas"]["SetupText"] | null;
+            doneText?: components["schemas"]["SetupText"] | null;
         };
         /** @description An attribute the page shows */
         SetupPageField: {
@@ -4235,8 +4227,7 @@ export interface components {
              * @example nickname
              */
             key: string | null;
-            /** @description The label in the tenant's words (default: the key; the page's own word for nickname) */
-            label?: components["schemas"]["SetupPageWireLabelSpec"] | null;
+            label?: components["schemas"]["SetupPageLabel"] | null;
             /** @description Whether the contact may change it (default true); false shows it read-only */
             editable?: boolean | null;
         };
@@ -4244,11 +4235,13 @@ export interface components {
         SetupPageLabel: {
             /** @example Star sign */
             en?: string | null;
+            /** @example 星座 */
+            "zh-Hant"?: string | null;
             /**
              * @description Text in English and/or Traditional Chinese (at least one); the page shows the one matching the contact's language, else the other
              * @example 星座
              */
-            "zh-Hant"?: string | null;
+            SetupPageLabel?: string | null;
         };
         /**
          * @description What the bot's setup page (the contact's signed link) shows and accepts. `fields`: the contact attributes shown, in order (0-20; attributes not listed are neither shown nor accepted). `allowPersonaOverride` (default false): whether the contact may write a character that replaces the bot's persona; while false an override is neither accepted nor used. `personaLabel` (only with allowPersonaOverride) and `doneText` (shown after submitting) in the tenant's words.
@@ -4287,16 +4280,6 @@ export interface components {
             personaLabel?: components["schemas"]["SetupPageLabel"] | null;
             doneText?: components["schemas"]["SetupPageLabel"] | null;
         };
-        /** @description Text in English and/or Traditional Chinese (at least one); the page shows the one matching the contact's language, else the other */
-        SetupPageWireLabelSpec: {
-            /** @example Star sign */
-            en?: string | null;
-            /**
-             * @description Text in English and/or Traditional Chinese (at least one); the page shows the one matching the contact's language, else the other
-             * @example 星座
-             */
-            "zh-Hant"?: string | null;
-        };
         /** @description Only the fields sent change. */
         SetupSubmission: {
             /**
@@ -4321,8 +4304,9 @@ export interface components {
         /** @description Text in the tenant's words: English and/or Traditional Chinese */
         SetupText: {
             en?: string | null;
-            /** @description Text in the tenant's words: English and/or Traditional Chinese */
             "zh-Hant"?: string | null;
+            /** @description Text in the tenant's words: English and/or Traditional Chinese */
+            SetupText?: string | null;
         };
         SignupRequest: {
             /**

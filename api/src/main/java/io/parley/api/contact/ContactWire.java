@@ -155,10 +155,10 @@ final class ContactWire {
                      List<SetupField> fields,
                      @Schema(requiredMode = REQUIRED, description = "Whether the contact may write its own character")
                      boolean allowPersonaOverride,
-                     @Nullable @Schema(description = "The persona field's label in the tenant's words")
-                     SetupText personaLabel,
-                     @Nullable @Schema(description = "Shown after a successful submission, in the tenant's words")
-                     SetupText doneText) {
+                     // The persona field's label and the text shown after a successful submission, in the
+                     // tenant's words (no @Schema: it would inline copies of SetupText).
+                     @Nullable SetupText personaLabel,
+                     @Nullable SetupText doneText) {
 
         @Override
         public String toString() {
@@ -177,8 +177,7 @@ final class ContactWire {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "SetupText", description = "Text in the tenant's words: English and/or Traditional Chinese")
     record SetupText(@Nullable String en,
-                     @Nullable @com.fasterxml.jackson.annotation.JsonProperty("zh-Hant") @Schema(name = "zh-Hant")
-                     String zhHant) {
+                     @Nullable @com.fasterxml.jackson.annotation.JsonProperty("zh-Hant") String zhHant) {
     }
 
     @Serdeable

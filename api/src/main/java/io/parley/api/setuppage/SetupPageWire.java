@@ -49,8 +49,9 @@ final class SetupPageWire {
     record FieldSpec(
             @Nullable @Schema(requiredMode = REQUIRED, description = "The attribute key, 1-64 of A-Z a-z 0-9 _ -",
                     example = "nickname") String key,
-            @Nullable @Schema(description = "The label in the tenant's words (default: the key; the page's own word "
-                    + "for nickname)") LabelSpec label,
+            // The label in the tenant's words (default: the key; the page's own word for nickname). No @Schema here:
+            // it would inline a copy of SetupPageLabel.
+            @Nullable LabelSpec label,
             @Nullable @Schema(description = "Whether the contact may change it (default true); false shows it "
                     + "read-only") Boolean editable) {
     }
@@ -60,7 +61,7 @@ final class SetupPageWire {
     @Schema(name = "SetupPageLabel", description = "Text in English and/or Traditional Chinese (at least one); the page "
             + "shows the one matching the contact's language, else the other")
     record LabelSpec(@Nullable @Schema(example = "Star sign") String en,
-                     @Nullable @JsonProperty("zh-Hant") @Schema(name = "zh-Hant", example = "星座") String zhHant) {
+                     @Nullable @JsonProperty("zh-Hant") @Schema(example = "星座") String zhHant) {
 
         @Nullable
         static LabelSpec of(@Nullable SetupPageSettings.Label label) {
