@@ -17,6 +17,8 @@ import accesscodes from '../pages/accesscodes/messages'
 import triggers from '../pages/triggers/messages'
 import templates from '../pages/templates/messages'
 import memory from '../pages/memory/messages'
+import rich from '../pages/flows/rich/messages'
+import setuppage from '../pages/setuppage/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -42,4 +44,6 @@ export const catalogs = {
   triggers,
   templates,
   memory,
+  rich,
+  setuppage,
 }

@@ -124,6 +124,46 @@ describe('the web chat widget', () => {
     expect(screen.getAllByRole('listitem')[1]).toHaveTextContent('Our shop')
   })
 
+  it('makes http and https links in replies clickable in a new tab and never renders their text as HTML', async () => {
+    const { screen } = mountWidget()
+    const stream = FakeEventSource.latest()
+
+    reply(stream, 'r1', 'Menu: https://shop.example/menu. <img src=x onerror=alert(1)> javascript:alert(1)')
+
+    const item = screen.getAllByRole('listitem')[0]
+    const link = within(item).getByRole('link', { name: 'https://shop.example/menu' })
+    expect(link).toHaveAttribute('href', 'https://shop.example/menu')
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer')
+    expect(link).toHaveAttribute('target', '_blank')
+    expect(within(item).getAllByRole('link')).toHaveLength(1)
+    expect(item.querySelector('img')).toBeNull()
+    expect(item).toHaveTextContent('Menu: https://shop.example/menu. <img src=x onerror=alert(1)> javascript:alert(1)')
+  })
+
+  it('shows a card with its image, title, text, buttons and link button, and a list as choices', async () => {
+    const api = fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e3' }))
+    const { screen } = mountWidget()
+    await userEvent.click(screen.getByRole('button', { name: 'Chat with us' }))
+    const stream = FakeEventSource.latest()
+
+    reply(stream, 'r1', 'Chestnut cake.', { type: 'card', payload: { title: 'Autumn menu',
+      imageUrl: 'https://cdn.example/autumn.jpg', buttons: [{ label: 'Order', postback: 'order' }],
+      link: { label: 'Details', url: 'https://shop.example/autumn' } } })
+    reply(stream, 'r2', 'Which service?', { type: 'list', payload: { button: 'Services',
+      options: [{ label: 'Haircut', description: '30 minutes', postback: 'cut' }, { label: 'Colour', postback: 'flow:1' }] } })
+    reply(stream, 'r3', 'Book online.', { type: 'link', payload: { label: 'Book now', url: 'javascript:alert(1)' } })
+
+    const [card, list, bad] = within(screen.getByRole('log', { name: 'Messages' })).getAllByRole('listitem')
+    expect(within(card).getByRole('img')).toHaveAttribute('src', 'https://cdn.example/autumn.jpg')
+    expect(within(card).getByText('Autumn menu').tagName).toBe('STRONG')
+    expect(within(card).getByRole('link', { name: 'Details' })).toHaveAttribute('target', '_blank')
+    expect(within(bad).queryByRole('link')).toBeNull()
+    await userEvent.click(within(list).getByRole('button', { name: 'Colour' }))
+    await waitFor(() => expect(api.requests).toHaveLength(1))
+    expect(api.requests[0].body).toMatchObject({ text: 'Colour', postback: 'flow:1' })
+    expect(within(card).getByRole('button', { name: 'Order' })).toBeEnabled()
+  })
+
   it('continues the same conversation after a reload, asking the stream only for newer replies', async () => {
     fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1' }))
     const before = mountWidget()

@@ -1,5 +1,6 @@
 import tokens from '../styles/tokens.css?raw'
 import styles from './widget.css?raw'
+import { appendLinkedText, link } from './linkedText'
 import { ChatApi, type Outgoing, type Reply } from './chatApi'
 import { ReplyStream, type StreamState } from './replyStream'
 import type { WidgetStrings } from './strings'
@@ -158,9 +159,19 @@ export class ChatWidget {
       image.alt = line.image.alt ?? this.t.image
       item.append(image)
     }
-    item.append(line.text) // a text node, never HTML: replies and the contact's text are shown as they are
+    if (line.title) {
+      const title = document.createElement('strong')
+      title.className = 'title'
+      title.textContent = line.title
+      item.append(title)
+    }
+    // Text nodes and <a> elements, never HTML: replies and the contact's text are shown as they are.
+    appendLinkedText(item, line.text)
     if (line.buttons?.length) {
       item.append(this.renderButtons(line.id, line.buttons, line.chosen))
+    }
+    if (line.link) {
+      item.append(link(line.link.url, line.link.label, 'link-button'))
     }
     if (line.status === 'failed') {
       const failure = document.createElement('span')

@@ -1,10 +1,12 @@
 import type { Reply } from './chatApi'
+import { isWebUrl } from '../links/linkify'
 import type { ChatButton, ChatLine } from './transcript'
 
 /**
  * A streamed reply as a line of the chat. The payload is the flow step's JSON (docs/outbound.md): buttons
- * `{buttons: [{label, postback}], style}`, images `{url, previewUrl, alt?}`. It is read defensively: a reply this
- * widget cannot show still becomes a line, with the given placeholder text.
+ * `{buttons: [{label, postback}], style}`, images `{url, previewUrl, alt?}`, cards `{title, imageUrl?, buttons,
+ * link?}`, lists `{button, options: [{label, description?, postback}]}`, links `{label, url}`. It is read
+ * defensively: a reply this widget cannot show still becomes a line, with the given placeholder text.
  */
 export function lineOfReply(reply: Reply, placeholder: string): ChatLine {
   const line: ChatLine = { id: reply.id, from: 'bot', text: reply.text ?? '', at: reply.createdAt }
@@ -12,11 +14,31 @@ export function lineOfReply(reply: Reply, placeholder: string): ChatLine {
   if (image) {
     return { ...line, image }
   }
-  const buttons = reply.type === 'buttons' ? buttonsOf(reply.payload) : []
+  const payload = reply.payload
+  const buttons = reply.type === 'buttons' || reply.type === 'card' ? buttonsOf(payload?.buttons)
+    : reply.type === 'list' ? buttonsOf(payload?.options) : []
   if (buttons.length > 0) {
     line.buttons = buttons
   }
+  if (reply.type === 'card') {
+    if (typeof payload?.title === 'string' && payload.title) {
+      line.title = payload.title
+    }
+    const cardImage = imageOf({ url: payload?.imageUrl })
+    if (cardImage) {
+      line.image = cardImage
+    }
+  }
+  const link = reply.type === 'link' ? linkOf(payload) : reply.type === 'card' ? linkOf(payload?.link) : null
+  if (link) {
+    line.link = link
+  }
   return line.text ? line : { ...line, text: placeholder }
+}
+
+function linkOf(value: unknown): ChatLine['link'] | null {
+  const { label, url } = (value ?? {}) as { label?: unknown; url?: unknown }
+  return typeof label === 'string' && label && typeof url === 'string' && isWebUrl(url) ? { label, url } : null
 }
 
 function imageOf(payload: Record<string, unknown> | null | undefined): ChatLine['image'] | null {
@@ -29,8 +51,7 @@ function imageOf(payload: Record<string, unknown> | null | undefined): ChatLine[
   return { url, alt }
 }
 
-function buttonsOf(payload: Record<string, unknown> | null | undefined): ChatButton[] {
-  const buttons = payload?.buttons
+function buttonsOf(buttons: unknown): ChatButton[] {
   if (!Array.isArray(buttons)) {
     return []
   }

@@ -17,8 +17,12 @@ export interface ChatLine {
   /** A reply's buttons, and the label of the one pressed (then all are disabled: one answer per question). */
   buttons?: ChatButton[]
   chosen?: string
-  /** An image reply (its text, if any, is the caption). */
+  /** An image reply (its text, if any, is the caption), or a card's image. */
   image?: { url: string; alt: string | null }
+  /** A card's title, shown above its text. */
+  title?: string
+  /** A card's or a link step's button that opens a page (an http or https URL). */
+  link?: { label: string; url: string }
 }
 
 interface Saved {

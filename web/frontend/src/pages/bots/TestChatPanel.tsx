@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/problem'
-import { Button, Loading, ProblemAlert } from '../../ui'
+import { Button, LinkedText, Loading, ProblemAlert } from '../../ui'
 import { randomId, useWebChat } from './useWebChat'
 
 const sessionKey = (botId: string) => `parley.testChat.${botId}`
@@ -71,7 +71,8 @@ function Conversation({ botId, widgetKey, freshSession }: { botId: string; widge
           <li key={line.id} className={`test-chat__bubble test-chat__bubble--${line.from}`} aria-busy={line.pending || undefined}>
             <span className="visually-hidden">{line.from === 'bot' ? t('testChat.bot') : t('testChat.you')}: </span>
             {line.image && <img className="test-chat__image" src={line.image.url} alt={line.image.alt || t('testChat.image')} />}
-            {line.text}
+            {line.title && <strong className="test-chat__title">{line.title}</strong>}
+            <LinkedText text={line.text} />
             {line.buttons && (
               <span className="test-chat__buttons" role="group" aria-label={t('testChat.choices')}>
                 {line.buttons.map((button, i) => (
@@ -82,6 +83,11 @@ function Conversation({ botId, widgetKey, freshSession }: { botId: string; widge
                   </Button>
                 ))}
               </span>
+            )}
+            {line.link && (
+              <a className="test-chat__link" href={line.link.url} rel="noopener noreferrer" target="_blank">
+                {line.link.label}
+              </a>
             )}
           </li>
         ))}

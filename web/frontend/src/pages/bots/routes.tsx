@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router-dom'
 import { AccessCodesPage } from '../accesscodes/AccessCodesPage'
 import { MemoryFieldsPage } from '../memory/MemoryFieldsPage'
+import { SetupPageSettingsPage } from '../setuppage/SetupPageSettingsPage'
 import { channelRoutes } from '../channels/routes'
 import { flowRoutes } from '../flows/routes'
 import { templateRoutes } from '../templates/routes'
@@ -15,6 +16,7 @@ export const botRoutes: RouteObject[] = [
     path: 'bots/:botId',
     element: <BotLayout />,
     children: [{ index: true, element: <BotSettingsPage /> }, ...channelRoutes, ...flowRoutes,
-      { path: 'access-codes', element: <AccessCodesPage /> }, { path: 'memory', element: <MemoryFieldsPage /> }, ...templateRoutes],
+      { path: 'access-codes', element: <AccessCodesPage /> }, { path: 'memory', element: <MemoryFieldsPage /> },
+      { path: 'setup-page', element: <SetupPageSettingsPage /> }, ...templateRoutes],
   },
 ]

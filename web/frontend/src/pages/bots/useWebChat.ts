@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { ApiProblem, type ProblemBody } from '../../api/problem'
+import { isWebUrl } from '../../links/linkify'
 
 /** A reply's button: pressing it sends the label as text with the postback data, as a LINE postback. */
 export interface ChatButton {
@@ -14,8 +15,12 @@ export interface ChatLine {
   /** A buttons reply's buttons, and the label of the one pressed (then all are disabled). */
   buttons?: ChatButton[]
   chosen?: string
-  /** An image reply: its URL and the payload's alt text, if it has one. */
+  /** An image reply (or a card's image): its URL and the payload's alt text, if it has one. */
   image?: { url: string; alt?: string }
+  /** A card's title. */
+  title?: string
+  /** A card's or link step's button that opens a page (http or https only). */
+  link?: { label: string; url: string }
   /** A sent message not yet accepted by the server. */
   pending?: boolean
 }
@@ -24,20 +29,34 @@ interface StreamedMessage {
   id: string
   text?: string | null
   type?: string
-  /** The flow step's JSON (docs/outbound.md): {buttons: [{label, postback}]} or {url, previewUrl, alt?}. */
-  payload?: { buttons?: { label?: string; postback?: string }[]; url?: string; alt?: string }
+  /**
+   * The flow step's JSON (docs/outbound.md): {buttons: [{label, postback}]}, {url, previewUrl, alt?}, a card's
+   * {title, imageUrl?, buttons, link?}, a list's {options: [{label, postback}]} or a link's {label, url}.
+   */
+  payload?: {
+    buttons?: { label?: string; postback?: string }[]; options?: { label?: string; postback?: string }[]
+    url?: string; alt?: string; title?: string; imageUrl?: string; label?: string
+    link?: { label?: string; url?: string }
+  }
   createdAt?: string
 }
 
 function lineOf(message: StreamedMessage): ChatLine {
-  const buttons = (message.payload?.buttons ?? [])
+  const payload = message.payload
+  const withButtons = message.type === 'buttons' || message.type === 'card' ? payload?.buttons
+    : message.type === 'list' ? payload?.options : undefined
+  const buttons = (withButtons ?? [])
     .filter((b): b is ChatButton => typeof b.label === 'string' && typeof b.postback === 'string')
-  const url = message.payload?.url
+  const url = message.type === 'image' ? payload?.url : message.type === 'card' ? payload?.imageUrl : undefined
+  const link = message.type === 'link' ? { label: payload?.label, url: payload?.url }
+    : message.type === 'card' ? payload?.link : undefined
   return {
     id: message.id, from: 'bot', text: message.text ?? '',
-    buttons: message.type === 'buttons' && buttons.length > 0 ? buttons : undefined,
+    buttons: buttons.length > 0 ? buttons : undefined,
     // flows allow only https images; a javascript: or data: URL is not shown
-    image: message.type === 'image' && url && /^https?:\/\//i.test(url) ? { url, alt: message.payload?.alt } : undefined,
+    image: url && isWebUrl(url) ? { url, alt: payload?.alt } : undefined,
+    title: message.type === 'card' && payload?.title ? payload.title : undefined,
+    link: link?.label && link.url && isWebUrl(link.url) ? { label: link.label, url: link.url } : undefined,
   }
 }
 

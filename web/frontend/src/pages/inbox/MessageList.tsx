@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../format/dates'
-import { Button, Loading, ProblemAlert } from '../../ui'
+import { Button, LinkedText, Loading, ProblemAlert } from '../../ui'
 import { useMessages, type Message } from './conversationData'
 
 /**
@@ -52,7 +52,7 @@ function MessageItem({ message: m }: { message: Message }) {
     <li className={`inbox-msg inbox-msg--${m.sender}`}>
       <div className="inbox-msg__bubble">
         <span className="visually-hidden">{t(`sender.${m.sender}`)}: </span>
-        {m.text ?? <em className="p-muted">{t('nonText', { type: m.type })}</em>}
+        {m.text != null ? <LinkedText text={m.text} /> : <em className="p-muted">{t('nonText', { type: m.type })}</em>}
       </div>
       <div className="inbox-msg__meta">
         {m.sender !== 'contact' && <span aria-hidden="true">{t(`sender.${m.sender}`)} · </span>}

@@ -8,7 +8,7 @@ import { renderApp } from '../../test/render'
 const PATH = '/api/v1/public/setup/pst_abc.sig'
 const page = (overrides: Record<string, unknown> = {}) => ({
   contact: { displayName: '陳小美' }, attributes: {}, personaOverride: null, expiresAt: '2026-11-29T00:00:00Z',
-  messageAfterSubmit: true, ...overrides,
+  fields: [{ key: 'nickname', editable: true }], allowPersonaOverride: true, messageAfterSubmit: true, ...overrides,
 })
 
 describe('the persona setup page', () => {
@@ -40,7 +40,8 @@ describe('the persona setup page', () => {
   })
 
   it('sends only the attributes that changed, and clears one that was emptied', async () => {
-    const api = fakeApi(route('GET', PATH, 200, page({ attributes: { nickname: 'Mei', city: 'Taipei', age: 30 } })),
+    const api = fakeApi(route('GET', PATH, 200, page({ attributes: { nickname: 'Mei', city: 'Taipei', age: 30 },
+      fields: [{ key: 'nickname', editable: true }, { key: 'city', editable: true }, { key: 'age', editable: true }] })),
       route('POST', PATH, 200, page()))
     renderApp('/setup/pst_abc.sig')
 
@@ -51,6 +52,24 @@ describe('the persona setup page', () => {
       attributes: { city: null }, personaOverride: '',
     }))
     expect(await screen.findByText('All set!')).toBeInTheDocument()
+  })
+
+  it("shows the bot's fields with the tenant's labels, read-only ones unchangeable, and its text after saving", async () => {
+    const shown = page({
+      attributes: { sign: 'Leo' }, allowPersonaOverride: false, doneText: { en: 'Saved! Go back to LINE.' },
+      fields: [{ key: 'nickname', label: { en: 'Your name', 'zh-Hant': '你的名字' }, editable: true },
+        { key: 'sign', label: { 'zh-Hant': '星座' }, editable: false }] })
+    const api = fakeApi(route('GET', PATH, 200, shown), route('POST', PATH, 200, shown))
+    renderApp('/setup/pst_abc.sig')
+
+    await userEvent.type(await screen.findByLabelText('Your name'), 'Mei')
+    expect(screen.getByLabelText('星座')).toHaveAttribute('readonly')
+    expect(screen.getByLabelText('星座')).toHaveValue('Leo')
+    expect(screen.queryByLabelText('Describe the character you want')).not.toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Save my companion' }))
+
+    expect(await screen.findByText('Saved! Go back to LINE.')).toBeInTheDocument()
+    expect(api.requests.find((r) => r.method === 'POST')?.body).toEqual({ attributes: { nickname: 'Mei' } })
   })
 
   it('explains what to do when the link has expired', async () => {

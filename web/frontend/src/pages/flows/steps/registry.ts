@@ -7,6 +7,7 @@ import { buttonsStep } from './ButtonsStep'
 import { gotoStep } from './GotoStep'
 import { handoffStep } from './HandoffStep'
 import { imageStep } from './ImageStep'
+import { cardStep, linkButtonStep, listStep } from './RichSteps'
 import { setAttributeStep } from './SetAttributeStep'
 import { textStep } from './TextStep'
 
@@ -40,6 +41,9 @@ export const STEP_KINDS: readonly StepKind[] = [
   textStep,
   buttonsStep,
   imageStep,
+  cardStep,
+  listStep,
+  linkButtonStep,
   askStep,
   branchStep,
   setAttributeStep,

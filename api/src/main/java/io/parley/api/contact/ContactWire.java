@@ -1,5 +1,6 @@
 package io.parley.api.contact;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.parley.http.json.MergePatch;
@@ -143,11 +144,21 @@ final class ContactWire {
     }
 
     @Serdeable
-    @Schema(name = "SetupPage", description = "What the setup page shows and edits")
+    @Schema(name = "SetupPage", description = "What the setup page shows and edits, as the bot's setup-page settings "
+            + "say (GET/PUT /api/v1/bots/{botId}/setup-page): `fields` in order with the tenant's labels, "
+            + "`attributes` holding only those fields' values, and the persona only when the bot allows overrides")
     record SetupPage(SetupContact contact,
                      @Schema(requiredMode = REQUIRED, example = "{\"nickname\": \"Mei\"}") Map<String, Object> attributes,
-                     @Nullable String personaOverride,
+                     @Nullable @Schema(description = "Only when allowPersonaOverride") String personaOverride,
                      Instant expiresAt,
+                     @Schema(requiredMode = REQUIRED, description = "The attributes the page shows, in order")
+                     List<SetupField> fields,
+                     @Schema(requiredMode = REQUIRED, description = "Whether the contact may write its own character")
+                     boolean allowPersonaOverride,
+                     // The persona field's label and the text shown after a successful submission, in the
+                     // tenant's words (no @Schema: it would inline copies of SetupText).
+                     @Nullable SetupText personaLabel,
+                     @Nullable SetupText doneText,
                      @Schema(requiredMode = REQUIRED, description = "Read: whether submitting the page will make "
                              + "the bot write to the contact (an enabled setup_submitted flow that has not fired for "
                              + "them yet). Submission: whether this submission did. The page promises a message "
@@ -157,6 +168,20 @@ final class ContactWire {
         public String toString() {
             return "SetupPage[expiresAt=" + expiresAt + "]";
         }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "SetupField", description = "An attribute on the setup page")
+    record SetupField(@Schema(requiredMode = REQUIRED, example = "nickname") String key, @Nullable SetupText label,
+                      @Schema(requiredMode = REQUIRED, description = "false: shown read-only") boolean editable) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "SetupText", description = "Text in the tenant's words: English and/or Traditional Chinese")
+    record SetupText(@Nullable String en,
+                     @Nullable @com.fasterxml.jackson.annotation.JsonProperty("zh-Hant") String zhHant) {
     }
 
     @Serdeable

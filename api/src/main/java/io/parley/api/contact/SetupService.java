@@ -15,14 +15,20 @@ import io.parley.http.ratelimit.RateLimiter;
 import io.parley.http.json.MergePatch;
 import jakarta.inject.Singleton;
 
+import io.parley.core.setuppage.SetupPageSettings;
+import io.parley.core.setuppage.SetupPages;
+
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
  * The setup page's side of a setup link: anyone holding an unexpired link may read and change that one contact's
- * attributes and persona override, nothing else. Requests are limited per client IP before the token is even
+ * attributes and persona override, nothing else — and only what the bot's setup-page settings show and allow
+ * ({@link SetupPageSettings}: listed fields, editable ones, the persona only when overrides are on). Requests are limited per client IP before the token is even
  * looked at, so guessing tokens is slow as well as hopeless.
  */
 @Singleton
@@ -38,12 +44,14 @@ final class SetupService {
     private final RateLimiter limiter;
     private final RateLimiter.Limit perIp;
     private final ProactiveTriggers triggers;
+    private final SetupPages pages;
 
     SetupService(SetupLinkSigner signer, TenantScope scope, ContactRepository contacts, ContactAttributes attributes,
                  AuditLog audit, RateLimiter limiter,
                  @Value("${parley.rate-limits.setup-per-ip-per-minute:30}") int perIpPerMinute,
-                 ProactiveTriggers triggers) {
+                 ProactiveTriggers triggers, SetupPages pages) {
         this.triggers = triggers;
+        this.pages = pages;
         this.signer = signer;
         this.scope = scope;
         this.contacts = contacts;
@@ -57,7 +65,8 @@ final class SetupService {
         SetupLinkSigner.Claims claims = admit(token, ip);
         return scope.read(claims.tenant(), () -> {
             ContactRow contact = contactOf(claims, contacts::find);
-            return toPage(contact, claims, triggers.messageAfterSetup(claims.tenant(), contact.id()));
+            return toPage(contact, claims, pages.forContact(claims.tenant(), contact.id()),
+                    triggers.messageAfterSetup(claims.tenant(), contact.id()));
         });
     }
 
@@ -67,8 +76,10 @@ final class SetupService {
                 submission.personaOverride(), null);
         return scope.write(claims.tenant(), () -> {
             ContactRow current = contactOf(claims, contacts::findForUpdate);
+            SetupPageSettings settings = pages.forContact(claims.tenant(), current.id());
+            SetupSubmissionRules.check(submission, members, settings);
             if (ContactMerge.changedFields(patch, members).isEmpty()) {
-                return toPage(current, claims, false); // nothing saved: nothing fires
+                return toPage(current, claims, settings, false); // nothing saved: nothing fires
             }
             ContactRow row = ContactMerge.apply(current, patch, members, attributes);
             contacts.update(row.tenantId(), row.id(), row.displayName(), row.attributes(), row.tier(), row.blocked(),
@@ -77,7 +88,7 @@ final class SetupService {
                     "contact.setup_submitted", "contact", row.id().toString(), ContactService.auditDetails(patch, members));
             // setup_submitted flows write first; their runs commit with the submission (docs/flows.md)
             boolean queued = triggers.setupSubmitted(claims.tenant(), row.id()) > 0;
-            return toPage(contacts.find(row.tenantId(), row.id()).orElseThrow(), claims, queued);
+            return toPage(contacts.find(row.tenantId(), row.id()).orElseThrow(), claims, settings, queued);
         });
     }
 
@@ -106,11 +117,29 @@ final class SetupService {
         return contact;
     }
 
-    /** @param messageAfterSubmit on a read: the next submission makes a bot write; on a submission: this one did */
-    private ContactWire.SetupPage toPage(ContactRow contact, SetupLinkSigner.Claims claims, boolean messageAfterSubmit) {
-        return new ContactWire.SetupPage(new ContactWire.SetupContact(contact.displayName()),
-                attributes.read(contact.attributes()), contact.personaOverride(), claims.expiresAt(),
-                messageAfterSubmit);
+    /**
+     * Only the attributes the page shows, and the persona only where the bot lets contacts replace it.
+     *
+     * @param messageAfterSubmit on a read: the next submission makes a bot write; on a submission: this one did
+     */
+    private ContactWire.SetupPage toPage(ContactRow contact, SetupLinkSigner.Claims claims,
+                                         SetupPageSettings settings, boolean messageAfterSubmit) {
+        Map<String, Object> all = attributes.read(contact.attributes());
+        Map<String, Object> shown = new LinkedHashMap<>();
+        settings.fields().forEach(field -> {
+            if (all.containsKey(field.key())) {
+                shown.put(field.key(), all.get(field.key()));
+            }
+        });
+        return new ContactWire.SetupPage(new ContactWire.SetupContact(contact.displayName()), shown,
+                settings.allowPersonaOverride() ? contact.personaOverride() : null, claims.expiresAt(),
+                settings.fields().stream().map(f -> new ContactWire.SetupField(f.key(), text(f.label()), f.editable()))
+                        .toList(), settings.allowPersonaOverride(), text(settings.personaLabel()),
+                text(settings.doneText()), messageAfterSubmit);
+    }
+
+    private static ContactWire.SetupText text(SetupPageSettings.Label label) {
+        return label == null ? null : new ContactWire.SetupText(label.en(), label.zhHant());
     }
 
     private static ProblemException invalid() {

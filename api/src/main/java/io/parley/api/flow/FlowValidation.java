@@ -31,12 +31,19 @@ final class FlowValidation {
             "regex", Set.of("pattern"), "postback", Set.of("data"), "follow", Set.of(), "fallback", Set.of(),
             "gate", Set.of("until"), "setup_submitted", Set.of(), "contact_created", Set.of(),
             "inactive", Set.of("after", "unit"), "schedule", Set.of("cron", "at", "segmentId"));
-    private static final Map<String, Set<String>> STEP_FIELDS = Map.of("text", Set.of("text"),
-            "buttons", Set.of("text", "buttons", "style"), "image", Set.of("url", "previewUrl"),
-            "set_attribute", Set.of("key", "value"), "handoff", Set.of("message"), "ask_llm", Set.of("instruction"),
-            "branch", Set.of("condition", "steps", "elseSteps"),
-            "ask", Set.of("text", "input", "buttons", "pattern", "saveTo", "retryText", "maxAttempts", "failText"),
-            "goto", Set.of("flowId"));
+    private static final Map<String, Set<String>> STEP_FIELDS = Map.ofEntries(
+            Map.entry("text", Set.of("text")),
+            Map.entry("buttons", Set.of("text", "buttons", "style")),
+            Map.entry("image", Set.of("url", "previewUrl")),
+            Map.entry("set_attribute", Set.of("key", "value")),
+            Map.entry("handoff", Set.of("message")),
+            Map.entry("ask_llm", Set.of("instruction")),
+            Map.entry("branch", Set.of("condition", "steps", "elseSteps")),
+            Map.entry("ask", Set.of("text", "input", "buttons", "pattern", "saveTo", "retryText", "maxAttempts", "failText")),
+            Map.entry("goto", Set.of("flowId")),
+            Map.entry("card", Set.of("title", "text", "imageUrl", "buttons", "link")),
+            Map.entry("list", Set.of("text", "button", "options")),
+            Map.entry("link_button", Set.of("text", "label", "url")));
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
     /** Flows that goto steps name, with the field naming each: the service checks they are the bot's. */
@@ -184,7 +191,8 @@ final class FlowValidation {
 
     private Step step(String at, FlowWire.StepSpec spec) {
         if (spec == null || spec.type() == null) {
-            error(at + ".type", "is required: text, buttons, image, set_attribute, handoff, ask_llm, branch, ask or goto");
+            error(at + ".type", "is required: text, buttons, image, set_attribute, handoff, ask_llm, branch, ask, goto, "
+                    + "card, list or link_button");
             return null;
         }
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -207,6 +215,12 @@ final class FlowValidation {
         fields.put("maxAttempts", spec.maxAttempts());
         fields.put("failText", spec.failText());
         fields.put("flowId", spec.flowId());
+        fields.put("title", spec.title());
+        fields.put("imageUrl", spec.imageUrl());
+        fields.put("link", spec.link());
+        fields.put("button", spec.button());
+        fields.put("options", spec.options());
+        fields.put("label", spec.label());
         if (!onlyUsedFields(at, spec.type(), fields, STEP_FIELDS)) {
             return null;
         }
@@ -220,6 +234,9 @@ final class FlowValidation {
             case "branch" -> branch(at, spec);
             case "ask" -> FlowAskValidation.ask(at, spec, this);
             case "goto" -> FlowAskValidation.goTo(at, spec, this);
+            case "card" -> FlowRichValidation.card(at, spec, this);
+            case "list" -> FlowRichValidation.list(at, spec, this);
+            case "link_button" -> FlowRichValidation.linkButton(at, spec, this);
             case "handoff" -> template(at + ".message", spec.message(), FlowLimits.MAX_TEXT_LENGTH, true)
                     ? new Step.Handoff(spec.message()) : null;
             default -> template(at + ".instruction", spec.instruction(), FlowLimits.MAX_INSTRUCTION_LENGTH, false)
@@ -238,8 +255,16 @@ final class FlowValidation {
 
     /** Buttons of a buttons step or a choice question, {@code at.buttons}; null (with errors) when invalid. */
     List<Step.Button> buttonList(String at, List<FlowWire.ButtonSpec> buttons) {
-        if (buttons == null || buttons.isEmpty() || buttons.size() > FlowLimits.MAX_BUTTONS) {
-            error(at + ".buttons", "needs 1 to " + FlowLimits.MAX_BUTTONS + " buttons");
+        return buttonList(at, buttons, FlowLimits.MAX_BUTTONS, false);
+    }
+
+    /**
+     * Buttons at {@code at.buttons}, 1 to {@code max}; with {@code flows} a button may name a flow of the bot
+     * ({@code flowId}) instead of postback data, exactly one of the two.
+     */
+    List<Step.Button> buttonList(String at, List<FlowWire.ButtonSpec> buttons, int max, boolean flows) {
+        if (buttons == null || buttons.isEmpty() || buttons.size() > max) {
+            error(at + ".buttons", "needs 1 to " + max + " buttons");
             return null;
         }
         boolean valid = true;
@@ -249,12 +274,16 @@ final class FlowValidation {
             if (button == null) {
                 error(field, "must be {label, postback}");
                 valid = false;
+            } else if (!flows && button.flowId() != null) {
+                error(field + ".flowId", "is not used here: a question's buttons need postback data");
+                valid = false;
             } else {
                 valid &= text(field + ".label", button.label(), FlowLimits.MAX_BUTTON_LABEL_LENGTH, false)
-                        & text(field + ".postback", button.postback(), FlowLimits.MAX_POSTBACK_LENGTH, false);
+                        & FlowRichValidation.target(field, button.postback(), button.flowId(), this);
             }
         }
-        return valid ? buttons.stream().map(b -> new Step.Button(b.label(), b.postback())).toList() : null;
+        return valid ? buttons.stream().map(b -> new Step.Button(b.label(), b.postback(),
+                b.flowId() == null ? null : b.flowId().toLowerCase(java.util.Locale.ROOT))).toList() : null;
     }
 
     private Step buttons(String at, FlowWire.StepSpec spec) {
@@ -264,7 +293,7 @@ final class FlowValidation {
             error(at + ".style", "must be buttons or quick_replies");
         }
         // 13 is LINE's quick-reply maximum; WhatsApp's 3-button limit is handled by sending a list instead.
-        List<Step.Button> buttons = buttonList(at, spec.buttons());
+        List<Step.Button> buttons = buttonList(at, spec.buttons(), FlowLimits.MAX_BUTTONS, true);
         return valid && style != null && buttons != null ? new Step.Buttons(spec.text(), buttons, style) : null;
     }
 
@@ -307,7 +336,7 @@ final class FlowValidation {
     }
 
     /** Channels fetch images themselves and LINE requires HTTPS; plain http would fail at send time. */
-    private boolean https(String field, String value, boolean optional) {
+    boolean https(String field, String value, boolean optional) {
         if (value == null && optional) {
             return true;
         }

@@ -172,14 +172,18 @@ final class FlowWire {
             invalid answer gets `retryText` (default: the question again); after `maxAttempts` answers (1-10, \
             default 3) `failText` (optional) ends the flow. Only at a flow's top level.
             * `goto`: `flowId`, a flow of the same bot that continues from its first step. Must be last.
-            `text`, `message` and `instruction` may use {{contact.displayName}}, {{contact.tier}}, \
+            * `card`: `title` (1-80), `text` (1-1000), optional `imageUrl` (https), `buttons` (0-3) and `link`             (`{label, url}`). LINE Flex bubble, WhatsApp interactive, Telegram photo             with an inline keyboard, a card in web chat.
+            * `list`: `text` (1-1000), optional `button` (1-20, default Options), `options` (1-10 of `{label` 1-24,             optional `description` 1-72, `postback` or `flowId}`). WhatsApp list, LINE Flex, Telegram keyboard.
+            * `link_button`: `text` (1-1000), `label` (1-20), `url` (http or https): a button that opens a page             (WhatsApp CTA URL).
+            A button or option has either `postback` or `flowId` (a flow of this bot that a press starts); a             contact may also answer with the option's number.
+            `text`, `title`, `message` and `instruction` may use {{contact.displayName}}, {{contact.tier}}, \
             {{contact.attributes.<key>}}, {{bot.name}} and {{setupUrl}}.""",
             examples = "{\"type\": \"buttons\", \"text\": \"Hi {{contact.displayName}}, what do you need?\", "
                     + "\"buttons\": [{\"label\": \"Opening hours\", \"postback\": \"menu=hours\"}, "
                     + "{\"label\": \"Talk to staff\", \"postback\": \"menu=staff\"}], \"style\": \"quick_replies\"}")
     record StepSpec(
             @Nullable @Schema(allowableValues = {"text", "buttons", "image", "set_attribute", "handoff", "ask_llm",
-                    "branch", "ask", "goto"})
+                    "branch", "ask", "goto", "card", "list", "link_button"})
             String type,
             @Nullable @Schema(description = "text, buttons", example = "We are open 10:00-18:00.") String text,
             @Nullable @Schema(description = "buttons") List<ButtonSpec> buttons,
@@ -207,7 +211,16 @@ final class FlowWire {
             String retryText,
             @Nullable @Schema(description = "ask: answers allowed in all, 1-10 (default 3)") Integer maxAttempts,
             @Nullable @Schema(description = "ask: sent when the attempts are used up") String failText,
-            @Nullable @Schema(description = "goto: the flow to continue with") String flowId) {
+            @Nullable @Schema(description = "goto: the flow to continue with") String flowId,
+            @Nullable @Schema(description = "card: the title (1-80)", example = "Autumn menu") String title,
+            @Nullable @Schema(description = "card: an https image", example = "https://cdn.example.com/autumn.jpg")
+            String imageUrl,
+            @Nullable @Schema(description = "card: a button that opens a page") LinkSpec link,
+            @Nullable @Schema(description = "list: the label of the button that opens the list (1-20, default "
+                    + "Options)", example = "Choose") String button,
+            @Nullable @Schema(description = "list: 1-10 options") List<OptionSpec> options,
+            @Nullable @Schema(description = "link_button: the button's label (1-20)", example = "Book now")
+            String label) {
 
         StepSpec(String type, String text, List<ButtonSpec> buttons, String style, String url, String previewUrl,
                  String key, String value, String message, String instruction) {
@@ -220,11 +233,27 @@ final class FlowWire {
                     null, null, null, null, null, null, null);
         }
 
+        StepSpec(String type, String text, List<ButtonSpec> buttons, String style, String url, String previewUrl,
+                 String key, String value, String message, String instruction, ConditionSpec condition,
+                 List<StepSpec> steps, List<StepSpec> elseSteps, String input, String pattern, String saveTo,
+                 String retryText, Integer maxAttempts, String failText, String flowId) {
+            this(type, text, buttons, style, url, previewUrl, key, value, message, instruction, condition, steps,
+                    elseSteps, input, pattern, saveTo, retryText, maxAttempts, failText, flowId, null, null, null,
+                    null, null, null);
+        }
+
+        /** A card, list or link_button step. */
+        static StepSpec rich(String type, String text, List<ButtonSpec> buttons, String url, String title,
+                             String imageUrl, LinkSpec link, String button, List<OptionSpec> options, String label) {
+            return new StepSpec(type, text, buttons, null, url, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, title, imageUrl, link, button, options, label);
+        }
+
         static StepSpec of(Step step) {
             return switch (step) {
                 case Step.Text t -> new StepSpec(t.type(), t.text(), null, null, null, null, null, null, null, null);
                 case Step.Buttons b -> new StepSpec(b.type(), b.text(),
-                        b.buttons().stream().map(x -> new ButtonSpec(x.label(), x.postback())).toList(),
+                        b.buttons().stream().map(ButtonSpec::of).toList(),
                         b.style().wireName(), null, null, null, null, null, null);
                 case Step.Image i -> new StepSpec(i.type(), null, null, null, i.url(), i.previewUrl(), null, null, null,
                         null);
@@ -243,15 +272,52 @@ final class FlowWire {
                         a.retryText(), a.maxAttempts(), a.failText(), null);
                 case Step.GoTo g -> new StepSpec(g.type(), null, null, null, null, null, null, null, null, null, null,
                         null, null, null, null, null, null, null, null, g.flowId());
+                case Step.Card c -> rich(c.type(), c.text(), c.buttons() == null ? null
+                                : c.buttons().stream().map(ButtonSpec::of).toList(), null, c.title(), c.imageUrl(),
+                        c.link() == null ? null : new LinkSpec(c.link().label(), c.link().url()), null, null, null);
+                case Step.OptionList l -> rich(l.type(), l.text(), null, null, null, null, null, l.button(),
+                        l.options().stream().map(o -> new OptionSpec(o.label(), o.description(), o.postback(),
+                                o.flowId())).toList(), null);
+                case Step.LinkButton l -> rich(l.type(), l.text(), null, l.url(), null, null, null, null, null,
+                        l.label());
             };
         }
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "FlowButton")
+    @Schema(name = "FlowButton", description = "A button: `label` and either `postback` (the data a press sends "
+            + "back, for a postback flow) or `flowId` (a flow of the same bot that a press starts)")
     record ButtonSpec(@Nullable @Schema(example = "Opening hours") String label,
-                      @Nullable @Schema(example = "menu=hours") String postback) {
+                      @Nullable @Schema(example = "menu=hours") String postback,
+                      @Nullable @Schema(description = "A flow of this bot that a press starts (instead of postback)")
+                      String flowId) {
+
+        ButtonSpec(String label, String postback) {
+            this(label, postback, null);
+        }
+
+        static ButtonSpec of(Step.Button button) {
+            return new ButtonSpec(button.label(), button.postback(), button.flowId());
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "FlowLink", description = "A button that opens a web page")
+    record LinkSpec(@Nullable @Schema(description = "1-20 characters", example = "Details") String label,
+                    @Nullable @Schema(description = "http or https, at most 2000 characters",
+                            example = "https://example.com/menu") String url) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "FlowOption", description = "A list option: `label` (1-24), optional `description` (1-72) and "
+            + "either `postback` or `flowId`")
+    record OptionSpec(@Nullable @Schema(example = "Haircut") String label,
+                      @Nullable @Schema(example = "30 minutes, from NT$600") String description,
+                      @Nullable @Schema(example = "service=haircut") String postback,
+                      @Nullable @Schema(description = "A flow of this bot that choosing the option starts")
+                      String flowId) {
     }
 
     @Serdeable

@@ -41,7 +41,10 @@ class SetupLinkTest extends ContactTest {
     void contactFillsInTheSetupPageThroughTheLink() {
         Session owner = api().signup("Setup Co");
         String id = contact(owner.tenantId(), webChannel(owner.tenantId()), "u", "小明");
-        api().patch("/api/v1/contacts/" + id, owner.accessToken(), Map.of("attributes", Map.of("zodiac", "leo")));
+        api().patch("/api/v1/contacts/" + id, owner.accessToken(), Map.of("attributes", Map.of("zodiac", "leo",
+                "favorability", 40)));
+        configure(owner, Map.of("fields", List.of(Map.of("key", "zodiac"), Map.of("key", "characterName"),
+                Map.of("key", "hobbies")), "allowPersonaOverride", true));
         String ip = nextIp();
 
         Reply link = api().post("/api/v1/contacts/" + id + "/setup-link", owner.accessToken(), null);
@@ -57,10 +60,11 @@ class SetupLinkTest extends ContactTest {
         assertThat(Instant.parse(link.string("expiresAt")))
                 .isCloseTo(Instant.now().plus(Duration.ofDays(1)), within(Duration.ofMinutes(1)));
         assertThat(page.status()).as(page.text()).isEqualTo(200);
-        assertThat(page.body()).containsOnlyKeys("contact", "attributes", "personaOverride", "expiresAt",
-                "messageAfterSubmit");
+        assertThat(page.body()).containsOnlyKeys("contact", "attributes", "personaOverride", "expiresAt", "fields",
+                "allowPersonaOverride", "personaLabel", "doneText", "messageAfterSubmit");
         assertThat(page.at("contact")).isEqualTo(Map.of("displayName", "小明"));
-        assertThat(page.at("attributes")).isEqualTo(Map.of("zodiac", "leo"));
+        assertThat(page.at("attributes")).as("only the page's fields, not favorability")
+                .isEqualTo(Map.of("zodiac", "leo"));
         assertThat(page.at("personaOverride")).isNull();
         assertThat(page.string("expiresAt")).isEqualTo(link.string("expiresAt"));
         assertThat(saved.status()).as(saved.text()).isEqualTo(200);
@@ -68,7 +72,8 @@ class SetupLinkTest extends ContactTest {
                 "hobbies", List.of("chess", "hiking")));
 
         Reply contact = api().get("/api/v1/contacts/" + id, owner.accessToken());
-        assertThat(contact.at("attributes")).isEqualTo(saved.at("attributes"));
+        assertThat(contact.at("attributes")).isEqualTo(Map.of("zodiac", "leo", "favorability", 40,
+                "characterName", "Kai", "hobbies", List.of("chess", "hiking")));
         assertThat(contact.string("personaOverride")).isEqualTo("You are Kai, {{contact.displayName}}'s calm mentor.");
     }
 
@@ -141,7 +146,10 @@ class SetupLinkTest extends ContactTest {
 
     @Test
     void submissionsFollowTheSameRulesAsPatch() {
-        String token = linkedContact("Setup Rules Co", "R").token();
+        Linked linked = linkedContact("Setup Rules Co", "R");
+        configure(linked.owner(), Map.of("fields", List.of(Map.of("key", "a"), Map.of("key", "b"),
+                Map.of("key", "k")), "allowPersonaOverride", true));
+        String token = linked.token();
         String ip = nextIp();
         publicPost(token, ip, Map.of("attributes", Map.of("a", 1, "b", 2)));
 
@@ -171,6 +179,7 @@ class SetupLinkTest extends ContactTest {
     void linkCreationAndSubmissionAreAuditedWithoutTheToken() {
         Session owner = api().signup("Setup Audit Co");
         String id = contact(owner.tenantId(), webChannel(owner.tenantId()), "u", "A");
+        configure(owner, Map.of("fields", List.of(Map.of("key", "mood")), "allowPersonaOverride", true));
         String token = api().post("/api/v1/contacts/" + id + "/setup-link", owner.accessToken(),
                 Map.of("expiresInMinutes", 60)).string("token");
         String ip = nextIp();
@@ -208,6 +217,13 @@ class SetupLinkTest extends ContactTest {
         assertThat(publicGet(token, ip).status()).isEqualTo(200);
         assertThat(api().send("GET", "/api/v1/public/setup/" + token, "not-a-valid-jwt", null,
                 Map.of("X-Forwarded-For", ip)).status()).isEqualTo(200);
+    }
+
+    /** Replaces the setup-page settings of the tenant's only bot (the one its web channel belongs to). */
+    private void configure(Session owner, Map<String, Object> settings) {
+        String bot = api().get("/api/v1/bots", owner.accessToken()).items().getFirst().get("id").toString();
+        Reply put = api().send("PUT", "/api/v1/bots/" + bot + "/setup-page", owner.accessToken(), settings, Map.of());
+        assertThat(put.status()).as(put.text()).isEqualTo(200);
     }
 
     /** A new tenant with one contact and a fresh setup link for it. */

@@ -42,7 +42,7 @@ public final class AnswerCheck {
     /** The value to store, or empty when the answer is not what the step asks for. */
     public static Optional<String> check(Step.Ask ask, FlowEvent answer) {
         if (answer instanceof FlowEvent.Postback pressed) {
-            return ask.input() == InputKind.CHOICE && choices(ask).stream().anyMatch(b -> b.postback().equals(pressed.data()))
+            return ask.input() == InputKind.CHOICE && choices(ask).stream().anyMatch(b -> b.data().equals(pressed.data()))
                     ? Optional.of(pressed.data()) : Optional.empty();
         }
         if (!(answer instanceof FlowEvent.Text text)) {

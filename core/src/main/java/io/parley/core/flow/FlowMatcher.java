@@ -90,6 +90,10 @@ public final class FlowMatcher {
                 return new FlowMatch(gate, List.of());
             }
         }
+        Flow chosen = chosenFlow(event, facts);
+        if (chosen != null) {
+            return new FlowMatch(chosen, List.of());
+        }
         List<Flow> timedOut = new ArrayList<>(0);
         Flow fallback = null;
         String keywordText = event instanceof FlowEvent.Text text ? MatchText.keyword(text.text()) : null;
@@ -119,6 +123,25 @@ public final class FlowMatcher {
             }
         }
         return new FlowMatch(fallback, timedOut);
+    }
+
+    /**
+     * The flow a button names ({@code flow:<id>}, a button with a {@code flowId}) when it is enabled and its condition
+     * holds; a postback flow whose {@code data} is the same text still wins (old postback strings keep working).
+     */
+    @Nullable
+    private Flow chosenFlow(FlowEvent event, ConditionFacts facts) {
+        if (!(event instanceof FlowEvent.Postback pressed) || !pressed.data().startsWith(Step.FLOW_POSTBACK_PREFIX)) {
+            return null;
+        }
+        for (Candidate candidate : candidates) {
+            if (candidate.flow().trigger() instanceof Trigger.Postback postback
+                    && postback.data().equals(pressed.data())) {
+                return null;
+            }
+        }
+        Flow flow = byId.get(pressed.data().substring(Step.FLOW_POSTBACK_PREFIX.length()));
+        return flow != null && ConditionEvaluator.holds(flow.condition(), facts) ? flow : null;
     }
 
     /**
@@ -171,7 +194,9 @@ public final class FlowMatcher {
             Set<String> data = new HashSet<>();
             for (Step step : steps) {
                 switch (step) {
-                    case Step.Buttons buttons -> buttons.buttons().forEach(b -> data.add(b.postback()));
+                    case Step.Buttons buttons -> buttons.buttons().forEach(b -> data.add(b.data()));
+                    case Step.Card card -> card.buttonList().forEach(b -> data.add(b.data()));
+                    case Step.OptionList list -> list.options().forEach(o -> data.add(o.asButton().data()));
                     case Step.Branch branch -> {
                         data.addAll(postbacks(branch.steps()));
                         data.addAll(postbacks(branch.taken(false)));

@@ -196,6 +196,12 @@ public record FlowTurn(List<Step> steps, Then then, Map<String, String> attribut
             case Step.Branch branch -> branch; // never rendered: Run takes one of its ways
             case Step.Ask ask -> ask; // rendered by Run as its question
             case Step.GoTo go -> go; // never rendered: Run follows it
+            case Step.Card card -> new Step.Card(PersonaTemplate.render(card.title(), values),
+                    PersonaTemplate.render(card.text(), values), card.imageUrl(), card.buttons(), card.link());
+            case Step.OptionList list -> new Step.OptionList(PersonaTemplate.render(list.text(), values),
+                    list.button(), list.options());
+            case Step.LinkButton link -> new Step.LinkButton(PersonaTemplate.render(link.text(), values),
+                    link.label(), link.url());
         };
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.parley.core.flow.capture.InputKind;
@@ -32,8 +33,17 @@ import java.util.Optional;
         @JsonSubTypes.Type(value = Step.AskLlm.class, name = "ask_llm"),
         @JsonSubTypes.Type(value = Step.Branch.class, name = "branch"),
         @JsonSubTypes.Type(value = Step.Ask.class, name = "ask"),
-        @JsonSubTypes.Type(value = Step.GoTo.class, name = "goto")})
+        @JsonSubTypes.Type(value = Step.GoTo.class, name = "goto"),
+        @JsonSubTypes.Type(value = Step.Card.class, name = "card"),
+        @JsonSubTypes.Type(value = Step.OptionList.class, name = "list"),
+        @JsonSubTypes.Type(value = Step.LinkButton.class, name = "link_button")})
 public sealed interface Step {
+
+    /**
+     * Postback data of a button that names a flow ({@code flowId}) instead of data: {@code flow:<flow id>}. The
+     * matcher runs that flow when such a press arrives (docs/flows.md, "Buttons that start a flow").
+     */
+    String FLOW_POSTBACK_PREFIX = "flow:";
 
     /** The "type" tag of the step's JSON. */
     String type();
@@ -179,12 +189,117 @@ public sealed interface Step {
         }
     }
 
-    /** A button: what it shows and the postback data it sends back. */
+    /**
+     * A button: what it shows and either the postback data it sends back or the flow it starts ({@code flowId},
+     * sent as {@link #FLOW_POSTBACK_PREFIX}{@code <id>}); exactly one of the two.
+     */
     @Serdeable
-    record Button(String label, String postback) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Button(String label, @Nullable String postback, @Nullable String flowId) {
+        @Creator
         public Button {
             Objects.requireNonNull(label, "label");
-            Objects.requireNonNull(postback, "postback");
+            if ((postback == null) == (flowId == null)) {
+                throw new IllegalArgumentException("a button has either postback data or a flowId");
+            }
+        }
+
+        public Button(String label, String postback) {
+            this(label, postback, null);
+        }
+
+        /** The postback data a press sends back. */
+        public String data() {
+            return postback != null ? postback : FLOW_POSTBACK_PREFIX + flowId;
+        }
+    }
+
+    /**
+     * A card: a title, text, an optional https image, up to 3 buttons (postback or flow) and an optional link
+     * button. LINE: a Flex bubble; WhatsApp: interactive reply buttons (or a CTA URL) with the image as header;
+     * Telegram: a photo (or text) with an inline keyboard; web chat: a card. {@code title} and {@code text} may use
+     * placeholders.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Card(String title, String text, @Nullable String imageUrl, @Nullable List<Button> buttons,
+                @Nullable Link link) implements Step {
+        @Override
+        public String type() {
+            return "card";
+        }
+
+        public Card {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(text, "text");
+            buttons = buttons == null || buttons.isEmpty() ? null : List.copyOf(buttons);
+        }
+
+        /** The card's buttons (none: an empty list). */
+        public List<Button> buttonList() {
+            return buttons == null ? List.of() : buttons;
+        }
+    }
+
+    /**
+     * Choose one of up to 10 options: a WhatsApp list message (opened with {@code button}), a LINE Flex bubble of
+     * buttons, a Telegram inline keyboard, options in web chat. {@code text} may use placeholders.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OptionList(String text, @Nullable String button, List<Option> options) implements Step {
+        @Override
+        public String type() {
+            return "list";
+        }
+
+        public OptionList {
+            Objects.requireNonNull(text, "text");
+            options = List.copyOf(options);
+        }
+    }
+
+    /** One option of a list: label, optional description, and postback data or the flow it starts. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Option(String label, @Nullable String description, @Nullable String postback, @Nullable String flowId) {
+        public Option {
+            Objects.requireNonNull(label, "label");
+            if ((postback == null) == (flowId == null)) {
+                throw new IllegalArgumentException("an option has either postback data or a flowId");
+            }
+        }
+
+        /** The option as a button (its description aside). */
+        public Button asButton() {
+            return new Button(label, postback, flowId);
+        }
+    }
+
+    /** A button that opens a web page: {@code label} and an http(s) {@code url}. */
+    @Serdeable
+    record Link(String label, String url) {
+        public Link {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(url, "url");
+        }
+    }
+
+    /**
+     * Text with one button that opens a URL: a WhatsApp CTA URL message, a LINE Flex bubble with a URI button, a
+     * Telegram URL button, a link in web chat. {@code text} may use placeholders; the URL is sent as written.
+     */
+    @Serdeable
+    record LinkButton(String text, String label, String url) implements Step {
+        @Override
+        public String type() {
+            return "link_button";
+        }
+
+        public LinkButton {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(url, "url");
         }
     }
 

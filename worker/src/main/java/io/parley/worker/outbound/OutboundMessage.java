@@ -26,13 +26,20 @@ import java.util.UUID;
  * Any other type with text is sent as text. Payload keys the senders add ({@code postbackRefs}) are ignored here.
  */
 public record OutboundMessage(UUID id, Kind kind, @Nullable String text, List<Step.Button> buttons, Step.Style style,
-                              @Nullable String imageUrl, @Nullable String previewUrl) {
+                              @Nullable String imageUrl, @Nullable String previewUrl, @Nullable String title,
+                              List<String> descriptions, @Nullable Step.Link link) {
 
-    public enum Kind { TEXT, BUTTONS, IMAGE }
+    public enum Kind { TEXT, BUTTONS, IMAGE, CARD, LIST, LINK }
 
     public OutboundMessage {
         Objects.requireNonNull(id, "id");
         buttons = List.copyOf(buttons);
+        descriptions = List.copyOf(descriptions);
+    }
+
+    public OutboundMessage(UUID id, Kind kind, @Nullable String text, List<Step.Button> buttons, Step.Style style,
+                           @Nullable String imageUrl, @Nullable String previewUrl) {
+        this(id, kind, text, buttons, style, imageUrl, previewUrl, null, List.of(), null);
     }
 
     /** Throws {@link IllegalArgumentException} with the reason when the row holds nothing a channel could send. */
@@ -51,6 +58,36 @@ public record OutboundMessage(UUID id, Kind kind, @Nullable String text, List<St
         if (text == null) {
             throw new IllegalArgumentException("the " + row.type() + " message has no text");
         }
+        switch (row.type()) {
+            case "card" -> {
+                String title = string(payload.get("title"));
+                if (title == null) {
+                    throw new IllegalArgumentException("the card has no title");
+                }
+                return new OutboundMessage(row.id(), Kind.CARD, text, buttons(payload.get("buttons")),
+                        Step.Style.BUTTONS, string(payload.get("imageUrl")), null, title, List.of(),
+                        payload.get("link") == null ? null : link(payload.get("link")));
+            }
+            case "list" -> {
+                List<Step.Button> options = buttons(payload.get("options"));
+                if (options.isEmpty()) {
+                    throw new IllegalArgumentException("the list has no options");
+                }
+                List<String> descriptions = ((List<?>) payload.get("options")).stream()
+                        .map(option -> string(((Map<?, ?>) option).get("description"))).map(d -> d == null ? "" : d)
+                        .toList();
+                String button = string(payload.get("button"));
+                return new OutboundMessage(row.id(), Kind.LIST, text, options, Step.Style.BUTTONS, null, null,
+                        button == null ? "Options" : button, descriptions, null);
+            }
+            case "link" -> {
+                return new OutboundMessage(row.id(), Kind.LINK, text, List.of(), Step.Style.BUTTONS, null, null,
+                        null, List.of(), link(payload));
+            }
+            default -> {
+                // text and buttons below
+            }
+        }
         List<Step.Button> buttons = "buttons".equals(row.type()) ? buttons(payload.get("buttons")) : List.of();
         if (buttons.isEmpty()) {
             return new OutboundMessage(row.id(), Kind.TEXT, text, List.of(), Step.Style.BUTTONS, null, null);
@@ -61,7 +98,14 @@ public record OutboundMessage(UUID id, Kind kind, @Nullable String text, List<St
 
     /** The same message with other buttons (postback data shortened to references). */
     OutboundMessage withButtons(List<Step.Button> replaced) {
-        return new OutboundMessage(id, kind, text, replaced, style, imageUrl, previewUrl);
+        return new OutboundMessage(id, kind, text, replaced, style, imageUrl, previewUrl, title, descriptions, link);
+    }
+
+    private static Step.Link link(@Nullable Object value) {
+        if (value instanceof Map<?, ?> map && string(map.get("label")) != null && string(map.get("url")) != null) {
+            return new Step.Link(string(map.get("label")), string(map.get("url")));
+        }
+        throw new IllegalArgumentException("a link needs a label and a url");
     }
 
     private static Map<String, Object> payload(MessageRow row, JsonMapper json) {

@@ -13,6 +13,7 @@ import io.parley.core.flow.condition.ConditionFacts;
 import io.parley.core.flow.condition.TenantTimeZones;
 import io.parley.core.premium.CheckoutLinks;
 import io.parley.core.tenancy.TenantScope;
+import io.parley.worker.outbound.NumberedAnswers;
 import io.parley.worker.outbound.PostbackReferences;
 import io.parley.core.flow.FlowMatch;
 import io.parley.core.flow.FlowTurn;
@@ -72,11 +73,13 @@ final class FlowPlanner {
     private final JsonMapper json;
     private final AccessCodes accessCodes;
     private final MemoryTurn memory;
+    private final NumberedAnswers numbered;
 
     FlowPlanner(ContactAttributes attributes, SetupLinks links, TenantScope scope, PostbackReferences postbacks,
                 TenantTimeZones zones, FlowStateRepository states, CapturePlanner captures, JsonMapper json,
-                CheckoutLinks checkoutLinks, AccessCodes accessCodes, MemoryTurn memory) {
+                CheckoutLinks checkoutLinks, AccessCodes accessCodes, MemoryTurn memory, NumberedAnswers numbered) {
         this.memory = memory;
+        this.numbered = numbered;
         this.accessCodes = accessCodes;
         this.zones = zones;
         this.states = states;
@@ -231,6 +234,11 @@ final class FlowPlanner {
 
     /** Long postback data went out as a short reference (Telegram allows 64 bytes); match the original data. */
     private FlowEvent resolvePostback(Turn turn, FlowEvent flowEvent) {
+        if (flowEvent instanceof FlowEvent.Text text) {
+            // "2" after a message with options is a press of its second option (docs/flows.md, "Rich messages").
+            return scope.read(turn.tenant(), () -> numbered.pressed(turn.tenant(), turn.conversation().id(),
+                    turn.inboundMessageId(), text.text())).<FlowEvent>map(FlowEvent.Postback::new).orElse(flowEvent);
+        }
         if (!(flowEvent instanceof FlowEvent.Postback postback)) {
             return flowEvent;
         }

@@ -53,12 +53,14 @@ final class LlmAnswer {
     private final LlmTelemetry metrics;
     private final MemoryTurn memory;
     private final MemoryReplies memoryReplies;
+    private final PersonaOverrides overrides;
 
     LlmAnswer(ContactAttributes attributes, LlmEndpoints endpoints, ResilientLlm llm, LlmPrices prices,
               LlmSettings settings, BudgetGate budgets, LlmTelemetry metrics, MemoryTurn memory,
-              MemoryReplies memoryReplies) {
+              MemoryReplies memoryReplies, PersonaOverrides overrides) {
         this.memory = memory;
         this.memoryReplies = memoryReplies;
+        this.overrides = overrides;
         this.budgets = budgets;
         this.metrics = metrics;
         this.attributes = attributes;
@@ -203,7 +205,7 @@ final class LlmAnswer {
     }
 
     private List<LlmMessage> prompt(Turn turn, @Nullable String instruction, MemoryTurn.Prepared remembered) {
-        return PromptBuilder.build(turn.bot(), turn.contact(), attributes.read(turn.contact().attributes()),
+        return PromptBuilder.build(turn.bot(), overrides.forPrompt(turn), attributes.read(turn.contact().attributes()),
                 remembered.values(), remembered.section(), instruction, turn.history(),
                 turn.events().stream().map(PromptBuilder::userText).toList());
     }

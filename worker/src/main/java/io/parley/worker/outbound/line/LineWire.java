@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * LINE Messaging API request bodies (https://developers.line.biz/en/reference/messaging-api/), and how an
  * {@link OutboundMessage} becomes a LINE message object: text (≤ 5,000 characters), text with quick-reply postback
- * buttons (≤ 13 items, labels ≤ 20 characters), or an image.
+ * buttons (≤ 13 items, labels ≤ 20 characters), an image, or a Flex message for cards, lists and link buttons
+ * ({@link LineFlex}).
  */
 final class LineWire {
 
@@ -38,7 +39,17 @@ final class LineWire {
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Message(String type, @Nullable String text, @Nullable String originalContentUrl,
-                   @Nullable String previewImageUrl, @Nullable QuickReply quickReply) {
+                   @Nullable String previewImageUrl, @Nullable QuickReply quickReply, @Nullable String altText,
+                   @Nullable Object contents) {
+
+        @io.micronaut.core.annotation.Creator
+        Message {
+        }
+
+        Message(String type, @Nullable String text, @Nullable String originalContentUrl,
+                @Nullable String previewImageUrl, @Nullable QuickReply quickReply) {
+            this(type, text, originalContentUrl, previewImageUrl, quickReply, null, null);
+        }
     }
 
     @Serdeable
@@ -61,6 +72,7 @@ final class LineWire {
             case IMAGE -> new Message("image", null, message.imageUrl(), message.previewUrl(), null);
             case BUTTONS -> new Message("text", message.text(), null, null, new QuickReply(
                     message.buttons().stream().limit(MAX_QUICK_REPLIES).map(LineWire::item).toList()));
+            case CARD, LIST, LINK -> LineFlex.render(message);
         };
     }
 

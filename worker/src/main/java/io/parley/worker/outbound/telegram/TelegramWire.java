@@ -30,7 +30,15 @@ final class TelegramWire {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SendPhoto(long chatId, String photo, @Nullable String caption) {
+    record SendPhoto(long chatId, String photo, @Nullable String caption, @Nullable Markup replyMarkup) {
+
+        SendPhoto(long chatId, String photo, @Nullable String caption) {
+            this(chatId, photo, caption, null);
+        }
+
+        @io.micronaut.core.annotation.Creator
+        SendPhoto {
+        }
     }
 
     @Serdeable(naming = SnakeCaseStrategy.class)
@@ -41,8 +49,18 @@ final class TelegramWire {
     record Markup(List<List<Key>> inlineKeyboard) {
     }
 
+    /** A button: postback data ({@code callback_data}) or a page to open ({@code url}). */
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record Key(String text, String callbackData) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Key(String text, @Nullable String callbackData, @Nullable String url) {
+
+        Key(String text, String callbackData) {
+            this(text, callbackData, null);
+        }
+
+        @io.micronaut.core.annotation.Creator
+        Key {
+        }
     }
 
     static Call render(long chatId, OutboundMessage message) {
@@ -52,6 +70,7 @@ final class TelegramWire {
             case BUTTONS -> new Call("sendMessage", new SendMessage(chatId, message.text(), new Markup(
                     message.buttons().stream().map(button -> List.of(new Key(button.label(), button.postback())))
                             .toList())));
+            case CARD, LIST, LINK -> TelegramKeyboards.render(chatId, message);
         };
     }
 }

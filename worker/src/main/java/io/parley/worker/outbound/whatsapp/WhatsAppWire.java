@@ -40,8 +40,18 @@ final class WhatsAppWire {
     record Image(String link, @Nullable String caption) {
     }
 
+    /** {@code header} ({@link WhatsAppInteractive.Header}) only for cards; {@code action} an {@link Action} or a CTA. */
     @Serdeable
-    record Interactive(String type, Body body, Action action) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Interactive(String type, @Nullable Object header, Body body, Object action) {
+
+        Interactive(String type, Body body, Action action) {
+            this(type, null, body, action);
+        }
+
+        @io.micronaut.core.annotation.Creator
+        Interactive {
+        }
     }
 
     @Serdeable
@@ -84,6 +94,7 @@ final class WhatsAppWire {
             case TEXT -> send(to, "text", new Text(false, message.text()), null, null);
             case IMAGE -> send(to, "image", null, null, new Image(message.imageUrl(), message.text()));
             case BUTTONS -> send(to, "interactive", null, interactive(message), null);
+            case CARD, LIST, LINK -> WhatsAppInteractive.render(to, message);
         };
     }
 
