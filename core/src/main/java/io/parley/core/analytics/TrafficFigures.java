@@ -182,19 +182,10 @@ public final class TrafficFigures {
                 .plusSeconds(60L * TenantZones.alignMinutes(range.zone(), range.start()));
     }
 
-    /**
-     * Memory for the sorts and hashes of one analytics read (transaction-local): the distinct counts sort or hash
-     * a row per contact and day of the range (hundreds of thousands for 90 days of a large tenant), which
-     * PostgreSQL's default 4 MB sends to temporary files.
-     */
-    static final String WORK_MEM = "64MB";
-
     <T> T read(AnalyticsRange range, Function<Connection, T> work) {
         return scope.read(new TenantId(range.tenant()), () -> {
             try {
-                Connection connection = dataSource.getConnection();
-                Jdbc.rows(connection, "SELECT set_config('work_mem', :mem, true)", Map.of("mem", WORK_MEM));
-                return work.apply(connection);
+                return work.apply(dataSource.getConnection());
             } catch (SQLException e) {
                 throw new IllegalStateException("No connection for the analytics query", e);
             }
