@@ -27,31 +27,35 @@ final class AnalyticsData {
                              FROM 3) FROM 1 FOR 6), 6, (get_byte(b, 6) & 15) | 112), 'hex')::uuid
                       FROM (SELECT uuid_send(gen_random_uuid()) AS b) r $$""");
             sql.execute("SET synchronous_commit = off");
+            // temp tables in memory (set before the first one), sorts in memory
+            sql.execute("SET temp_buffers = '2GB'");
+            sql.execute("SET work_mem = '512MB'");
+            sql.execute("SET maintenance_work_mem = '1GB'");
             sql.execute("SELECT set_config('parley.bench_span', '" + days + " days', false)");
             // contacts: first seen uniformly over the span (a contact's index orders its first-seen time)
             sql.execute("""
                     CREATE TEMP TABLE bench_contacts AS
-                    SELECT i, now() - interval '%1$d days' + (interval '%1$d days') * (i::float8 / %2$d) AS seen
-                    FROM generate_series(0, %2$d - 1) i""".formatted(days, contacts));
-            sql.execute("ALTER TABLE bench_contacts ADD COLUMN contact uuid, ADD COLUMN conversation uuid");
-            sql.execute("UPDATE bench_contacts SET contact = pg_temp.uuid7_at(seen), conversation = pg_temp.uuid7_at(seen)");
+                    SELECT i, seen, pg_temp.uuid7_at(seen) AS contact, pg_temp.uuid7_at(seen) AS conversation
+                    FROM (SELECT i, now() - interval '%1$d days' + (interval '%1$d days') * (i::float8 / %2$d) AS seen
+                          FROM generate_series(0, %2$d - 1) i) g""".formatted(days, contacts));
             sql.execute("CREATE INDEX ON bench_contacts (i)");
             sql.execute(("INSERT INTO contacts (tenant_id, id, display_name, created_at) "
                     + "SELECT '%s', contact, 'Contact ' || i, seen FROM bench_contacts").formatted(tenant));
             sql.execute(("INSERT INTO conversations (tenant_id, id, bot_id, channel_id, contact_id, created_at) "
                     + "SELECT '%s', conversation, '%s', '%s', contact, seen FROM bench_contacts")
                     .formatted(tenant, bot, channel));
-            // message pairs: a contact (skewed: low indexes talk more), a time between its first-seen and now
+            // message pairs: a contact (skewed: low indexes talk more), a time between its first-seen and now; in
+            // time order, so that the inserts below append to the time-ordered primary keys instead of splitting
+            // pages all over them
             sql.execute("""
                     CREATE TEMP TABLE bench_pairs AS
-                    WITH picks AS MATERIALIZED (
-                        SELECT p, floor(%d * random() * random())::bigint AS ci, random() AS r
-                        FROM generate_series(1, %d) p)
-                    SELECT picks.p, c.contact, c.conversation, c.seen + (now() - c.seen) * picks.r AS at,
-                           (200 + floor(random() * random() * 4000))::int AS reply_ms
-                    FROM picks JOIN bench_contacts c ON c.i = picks.ci""".formatted(contacts, pairs));
-            sql.execute("ALTER TABLE bench_pairs ADD COLUMN event uuid");
-            sql.execute("UPDATE bench_pairs SET event = pg_temp.uuid7_at(at)");
+                    SELECT t.*, pg_temp.uuid7_at(at) AS event FROM (
+                        SELECT picks.p, c.contact, c.conversation, c.seen + (now() - c.seen) * picks.r AS at,
+                               (200 + floor(random() * random() * 4000))::int AS reply_ms
+                        FROM (SELECT p, floor(%d * random() * random())::bigint AS ci, random() AS r
+                              FROM generate_series(1, %d) p) picks
+                        JOIN bench_contacts c ON c.i = picks.ci) t
+                    ORDER BY at""".formatted(contacts, pairs));
             sql.execute(("INSERT INTO inbound_events (tenant_id, id, channel_id, provider_event_id, kind, payload, "
                     + "received_at) SELECT '%s', event, '%s', event::text, 'message', '{}', at FROM bench_pairs")
                     .formatted(tenant, channel));

@@ -128,16 +128,20 @@ final class AnalyticsRun {
     }
 
     private static String rollupRows(Database database, UUID tenant) throws SQLException {
-        try (PreparedStatement count = database.connection().prepareStatement(
-                "SELECT (SELECT count(*) FROM analytics_counts WHERE tenant_id = ?), "
-                        + "(SELECT count(*) FROM analytics_contact_hours WHERE tenant_id = ?)")) {
-            count.setObject(1, tenant);
-            count.setObject(2, tenant);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return String.format("%,d counters, %,d contact-hours", row.getLong(1), row.getLong(2));
+        List<String> tables = List.of("analytics_counts", "analytics_latency_hours", "analytics_contact_hours",
+                "analytics_count_days", "analytics_latency_days", "analytics_contact_days");
+        StringBuilder rows = new StringBuilder();
+        for (String table : tables) {
+            try (PreparedStatement count = database.connection().prepareStatement(
+                    "SELECT count(*) FROM " + table + " WHERE tenant_id = ?")) {
+                count.setObject(1, tenant);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    rows.append(rows.isEmpty() ? "" : ", ").append(String.format("%s %,d", table, row.getLong(1)));
+                }
             }
         }
+        return rows.toString();
     }
 
     private static double rank(List<Double> sorted, double q) {

@@ -57,6 +57,44 @@ public record AnalyticsRange(UUID tenant, ZoneId zone, LocalDate from, LocalDate
                 : "CAST(date_trunc('" + unit.sql() + "', " + column + " AT TIME ZONE :tz) AS date)";
     }
 
+    /**
+     * Whether the range reads the daily rollups ({@code analytics_count_days}, {@code analytics_latency_days},
+     * {@code analytics_contact_days}): for day, week and month groups; hours read the hourly ones.
+     */
+    boolean daily() {
+        return unit != Unit.HOUR;
+    }
+
+    /** The rollup table to read: {@code hourly} for hour groups, {@code daily} otherwise. */
+    String table(String hourly, String daily) {
+        return daily() ? daily : hourly;
+    }
+
+    /** Who was active when: contact-days, or contact-hours for hour groups. */
+    String contactTable() {
+        return table("analytics_contact_hours", "analytics_contact_days");
+    }
+
+    /** A rollup row's period column: {@code day} (a local date) or {@code bucket} (an hourly bucket's start). */
+    String periodColumn(String alias) {
+        return alias + (daily() ? ".day" : ".bucket");
+    }
+
+    /** The condition that keeps the rollup rows of alias {@code alias} inside the range. */
+    String periodSql(String alias) {
+        return daily() ? alias + ".day >= :fromDay AND " + alias + ".day <= :toDay"
+                : alias + ".bucket >= :start AND " + alias + ".bucket < :end";
+    }
+
+    /** The group key of a period read by {@link #periodColumn} (the same keys {@link #keySql} gives). */
+    String groupSql(String period) {
+        return switch (unit) {
+            case HOUR -> keySql(period);
+            case DAY -> period;
+            case WEEK, MONTH -> "CAST(date_trunc('" + unit.sql() + "', CAST(" + period + " AS timestamp)) AS date)";
+        };
+    }
+
     /** The filter on bot and channel for rollup alias {@code alias}. */
     String filterSql(String alias) {
         return (bot == null ? "" : " AND " + alias + ".bot_id = :bot")
@@ -69,6 +107,8 @@ public record AnalyticsRange(UUID tenant, ZoneId zone, LocalDate from, LocalDate
         values.put("tz", zone.getId());
         values.put("start", start());
         values.put("end", end());
+        values.put("fromDay", from);
+        values.put("toDay", to);
         values.put("bot", bot);
         values.put("channel", channel);
         return values;

@@ -14,9 +14,12 @@ import java.time.Duration;
  * @param rollupLookback each refresh recomputes the buckets from this long before the last refresh: rows that
  *                       commit late and statuses (delivered, read, failed) that arrive later are corrected while
  *                       they are younger than this
+ * @param rollupEnabled  false: activity enqueues no refresh (the figures stop following the conversations); for
+ *                       measuring what the rollups cost the turn path (bench/README.md) and for emergencies
  */
 @ConfigurationProperties("parley.analytics")
 public record AnalyticsSettings(
         @Bindable(defaultValue = "1m") @NotNull Duration rollupInterval,
-        @Bindable(defaultValue = "6h") @NotNull Duration rollupLookback) {
+        @Bindable(defaultValue = "6h") @NotNull Duration rollupLookback,
+        @Bindable(defaultValue = "true") boolean rollupEnabled) {
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Schedules a tenant's rollup refresh when it has new activity: at most one {@code analytics.rollup} job per tenant
  * and {@code parley.analytics.rollup-interval}, due at the interval's end. The first call of an interval enqueues
  * (the unique key makes other processes' calls no-ops); later ones are a map lookup, so the turn path pays one
- * small insert per tenant and interval, not one per message.
+ * small insert per tenant and interval, not one per message. {@code parley.analytics.rollup-enabled: false} turns
+ * it off.
  */
 @Singleton
 public final class AnalyticsTrigger {
@@ -34,6 +35,9 @@ public final class AnalyticsTrigger {
 
     /** The tenant's raw rows changed (call after the commit). */
     public void touched(TenantId tenant) {
+        if (!settings.rollupEnabled()) {
+            return;
+        }
         long interval = Math.max(1, settings.rollupInterval().toMillis());
         long slot = Math.floorDiv(System.currentTimeMillis(), interval);
         Long before = scheduled.put(tenant, slot);

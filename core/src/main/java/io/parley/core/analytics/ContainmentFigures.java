@@ -25,9 +25,10 @@ public final class ContainmentFigures {
         return traffic.read(range, connection -> {
             String activeSql = """
                     SELECT %s AS k, count(DISTINCT (h.channel_id, h.contact_id))
-                    FROM analytics_contact_hours h
-                    WHERE h.tenant_id = :t AND h.bucket >= :start AND h.bucket < :end AND h.messages_in > 0%s
-                    GROUP BY ROLLUP (1)""".formatted(range.keySql("h.bucket"), range.filterSql("h"));
+                    FROM %s h
+                    WHERE h.tenant_id = :t AND %s AND h.messages_in > 0%s
+                    GROUP BY ROLLUP (1)""".formatted(range.groupSql(range.periodColumn("h")), range.contactTable(),
+                    range.periodSql("h"), range.filterSql("h"));
             Map<String, Long> active = new HashMap<>();
             for (Object[] row : Jdbc.rows(connection, activeSql, range.values())) {
                 active.put(row[0] == null ? null : range.label(row[0]), Jdbc.number(row[1]));

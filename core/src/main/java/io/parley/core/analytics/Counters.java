@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Sums of {@code analytics_counts} per group key, metric and dimension, for a range. */
+/**
+ * Sums of the counters ({@code analytics_counts} for hour groups, {@code analytics_count_days} otherwise) per group
+ * key, metric and dimension, for a range.
+ */
 final class Counters {
 
     /** label → "metric/dimension" → sum. */
@@ -17,14 +20,15 @@ final class Counters {
     }
 
     static Counters read(Connection connection, AnalyticsRange range, List<String> metrics) {
-        // bots and channels summed per bucket first: the zone's arithmetic then runs once per bucket, not per row
+        // bots and channels summed per period first: the key's arithmetic then runs once per period, not per row
         String sql = """
                 SELECT %s AS k, metric, dimension, sum(v)
-                FROM (SELECT a.bucket, a.metric, a.dimension, sum(a.value) AS v
-                      FROM analytics_counts a
-                      WHERE a.tenant_id = :t AND a.bucket >= :start AND a.bucket < :end AND a.metric = ANY(:metrics)%s
+                FROM (SELECT %s AS p, a.metric, a.dimension, sum(a.value) AS v
+                      FROM %s a
+                      WHERE a.tenant_id = :t AND %s AND a.metric = ANY(:metrics)%s
                       GROUP BY 1, 2, 3) AS b
-                GROUP BY 1, 2, 3""".formatted(range.keySql("b.bucket"), range.filterSql("a"));
+                GROUP BY 1, 2, 3""".formatted(range.groupSql("b.p"), range.periodColumn("a"),
+                range.table("analytics_counts", "analytics_count_days"), range.periodSql("a"), range.filterSql("a"));
         Map<String, Object> values = range.values();
         values.put("metrics", metrics.toArray(String[]::new));
         Counters counters = new Counters();
@@ -44,18 +48,6 @@ final class Counters {
 
     long total(String metric, String dimension) {
         return sum(total, metric, dimension);
-    }
-
-    /** The histogram (bin → count) of a latency metric in a group, or over the range when label is null. */
-    Map<Integer, Long> histogram(String label, String metric) {
-        Map<String, Long> source = label == null ? total : byLabel.getOrDefault(label, Map.of());
-        Map<Integer, Long> bins = new HashMap<>();
-        source.forEach((name, value) -> {
-            if (name.startsWith(metric + "/")) {
-                bins.merge(Integer.parseInt(name.substring(metric.length() + 1)), value, Long::sum);
-            }
-        });
-        return bins;
     }
 
     /** Dimensions seen for a metric over the range. */

@@ -21,7 +21,7 @@ public final class LatencyBins {
     static final double GAMMA = (1 + ALPHA) / (1 - ALPHA);
 
     /** The bin of {@code ms} in SQL; {@code %s} is the latency expression in milliseconds. */
-    static final String SQL = "CAST(CASE WHEN (%1$s) <= 0 THEN -1 ELSE ceil(ln(%1$s) / ln(" + GAMMA + ")) END AS text)";
+    static final String SQL = "CAST(CASE WHEN (%1$s) <= 0 THEN -1 ELSE ceil(ln(%1$s) / ln(" + GAMMA + ")) END AS integer)";
 
     private LatencyBins() {
     }

@@ -24,16 +24,16 @@ public final class QualityFigures {
     /** Webhook received → reply sent and LLM call time: count, p50, p95, p99 in ms per bucket and over the range. */
     public AnalyticsTable latency(AnalyticsRange range) {
         return traffic.read(range, connection -> {
-            Counters counts = Counters.read(connection, range, List.of("reply_latency", "llm_latency"));
+            Histograms histograms = Histograms.read(connection, range, List.of("reply_latency", "llm_latency"));
             List<String> columns = List.of("bucket", "replies", "replyP50", "replyP95", "replyP99",
                     "llmCalls", "llmP50", "llmP95", "llmP99");
             List<Map<String, Object>> rows = new ArrayList<>();
             for (String label : range.labels()) {
-                rows.add(latencyRow(columns, label, counts.histogram(label, "reply_latency"),
-                        counts.histogram(label, "llm_latency")));
+                rows.add(latencyRow(columns, label, histograms.histogram(label, "reply_latency"),
+                        histograms.histogram(label, "llm_latency")));
             }
             return new AnalyticsTable(columns, rows, latencyRow(columns, "total",
-                    counts.histogram(null, "reply_latency"), counts.histogram(null, "llm_latency")));
+                    histograms.histogram(null, "reply_latency"), histograms.histogram(null, "llm_latency")));
         });
     }
 
@@ -94,9 +94,10 @@ public final class QualityFigures {
     private static Map<String, long[]> active(Connection connection, AnalyticsRange range) {
         String sql = """
                 SELECT %s AS k, count(DISTINCT h.contact_id), count(DISTINCT (h.channel_id, h.contact_id))
-                FROM analytics_contact_hours h
-                WHERE h.tenant_id = :t AND h.bucket >= :start AND h.bucket < :end AND h.messages_in > 0%s
-                GROUP BY ROLLUP (1)""".formatted(range.keySql("h.bucket"), range.filterSql("h"));
+                FROM %s h
+                WHERE h.tenant_id = :t AND %s AND h.messages_in > 0%s
+                GROUP BY ROLLUP (1)""".formatted(range.groupSql(range.periodColumn("h")), range.contactTable(),
+                range.periodSql("h"), range.filterSql("h"));
         Map<String, long[]> active = new HashMap<>();
         for (Object[] row : Jdbc.rows(connection, sql, range.values())) {
             active.put(row[0] == null ? null : range.label(row[0]),
@@ -119,8 +120,8 @@ public final class QualityFigures {
             String sql = """
                     SELECT %1$s, sum(h.llm_calls), sum(h.llm_cost_micros), sum(h.messages_in),
                            count(DISTINCT h.contact_id), count(DISTINCT (h.channel_id, h.contact_id))
-                    FROM analytics_contact_hours h
-                    WHERE h.tenant_id = :t AND h.bucket >= :start AND h.bucket < :end%2$s
+                    FROM analytics_contact_days h
+                    WHERE h.tenant_id = :t AND h.day >= :fromDay AND h.day <= :toDay%2$s
                     GROUP BY %1$s
                     ORDER BY sum(h.llm_cost_micros) DESC, %1$s
                     LIMIT :limit""".formatted(key, range.filterSql("h"));
@@ -159,8 +160,8 @@ public final class QualityFigures {
         return traffic.read(range, connection -> {
             String sql = """
                     SELECT a.channel_id, a.dimension, sum(a.value)
-                    FROM analytics_counts a
-                    WHERE a.tenant_id = :t AND a.bucket >= :start AND a.bucket < :end AND a.metric = :metric%s
+                    FROM analytics_count_days a
+                    WHERE a.tenant_id = :t AND a.day >= :fromDay AND a.day <= :toDay AND a.metric = :metric%s
                     GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2""".formatted(range.filterSql("a"));
             Map<String, Object> values = range.values();
             values.put("metric", metric);

@@ -1,9 +1,10 @@
 package io.parley.core.analytics;
 
 /**
- * The rollup statements ({@link AnalyticsRollup}): each reads the raw rows of one tenant from {@code :from} on
- * (found by id from {@code :lowest}) and writes one row per bucket ({@code date_bin} of an hour from
- * {@code :origin}), metric, bot, channel and dimension. Metric definitions: docs/analytics.md.
+ * The rollup statements ({@link AnalyticsRollup}). The hourly ones read the raw rows of one tenant from
+ * {@code :from} on (found by id from {@code :lowest}) and write one row per bucket ({@code date_bin} of an hour from
+ * {@code :origin}), metric, bot, channel and dimension; the daily ones sum the hourly rows per local day. Metric
+ * definitions: docs/analytics.md.
  */
 final class RollupSql {
 
@@ -38,39 +39,56 @@ final class RollupSql {
                 ) AS x(metric, dimension, v)
                 WHERE m.tenant_id = :t AND m.id >= :lowest AND m.created_at >= :from AND x.metric IS NOT NULL
               UNION ALL
-                SELECT %2$s, c.bot_id, c.channel_id, 'reply_latency',
-                       %3$s, 1
-                FROM messages r
-                JOIN inbound_events e ON e.tenant_id = r.tenant_id AND e.id = r.reply_to
-                JOIN conversations c ON c.tenant_id = r.tenant_id AND c.id = r.conversation_id
-                WHERE r.tenant_id = :t AND r.id >= :lowest AND r.created_at >= :from
-                  AND r.reply_to IS NOT NULL AND r.sent_at IS NOT NULL
-              UNION ALL
-                SELECT %4$s, c.bot_id, c.channel_id, 'conversations_started', '', 1
+                SELECT %2$s, c.bot_id, c.channel_id, 'conversations_started', '', 1
                 FROM conversations c
                 WHERE c.tenant_id = :t AND c.id >= :lowest AND c.created_at >= :from
               UNION ALL
-                SELECT %5$s, u.bot_id, coalesce(c.channel_id, :none), x.metric, x.dimension, x.v
+                SELECT %3$s, u.bot_id, coalesce(c.channel_id, :none), x.metric, x.dimension, x.v
                 FROM llm_usage u
                 LEFT JOIN conversations c ON c.tenant_id = u.tenant_id AND c.id = u.conversation_id
                 CROSS JOIN LATERAL (VALUES
                     ('llm_calls', u.outcome, CAST(1 AS bigint)),
                     ('llm_prompt_tokens', '', CAST(u.prompt_tokens AS bigint)),
                     ('llm_completion_tokens', '', CAST(u.completion_tokens AS bigint)),
-                    ('llm_cost_micros', '', coalesce(CAST(u.cost_micros AS bigint), 0)),
-                    ('llm_latency', %6$s, 1)
+                    ('llm_cost_micros', '', coalesce(CAST(u.cost_micros AS bigint), 0))
                 ) AS x(metric, dimension, v)
                 WHERE u.tenant_id = :t AND u.id >= :lowest AND u.created_at >= :from
               UNION ALL
-                SELECT %7$s, c.bot_id, c.channel_id, 'handoffs', h.kind, 1
+                SELECT %4$s, c.bot_id, c.channel_id, 'handoffs', h.kind, 1
                 FROM conversation_handoffs h
                 JOIN conversations c ON c.tenant_id = h.tenant_id AND c.id = h.conversation_id
                 WHERE h.tenant_id = :t AND h.id >= :lowest AND h.created_at >= :from
             ) s
             GROUP BY b, metric, bot_id, channel_id, coalesce(dimension, '')""".formatted(
-            bucket("m.created_at"), bucket("r.created_at"),
-            bin("floor(extract(epoch FROM r.sent_at - e.received_at) * 1000)"),
-            bucket("c.created_at"), bucket("u.created_at"), bin("u.latency_ms"), bucket("h.created_at"));
+            bucket("m.created_at"), bucket("c.created_at"), bucket("u.created_at"), bucket("h.created_at"));
+
+    /**
+     * The latency histograms, one row per bucket, metric, bot and channel: the bins used (ascending) and their
+     * counts ({@link LatencyBins}).
+     */
+    static final String LATENCY = """
+            INSERT INTO analytics_latency_hours (tenant_id, bucket, metric, bot_id, channel_id, bins, counts)
+            SELECT :t, b, metric, bot_id, channel_id, array_agg(bin ORDER BY bin), array_agg(n ORDER BY bin)
+            FROM (
+                SELECT b, metric, bot_id, channel_id, bin, count(*) AS n
+                FROM (
+                    SELECT %1$s AS b, c.bot_id, c.channel_id, 'reply_latency' AS metric, %2$s AS bin
+                    FROM messages r
+                    JOIN inbound_events e ON e.tenant_id = r.tenant_id AND e.id = r.reply_to
+                    JOIN conversations c ON c.tenant_id = r.tenant_id AND c.id = r.conversation_id
+                    WHERE r.tenant_id = :t AND r.id >= :lowest AND r.created_at >= :from
+                      AND r.reply_to IS NOT NULL AND r.sent_at IS NOT NULL
+                  UNION ALL
+                    SELECT %3$s, u.bot_id, coalesce(c.channel_id, :none), 'llm_latency', %4$s
+                    FROM llm_usage u
+                    LEFT JOIN conversations c ON c.tenant_id = u.tenant_id AND c.id = u.conversation_id
+                    WHERE u.tenant_id = :t AND u.id >= :lowest AND u.created_at >= :from
+                ) s
+                GROUP BY 1, 2, 3, 4, 5
+            ) g
+            GROUP BY b, metric, bot_id, channel_id""".formatted(
+            bucket("r.created_at"), bin("floor(extract(epoch FROM r.sent_at - e.received_at) * 1000)"),
+            bucket("u.created_at"), bin("u.latency_ms"));
 
     /** Who was active in each bucket, with their messages and LLM cost. */
     static final String CONTACT_HOURS = """
@@ -91,6 +109,47 @@ final class RollupSql {
                 WHERE u.tenant_id = :t AND u.id >= :lowest AND u.created_at >= :from
             ) s
             GROUP BY b, bot_id, channel_id, contact_id""".formatted(bucket("m.created_at"), bucket("u.created_at"));
+
+    /*
+     * The daily rollups: the local days (in :tz) of the hourly rows from :dayStart on, summed. Buckets are aligned
+     * on the zone, so the local date of a bucket's start is the day the whole bucket belongs to. A new counter needs
+     * only its branch in COUNTS: the daily rows of every metric follow.
+     */
+
+    private static final String DAY = "CAST(%s.bucket AT TIME ZONE :tz AS date)";
+
+    static final String COUNT_DAYS = """
+            INSERT INTO analytics_count_days (tenant_id, day, metric, bot_id, channel_id, dimension, value)
+            SELECT :t, %s, a.metric, a.bot_id, a.channel_id, a.dimension, sum(a.value)
+            FROM analytics_counts a
+            WHERE a.tenant_id = :t AND a.bucket >= :dayStart
+            GROUP BY 2, 3, 4, 5, 6""".formatted(DAY.formatted("a"));
+
+    static final String LATENCY_DAYS = """
+            INSERT INTO analytics_latency_days (tenant_id, day, metric, bot_id, channel_id, bins, counts)
+            SELECT :t, day, metric, bot_id, channel_id, array_agg(bin ORDER BY bin), array_agg(n ORDER BY bin)
+            FROM (
+                SELECT %s AS day, h.metric, h.bot_id, h.channel_id, x.bin, CAST(sum(x.n) AS bigint) AS n
+                FROM analytics_latency_hours h CROSS JOIN LATERAL unnest(h.bins, h.counts) AS x(bin, n)
+                WHERE h.tenant_id = :t AND h.bucket >= :dayStart
+                GROUP BY 1, 2, 3, 4, 5
+            ) s
+            GROUP BY day, metric, bot_id, channel_id""".formatted(DAY.formatted("h"));
+
+    static final String CONTACT_DAYS = """
+            INSERT INTO analytics_contact_days (tenant_id, day, bot_id, channel_id, contact_id, messages_in,
+                messages_out, llm_calls, llm_cost_micros)
+            SELECT :t, %s, h.bot_id, h.channel_id, h.contact_id, sum(h.messages_in), sum(h.messages_out),
+                   sum(h.llm_calls), sum(h.llm_cost_micros)
+            FROM analytics_contact_hours h
+            WHERE h.tenant_id = :t AND h.bucket >= :dayStart
+            GROUP BY 2, 3, 4, 5""".formatted(DAY.formatted("h"));
+
+    /** The hourly tables, then the daily ones (each table's rows from :first / :firstDay on are replaced). */
+    static final java.util.List<String> HOURLY_TABLES = java.util.List.of("analytics_counts", "analytics_latency_hours",
+            "analytics_contact_hours");
+    static final java.util.List<String> DAILY_TABLES = java.util.List.of("analytics_count_days",
+            "analytics_latency_days", "analytics_contact_days");
 
     private RollupSql() {
     }

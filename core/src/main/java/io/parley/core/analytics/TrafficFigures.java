@@ -16,7 +16,8 @@ import java.util.function.Function;
 
 /**
  * Messages, conversations and contacts: who talked, how often, and who came back (docs/analytics.md). Read from
- * the rollups only.
+ * the rollups only: the daily ones for day, week and month groups (distinct counts from contact-days), the hourly
+ * ones for hours.
  */
 @Singleton
 public final class TrafficFigures {
@@ -64,11 +65,12 @@ public final class TrafficFigures {
             String sql = """
                     WITH active AS (
                         SELECT DISTINCT %1$s AS k, h.contact_id
-                        FROM analytics_contact_hours h
-                        WHERE h.tenant_id = :t AND h.bucket >= :start AND h.bucket < :end AND h.messages_in > 0%2$s)
-                    SELECT a.k, count(*), count(*) FILTER (WHERE %3$s = a.k)
+                        FROM %2$s h
+                        WHERE h.tenant_id = :t AND %3$s AND h.messages_in > 0%4$s)
+                    SELECT a.k, count(*), count(*) FILTER (WHERE %5$s = a.k)
                     FROM active a JOIN contacts c ON c.tenant_id = :t AND c.id = a.contact_id
-                    GROUP BY a.k""".formatted(range.keySql("h.bucket"), range.filterSql("h"),
+                    GROUP BY a.k""".formatted(range.groupSql(range.periodColumn("h")), range.contactTable(),
+                    range.periodSql("h"), range.filterSql("h"),
                     range.keySql("date_bin(interval '1 hour', c.created_at, CAST(:origin AS timestamptz))"));
             Map<String, Object> values = range.values();
             values.put("origin", origin(connection, range));
@@ -98,9 +100,9 @@ public final class TrafficFigures {
         return read(range, connection -> {
             String sql = """
                     WITH d AS (
-                        SELECT DISTINCT h.contact_id, CAST(h.bucket AT TIME ZONE :tz AS date) AS day
-                        FROM analytics_contact_hours h
-                        WHERE h.tenant_id = :t AND h.bucket >= :windowStart AND h.bucket < :end
+                        SELECT DISTINCT h.contact_id, h.day
+                        FROM analytics_contact_days h
+                        WHERE h.tenant_id = :t AND h.day >= :windowStart AND h.day <= :toDay
                           AND h.messages_in > 0%s),
                     s AS (SELECT day, lead(day) OVER (PARTITION BY contact_id ORDER BY day) AS next FROM d)
                     SELECT at, sum(dau), sum(wau), sum(mau) FROM (
@@ -111,7 +113,7 @@ public final class TrafficFigures {
                     GROUP BY at ORDER BY at""".formatted(range.filterSql("h"));
             Map<String, Object> values = range.values();
             LocalDate windowStart = range.from().minusDays(29);
-            values.put("windowStart", windowStart.atStartOfDay(range.zone()).toInstant());
+            values.put("windowStart", windowStart);
             Map<LocalDate, long[]> changes = new HashMap<>();
             for (Object[] row : Jdbc.rows(connection, sql, values)) {
                 changes.put(((java.sql.Date) row[0]).toLocalDate(),
@@ -153,9 +155,9 @@ public final class TrafficFigures {
                         FROM contacts
                         WHERE tenant_id = :t AND created_at >= :start AND created_at < :end),
                     a AS (
-                        SELECT DISTINCT h.contact_id, CAST(date_trunc('%1$s', h.bucket AT TIME ZONE :tz) AS date) AS p
-                        FROM analytics_contact_hours h JOIN c ON c.contact_id = h.contact_id
-                        WHERE h.tenant_id = :t AND h.bucket >= :start AND h.messages_in > 0%2$s)
+                        SELECT DISTINCT h.contact_id, CAST(date_trunc('%1$s', CAST(h.day AS timestamp)) AS date) AS p
+                        FROM analytics_contact_days h JOIN c ON c.contact_id = h.contact_id
+                        WHERE h.tenant_id = :t AND h.day >= :fromDay AND h.messages_in > 0%2$s)
                     SELECT c.p, count(DISTINCT c.contact_id)%3$s
                     FROM c LEFT JOIN a ON a.contact_id = c.contact_id
                     GROUP BY c.p ORDER BY c.p""".formatted(unit, range.filterSql("h"), filters);
