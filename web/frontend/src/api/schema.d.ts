@@ -779,7 +779,7 @@ export interface paths {
          *
          *     Write-only; the fields depend on `type`:
          *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
-         *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
+         *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
          *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
          *     * `web`: none (`{}`).
          */
@@ -817,7 +817,7 @@ export interface paths {
          *
          *     Write-only; the fields depend on `type`:
          *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
-         *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
+         *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
          *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
          *     * `web`: none (`{}`).
          */
@@ -879,7 +879,7 @@ export interface paths {
         put?: never;
         /**
          * Dry-run: which flow answers a message, and exactly what it would send (any member)
-         * @description Uses the same matcher as the message pipeline. Nothing is sent or stored. With no matching flow, `matched` is null and `then` is `llm` (a follow event gets the bot's welcome message instead). Placeholders are rendered for the sample `contact`.
+         * @description Uses the same matcher as the message pipeline. Nothing is sent or stored. With no matching flow, `matched` is null and `then` is `llm` (a follow event gets the bot's welcome message instead). Placeholders are rendered for the sample `contact`. With `waiting`, the message first answers that question: `answer` says whether it was captured, asked again or ended the flow.
          */
         post: operations["dryRunFlows"];
         delete?: never;
@@ -916,6 +916,50 @@ export interface paths {
         patch: operations["updateFlow"];
         trace?: never;
     };
+    "/api/v1/bots/{botId}/flows/{flowId}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a proactive flow's runs, newest first (any member)
+         * @description One run per contact and occurrence of the flow's setup_submitted, contact_created, inactive or schedule trigger, with its status, the reason it was skipped or failed, and the delivery of its first message. Empty for flows that answer messages.
+         */
+        get: operations["listFlowRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/memory-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a bot's memory fields
+         * @description The typed fields the bot's LLM keeps and updates every turn; see docs/flows.md#memory.
+         */
+        get: operations["getMemoryFields"];
+        /**
+         * Replace a bot's memory fields (admin)
+         * @description The whole list at once (at most 20). Stored values of a field that is dropped are kept but no longer read; a field the persona reads as {{memory.<name>}} cannot be dropped.
+         */
+        put: operations["putMemoryFields"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bots/{botId}/setup-page": {
         parameters: {
             query?: never;
@@ -940,6 +984,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bots/{botId}/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the bot's WhatsApp templates
+         * @description The templates of every WhatsApp channel of the bot, by name and language, as last synced or submitted; statuses move with Meta's status webhooks.
+         */
+        get: operations["listWhatsAppTemplates"];
+        put?: never;
+        /**
+         * Submit a new template to Meta (admin)
+         * @description Checked first (every problem named by its field, e.g. `components[1].example.bodyText`), then submitted; it starts PENDING until Meta reviews it.
+         */
+        post: operations["createWhatsAppTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/templates/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the templates from Meta (admin)
+         * @description Reads every page of the WhatsApp Business Account's templates for one channel or all the bot's WhatsApp channels; templates gone at Meta are removed. 409 when a channel has no `businessAccountId` credential or Meta refuses the token.
+         */
+        post: operations["syncWhatsAppTemplates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/templates/window-fallbacks/{channelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a channel's 24-hour fallback template
+         * @description 404 when none is set: messages refused outside the 24-hour window then fail with that reason.
+         */
+        get: operations["getWhatsAppWindowFallback"];
+        /**
+         * Set a channel's 24-hour fallback template (admin)
+         * @description Agent sends and bot replies that WhatsApp refuses outside the 24-hour window (131047) are sent as this template instead, its body variables filled per contact.
+         */
+        put: operations["putWhatsAppWindowFallback"];
+        post?: never;
+        /**
+         * Remove a channel's 24-hour fallback (admin)
+         * @description Messages refused outside the window fail again, with the reason.
+         */
+        delete: operations["deleteWhatsAppWindowFallback"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a template
+         * @description One template.
+         */
+        get: operations["getWhatsAppTemplate"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a template at Meta and here (admin)
+         * @description Deletes this language of the template from the WhatsApp Business Account.
+         */
+        delete: operations["deleteWhatsAppTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bots/{botId}/test-chat": {
         parameters: {
             query?: never;
@@ -954,6 +1094,170 @@ export interface paths {
          * @description Returns the widget key of the bot's hidden test channel (a web chat, created on first use, not counted against the plan's channel limit) and a new session id. Talk to the bot with them exactly as the web chat widget does: POST /chat/{widgetKey}/messages and the event stream /chat/{widgetKey}/sessions/{sessionId}/stream. Contacts of the test channel are marked as test contacts.
          */
         post: operations["openTestChat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broadcasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List broadcasts, newest first
+         * @description Every broadcast of the tenant with its state and stats.
+         */
+        get: operations["listBroadcasts"];
+        put?: never;
+        /**
+         * Create a draft broadcast (admin)
+         * @description A message to a segment on LINE, WhatsApp or Telegram channels; nothing is sent until POST /{broadcastId}/send. 404 when the segment or a channel is not the tenant's.
+         */
+        post: operations["createBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broadcasts/{broadcastId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a broadcast
+         * @description Its state, the reason it was paused, and its stats (recipients per status, progress).
+         */
+        get: operations["getBroadcast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broadcasts/{broadcastId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a broadcast (admin)
+         * @description Queued recipients are cancelled; sent ones stay sent. 409 when completed or cancelled.
+         */
+        post: operations["cancelBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broadcasts/{broadcastId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a scheduled or running broadcast (admin)
+         * @description Sending stops after the requests already in flight. 409 in any other state.
+         */
+        post: operations["pauseBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broadcasts/{broadcastId}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a broadcast's recipients
+         * @description In planning order, optionally of one status (queued, sending, sent, delivered, read, failed, cancelled).
+         */
+        get: operations["listBroadcastRecipients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broadcasts/{broadcastId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused broadcast (admin)
+         * @description Goes on with the recipients still queued (or waits for its scheduled time). 409 unless paused.
+         */
+        post: operations["resumeBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broadcasts/{broadcastId}/retry-failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send to failed recipients again (admin)
+         * @description Failed recipients are queued again, except those an earlier request may have reached ("may have arrived"). 409 for a draft, scheduled or cancelled broadcast.
+         */
+        post: operations["retryFailedBroadcastRecipients"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/broadcasts/{broadcastId}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send or schedule a draft (admin)
+         * @description Plans the recipients (opted-out contacts are left out and counted), checks the plan's monthly quota of broadcast recipients (402) and starts now or at scheduledAt. 409 when the broadcast is not a draft or its segment was deleted.
+         */
+        post: operations["sendBroadcast"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1090,6 +1394,30 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{contactId}/memory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a contact's memory values and their history
+         * @description Per bot the contact talks with: its fields and the stored values (a field without one has its default); the last 100 changes with who made them (llm, agent, flow, api).
+         */
+        get: operations["getContactMemory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set a contact's memory values (agent)
+         * @description A JSON merge patch of one bot's values, `{"favorability": 70}`: each must be valid for its field as it is (no step limit for people); null clears a value (the default applies). Recorded in the history as `agent` (or `api` for an API key).
+         */
+        patch: operations["updateContactMemory"];
         trace?: never;
     };
     "/api/v1/contacts/{contactId}/opt-in": {
@@ -2318,6 +2646,14 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description A bot's memory fields with the contact's values */
+        BotMemory: {
+            botId: string;
+            botName: string;
+            fields: components["schemas"]["MemoryField"][];
+            /** @description Stored values; a field without one has its default */
+            values: components["schemas"]["MemoryValue"][];
+        };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         BotPage: {
             items: components["schemas"]["Bot"][];
@@ -2373,6 +2709,125 @@ export interface components {
             /** @description Null once the bot is deleted */
             botName?: string | null;
             usage: components["schemas"]["UsageCounts"];
+        };
+        Broadcast: {
+            id: string;
+            name: string;
+            segmentId?: string | null;
+            channelIds: string[];
+            message: components["schemas"]["BroadcastWireMessage"];
+            quietHours?: components["schemas"]["BroadcastQuietHours"] | null;
+            /** @enum {string} */
+            state: "draft" | "scheduled" | "running" | "paused" | "completed" | "cancelled";
+            /** @description Why it was paused (credentials rejected, quota) */
+            stateReason?: string | null;
+            /** Format: date-time */
+            scheduledAt?: string | null;
+            /** Format: date-time */
+            startedAt?: string | null;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            stats: components["schemas"]["BroadcastWireStats"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        BroadcastButton: {
+            label: string;
+            postback: string;
+        };
+        BroadcastCreate: {
+            /** @example December sale */
+            name: string;
+            /** @description The segment whose contacts receive it */
+            segmentId: string;
+            /** @description LINE, WhatsApp or Telegram channels; a contact on several gets it once, on the first of these it can be reached on */
+            channelIds: string[];
+            message: components["schemas"]["BroadcastWireMessage"];
+            quietHours?: components["schemas"]["BroadcastQuietHours"] | null;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        BroadcastPage: {
+            items: components["schemas"]["Broadcast"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        BroadcastPart: {
+            /** @enum {string} */
+            type: "text" | "buttons" | "image";
+            text?: string | null;
+            buttons?: components["schemas"]["BroadcastButton"][] | null;
+            imageUrl?: string | null;
+            previewUrl?: string | null;
+        };
+        /** @description No sends from start to end (may cross midnight), in the tenant's time zone (contacts have no time zone of their own) */
+        BroadcastQuietHours: {
+            /** @description HH:mm, e.g. 21:00 */
+            start: string;
+            /** @description HH:mm, e.g. 09:00 */
+            end: string;
+        };
+        BroadcastRecipient: {
+            id: string;
+            contactId: string;
+            channelId: string;
+            externalUserId: string;
+            /** @enum {string} */
+            status: "queued" | "sending" | "sent" | "delivered" | "read" | "failed" | "cancelled";
+            reason?: string | null;
+            providerMessageId?: string | null;
+            /** Format: date-time */
+            sentAt?: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        BroadcastRecipientPage: {
+            items: components["schemas"]["BroadcastRecipient"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        BroadcastSend: {
+            /**
+             * Format: date-time
+             * @description When to start; now when left out
+             */
+            scheduledAt?: string | null;
+        };
+        /** @description A WhatsApp message template, sent instead of the parts on WhatsApp channels */
+        BroadcastTemplate: {
+            name: string;
+            /** @example zh_TW */
+            language: string;
+            /** @description Body parameters {{1}}, {{2}}… in order */
+            bodyVariables?: string[] | null;
+        };
+        /** @description 1–5 parts; LINE sends every part in one message, WhatsApp and Telegram take one part (or, on WhatsApp, a template). Texts and template variables may use {{contact.displayName}}, {{contact.tier}} and {{contact.attributes.<key>}}. */
+        BroadcastWireMessage: {
+            parts: components["schemas"]["BroadcastPart"][];
+            template?: components["schemas"]["BroadcastTemplate"] | null;
+        };
+        BroadcastWireStats: {
+            /**
+             * Format: int64
+             * @description Recipients planned
+             */
+            planned: number;
+            /**
+             * Format: int64
+             * @description Contacts of the segment left out: opted out or unfollowed on every channel of the broadcast
+             */
+            optedOut: number;
+            /** @description Recipients per status */
+            byStatus: {
+                [key: string]: number;
+            };
+            /**
+             * Format: int32
+             * @description Share of recipients done (neither queued nor sending), 0–100
+             */
+            progressPercent: number;
         };
         Budget: {
             /** @description The bot's id; null for the tenant's budget */
@@ -2765,6 +3220,12 @@ export interface components {
                 [key: string]: string;
             };
         };
+        ContactMemory: {
+            /** @description Every bot the contact has talked with that declares memory fields */
+            bots: components["schemas"]["BotMemory"][];
+            /** @description The last 100 changes, newest first */
+            history: components["schemas"]["MemoryChange"][];
+        };
         /** @description What the tenant sells its contacts: a recurring Stripe price and the tier a paid subscription gives */
         ContactOffer: {
             id: string;
@@ -2996,7 +3457,7 @@ export interface components {
             /**
              * @description Write-only; the fields depend on `type`:
              *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
-             *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
+             *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
              *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
              *     * `web`: none (`{}`).
              * @example {
@@ -3005,6 +3466,27 @@ export interface components {
              *     }
              */
             credentials?: components["schemas"]["ChannelCredentials"];
+        };
+        /** @description Submitted to Meta for review at once; it starts PENDING and a status webhook (or a sync) tells the outcome. */
+        CreateWhatsAppTemplateRequest: {
+            /** @description The WhatsApp channel; may be left out when the bot has exactly one */
+            channelId?: string | null;
+            /**
+             * @description Lower case letters, digits and _, at most 512
+             * @example order_update
+             */
+            name: string;
+            /**
+             * @description Meta's language code
+             * @example en_US
+             */
+            language: string;
+            /**
+             * @example UTILITY
+             * @enum {string}
+             */
+            category: "MARKETING" | "UTILITY";
+            components: components["schemas"]["WhatsAppTemplateComponent"][];
         };
         /** @description What may be shown of a stored secret */
         CredentialHint: {
@@ -3113,6 +3595,7 @@ export interface components {
          *       ],
          *       "then": "reply",
          *       "attributeChanges": {},
+         *       "variableChanges": {},
          *       "warnings": [],
          *       "branches": []
          *     }
@@ -3126,8 +3609,12 @@ export interface components {
              * @enum {string}
              */
             then: "reply" | "llm" | "handoff";
-            /** @description Contact attributes the steps would set */
+            /** @description Contact attributes the turn would set (a captured answer first) */
             attributeChanges: {
+                [key: string]: string;
+            };
+            /** @description Conversation variables the turn would set (a captured answer) */
+            variableChanges: {
                 [key: string]: string;
             };
             /** @description Flows skipped on this message, e.g. a regex that ran out of time */
@@ -3135,10 +3622,12 @@ export interface components {
             /** @description Branch steps met and the way each went, e.g. "steps[1]: then", "steps[1]: else" or "steps[2]: goto Booking" */
             branches: string[];
             /**
-             * @description When the flow would ask a question: where the answer would be stored (the conversation then waits for it); `contact.accessCode` for an access code with no saveTo
+             * @description When the flow would ask a question (or ask again): where the answer would be stored (the conversation then waits for it); `contact.accessCode` for an access code with no saveTo
              * @example contact.attributes.partySize
              */
             waitsForAnswer?: string | null;
+            /** @description With `waiting`: what the message did to the waiting question; null without one, and for a follow event (not an answer) */
+            answer?: components["schemas"]["FlowDryRunWireAnswer"] | null;
         };
         /** @description The flow that answers; null when none does */
         FlowDryRunMatch: {
@@ -3148,7 +3637,7 @@ export interface components {
             triggerType: string;
         };
         /**
-         * @description Exactly one of text, postback or event; contact is optional.
+         * @description Exactly one of text, postback or event; the rest is optional and describes the contact and conversation the message comes from.
          * @example {
          *       "text": "What are your hours?",
          *       "contact": {
@@ -3184,6 +3673,69 @@ export interface components {
              * @description When the message arrives, for time and weekday conditions (default: now)
              */
             at?: string | null;
+            /**
+             * @description The conversation's captured variables, for `conversation.variables.<key>` conditions (default: none)
+             * @example {
+             *       "date": "2026-12-24T00:00:00Z"
+             *     }
+             */
+            variables?: {
+                [key: string]: unknown;
+            } | null;
+            waiting?: components["schemas"]["FlowDryRunWaiting"] | null;
+        };
+        /**
+         * @description A question the conversation is waiting to have answered: the message is then its answer (unless it is a cancel word), as in the message pipeline.
+         * @example {
+         *       "flowId": "0193a4b2-7c1e-7d2a-9f00-3c5e8a1b2c3d",
+         *       "step": 0,
+         *       "attempts": 1
+         *     }
+         */
+        FlowDryRunWaiting: {
+            /** @description A flow of this bot */
+            flowId: string;
+            /**
+             * Format: int32
+             * @description The index of the flow's top-level ask step that asked
+             */
+            step: number;
+            /**
+             * Format: int32
+             * @description Invalid answers already given (default 0)
+             */
+            attempts?: number | null;
+        };
+        /**
+         * @description The message as the answer to the waiting question
+         * @example {
+         *       "outcome": "captured",
+         *       "value": "1200",
+         *       "savedTo": "contact.attributes.partySize",
+         *       "attempts": 0
+         *     }
+         */
+        FlowDryRunWireAnswer: {
+            /**
+             * @description captured: valid, stored, the flow goes on; reask: invalid, asked again; failed: invalid and the attempts are used up, the flow ends; cancelled: a cancel word left the question and the message was handled as an ordinary one
+             * @enum {string}
+             */
+            outcome: "captured" | "reask" | "failed" | "cancelled";
+            /**
+             * @description captured: the stored value, normalized (1,200 → 1200)
+             * @example 1200
+             */
+            value?: string | null;
+            /**
+             * @description captured: where it was stored
+             * @example contact.attributes.partySize
+             */
+            savedTo?: string | null;
+            /**
+             * Format: int32
+             * @description Invalid answers counted at the question after this one
+             */
+            attempts: number;
         };
         /** @description A list option: `label` (1-24), optional `description` (1-72) and either `postback` or `flowId` */
         FlowOption: {
@@ -3412,6 +3964,11 @@ export interface components {
          *     * `follow`: a new follower (LINE follow, Telegram /start, a new web chat). No fields.
          *     * `fallback`: a message or button press no other flow matched. No fields.
          *     * `gate`: `until`, a condition. Answers every message (text, button press, sticker) before any other flow and the LLM while `until` does not hold for the contact; a press of one of the gate's own buttons passes through to its postback flow. Follow events are not gated.
+         *     Proactive triggers start the flow with no message from the contact (docs/flows.md "Proactive triggers";             each firing is listed at `/api/v1/bots/{botId}/flows/{flowId}/runs`):
+         *     * `setup_submitted`: the contact submitted the setup page (once per contact). No fields.
+         *     * `contact_created`: the contact was created by `POST /api/v1/contacts` or a CSV import. No fields.
+         *     * `inactive`: `after` (1-365 days or 1-8760 hours) and `unit` (`days` or `hours`): the contact has not             written for that long; once per silence, the contact's next message re-arms it.
+         *     * `schedule`: `cron` (five fields: minute hour day-of-month month day-of-week) or `at` (a local date-time,             `2026-12-24T09:00`), in the tenant's time zone; optional `segmentId` narrows the audience (default: every             contact of the bot's channels).
          * @example {
          *       "type": "keyword",
          *       "keywords": [
@@ -3424,7 +3981,7 @@ export interface components {
          */
         FlowTrigger: {
             /** @enum {string|null} */
-            type?: "keyword" | "regex" | "postback" | "follow" | "fallback" | "gate" | null;
+            type?: "keyword" | "regex" | "postback" | "follow" | "fallback" | "gate" | "setup_submitted" | "contact_created" | "inactive" | "schedule" | null;
             /**
              * @description keyword: the keywords
              * @example [
@@ -3449,6 +4006,29 @@ export interface components {
              */
             data?: string | null;
             until?: components["schemas"]["FlowCondition"] | null;
+            /**
+             * Format: int32
+             * @description inactive: how long the contact has been silent
+             * @example 3
+             */
+            after?: number | null;
+            /**
+             * @description inactive: days or hours
+             * @enum {string|null}
+             */
+            unit?: "days" | "hours" | null;
+            /**
+             * @description schedule: a five-field cron expression in the tenant's time zone
+             * @example 0 9 * * 1
+             */
+            cron?: string | null;
+            /**
+             * @description schedule: one local date-time in the tenant's time zone
+             * @example 2026-12-24T09:00
+             */
+            at?: string | null;
+            /** @description schedule: only the contacts of this segment */
+            segmentId?: string | null;
         };
         /** @description A button that opens a web page */
         FlowWireLinkSpec: {
@@ -3748,6 +4328,94 @@ export interface components {
             tenantName: string;
             role: string;
         };
+        MemoryChange: {
+            id: string;
+            botId: string;
+            field: string;
+            conversationId?: string | null;
+            /** @description null: there was no value (the default applied) */
+            oldValue?: number | boolean | string | null;
+            /** @description null: cleared, the default applies */
+            newValue?: number | boolean | string | null;
+            /** @enum {string} */
+            source: "llm" | "agent" | "flow" | "api";
+            /** @description The member or API key that made it */
+            actorId?: string | null;
+            /** @description The LLM turn (its inbound message id) */
+            turnId?: string | null;
+            /** Format: date-time */
+            changedAt: string;
+        };
+        /** @description A typed value the LLM keeps and updates (docs/flows.md#memory). By type: number uses min, max and step; enum its values; text its maxLength; boolean nothing more. */
+        MemoryField: {
+            /**
+             * @description Used as {{memory.<name>}} and memory.<name>
+             * @example favorability
+             */
+            name: string;
+            /** @enum {string} */
+            type: "number" | "enum" | "text" | "boolean";
+            /**
+             * @description One value per contact (default) or per conversation
+             * @enum {string|null}
+             */
+            scope?: "contact" | "conversation" | null;
+            /**
+             * @description What the model reads about the field
+             * @example How much you like the user; raise it when they are kind, lower it when they are rude
+             */
+            description?: string | null;
+            /** @description The value before any is set */
+            defaultValue?: number | boolean | string | null;
+            /** @description Whether the contact may be shown the value (default false) */
+            visibleToContact?: boolean | null;
+            /**
+             * @description number: the lowest value
+             * @example 0
+             */
+            min?: number | null;
+            /**
+             * @description number: the highest value
+             * @example 100
+             */
+            max?: number | null;
+            /**
+             * @description number: the most the LLM may move it in one turn
+             * @example 5
+             */
+            step?: number | null;
+            /** @description enum: the allowed values (1-50) */
+            values?: string[] | null;
+            /**
+             * Format: int32
+             * @description text: longer texts from the LLM are cut (1-1000, default 200)
+             */
+            maxLength?: number | null;
+        };
+        MemoryFieldsRequest: {
+            /** @description The bot's fields, replacing the ones it had (at most 20) */
+            fields: components["schemas"]["MemoryField"][];
+            /**
+             * @description How the model updates them: OpenAI-compatible tools (default), or a ```memory JSON block it appends, for providers without tools
+             * @enum {string|null}
+             */
+            updateMode?: "tools" | "json_block" | null;
+        };
+        MemoryFieldsResponse: {
+            botId: string;
+            fields: components["schemas"]["MemoryField"][];
+            /** @enum {string} */
+            updateMode: "tools" | "json_block";
+        };
+        MemoryValue: {
+            botId: string;
+            field: string;
+            /** @description For a per-conversation field: its conversation */
+            conversationId?: string | null;
+            value: number | boolean | string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         Message: {
             /** @example 01934f6e-5555-7c2d-9e3f-4a5b6c7d8e9f */
             id: string;
@@ -4034,6 +4702,19 @@ export interface components {
              */
             handle?: string | null;
         };
+        PutWhatsAppWindowFallbackRequest: {
+            /** @example conversation_resume_v1 */
+            templateName: string;
+            /** @example en_US */
+            language: string;
+            /**
+             * @description One value per {{n}} of the template's body, in order; placeholders {{contact.displayName}}, {{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}} and {{message.text}} (the refused message)
+             * @example [
+             *       "{{contact.displayName}}"
+             *     ]
+             */
+            bodyVariables: string[];
+        };
         /** @description A Stripe page to send the browser to */
         RedirectUrl: {
             /** @example https://checkout.stripe.com/c/pay/cs_test_… */
@@ -4219,6 +4900,8 @@ export interface components {
             allowPersonaOverride: boolean;
             personaLabel?: components["schemas"]["SetupText"] | null;
             doneText?: components["schemas"]["SetupText"] | null;
+            /** @description Read: whether submitting the page will make the bot write to the contact (an enabled setup_submitted flow that has not fired for them yet). Submission: whether this submission did. The page promises a message only then */
+            messageAfterSubmit: boolean;
         };
         /** @description An attribute the page shows */
         SetupPageField: {
@@ -4329,6 +5012,10 @@ export interface components {
             /** @description The current refresh token, revoked on switch */
             refreshToken?: string | null;
         };
+        SyncWhatsAppTemplatesRequest: {
+            /** @description One channel only; every WhatsApp channel of the bot when left out */
+            channelId?: string | null;
+        };
         Tenant: {
             id: string;
             name: string;
@@ -4391,6 +5078,41 @@ export interface components {
             tenant?: components["schemas"]["TokenResponseTenantSummary"] | null;
             user: components["schemas"]["UserSummary"];
         };
+        /** @description One firing of a proactive trigger for one contact; unique per flow, contact and occurrence. `status`: `queued` (its job will run), `sent` (its messages were queued for the channel; `delivery` follows them), `skipped` (`reason`: opted_out, blocked, taken_over, bot_paused, no_channel, quota, budget, condition, nothing_to_send, flow_disabled) or `failed` (`reason`, e.g. `llm_failed: timeout`). */
+        TriggerRun: {
+            id: string;
+            flowId: string;
+            contactId: string;
+            /** @enum {string} */
+            triggerType: "setup_submitted" | "contact_created" | "inactive" | "schedule";
+            /**
+             * @description once; inactive:<conversation>:<spell>; schedule:<instant>
+             * @example schedule:2026-12-24T01:00:00Z
+             */
+            occurrence: string;
+            channelId?: string | null;
+            /** @enum {string} */
+            status: "queued" | "sent" | "skipped" | "failed";
+            reason?: string | null;
+            delivery?: components["schemas"]["TriggerRunDelivery"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt?: string | null;
+        };
+        /** @description The run's first message and how far it got; `detail` is the provider's reason for a failure (e.g. WhatsApp 131047: outside the 24-hour window). */
+        TriggerRunDelivery: {
+            messageId: string;
+            /** @enum {string|null} */
+            status?: "queued" | "sent" | "delivered" | "read" | "failed" | null;
+            detail?: string | null;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        TriggerRunPage: {
+            items: components["schemas"]["TriggerRun"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
         /** @description A model called this period without a price: those calls' cost is unknown (recorded as 0 and flagged), not free */
         UnpricedModel: {
             /** @example llama3:70b */
@@ -4419,7 +5141,7 @@ export interface components {
             /**
              * @description Write-only; the fields depend on `type`:
              *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
-             *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
+             *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
              *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
              *     * `web`: none (`{}`).
              * @example {
@@ -4465,7 +5187,7 @@ export interface components {
             unpricedLlmCalls: number;
             /**
              * Format: int64
-             * @description Always 0: Parley has no broadcasts yet
+             * @description Broadcast recipients messaged (sent) in the period
              */
             broadcastRecipients: number;
         };
@@ -4487,6 +5209,107 @@ export interface components {
         UserSummary: {
             id: string;
             email: string;
+        };
+        WhatsAppTemplate: {
+            id: string;
+            /** @description The WhatsApp channel whose Business Account holds it */
+            channelId: string;
+            /** @description Meta's template id; null until Meta accepted the submission */
+            metaId?: string | null;
+            /** @example order_update */
+            name: string;
+            /** @example en_US */
+            language: string;
+            /** @example UTILITY */
+            category: string;
+            /**
+             * @description As Meta reports it: APPROVED, PENDING, REJECTED, PAUSED, DISABLED, …
+             * @example APPROVED
+             */
+            status: string;
+            /**
+             * @description Why Meta rejected or paused it
+             * @example INVALID_FORMAT
+             */
+            rejectionReason?: string | null;
+            /** @description Meta's components array as Meta returns it */
+            components: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Format: date-time
+             * @description When it was last read from Meta
+             */
+            syncedAt?: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description QUICK_REPLY (text), URL (text, url with at most one variable at its end, example: one sample value) or PHONE_NUMBER (text, phoneNumber such as +15550001234) */
+        WhatsAppTemplateButton: {
+            /** @enum {string} */
+            type: "QUICK_REPLY" | "URL" | "PHONE_NUMBER";
+            /** @example Track it */
+            text?: string | null;
+            /** @example https://shop.example.com/track/{{1}} */
+            url?: string | null;
+            /** @example +15550001234 */
+            phoneNumber?: string | null;
+            /** @description URL buttons with {{1}}: one sample value */
+            example?: string[] | null;
+        };
+        /** @description HEADER (format TEXT, IMAGE, VIDEO or DOCUMENT), BODY (text with {{1}}, {{2}}, … and example.bodyText), FOOTER (text) or BUTTONS (buttons) */
+        WhatsAppTemplateComponent: {
+            /** @enum {string} */
+            type: "HEADER" | "BODY" | "FOOTER" | "BUTTONS";
+            /** @enum {string|null} */
+            format?: "TEXT" | "IMAGE" | "VIDEO" | "DOCUMENT" | null;
+            /** @example Your order {{1}} is on its way */
+            text?: string | null;
+            example?: components["schemas"]["WhatsAppTemplateExample"] | null;
+            buttons?: components["schemas"]["WhatsAppTemplateButton"][] | null;
+        };
+        /** @description Sample values Meta's reviewers see (sent to Meta as header_text, header_handle and body_text) */
+        WhatsAppTemplateExample: {
+            /** @description One value for a TEXT header's variable */
+            headerText?: string[] | null;
+            /** @description A media handle from Meta's resumable upload */
+            headerHandle?: string[] | null;
+            /** @description One list with a value per body variable */
+            bodyText?: string[][] | null;
+        };
+        WhatsAppTemplateList: {
+            items: components["schemas"]["WhatsAppTemplate"][];
+        };
+        WhatsAppTemplateSync: {
+            /**
+             * Format: int32
+             * @description Templates read from Meta, over all pages
+             */
+            synced: number;
+            /**
+             * Format: int32
+             * @description Templates no longer in Meta's list, removed here
+             */
+            removed: number;
+            /** @description The WhatsApp channels synced */
+            channelIds: string[];
+        };
+        /** @description The template a WhatsApp channel sends instead of a free-form message outside the 24-hour customer-service window (WhatsApp error 131047) */
+        WhatsAppWindowFallback: {
+            channelId: string;
+            /** @example conversation_resume_v1 */
+            templateName: string;
+            /** @example en_US */
+            language: string;
+            /**
+             * @description One value per {{n}} of the template's body, in order
+             * @example [
+             *       "{{contact.displayName}}"
+             *     ]
+             */
+            bodyVariables: string[];
+            /** Format: date-time */
+            updatedAt: string;
         };
     };
     responses: {
@@ -7023,6 +7846,132 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listFlowRuns: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                botId: string;
+                flowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listFlowRuns 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerRunPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMemoryFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getMemoryFields 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryFieldsResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putMemoryFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemoryFieldsRequest"];
+            };
+        };
+        responses: {
+            /** @description putMemoryFields 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryFieldsResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getBotSetupPage: {
         parameters: {
             query?: never;
@@ -7101,6 +8050,321 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listWhatsAppTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listWhatsAppTemplates 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppTemplateList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createWhatsAppTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWhatsAppTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description createWhatsAppTemplate 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppTemplate"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["BadGateway"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    syncWhatsAppTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SyncWhatsAppTemplatesRequest"];
+            };
+        };
+        responses: {
+            /** @description syncWhatsAppTemplates 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppTemplateSync"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["BadGateway"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getWhatsAppWindowFallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getWhatsAppWindowFallback 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppWindowFallback"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putWhatsAppWindowFallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutWhatsAppWindowFallbackRequest"];
+            };
+        };
+        responses: {
+            /** @description putWhatsAppWindowFallback 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppWindowFallback"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteWhatsAppWindowFallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleteWhatsAppWindowFallback 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getWhatsAppTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getWhatsAppTemplate 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsAppTemplate"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteWhatsAppTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleteWhatsAppTemplate 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["BadGateway"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     openTestChat: {
         parameters: {
             query?: never;
@@ -7129,6 +8393,365 @@ export interface operations {
             404: components["responses"]["NotFound"];
             /** @description Not Acceptable */
             406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listBroadcasts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listBroadcasts 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BroadcastCreate"];
+            };
+        };
+        responses: {
+            /** @description createBroadcast 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Broadcast"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                broadcastId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getBroadcast 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Broadcast"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                broadcastId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description cancelBroadcast 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Broadcast"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    pauseBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                broadcastId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description pauseBroadcast 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Broadcast"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listBroadcastRecipients: {
+        parameters: {
+            query?: {
+                status?: string | null;
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                broadcastId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listBroadcastRecipients 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastRecipientPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resumeBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                broadcastId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description resumeBroadcast 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Broadcast"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retryFailedBroadcastRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                broadcastId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description retryFailedBroadcastRecipients 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Broadcast"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    sendBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                broadcastId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BroadcastSend"];
+            };
+        };
+        responses: {
+            /** @description sendBroadcast 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Broadcast"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Payment Required */
+            402: components["responses"]["PaymentRequired"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */
@@ -7533,6 +9156,94 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             /** @description Conflict */
             409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContactMemory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getContactMemory 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactMemory"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateContactMemory: {
+        parameters: {
+            query?: {
+                /** @description The bot whose fields are set */
+                botId?: string | null;
+                /** @description For per-conversation fields: the conversation */
+                conversationId?: string | null;
+            };
+            header?: never;
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+                "application/merge-patch+json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description updateContactMemory 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactMemory"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
             /** @description Request Entity Too Large */
             413: components["responses"]["PayloadTooLarge"];
             /** @description Unsupported Media Type */
