@@ -2,6 +2,7 @@ package io.parley.worker.outbound;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
+import io.parley.core.alert.CredentialAlerts;
 import io.parley.core.channel.ChannelRepository;
 import io.parley.core.channel.ChannelRow;
 import io.parley.core.contact.ContactIdentityRow;
@@ -88,11 +89,14 @@ final class Deliveries {
     private final DeliverySettings settings;
     private final JsonMapper json;
     private final JobQueue queue;
+    private final CredentialAlerts credentialAlerts;
 
     Deliveries(TenantScope scope, ConversationRepository conversations, ChannelRepository channels,
                ContactRepository contacts, MessageRepository messages, HandoverRepository handovers,
-               DeliverySettings settings, TenantEvents events, JsonMapper json, JobQueue queue) {
+               DeliverySettings settings, TenantEvents events, JsonMapper json, JobQueue queue,
+               CredentialAlerts credentialAlerts) {
         this.queue = queue;
+        this.credentialAlerts = credentialAlerts;
         this.scope = scope;
         this.conversations = conversations;
         this.channels = channels;
@@ -215,6 +219,8 @@ final class Deliveries {
             channels.markUnhealthy(tenant.value(), channel.id(), detail);
             events.publish(tenant, "channel.unhealthy", Map.of("channelId", channel.id().toString(),
                     "botId", channel.botId().toString(), "type", channel.type(), "detail", detail));
+            credentialAlerts.channelRejected(tenant, channel.botId(), channel.id(), channel.type(),
+                    channel.name() == null ? channel.type() : channel.name(), detail, java.time.Instant.now());
         });
     }
 

@@ -51,9 +51,11 @@ final class LlmAnswer {
     private final LlmSettings settings;
     private final BudgetGate budgets;
     private final LlmTelemetry metrics;
+    private final LlmKeyAlerts keyAlerts;
 
     LlmAnswer(ContactAttributes attributes, LlmEndpoints endpoints, ResilientLlm llm, LlmPrices prices,
-              LlmSettings settings, BudgetGate budgets, LlmTelemetry metrics) {
+              LlmSettings settings, BudgetGate budgets, LlmTelemetry metrics, LlmKeyAlerts keyAlerts) {
+        this.keyAlerts = keyAlerts;
         this.budgets = budgets;
         this.metrics = metrics;
         this.attributes = attributes;
@@ -110,6 +112,7 @@ final class LlmAnswer {
         } catch (LlmFailure failure) {
             LOG.warn("LLM call for bot {} ended {} ({}); sending the fallback message", bot.id(),
                     failure.outcome().wireName(), failure.getMessage());
+            keyAlerts.failed(turn.tenant(), bot, failure);
             String fallback = bot.fallbackMessage() == null || bot.fallbackMessage().isBlank() ? GENERIC_FALLBACK
                     : bot.fallbackMessage();
             LlmEndpoint used = endpoint != null ? endpoint
