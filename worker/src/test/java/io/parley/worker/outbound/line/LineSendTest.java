@@ -162,6 +162,30 @@ class LineSendTest extends OutboundTest {
     }
 
     @Test
+    void aRejectedAccessTokenRaisesTheTenantsCredentialsAlertOnce() throws Exception {
+        Chat chat = lineChat();
+        scope.writeVoid(chat.tenant(), () -> context.getBean(io.parley.core.alert.AlertRuleRepository.class)
+                .insert(chat.tenant().value(), io.parley.core.tenancy.Ids.next(), "credentials_rejected", true, null,
+                        null, null, null, null));
+        UUID answer = queueText(chat, "Never leaves");
+        UUID second = queueText(chat, "Nor this one");
+        fake.scriptFixture(PUSH, 401, "line-error-401.json");
+        fake.scriptFixture(PUSH, 401, "line-error-401.json");
+
+        assertThatThrownBy(() -> send(chat, List.of(answer))).isInstanceOf(JobDiscard.class);
+        assertThatThrownBy(() -> send(chat, List.of(second))).isInstanceOf(JobDiscard.class);
+
+        try (var connection = io.parley.core.testing.TestDatabase.shared().openSuperuserConnection();
+             var rows = connection.createStatement().executeQuery("SELECT title, link FROM notifications "
+                     + "WHERE kind = 'alert.credentials_rejected' AND tenant_id = '" + chat.tenant().value() + "'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).startsWith("LINE rejected the credentials of channel");
+            assertThat(rows.getString(2)).isEqualTo("/bots/" + chat.channel().botId());
+            assertThat(rows.next()).as("once per channel and day").isFalse();
+        }
+    }
+
+    @Test
     void theMonthlyQuotaFailsTheMessagesWithTheReason() throws Exception {
         Chat chat = lineChat();
         UUID first = queueText(chat, "over quota 1");
