@@ -13,6 +13,7 @@ import { inboxRoutes } from './pages/inbox/routes'
 import { contactRoutes } from './pages/contacts/routes'
 import { setupRoutes } from './pages/setup/routes'
 import { segmentRoutes } from './pages/segments/routes'
+import { alertRoutes } from './pages/alerts/routes'
 
 /** Every route of the dashboard. Each feature exports its own routes from pages/<feature>/routes.tsx. */
 export const routes: RouteObject[] = [
@@ -31,6 +32,7 @@ export const routes: RouteObject[] = [
       ...analyticsRoutes,
       ...segmentRoutes,
       ...settingsRoutes,
+      ...alertRoutes,
       ...billingRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

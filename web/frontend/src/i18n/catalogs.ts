@@ -13,6 +13,7 @@ import premium from '../pages/premium/messages'
 import analytics from '../pages/analytics/messages'
 import segments from '../pages/segments/messages'
 import accesscodes from '../pages/accesscodes/messages'
+import alerts from '../pages/alerts/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -34,4 +35,5 @@ export const catalogs = {
   analytics,
   segments,
   accesscodes,
+  alerts,
 }
