@@ -5,7 +5,7 @@ import { api } from '../../api/client'
 import { ApiProblem, unwrap } from '../../api/problem'
 import { useCursorList } from '../../api/useCursorList'
 import { usePermissions } from '../../auth/useMyRole'
-import { Button, Checkbox, Dialog, EmptyState, Loading, Notice, PageHeader, ProblemAlert, SelectField, TextField } from '../../ui'
+import { Button, Dialog, EmptyState, Loading, Notice, PageHeader, ProblemAlert, SelectField, TextField } from '../../ui'
 import { EMPTY_FORM, KINDS, summaryValues, toRequest, type AlertForm, type AlertKind, type AlertRule } from './alertRules'
 
 const KEY = ['alert-rules']
