@@ -163,11 +163,16 @@ final class Deliveries {
      * failing the job instead would make its retry face a batch that may or may not have arrived.
      */
     void recordSent(TenantId tenant, UUID conversationId, List<Sent> sent) {
+        recordSent(tenant, conversationId, sent, null);
+    }
+
+    /** @param mode how the provider was asked ({@code messages.send_mode}: LINE reply or push), or null */
+    void recordSent(TenantId tenant, UUID conversationId, List<Sent> sent, @Nullable String mode) {
         long deadline = System.nanoTime() + settings.recordPatience().toNanos();
         long pauseMillis = FIRST_PAUSE_MILLIS;
         while (true) {
             try {
-                writeSent(tenant, conversationId, sent);
+                writeSent(tenant, conversationId, sent, mode);
                 return;
             } catch (RuntimeException e) {
                 if (System.nanoTime() + pauseMillis * 1_000_000 - deadline > 0) {
@@ -186,10 +191,13 @@ final class Deliveries {
         }
     }
 
-    private void writeSent(TenantId tenant, UUID conversationId, List<Sent> sent) {
+    private void writeSent(TenantId tenant, UUID conversationId, List<Sent> sent, @Nullable String mode) {
         scope.writeVoid(tenant, () -> {
             for (Sent message : sent) {
                 if (messages.markSent(tenant.value(), message.messageId(), message.providerMessageId()) == 1) {
+                    if (mode != null) {
+                        messages.setSendMode(tenant.value(), message.messageId(), mode);
+                    }
                     events.publish(tenant, "message.sent", Map.of("conversationId", conversationId.toString(),
                             "messageId", message.messageId().toString(), "status", "sent"));
                 }

@@ -72,9 +72,12 @@ final class FlowPlanner {
     private final JsonMapper json;
     private final AccessCodes accessCodes;
 
+    private final FlowFires fires;
+
     FlowPlanner(ContactAttributes attributes, SetupLinks links, TenantScope scope, PostbackReferences postbacks,
                 TenantTimeZones zones, FlowStateRepository states, CapturePlanner captures, JsonMapper json,
-                CheckoutLinks checkoutLinks, AccessCodes accessCodes) {
+                CheckoutLinks checkoutLinks, AccessCodes accessCodes, FlowFires fires) {
+        this.fires = fires;
         this.accessCodes = accessCodes;
         this.zones = zones;
         this.states = states;
@@ -187,6 +190,7 @@ final class FlowPlanner {
             if (gate == null) {
                 return new Plan(List.of(), FlowTurn.Then.LLM, null, Map.of());
             }
+            fires.fired(turn, gate.id());
             FlowTurn gated = FlowTurn.run(gate, 0, facts, turn.bot().name(), links.url(turn.tenant(), contact.id()),
                     turn.flows()::flow);
             Plan plan = plan(gated, List.of());
@@ -196,6 +200,7 @@ final class FlowPlanner {
         FlowMatch match = turn.flows().match(flowEvent, facts);
         match.timedOut().forEach(flow -> LOG.warn("Flow {} of bot {} skipped: its regex ran out of time",
                 flow.id(), turn.bot().id()));
+        match.found().ifPresent(flow -> fires.fired(turn, flow.id()));
         FlowTurn flowTurn = match.found()
                 .map(flow -> FlowTurn.run(flow, 0, facts, turn.bot().name(), setupUrl, turn.flows()::flow))
                 .orElseGet(() -> FlowTurn.unmatched(flowEvent, turn.bot().welcomeMessage(), recipient,
