@@ -131,6 +131,33 @@ class LineSendTest extends OutboundTest {
     }
 
     @Test
+    void recordsWhichMessagesWentAsFreeRepliesAndWhichAsPaidPushes() throws Exception {
+        Chat chat = lineChat();
+        List<UUID> seven = java.util.stream.IntStream.rangeClosed(1, 7)
+                .mapToObj(i -> queueText(chat, "mode " + i + " of seven")).toList();
+        UUID refused = queueText(chat, "after a refused token");
+
+        send(chat, seven, TOKEN, Instant.now());
+        fake.scriptFixture(REPLY, 400, "line-error-invalid-reply-token.json");
+        send(chat, List.of(refused), TOKEN, Instant.now());
+
+        assertThat(seven.stream().map(id -> sendMode(chat, id)).toList())
+                .containsExactly("reply", "reply", "reply", "reply", "reply", "push", "push");
+        assertThat(sendMode(chat, refused)).isEqualTo("push");
+    }
+
+    private static String sendMode(Chat chat, UUID message) {
+        try (var connection = io.parley.core.testing.TestDatabase.shared().openSuperuserConnection();
+             var rows = connection.createStatement().executeQuery("SELECT send_mode FROM messages WHERE tenant_id = '"
+                     + chat.tenant().value() + "' AND id = '" + message + "'")) {
+            rows.next();
+            return rows.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aRateLimitRetriesTheJobAfterTheAdvisedDelay() throws Exception {
         Chat chat = lineChat();
         UUID answer = queueText(chat, "Busy right now");
