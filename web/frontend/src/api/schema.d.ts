@@ -216,6 +216,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Flows fired, by flow
+         * @description How often each flow fired (matched a message or postback, or ran as a gate), most first.
+         */
+        get: operations["getFlowAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/latency": {
         parameters: {
             query?: never;
@@ -228,6 +248,26 @@ export interface paths {
          * @description Per bucket: webhook received → reply sent and LLM call time, p50/p95/p99 in ms (within 1 % of the exact value, from mergeable histograms).
          */
         get: operations["getLatencyAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/line-sends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * LINE free replies vs paid pushes
+         * @description LINE messages sent with the event's reply token (free) and as pushes (counted against the LINE plan's monthly quota) per bucket, and the replies' share.
+         */
+        get: operations["getLineSendAnalytics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5283,7 +5323,93 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getFlowAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD) in the tenant's time zone, included; default 29 days before `to` */
+                from?: string | null;
+                /** @description Last local date, included; default today */
+                to?: string | null;
+                botId?: string | null;
+                channelId?: string | null;
+                /** @description csv for CSV (same as Accept: text/csv); default JSON */
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure as a table (JSON) or CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsTable"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getLatencyAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD) in the tenant's time zone, included; default 29 days before `to` */
+                from?: string | null;
+                /** @description Last local date, included; default today */
+                to?: string | null;
+                /** @description hour, day (default), week (ISO, from Monday) or month, in the tenant's time zone; hour only for ranges up to 31 days */
+                groupBy?: string | null;
+                botId?: string | null;
+                channelId?: string | null;
+                /** @description csv for CSV (same as Accept: text/csv); default JSON */
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure as a table (JSON) or CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsTable"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getLineSendAnalytics: {
         parameters: {
             query?: {
                 /** @description First local date (YYYY-MM-DD) in the tenant's time zone, included; default 29 days before `to` */
