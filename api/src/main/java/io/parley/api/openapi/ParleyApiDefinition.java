@@ -42,6 +42,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 @Tag(name = "Contacts", description = "End users of the bots: creating and importing them, profile, "
                         + "attributes, tier, tags, opt-out, setup links"),
                 @Tag(name = "Segments", description = "Saved audiences with a live count and sample"),
+                @Tag(name = "Alert rules", description = "Rules that raise notifications: daily LLM cost, LLM "
+                        + "failure rate, hand-off waiting, credentials rejected"),
                 @Tag(name = "Setup page (public)", description = "The API behind a contact's own setup page; the "
                         + "signed token in the path is the credential"),
                 @Tag(name = "Conversations", description = "The inbox: conversations, messages, agent replies, "
