@@ -101,6 +101,13 @@ spec:
               value: {{ printf "%vs" $values.queue.shutdownTimeoutSeconds | quote }}
             {{- end }}
             {{- include "parley.appSecretEnv" $root | nindent 12 }}
+            {{- with $root.Values.metrics.token.existingSecret }}
+            - name: PARLEY_METRICS_TOKEN
+              valueFrom:
+                secretKeyRef:
+                  name: {{ . }}
+                  key: {{ $root.Values.metrics.token.key }}
+            {{- end }}
             {{- with $root.Values.parley.extraEnv }}
             {{- toYaml . | nindent 12 }}
             {{- end }}

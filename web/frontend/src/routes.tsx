@@ -14,6 +14,7 @@ import { contactRoutes } from './pages/contacts/routes'
 import { setupRoutes } from './pages/setup/routes'
 import { segmentRoutes } from './pages/segments/routes'
 import { broadcastRoutes } from './pages/broadcasts/routes'
+import { alertRoutes } from './pages/alerts/routes'
 
 /** Every route of the dashboard. Each feature exports its own routes from pages/<feature>/routes.tsx. */
 export const routes: RouteObject[] = [
@@ -33,6 +34,7 @@ export const routes: RouteObject[] = [
       ...segmentRoutes,
       ...broadcastRoutes,
       ...settingsRoutes,
+      ...alertRoutes,
       ...billingRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -4,6 +4,58 @@
  */
 
 export interface paths {
+    "/api/v1/alert-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List alert rules, newest first
+         * @description Every alert rule of the tenant; every member can read them.
+         */
+        get: operations["listAlertRules"];
+        put?: never;
+        /**
+         * Create an alert rule (admin)
+         * @description A kind and its thresholds. An alert fires once per condition and period, as a notification (bell, tenant event, email when SMTP is configured).
+         */
+        post: operations["createAlertRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alert-rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an alert rule
+         * @description The rule and its thresholds.
+         */
+        get: operations["getAlertRule"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an alert rule (admin)
+         * @description Alerts it raised stay in the notifications.
+         */
+        delete: operations["deleteAlertRule"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an alert rule (admin)
+         * @description JSON Merge Patch: enabled and the kind's thresholds.
+         */
+        patch: operations["updateAlertRule"];
+        trace?: never;
+    };
     "/api/v1/analytics/active-contacts": {
         parameters: {
             query?: never;
@@ -164,6 +216,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Flows fired, by flow
+         * @description How often each flow fired (matched a message or postback, or ran as a gate), most first.
+         */
+        get: operations["getFlowAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/latency": {
         parameters: {
             query?: never;
@@ -176,6 +248,26 @@ export interface paths {
          * @description Per bucket: webhook received → reply sent and LLM call time, p50/p95/p99 in ms (within 1 % of the exact value, from mergeable histograms).
          */
         get: operations["getLatencyAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/line-sends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * LINE free replies vs paid pushes
+         * @description LINE messages sent with the event's reply token (free) and as pushes (counted against the LINE plan's monthly quota) per bucket, and the replies' share.
+         */
+        get: operations["getLineSendAnalytics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2460,6 +2552,114 @@ export interface components {
              * @example false
              */
             keepBotActive?: boolean | null;
+        };
+        /** @description A rule; the thresholds of other kinds are null. */
+        AlertRule: {
+            id: string;
+            /** @enum {string} */
+            kind: "llm_daily_cost" | "llm_failure_rate" | "handoff_waiting" | "credentials_rejected";
+            enabled: boolean;
+            /**
+             * Format: int64
+             * @description llm_daily_cost: the day's LLM cost (the tenant's time zone) above this, in micro-units of the LLM price table's money (USD): 10000000 = 10.00
+             */
+            costMicros?: number | null;
+            /**
+             * Format: int32
+             * @description llm_failure_rate: failed calls (timeout, error, rate limited, circuit open) above this percentage of the window's calls
+             */
+            failurePercent?: number | null;
+            /**
+             * Format: int32
+             * @description llm_failure_rate: the window, the last this many minutes; the alert fires at most once per window
+             */
+            windowMinutes?: number | null;
+            /**
+             * Format: int32
+             * @description llm_failure_rate: no alert for a window with fewer calls
+             */
+            minCalls?: number | null;
+            /**
+             * Format: int32
+             * @description handoff_waiting: a flow's hand-off to a person without an agent's reply for longer than this
+             */
+            waitMinutes?: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description Give the thresholds of the kind, and only those. */
+        AlertRuleCreate: {
+            /** @enum {string} */
+            kind: "llm_daily_cost" | "llm_failure_rate" | "handoff_waiting" | "credentials_rejected";
+            /** @description Default true */
+            enabled?: boolean | null;
+            /**
+             * Format: int64
+             * @description llm_daily_cost: the day's LLM cost (the tenant's time zone) above this, in micro-units of the LLM price table's money (USD): 10000000 = 10.00
+             * @example 10000000
+             */
+            costMicros?: number | null;
+            /**
+             * Format: int32
+             * @description llm_failure_rate: failed calls (timeout, error, rate limited, circuit open) above this percentage of the window's calls
+             * @example 25
+             */
+            failurePercent?: number | null;
+            /**
+             * Format: int32
+             * @description llm_failure_rate: the window, the last this many minutes; the alert fires at most once per window
+             * @example 15
+             */
+            windowMinutes?: number | null;
+            /**
+             * Format: int32
+             * @description llm_failure_rate: no alert for a window with fewer calls
+             * @example 20
+             */
+            minCalls?: number | null;
+            /**
+             * Format: int32
+             * @description handoff_waiting: a flow's hand-off to a person without an agent's reply for longer than this
+             * @example 10
+             */
+            waitMinutes?: number | null;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        AlertRulePage: {
+            items: components["schemas"]["AlertRule"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        /** @description JSON Merge Patch; the kind cannot change. */
+        AlertRulePatch: {
+            enabled?: boolean | null;
+            /**
+             * Format: int64
+             * @description llm_daily_cost: the day's LLM cost (the tenant's time zone) above this, in micro-units of the LLM price table's money (USD): 10000000 = 10.00
+             */
+            costMicros?: number | null;
+            /**
+             * Format: int32
+             * @description llm_failure_rate: failed calls (timeout, error, rate limited, circuit open) above this percentage of the window's calls
+             */
+            failurePercent?: number | null;
+            /**
+             * Format: int32
+             * @description llm_failure_rate: the window, the last this many minutes; the alert fires at most once per window
+             */
+            windowMinutes?: number | null;
+            /**
+             * Format: int32
+             * @description llm_failure_rate: no alert for a window with fewer calls
+             */
+            minCalls?: number | null;
+            /**
+             * Format: int32
+             * @description handoff_waiting: a flow's hand-off to a person without an agent's reply for longer than this
+             */
+            waitMinutes?: number | null;
         };
         /** @description A figure: the range it covers and its table (docs/analytics.md names every column). */
         AnalyticsTable: {
@@ -5569,6 +5769,200 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAlertRules: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listAlertRules 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRulePage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleCreate"];
+            };
+        };
+        responses: {
+            /** @description createAlertRule 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getAlertRule 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleteAlertRule 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRulePatch"];
+                "application/merge-patch+json": components["schemas"]["AlertRulePatch"];
+            };
+        };
+        responses: {
+            /** @description updateAlertRule 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getActiveContactAnalytics: {
         parameters: {
             query?: {
@@ -5913,7 +6307,93 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getFlowAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD) in the tenant's time zone, included; default 29 days before `to` */
+                from?: string | null;
+                /** @description Last local date, included; default today */
+                to?: string | null;
+                botId?: string | null;
+                channelId?: string | null;
+                /** @description csv for CSV (same as Accept: text/csv); default JSON */
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure as a table (JSON) or CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsTable"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getLatencyAnalytics: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD) in the tenant's time zone, included; default 29 days before `to` */
+                from?: string | null;
+                /** @description Last local date, included; default today */
+                to?: string | null;
+                /** @description hour, day (default), week (ISO, from Monday) or month, in the tenant's time zone; hour only for ranges up to 31 days */
+                groupBy?: string | null;
+                botId?: string | null;
+                channelId?: string | null;
+                /** @description csv for CSV (same as Accept: text/csv); default JSON */
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure as a table (JSON) or CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsTable"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getLineSendAnalytics: {
         parameters: {
             query?: {
                 /** @description First local date (YYYY-MM-DD) in the tenant's time zone, included; default 29 days before `to` */

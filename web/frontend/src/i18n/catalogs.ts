@@ -19,6 +19,7 @@ import templates from '../pages/templates/messages'
 import memory from '../pages/memory/messages'
 import rich from '../pages/flows/rich/messages'
 import setuppage from '../pages/setuppage/messages'
+import alerts from '../pages/alerts/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -46,4 +47,5 @@ export const catalogs = {
   memory,
   rich,
   setuppage,
+  alerts,
 }

@@ -37,6 +37,12 @@ function figures(from = '2026-03-01') {
     route('GET', /^\/api\/v1\/analytics\/costs\?.*by=bot/, 200, table(['botId', 'costMicros'], [{ botId: 'b1', costMicros: 1_500_000 }])),
     route('GET', /^\/api\/v1\/analytics\/costs\?.*by=contact/, 200, table(['contactId', 'llmCalls', 'costMicros'],
       [{ contactId: 'c0ffee00-0000-7000-8000-000000000001', llmCalls: 7, costMicros: 900_000 }])),
+    route('GET', current('line-sends'), 200, table(['bucket', 'replies', 'pushes', 'replyShare'],
+      [{ bucket: '2026-03-01', replies: 30, pushes: 10, replyShare: 0.75 }, { bucket: '2026-03-02', replies: 15, pushes: 5, replyShare: 0.75 }],
+      { bucket: 'total', replies: 45, pushes: 15, replyShare: 0.75 })),
+    route('GET', current('flows'), 200, table(['flowId', 'name', 'fired'],
+      [{ flowId: 'f1', name: 'Opening hours', fired: 12 }, { flowId: 'f2', name: null, fired: 3 }])),
+    route('GET', current('buttons'), 200, table(['postback', 'presses'], [{ postback: 'menu:hours', presses: 9 }])),
   ]
 }
 
@@ -72,6 +78,22 @@ describe('Analytics page', () => {
     expect(cohorts.getByRole('cell', { name: '–' })).toBeInTheDocument()
     expect(within(screen.getByRole('region', { name: 'Most expensive contacts' })).getByText('$0.90')).toBeInTheDocument()
     expect(container.querySelector('.recharts-bar')).not.toBeNull()
+  })
+
+  it('draws LINE free replies vs paid pushes, flows fired and buttons pressed', async () => {
+    sessionStore.write(tokens())
+    fakeApi(me, tenant, bots, channels, ...figures())
+    renderApp('/analytics?from=2026-03-01&to=2026-03-02')
+
+    const sends = await screen.findByRole('region', { name: 'LINE: free replies vs paid pushes' })
+    await waitFor(() => expect(sends.querySelectorAll('.recharts-line').length).toBe(2))
+    expect(within(sends).getByText('75% of LINE messages went out as free replies.')).toBeInTheDocument()
+    expect(within(sends).getByText('Paid pushes')).toBeInTheDocument()
+    const flows = screen.getByRole('region', { name: 'Flows fired' })
+    await waitFor(() => expect(flows.querySelectorAll('.recharts-bar-rectangle').length).toBe(2))
+    expect(within(flows).getByText('Opening hours')).toBeInTheDocument()
+    expect(within(screen.getByRole('region', { name: 'Buttons pressed' })).getByText('menu:hours')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Download Flows fired as CSV' })).toBeInTheDocument()
   })
 
   it('keeps the filters in the URL and asks for the figures with them', async () => {

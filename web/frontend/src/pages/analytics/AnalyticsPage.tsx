@@ -9,6 +9,7 @@ import { formatMicros } from '../billing/format'
 import { useChannelOptions } from '../inbox/channelOptions'
 import { BarsChart, LinesChart } from './Chart'
 import { CohortHeatMap } from './CohortHeatMap'
+import { EngagementCharts } from './EngagementCharts'
 import { change, defaults, downloadCsv, num, previous, useFigure, type Figure, type Filters, type Row } from './figures'
 import './analytics.css'
 
@@ -144,6 +145,7 @@ export function AnalyticsPage() {
             </div>
           )}</Rows>
         </Card>
+        <EngagementCharts query={query} download={download} />
       </div>
     </>
   )

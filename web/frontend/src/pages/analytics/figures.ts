@@ -8,6 +8,7 @@ export type Row = Record<string, unknown>
 
 /** The figures the page reads (every one answers an AnalyticsTable, docs/analytics.md). */
 export type Figure = 'messages' | 'contacts' | 'active-contacts' | 'retention' | 'latency' | 'llm' | 'costs' | 'containment'
+  | 'line-sends' | 'flows' | 'buttons'
 
 export type Filters = { from: string; to: string; groupBy: string; botId?: string }
 

@@ -35,6 +35,24 @@ export default catalog({
         body: 'The bot {{botName}} is paused in this conversation: answer in the inbox.',
       },
     },
+    alert: {
+      llm_daily_cost: {
+        title: 'LLM cost today passed {{limit}} USD',
+        body: 'Your bots\' LLM calls cost {{cost}} USD today ({{day}}). See the costliest bots and contacts in Analytics, set a daily budget under Billing, or choose a cheaper model.',
+      },
+      llm_failure_rate: {
+        title: 'LLM failures at {{percent}} % in the last {{minutes}} minutes',
+        body: '{{failed}} of {{calls}} LLM calls failed, above this alert\'s {{limit}} %; contacts got the fallback message. Check the provider\'s status, your key\'s limits and credit, and the bot\'s timeout.',
+      },
+      handoff_waiting: {
+        title: 'A contact has waited over {{minutes}} minutes for a person',
+        body: 'Handed to a person at {{since}} and not answered yet. Open the conversation and answer, or take it over.',
+      },
+      credentials_rejected: {
+        title: '{{provider}} rejected the credentials',
+        body: 'Nothing goes out through them until new ones are saved. Open the bot and save a new token or API key.',
+      },
+    },
   },
 }, {
   bell: '通知',
@@ -65,6 +83,24 @@ export default catalog({
       handoff: {
         title: '{{contactName}} 想與真人對話',
         body: '機器人 {{botName}} 已在此對話中暫停，請到收件匣回覆。',
+      },
+    },
+    alert: {
+      llm_daily_cost: {
+        title: '今日 LLM 費用已超過 {{limit}} USD',
+        body: '機器人今日（{{day}}）的 LLM 呼叫費用為 {{cost}} USD。請在「分析」查看花費最多的機器人與聯絡人、在「帳務」設定每日預算，或改用較便宜的模型。',
+      },
+      llm_failure_rate: {
+        title: '最近 {{minutes}} 分鐘 LLM 失敗率達 {{percent}}%',
+        body: '{{calls}} 次 LLM 呼叫中有 {{failed}} 次失敗，超過此警示的 {{limit}}%；聯絡人收到的是備用訊息。請檢查供應商狀態、金鑰的速率限制與額度，以及機器人的逾時設定。',
+      },
+      handoff_waiting: {
+        title: '聯絡人等待真人已超過 {{minutes}} 分鐘',
+        body: '對話於 {{since}} 轉接真人，至今尚未回覆。請開啟對話回覆，或接手對話。',
+      },
+      credentials_rejected: {
+        title: '{{provider}} 拒絕了憑證',
+        body: '在儲存新的憑證之前，無法經由它們送出任何內容。請開啟機器人並儲存新的權杖或 API 金鑰。',
       },
     },
   },

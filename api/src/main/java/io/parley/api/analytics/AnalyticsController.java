@@ -256,4 +256,39 @@ class AnalyticsController {
                             Authentication authentication, HttpRequest<?> request) {
         return answers.answer(authentication, request, from, to, null, botId, channelId, format, quality::buttons);
     }
+
+    @Get("/line-sends")
+    @ProblemResponses.BadRequest
+    @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(implementation = String.class,
+                    description = "Header line of the columns, one line per row, the totals last"))})
+    @Operation(operationId = "getLineSendAnalytics", summary = "LINE free replies vs paid pushes",
+            description = "LINE messages sent with the event's reply token (free) and as pushes (counted against the "
+                    + "LINE plan's monthly quota) per bucket, and the replies' share.")
+    HttpResponse<?> lineSends(@Parameter(description = FROM) @Nullable @QueryValue String from,
+                              @Parameter(description = TO) @Nullable @QueryValue String to,
+                              @Parameter(description = GROUP) @Nullable @QueryValue String groupBy,
+                              @Nullable @QueryValue String botId, @Nullable @QueryValue String channelId,
+                              @Parameter(description = FORMAT) @Nullable @QueryValue String format,
+                              Authentication authentication, HttpRequest<?> request) {
+        return answers.answer(authentication, request, from, to, groupBy, botId, channelId, format,
+                quality::lineSends);
+    }
+
+    @Get("/flows")
+    @ProblemResponses.BadRequest
+    @ApiResponse(responseCode = "200", description = "The figure as a table (JSON) or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsResponse.class)),
+            @Content(mediaType = AnalyticsAnswers.CSV, schema = @Schema(implementation = String.class,
+                    description = "Header line of the columns, one line per row, the totals last"))})
+    @Operation(operationId = "getFlowAnalytics", summary = "Flows fired, by flow",
+            description = "How often each flow fired (matched a message or postback, or ran as a gate), most first.")
+    HttpResponse<?> flows(@Parameter(description = FROM) @Nullable @QueryValue String from,
+                          @Parameter(description = TO) @Nullable @QueryValue String to,
+                          @Nullable @QueryValue String botId, @Nullable @QueryValue String channelId,
+                          @Parameter(description = FORMAT) @Nullable @QueryValue String format,
+                          Authentication authentication, HttpRequest<?> request) {
+        return answers.answer(authentication, request, from, to, null, botId, channelId, format, quality::flows);
+    }
 }

@@ -48,6 +48,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         + "submit, delete, and the 24-hour-window fallback"),
                 @Tag(name = "Broadcasts", description = "Messages to a segment on LINE, WhatsApp or Telegram, with "
                         + "planned recipients"),
+                @Tag(name = "Alert rules", description = "Rules that raise notifications: daily LLM cost, LLM "
+                        + "failure rate, hand-off waiting, credentials rejected"),
                 @Tag(name = "Setup page (public)", description = "The API behind a contact's own setup page; the "
                         + "signed token in the path is the credential"),
                 @Tag(name = "Conversations", description = "The inbox: conversations, messages, agent replies, "

@@ -103,7 +103,7 @@ class AnalyticsAccessTest extends ApiTest {
     @Test
     void answersEveryFigureAsCsvThatParsesBackToTheJson() throws IOException {
         for (String figure : List.of("messages", "contacts", "active-contacts", "retention", "latency", "llm",
-                "costs", "containment", "delivery", "delivery/failures", "buttons")) {
+                "costs", "containment", "delivery", "delivery/failures", "buttons", "line-sends", "flows")) {
             String path = "/api/v1/analytics/" + figure + "?" + RANGE;
             Reply json = api().get(path, owner.accessToken());
             Reply byAccept = api().send("GET", path, owner.accessToken(), null, Map.of("Accept", "text/csv"));

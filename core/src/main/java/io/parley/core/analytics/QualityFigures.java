@@ -156,6 +156,42 @@ public final class QualityFigures {
         return grouped(range, "button", List.of("postback", "presses"), false);
     }
 
+    /** LINE messages sent with the free reply token vs paid pushes, per bucket and over the range. */
+    public AnalyticsTable lineSends(AnalyticsRange range) {
+        return traffic.read(range, connection -> {
+            Counters counts = Counters.read(connection, range, List.of("line_send"));
+            List<String> columns = List.of("bucket", "replies", "pushes", "replyShare");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (String label : range.labels()) {
+                long replies = counts.get(label, "line_send", "reply");
+                long pushes = counts.get(label, "line_send", "push");
+                rows.add(AnalyticsTable.row(columns, label, replies, pushes, AnalyticsTable.share(replies,
+                        replies + pushes)));
+            }
+            long replies = counts.total("line_send", "reply");
+            long pushes = counts.total("line_send", "push");
+            return new AnalyticsTable(columns, rows, AnalyticsTable.row(columns, "total", replies, pushes,
+                    AnalyticsTable.share(replies, replies + pushes)));
+        });
+    }
+
+    /** How often each flow fired, most first, with its name now (null for a deleted flow). */
+    public AnalyticsTable flows(AnalyticsRange range) {
+        return traffic.read(range, connection -> {
+            String sql = """
+                    SELECT a.dimension, min(f.name), sum(a.value)
+                    FROM analytics_counts a
+                    LEFT JOIN flows f ON f.tenant_id = a.tenant_id AND CAST(f.id AS text) = a.dimension
+                    WHERE a.tenant_id = :t AND a.bucket >= :start AND a.bucket < :end AND a.metric = 'flow_fired'%s
+                    GROUP BY 1 ORDER BY 3 DESC, 1""".formatted(range.filterSql("a"));
+            List<String> columns = List.of("flowId", "name", "fired");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            Jdbc.rows(connection, sql, range.values()).forEach(row -> rows.add(AnalyticsTable.row(columns,
+                    row[0].toString(), row[1], Jdbc.number(row[2]))));
+            return new AnalyticsTable(columns, rows, null);
+        });
+    }
+
     private AnalyticsTable grouped(AnalyticsRange range, String metric, List<String> columns, boolean pivot) {
         return traffic.read(range, connection -> {
             String sql = """

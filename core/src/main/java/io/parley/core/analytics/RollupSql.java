@@ -35,7 +35,8 @@ final class RollupSql {
                     (CASE WHEN m.direction = 'outbound' AND m.status = 'failed' THEN 'failure' END,
                      left(coalesce(nullif(trim(split_part(m.status_detail, ':', 1)), ''), 'unknown'), 64), 1),
                     (CASE WHEN m.direction = 'inbound' AND m.payload ->> 'postbackData' IS NOT NULL THEN 'button' END,
-                     left(m.payload ->> 'postbackData', 100), 1)
+                     left(m.payload ->> 'postbackData', 100), 1),
+                    (CASE WHEN m.send_mode IS NOT NULL THEN 'line_send' END, m.send_mode, 1)
                 ) AS x(metric, dimension, v)
                 WHERE m.tenant_id = :t AND m.id >= :lowest AND m.created_at >= :from AND x.metric IS NOT NULL
               UNION ALL
@@ -58,9 +59,15 @@ final class RollupSql {
                 FROM conversation_handoffs h
                 JOIN conversations c ON c.tenant_id = h.tenant_id AND c.id = h.conversation_id
                 WHERE h.tenant_id = :t AND h.id >= :lowest AND h.created_at >= :from
+              UNION ALL
+                SELECT %5$s, c.bot_id, c.channel_id, 'flow_fired', CAST(f.flow_id AS text), 1
+                FROM flow_fires f
+                JOIN conversations c ON c.tenant_id = f.tenant_id AND c.id = f.conversation_id
+                WHERE f.tenant_id = :t AND f.id >= :lowest AND f.created_at >= :from
             ) s
             GROUP BY b, metric, bot_id, channel_id, coalesce(dimension, '')""".formatted(
-            bucket("m.created_at"), bucket("c.created_at"), bucket("u.created_at"), bucket("h.created_at"));
+            bucket("m.created_at"), bucket("c.created_at"), bucket("u.created_at"), bucket("h.created_at"),
+            bucket("f.created_at"));
 
     /**
      * The latency histograms, one row per bucket, metric, bot and channel: the bins used (ascending) and their

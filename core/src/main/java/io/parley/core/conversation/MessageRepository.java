@@ -97,6 +97,10 @@ public interface MessageRepository extends GenericRepository<MessageRow, UUID> {
             + "updated_at = now() WHERE tenant_id = :tenantId AND id = :id AND status = 'queued'")
     int markSent(UUID tenantId, UUID id, @Nullable String providerMessageId);
 
+    /** How the provider was asked ({@code reply} or {@code push} on LINE), for analytics (docs/analytics.md). */
+    @Query("UPDATE messages SET send_mode = :mode WHERE tenant_id = :tenantId AND id = :id")
+    int setSendMode(UUID tenantId, UUID id, String mode);
+
     /**
      * Moves a status forward only (queued < sent < delivered < read; failed from any non-read state), so a late
      * "delivered" after "read" changes nothing.

@@ -57,6 +57,29 @@ class MetricsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aMetricsTokenReachesEveryPodAndTheServiceMonitorSendsIt() {
+        Manifests manifests = Chart.render("metrics: {token: {existingSecret: parley-metrics}, "
+                + "serviceMonitor: {enabled: true}}");
+
+        for (String role : Manifests.ROLES) {
+            var env = manifests.deployment(role).getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv();
+            assertThat(env).anySatisfy(variable -> {
+                assertThat(variable.getName()).isEqualTo("PARLEY_METRICS_TOKEN");
+                assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo("parley-metrics");
+                assertThat(variable.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("metrics-token");
+            });
+        }
+        GenericKubernetesResource monitor = (GenericKubernetesResource) serviceMonitors(manifests).getFirst();
+        Map<String, Object> spec = (Map<String, Object>) monitor.getAdditionalProperties().get("spec");
+        assertThat((List<Map<String, Object>>) spec.get("endpoints")).singleElement().satisfies(endpoint ->
+                assertThat(endpoint).containsEntry("bearerTokenSecret",
+                        Map.of("name", "parley-metrics", "key", "metrics-token")));
+        assertThat(Chart.render().deployment("api").getSpec().getTemplate().getSpec().getContainers().getFirst()
+                .getEnv()).noneMatch(variable -> variable.getName().equals("PARLEY_METRICS_TOKEN"));
+    }
+
+    @Test
     void theNetworkPolicyLetsOnlyTheNamedScrapersReachTheMetricsPort() {
         NetworkPolicy policy = Chart.render("networkPolicy: {metricsFrom: [{namespaceSelector: {matchLabels: "
                 + "{name: monitoring}}}]}").all(NetworkPolicy.class).getFirst();

@@ -19,14 +19,31 @@ public final class LlmFailure extends RuntimeException {
     private final boolean retryable;
     private final boolean endpointFault;
     private final Duration retryAfter;
+    private final boolean credentialsRejected;
 
     public LlmFailure(LlmOutcome outcome, String message, boolean retryable, boolean endpointFault,
                       @Nullable Duration retryAfter) {
+        this(outcome, message, retryable, endpointFault, retryAfter, false);
+    }
+
+    private LlmFailure(LlmOutcome outcome, String message, boolean retryable, boolean endpointFault,
+                       @Nullable Duration retryAfter, boolean credentialsRejected) {
         super(message, null, false, false);
         this.outcome = outcome;
         this.retryable = retryable;
         this.endpointFault = endpointFault;
         this.retryAfter = retryAfter;
+        this.credentialsRejected = credentialsRejected;
+    }
+
+    /** The provider refused the key (401): an error no retry helps, and a {@code credentials_rejected} alert. */
+    public static LlmFailure keyRejected(String message) {
+        return new LlmFailure(LlmOutcome.ERROR, message, false, false, null, true);
+    }
+
+    /** The provider answered 401: the key is wrong, revoked or missing. */
+    public boolean credentialsRejected() {
+        return credentialsRejected;
     }
 
     public LlmOutcome outcome() {

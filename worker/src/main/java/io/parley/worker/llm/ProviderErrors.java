@@ -46,6 +46,9 @@ final class ProviderErrors {
                     ? new LlmFailure(LlmOutcome.QUOTA, message, false, false, null)
                     : new LlmFailure(LlmOutcome.RATE_LIMITED, message, true, false, failed.retryAfter());
         }
+        if (status == 401) {
+            return LlmFailure.keyRejected(message);
+        }
         if (status >= 500 || status == 408 || status == 409) {
             return new LlmFailure(LlmOutcome.ERROR, message, true, status >= 500 || status == 408,
                     failed.retryAfter());

@@ -36,6 +36,18 @@ public interface ChannelSender {
     List<String> send(OutboundBatch batch) throws SendFailure;
 
     /**
+     * Sends the batch and says how, where the channel has several ways: LINE {@code reply} (free) or {@code push}
+     * (counted against the quota), stored as {@code messages.send_mode} for analytics. Others: {@link #send}, no mode.
+     */
+    default Sent deliver(OutboundBatch batch) throws SendFailure {
+        return new Sent(send(batch), null);
+    }
+
+    /** @param mode {@code reply}, {@code push}, or null where the channel has one way only */
+    record Sent(List<String> providerIds, @io.micronaut.core.annotation.Nullable String mode) {
+    }
+
+    /**
      * What may happen to a batch that an earlier attempt handed to the provider without recording the outcome (the
      * answer was lost to a timeout, the "sent" write failed for good, the process died): see {@link Resend}.
      */

@@ -2,6 +2,7 @@ package io.parley.worker.outbound;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
+import io.parley.core.alert.CredentialAlerts;
 import io.parley.core.channel.ChannelRepository;
 import io.parley.core.channel.ChannelRow;
 import io.parley.core.contact.ContactIdentityRow;
@@ -88,11 +89,14 @@ final class Deliveries {
     private final DeliverySettings settings;
     private final JsonMapper json;
     private final JobQueue queue;
+    private final CredentialAlerts credentialAlerts;
 
     Deliveries(TenantScope scope, ConversationRepository conversations, ChannelRepository channels,
                ContactRepository contacts, MessageRepository messages, HandoverRepository handovers,
-               DeliverySettings settings, TenantEvents events, JsonMapper json, JobQueue queue) {
+               DeliverySettings settings, TenantEvents events, JsonMapper json, JobQueue queue,
+               CredentialAlerts credentialAlerts) {
         this.queue = queue;
+        this.credentialAlerts = credentialAlerts;
         this.scope = scope;
         this.conversations = conversations;
         this.channels = channels;
@@ -159,11 +163,16 @@ final class Deliveries {
      * failing the job instead would make its retry face a batch that may or may not have arrived.
      */
     void recordSent(TenantId tenant, UUID conversationId, List<Sent> sent) {
+        recordSent(tenant, conversationId, sent, null);
+    }
+
+    /** @param mode how the provider was asked ({@code messages.send_mode}: LINE reply or push), or null */
+    void recordSent(TenantId tenant, UUID conversationId, List<Sent> sent, @Nullable String mode) {
         long deadline = System.nanoTime() + settings.recordPatience().toNanos();
         long pauseMillis = FIRST_PAUSE_MILLIS;
         while (true) {
             try {
-                writeSent(tenant, conversationId, sent);
+                writeSent(tenant, conversationId, sent, mode);
                 return;
             } catch (RuntimeException e) {
                 if (System.nanoTime() + pauseMillis * 1_000_000 - deadline > 0) {
@@ -182,10 +191,13 @@ final class Deliveries {
         }
     }
 
-    private void writeSent(TenantId tenant, UUID conversationId, List<Sent> sent) {
+    private void writeSent(TenantId tenant, UUID conversationId, List<Sent> sent, @Nullable String mode) {
         scope.writeVoid(tenant, () -> {
             for (Sent message : sent) {
                 if (messages.markSent(tenant.value(), message.messageId(), message.providerMessageId()) == 1) {
+                    if (mode != null) {
+                        messages.setSendMode(tenant.value(), message.messageId(), mode);
+                    }
                     events.publish(tenant, "message.sent", Map.of("conversationId", conversationId.toString(),
                             "messageId", message.messageId().toString(), "status", "sent"));
                 }
@@ -215,6 +227,8 @@ final class Deliveries {
             channels.markUnhealthy(tenant.value(), channel.id(), detail);
             events.publish(tenant, "channel.unhealthy", Map.of("channelId", channel.id().toString(),
                     "botId", channel.botId().toString(), "type", channel.type(), "detail", detail));
+            credentialAlerts.channelRejected(tenant, channel.botId(), channel.id(), channel.type(),
+                    channel.name() == null ? channel.type() : channel.name(), detail, java.time.Instant.now());
         });
     }
 

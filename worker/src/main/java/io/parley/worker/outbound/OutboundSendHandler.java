@@ -135,12 +135,12 @@ final class OutboundSendHandler implements JobHandler {
             deliveries.handOver(job, references,
                     sender.resend() != ChannelSender.Resend.ATOMIC ? batchIds : List.<UUID>of());
             references.clear(); // stored with the first batch
-            List<String> providerIds;
+            ChannelSender.Sent delivered;
             long start = System.nanoTime();
             Span span = metrics.start(sender.type(), tenant.value(), plan.channel().id(), plan.conversation().id(),
                     batch.size());
             try {
-                providerIds = sender.send(new OutboundBatch(tenant, plan.channel(), secrets,
+                delivered = sender.deliver(new OutboundBatch(tenant, plan.channel(), secrets,
                         plan.identity().externalUserId(), batch, replyToken, args.inboundAt(),
                         lostReply && from == 0));
                 metrics.batch(span, sender.type(), SendTelemetry.SENT, since(start), batch.size());
@@ -156,11 +156,12 @@ final class OutboundSendHandler implements JobHandler {
                 giveUpIfLast(job, plan, pending.subList(from, pending.size()), "sending failed");
                 throw e;
             }
+            List<String> providerIds = delivered.providerIds();
             List<Deliveries.Sent> sent = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 sent.add(new Deliveries.Sent(batch.get(i).id(), i < providerIds.size() ? providerIds.get(i) : null));
             }
-            deliveries.recordSent(tenant, plan.conversation().id(), sent);
+            deliveries.recordSent(tenant, plan.conversation().id(), sent, delivered.mode());
             replyToken = null; // used (or found invalid) by the first batch
         }
     }

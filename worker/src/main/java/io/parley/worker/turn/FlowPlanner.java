@@ -74,12 +74,15 @@ final class FlowPlanner {
     private final AccessCodes accessCodes;
     private final MemoryTurn memory;
     private final NumberedAnswers numbered;
+    private final FlowFires fires;
 
     FlowPlanner(ContactAttributes attributes, SetupLinks links, TenantScope scope, PostbackReferences postbacks,
                 TenantTimeZones zones, FlowStateRepository states, CapturePlanner captures, JsonMapper json,
-                CheckoutLinks checkoutLinks, AccessCodes accessCodes, MemoryTurn memory, NumberedAnswers numbered) {
+                CheckoutLinks checkoutLinks, AccessCodes accessCodes, MemoryTurn memory, NumberedAnswers numbered,
+                FlowFires fires) {
         this.memory = memory;
         this.numbered = numbered;
+        this.fires = fires;
         this.accessCodes = accessCodes;
         this.zones = zones;
         this.states = states;
@@ -192,6 +195,7 @@ final class FlowPlanner {
             if (gate == null) {
                 return new Plan(List.of(), FlowTurn.Then.LLM, null, Map.of());
             }
+            fires.fired(turn, gate.id());
             FlowTurn gated = FlowTurn.run(gate, 0, facts, turn.bot().name(), links.url(turn.tenant(), contact.id()),
                     turn.flows()::flow);
             Plan plan = plan(gated, List.of());
@@ -201,6 +205,7 @@ final class FlowPlanner {
         FlowMatch match = turn.flows().match(flowEvent, facts);
         match.timedOut().forEach(flow -> LOG.warn("Flow {} of bot {} skipped: its regex ran out of time",
                 flow.id(), turn.bot().id()));
+        match.found().ifPresent(flow -> fires.fired(turn, flow.id()));
         FlowTurn flowTurn = match.found()
                 .map(flow -> FlowTurn.run(flow, 0, facts, turn.bot().name(), setupUrl, turn.flows()::flow))
                 .orElseGet(() -> FlowTurn.unmatched(flowEvent, turn.bot().welcomeMessage(), recipient,

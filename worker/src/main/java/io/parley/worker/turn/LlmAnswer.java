@@ -54,13 +54,15 @@ final class LlmAnswer {
     private final MemoryTurn memory;
     private final MemoryReplies memoryReplies;
     private final PersonaOverrides overrides;
+    private final LlmKeyAlerts keyAlerts;
 
     LlmAnswer(ContactAttributes attributes, LlmEndpoints endpoints, ResilientLlm llm, LlmPrices prices,
               LlmSettings settings, BudgetGate budgets, LlmTelemetry metrics, MemoryTurn memory,
-              MemoryReplies memoryReplies, PersonaOverrides overrides) {
+              MemoryReplies memoryReplies, PersonaOverrides overrides, LlmKeyAlerts keyAlerts) {
         this.memory = memory;
         this.memoryReplies = memoryReplies;
         this.overrides = overrides;
+        this.keyAlerts = keyAlerts;
         this.budgets = budgets;
         this.metrics = metrics;
         this.attributes = attributes;
@@ -148,6 +150,7 @@ final class LlmAnswer {
         } catch (LlmFailure failure) {
             LOG.warn("LLM call for bot {} ended {} ({}); sending the fallback message", bot.id(),
                     failure.outcome().wireName(), failure.getMessage());
+            keyAlerts.failed(turn.tenant(), bot, failure);
             String fallback = bot.fallbackMessage() == null || bot.fallbackMessage().isBlank() ? GENERIC_FALLBACK
                     : bot.fallbackMessage();
             LlmEndpoint used = endpoint != null ? endpoint

@@ -50,6 +50,8 @@ class ProviderErrorsTest {
         assertThat(failure.retryable()).isFalse();
         assertThat(failure.endpointFault()).isFalse();
         assertThat(failure.getMessage()).isEqualTo("HTTP 401 invalid_api_key").doesNotContain("sk-");
+        assertThat(failure.credentialsRejected()).as("a 401 is a rejected key").isTrue();
+        assertThat(classify(400, "openai-error-401.json", null).credentialsRejected()).isFalse();
     }
 
     @Test

@@ -52,6 +52,29 @@ class FlowTurnTest extends TurnTest {
     }
 
     @Test
+    void eachFlowThatFiresIsRecordedForAnalyticsEvenWhenItSendsNothing() {
+        World world = world(BotSpec.llm(llm), "line");
+        Flow silent = keyword("taurus", new Step.SetAttribute("zodiac", "taurus"));
+        flow(world, silent);
+
+        say(world, "U1", "I am a taurus");
+        say(world, "U1", "taurus again");
+        say(world, "U1", "something else");
+
+        try (var connection = io.parley.core.testing.TestDatabase.shared().openSuperuserConnection();
+             var rows = connection.createStatement().executeQuery("SELECT flow_id FROM flow_fires WHERE tenant_id = '"
+                     + world.tenant().value() + "'")) {
+            List<UUID> fired = new java.util.ArrayList<>();
+            while (rows.next()) {
+                fired.add(rows.getObject(1, UUID.class));
+            }
+            assertThat(fired).containsExactly(silent.id(), silent.id());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aPostbackIsRoutedToItsFlow() {
         World world = world(BotSpec.llm(llm), "line");
         flow(world, new Flow(Ids.next(), "basic", true, 0, new Trigger.Postback("plan:basic"),

@@ -20,6 +20,9 @@ class LlmFailureTest extends TurnTest {
 
     private final FakeLlm llm = new FakeLlm();
 
+    @jakarta.inject.Inject
+    io.parley.core.alert.AlertRuleRepository alertRules;
+
     @AfterAll
     void stopTheFake() {
         llm.close();
@@ -71,6 +74,25 @@ class LlmFailureTest extends TurnTest {
         UUID inbound = say(world, "U1", "hi");
 
         assertThat(replyTexts(world, inbound)).containsExactly(LlmAnswer.GENERIC_FALLBACK);
+    }
+
+    @Test
+    void aRejectedLlmKeyRaisesTheTenantsCredentialsAlert() throws Exception {
+        World world = world(BotSpec.llm(llm), "web");
+        scope.writeVoid(world.tenant(), () -> alertRules.insert(world.tenant().value(),
+                io.parley.core.tenancy.Ids.next(), "credentials_rejected", true, null, null, null, null, null));
+        llm.then(FakeLlm.error(401, "openai-error-401.json", Map.of()));
+
+        UUID inbound = say(world, "U1", "hi");
+
+        assertThat(replyTexts(world, inbound)).containsExactly(LlmAnswer.GENERIC_FALLBACK);
+        try (var connection = io.parley.core.testing.TestDatabase.shared().openSuperuserConnection();
+             var rows = connection.createStatement().executeQuery("SELECT title, link FROM notifications "
+                     + "WHERE kind = 'alert.credentials_rejected' AND tenant_id = '" + world.tenant().value() + "'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).startsWith("The LLM provider rejected the API key of bot");
+            assertThat(rows.getString(2)).isEqualTo("/bots/" + world.bot());
+        }
     }
 
     @Test

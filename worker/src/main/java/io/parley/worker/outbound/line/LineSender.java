@@ -35,6 +35,8 @@ final class LineSender implements ChannelSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(LineSender.class);
     static final String ACCESS_TOKEN = "channelAccessToken";
+    static final String REPLY = "reply";
+    static final String PUSH = "push";
 
     private final ProviderHttp http;
     private final ProviderEndpoints endpoints;
@@ -71,26 +73,32 @@ final class LineSender implements ChannelSender {
 
     @Override
     public List<String> send(OutboundBatch batch) throws SendFailure {
+        return deliver(batch).providerIds();
+    }
+
+    /** A reply ({@value #REPLY}) while the token is usable, else a push ({@value #PUSH}). */
+    @Override
+    public Sent deliver(OutboundBatch batch) throws SendFailure {
         String token = batch.credential(ACCESS_TOKEN);
         List<LineWire.Message> messages = batch.messages().stream().map(LineWire::render).toList();
         if (replyable(batch)) {
             ProviderApi.Answer reply = http.post(ChannelType.LINE, uri("/v2/bot/message/reply"),
                     new LineWire.Reply(batch.replyToken(), messages, false), headers(token, null));
             if (!LineErrors.invalidReplyToken(reply)) {
-                return sentIds(LineErrors.check(reply), messages.size());
+                return new Sent(sentIds(LineErrors.check(reply), messages.size()), REPLY);
             }
             if (batch.lostReply()) {
                 // The token is still inside the reply window, so LINE refused it as used: the lost attempt's reply
                 // arrived. Pushing it again would show it twice.
                 LOG.info("LINE reports the reply token of channel {} used: an earlier attempt's reply arrived",
                         batch.channel().id());
-                return sentIds(reply, messages.size());
+                return new Sent(sentIds(reply, messages.size()), REPLY);
             }
             LOG.info("LINE refused the reply token of channel {} (expired or used); pushing instead", batch.channel().id());
         }
         ProviderApi.Answer push = http.post(ChannelType.LINE, uri("/v2/bot/message/push"),
                 new LineWire.Push(batch.recipient(), messages), headers(token, retryKey(batch.messages())));
-        return sentIds(push.status() == 409 ? push : LineErrors.check(push), messages.size());
+        return new Sent(sentIds(push.status() == 409 ? push : LineErrors.check(push), messages.size()), PUSH);
     }
 
     /**

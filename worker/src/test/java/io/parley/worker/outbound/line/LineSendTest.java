@@ -131,6 +131,33 @@ class LineSendTest extends OutboundTest {
     }
 
     @Test
+    void recordsWhichMessagesWentAsFreeRepliesAndWhichAsPaidPushes() throws Exception {
+        Chat chat = lineChat();
+        List<UUID> seven = java.util.stream.IntStream.rangeClosed(1, 7)
+                .mapToObj(i -> queueText(chat, "mode " + i + " of seven")).toList();
+        UUID refused = queueText(chat, "after a refused token");
+
+        send(chat, seven, TOKEN, Instant.now());
+        fake.scriptFixture(REPLY, 400, "line-error-invalid-reply-token.json");
+        send(chat, List.of(refused), TOKEN, Instant.now());
+
+        assertThat(seven.stream().map(id -> sendMode(chat, id)).toList())
+                .containsExactly("reply", "reply", "reply", "reply", "reply", "push", "push");
+        assertThat(sendMode(chat, refused)).isEqualTo("push");
+    }
+
+    private static String sendMode(Chat chat, UUID message) {
+        try (var connection = io.parley.core.testing.TestDatabase.shared().openSuperuserConnection();
+             var rows = connection.createStatement().executeQuery("SELECT send_mode FROM messages WHERE tenant_id = '"
+                     + chat.tenant().value() + "' AND id = '" + message + "'")) {
+            rows.next();
+            return rows.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aRateLimitRetriesTheJobAfterTheAdvisedDelay() throws Exception {
         Chat chat = lineChat();
         UUID answer = queueText(chat, "Busy right now");
@@ -159,6 +186,30 @@ class LineSendTest extends OutboundTest {
         assertThat(channelNow(chat).health()).isEqualTo("unhealthy");
         assertThat(channelNow(chat).healthDetail()).contains("LINE rejected the channel access token");
         assertThat(message(chat, answer).status()).as("kept for a retry once the token is replaced").isEqualTo("queued");
+    }
+
+    @Test
+    void aRejectedAccessTokenRaisesTheTenantsCredentialsAlertOnce() throws Exception {
+        Chat chat = lineChat();
+        scope.writeVoid(chat.tenant(), () -> context.getBean(io.parley.core.alert.AlertRuleRepository.class)
+                .insert(chat.tenant().value(), io.parley.core.tenancy.Ids.next(), "credentials_rejected", true, null,
+                        null, null, null, null));
+        UUID answer = queueText(chat, "Never leaves");
+        UUID second = queueText(chat, "Nor this one");
+        fake.scriptFixture(PUSH, 401, "line-error-401.json");
+        fake.scriptFixture(PUSH, 401, "line-error-401.json");
+
+        assertThatThrownBy(() -> send(chat, List.of(answer))).isInstanceOf(JobDiscard.class);
+        assertThatThrownBy(() -> send(chat, List.of(second))).isInstanceOf(JobDiscard.class);
+
+        try (var connection = io.parley.core.testing.TestDatabase.shared().openSuperuserConnection();
+             var rows = connection.createStatement().executeQuery("SELECT title, link FROM notifications "
+                     + "WHERE kind = 'alert.credentials_rejected' AND tenant_id = '" + chat.tenant().value() + "'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).startsWith("LINE rejected the credentials of channel");
+            assertThat(rows.getString(2)).isEqualTo("/bots/" + chat.channel().botId());
+            assertThat(rows.next()).as("once per channel and day").isFalse();
+        }
     }
 
     @Test
