@@ -94,9 +94,9 @@ class ProactiveTriggerApiTest extends ContactTest {
         String flow = flow(owner, bot, Map.of("type", "setup_submitted")).string("id");
         Reply page = api().get("/api/v1/public/setup/" + token, null);
         Reply saved = api().post("/api/v1/public/setup/" + token, null, Map.of("attributes",
-                Map.of("characterName", "Kai")));
+                Map.of("nickname", "Kai")));
         Reply again = api().post("/api/v1/public/setup/" + token, null, Map.of("attributes",
-                Map.of("characterName", "Ren")));
+                Map.of("nickname", "Ren")));
 
         assertThat(page.at("messageAfterSubmit")).isEqualTo(true);
         assertThat(saved.status()).as(saved.text()).isEqualTo(200);
