@@ -5118,13 +5118,11 @@ export interface components {
         SetupPageLabel: {
             /** @example Star sign */
             en?: string | null;
-            /** @example 星座 */
-            "zh-Hant"?: string | null;
             /**
              * @description Text in English and/or Traditional Chinese (at least one); the page shows the one matching the contact's language, else the other
              * @example 星座
              */
-            SetupPageLabel?: string | null;
+            "zh-Hant"?: string | null;
         };
         /**
          * @description What the bot's setup page (the contact's signed link) shows and accepts. `fields`: the contact attributes shown, in order (0-20; attributes not listed are neither shown nor accepted). `allowPersonaOverride` (default false): whether the contact may write a character that replaces the bot's persona; while false an override is neither accepted nor used. `personaLabel` (only with allowPersonaOverride) and `doneText` (shown after submitting) in the tenant's words.
@@ -5187,9 +5185,8 @@ export interface components {
         /** @description Text in the tenant's words: English and/or Traditional Chinese */
         SetupText: {
             en?: string | null;
-            "zh-Hant"?: string | null;
             /** @description Text in the tenant's words: English and/or Traditional Chinese */
-            SetupText?: string | null;
+            "zh-Hant"?: string | null;
         };
         SignupRequest: {
             /**

@@ -178,13 +178,6 @@ final class ContactWire {
     }
 
     @Serdeable
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "SetupText", description = "Text in the tenant's words: English and/or Traditional Chinese")
-    record SetupText(@Nullable String en,
-                     @Nullable @com.fasterxml.jackson.annotation.JsonProperty("zh-Hant") String zhHant) {
-    }
-
-    @Serdeable
     @Schema(name = "SetupContact")
     record SetupContact(@Nullable @Schema(example = "陳小明") String displayName) {
     }

@@ -138,8 +138,8 @@ final class SetupService {
                 text(settings.doneText()), messageAfterSubmit);
     }
 
-    private static ContactWire.SetupText text(SetupPageSettings.Label label) {
-        return label == null ? null : new ContactWire.SetupText(label.en(), label.zhHant());
+    private static SetupText text(SetupPageSettings.Label label) {
+        return label == null ? null : new SetupText(label.en(), label.zhHant());
     }
 
     private static ProblemException invalid() {

@@ -62,7 +62,7 @@ final class SetupPageValidation {
         return new SetupPageSettings(fields, allow, personaLabel, done);
     }
 
-    private SetupPageSettings.Label label(String at, SetupPageWire.LabelSpec spec, int max) {
+    private SetupPageSettings.Label label(String at, SetupPageLabel spec, int max) {
         if (spec == null) {
             return null;
         }

@@ -1,7 +1,6 @@
 package io.parley.api.setuppage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.parley.core.setuppage.SetupPageSettings;
@@ -33,13 +32,13 @@ final class SetupPageWire {
             @Nullable @Schema(requiredMode = REQUIRED, description = "The attributes shown, in order") List<FieldSpec> fields,
             @Nullable @Schema(requiredMode = REQUIRED, description = "Whether the contact may replace the persona")
             Boolean allowPersonaOverride,
-            @Nullable LabelSpec personaLabel,
-            @Nullable LabelSpec doneText) {
+            @Nullable SetupPageLabel personaLabel,
+            @Nullable SetupPageLabel doneText) {
 
         static SettingsSpec of(SetupPageSettings settings) {
-            return new SettingsSpec(settings.fields().stream().map(f -> new FieldSpec(f.key(), LabelSpec.of(f.label()),
-                    f.editable())).toList(), settings.allowPersonaOverride(), LabelSpec.of(settings.personaLabel()),
-                    LabelSpec.of(settings.doneText()));
+            return new SettingsSpec(settings.fields().stream().map(f -> new FieldSpec(f.key(), SetupPageLabel.of(f.label()),
+                    f.editable())).toList(), settings.allowPersonaOverride(), SetupPageLabel.of(settings.personaLabel()),
+                    SetupPageLabel.of(settings.doneText()));
         }
     }
 
@@ -51,21 +50,8 @@ final class SetupPageWire {
                     example = "nickname") String key,
             // The label in the tenant's words (default: the key; the page's own word for nickname). No @Schema here:
             // it would inline a copy of SetupPageLabel.
-            @Nullable LabelSpec label,
+            @Nullable SetupPageLabel label,
             @Nullable @Schema(description = "Whether the contact may change it (default true); false shows it "
                     + "read-only") Boolean editable) {
-    }
-
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "SetupPageLabel", description = "Text in English and/or Traditional Chinese (at least one); the page "
-            + "shows the one matching the contact's language, else the other")
-    record LabelSpec(@Nullable @Schema(example = "Star sign") String en,
-                     @Nullable @JsonProperty("zh-Hant") @Schema(example = "星座") String zhHant) {
-
-        @Nullable
-        static LabelSpec of(@Nullable SetupPageSettings.Label label) {
-            return label == null ? null : new LabelSpec(label.en(), label.zhHant());
-        }
     }
 }
