@@ -162,7 +162,10 @@ final class ContactWire {
                      @Schema(requiredMode = REQUIRED, description = "Read: whether submitting the page will make "
                              + "the bot write to the contact (an enabled setup_submitted flow that has not fired for "
                              + "them yet). Submission: whether this submission did. The page promises a message "
-                             + "only then") boolean messageAfterSubmit) {
+                             + "only then") boolean messageAfterSubmit,
+                     @Schema(requiredMode = REQUIRED, description = "Read-only: the bot's memory fields marked "
+                             + "visibleToContact, in declared order, with the contact's current values")
+                     List<SetupMemory> memory) {
 
         @Override
         public String toString() {
@@ -182,6 +185,16 @@ final class ContactWire {
     @Schema(name = "SetupText", description = "Text in the tenant's words: English and/or Traditional Chinese")
     record SetupText(@Nullable String en,
                      @Nullable @com.fasterxml.jackson.annotation.JsonProperty("zh-Hant") String zhHant) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "SetupMemory", description = "A memory field the bot lets the contact see (never edited here)")
+    record SetupMemory(@Schema(requiredMode = REQUIRED, example = "favorability") String name,
+                       @Nullable @Schema(description = "What the field means, in the bot's words",
+                               example = "How much you like the user") String description,
+                       @Nullable @Schema(description = "The current value, else the field's default; absent: none",
+                               types = {"string", "number", "boolean"}) Object value) {
     }
 
     @Serdeable
