@@ -88,8 +88,9 @@ describe('condition builder', () => {
     await userEvent.selectOptions(screen.getByLabelText('Field'), 'contact.tags')
     const comparison = screen.getByLabelText('Comparison')
     expect(within(comparison).getAllByRole('option').map((o) => o.textContent)).toEqual(['has the tag', 'has any of the tags', 'has any tag'])
-    expect(latest.value).toEqual({ field: 'contact.tags', op: 'contains' })
+    expect(latest.value).toEqual({ field: 'contact.tags', op: 'exists' })
 
+    await userEvent.selectOptions(comparison, 'contains')
     await userEvent.type(screen.getByLabelText('Value'), 'vip')
     expect(latest.value).toEqual({ field: 'contact.tags', op: 'contains', value: 'vip' })
     await userEvent.selectOptions(comparison, 'in')
