@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 
 /**
  * The send rate governor (docs/broadcasts.md "Rate governor"): a token bucket per provider scope in PostgreSQL
@@ -39,7 +40,14 @@ public final class SendGovernor {
         }
     }
 
+    /**
+     * At most this many pool connections at once for the governor: many sends of one channel queue on its bucket row,
+     * and each waits holding a connection, so without a bound they starve the pool (turns then fail to get one).
+     */
+    private static final int CONNECTIONS = 4;
+
     private final DataSource dataSource;
+    private final Semaphore connections = new Semaphore(CONNECTIONS, true);
 
     SendGovernor(DataSource dataSource) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource); // the pool: never the caller's transaction
@@ -64,6 +72,7 @@ public final class SendGovernor {
                     refreshed_at = clock_timestamp()
                 WHERE least(?, b.tokens + extract(epoch FROM clock_timestamp() - b.refreshed_at) * ?) - ? >= ?
                 RETURNING tokens""";
+        connections.acquireUninterruptibly();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement statement = connection.prepareStatement(take)) {
                 statement.setString(1, key);
@@ -85,6 +94,8 @@ public final class SendGovernor {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the send rate governor failed: " + e.getMessage(), e);
+        } finally {
+            connections.release();
         }
     }
 
@@ -101,6 +112,7 @@ public final class SendGovernor {
      * Telegram 429), so no process sends on this scope until it has refilled.
      */
     public void penalize(String key, double ratePerSecond, Duration pause) {
+        connections.acquireUninterruptibly();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("""
                      INSERT INTO send_rate_buckets AS b (key, tokens, refreshed_at) VALUES (?, ?, clock_timestamp())
@@ -111,6 +123,8 @@ public final class SendGovernor {
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("the send rate governor failed: " + e.getMessage(), e);
+        } finally {
+            connections.release();
         }
     }
 
