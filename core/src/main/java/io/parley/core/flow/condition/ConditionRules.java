@@ -1,7 +1,5 @@
 package io.parley.core.flow.condition;
 
-import io.parley.core.contact.ContactTags;
-
 import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -172,11 +170,6 @@ public final class ConditionRules {
             case WEEKDAY -> {
                 if (!ConditionField.WEEKDAYS.contains(value)) {
                     errors.add(new Error(path, "must be one of " + String.join(", ", ConditionField.WEEKDAYS)));
-                }
-            }
-            case TAGS -> {
-                if (!(value instanceof String tag) || !ContactTags.valid(tag)) {
-                    errors.add(new Error(path, "must be a tag: " + ContactTags.RULE));
                 }
             }
             case CHANNEL -> {
