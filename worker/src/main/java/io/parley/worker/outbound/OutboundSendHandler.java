@@ -131,7 +131,11 @@ final class OutboundSendHandler implements JobHandler {
         for (int from = 0; from < pending.size(); from += sender.maxBatch()) {
             List<OutboundMessage> batch = pending.subList(from, Math.min(pending.size(), from + sender.maxBatch()));
             List<UUID> batchIds = batch.stream().map(OutboundMessage::id).toList();
-            pace(plan, secrets); // the governor shared with broadcasts; live replies take tokens first
+            if (replyToken == null) {
+                // the governor shared with broadcasts (live sends take tokens first); a LINE reply with its token
+                // is not a push and does not count against the push rate, so it is not paced
+                pace(plan, secrets);
+            }
             deliveries.handOver(job, references,
                     sender.resend() != ChannelSender.Resend.ATOMIC ? batchIds : List.<UUID>of());
             references.clear(); // stored with the first batch
