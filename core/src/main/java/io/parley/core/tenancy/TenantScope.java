@@ -49,10 +49,10 @@ public final class TenantScope {
      * ordinary commits: its 200 promises the provider that the event is stored.
      */
     public <T> T writeReplayable(TenantId tenant, Supplier<T> work) {
-        return transactions.execute(TransactionDefinition.DEFAULT, status -> {
+        return TransactionLimit.admit(() -> transactions.execute(TransactionDefinition.DEFAULT, status -> {
             set(status.getConnection(), SET_ALL_REPLAYABLE, tenant.value().toString(), "", "");
             return work.get();
-        });
+        }));
     }
 
     public void writeVoid(TenantId tenant, Runnable work) {
@@ -68,14 +68,14 @@ public final class TenantScope {
      * {@code work} call sees only its tenant's rows, exactly as inside {@link #write}.
      */
     public void writeEach(Collection<TenantId> tenants, Consumer<TenantId> work) {
-        transactions.execute(TransactionDefinition.DEFAULT, status -> {
+        TransactionLimit.admit(() -> transactions.execute(TransactionDefinition.DEFAULT, status -> {
             Connection connection = status.getConnection();
             for (TenantId tenant : tenants) {
                 set(connection, SET_ALL, tenant.value().toString(), "", "");
                 work.accept(tenant);
             }
             return null;
-        });
+        }));
     }
 
     /** Reads as {@code tenant} in a read-only transaction. */
@@ -101,14 +101,19 @@ public final class TenantScope {
      * the job run again, and job handlers are idempotent by contract (docs/architecture/queue.md).
      */
     public <T> T asQueue(Supplier<T> work) {
-        return transactions.execute(TransactionDefinition.DEFAULT, status -> {
+        return TransactionLimit.admit(() -> transactions.execute(TransactionDefinition.DEFAULT, status -> {
             Connection connection = status.getConnection();
             set(connection, SET_ALL_REPLAYABLE, "", "", "on");
             return work.get();
-        });
+        }));
     }
 
-    /** A job handler's transactions wait for a permit of the queue's {@link TransactionLimit} first. */
+    /**
+     * A job handler's transactions wait for a permit of the queue's {@link TransactionLimit} first — every kind of
+     * scope, so that a scope opened inside another one knows it is nested and takes no second permit. (A replayable
+     * write that skipped the cap once held a pool connection while a read nested in it waited for a permit held by
+     * handlers that waited for connections: the pool deadlocked under a burst of turns.)
+     */
     private <T> T run(TenantId tenant, UserId user, boolean readOnly, Supplier<T> work) {
         return TransactionLimit.admit(() -> open(tenant, user, readOnly, work));
     }

@@ -34,6 +34,11 @@ public final class TransactionLimit {
         return size;
     }
 
+    /** Permits free right now. */
+    int available() {
+        return permits.availablePermits();
+    }
+
     /** Runs {@code work} with this cap on every tenant transaction it opens on this thread. */
     public <T> T call(Callable<T> work) throws Exception {
         if (size <= 0) {

@@ -44,6 +44,62 @@ class TenantScopeTest implements DatabaseTest {
         assertThat(scope.asQueue(() -> setting("parley.tenant_id") + "|" + setting("parley.queue"))).isEqualTo("|on");
     }
 
+    @Test
+    void aScopeOpenedInsideAnotherOnTheSameThreadJoinsItsTransactionAndConnection() {
+        TenantId tenant = new TenantId(Ids.next());
+
+        // A nested scope that took a second pool connection would deadlock the pool under load: every job holding
+        // one connection and waiting for another (LineConversationTest's fifty contacts did exactly that).
+        assertThat(scope.writeReplayable(tenant, () -> backend() + "|" + scope.read(tenant, this::backend)))
+                .matches("(\\d+)\\|\\1");
+        assertThat(scope.write(tenant, () -> backend() + "|" + scope.read(tenant, this::backend)))
+                .matches("(\\d+)\\|\\1");
+        assertThat(scope.asQueue(() -> backend() + "|" + scope.write(tenant, this::backend)))
+                .matches("(\\d+)\\|\\1");
+        // the same under a job's transaction cap, on a virtual thread (the queue's handlers)
+        TransactionLimit limit = new TransactionLimit(1);
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            assertThat(threads.submit(() -> limit.call(() -> scope.writeReplayable(tenant,
+                    () -> backend() + "|" + scope.read(tenant, this::backend)))).get())
+                    .matches("(\\d+)\\|\\1");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void everyKindOfScopeHoldsOnePermitOfAJobsCapAndScopesNestedInItTakeNoOther() throws Exception {
+        TenantId tenant = new TenantId(Ids.next());
+        TransactionLimit limit = new TransactionLimit(2);
+
+        // A replayable write that took no permit let a read nested in it wait for a permit while holding a pool
+        // connection: with every permit held by handlers waiting for a connection, the pool deadlocked.
+        String free = limit.call(() -> scope.writeReplayable(tenant, () -> limit.available() + ","
+                + scope.read(tenant, () -> String.valueOf(limit.available()))));
+        String queue = limit.call(() -> scope.asQueue(() -> limit.available() + ","
+                + scope.write(tenant, () -> String.valueOf(limit.available()))));
+        String each = limit.call(() -> {
+            StringBuilder seen = new StringBuilder();
+            scope.writeEach(java.util.List.of(tenant), id -> seen.append(limit.available()).append(',')
+                    .append(scope.read(id, () -> String.valueOf(limit.available()))));
+            return seen.toString();
+        });
+
+        assertThat(java.util.List.of(free, queue, each)).containsOnly("1,1");
+        assertThat(limit.available()).isEqualTo(2);
+    }
+
+    private String backend() {
+        try (PreparedStatement show = dataSource.getConnection().prepareStatement("SELECT pg_backend_pid()")) {
+            try (ResultSet rows = show.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The value, and whether this transaction set it (the test database's own default may be off too). */
     private String synchronousCommit() {
         try (PreparedStatement show = dataSource.getConnection().prepareStatement(
