@@ -15,8 +15,6 @@ import io.parley.http.problem.ProblemException;
 import io.parley.http.problem.ProblemMessages;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -37,14 +35,13 @@ final class CannedReplyService {
         this.audit = audit;
     }
 
-    /** By shortcut; the cursor is the last shortcut of the page before (base64url). */
+    /** By shortcut; the cursor points after the last shortcut of the page before. */
     PageResponse<CannedReplyWire.CannedReplyResponse> list(Caller caller, String cursor, Integer limit) {
         TenantId tenant = caller.requireTenant(Role.VIEWER);
         int size = Cursor.limit(limit);
-        String after = cursor == null || cursor.isBlank() ? "" : decode(cursor);
+        String after = Cursor.afterText(cursor, "");
         return scope.read(tenant, () -> PageResponse.of(replies.page(tenant.value(), after, size + 1), size,
-                CannedReplyService::response, row -> Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(row.shortcut().getBytes(StandardCharsets.UTF_8))));
+                CannedReplyService::response, CannedReplyRow::shortcut));
     }
 
     CannedReplyWire.CannedReplyResponse get(Caller caller, String id) {
@@ -123,14 +120,6 @@ final class CannedReplyService {
             throw ProblemException.invalidField("text", "must not be blank");
         }
         return value;
-    }
-
-    private static String decode(String cursor) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
-        }
     }
 
     private static ProblemException taken(String shortcut) {
