@@ -1,14 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { CannedReply } from './conversationData'
 
-/** The canned replies whose shortcut starts with what follows a leading "/" (the whole text is the command). */
-export function matchingCanned(replies: CannedReply[], text: string): CannedReply[] {
-  const command = /^\/([a-z0-9_-]*)$/i.exec(text)
-  if (!command) return []
-  const typed = command[1].toLowerCase()
-  return replies.filter((r) => r.shortcut.startsWith(typed)).slice(0, 8)
-}
-
 /** The / menu above the reply box: the keyboard stays in the text box (ReplyBox), a click picks too. */
 export function CannedMenu({ replies, picked, onPick }: { replies: CannedReply[]; picked: number; onPick: (index: number) => void }) {
   const { t } = useTranslation('inbox')

@@ -2,7 +2,8 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiProblem } from '../../api/problem'
 import { Button, Checkbox, ProblemAlert, TextAreaField } from '../../ui'
-import { CannedMenu, matchingCanned } from './CannedMenu'
+import { CannedMenu } from './CannedMenu'
+import { matchingCanned } from './cannedMatch'
 import { useCannedReplies, useConversationActions } from './conversationData'
 
 /**
