@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildAndTalkToAGateFlow } from './steps/editor.mjs'
+import { handOffAndWorkTheInbox } from './steps/inbox.mjs'
 
 const parley = required('PARLEY_URL').replace(/\/+$/, '')
 const hostPage = required('HOST_PAGE_URL')
@@ -97,7 +98,7 @@ try {
 
   await step('see the conversation in the inbox', async () => {
     current = dashboard
-    await dashboard.goto(`${parley}/inbox`)
+    await dashboard.goto(`${parley}/inbox?view=all`) // the bot answered it: not in the default "needs a person"
     await dashboard.getByRole('list', { name: 'Conversations' }).getByRole('link').first().click()
     const thread = dashboard.getByRole('log', { name: 'Messages' })
     await thread.getByRole('listitem').filter({ hasText: question }).first().waitFor()
@@ -132,6 +133,7 @@ try {
   })
 
   await buildAndTalkToAGateFlow({ page: dashboard, step, parley, botId, shot })
+  await handOffAndWorkTheInbox({ dashboard, site, step, parley, botId, shot })
 
   await step('the contact\'s setup page', async () => {
     const url = await dashboard.evaluate(async () => {

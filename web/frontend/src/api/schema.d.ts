@@ -1356,6 +1356,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/canned-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List canned replies by shortcut
+         * @description Every canned reply of the tenant, ordered by shortcut.
+         */
+        get: operations["listCannedReplies"];
+        put?: never;
+        /**
+         * Save a canned reply (agent)
+         * @description A shortcut (unique in the tenant; a leading / is dropped) and its text, in any language. 409 when the shortcut is taken.
+         */
+        post: operations["createCannedReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/canned-replies/{cannedReplyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a canned reply
+         * @description Its shortcut and text.
+         */
+        get: operations["getCannedReply"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a canned reply (agent)
+         * @description Replies already sent with it stay as they are.
+         */
+        delete: operations["deleteCannedReply"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a canned reply (agent)
+         * @description JSON Merge Patch: shortcut and text. 409 when the new shortcut is taken.
+         */
+        patch: operations["updateCannedReply"];
+        trace?: never;
+    };
     "/api/v1/contacts": {
         parameters: {
             query?: never;
@@ -1612,6 +1664,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many conversations need a person
+         * @description Counts of conversations with status waiting: all, assigned to you, unassigned. The dashboard's nav badge and tab title.
+         */
+        get: operations["getInboxCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{conversationId}": {
         parameters: {
             query?: never;
@@ -1629,7 +1701,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Resolve, reopen or assign a conversation (agent)
+         * @description JSON Merge Patch: `status` (open, waiting or resolved; resolving hands the conversation back to the bot, and the contact's next message reopens it) and `assigneeId` (a member who can answer: owner, admin or agent; null unassigns). Audited as conversation.status_changed and conversation.assigned; published as conversation.updated.
+         */
+        patch: operations["updateConversation"];
         trace?: never;
     };
     "/api/v1/conversations/{conversationId}/messages": {
@@ -1650,6 +1726,30 @@ export interface paths {
          * @description Stores the message (status queued) and queues it for sending through the same path as the bot's replies, in order with them; its status then moves to sent, delivered, read or failed (watch message events on GET /api/v1/events). Replying takes the conversation over (pauses the bot, audited) unless `keepBotActive` is true or it is already taken over. 409 when the contact is no longer known on the channel.
          */
         post: operations["sendMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{conversationId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a conversation's private notes
+         * @description Oldest first. Notes are for members only: never sent to the contact, never in the bot's context.
+         */
+        get: operations["listConversationNotes"];
+        put?: never;
+        /**
+         * Write a private note (agent)
+         * @description Stored with the conversation for the team; the contact never gets it and the bot never reads it. Published as conversation.note_created.
+         */
+        post: operations["createConversationNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3106,6 +3206,47 @@ export interface components {
             /** @description Sent at the cap with message; default: a short apology */
             capMessage?: string | null;
         };
+        /** @description A saved answer, inserted in the inbox by typing /shortcut */
+        CannedReply: {
+            /** @example 01934f6e-7777-7c2d-9e3f-4a5b6c7d8e9f */
+            id: string;
+            /** @example hours */
+            shortcut: string;
+            /** @example 我們的營業時間是週一至週五 9:00–18:00。 */
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CannedReplyCreate: {
+            /**
+             * @description must be 1 to 32 lower-case letters, digits, _ or -, starting with a letter or digit
+             * @example hours
+             */
+            shortcut: string;
+            /**
+             * @description 1 to 4096 characters
+             * @example 我們的營業時間是週一至週五 9:00–18:00。
+             */
+            text: string;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        CannedReplyPage: {
+            items: components["schemas"]["CannedReply"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        /** @description JSON Merge Patch: shortcut and text (neither removable) */
+        CannedReplyPatch: {
+            /**
+             * @description must be 1 to 32 lower-case letters, digits, _ or -, starting with a letter or digit
+             * @example hours
+             */
+            shortcut?: string | null;
+            /** @description 1 to 4096 characters */
+            text?: string | null;
+        };
         ChangeRoleRequest: {
             /** @description The new role; leave it out to change nothing */
             role?: string | null;
@@ -3573,10 +3714,11 @@ export interface components {
             channel: components["schemas"]["ConversationChannel"];
             contact: components["schemas"]["ConversationContact"];
             /**
-             * @example open
+             * @description open: the bot or a person is on it; waiting: a person must answer (the bot handed off, or the contact wrote while a person holds it); resolved: done, the contact's next message reopens it
+             * @example waiting
              * @enum {string}
              */
-            status: "open" | "closed";
+            status: "open" | "waiting" | "resolved";
             /** @description True while a human has taken over: the bot stays silent */
             botPaused: boolean;
             /**
@@ -3602,6 +3744,22 @@ export interface components {
             lastMessage?: components["schemas"]["MessagePreview"] | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description The member who answers it; null when unassigned
+             * @example 01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f
+             */
+            assigneeId?: string | null;
+            /**
+             * @description Who or what paused the bot: a flow's hand-off step, a member who took over, an API key, moderation; null while the bot answers
+             * @example flow
+             * @enum {string|null}
+             */
+            handoffSource?: "flow" | "agent" | "api" | "moderation" | null;
+            /**
+             * Format: date-time
+             * @description When it was resolved; null unless resolved
+             */
+            resolvedAt?: string | null;
         };
         ConversationBot: {
             /** @example 01934f6e-1111-7c2d-9e3f-4a5b6c7d8e9f */
@@ -3628,11 +3786,54 @@ export interface components {
             /** @example free */
             tier: string;
         };
+        /** @description A private note: members only, never sent to the contact, never shown to the bot */
+        ConversationNote: {
+            /** @example 01934f6e-6666-7c2d-9e3f-4a5b6c7d8e9f */
+            id: string;
+            /** @example 01934f6e-8a1b-7c2d-9e3f-4a5b6c7d8e9f */
+            conversationId: string;
+            /**
+             * @description The member who wrote it; null for an API key
+             * @example 01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f
+             */
+            authorId?: string | null;
+            /** @example VIP customer: offer the refund. */
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        ConversationNotePage: {
+            items: components["schemas"]["ConversationNote"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        ConversationNoteRequest: {
+            /**
+             * @description 1 to 4096 characters
+             * @example VIP customer: offer the refund.
+             */
+            text: string;
+        };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         ConversationPage: {
             items: components["schemas"]["Conversation"][];
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
+        };
+        /** @description JSON Merge Patch of a conversation's status and assignee */
+        ConversationPatch: {
+            /**
+             * @description resolved also hands the conversation back to the bot; open or waiting reopens it
+             * @example resolved
+             * @enum {string|null}
+             */
+            status?: "open" | "waiting" | "resolved" | null;
+            /**
+             * @description A member's user id (owner, admin or agent); null unassigns
+             * @example 01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f
+             */
+            assigneeId?: string | null;
         };
         CreateApiKeyRequest: {
             /** @example CRM sync */
@@ -4264,6 +4465,27 @@ export interface components {
             uptime: number;
             /** @description The LLM's circuit breakers, in processes that run turns (worker role); null elsewhere. Informational: an open circuit never changes status or the HTTP status (docs/operations/observability.md). */
             llm?: components["schemas"]["LlmHealth"] | null;
+        };
+        /** @description How many conversations need a person (status waiting) */
+        InboxCounts: {
+            /**
+             * Format: int64
+             * @description All waiting conversations
+             * @example 3
+             */
+            waiting: number;
+            /**
+             * Format: int64
+             * @description Waiting and assigned to you (0 for an API key)
+             * @example 1
+             */
+            waitingMine: number;
+            /**
+             * Format: int64
+             * @description Waiting and assigned to nobody
+             * @example 2
+             */
+            waitingUnassigned: number;
         };
         Invitation: {
             id: string;
@@ -9235,6 +9457,204 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listCannedReplies: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listCannedReplies 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReplyPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCannedReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedReplyCreate"];
+            };
+        };
+        responses: {
+            /** @description createCannedReply 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReply"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCannedReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cannedReplyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getCannedReply 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReply"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCannedReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cannedReplyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleteCannedReply 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateCannedReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cannedReplyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedReplyPatch"];
+                "application/merge-patch+json": components["schemas"]["CannedReplyPatch"];
+            };
+        };
+        responses: {
+            /** @description updateCannedReply 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReply"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listContacts: {
         parameters: {
             query?: {
@@ -9919,14 +10339,24 @@ export interface operations {
                 /** @description Only this contact's conversations */
                 contactId?: string | null;
                 /**
-                 * @description open or closed
-                 * @example open
+                 * @description open, waiting (needs a person) or resolved; closed is read as resolved
+                 * @example waiting
                  */
                 status?: string | null;
                 /** @description true: only conversations with unread messages; false: only those without */
                 unread?: boolean | null;
                 /** @description true: only conversations a person has taken over (the bot is paused); false: only those the bot answers */
                 takenOver?: boolean | null;
+                /**
+                 * @description me (assigned to you), none (unassigned) or a member's user id
+                 * @example me
+                 */
+                assignee?: string | null;
+                /**
+                 * @description Text in the contact's name or in any message of the conversation (case-insensitive, Chinese found inside sentences); up to 200 characters
+                 * @example 營業時間
+                 */
+                q?: string | null;
             };
             header?: never;
             path?: never;
@@ -9945,6 +10375,36 @@ export interface operations {
             };
             /** @description Bad Request */
             400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInboxCounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getInboxCounts 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxCounts"];
+                };
+            };
             /** @description Unauthorized */
             401: components["responses"]["Unauthorized"];
             /** @description Forbidden */
@@ -9985,6 +10445,51 @@ export interface operations {
             404: components["responses"]["NotFound"];
             /** @description Not Acceptable */
             406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationPatch"];
+                "application/merge-patch+json": components["schemas"]["ConversationPatch"];
+            };
+        };
+        responses: {
+            /** @description updateConversation 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */
@@ -10076,6 +10581,97 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             /** @description Conflict */
             409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listConversationNotes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listConversationNotes 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationNotePage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createConversationNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationNoteRequest"];
+            };
+        };
+        responses: {
+            /** @description createConversationNote 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationNote"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
             /** @description Request Entity Too Large */
             413: components["responses"]["PayloadTooLarge"];
             /** @description Unsupported Media Type */

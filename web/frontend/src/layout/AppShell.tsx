@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { useTenantEvents } from '../api/useTenantEvents'
 import { AccountMenu } from './AccountMenu'
 import { NotificationBell } from '../pages/notifications/NotificationBell'
+import { InboxNavCount } from '../pages/inbox/InboxAlerts'
+import { useInboxAttention } from '../pages/inbox/attention'
 import { NavIcon, type IconName } from './NavIcon'
 import './shell.css'
 
@@ -28,10 +30,12 @@ export function AppShell() {
   const { t } = useTranslation()
   const [menuOpen, setMenuOpen] = useState(false)
   useTenantEvents() // one live stream per signed-in tab, whichever page is open
+  const waiting = useInboxAttention() // conversations that need a person: nav count, tab title, alerts
   const link = (item: { to: string; key: string; icon: IconName }) => (
     <li key={item.to}>
       <NavLink to={item.to} className="shell-nav__link" onClick={() => setMenuOpen(false)}>
         <span className="shell-nav__icon"><NavIcon name={item.icon} /></span>{t(item.key)}
+        {item.to === '/inbox' && <InboxNavCount count={waiting} />}
       </NavLink>
     </li>
   )

@@ -74,6 +74,30 @@ describe('the web chat widget', () => {
     expect(screen.queryByText('Typing…')).not.toBeInTheDocument()
   })
 
+  it('says a person will answer instead of typing while a person holds the conversation', async () => {
+    fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1', personAnswers: true }))
+    const { screen } = mountWidget()
+
+    await openAndSend(screen, 'Still there?')
+
+    expect(await screen.findByText('A person will answer you here soon.')).toBeInTheDocument()
+    expect(screen.queryByText('Typing…')).not.toBeInTheDocument()
+  })
+
+  it("stops typing and says a person will answer when the bot's flow hands the chat off", async () => {
+    fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1', personAnswers: false }))
+    const { screen } = mountWidget()
+    const stream = FakeEventSource.latest()
+    stream.open()
+    await openAndSend(screen, 'I want a human')
+    await waitFor(() => expect(screen.getByText('Typing…')).toBeInTheDocument())
+
+    reply(stream, 'r1', 'Connecting you to our team.', { payload: { handoff: true } })
+
+    expect(await screen.findByText('A person will answer you here soon.')).toBeInTheDocument()
+    expect(screen.queryByText('Typing…')).not.toBeInTheDocument()
+  })
+
   it("shows a reply's buttons and sends the pressed one as its label with its postback, once", async () => {
     const api = fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e2' }))
     const { screen } = mountWidget()

@@ -103,7 +103,9 @@ export class ChatWidget {
     const result = await this.options.api.send(this.transcript.sessionId, id, message)
     this.show({ ...line, status: result.ok ? 'sent' : 'failed' })
     if (result.ok) {
-      this.typing(true)
+      // a bot composes a reply; a person answers in their own time: say so instead of "typing" for a minute
+      if (result.personAnswers) this.personAnswers()
+      else this.typing(true)
     } else {
       this.el.alert.textContent = result.detail ?? this.t.sendFailed
     }
@@ -116,6 +118,7 @@ export class ChatWidget {
     }
     this.append(line)
     this.typing(false)
+    if (reply.payload.handoff === true) this.personAnswers() // the bot's flow handed the chat to a person
     if (!this.isOpen && !this.shadow.querySelector('.dot')) {
       this.el.bubble.insertAdjacentHTML('beforeend', '<span class="dot"></span>')
       this.el.bubble.setAttribute('aria-label', `${this.t.open} (${this.t.unread})`)
@@ -204,6 +207,13 @@ export class ChatWidget {
       group.append(button)
     }
     return group
+  }
+
+  /** The status line says a person will answer (no typing indicator: nobody is composing yet). */
+  private personAnswers(): void {
+    this.typing(false)
+    this.el.typing.textContent = this.t.personWillAnswer
+    this.scrollToEnd()
   }
 
   private typing(on: boolean): void {

@@ -13,7 +13,8 @@ export interface Outgoing {
   postback?: string
 }
 
-export type SendResult = { ok: true } | { ok: false; detail: string | null }
+/** {@code personAnswers}: a person holds the conversation, so no bot reply is coming (no typing indicator). */
+export type SendResult = { ok: true; personAnswers: boolean } | { ok: false; detail: string | null }
 
 /** Waits between attempts; a parameter so that tests need not wait. */
 export type Sleep = (ms: number) => Promise<void>
@@ -54,7 +55,7 @@ export class ChatApi {
         response = null
       }
       if (response?.ok) {
-        return { ok: true }
+        return { ok: true, personAnswers: await personAnswers(response) }
       }
       if (response && response.status < 500) {
         return { ok: false, detail: await problemDetail(response) }
@@ -85,5 +86,13 @@ async function problemDetail(response: Response): Promise<string | null> {
     return body.detail ?? body.title ?? null
   } catch {
     return null
+  }
+}
+
+async function personAnswers(response: Response): Promise<boolean> {
+  try {
+    return ((await response.json()) as { personAnswers?: boolean }).personAnswers === true
+  } catch {
+    return false
   }
 }

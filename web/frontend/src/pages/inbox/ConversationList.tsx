@@ -5,7 +5,8 @@ import { formatRelative } from '../../format/dates'
 import { Badge, Button, EmptyState, Loading, ProblemAlert } from '../../ui'
 import { contactName } from '../contacts/contactName'
 import { ConversationFilters } from './ConversationFilters'
-import { filtersFrom } from './inboxFilters'
+import { InboxAlerts } from './InboxAlerts'
+import { filtersFrom, viewFrom } from './inboxFilters'
 import { useConversationList, type Conversation } from './conversationData'
 
 /** The list pane: filters, then conversations with the latest activity first, unread ones marked, "Load more". */
@@ -14,18 +15,22 @@ export function ConversationList() {
   const [params, setParams] = useSearchParams()
   const filters = filtersFrom(params)
   const list = useConversationList(filters)
-  const filtered = Object.keys(filters).length > 0
+  // the default view (needs a person) is not a filter the reader chose: its empty state says nobody waits
+  const filtered = [...params.keys()].some((k) => k !== 'view')
   return (
     <div className="inbox-list">
       <div className="inbox-list__head">
         <h1 className="inbox-list__title">{t('title')}</h1>
         <ConversationFilters />
+        <InboxAlerts />
       </div>
       {list.isPending ? <Loading /> : list.error ? <ProblemAlert error={list.error} onRetry={() => list.refetch()} /> :
         list.items.length === 0 ? (
           filtered
             ? <EmptyState title={t('list.emptyFiltered')} action={<Button size="sm" onClick={() => setParams({})}>{t('list.clearFilters')}</Button>} />
-            : <EmptyState title={t('list.empty')}>{t('list.emptyHint')}</EmptyState>
+            : viewFrom(params) !== 'all'
+              ? <EmptyState title={t(`list.empty_${viewFrom(params)}`)} action={<Button size="sm" onClick={() => setParams({ view: 'all' })}>{t('list.showAll')}</Button>} />
+              : <EmptyState title={t('list.empty')}>{t('list.emptyHint')}</EmptyState>
         ) : (
           <>
             <ul className="inbox-list__items" aria-label={t('list.label')}>
@@ -63,8 +68,9 @@ function ConversationRow({ conversation: c, search }: { conversation: Conversati
           <span id={metaId} className="inbox-row__meta">
             <span className="inbox-row__preview">{preview}</span>
             <span className="inbox-row__badges">
-              {c.botPaused && <Badge tone="warning">{t('list.takenOver')}</Badge>}
-              {c.status === 'closed' && <Badge>{t('list.closed')}</Badge>}
+              {c.status === 'waiting' && <Badge tone="warning">{t('list.waiting')}</Badge>}
+              {c.status !== 'waiting' && c.botPaused && <Badge tone="warning">{t('list.takenOver')}</Badge>}
+              {c.status === 'resolved' && <Badge>{t('list.resolved')}</Badge>}
               {c.unreadCount > 0 && (
                 <span className="inbox-row__unread">
                   <span aria-hidden="true">{c.unreadCount}</span>

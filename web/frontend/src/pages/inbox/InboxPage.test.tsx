@@ -32,14 +32,14 @@ describe('the inbox', () => {
   it('loads more conversations from the cursor', async () => {
     sessionStore.write(tokens())
     const api = fakeApi(...workspace(),
-      route('GET', /^\/api\/v1\/conversations\?cursor=next$/, 200, list(conversation({ id: 'c2', contact: { id: 'k2', displayName: 'Mei', tier: 'free' } }))),
+      route('GET', /^\/api\/v1\/conversations\?status=waiting&cursor=next$/, 200, list(conversation({ id: 'c2', contact: { id: 'k2', displayName: 'Mei', tier: 'free' } }))),
       route('GET', LIST, 200, { items: [conversation()], nextCursor: 'next' }))
     renderApp('/inbox')
 
     await userEvent.click(await screen.findByRole('button', { name: 'Load more' }))
 
     expect(await screen.findByRole('link', { name: 'Mei' })).toBeInTheDocument()
-    expect(listRequests(api.requests)).toContain('/api/v1/conversations?cursor=next')
+    expect(listRequests(api.requests)).toContain('/api/v1/conversations?status=waiting&cursor=next')
   })
 
   it('shows the thread oldest first with who sent what and how far it got, and marks it read', async () => {

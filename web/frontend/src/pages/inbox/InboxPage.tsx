@@ -17,6 +17,13 @@ export function InboxPage() {
   const { conversationId } = useParams()
   const [showContact, setShowContact] = useState(false)
   useEffect(() => setShowContact(false), [conversationId])
+  useEffect(() => {
+    // the page's name in the tab; the shell puts the "needs a person" count in front
+    const count = /^\(\d+\+?\) /.exec(document.title)?.[0] ?? ''
+    const title = `${t('title')} · Parley`
+    document.title = `${count}${title}`
+    return () => { document.title = document.title.replace(title, 'Parley') }
+  }, [t])
   const classes = ['inbox', conversationId && 'inbox--open', showContact && 'inbox--contact'].filter(Boolean).join(' ')
   return (
     <div className={classes}>

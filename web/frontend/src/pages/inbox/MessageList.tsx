@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../format/dates'
 import { Button, LinkedText, Loading, ProblemAlert } from '../../ui'
-import { useMessages, type Message } from './conversationData'
+import { useMessages, useNotes, type Message, type Note } from './conversationData'
 
 /**
  * The thread as a log (screen readers announce what is appended), oldest first, with older pages on demand. It
@@ -11,9 +11,20 @@ import { useMessages, type Message } from './conversationData'
 export function MessageList({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation('inbox')
   const thread = useMessages(conversationId)
+  const notes = useNotes(conversationId)
+  // notes sit among the messages by time (ids are UUIDv7), from the oldest message shown on
+  const oldest = thread.hasOlder ? thread.messages[0]?.id : undefined
+  const items: ({ kind: 'message'; m: Message } | { kind: 'note'; n: Note })[] = [
+    ...thread.messages.map((m) => ({ kind: 'message' as const, m })),
+    ...(notes.data?.items ?? []).filter((n) => !oldest || n.id > oldest).map((n) => ({ kind: 'note' as const, n })),
+  ].sort((a, b) => {
+    const x = a.kind === 'message' ? a.m.id : a.n.id
+    const y = b.kind === 'message' ? b.m.id : b.n.id
+    return x < y ? -1 : x > y ? 1 : 0
+  })
   const scroller = useRef<HTMLDivElement>(null)
   const atBottom = useRef(true)
-  const newest = thread.messages.at(-1)?.id
+  const newest = items.length
   useEffect(() => {
     const el = scroller.current
     if (el && atBottom.current) el.scrollTop = el.scrollHeight
@@ -33,9 +44,11 @@ export function MessageList({ conversationId }: { conversationId: string }) {
       {thread.isPending ? <Loading /> : thread.error ? <ProblemAlert error={thread.error} onRetry={() => thread.refetch()} /> : (
         // the log announces additions; the list inside keeps "message n of m" for screen reader navigation
         <div role="log" aria-label={t('thread.label')}>
-          {thread.messages.length === 0 && <p className="p-muted inbox-log__empty">{t('thread.empty')}</p>}
+          {items.length === 0 && <p className="p-muted inbox-log__empty">{t('thread.empty')}</p>}
           <ol className="inbox-log__items">
-            {thread.messages.map((m) => <MessageItem key={m.id} message={m} />)}
+            {items.map((item) => item.kind === 'message'
+              ? <MessageItem key={item.m.id} message={item.m} />
+              : <NoteItem key={item.n.id} note={item.n} />)}
           </ol>
         </div>
       )}
@@ -63,6 +76,20 @@ function MessageItem({ message: m }: { message: Message }) {
           </span>
         )}
       </div>
+    </li>
+  )
+}
+
+/** A private note: for the team only (never sent, never read by the bot), shown apart from the messages. */
+function NoteItem({ note: n }: { note: Note }) {
+  const { t } = useTranslation('inbox')
+  return (
+    <li className="inbox-msg inbox-msg--note">
+      <div className="inbox-msg__bubble">
+        <span className="inbox-msg__note-label">{t('note.privateLabel')}: </span>
+        <LinkedText text={n.text} />
+      </div>
+      <div className="inbox-msg__meta"><time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time></div>
     </li>
   )
 }

@@ -1,23 +1,31 @@
 import { useTranslation } from 'react-i18next'
 import { useAuth } from '../../auth/useAuth'
 import { Badge, Button, ProblemAlert } from '../../ui'
-import { useConversationActions, type Conversation } from './conversationData'
+import { useAssignableMembers, useConversationActions, type Conversation } from './conversationData'
 
-/** Who answers this conversation now (the bot, you, a teammate, an integration) and the switch between them. */
+/**
+ * Who answers this conversation now, said honestly: the bot, a flow that handed off, you, a named teammate, an API
+ * key, moderation; and the switch between them. Only taking over from a teammate asks first.
+ */
 export function TakeoverBar({ conversation: c, canAct }: { conversation: Conversation; canAct: boolean }) {
   const { t } = useTranslation('inbox')
   const { session } = useAuth()
+  const members = useAssignableMembers()
   const { takeOver, handBack } = useConversationActions(c.id)
   const mine = c.botPaused && c.takenOverBy === session?.user.id
-  const state = !c.botPaused ? 'botActive' : mine ? 'byYou' : c.takenOverBy ? 'byTeammate' : 'byIntegration'
+  const teammate = c.botPaused && !mine && c.takenOverBy
+    ? members.data?.find((m) => m.userId === c.takenOverBy) : undefined
+  const teammateName = teammate ? teammate.displayName || teammate.email : t('takeover.aTeammate')
+  const state = !c.botPaused ? 'botActive' : mine ? 'byYou' : c.takenOverBy ? 'byTeammate'
+    : c.handoffSource === 'flow' ? 'byFlow' : c.handoffSource === 'moderation' ? 'byModeration' : 'byApi'
   const take = () => {
-    if (c.botPaused && !mine && !window.confirm(t('takeover.confirmSteal'))) return
+    if (state === 'byTeammate' && !window.confirm(t('takeover.confirmSteal', { name: teammateName }))) return
     takeOver.mutate()
   }
   return (
     <div className="inbox-takeover">
       <div className="inbox-takeover__row">
-        <Badge tone={c.botPaused ? 'warning' : 'success'}>{t(`takeover.${state}`)}</Badge>
+        <Badge tone={c.botPaused ? 'warning' : 'success'}>{t(`takeover.${state}`, { name: teammateName })}</Badge>
         {canAct && (
           <span className="p-row">
             {!mine && <Button size="sm" variant={c.botPaused ? 'secondary' : 'primary'} busy={takeOver.isPending} onClick={take}>{t('takeover.take')}</Button>}

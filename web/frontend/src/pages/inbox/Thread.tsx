@@ -6,6 +6,7 @@ import { Button, Loading, Notice, ProblemAlert } from '../../ui'
 import { contactName } from '../contacts/contactName'
 import { MessageList } from './MessageList'
 import { ReplyBox } from './ReplyBox'
+import { StatusBar } from './StatusBar'
 import { TakeoverBar } from './TakeoverBar'
 import { useConversation, useConversationActions } from './conversationData'
 
@@ -42,6 +43,7 @@ export function Thread({ conversationId, onShowContact }: { conversationId: stri
           </div>
           <Button size="sm" variant="ghost" className="inbox-contact-toggle" onClick={onShowContact}>{t('thread.contactDetails')}</Button>
         </div>
+        <StatusBar conversation={c} canAct={canAct === true} />
         <TakeoverBar conversation={c} canAct={canAct === true} />
       </header>
       <MessageList conversationId={conversationId} />

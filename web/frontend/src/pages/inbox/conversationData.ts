@@ -7,15 +7,21 @@ import type { components } from '../../api/schema'
 
 export type Conversation = components['schemas']['Conversation']
 export type Message = components['schemas']['Message']
+export type Note = components['schemas']['ConversationNote']
+export type CannedReply = components['schemas']['CannedReply']
+export type ConversationStatus = Conversation['status']
 
 /** The list's filters as the API takes them; absent = any. */
 export interface InboxFilters {
   botId?: string
   channelId?: string
   contactId?: string
-  status?: 'open' | 'closed'
+  status?: ConversationStatus
   takenOver?: boolean
   unread?: boolean
+  /** me, none or a member's id */
+  assignee?: string
+  q?: string
 }
 
 export function useConversationList(filters: InboxFilters) {
@@ -93,5 +99,52 @@ export function useConversationActions(conversationId: string) {
       void queries.invalidateQueries({ queryKey: inboxKeys.lists })
     },
   })
-  return { markRead, takeOver, handBack, send }
+  const update = useMutation({
+    mutationFn: (patch: { status?: ConversationStatus; assigneeId?: string | null }) =>
+      unwrap(api.PATCH('/api/v1/conversations/{conversationId}', { ...path, body: patch })),
+    onSuccess: settle,
+  })
+  const addNote = useMutation({
+    mutationFn: (text: string) =>
+      unwrap(api.POST('/api/v1/conversations/{conversationId}/notes', { ...path, body: { text } })),
+    onSuccess: () => void queries.invalidateQueries({ queryKey: inboxKeys.notes(conversationId) }),
+  })
+  return { markRead, takeOver, handBack, send, update, addNote }
+}
+
+/** The conversation's private notes, oldest first (the thread shows them among the messages). */
+export function useNotes(conversationId: string) {
+  return useQuery({
+    queryKey: inboxKeys.notes(conversationId),
+    queryFn: () => unwrap(api.GET('/api/v1/conversations/{conversationId}/notes', {
+      params: { path: { conversationId }, query: { limit: 200 } },
+    })),
+  })
+}
+
+/** How many conversations need a person: all, mine, unassigned. */
+export function useInboxCounts(enabled = true) {
+  return useQuery({
+    queryKey: inboxKeys.counts,
+    queryFn: () => unwrap(api.GET('/api/v1/conversations/counts')),
+    enabled,
+  })
+}
+
+/** The tenant's canned replies (the first 200, by shortcut: the reply box's / menu and the settings page). */
+export function useCannedReplies() {
+  return useQuery({
+    queryKey: inboxKeys.cannedReplies,
+    queryFn: () => unwrap(api.GET('/api/v1/canned-replies', { params: { query: { limit: 200 } } })),
+  })
+}
+
+/** The members who can be assigned (owners, admins, agents), with their names. */
+export function useAssignableMembers() {
+  return useQuery({
+    queryKey: ['inbox', 'members'],
+    queryFn: () => unwrap(api.GET('/api/v1/members', { params: { query: { limit: 200 } } })),
+    select: (page) => page.items.filter((m) => m.role !== 'viewer'),
+    staleTime: 60_000,
+  })
 }

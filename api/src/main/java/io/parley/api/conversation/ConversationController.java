@@ -5,7 +5,11 @@ import io.parley.api.page.Cursor;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -19,11 +23,12 @@ import io.parley.api.caller.CallerResolver;
 import io.parley.api.openapi.ProblemResponses;
 import io.parley.api.page.PageResponse;
 import io.parley.core.ServerRoles;
+import io.parley.http.json.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The inbox: conversations, marking them read, human takeover. */
+/** The inbox: conversations, marking them read, human takeover, status and assignment. */
 @Controller("/api/v1/conversations")
 @Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.API)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -34,10 +39,13 @@ class ConversationController {
 
     private final ConversationService conversations;
     private final TakeoverService takeovers;
+    private final ConversationUpdates updates;
     private final CallerResolver callers;
 
-    ConversationController(ConversationService conversations, TakeoverService takeovers, CallerResolver callers) {
+    ConversationController(ConversationService conversations, TakeoverService takeovers,
+                           ConversationUpdates updates, CallerResolver callers) {
         this.conversations = conversations;
+        this.updates = updates;
         this.takeovers = takeovers;
         this.callers = callers;
     }
@@ -55,15 +63,45 @@ class ConversationController {
             @Nullable @QueryValue @Parameter(description = "Only this bot's conversations") String botId,
             @Nullable @QueryValue @Parameter(description = "Only this channel's conversations") String channelId,
             @Nullable @QueryValue @Parameter(description = "Only this contact's conversations") String contactId,
-            @Nullable @QueryValue @Parameter(description = "open or closed", example = "open") String status,
+            @Nullable @QueryValue @Parameter(description = "open, waiting (needs a person) or resolved; closed is "
+                    + "read as resolved", example = "waiting") String status,
             @Nullable @QueryValue @Parameter(description = "true: only conversations with unread messages; false: "
                     + "only those without") Boolean unread,
             @Nullable @QueryValue @Parameter(description = "true: only conversations a person has taken over (the "
                     + "bot is paused); false: only those the bot answers") Boolean takenOver,
+            @Nullable @QueryValue @Parameter(description = "me (assigned to you), none (unassigned) or a member's "
+                    + "user id", example = "me") String assignee,
+            @Nullable @QueryValue @Parameter(description = "Text in the contact's name or in any message of the "
+                    + "conversation (case-insensitive, Chinese found inside sentences); up to 200 characters",
+                    example = "營業時間") String q,
             Authentication authentication, HttpRequest<?> request) {
         return conversations.list(callers.resolve(authentication, request),
                 new ConversationService.InboxFilter(botId, channelId, contactId, status, unread,
-                        takenOver), cursor, limit);
+                        takenOver, assignee, q), cursor, limit);
+    }
+
+    @Get("/counts")
+    @Operation(operationId = "getInboxCounts", summary = "How many conversations need a person",
+            description = "Counts of conversations with status waiting: all, assigned to you, unassigned. The "
+                    + "dashboard's nav badge and tab title.")
+    ConversationWire.CountsResponse counts(Authentication authentication, HttpRequest<?> request) {
+        return updates.counts(callers.resolve(authentication, request));
+    }
+
+    @Patch("/{conversationId}")
+    @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
+    @ProblemResponses.JsonBody
+    @ProblemResponses.NotFound
+    @Operation(operationId = "updateConversation", summary = "Resolve, reopen or assign a conversation (agent)",
+            description = "JSON Merge Patch: `status` (open, waiting or resolved; resolving hands the conversation "
+                    + "back to the bot, and the contact's next message reopens it) and `assigneeId` (a member who "
+                    + "can answer: owner, admin or agent; null unassigns). Audited as conversation.status_changed "
+                    + "and conversation.assigned; published as conversation.updated.")
+    ConversationWire.ConversationResponse update(@PathVariable String conversationId,
+                                                 @Body ConversationWire.ConversationPatch body,
+                                                 Authentication authentication, HttpRequest<?> request) {
+        return updates.update(callers.resolve(authentication, request), conversationId, body,
+                MergePatch.of(request));
     }
 
     @Get("/{conversationId}")

@@ -27,7 +27,10 @@ import java.util.UUID;
 @Singleton
 final class ConversationService {
 
-    private static final Set<String> STATUSES = Set.of("open", "closed");
+    static final Set<String> STATUSES = Set.of("open", "waiting", "resolved");
+    static final String STATUS_MESSAGE = "must be open, waiting or resolved";
+    /** Longest search text. */
+    static final int MAX_QUERY = 200;
 
     private final TenantScope scope;
     private final InboxRepository inbox;
@@ -52,12 +55,23 @@ final class ConversationService {
         UUID botId = filterId("botId", filter.botId());
         UUID channelId = filterId("channelId", filter.channelId());
         UUID contactId = filterId("contactId", filter.contactId());
-        if (filter.status() != null && !STATUSES.contains(filter.status())) {
-            throw ProblemException.invalidField("status", "must be open or closed");
+        // "closed" was the only other status before V175: still understood as resolved
+        String status = "closed".equals(filter.status()) ? "resolved" : filter.status();
+        if (status != null && !STATUSES.contains(status)) {
+            throw ProblemException.invalidField("status", STATUS_MESSAGE);
+        }
+        String assignee = filter.assignee();
+        boolean unassigned = "none".equals(assignee);
+        UUID assigneeId = assignee == null || unassigned ? null : "me".equals(assignee)
+                ? (caller.user() == null ? Ids.next() : caller.user().value()) // an API key is nobody's "me"
+                : filterId("assignee", assignee);
+        String query = filter.q() == null || filter.q().isBlank() ? null : filter.q().strip();
+        if (query != null && query.length() > MAX_QUERY) {
+            throw ProblemException.invalidField("q", "must be at most 200 characters");
         }
         return scope.read(tenant, () -> {
             List<InboxRow> rows = inbox.page(tenant.value(), position.activityAt(), position.id(), botId, channelId,
-                    contactId, filter.status(), filter.unread(), filter.takenOver(), size + 1);
+                    contactId, status, filter.unread(), filter.takenOver(), assigneeId, unassigned, query, size + 1);
             boolean more = rows.size() > size;
             List<InboxRow> page = more ? rows.subList(0, size) : rows;
             return new PageResponse<>(page.stream().map(views::conversation).toList(),
@@ -94,16 +108,17 @@ final class ConversationService {
         return ProblemException.notFound("Conversation");
     }
 
-    private static UUID filterId(String field, String value) {
+    static UUID filterId(String field, String value) {
         return value == null ? null : Ids.parse(value)
                 .orElseThrow(() -> ProblemException.invalidField(field, "is not an id"));
     }
 
     /**
      * The list filters; null = any. {@code unread}: true = unread only, false = read only. {@code takenOver}: true =
-     * held by a person (bot paused), false = the bot answers — the inbox's "taken over" view.
+     * held by a person (bot paused), false = the bot answers — the inbox's "taken over" view. {@code assignee}:
+     * me, none or a member's id. {@code q}: text in the contact's name or any message.
      */
     record InboxFilter(String botId, String channelId, String contactId, String status, Boolean unread,
-                       Boolean takenOver) {
+                       Boolean takenOver, String assignee, String q) {
     }
 }

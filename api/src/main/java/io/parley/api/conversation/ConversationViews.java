@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.parley.core.conversation.InboxRow;
 import io.parley.core.conversation.MessageRow;
+import io.parley.core.conversation.NoteRepository;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -30,13 +31,19 @@ final class ConversationViews {
                 new ConversationWire.ChannelRef(row.channelId().toString(), row.channelType(), row.channelName()),
                 new ConversationWire.ContactRef(row.contactId().toString(), row.contactDisplayName(), row.contactTier()),
                 row.status(), row.botPaused(), text(row.takenOverBy()), row.takenOverAt(), row.unreadCount(),
-                row.lastMessageAt(), row.lastInboundAt(), preview, row.createdAt());
+                row.lastMessageAt(), row.lastInboundAt(), preview, row.createdAt(), text(row.assigneeId()),
+                row.handoffSource(), row.resolvedAt());
     }
 
     ConversationWire.MessageResponse message(MessageRow row) {
         return new ConversationWire.MessageResponse(row.id().toString(), row.direction(), row.sender(),
                 text(row.agentUserId()), row.type(), row.text(), payload(row.payload()), row.status(),
                 row.statusDetail(), row.createdAt());
+    }
+
+    ConversationWire.NoteResponse note(NoteRepository.NoteRow row) {
+        return new ConversationWire.NoteResponse(row.id().toString(), row.conversationId().toString(),
+                text(row.authorId()), row.text(), row.createdAt());
     }
 
     private JsonNode payload(String stored) {

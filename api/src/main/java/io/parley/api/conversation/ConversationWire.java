@@ -26,7 +26,10 @@ final class ConversationWire {
             BotRef bot,
             ChannelRef channel,
             ContactRef contact,
-            @Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"open", "closed"}, example = "open")
+            @Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"open", "waiting", "resolved"},
+                    description = "open: the bot or a person is on it; waiting: a person must answer (the bot handed "
+                            + "off, or the contact wrote while a person holds it); resolved: done, the contact's next "
+                            + "message reopens it", example = "waiting")
             String status,
             @Schema(requiredMode = REQUIRED, description = "True while a human has taken over: the bot stays silent")
             boolean botPaused,
@@ -39,7 +42,13 @@ final class ConversationWire {
             @Nullable @Schema(description = "When the contact last wrote (WhatsApp allows free-form replies for 24 h "
                     + "after it)") Instant lastInboundAt,
             @Nullable MessagePreview lastMessage,
-            Instant createdAt) {
+            Instant createdAt,
+            @Nullable @Schema(description = "The member who answers it; null when unassigned",
+                    example = "01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f") String assigneeId,
+            @Nullable @Schema(type = "string", allowableValues = {"flow", "agent", "api", "moderation"},
+                    description = "Who or what paused the bot: a flow's hand-off step, a member who took over, an API "
+                            + "key, moderation; null while the bot answers", example = "flow") String handoffSource,
+            @Nullable @Schema(description = "When it was resolved; null unless resolved") Instant resolvedAt) {
 
         @Override
         public String toString() {
@@ -132,6 +141,55 @@ final class ConversationWire {
         @Override
         public String toString() {
             return "SendRequest[" + (text == null ? 0 : text.length()) + " chars]";
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "ConversationPatch", description = "JSON Merge Patch of a conversation's status and assignee")
+    record ConversationPatch(
+            @Nullable @Schema(type = "string", allowableValues = {"open", "waiting", "resolved"},
+                    description = "resolved also hands the conversation back to the bot; open or waiting reopens it",
+                    example = "resolved") String status,
+            @Nullable @Schema(description = "A member's user id (owner, admin or agent); null unassigns",
+                    example = "01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f") String assigneeId) {
+    }
+
+    @Serdeable
+    @Schema(name = "InboxCounts", description = "How many conversations need a person (status waiting)")
+    record CountsResponse(
+            @Schema(requiredMode = REQUIRED, description = "All waiting conversations", example = "3") long waiting,
+            @Schema(requiredMode = REQUIRED, description = "Waiting and assigned to you (0 for an API key)",
+                    example = "1") long waitingMine,
+            @Schema(requiredMode = REQUIRED, description = "Waiting and assigned to nobody", example = "2")
+            long waitingUnassigned) {
+    }
+
+    @Serdeable
+    @Schema(name = "ConversationNote", description = "A private note: members only, never sent to the contact, "
+            + "never shown to the bot")
+    record NoteResponse(
+            @Schema(requiredMode = REQUIRED, example = "01934f6e-6666-7c2d-9e3f-4a5b6c7d8e9f") String id,
+            @Schema(requiredMode = REQUIRED, example = "01934f6e-8a1b-7c2d-9e3f-4a5b6c7d8e9f") String conversationId,
+            @Nullable @Schema(description = "The member who wrote it; null for an API key",
+                    example = "01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f") String authorId,
+            @Schema(requiredMode = REQUIRED, example = "VIP customer: offer the refund.") String text,
+            @Schema(requiredMode = REQUIRED) Instant createdAt) {
+
+        @Override
+        public String toString() {
+            return "NoteResponse[" + id + "]";
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "ConversationNoteRequest")
+    record NoteRequest(
+            @NotBlank @Size(max = MAX_TEXT) @Schema(requiredMode = REQUIRED, description = "1 to 4096 characters",
+                    example = "VIP customer: offer the refund.") String text) {
+
+        @Override
+        public String toString() {
+            return "NoteRequest[" + (text == null ? 0 : text.length()) + " chars]";
         }
     }
 }

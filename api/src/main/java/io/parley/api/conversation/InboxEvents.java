@@ -10,6 +10,10 @@ final class InboxEvents {
     static final String TAKEOVER = "conversation.takeover";
     /** {@code {conversationId}}: the bot answers again. */
     static final String RELEASED = "conversation.released";
+    /** {@code {conversationId, status, assigneeId}}: a member changed the status or the assignee. */
+    static final String UPDATED = "conversation.updated";
+    /** {@code {conversationId, noteId}}: a member wrote a private note. */
+    static final String NOTE_CREATED = "conversation.note_created";
     /** {@code {conversationId}}: someone marked the conversation read. */
     static final String READ = "conversation.read";
     /** {@code {conversationId, messageId, direction, sender, status}}: an agent's message was stored and queued. */

@@ -95,6 +95,7 @@ final class MessageService {
             messages.insert(tenant.value(), messageId, conversation.id(), "outbound", "agent", agent, "text",
                     request.text(), "{}", null, "queued");
             conversations.recordOutbound(tenant.value(), conversation.id());
+            conversations.recordAnswered(tenant.value(), conversation.id()); // a person answered: not waiting
             jobs.enqueue(tenant, JobRequest.of(JobKinds.OUTBOUND_SEND, sendArgs(conversation.id(), messageId))
                     .unique("out:" + messageId).serial(serialKey));
             if (!Boolean.TRUE.equals(request.keepBotActive())) {

@@ -48,7 +48,10 @@ final class TakeoverService {
         this.views = views;
     }
 
-    /** Pauses the bot for the caller; taking over from another agent moves the conversation to the caller. */
+    /**
+     * Pauses the bot for the caller; taking over from another agent moves the conversation to the caller. A member
+     * who takes over is also assigned.
+     */
     ConversationWire.ConversationResponse takeOver(Caller caller, String conversationId) {
         TenantId tenant = caller.requireTenant(Role.AGENT);
         return scope.write(tenant, () -> {
@@ -66,6 +69,7 @@ final class TakeoverService {
             ConversationRow row = ConversationService.lock(conversations, tenant, conversationId);
             if (row.botPaused()) {
                 conversations.setBotPaused(tenant.value(), row.id(), false, null);
+                conversations.recordRelease(tenant.value(), row.id());
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("previouslyTakenOverBy", row.takenOverBy() == null ? null : row.takenOverBy().toString());
                 audit.record(tenant, caller.actor(), RELEASED, "conversation", row.id().toString(), details);
@@ -88,6 +92,10 @@ final class TakeoverService {
     private void pause(TenantId tenant, Caller caller, ConversationRow row, String via) {
         UUID agent = agentOf(caller);
         conversations.setBotPaused(tenant.value(), row.id(), true, agent);
+        conversations.recordHandoff(tenant.value(), row.id(), agent == null ? "api" : "agent", false);
+        if (agent != null && !agent.equals(row.assigneeId())) {
+            conversations.assign(tenant.value(), row.id(), agent); // who took it over answers it
+        }
         if (!row.botPaused()) { // a hand-off from the bot, not one agent taking over from another (analytics)
             handoffs.insert(tenant.value(), Ids.next(), row.id(), HandoffRepository.TAKEOVER);
         }

@@ -38,6 +38,11 @@ public final class Cursor {
         return Ids.parse(decode(cursor)).orElseThrow(Cursor::invalid);
     }
 
+    /** The same for lists keyed by text (canned replies by shortcut). */
+    public static String afterText(String cursor, String start) {
+        return cursor == null || cursor.isBlank() ? start : decode(cursor);
+    }
+
     /** The same for lists keyed by a number (job ids). */
     public static long afterNumber(String cursor, long start) {
         if (cursor == null || cursor.isBlank()) {

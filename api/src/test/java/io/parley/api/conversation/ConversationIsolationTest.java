@@ -43,6 +43,9 @@ class ConversationIsolationTest extends InboxTest {
             assertNotFound(api().post(path + "/read", credential, Map.of()));
             assertNotFound(api().post(path + "/takeover", credential, Map.of()));
             assertNotFound(api().post(path + "/release", credential, Map.of()));
+            assertNotFound(api().patch(path, credential, Map.of("status", "resolved")));
+            assertNotFound(api().get(path + "/notes", credential));
+            assertNotFound(api().post(path + "/notes", credential, Map.of("text", "from A")));
         }
 
         Reply b = api().get(path, ownerB.accessToken());

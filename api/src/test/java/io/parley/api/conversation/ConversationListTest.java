@@ -70,11 +70,13 @@ class ConversationListTest extends InboxTest {
         String onSecond = conversation(second, "c", "C", "hey");
         api().post("/api/v1/conversations/" + readOnFirst + "/read", owner.accessToken(), Map.of());
         api().post("/api/v1/conversations/" + unreadOnFirst + "/takeover", owner.accessToken(), Map.of());
-        superuserUpdate("UPDATE conversations SET status = 'closed' WHERE id = ?", java.util.UUID.fromString(onSecond));
+        superuserUpdate("UPDATE conversations SET status = 'resolved' WHERE id = ?", java.util.UUID.fromString(onSecond));
 
         assertThat(ids(owner, "?botId=" + first.botId())).containsExactlyInAnyOrder(unreadOnFirst, readOnFirst);
         assertThat(ids(owner, "?channelId=" + second.channelId())).containsExactly(onSecond);
-        assertThat(ids(owner, "?status=closed")).containsExactly(onSecond);
+        assertThat(ids(owner, "?status=resolved")).containsExactly(onSecond);
+        assertThat(ids(owner, "?status=closed")).as("closed, the status before V175, reads as resolved")
+                .containsExactly(onSecond);
         assertThat(ids(owner, "?status=open&unread=true")).containsExactly(unreadOnFirst);
         assertThat(ids(owner, "?unread=false")).containsExactly(readOnFirst);
         assertThat(ids(owner, "?botId=" + first.botId() + "&channelId=" + second.channelId())).isEmpty();

@@ -47,10 +47,67 @@ public interface ConversationRepository extends GenericRepository<ConversationRo
     List<ConversationRow> list(UUID tenantId, @Nullable UUID botId, @Nullable UUID channelId, @Nullable String status,
                                boolean unreadOnly, int limit, int offset);
 
+    /**
+     * A message from the contact: counted unread; it reopens a resolved conversation, and one a person holds (the
+     * bot is paused) now waits for that person.
+     */
     @Query("""
             UPDATE conversations SET last_message_at = now(), last_inbound_at = now(), unread_count = unread_count + 1,
-                updated_at = now() WHERE tenant_id = :tenantId AND id = :id""")
+                status = CASE WHEN bot_paused THEN 'waiting' WHEN status = 'resolved' THEN 'open' ELSE status END,
+                resolved_at = NULL, updated_at = now() WHERE tenant_id = :tenantId AND id = :id""")
     void recordInbound(UUID tenantId, UUID id);
+
+    /**
+     * Records who or what paused the bot ({@code flow}, {@code agent}, {@code api}, {@code moderation}); with
+     * {@code waiting} the conversation now needs a person, else a resolved one reopens. Call with the bot paused.
+     */
+    @Query("""
+            UPDATE conversations SET handoff_source = :source, resolved_at = NULL,
+                status = CASE WHEN :waiting THEN 'waiting' WHEN status = 'resolved' THEN 'open' ELSE status END,
+                updated_at = now() WHERE tenant_id = :tenantId AND id = :id""")
+    void recordHandoff(UUID tenantId, UUID id, String source, boolean waiting);
+
+    /** The bot answers again: nobody is waited for. */
+    @Query("""
+            UPDATE conversations SET handoff_source = NULL,
+                status = CASE WHEN status = 'waiting' THEN 'open' ELSE status END, updated_at = now()
+            WHERE tenant_id = :tenantId AND id = :id""")
+    void recordRelease(UUID tenantId, UUID id);
+
+    /** A person answered: the conversation is open (no longer waiting, nor resolved). */
+    @Query("UPDATE conversations SET status = 'open', resolved_at = NULL, updated_at = now() "
+            + "WHERE tenant_id = :tenantId AND id = :id")
+    void recordAnswered(UUID tenantId, UUID id);
+
+    /** Sets the status; resolving stamps {@code resolved_at} and hands the conversation back to the bot. */
+    @Query("""
+            UPDATE conversations SET status = :status,
+                resolved_at = CASE WHEN :status = 'resolved' THEN now() ELSE NULL END,
+                bot_paused = CASE WHEN :status = 'resolved' THEN false ELSE bot_paused END,
+                taken_over_by = CASE WHEN :status = 'resolved' THEN NULL ELSE taken_over_by END,
+                taken_over_at = CASE WHEN :status = 'resolved' THEN NULL ELSE taken_over_at END,
+                handoff_source = CASE WHEN :status = 'resolved' THEN NULL ELSE handoff_source END,
+                updated_at = now() WHERE tenant_id = :tenantId AND id = :id""")
+    void setStatus(UUID tenantId, UUID id, String status);
+
+    /** Assigns the conversation to a member (null: unassigned). */
+    @Query("UPDATE conversations SET assignee_id = :assigneeId, updated_at = now() "
+            + "WHERE tenant_id = :tenantId AND id = :id")
+    void assign(UUID tenantId, UUID id, @Nullable UUID assigneeId);
+
+    /** How many conversations need a person (status waiting). */
+    @Query("SELECT count(*) FROM conversations WHERE tenant_id = :tenantId AND status = 'waiting'")
+    long countWaiting(UUID tenantId);
+
+    /** How many conversations need a person and are assigned to {@code assigneeId}. */
+    @Query("SELECT count(*) FROM conversations WHERE tenant_id = :tenantId AND status = 'waiting' "
+            + "AND assignee_id = :assigneeId")
+    long countWaitingFor(UUID tenantId, UUID assigneeId);
+
+    /** How many conversations need a person and nobody is assigned. */
+    @Query("SELECT count(*) FROM conversations WHERE tenant_id = :tenantId AND status = 'waiting' "
+            + "AND assignee_id IS NULL")
+    long countWaitingUnassigned(UUID tenantId);
 
     @Query("UPDATE conversations SET last_message_at = now(), updated_at = now() WHERE tenant_id = :tenantId AND id = :id")
     void recordOutbound(UUID tenantId, UUID id);

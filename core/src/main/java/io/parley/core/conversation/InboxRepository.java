@@ -26,7 +26,7 @@ public interface InboxRepository extends GenericRepository<InboxRow, UUID> {
                 c.last_inbound_at, COALESCE(c.last_message_at, c.created_at) AS activity_at, c.created_at,
                 lm.id AS last_message_id, lm.direction AS last_message_direction, lm.sender AS last_message_sender,
                 lm.type AS last_message_type, left(lm.text, 200) AS last_message_text,
-                char_length(lm.text) > 200 AS last_message_truncated
+                char_length(lm.text) > 200 AS last_message_truncated, c.assignee_id, c.handoff_source, c.resolved_at
             FROM conversations c
             JOIN bots b ON b.tenant_id = c.tenant_id AND b.id = c.bot_id
             JOIN channels ch ON ch.tenant_id = c.tenant_id AND ch.id = c.channel_id
@@ -46,7 +46,10 @@ public interface InboxRepository extends GenericRepository<InboxRow, UUID> {
     /**
      * The page after the position ({@code beforeActivity}, {@code beforeId}) — use {@link #START} and any id for the
      * first page. Null filters match everything; {@code unread} true = unread only, false = read only;
-     * {@code takenOver} true = a person holds it (the bot is paused), false = the bot answers.
+     * {@code takenOver} true = a person holds it (the bot is paused), false = the bot answers; {@code assigneeId}
+     * only that member's, {@code unassigned} only those without a member; {@code query} the conversations whose
+     * contact's name or any message's text contains it (case-insensitive; message text through V175's bigram
+     * index, so Chinese is found inside a sentence).
      */
     @Query(SELECT + """
             WHERE c.tenant_id = :tenantId
@@ -57,9 +60,17 @@ public interface InboxRepository extends GenericRepository<InboxRow, UUID> {
               AND (CAST(:status AS text) IS NULL OR c.status = :status)
               AND (CAST(:unread AS boolean) IS NULL OR (c.unread_count > 0) = :unread)
               AND (CAST(:takenOver AS boolean) IS NULL OR c.bot_paused = :takenOver)
+              AND (CAST(:assigneeId AS uuid) IS NULL OR c.assignee_id = :assigneeId)
+              AND (:unassigned = false OR c.assignee_id IS NULL)
+              AND (CAST(:query AS text) IS NULL
+                   OR strpos(lower(ct.display_name), lower(:query)) > 0
+                   OR c.id IN (SELECT m.conversation_id FROM messages m
+                               WHERE m.tenant_id = :tenantId AND parley_bigrams(m.text) @> parley_bigrams(:query)
+                                 AND strpos(lower(m.text), lower(:query)) > 0))
             ORDER BY COALESCE(c.last_message_at, c.created_at) DESC, c.id DESC
             LIMIT :limit""")
     List<InboxRow> page(UUID tenantId, Instant beforeActivity, UUID beforeId, @Nullable UUID botId,
                         @Nullable UUID channelId, @Nullable UUID contactId, @Nullable String status,
-                        @Nullable Boolean unread, @Nullable Boolean takenOver, int limit);
+                        @Nullable Boolean unread, @Nullable Boolean takenOver, @Nullable UUID assigneeId,
+                        boolean unassigned, @Nullable String query, int limit);
 }

@@ -20,7 +20,8 @@ public record InboxRow(UUID tenantId, @Id UUID id, UUID botId, String botName, U
                        @Nullable Instant lastInboundAt, Instant activityAt, Instant createdAt,
                        @Nullable UUID lastMessageId, @Nullable String lastMessageDirection,
                        @Nullable String lastMessageSender, @Nullable String lastMessageType,
-                       @Nullable String lastMessageText, @Nullable Boolean lastMessageTruncated) {
+                       @Nullable String lastMessageText, @Nullable Boolean lastMessageTruncated,
+                       @Nullable UUID assigneeId, @Nullable String handoffSource, @Nullable Instant resolvedAt) {
 
     @Override
     public String toString() {

@@ -61,8 +61,9 @@ record OutboundMessage(String type, @Nullable String text, Map<String, Object> p
                 payload.put("previewUrl", image.previewUrl() == null ? image.url() : image.previewUrl());
                 yield Optional.of(new OutboundMessage("image", null, payload));
             }
+            // marked, so the web chat widget knows a person answers from now on (no typing indicator)
             case Step.Handoff handoff -> handoff.message() == null || handoff.message().isBlank() ? Optional.empty()
-                    : Optional.of(text(handoff.message()));
+                    : Optional.of(new OutboundMessage("text", handoff.message(), Map.of("handoff", true)));
             case Step.SetAttribute ignored -> Optional.empty();
             case Step.AskLlm ignored -> Optional.empty();
             case Step.Branch ignored -> Optional.empty(); // FlowTurn runs one of its ways; never sent itself

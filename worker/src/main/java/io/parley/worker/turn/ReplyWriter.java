@@ -118,6 +118,7 @@ final class ReplyWriter {
             applyMemory(turn, reply.memory());
             if (reply.handoff()) {
                 conversations.setBotPaused(t, conversation.id(), true, null);
+                conversations.recordHandoff(t, conversation.id(), "flow", true); // needs a person (inbox)
                 handoffLog.insert(t, Ids.next(), conversation.id(), HandoffRepository.FLOW); // analytics
                 events.publish(turn.tenant(), "conversation.handoff", Map.of(
                         "conversationId", conversation.id().toString(), "contactId", turn.contact().id().toString()));

@@ -40,4 +40,13 @@ interface WebChatRepository extends GenericRepository<MessageRow, UUID> {
             ORDER BY m.id
             LIMIT :limit""")
     List<MessageRow> sent(UUID tenantId, UUID channelId, String sessionId, UUID afterId, Instant since, int limit);
+
+    /** Whether a person holds the session's conversation (the bot is paused); false before it has one. */
+    @Query("""
+            SELECT EXISTS (SELECT 1 FROM contact_identities ci
+                JOIN conversations c ON c.tenant_id = ci.tenant_id AND c.channel_id = ci.channel_id
+                    AND c.contact_id = ci.contact_id
+                WHERE ci.tenant_id = :tenantId AND ci.channel_id = :channelId AND ci.external_user_id = :sessionId
+                  AND c.bot_paused)""")
+    boolean heldByPerson(UUID tenantId, UUID channelId, String sessionId);
 }

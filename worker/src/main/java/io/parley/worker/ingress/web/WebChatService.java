@@ -68,7 +68,9 @@ final class WebChatService {
                 () -> sessions.eventOf(channel.tenant().value(), channel.id(), request.clientMessageId(),
                         request.sessionId())).orElseThrow(() -> ProblemException.conflict(
                 "clientMessageId was already used by another session; generate a new one per message.")));
-        return new WebChatWire.Accepted(eventId.toString());
+        boolean personAnswers = scope.read(channel.tenant(), () -> sessions.heldByPerson(channel.tenant().value(),
+                channel.id(), request.sessionId()));
+        return new WebChatWire.Accepted(eventId.toString(), personAnswers);
     }
 
     Flux<Event<String>> stream(String widgetKey, String sessionId, @Nullable String lastEventId, String clientIp) {

@@ -34,8 +34,12 @@ final class WebChatWire {
             @Nullable @Size(min = 1, max = 300) String postback) {
     }
 
+    /**
+     * {@code personAnswers}: a person holds the session's conversation (the bot is paused), so no bot reply is
+     * coming: the widget says a person will answer instead of showing a typing indicator.
+     */
     @Serdeable
-    record Accepted(String eventId) {
+    record Accepted(String eventId, boolean personAnswers) {
     }
 
     /** One reply as the stream sends it (the SSE event id is the message id, for Last-Event-ID). */

@@ -42,6 +42,30 @@ class WebChatTest extends WorkerTest {
     }
 
     @Test
+    void theAnswerSaysAPersonWillAnswerOnlyWhileAPersonHoldsTheConversation() {
+        Channels.Created web = channels().web();
+        String session = session();
+        Reply beforeAny = send(web, Map.of("sessionId", session, "clientMessageId", "m-00000021", "text", "Hi"));
+        UUID contact = UUID.randomUUID();
+        UUID tenant = web.tenant().value();
+        rows().query("WITH k AS (INSERT INTO contacts (tenant_id, id) VALUES (?, ?) RETURNING id), "
+                + "i AS (INSERT INTO contact_identities (tenant_id, id, contact_id, channel_id, external_user_id) "
+                + "SELECT ?, ?, id, ?, ? FROM k RETURNING contact_id) "
+                + "INSERT INTO conversations (tenant_id, id, bot_id, channel_id, contact_id) "
+                + "SELECT ?, ?, ?, ?, contact_id FROM i RETURNING id", tenant, contact, tenant, UUID.randomUUID(),
+                web.id(), session, tenant, UUID.randomUUID(), web.bot(), web.id());
+        Reply botAnswers = send(web, Map.of("sessionId", session, "clientMessageId", "m-00000022", "text", "Hi"));
+        rows().query("UPDATE conversations SET bot_paused = true WHERE tenant_id = ? AND contact_id = ? RETURNING id",
+                tenant, contact);
+
+        Reply personAnswers = send(web, Map.of("sessionId", session, "clientMessageId", "m-00000023", "text", "Hi"));
+
+        assertThat(beforeAny.body()).containsEntry("personAnswers", false);
+        assertThat(botAnswers.body()).containsEntry("personAnswers", false);
+        assertThat(personAnswers.body()).containsEntry("personAnswers", true);
+    }
+
+    @Test
     void aMessageWithAnUnknownPropertyOrANulCharacterIsRefusedByName() {
         Channels.Created web = channels().web();
         Reply unknown = send(web, Map.of("sessionId", session(), "clientMessageId", "m-00000011", "text", "Hi",

@@ -1,0 +1,112 @@
+package io.parley.api.conversation;
+
+import io.parley.api.caller.Caller;
+import io.parley.core.account.MemberRow;
+import io.parley.core.account.MembershipRepository;
+import io.parley.core.audit.AuditLog;
+import io.parley.core.conversation.ConversationRepository;
+import io.parley.core.conversation.ConversationRow;
+import io.parley.core.conversation.InboxRepository;
+import io.parley.core.events.TenantEvents;
+import io.parley.core.tenancy.Role;
+import io.parley.core.tenancy.TenantId;
+import io.parley.core.tenancy.TenantScope;
+import io.parley.http.json.MergePatch;
+import io.parley.http.problem.ProblemException;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A team's work on a conversation: its status (resolve, reopen, mark waiting) and who answers it, and the "needs a
+ * person" counts. Agents and above change; every member reads. Changes are audited and published as
+ * {@value InboxEvents#UPDATED}.
+ */
+@Singleton
+final class ConversationUpdates {
+
+    static final String STATUS_CHANGED = "conversation.status_changed";
+    static final String ASSIGNED = "conversation.assigned";
+
+    private final TenantScope scope;
+    private final ConversationRepository conversations;
+    private final InboxRepository inbox;
+    private final MembershipRepository members;
+    private final AuditLog audit;
+    private final TenantEvents events;
+    private final ConversationViews views;
+
+    ConversationUpdates(TenantScope scope, ConversationRepository conversations, InboxRepository inbox,
+                        MembershipRepository members, AuditLog audit, TenantEvents events, ConversationViews views) {
+        this.scope = scope;
+        this.conversations = conversations;
+        this.inbox = inbox;
+        this.members = members;
+        this.audit = audit;
+        this.events = events;
+        this.views = views;
+    }
+
+    ConversationWire.ConversationResponse update(Caller caller, String conversationId,
+                                                 ConversationWire.ConversationPatch patch, MergePatch present) {
+        TenantId tenant = caller.requireTenant(Role.AGENT);
+        if (present.removes("status")) {
+            throw ProblemException.invalidField("status", io.parley.http.problem.ProblemMessages.CANNOT_REMOVE);
+        }
+        if (patch.status() != null && !ConversationService.STATUSES.contains(patch.status())) {
+            throw ProblemException.invalidField("status", ConversationService.STATUS_MESSAGE);
+        }
+        UUID assignee = patch.assigneeId() == null ? null : ConversationService.filterId("assigneeId",
+                patch.assigneeId());
+        return scope.write(tenant, () -> {
+            ConversationRow row = ConversationService.lock(conversations, tenant, conversationId);
+            boolean changed = false;
+            if (patch.status() != null && !patch.status().equals(row.status())) {
+                conversations.setStatus(tenant.value(), row.id(), patch.status());
+                audit.record(tenant, caller.actor(), STATUS_CHANGED, "conversation", row.id().toString(),
+                        Map.of("from", row.status(), "to", patch.status()));
+                changed = true;
+            }
+            if (present.has("assigneeId") && !Objects.equals(assignee, row.assigneeId())) {
+                if (assignee != null) {
+                    requireAnswering(tenant, assignee);
+                }
+                conversations.assign(tenant.value(), row.id(), assignee);
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("assigneeId", assignee == null ? null : assignee.toString());
+                details.put("previousAssigneeId", row.assigneeId() == null ? null : row.assigneeId().toString());
+                audit.record(tenant, caller.actor(), ASSIGNED, "conversation", row.id().toString(), details);
+                changed = true;
+            }
+            var now = inbox.find(tenant.value(), row.id()).orElseThrow();
+            if (changed) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("conversationId", row.id().toString());
+                data.put("status", now.status());
+                data.put("assigneeId", now.assigneeId() == null ? null : now.assigneeId().toString());
+                events.publish(tenant, InboxEvents.UPDATED, data);
+            }
+            return views.conversation(now);
+        });
+    }
+
+    ConversationWire.CountsResponse counts(Caller caller) {
+        TenantId tenant = caller.requireTenant(Role.VIEWER);
+        return scope.read(tenant, () -> new ConversationWire.CountsResponse(
+                conversations.countWaiting(tenant.value()),
+                caller.user() == null ? 0 : conversations.countWaitingFor(tenant.value(), caller.user().value()),
+                conversations.countWaitingUnassigned(tenant.value())));
+    }
+
+    /** Only a member who can answer (agent, admin, owner) is assigned; anyone else is a field error. */
+    private void requireAnswering(TenantId tenant, UUID userId) {
+        MemberRow member = members.find(tenant.value(), userId).orElseThrow(() ->
+                ProblemException.invalidField("assigneeId", "is not a member of this workspace"));
+        if (Role.fromWire(member.role()).filter(role -> role.atLeast(Role.AGENT)).isEmpty()) {
+            throw ProblemException.invalidField("assigneeId", "is a viewer, who cannot answer conversations");
+        }
+    }
+}

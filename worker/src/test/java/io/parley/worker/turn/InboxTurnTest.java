@@ -1,0 +1,80 @@
+package io.parley.worker.turn;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.parley.core.conversation.ConversationRow;
+import io.parley.core.conversation.MessageRow;
+import io.parley.core.conversation.NoteRepository;
+import io.parley.core.flow.Flow;
+import io.parley.core.flow.Step;
+import io.parley.core.flow.Trigger;
+import io.parley.core.tenancy.Ids;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The turn's side of the team inbox: hand-offs wait for a person, resolved conversations reopen, notes stay private. */
+@MicronautTest(transactional = false)
+class InboxTurnTest extends TurnTest {
+
+    private final FakeLlm llm = new FakeLlm();
+
+    @Inject
+    NoteRepository notes;
+
+    @AfterAll
+    void stopTheFake() {
+        llm.close();
+    }
+
+    @Test
+    void aFlowHandOffMakesTheConversationWaitForAPersonAndNamesTheFlowAsTheSource() {
+        World world = world(BotSpec.demo(), "web");
+        flow(world, new Flow(Ids.next(), "human", true, 0,
+                new Trigger.Keyword(List.of("human"), Trigger.Match.CONTAINS),
+                List.of(new Step.Handoff("A person will reply shortly."))));
+
+        ConversationRow handedOff = conversation(world, say(world, "U1", "I want a human"));
+
+        assertThat(handedOff.botPaused()).isTrue();
+        assertThat(handedOff.status()).isEqualTo("waiting");
+        assertThat(handedOff.handoffSource()).isEqualTo("flow");
+    }
+
+    @Test
+    void aResolvedConversationReopensWhenTheContactWritesAgain() {
+        World world = world(BotSpec.demo(), "web");
+        UUID first = say(world, "U1", "hello");
+        UUID conversation = conversation(world, first).id();
+        scope.writeVoid(world.tenant(), () -> conversations.setStatus(world.tenant().value(), conversation,
+                "resolved"));
+
+        ConversationRow reopened = conversation(world, say(world, "U1", "one more question"));
+
+        assertThat(reopened.status()).isEqualTo("open");
+        assertThat(reopened.resolvedAt()).isNull();
+    }
+
+    @Test
+    void aPrivateNoteIsNeverInTheLlmPromptNorAmongTheMessages() {
+        World world = world(BotSpec.llm(llm), "web");
+        UUID first = say(world, "U1", "first question");
+        UUID conversation = conversation(world, first).id();
+        scope.writeVoid(world.tenant(), () -> notes.insert(world.tenant().value(), Ids.next(), conversation, null,
+                "PRIVATE: refund approved by Ann"));
+        int before = llm.calls().size();
+
+        say(world, "U1", "second question");
+
+        List<Map<String, Object>> prompt = promptOf(llm.calls().get(before));
+        assertThat(prompt).extracting(m -> m.get("content")).contains("first question", "second question")
+                .noneMatch(content -> String.valueOf(content).contains("refund approved"));
+        assertThat(messagesOf(world, conversation)).extracting(MessageRow::text)
+                .noneMatch(text -> text != null && text.contains("refund approved"));
+    }
+}
