@@ -70,7 +70,7 @@ final class BotModeration {
 
     /** Bound to its tenant and bot, like the LLM key; the worker opens it with the same context. */
     static String sealContext(BotRow bot) {
-        return "tenant:" + bot.tenantId() + "/bot:" + bot.id() + "/moderationApiKey";
+        return ModerationSettings.keyContext(bot.tenantId(), bot.id());
     }
 
     ModerationWire.ModerationView view(String stored) {

@@ -34,9 +34,28 @@ final class ConversationViews {
     }
 
     ConversationWire.MessageResponse message(MessageRow row) {
+        JsonNode payload = payload(row.payload());
         return new ConversationWire.MessageResponse(row.id().toString(), row.direction(), row.sender(),
-                text(row.agentUserId()), row.type(), row.text(), payload(row.payload()), row.status(),
-                row.statusDetail(), row.createdAt());
+                text(row.agentUserId()), row.type(), row.text(), payload, row.status(),
+                row.statusDetail(), row.createdAt(), moderation(payload.get("moderation")));
+    }
+
+    /** payload.moderation, written by the worker's moderation (worker/…/turn/ModerationTurn), typed. */
+    private static ConversationWire.ModerationFlag moderation(JsonNode flag) {
+        if (flag == null || !flag.isObject()) {
+            return null;
+        }
+        java.util.List<String> categories = new java.util.ArrayList<>();
+        JsonNode listed = flag.get("categories");
+        if (listed != null && listed.isArray()) {
+            listed.values().forEach(category -> categories.add(category.coerceStringValue()));
+        }
+        JsonNode direction = flag.get("direction");
+        JsonNode action = flag.get("action");
+        JsonNode unchecked = flag.get("unchecked");
+        return new ConversationWire.ModerationFlag(direction == null ? "input" : direction.coerceStringValue(),
+                categories, action == null ? null : action.coerceStringValue(),
+                unchecked != null && unchecked.isBoolean() && unchecked.getBooleanValue());
     }
 
     private JsonNode payload(String stored) {

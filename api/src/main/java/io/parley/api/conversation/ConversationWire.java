@@ -113,12 +113,26 @@ final class ConversationWire {
                             + "forward only", example = "queued") String status,
             @Nullable @Schema(description = "Why a message failed, e.g. the provider's error",
                     example = "131047: Re-engagement message") String statusDetail,
-            Instant createdAt) {
+            Instant createdAt,
+            @Nullable @Schema(description = "Set when moderation flagged the message or could not check it "
+                    + "(docs/llm.md)") ModerationFlag moderation) {
 
         @Override
         public String toString() {
             return "MessageResponse[" + id + ", " + status + "]";
         }
+    }
+
+    @Serdeable
+    @Schema(name = "ModerationFlag", description = "What moderation found in a message")
+    record ModerationFlag(
+            @Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"input", "output"},
+                    description = "input: the contact's message; output: the LLM's answer") String direction,
+            @Schema(requiredMode = REQUIRED, example = "[\"self-harm/intent\"]") java.util.List<String> categories,
+            @Nullable @Schema(type = "string", allowableValues = {"crisis", "refuse", "flag"},
+                    description = "What the bot did; null when nothing was flagged") String action,
+            @Schema(requiredMode = REQUIRED, description = "The moderation service could not check the message")
+            boolean unchecked) {
     }
 
     @Serdeable

@@ -67,6 +67,11 @@ public record ModerationSettings(
     public record Keyword(String pattern, boolean regex, String category) {
     }
 
+    /** The SecretBox context of a bot's moderation key: a sealed key copied to another bot does not open. */
+    public static String keyContext(java.util.UUID tenantId, java.util.UUID botId) {
+        return "tenant:" + tenantId + "/bot:" + botId + "/moderationApiKey";
+    }
+
     /** The moderation service in use ({@code none} when unset). */
     public String serviceOrNone() {
         return service == null ? NONE : service;
