@@ -2839,8 +2839,7 @@ export interface components {
             quotaMessage?: string | null;
             outputConversion: string;
             limits: components["schemas"]["MessageLimits"];
-            /** @description Message moderation is not supported yet: always false. */
-            moderation?: boolean;
+            moderation: components["schemas"]["Moderation"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2899,8 +2898,7 @@ export interface components {
             /** @enum {string|null} */
             outputConversion?: "none" | "zh-Hant" | "zh-Hans" | null;
             limits?: components["schemas"]["MessageLimits"] | null;
-            /** @description Not supported yet: only false is accepted; true is rejected with 400. */
-            moderation?: boolean | null;
+            moderation?: components["schemas"]["ModerationRequest"] | null;
             /** @enum {string|null} */
             status?: "active" | "paused" | null;
         };
@@ -4663,6 +4661,7 @@ export interface components {
             statusDetail?: string | null;
             /** Format: date-time */
             createdAt: string;
+            moderation?: components["schemas"]["ModerationFlag"] | null;
         };
         /** @description Per-contact message limits; null = unlimited */
         MessageLimits: {
@@ -4753,6 +4752,104 @@ export interface components {
              */
             periodStart?: string | null;
             meters: components["schemas"]["MeterStatus"][];
+        };
+        /** @description A bot's moderation and safety settings (docs/llm.md) */
+        Moderation: {
+            input: boolean;
+            output: boolean;
+            /** @enum {string} */
+            service: "none" | "platform" | "custom";
+            baseUrl?: string | null;
+            /** @description Whether a key is stored (it is never returned) */
+            apiKeySet: boolean;
+            apiKeyHint?: string | null;
+            keywords: components["schemas"]["ModerationKeyword"][];
+            actions: {
+                [key: string]: string;
+            };
+            crisisMessage?: string | null;
+            refusalMessage?: string | null;
+            /** @enum {string} */
+            onUnavailable: "fail_open" | "fail_closed";
+            /** Format: int32 */
+            maxInputLength?: number | null;
+            tooLongMessage?: string | null;
+        };
+        /** @description What moderation found in a message (docs/llm.md); null on a message it did not flag and could check */
+        ModerationFlag: {
+            /**
+             * @description input: the contact's message; output: the LLM's answer
+             * @enum {string}
+             */
+            direction: "input" | "output";
+            /**
+             * @example [
+             *       "self-harm/intent"
+             *     ]
+             */
+            categories: string[];
+            /**
+             * @description What the bot did; null when nothing was flagged
+             * @enum {string|null}
+             */
+            action?: "crisis" | "refuse" | "flag" | null;
+            /** @description The moderation service could not check the message */
+            unchecked: boolean;
+        };
+        ModerationKeyword: {
+            /** @example kill myself */
+            pattern: string;
+            /** @description true: pattern is a regular expression (else a word or phrase, case-insensitive) */
+            regex?: boolean | null;
+            /** @example self-harm */
+            category: string;
+        };
+        /** @description Merges member by member (JSON Merge Patch); keywords are replaced whole; actions merge category by category (null removes one); null resets moderation to off. */
+        ModerationRequest: {
+            /** @description Moderate what contacts write before the LLM or a flow answers */
+            input?: boolean | null;
+            /** @description Moderate the LLM's answers before they are sent */
+            output?: boolean | null;
+            /**
+             * @description The /v1/moderations endpoint: none (keywords only), the platform's, or baseUrl
+             * @enum {string|null}
+             */
+            service?: "none" | "platform" | "custom" | null;
+            /**
+             * @description For service custom: an OpenAI-compatible base URL
+             * @example https://api.openai.com/v1
+             */
+            baseUrl?: string | null;
+            /**
+             * Format: password
+             * @description Write-only key of the custom endpoint; "" removes it
+             */
+            apiKey?: string | null;
+            keywords?: components["schemas"]["ModerationKeyword"][] | null;
+            /** @description Category → crisis, refuse or flag; e.g. {"self-harm": "crisis"} (a family covers its subcategories). Flagged categories not listed are only flagged. */
+            actions?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * @description Sent for a crisis, with your hotline text
+             * @example You are not alone. Call 1925 (24 h) or talk to a person here.
+             */
+            crisisMessage?: string | null;
+            /** @example Sorry, I can't help with that. */
+            refusalMessage?: string | null;
+            /**
+             * @description When moderation or the LLM is unavailable: fail_closed sends the crisis message; fail_open answers (the message is marked unchecked) or sends the fallback message
+             * @enum {string|null}
+             */
+            onUnavailable?: "fail_open" | "fail_closed" | null;
+            /**
+             * Format: int32
+             * @description Longer messages get tooLongMessage and never reach the LLM
+             * @example 500
+             */
+            maxInputLength?: number | null;
+            /** @example Could you say that in fewer words? */
+            tooLongMessage?: string | null;
         };
         Notification: {
             id: string;

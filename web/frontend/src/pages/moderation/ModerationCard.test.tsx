@@ -30,7 +30,7 @@ describe('moderation settings on the bot page', () => {
     await userEvent.selectOptions(within(card).getByLabelText('violence'), 'refuse')
     await userEvent.clear(within(card).getByLabelText('Longest message (characters)'))
     await userEvent.type(within(card).getByLabelText('Longest message (characters)'), '300')
-    await userEvent.click(within(card).getByRole('button', { name: 'Save' }))
+    await userEvent.click(within(card).getByRole('button', { name: 'Save moderation' }))
 
     await waitFor(() => expect(api.requests.find((r) => r.method === 'PATCH')).toBeDefined())
     const body = api.requests.find((r) => r.method === 'PATCH')?.body as { moderation: Record<string, unknown> }
@@ -51,7 +51,7 @@ describe('moderation settings on the bot page', () => {
     renderApp('/bots/b1')
 
     const card = await screen.findByRole('form', { name: 'Moderation and safety' })
-    await userEvent.click(within(card).getByRole('button', { name: 'Save' }))
+    await userEvent.click(within(card).getByRole('button', { name: 'Save moderation' }))
 
     expect(await within(card).findByText('must be less than or equal to 1000')).toBeInTheDocument()
   })

@@ -93,7 +93,7 @@ export function ModerationCard({ botId, moderation, editable }: { botId: string;
           <div className="p-row">
             {save.error && !(save.error instanceof ApiProblem && Object.keys(errors).length > 0) && <ProblemAlert error={save.error} />}
             {save.isSuccess && <Notice tone="success">{t('saved')}</Notice>}
-            <Button type="submit" variant="primary" busy={save.isPending}>{t('common:actions.save')}</Button>
+            <Button type="submit" variant="primary" busy={save.isPending}>{t('save')}</Button>
           </div>
         )}
       </form>

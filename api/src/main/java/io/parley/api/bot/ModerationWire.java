@@ -67,7 +67,7 @@ final class ModerationWire {
     }
 
     @Serdeable
-    @Schema(name = "Moderation")
+    @Schema(name = "Moderation", description = "A bot's moderation and safety settings (docs/llm.md)")
     record ModerationView(
             @Schema(requiredMode = REQUIRED) boolean input,
             @Schema(requiredMode = REQUIRED) boolean output,

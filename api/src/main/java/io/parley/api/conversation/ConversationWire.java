@@ -114,8 +114,7 @@ final class ConversationWire {
             @Nullable @Schema(description = "Why a message failed, e.g. the provider's error",
                     example = "131047: Re-engagement message") String statusDetail,
             Instant createdAt,
-            @Nullable @Schema(description = "Set when moderation flagged the message or could not check it "
-                    + "(docs/llm.md)") ModerationFlag moderation) {
+            @Nullable ModerationFlag moderation) {
 
         @Override
         public String toString() {
@@ -124,7 +123,8 @@ final class ConversationWire {
     }
 
     @Serdeable
-    @Schema(name = "ModerationFlag", description = "What moderation found in a message")
+    @Schema(name = "ModerationFlag", description = "What moderation found in a message (docs/llm.md); null on a "
+            + "message it did not flag and could check")
     record ModerationFlag(
             @Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"input", "output"},
                     description = "input: the contact's message; output: the LLM's answer") String direction,
