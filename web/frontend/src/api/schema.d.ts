@@ -1716,6 +1716,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/{conversationId}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a conversation's LLM usage totals
+         * @description Calls, tokens and cost of the LLM calls made for the conversation. Calls of a model without a price are counted in unpricedCalls and left out of costMicros.
+         */
+        get: operations["getConversationUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -3632,6 +3652,41 @@ export interface components {
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
         };
+        /** @description The LLM calls made for a conversation, summed. costMicros sums the priced calls only; unpricedCalls counts calls whose model has no price (their cost is unknown, not 0) */
+        ConversationUsage: {
+            /**
+             * Format: int64
+             * @example 12
+             */
+            calls: number;
+            /**
+             * Format: int64
+             * @example 5400
+             */
+            promptTokens: number;
+            /**
+             * Format: int64
+             * @example 960
+             */
+            completionTokens: number;
+            /**
+             * Format: int64
+             * @description Micro-USD
+             * @example 1386
+             */
+            costMicros: number;
+            /**
+             * Format: int64
+             * @example 0
+             */
+            unpricedCalls: number;
+            /**
+             * @example [
+             *       "gpt-4o-mini"
+             *     ]
+             */
+            models: string[];
+        };
         CreateApiKeyRequest: {
             /** @example CRM sync */
             name: string;
@@ -4662,6 +4717,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             moderation?: components["schemas"]["ModerationFlag"] | null;
+            usage?: components["schemas"]["MessageUsage"] | null;
         };
         /** @description Per-contact message limits; null = unlimited */
         MessageLimits: {
@@ -4698,6 +4754,33 @@ export interface components {
             type: string;
             /** @example Where is my order? */
             text?: string | null;
+        };
+        /** @description The LLM call behind a bot message (its first message when the answer was split); costMicros is null when the model has no price (unpriced: cost unknown, not 0) */
+        MessageUsage: {
+            /** @example gpt-4o-mini */
+            model: string;
+            /**
+             * Format: int64
+             * @example 420
+             */
+            promptTokens: number;
+            /**
+             * Format: int64
+             * @example 80
+             */
+            completionTokens: number;
+            /**
+             * Format: int64
+             * @example 1200
+             */
+            latencyMs: number;
+            /**
+             * Format: int64
+             * @description Micro-USD; null when unpriced
+             * @example 111
+             */
+            costMicros?: number | null;
+            unpriced: boolean;
         };
         MeterStatus: {
             /** @example parley_answered_messages */
@@ -10269,6 +10352,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getConversationUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getConversationUsage 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationUsage"];
                 };
             };
             /** @description Unauthorized */

@@ -21,6 +21,7 @@ import rich from '../pages/flows/rich/messages'
 import setuppage from '../pages/setuppage/messages'
 import alerts from '../pages/alerts/messages'
 import moderation from '../pages/moderation/messages'
+import usage from '../pages/usage/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -50,4 +51,5 @@ export const catalogs = {
   setuppage,
   alerts,
   moderation,
+  usage,
 }

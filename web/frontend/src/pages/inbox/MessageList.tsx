@@ -4,6 +4,7 @@ import { formatDateTime } from '../../format/dates'
 import { Button, LinkedText, Loading, ProblemAlert } from '../../ui'
 import { useMessages, type Message } from './conversationData'
 import { ModerationBadge, ModerationSummary } from '../moderation/ModerationBadge'
+import { MessageUsageLine } from '../usage/UsageViews'
 
 /**
  * The thread as a log (screen readers announce what is appended), oldest first, with older pages on demand. It
@@ -60,6 +61,7 @@ function MessageItem({ message: m }: { message: Message }) {
         {m.sender !== 'contact' && <span aria-hidden="true">{t(`sender.${m.sender}`)} · </span>}
         <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
         {m.moderation && <ModerationBadge flag={m.moderation} />}
+        {m.usage && <MessageUsageLine usage={m.usage} />}
         {outbound && (
           <span className={`inbox-msg__status inbox-msg__status--${STATUS_TONE[m.status] ?? 'plain'}`}>
             {' · '}{t(`status.${m.status}`)}{m.status === 'failed' && m.statusDetail ? `: ${m.statusDetail}` : ''}

@@ -114,7 +114,8 @@ final class ConversationWire {
             @Nullable @Schema(description = "Why a message failed, e.g. the provider's error",
                     example = "131047: Re-engagement message") String statusDetail,
             Instant createdAt,
-            @Nullable ModerationFlag moderation) {
+            @Nullable ModerationFlag moderation,
+            @Nullable MessageUsage usage) {
 
         @Override
         public String toString() {
@@ -133,6 +134,18 @@ final class ConversationWire {
                     description = "What the bot did; null when nothing was flagged") String action,
             @Schema(requiredMode = REQUIRED, description = "The moderation service could not check the message")
             boolean unchecked) {
+    }
+
+    @Serdeable
+    @Schema(name = "MessageUsage", description = "The LLM call behind a bot message (its first message when the "
+            + "answer was split); costMicros is null when the model has no price (unpriced: cost unknown, not 0)")
+    record MessageUsage(
+            @Schema(requiredMode = REQUIRED, example = "gpt-4o-mini") String model,
+            @Schema(requiredMode = REQUIRED, example = "420") long promptTokens,
+            @Schema(requiredMode = REQUIRED, example = "80") long completionTokens,
+            @Schema(requiredMode = REQUIRED, example = "1200") long latencyMs,
+            @Nullable @Schema(description = "Micro-USD; null when unpriced", example = "111") Long costMicros,
+            @Schema(requiredMode = REQUIRED) boolean unpriced) {
     }
 
     @Serdeable

@@ -231,6 +231,8 @@ final class InboundTurnHandler implements JobHandler {
      * sends its crisis message instead of the fallback. True when the answer was a crisis (a person takes over).
      */
     private boolean addAnswer(Turn turn, LlmAnswer.Answer answer, List<OutboundMessage> messages) {
+        int first = messages.size();
+        boolean crisis = false;
         if (answer.failed()) {
             String closed = answer.usage() == null ? null : moderation.failedLlmText(turn); // null usage: a cap
             if (closed != null) {
@@ -238,12 +240,16 @@ final class InboundTurnHandler implements JobHandler {
             } else {
                 answer.messages().forEach(message -> messages.add(message.from(OutboundMessage.FALLBACK)));
             }
-            return false;
+        } else {
+            List<OutboundMessage> said = answer.messages().stream().map(m -> m.from(OutboundMessage.LLM)).toList();
+            ModerationTurn.Output screened = moderation.output(turn, said);
+            messages.addAll(screened.messages());
+            crisis = screened.crisis();
         }
-        List<OutboundMessage> said = answer.messages().stream().map(m -> m.from(OutboundMessage.LLM)).toList();
-        ModerationTurn.Output screened = moderation.output(turn, said);
-        messages.addAll(screened.messages());
-        return screened.crisis();
+        if (answer.usage() != null && messages.size() > first) {
+            messages.set(first, MessageUsage.mark(messages.get(first), answer.usage())); // the call behind it
+        }
+        return crisis;
     }
 
     /** Moderation (or the input length limit) answers instead of the flows and the LLM. */

@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * The LLM prompt of a turn: the persona as system message — the contact's own persona override when set, else the
- * bot's, with {{contact.*}}, {{memory.*}} and {{bot.name}} filled in — plus the memory fields' section and a flow's
- * ask_llm instruction, then the conversation's
+ * bot's, with {{contact.*}}, {{memory.*}} and {{bot.name}} filled in (contact-supplied values as quoted literals) —
+ * plus the memory fields' section, a flow's ask_llm instruction and the contact's data block ({@link PromptData}),
+ * then the conversation's
  * last N messages (the bot's history window) oldest first, then the new message — or the new messages, one user
  * message each, when the turn answers several (WaitingMessages).
  */
@@ -42,8 +43,9 @@ final class PromptBuilder {
                                   List<String> userTexts) {
         String persona = contact.personaOverride() != null && !contact.personaOverride().isBlank()
                 ? contact.personaOverride() : bot.persona();
-        String system = PersonaTemplate.render(persona, PersonaTemplate.contactValues(contact.displayName(),
-                contact.tier(), attributes, bot.name(), null, () -> memory));
+        // contact-supplied values enter the prompt quoted, never as instructions (PromptData)
+        String system = PersonaTemplate.render(persona, PromptData.quoting(PersonaTemplate.contactValues(
+                contact.displayName(), contact.tier(), attributes, bot.name(), null, () -> memory)));
         if (system == null || system.isBlank()) {
             system = "You are " + bot.name() + ", a helpful assistant.";
         }
@@ -52,6 +54,10 @@ final class PromptBuilder {
         }
         if (instruction != null && !instruction.isBlank()) {
             system = system.strip() + "\n\n" + instruction.strip();
+        }
+        String data = PromptData.block(contact.displayName(), contact.tier(), attributes);
+        if (data != null) {
+            system = system.strip() + "\n\n" + data;
         }
         List<LlmMessage> messages = new ArrayList<>();
         messages.add(LlmMessage.system(system));
