@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The LLM prompt of a turn: the persona as system message — the contact's own persona override when set, else the
  * bot's, with {{contact.*}}, {{memory.*}} and {{bot.name}} filled in (contact-supplied values as quoted literals) —
- * plus the memory fields' section, a flow's ask_llm instruction and the contact's data block ({@link PromptData}),
+ * plus the contact's data block ({@link PromptData}), the memory fields' section and a flow's ask_llm instruction,
  * then the conversation's
  * last N messages (the bot's history window) oldest first, then the new message — or the new messages, one user
  * message each, when the turn answers several (WaitingMessages).
@@ -49,15 +49,15 @@ final class PromptBuilder {
         if (system == null || system.isBlank()) {
             system = "You are " + bot.name() + ", a helpful assistant.";
         }
+        String data = PromptData.block(contact.displayName(), contact.tier(), attributes);
+        if (data != null) {
+            system = system.strip() + "\n\n" + data;
+        }
         if (memorySection != null) {
             system = system.strip() + "\n\n" + memorySection;
         }
         if (instruction != null && !instruction.isBlank()) {
             system = system.strip() + "\n\n" + instruction.strip();
-        }
-        String data = PromptData.block(contact.displayName(), contact.tier(), attributes);
-        if (data != null) {
-            system = system.strip() + "\n\n" + data;
         }
         List<LlmMessage> messages = new ArrayList<>();
         messages.add(LlmMessage.system(system));
