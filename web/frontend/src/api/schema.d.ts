@@ -1356,58 +1356,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/canned-replies": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List canned replies by shortcut
-         * @description Every canned reply of the tenant, ordered by shortcut.
-         */
-        get: operations["listCannedReplies"];
-        put?: never;
-        /**
-         * Save a canned reply (agent)
-         * @description A shortcut (unique in the tenant; a leading / is dropped) and its text, in any language. 409 when the shortcut is taken.
-         */
-        post: operations["createCannedReply"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/canned-replies/{cannedReplyId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a canned reply
-         * @description Its shortcut and text.
-         */
-        get: operations["getCannedReply"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a canned reply (agent)
-         * @description Replies already sent with it stay as they are.
-         */
-        delete: operations["deleteCannedReply"];
-        options?: never;
-        head?: never;
-        /**
-         * Change a canned reply (agent)
-         * @description JSON Merge Patch: shortcut and text. 409 when the new shortcut is taken.
-         */
-        patch: operations["updateCannedReply"];
-        trace?: never;
-    };
     "/api/v1/contacts": {
         parameters: {
             query?: never;
@@ -1664,26 +1612,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/conversations/counts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * How many conversations need a person
-         * @description Counts of conversations with status waiting: all, assigned to you, unassigned. The dashboard's nav badge and tab title.
-         */
-        get: operations["getInboxCounts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/conversations/{conversationId}": {
         parameters: {
             query?: never;
@@ -1701,11 +1629,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /**
-         * Resolve, reopen or assign a conversation (agent)
-         * @description JSON Merge Patch: `status` (open, waiting or resolved; resolving hands the conversation back to the bot, and the contact's next message reopens it) and `assigneeId` (a member who can answer: owner, admin or agent; null unassigns). Audited as conversation.status_changed and conversation.assigned; published as conversation.updated.
-         */
-        patch: operations["updateConversation"];
+        patch?: never;
         trace?: never;
     };
     "/api/v1/conversations/{conversationId}/messages": {
@@ -1726,30 +1650,6 @@ export interface paths {
          * @description Stores the message (status queued) and queues it for sending through the same path as the bot's replies, in order with them; its status then moves to sent, delivered, read or failed (watch message events on GET /api/v1/events). Replying takes the conversation over (pauses the bot, audited) unless `keepBotActive` is true or it is already taken over. 409 when the contact is no longer known on the channel.
          */
         post: operations["sendMessage"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/conversations/{conversationId}/notes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List a conversation's private notes
-         * @description Oldest first. Notes are for members only: never sent to the contact, never in the bot's context.
-         */
-        get: operations["listConversationNotes"];
-        put?: never;
-        /**
-         * Write a private note (agent)
-         * @description Stored with the conversation for the team; the contact never gets it and the bot never reads it. Published as conversation.note_created.
-         */
-        post: operations["createConversationNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1810,6 +1710,26 @@ export interface paths {
          * @description The bot stays silent in this conversation until it is released; the contact's messages are still stored and shown. Taking over a conversation another agent holds moves it to you. Audited as conversation.taken_over.
          */
         post: operations["takeOverConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{conversationId}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a conversation's LLM usage totals
+         * @description Calls, tokens and cost of the LLM calls made for the conversation. Calls of a model without a price are counted in unpricedCalls and left out of costMicros.
+         */
+        get: operations["getConversationUsage"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2939,8 +2859,7 @@ export interface components {
             quotaMessage?: string | null;
             outputConversion: string;
             limits: components["schemas"]["MessageLimits"];
-            /** @description Message moderation is not supported yet: always false. */
-            moderation?: boolean;
+            moderation: components["schemas"]["Moderation"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2999,8 +2918,7 @@ export interface components {
             /** @enum {string|null} */
             outputConversion?: "none" | "zh-Hant" | "zh-Hans" | null;
             limits?: components["schemas"]["MessageLimits"] | null;
-            /** @description Not supported yet: only false is accepted; true is rejected with 400. */
-            moderation?: boolean | null;
+            moderation?: components["schemas"]["ModerationRequest"] | null;
             /** @enum {string|null} */
             status?: "active" | "paused" | null;
         };
@@ -3205,47 +3123,6 @@ export interface components {
             capModel?: string | null;
             /** @description Sent at the cap with message; default: a short apology */
             capMessage?: string | null;
-        };
-        /** @description A saved answer, inserted in the inbox by typing /shortcut */
-        CannedReply: {
-            /** @example 01934f6e-7777-7c2d-9e3f-4a5b6c7d8e9f */
-            id: string;
-            /** @example hours */
-            shortcut: string;
-            /** @example 我們的營業時間是週一至週五 9:00–18:00。 */
-            text: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        CannedReplyCreate: {
-            /**
-             * @description must be 1 to 32 lower-case letters, digits, _ or -, starting with a letter or digit
-             * @example hours
-             */
-            shortcut: string;
-            /**
-             * @description 1 to 4096 characters
-             * @example 我們的營業時間是週一至週五 9:00–18:00。
-             */
-            text: string;
-        };
-        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
-        CannedReplyPage: {
-            items: components["schemas"]["CannedReply"][];
-            /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null;
-        };
-        /** @description JSON Merge Patch: shortcut and text (neither removable) */
-        CannedReplyPatch: {
-            /**
-             * @description must be 1 to 32 lower-case letters, digits, _ or -, starting with a letter or digit
-             * @example hours
-             */
-            shortcut?: string | null;
-            /** @description 1 to 4096 characters */
-            text?: string | null;
         };
         ChangeRoleRequest: {
             /** @description The new role; leave it out to change nothing */
@@ -3714,11 +3591,10 @@ export interface components {
             channel: components["schemas"]["ConversationChannel"];
             contact: components["schemas"]["ConversationContact"];
             /**
-             * @description open: the bot or a person is on it; waiting: a person must answer (the bot handed off, or the contact wrote while a person holds it); resolved: done, the contact's next message reopens it
-             * @example waiting
+             * @example open
              * @enum {string}
              */
-            status: "open" | "waiting" | "resolved";
+            status: "open" | "closed";
             /** @description True while a human has taken over: the bot stays silent */
             botPaused: boolean;
             /**
@@ -3744,22 +3620,6 @@ export interface components {
             lastMessage?: components["schemas"]["MessagePreview"] | null;
             /** Format: date-time */
             createdAt: string;
-            /**
-             * @description The member who answers it; null when unassigned
-             * @example 01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f
-             */
-            assigneeId?: string | null;
-            /**
-             * @description Who or what paused the bot: a flow's hand-off step, a member who took over, an API key, moderation; null while the bot answers
-             * @example flow
-             * @enum {string|null}
-             */
-            handoffSource?: "flow" | "agent" | "api" | "moderation" | null;
-            /**
-             * Format: date-time
-             * @description When it was resolved; null unless resolved
-             */
-            resolvedAt?: string | null;
         };
         ConversationBot: {
             /** @example 01934f6e-1111-7c2d-9e3f-4a5b6c7d8e9f */
@@ -3786,54 +3646,46 @@ export interface components {
             /** @example free */
             tier: string;
         };
-        /** @description A private note: members only, never sent to the contact, never shown to the bot */
-        ConversationNote: {
-            /** @example 01934f6e-6666-7c2d-9e3f-4a5b6c7d8e9f */
-            id: string;
-            /** @example 01934f6e-8a1b-7c2d-9e3f-4a5b6c7d8e9f */
-            conversationId: string;
-            /**
-             * @description The member who wrote it; null for an API key
-             * @example 01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f
-             */
-            authorId?: string | null;
-            /** @example VIP customer: offer the refund. */
-            text: string;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
-        ConversationNotePage: {
-            items: components["schemas"]["ConversationNote"][];
-            /** @description Opaque cursor of the next page; null on the last page */
-            nextCursor?: string | null;
-        };
-        ConversationNoteRequest: {
-            /**
-             * @description 1 to 4096 characters
-             * @example VIP customer: offer the refund.
-             */
-            text: string;
-        };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         ConversationPage: {
             items: components["schemas"]["Conversation"][];
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
         };
-        /** @description JSON Merge Patch of a conversation's status and assignee */
-        ConversationPatch: {
+        /** @description The LLM calls made for a conversation, summed. costMicros sums the priced calls only; unpricedCalls counts calls whose model has no price (their cost is unknown, not 0) */
+        ConversationUsage: {
             /**
-             * @description resolved also hands the conversation back to the bot; open or waiting reopens it
-             * @example resolved
-             * @enum {string|null}
+             * Format: int64
+             * @example 12
              */
-            status?: "open" | "waiting" | "resolved" | null;
+            calls: number;
             /**
-             * @description A member's user id (owner, admin or agent); null unassigns
-             * @example 01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f
+             * Format: int64
+             * @example 5400
              */
-            assigneeId?: string | null;
+            promptTokens: number;
+            /**
+             * Format: int64
+             * @example 960
+             */
+            completionTokens: number;
+            /**
+             * Format: int64
+             * @description Micro-USD
+             * @example 1386
+             */
+            costMicros: number;
+            /**
+             * Format: int64
+             * @example 0
+             */
+            unpricedCalls: number;
+            /**
+             * @example [
+             *       "gpt-4o-mini"
+             *     ]
+             */
+            models: string[];
         };
         CreateApiKeyRequest: {
             /** @example CRM sync */
@@ -4466,27 +4318,6 @@ export interface components {
             /** @description The LLM's circuit breakers, in processes that run turns (worker role); null elsewhere. Informational: an open circuit never changes status or the HTTP status (docs/operations/observability.md). */
             llm?: components["schemas"]["LlmHealth"] | null;
         };
-        /** @description How many conversations need a person (status waiting) */
-        InboxCounts: {
-            /**
-             * Format: int64
-             * @description All waiting conversations
-             * @example 3
-             */
-            waiting: number;
-            /**
-             * Format: int64
-             * @description Waiting and assigned to you (0 for an API key)
-             * @example 1
-             */
-            waitingMine: number;
-            /**
-             * Format: int64
-             * @description Waiting and assigned to nobody
-             * @example 2
-             */
-            waitingUnassigned: number;
-        };
         Invitation: {
             id: string;
             email: string;
@@ -4885,6 +4716,8 @@ export interface components {
             statusDetail?: string | null;
             /** Format: date-time */
             createdAt: string;
+            moderation?: components["schemas"]["ModerationFlag"] | null;
+            usage?: components["schemas"]["MessageUsage"] | null;
         };
         /** @description Per-contact message limits; null = unlimited */
         MessageLimits: {
@@ -4921,6 +4754,33 @@ export interface components {
             type: string;
             /** @example Where is my order? */
             text?: string | null;
+        };
+        /** @description The LLM call behind a bot message (its first message when the answer was split); costMicros is null when the model has no price (unpriced: cost unknown, not 0) */
+        MessageUsage: {
+            /** @example gpt-4o-mini */
+            model: string;
+            /**
+             * Format: int64
+             * @example 420
+             */
+            promptTokens: number;
+            /**
+             * Format: int64
+             * @example 80
+             */
+            completionTokens: number;
+            /**
+             * Format: int64
+             * @example 1200
+             */
+            latencyMs: number;
+            /**
+             * Format: int64
+             * @description Micro-USD; null when unpriced
+             * @example 111
+             */
+            costMicros?: number | null;
+            unpriced: boolean;
         };
         MeterStatus: {
             /** @example parley_answered_messages */
@@ -4975,6 +4835,104 @@ export interface components {
              */
             periodStart?: string | null;
             meters: components["schemas"]["MeterStatus"][];
+        };
+        /** @description A bot's moderation and safety settings (docs/llm.md) */
+        Moderation: {
+            input: boolean;
+            output: boolean;
+            /** @enum {string} */
+            service: "none" | "platform" | "custom";
+            baseUrl?: string | null;
+            /** @description Whether a key is stored (it is never returned) */
+            apiKeySet: boolean;
+            apiKeyHint?: string | null;
+            keywords: components["schemas"]["ModerationKeyword"][];
+            actions: {
+                [key: string]: string;
+            };
+            crisisMessage?: string | null;
+            refusalMessage?: string | null;
+            /** @enum {string} */
+            onUnavailable: "fail_open" | "fail_closed";
+            /** Format: int32 */
+            maxInputLength?: number | null;
+            tooLongMessage?: string | null;
+        };
+        /** @description What moderation found in a message (docs/llm.md); null on a message it did not flag and could check */
+        ModerationFlag: {
+            /**
+             * @description input: the contact's message; output: the LLM's answer
+             * @enum {string}
+             */
+            direction: "input" | "output";
+            /**
+             * @example [
+             *       "self-harm/intent"
+             *     ]
+             */
+            categories: string[];
+            /**
+             * @description What the bot did; null when nothing was flagged
+             * @enum {string|null}
+             */
+            action?: "crisis" | "refuse" | "flag" | null;
+            /** @description The moderation service could not check the message */
+            unchecked: boolean;
+        };
+        ModerationKeyword: {
+            /** @example kill myself */
+            pattern: string;
+            /** @description true: pattern is a regular expression (else a word or phrase, case-insensitive) */
+            regex?: boolean | null;
+            /** @example self-harm */
+            category: string;
+        };
+        /** @description Merges member by member (JSON Merge Patch); keywords are replaced whole; actions merge category by category (null removes one); null resets moderation to off. */
+        ModerationRequest: {
+            /** @description Moderate what contacts write before the LLM or a flow answers */
+            input?: boolean | null;
+            /** @description Moderate the LLM's answers before they are sent */
+            output?: boolean | null;
+            /**
+             * @description The /v1/moderations endpoint: none (keywords only), the platform's, or baseUrl
+             * @enum {string|null}
+             */
+            service?: "none" | "platform" | "custom" | null;
+            /**
+             * @description For service custom: an OpenAI-compatible base URL
+             * @example https://api.openai.com/v1
+             */
+            baseUrl?: string | null;
+            /**
+             * Format: password
+             * @description Write-only key of the custom endpoint; "" removes it
+             */
+            apiKey?: string | null;
+            keywords?: components["schemas"]["ModerationKeyword"][] | null;
+            /** @description Category → crisis, refuse or flag; e.g. {"self-harm": "crisis"} (a family covers its subcategories). Flagged categories not listed are only flagged. */
+            actions?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * @description Sent for a crisis, with your hotline text
+             * @example You are not alone. Call 1925 (24 h) or talk to a person here.
+             */
+            crisisMessage?: string | null;
+            /** @example Sorry, I can't help with that. */
+            refusalMessage?: string | null;
+            /**
+             * @description When moderation or the LLM is unavailable: fail_closed sends the crisis message; fail_open answers (the message is marked unchecked) or sends the fallback message
+             * @enum {string|null}
+             */
+            onUnavailable?: "fail_open" | "fail_closed" | null;
+            /**
+             * Format: int32
+             * @description Longer messages get tooLongMessage and never reach the LLM
+             * @example 500
+             */
+            maxInputLength?: number | null;
+            /** @example Could you say that in fewer words? */
+            tooLongMessage?: string | null;
         };
         Notification: {
             id: string;
@@ -9457,204 +9415,6 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    listCannedReplies: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Page size.
-                 * @example 20
-                 */
-                limit?: components["parameters"]["limit"];
-                /**
-                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
-                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
-                 */
-                cursor?: components["parameters"]["cursor"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description listCannedReplies 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CannedReplyPage"];
-                };
-            };
-            /** @description Bad Request */
-            400: components["responses"]["BadRequest"];
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
-            /** @description Forbidden */
-            403: components["responses"]["Forbidden"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    createCannedReply: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CannedReplyCreate"];
-            };
-        };
-        responses: {
-            /** @description createCannedReply 201 response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CannedReply"];
-                };
-            };
-            /** @description Bad Request */
-            400: components["responses"]["BadRequest"];
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
-            /** @description Forbidden */
-            403: components["responses"]["Forbidden"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Conflict */
-            409: components["responses"]["Conflict"];
-            /** @description Request Entity Too Large */
-            413: components["responses"]["PayloadTooLarge"];
-            /** @description Unsupported Media Type */
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    getCannedReply: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                cannedReplyId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description getCannedReply 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CannedReply"];
-                };
-            };
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
-            /** @description Forbidden */
-            403: components["responses"]["Forbidden"];
-            /** @description Not Found */
-            404: components["responses"]["NotFound"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    deleteCannedReply: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                cannedReplyId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description deleteCannedReply 204 response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
-            /** @description Forbidden */
-            403: components["responses"]["Forbidden"];
-            /** @description Not Found */
-            404: components["responses"]["NotFound"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    updateCannedReply: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                cannedReplyId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CannedReplyPatch"];
-                "application/merge-patch+json": components["schemas"]["CannedReplyPatch"];
-            };
-        };
-        responses: {
-            /** @description updateCannedReply 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CannedReply"];
-                };
-            };
-            /** @description Bad Request */
-            400: components["responses"]["BadRequest"];
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
-            /** @description Forbidden */
-            403: components["responses"]["Forbidden"];
-            /** @description Not Found */
-            404: components["responses"]["NotFound"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Conflict */
-            409: components["responses"]["Conflict"];
-            /** @description Request Entity Too Large */
-            413: components["responses"]["PayloadTooLarge"];
-            /** @description Unsupported Media Type */
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
     listContacts: {
         parameters: {
             query?: {
@@ -10339,24 +10099,14 @@ export interface operations {
                 /** @description Only this contact's conversations */
                 contactId?: string | null;
                 /**
-                 * @description open, waiting (needs a person) or resolved; closed is read as resolved
-                 * @example waiting
+                 * @description open or closed
+                 * @example open
                  */
                 status?: string | null;
                 /** @description true: only conversations with unread messages; false: only those without */
                 unread?: boolean | null;
                 /** @description true: only conversations a person has taken over (the bot is paused); false: only those the bot answers */
                 takenOver?: boolean | null;
-                /**
-                 * @description me (assigned to you), none (unassigned) or a member's user id
-                 * @example me
-                 */
-                assignee?: string | null;
-                /**
-                 * @description Text in the contact's name or in any message of the conversation (case-insensitive, Chinese found inside sentences); up to 200 characters
-                 * @example 營業時間
-                 */
-                q?: string | null;
             };
             header?: never;
             path?: never;
@@ -10375,36 +10125,6 @@ export interface operations {
             };
             /** @description Bad Request */
             400: components["responses"]["BadRequest"];
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
-            /** @description Forbidden */
-            403: components["responses"]["Forbidden"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    getInboxCounts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description getInboxCounts 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InboxCounts"];
-                };
-            };
             /** @description Unauthorized */
             401: components["responses"]["Unauthorized"];
             /** @description Forbidden */
@@ -10445,51 +10165,6 @@ export interface operations {
             404: components["responses"]["NotFound"];
             /** @description Not Acceptable */
             406: components["responses"]["NotAcceptable"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    updateConversation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                conversationId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ConversationPatch"];
-                "application/merge-patch+json": components["schemas"]["ConversationPatch"];
-            };
-        };
-        responses: {
-            /** @description updateConversation 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Conversation"];
-                };
-            };
-            /** @description Bad Request */
-            400: components["responses"]["BadRequest"];
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
-            /** @description Forbidden */
-            403: components["responses"]["Forbidden"];
-            /** @description Not Found */
-            404: components["responses"]["NotFound"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Request Entity Too Large */
-            413: components["responses"]["PayloadTooLarge"];
-            /** @description Unsupported Media Type */
-            415: components["responses"]["UnsupportedMediaType"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */
@@ -10591,97 +10266,6 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    listConversationNotes: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Page size.
-                 * @example 20
-                 */
-                limit?: components["parameters"]["limit"];
-                /**
-                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
-                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
-                 */
-                cursor?: components["parameters"]["cursor"];
-            };
-            header?: never;
-            path: {
-                conversationId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description listConversationNotes 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConversationNotePage"];
-                };
-            };
-            /** @description Bad Request */
-            400: components["responses"]["BadRequest"];
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
-            /** @description Forbidden */
-            403: components["responses"]["Forbidden"];
-            /** @description Not Found */
-            404: components["responses"]["NotFound"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    createConversationNote: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                conversationId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ConversationNoteRequest"];
-            };
-        };
-        responses: {
-            /** @description createConversationNote 201 response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConversationNote"];
-                };
-            };
-            /** @description Bad Request */
-            400: components["responses"]["BadRequest"];
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
-            /** @description Forbidden */
-            403: components["responses"]["Forbidden"];
-            /** @description Not Found */
-            404: components["responses"]["NotFound"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Request Entity Too Large */
-            413: components["responses"]["PayloadTooLarge"];
-            /** @description Unsupported Media Type */
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
     markConversationRead: {
         parameters: {
             query?: never;
@@ -10768,6 +10352,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getConversationUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getConversationUsage 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationUsage"];
                 };
             };
             /** @description Unauthorized */

@@ -20,6 +20,8 @@ import memory from '../pages/memory/messages'
 import rich from '../pages/flows/rich/messages'
 import setuppage from '../pages/setuppage/messages'
 import alerts from '../pages/alerts/messages'
+import moderation from '../pages/moderation/messages'
+import usage from '../pages/usage/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -48,4 +50,6 @@ export const catalogs = {
   rich,
   setuppage,
   alerts,
+  moderation,
+  usage,
 }

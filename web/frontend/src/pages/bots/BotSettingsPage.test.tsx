@@ -40,16 +40,6 @@ describe('bot settings', () => {
     expect(patch?.body).not.toHaveProperty('llm.apiKey')
   })
 
-  it('shows no moderation setting, since moderation is not built yet', async () => {
-    signIn()
-    fakeApi(meRoute, botRoute)
-    renderApp('/bots/b1')
-
-    await screen.findByLabelText('System prompt')
-    expect(screen.queryByLabelText(/Moderate messages/)).not.toBeInTheDocument()
-    expect(screen.queryByRole('checkbox', { name: /moderat/i })).not.toBeInTheDocument()
-  })
-
   it('removes a deleted tier with null, since the API merges tiers one by one', async () => {
     signIn()
     const api = fakeApi(meRoute, botRoute, route('PATCH', '/api/v1/bots/b1', 200, sampleBot()))
@@ -59,7 +49,7 @@ describe('bot settings', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save' }))
 
     await waitFor(() => expect(api.requests.find((r) => r.method === 'PATCH')?.body).toMatchObject({ limits: { tiers: { premium: null } } }))
-    expect(api.requests.find((r) => r.method === 'PATCH')?.body).not.toHaveProperty('moderation')
+    expect(api.requests.find((r) => r.method === 'PATCH')?.body).not.toHaveProperty('moderation') // its own card saves it
   })
 
   it('sends a replaced API key, and shows that one is stored without revealing it', async () => {

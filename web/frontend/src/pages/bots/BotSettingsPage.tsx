@@ -10,6 +10,7 @@ import { LimitsFields } from './LimitsFields'
 import { LlmFields } from './LlmFields'
 import { MessageFields } from './MessageFields'
 import { BudgetCard } from '../billing/BudgetCard'
+import { ModerationCard } from '../moderation/ModerationCard'
 import { SettingsSection } from './SettingsSection'
 import { TemplateField } from './TemplateField'
 import { usePermissions } from '../../auth/useMyRole'
@@ -108,6 +109,8 @@ function BotSettingsForm({ bot }: { bot: Bot }) {
         )}
       </form>
       {/* its own form and PATCH: the budget is billing data (owners and admins), saved apart from the bot */}
+      {/* its own PATCH of moderation, like the budget: a safety setting saved on its own */}
+      <ModerationCard key={bot.updatedAt} botId={bot.id} moderation={bot.moderation} editable={canConfigure} />
       {canConfigure && <BudgetCard botId={bot.id} />}
     </div>
   )

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../format/dates'
 import { Button, LinkedText, Loading, ProblemAlert } from '../../ui'
 import { useMessages, useNotes, type Message, type Note } from './conversationData'
+import { ModerationBadge, ModerationSummary } from '../moderation/ModerationBadge'
+import { MessageUsageLine } from '../usage/UsageViews'
 
 /**
  * The thread as a log (screen readers announce what is appended), oldest first, with older pages on demand. It
@@ -44,6 +46,7 @@ export function MessageList({ conversationId }: { conversationId: string }) {
       {thread.isPending ? <Loading /> : thread.error ? <ProblemAlert error={thread.error} onRetry={() => thread.refetch()} /> : (
         // the log announces additions; the list inside keeps "message n of m" for screen reader navigation
         <div role="log" aria-label={t('thread.label')}>
+          <ModerationSummary flags={thread.messages.map((m) => m.moderation)} />
           {items.length === 0 && <p className="p-muted inbox-log__empty">{t('thread.empty')}</p>}
           <ol className="inbox-log__items">
             {items.map((item) => item.kind === 'message'
@@ -70,6 +73,8 @@ function MessageItem({ message: m }: { message: Message }) {
       <div className="inbox-msg__meta">
         {m.sender !== 'contact' && <span aria-hidden="true">{t(`sender.${m.sender}`)} · </span>}
         <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
+        {m.moderation && <ModerationBadge flag={m.moderation} />}
+        {m.usage && <MessageUsageLine usage={m.usage} />}
         {outbound && (
           <span className={`inbox-msg__status inbox-msg__status--${STATUS_TONE[m.status] ?? 'plain'}`}>
             {' · '}{t(`status.${m.status}`)}{m.status === 'failed' && m.statusDetail ? `: ${m.statusDetail}` : ''}

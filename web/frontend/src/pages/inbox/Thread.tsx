@@ -5,6 +5,7 @@ import { useIsAgent } from '../../auth/useMyRole'
 import { Button, Loading, Notice, ProblemAlert } from '../../ui'
 import { contactName } from '../contacts/contactName'
 import { MessageList } from './MessageList'
+import { ConversationUsageLine } from '../usage/UsageViews'
 import { ReplyBox } from './ReplyBox'
 import { StatusBar } from './StatusBar'
 import { TakeoverBar } from './TakeoverBar'
@@ -40,6 +41,7 @@ export function Thread({ conversationId, onShowContact }: { conversationId: stri
             <p className="p-muted inbox-thread__via">
               {t('thread.via', { bot: c.bot.name, channel: c.channel.name || t(`contacts:channelType.${c.channel.type}`) })}
             </p>
+            <ConversationUsageLine conversationId={conversationId} />
           </div>
           <Button size="sm" variant="ghost" className="inbox-contact-toggle" onClick={onShowContact}>{t('thread.contactDetails')}</Button>
         </div>

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * the objects {@code llm}, {@code limits}, {@code limits.tiers} and each tier merge member by member. "" still clears
  * optional text (as before). Members that cannot be absent (name, status, historyWindow, outputConversion,
  * llm.provider) reject null. An API key is sealed (or removed with null or ""). Also the checks bean validation
- * cannot express: URL shape, template placeholders, tier names, and {@code moderation}, not built yet.
+ * cannot express: URL shape, template placeholders, tier names. {@code moderation} is merged by {@link BotModeration}.
  */
 final class BotMerge {
 
@@ -65,7 +65,7 @@ final class BotMerge {
                 member(patch, "limits.perHour", limits.perHour(), base.limitPerHour()),
                 member(patch, "limits.perDay", limits.perDay(), base.limitPerDay()),
                 tiers.write(patch.removes("limits") ? Map.of() : mergeTiers(tiers.read(base.tierLimits()), limits, patch)),
-                false, // moderation is not built: never stored as on (validate rejects true)
+                base.moderation(), // merged by BotModeration (its own key and sealing context)
                 base.version(), base.createdAt(), base.updatedAt());
     }
 
@@ -146,10 +146,6 @@ final class BotMerge {
             if (patch.removes(field)) {
                 throw ProblemException.invalidField(field, ProblemMessages.CANNOT_REMOVE);
             }
-        }
-        if (Boolean.TRUE.equals(request.moderation())) {
-            // Message moderation is another issue's work; until it is built, the API must not pretend to store it.
-            throw ProblemException.invalidField("moderation", ProblemMessages.NOT_SUPPORTED_YET);
         }
         if (request.name() != null && request.name().isBlank()) {
             throw ProblemException.invalidField("name", "must not be blank");

@@ -38,10 +38,12 @@ final class BotService {
     private final JsonMapper json;
 
     private final io.parley.api.memory.MemoryReferences memory;
+    private final BotModeration moderations;
 
     BotService(TenantScope scope, BotRepository bots, PlanGuard plans, SecretBox secrets, AuditLog audit,
-               JsonMapper json, io.parley.api.memory.MemoryReferences memory) {
+               JsonMapper json, io.parley.api.memory.MemoryReferences memory, BotModeration moderations) {
         this.memory = memory;
+        this.moderations = moderations;
         this.scope = scope;
         this.bots = bots;
         this.plans = plans;
@@ -57,9 +59,10 @@ final class BotService {
         }
         UUID id = Ids.next();
         BotRow defaults = new BotRow(tenant.value(), id, request.name(), "active", "", BotMerge.DEFAULT_PROVIDER, null, null,
-                null, null, null, null, null, 10, null, null, null, null, "none", null, null, "{}", false, 1,
+                null, null, null, null, null, 10, null, null, null, null, "none", null, null, "{}", "{}", 1,
                 Instant.now(), Instant.now());
         BotRow row = BotMerge.apply(defaults, request, patch, this::sealApiKey, tiers);
+        String moderation = moderations.merge(row, request.moderation(), patch);
         return scope.write(tenant, () -> {
             plans.requireRoomForOneMore(tenant, PlanLimit.BOTS);
             memory.requireDeclared(tenant.value(), row.id(), "persona", row.persona()); // none declared yet
@@ -67,8 +70,9 @@ final class BotService {
                     row.llmBaseUrl(), row.llmModel(), row.llmApiKeySealed(), row.llmApiKeyHint(), row.llmTemperature(),
                     row.llmMaxTokens(), row.llmTimeoutMs(), row.historyWindow(), row.welcomeMessage(),
                     row.fallbackMessage(), row.limitMessage(), row.outputConversion(), row.limitPerHour(),
-                    row.limitPerDay(), row.tierLimits(), row.moderation());
+                    row.limitPerDay(), row.tierLimits());
             bots.setQuotaMessage(row.tenantId(), row.id(), row.quotaMessage());
+            bots.setModeration(row.tenantId(), row.id(), moderation);
             audit.record(tenant, caller.actor(), "bot.created", "bot", id.toString(), Map.of("name", row.name()));
             return toResponse(bots.find(tenant.value(), id).orElseThrow());
         });
@@ -97,8 +101,9 @@ final class BotService {
                     row.llmBaseUrl(), row.llmModel(), row.llmApiKeySealed(), row.llmApiKeyHint(), row.llmTemperature(),
                     row.llmMaxTokens(), row.llmTimeoutMs(), row.historyWindow(), row.welcomeMessage(),
                     row.fallbackMessage(), row.limitMessage(), row.outputConversion(), row.limitPerHour(),
-                    row.limitPerDay(), row.tierLimits(), row.moderation());
+                    row.limitPerDay(), row.tierLimits());
             bots.setQuotaMessage(row.tenantId(), row.id(), row.quotaMessage());
+            bots.setModeration(row.tenantId(), row.id(), moderations.merge(current, request.moderation(), patch));
             audit.record(tenant, caller.actor(), "bot.updated", "bot", row.id().toString(),
                     Map.of("fields", BotMerge.changedFields(request, patch)));
             return toResponse(bots.find(tenant.value(), row.id()).orElseThrow());
@@ -160,6 +165,6 @@ final class BotService {
                         row.llmApiKeyHint(), row.llmTemperature(), row.llmMaxTokens(), row.llmTimeoutMs()),
                 row.historyWindow(), row.welcomeMessage(), row.fallbackMessage(), row.limitMessage(),
                 row.quotaMessage(), row.outputConversion(), new BotWire.Limits(row.limitPerHour(), row.limitPerDay(), readTiers(row.tierLimits())),
-                false, row.createdAt(), row.updatedAt());
+                moderations.view(row.moderation()), row.createdAt(), row.updatedAt());
     }
 }

@@ -53,8 +53,7 @@ final class BotWire {
             @Nullable @Pattern(regexp = "none|zh-Hant|zh-Hans", message = "must be none, zh-Hant or zh-Hans")
             @Schema(type = "string", allowableValues = {"none", "zh-Hant", "zh-Hans"}) String outputConversion,
             @Nullable @Valid Limits limits,
-            @Nullable @Schema(description = "Not supported yet: only false is accepted; true is rejected with 400.")
-            Boolean moderation,
+            @Nullable @Valid ModerationWire.ModerationRequest moderation,
             @Nullable @Pattern(regexp = "active|paused", message = "must be active or paused")
             @Schema(type = "string", allowableValues = {"active", "paused"}) String status) {
 
@@ -105,7 +104,7 @@ final class BotWire {
                        @Nullable String limitMessage,
                        @Nullable @Schema(description = "null: the default quota message in the bot's language")
                        String quotaMessage, String outputConversion, Limits limits,
-                       @Schema(description = "Message moderation is not supported yet: always false.") boolean moderation,
+                       ModerationWire.ModerationView moderation,
                        Instant createdAt, Instant updatedAt) {
     }
 

@@ -36,9 +36,47 @@ final class ConversationViews {
     }
 
     ConversationWire.MessageResponse message(MessageRow row) {
+        JsonNode payload = payload(row.payload());
         return new ConversationWire.MessageResponse(row.id().toString(), row.direction(), row.sender(),
-                text(row.agentUserId()), row.type(), row.text(), payload(row.payload()), row.status(),
-                row.statusDetail(), row.createdAt());
+                text(row.agentUserId()), row.type(), row.text(), payload, row.status(),
+                row.statusDetail(), row.createdAt(), moderation(payload.get("moderation")),
+                usage(payload.get("usage")));
+    }
+
+    /** payload.usage, written with a bot's LLM answer (worker/…/turn/MessageUsage), typed. */
+    private static ConversationWire.MessageUsage usage(JsonNode usage) {
+        if (usage == null || !usage.isObject() || usage.get("model") == null) {
+            return null;
+        }
+        JsonNode cost = usage.get("costMicros");
+        JsonNode unpriced = usage.get("unpriced");
+        boolean noPrice = unpriced != null && unpriced.isBoolean() && unpriced.getBooleanValue();
+        return new ConversationWire.MessageUsage(usage.get("model").coerceStringValue(), number(usage, "promptTokens"),
+                number(usage, "completionTokens"), number(usage, "latencyMs"),
+                noPrice || cost == null || !cost.isNumber() ? null : cost.getLongValue(), noPrice);
+    }
+
+    private static long number(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value != null && value.isNumber() ? value.getLongValue() : 0;
+    }
+
+    /** payload.moderation, written by the worker's moderation (worker/…/turn/ModerationTurn), typed. */
+    private static ConversationWire.ModerationFlag moderation(JsonNode flag) {
+        if (flag == null || !flag.isObject()) {
+            return null;
+        }
+        java.util.List<String> categories = new java.util.ArrayList<>();
+        JsonNode listed = flag.get("categories");
+        if (listed != null && listed.isArray()) {
+            listed.values().forEach(category -> categories.add(category.coerceStringValue()));
+        }
+        JsonNode direction = flag.get("direction");
+        JsonNode action = flag.get("action");
+        JsonNode unchecked = flag.get("unchecked");
+        return new ConversationWire.ModerationFlag(direction == null ? "input" : direction.coerceStringValue(),
+                categories, action == null ? null : action.coerceStringValue(),
+                unchecked != null && unchecked.isBoolean() && unchecked.getBooleanValue());
     }
 
     ConversationWire.NoteResponse note(NoteRepository.NoteRow row) {

@@ -122,12 +122,39 @@ final class ConversationWire {
                             + "forward only", example = "queued") String status,
             @Nullable @Schema(description = "Why a message failed, e.g. the provider's error",
                     example = "131047: Re-engagement message") String statusDetail,
-            Instant createdAt) {
+            Instant createdAt,
+            @Nullable ModerationFlag moderation,
+            @Nullable MessageUsage usage) {
 
         @Override
         public String toString() {
             return "MessageResponse[" + id + ", " + status + "]";
         }
+    }
+
+    @Serdeable
+    @Schema(name = "ModerationFlag", description = "What moderation found in a message (docs/llm.md); null on a "
+            + "message it did not flag and could check")
+    record ModerationFlag(
+            @Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"input", "output"},
+                    description = "input: the contact's message; output: the LLM's answer") String direction,
+            @Schema(requiredMode = REQUIRED, example = "[\"self-harm/intent\"]") java.util.List<String> categories,
+            @Nullable @Schema(type = "string", allowableValues = {"crisis", "refuse", "flag"},
+                    description = "What the bot did; null when nothing was flagged") String action,
+            @Schema(requiredMode = REQUIRED, description = "The moderation service could not check the message")
+            boolean unchecked) {
+    }
+
+    @Serdeable
+    @Schema(name = "MessageUsage", description = "The LLM call behind a bot message (its first message when the "
+            + "answer was split); costMicros is null when the model has no price (unpriced: cost unknown, not 0)")
+    record MessageUsage(
+            @Schema(requiredMode = REQUIRED, example = "gpt-4o-mini") String model,
+            @Schema(requiredMode = REQUIRED, example = "420") long promptTokens,
+            @Schema(requiredMode = REQUIRED, example = "80") long completionTokens,
+            @Schema(requiredMode = REQUIRED, example = "1200") long latencyMs,
+            @Nullable @Schema(description = "Micro-USD; null when unpriced", example = "111") Long costMicros,
+            @Schema(requiredMode = REQUIRED) boolean unpriced) {
     }
 
     @Serdeable

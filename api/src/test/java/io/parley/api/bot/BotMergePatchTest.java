@@ -118,20 +118,4 @@ class BotMergePatchTest extends ApiTest {
         assertThat(reply.string("errors.0.field")).isEqualTo("name");
         assertThat(api().get("/api/v1/bots/" + id, owner.accessToken()).string("name")).isEqualTo("Lumi");
     }
-
-    @Test
-    void moderationIsRejectedAsNotSupportedYet() {
-        Session owner = api().signup("Moderation Co");
-        Reply create = api().post("/api/v1/bots", owner.accessToken(), Map.of("name", "M", "moderation", true));
-        String id = limitedBot(owner);
-        Reply patch = api().patch("/api/v1/bots/" + id, owner.accessToken(), Map.of("moderation", true));
-        Reply off = api().patch("/api/v1/bots/" + id, owner.accessToken(), Map.of("moderation", false));
-
-        assertThat(create.status()).isEqualTo(400);
-        assertThat(create.string("errors.0.field")).isEqualTo("moderation");
-        assertThat(create.string("errors.0.message")).contains("not supported yet");
-        assertThat(patch.status()).isEqualTo(400);
-        assertThat(off.status()).isEqualTo(200);
-        assertThat(off.at("moderation")).isEqualTo(false);
-    }
 }

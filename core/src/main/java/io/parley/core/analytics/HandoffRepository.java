@@ -18,6 +18,8 @@ public interface HandoffRepository extends GenericRepository<HandoffRepository.H
     /** What caused a hand-off. */
     String FLOW = "flow";
     String TAKEOVER = "takeover";
+    /** A crisis flagged by moderation (V156). */
+    String MODERATION = "moderation";
 
     @Query("INSERT INTO conversation_handoffs (tenant_id, id, conversation_id, kind) "
             + "VALUES (:tenantId, :id, :conversationId, :kind)")

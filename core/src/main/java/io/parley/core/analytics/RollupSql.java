@@ -64,10 +64,18 @@ final class RollupSql {
                 FROM flow_fires f
                 JOIN conversations c ON c.tenant_id = f.tenant_id AND c.id = f.conversation_id
                 WHERE f.tenant_id = :t AND f.id >= :lowest AND f.created_at >= :from
+              UNION ALL
+                SELECT %6$s, c.bot_id, c.channel_id, 'moderation_flagged', x.category, 1
+                FROM messages m
+                JOIN conversations c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
+                CROSS JOIN LATERAL jsonb_array_elements_text(
+                    coalesce(m.payload -> 'moderation' -> 'categories', CAST('[]' AS jsonb))) AS x(category)
+                WHERE m.tenant_id = :t AND m.id >= :lowest AND m.created_at >= :from
+                  AND m.payload -> 'moderation' IS NOT NULL
             ) s
             GROUP BY b, metric, bot_id, channel_id, coalesce(dimension, '')""".formatted(
             bucket("m.created_at"), bucket("c.created_at"), bucket("u.created_at"), bucket("h.created_at"),
-            bucket("f.created_at"));
+            bucket("f.created_at"), bucket("m.created_at"));
 
     /**
      * The latency histograms, one row per bucket, metric, bot and channel: the bins used (ascending) and their

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * A bot's configuration row. {@code llmApiKeySealed} is the SecretBox-sealed key (never returned);
- * {@code tierLimits} is JSON: {"premium": {"perHour": null, "perDay": null}} (null = unlimited for that tier).
+ * {@code tierLimits} is JSON: {"premium": {"perHour": null, "perDay": null}} (null = unlimited for that tier);
+ * {@code moderation} is JSON too ({@link io.parley.core.moderation.ModerationSettings}, V155; {} = off).
  */
 @MappedEntity("bots")
 public record BotRow(UUID tenantId, @Id UUID id, String name, String status, String persona, String llmProvider,
@@ -19,7 +20,7 @@ public record BotRow(UUID tenantId, @Id UUID id, String name, String status, Str
                      @Nullable Integer llmMaxTokens, @Nullable Integer llmTimeoutMs, int historyWindow,
                      @Nullable String welcomeMessage, @Nullable String fallbackMessage, @Nullable String limitMessage,
                      @Nullable String quotaMessage, String outputConversion, @Nullable Integer limitPerHour, @Nullable Integer limitPerDay,
-                     String tierLimits, boolean moderation, int version, Instant createdAt, Instant updatedAt) {
+                     String tierLimits, String moderation, int version, Instant createdAt, Instant updatedAt) {
 
     @Override
     public String toString() {

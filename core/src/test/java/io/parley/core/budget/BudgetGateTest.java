@@ -173,7 +173,7 @@ class BudgetGateTest implements DatabaseTest {
         UUID botId = Ids.next();
         scope.writeVoid(tenant, () -> bots.insert(tenant.value(), botId, "Test bot", "active", "",
                 "openai-compatible", null, null, null, null, null, null, null, 10, null, null, null, "none", null,
-                null, "{}", false));
+                null, "{}"));
         return botId;
     }
 }

@@ -55,7 +55,7 @@ class BudgetSettingsTest implements DatabaseTest {
         scope.writeVoid(tenant, () -> {
             tenants.insert(tenant.value(), "ttl " + tenant);
             bots.insert(tenant.value(), bot, "Test bot", "active", "", "openai-compatible", null, null, null, null,
-                    null, null, null, 10, null, null, null, "none", null, null, "{}", false);
+                    null, null, null, 10, null, null, null, "none", null, null, "{}");
             budgets.save(tenant, new LlmBudget(null, 1000L, null, List.of(100), true, AtCap.MESSAGE, null, null));
         });
 

@@ -78,7 +78,7 @@ class ChannelRouteRepositoryTest implements io.parley.core.testing.DatabaseTest 
 
     private void insertBot(TenantId tenant, UUID bot) {
         bots.insert(tenant.value(), bot, "Route bot", "active", "", "openai-compatible", null, null, null, null, null,
-                null, null, 10, null, null, null, "none", null, null, "{}", false);
+                null, null, 10, null, null, null, "none", null, null, "{}");
     }
 
     private void connect(TenantId tenant, UUID bot, UUID channel, ChannelType type, String widgetKey) {

@@ -139,7 +139,7 @@ class BotConfigurationCacheTest implements DatabaseTest {
         scope.writeVoid(tenant, () -> {
             tenants.insert(tenant.value(), "cache test");
             bots.insert(tenant.value(), bot, name, "active", "", "demo", null, null, null, null, null, null, null, 10,
-                    null, null, null, "none", null, null, "{}", false);
+                    null, null, null, "none", null, null, "{}");
         });
         return new BotKey(tenant, bot);
     }
@@ -150,8 +150,7 @@ class BotConfigurationCacheTest implements DatabaseTest {
             bots.update(row.tenantId(), row.id(), name, row.status(), row.persona(), row.llmProvider(), row.llmBaseUrl(),
                     row.llmModel(), row.llmApiKeySealed(), row.llmApiKeyHint(), row.llmTemperature(), row.llmMaxTokens(),
                     row.llmTimeoutMs(), row.historyWindow(), row.welcomeMessage(), row.fallbackMessage(),
-                    row.limitMessage(), row.outputConversion(), row.limitPerHour(), row.limitPerDay(), row.tierLimits(),
-                    row.moderation());
+                    row.limitMessage(), row.outputConversion(), row.limitPerHour(), row.limitPerDay(), row.tierLimits());
         });
     }
 

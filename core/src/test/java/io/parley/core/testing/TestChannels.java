@@ -42,7 +42,7 @@ public final class TestChannels {
         UUID channelId = Ids.next();
         scope.writeVoid(tenant, () -> {
             bots.insert(tenant.value(), botId, "Test bot", "active", "", "openai-compatible", null, null, null, null,
-                    null, null, null, 10, null, null, null, "none", null, null, "{}", false);
+                    null, null, null, 10, null, null, null, "none", null, null, "{}");
             try {
                 Connection connection = dataSource.getConnection();
                 try (PreparedStatement insert = connection.prepareStatement(

@@ -22,7 +22,6 @@ public final class ProblemMessages {
     public static final String UNSUPPORTED_CONTENT_TYPE = "Send the body as JSON with 'Content-Type: "
             + "application/json' (received: %s).";
     public static final String CANNOT_REMOVE = "cannot be removed (null); send a value";
-    public static final String NOT_SUPPORTED_YET = "not supported yet; only false (or leaving it out) is accepted";
 
     public static final String PASSWORD_TOO_LONG = "must be at most 72 bytes in UTF-8 (72 ASCII or 24 CJK characters)";
     public static final String UNAVAILABLE = "The service is temporarily unavailable; retry later.";

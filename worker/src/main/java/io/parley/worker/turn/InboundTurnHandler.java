@@ -70,13 +70,15 @@ final class InboundTurnHandler implements JobHandler {
     private final QuotaReply quotas;
 
     private final AnalyticsTrigger analytics;
+    private final ModerationTurn moderation;
 
     InboundTurnHandler(TenantScope scope, TurnRepository turns, BotConfigurationCache configurations,
                        ContactRepository contacts, StatusUpdates statuses, MessageIntake intake, FlowPlanner planner,
                        LlmAnswer llm, ReplyWriter writer, JsonMapper json, WorkingSignals signals,
                        LineProfiles profiles, WaitingMessages waiting, QuotaReply quotas,
-                       AnalyticsTrigger analytics) {
+                       AnalyticsTrigger analytics, ModerationTurn moderation) {
         this.analytics = analytics;
+        this.moderation = moderation;
         this.waiting = waiting;
         this.quotas = quotas;
         this.signals = signals;
@@ -175,6 +177,11 @@ final class InboundTurnHandler implements JobHandler {
                 && Boolean.parseBoolean(turn.event().attributes().get(EventAttributes.STANDBY))) {
             return; // LINE standby: another module answers this chat; the message is stored, the bot stays silent
         }
+        ModerationTurn.Screen screen = moderation.input(turn); // before anything answers, limits included
+        if (screen.stops()) {
+            answerInstead(turn, List.of(), screen);
+            return;
+        }
         if (turn.limits().limitedUntil() != null) {
             if (turn.limits().quota()) {
                 quotaReached(turn, QuotaReply.Quota.MESSAGES, turn.limits().limitedUntil());
@@ -187,6 +194,7 @@ final class InboundTurnHandler implements JobHandler {
         List<OutboundMessage> messages = new ArrayList<>(plan.messages().stream()
                 .map(message -> message.from(OutboundMessage.FLOW)).toList());
         LlmAnswer.Answer answer = null;
+        boolean crisis = false;
         if (plan.then() == FlowTurn.Then.LLM) {
             if (turn.limits().llmBudgetUntil() != null) {
                 quotaReached(turn, QuotaReply.Quota.LLM_BUDGET, turn.limits().llmBudgetUntil());
@@ -194,7 +202,13 @@ final class InboundTurnHandler implements JobHandler {
             }
             boolean coalescing = WaitingMessages.coalescable(turn, plan);
             if (coalescing) {
-                turn = turn.absorbing(waiting.takeIn(turn, job.id())); // messages typed meanwhile: one answer
+                List<Turn.Absorbed> typed = waiting.takeIn(turn, job.id()); // messages typed meanwhile: one answer
+                turn = turn.absorbing(typed);
+                ModerationTurn.Screen late = moderation.absorbed(turn, typed);
+                if (late.stops()) {
+                    answerInstead(turn, messages, late);
+                    return;
+                }
             }
             signals.signal(turn.channel(), turn.event());
             answer = llm.answer(turn, plan.instruction(), messages.size());
@@ -202,12 +216,50 @@ final class InboundTurnHandler implements JobHandler {
                 // What arrived while the LLM failed (or hung) gets the same fallback, not one fallback each later.
                 turn = turn.absorbing(waiting.takeIn(turn, job.id()));
             }
-            String origin = answer.failed() ? OutboundMessage.FALLBACK : OutboundMessage.LLM;
-            answer.messages().forEach(message -> messages.add(message.from(origin)));
+            crisis = addAnswer(turn, answer, messages);
         }
         writer.write(turn, new Reply(messages, plan.attributeChanges(), plan.then() == FlowTurn.Then.HANDOFF,
                 answer == null ? null : answer.usage(), !messages.isEmpty(), null, plan.flowWait(),
                 plan.variableChanges(), answer == null ? null : answer.memory()));
+        if (crisis) {
+            moderation.handOff(turn);
+        }
+    }
+
+    /**
+     * Adds the LLM's answer to the turn's messages after output moderation; a fail-closed bot whose LLM failed
+     * sends its crisis message instead of the fallback. True when the answer was a crisis (a person takes over).
+     */
+    private boolean addAnswer(Turn turn, LlmAnswer.Answer answer, List<OutboundMessage> messages) {
+        int first = messages.size();
+        boolean crisis = false;
+        if (answer.failed()) {
+            String closed = answer.usage() == null ? null : moderation.failedLlmText(turn); // null usage: a cap
+            if (closed != null) {
+                messages.add(OutboundMessage.text(closed).from(ModerationTurn.ORIGIN));
+            } else {
+                answer.messages().forEach(message -> messages.add(message.from(OutboundMessage.FALLBACK)));
+            }
+        } else {
+            List<OutboundMessage> said = answer.messages().stream().map(m -> m.from(OutboundMessage.LLM)).toList();
+            ModerationTurn.Output screened = moderation.output(turn, said);
+            messages.addAll(screened.messages());
+            crisis = screened.crisis();
+        }
+        if (answer.usage() != null && messages.size() > first) {
+            messages.set(first, MessageUsage.mark(messages.get(first), answer.usage())); // the call behind it
+        }
+        return crisis;
+    }
+
+    /** Moderation (or the input length limit) answers instead of the flows and the LLM. */
+    private void answerInstead(Turn turn, List<OutboundMessage> before, ModerationTurn.Screen screen) {
+        List<OutboundMessage> messages = new ArrayList<>(before);
+        messages.addAll(screen.instead());
+        writer.write(turn, new Reply(messages, Map.of(), false, null, true, null));
+        if (screen.crisis()) {
+            moderation.handOff(turn);
+        }
     }
 
     /**

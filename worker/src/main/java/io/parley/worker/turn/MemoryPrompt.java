@@ -50,7 +50,8 @@ final class MemoryPrompt {
         StringBuilder text = new StringBuilder("Memory you keep (current values):");
         for (MemoryField field : fields.fields()) {
             Object value = values.get(field.name());
-            text.append("\n- ").append(field.name()).append(" = ").append(value == null ? "(not set)" : value)
+            text.append("\n- ").append(field.name()).append(" = ")
+                    .append(value == null ? "(not set)" : PromptData.json(value)) // quoted: the user's data
                     .append(" — ").append(describe(field));
         }
         if (jsonBlock) {

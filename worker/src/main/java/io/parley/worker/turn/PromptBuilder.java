@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * The LLM prompt of a turn: the persona as system message — the contact's own persona override when set, else the
- * bot's, with {{contact.*}}, {{memory.*}} and {{bot.name}} filled in — plus the memory fields' section and a flow's
- * ask_llm instruction, then the conversation's
+ * bot's, with {{contact.*}}, {{memory.*}} and {{bot.name}} filled in (contact-supplied values as quoted literals) —
+ * plus the contact's data block ({@link PromptData}), the memory fields' section and a flow's ask_llm instruction,
+ * then the conversation's
  * last N messages (the bot's history window) oldest first, then the new message — or the new messages, one user
  * message each, when the turn answers several (WaitingMessages).
  */
@@ -42,10 +43,15 @@ final class PromptBuilder {
                                   List<String> userTexts) {
         String persona = contact.personaOverride() != null && !contact.personaOverride().isBlank()
                 ? contact.personaOverride() : bot.persona();
-        String system = PersonaTemplate.render(persona, PersonaTemplate.contactValues(contact.displayName(),
-                contact.tier(), attributes, bot.name(), null, () -> memory));
+        // contact-supplied values enter the prompt quoted, never as instructions (PromptData)
+        String system = PersonaTemplate.render(persona, PromptData.quoting(PersonaTemplate.contactValues(
+                contact.displayName(), contact.tier(), attributes, bot.name(), null, () -> memory)));
         if (system == null || system.isBlank()) {
             system = "You are " + bot.name() + ", a helpful assistant.";
+        }
+        String data = PromptData.block(contact.displayName(), contact.tier(), attributes);
+        if (data != null) {
+            system = system.strip() + "\n\n" + data;
         }
         if (memorySection != null) {
             system = system.strip() + "\n\n" + memorySection;

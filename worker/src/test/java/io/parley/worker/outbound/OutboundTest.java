@@ -93,7 +93,7 @@ public abstract class OutboundTest implements DatabaseTest {
             UUID t = tenant.value();
             tenants.insert(t, "Outbound " + tenant);
             bots.insert(t, botId, "Test bot", "active", "", "openai-compatible", null, null, null, null, null, null,
-                    null, 10, null, null, null, "none", null, null, "{}", false);
+                    null, 10, null, null, null, "none", null, null, "{}");
             channels.insert(t, channelId, botId, type.wireName(), "Test " + type.label(), null,
                     credentials.isEmpty() ? null : sealed.seal(t, channelId, credentials), "{}", null);
             UUID contactId = contacts.upsertByIdentity(t, channelId, externalUserId, "Test User", null).contact().id();

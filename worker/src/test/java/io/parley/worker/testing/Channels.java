@@ -67,7 +67,7 @@ public final class Channels {
         scope.writeVoid(tenant, () -> {
             tenants.insert(tenant.value(), "Tenant " + tenant.value().toString().substring(0, 8));
             bots.insert(tenant.value(), bot, "Test bot", "active", "", "openai-compatible", null, null, null, null,
-                    null, null, null, 10, null, null, null, "none", null, null, "{}", false);
+                    null, null, null, 10, null, null, null, "none", null, null, "{}");
             channels.insert(tenant.value(), channel, bot, type.wireName(), type.label(), null,
                     sealed.seal(tenant.value(), channel, credentials), "{}", widgetKey);
             routes.insert(channel, tenant.value(), type.wireName(), widgetKey);

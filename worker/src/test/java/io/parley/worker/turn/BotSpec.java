@@ -19,6 +19,8 @@ final class BotSpec {
     Integer perHour;
     Integer perDay;
     String tierLimits = "{}";
+    /** bots.moderation (V155): ModerationSettings as JSON. */
+    String moderation = "{}";
 
     static BotSpec llm(FakeLlm llm) {
         BotSpec spec = new BotSpec();

@@ -87,7 +87,9 @@ class LlmTurnTest extends TurnTest {
 
         List<Map<String, Object>> prompt = promptOf(llm.calls().get(before));
         assertThat(prompt).extracting(m -> m.get("role"), m -> m.get("content")).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("system", "You are Mei. The user is Mei Lin."),
+                org.assertj.core.groups.Tuple.tuple("system", "You are Mei. The user is \"Mei Lin\".\n\n"
+                        + PromptData.PREAMBLE + "\n<user_data>\n{\"displayName\": \"Mei Lin\", \"tier\": \"free\"}"
+                        + "\n</user_data>"),
                 org.assertj.core.groups.Tuple.tuple("user", "second"),
                 org.assertj.core.groups.Tuple.tuple("assistant", "Hello! How can I help you today?"),
                 org.assertj.core.groups.Tuple.tuple("user", "third"));
@@ -107,8 +109,8 @@ class LlmTurnTest extends TurnTest {
 
         say(world, "U1", "again");
 
-        assertThat(promptOf(llm.calls().get(before)).getFirst())
-                .containsEntry("content", "You are Kai, Mei Lin's mentor; they are a leo.");
+        assertThat(promptOf(llm.calls().get(before)).getFirst().get("content")).asString()
+                .startsWith("You are Kai, \"Mei Lin\"'s mentor; they are a \"leo\".\n\n" + PromptData.PREAMBLE);
     }
 
     @Test

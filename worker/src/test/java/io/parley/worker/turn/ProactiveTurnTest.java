@@ -97,7 +97,7 @@ class ProactiveTurnTest extends TurnTest {
 
         assertThat(botMessages(world)).extracting(MessageRow::text).containsExactly("I'm so glad you're here, Mei!");
         List<Map<String, Object>> prompt = promptOf(llm.calls().getLast());
-        assertThat((String) prompt.getFirst().get("content")).contains("The user is Mei.")
+        assertThat((String) prompt.getFirst().get("content")).contains("The user is \"Mei\".")
                 .contains("Greet them in your new character.");
         assertThat((String) prompt.getLast().get("content")).contains("setup page");
         assertThat(usageOf(world)).hasSize(1);

@@ -93,8 +93,8 @@ abstract class TurnTest implements DatabaseTest {
                     : secrets.seal(spec.apiKey, "tenant:" + tenant + "/bot:" + botId + "/llmApiKey");
             bots.insert(tenant.value(), botId, spec.name, spec.status, spec.persona, spec.provider, spec.baseUrl,
                     spec.model, sealed, null, null, null, spec.timeoutMs, spec.historyWindow, spec.welcome,
-                    spec.fallback, spec.limitMessage, spec.conversion, spec.perHour, spec.perDay, spec.tierLimits,
-                    false);
+                    spec.fallback, spec.limitMessage, spec.conversion, spec.perHour, spec.perDay, spec.tierLimits);
+            bots.setModeration(tenant.value(), botId, spec.moderation);
             sql("INSERT INTO channels (tenant_id, id, bot_id, type, name) VALUES (?, ?, ?, ?, 'test')",
                     tenant.value(), channelId, botId, type);
         });
