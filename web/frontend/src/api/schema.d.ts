@@ -4025,6 +4025,13 @@ export interface components {
             personaOverride?: boolean | null;
             /** @description Whether the contact redeemed an access code of the bot (default false) */
             accessCode?: boolean | null;
+            /**
+             * @description The contact's tags, for `contact.tags` conditions (default: none)
+             * @example [
+             *       "vip"
+             *     ]
+             */
+            tags?: string[] | null;
         };
         /**
          * @description One step, by `type`:
@@ -5079,6 +5086,18 @@ export interface components {
              */
             expiresInMinutes?: number | null;
         };
+        /** @description A memory field the bot lets the contact see (never edited here) */
+        SetupMemory: {
+            /** @example favorability */
+            name: string;
+            /**
+             * @description What the field means, in the bot's words
+             * @example How much you like the user
+             */
+            description?: string | null;
+            /** @description The current value, else the field's default; absent: none */
+            value?: number | boolean | string | null;
+        };
         /** @description What the setup page shows and edits, as the bot's setup-page settings say (GET/PUT /api/v1/bots/{botId}/setup-page): `fields` in order with the tenant's labels, `attributes` holding only those fields' values, and the persona only when the bot allows overrides */
         SetupPage: {
             contact: components["schemas"]["SetupContact"];
@@ -5102,6 +5121,8 @@ export interface components {
             doneText?: components["schemas"]["SetupText"] | null;
             /** @description Read: whether submitting the page will make the bot write to the contact (an enabled setup_submitted flow that has not fired for them yet). Submission: whether this submission did. The page promises a message only then */
             messageAfterSubmit: boolean;
+            /** @description Read-only: the bot's memory fields marked visibleToContact, in declared order, with the contact's current values */
+            memory: components["schemas"]["SetupMemory"][];
         };
         /** @description An attribute the page shows */
         SetupPageField: {

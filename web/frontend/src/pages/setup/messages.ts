@@ -11,6 +11,7 @@ export default catalog({
   personaHint: 'Personality, how they talk, what they love. E.g. “A cheerful barista who teases me a little and answers in short sentences.”',
   more: 'More about you',
   validUntil: 'This link works until {{date}}.',
+  memory: { title: 'What your companion remembers about you', yes: 'yes', no: 'no' },
   submit: 'Save my companion',
   saved: {
     title: 'All set!',
@@ -38,6 +39,7 @@ export default catalog({
   personaHint: '個性、說話方式、喜歡的事物。例如：「一位開朗的咖啡師，偶爾會開我玩笑，回話簡短。」',
   more: '關於你的其他資料',
   validUntil: '此連結的有效期限至 {{date}}。',
+  memory: { title: '你的夥伴記得的關於你的事', yes: '是', no: '否' },
   submit: '儲存我的夥伴',
   saved: {
     title: '設定完成！',

@@ -162,7 +162,10 @@ final class ContactWire {
                      @Schema(requiredMode = REQUIRED, description = "Read: whether submitting the page will make "
                              + "the bot write to the contact (an enabled setup_submitted flow that has not fired for "
                              + "them yet). Submission: whether this submission did. The page promises a message "
-                             + "only then") boolean messageAfterSubmit) {
+                             + "only then") boolean messageAfterSubmit,
+                     @Schema(requiredMode = REQUIRED, description = "Read-only: the bot's memory fields marked "
+                             + "visibleToContact, in declared order, with the contact's current values")
+                     List<SetupMemory> memory) {
 
         @Override
         public String toString() {
@@ -175,6 +178,16 @@ final class ContactWire {
     @Schema(name = "SetupField", description = "An attribute on the setup page")
     record SetupField(@Schema(requiredMode = REQUIRED, example = "nickname") String key, @Nullable SetupText label,
                       @Schema(requiredMode = REQUIRED, description = "false: shown read-only") boolean editable) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "SetupMemory", description = "A memory field the bot lets the contact see (never edited here)")
+    record SetupMemory(@Schema(requiredMode = REQUIRED, example = "favorability") String name,
+                       @Nullable @Schema(description = "What the field means, in the bot's words",
+                               example = "How much you like the user") String description,
+                       @Nullable @Schema(description = "The current value, else the field's default; absent: none",
+                               types = {"string", "number", "boolean"}) Object value) {
     }
 
     @Serdeable
