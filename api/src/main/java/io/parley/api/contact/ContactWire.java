@@ -165,7 +165,13 @@ final class ContactWire {
                              + "only then") boolean messageAfterSubmit,
                      @Schema(requiredMode = REQUIRED, description = "Read-only: the bot's memory fields marked "
                              + "visibleToContact, in declared order, with the contact's current values")
-                     List<SetupMemory> memory) {
+                     List<SetupMemory> memory,
+                     @Schema(requiredMode = REQUIRED, description = "Whether the contact's bot asks for an access "
+                             + "code (a gate on contact.accessCode or an ask step for one): the page then offers a "
+                             + "code field, POST …/access-code") boolean accessCodeAsked,
+                     @Schema(requiredMode = REQUIRED, description = "Whether the contact has redeemed an access "
+                             + "code of the bot that is not revoked (false when the bot asks for none)")
+                     boolean accessCodeRedeemed) {
 
         @Override
         public String toString() {
@@ -207,6 +213,18 @@ final class ContactWire {
         @Override
         public String toString() {
             return "SetupSubmission[]";
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "SetupAccessCodeRequest", description = "An access code typed on the setup page")
+    record SetupAccessCodeRequest(
+            @NotBlank @Size(max = 100) @Schema(requiredMode = REQUIRED, description = "As the contact typed it: any "
+                    + "case, with or without dashes or spaces", example = "K7QM-2XRT-94HP") String code) {
+
+        @Override
+        public String toString() {
+            return "SetupAccessCodeRequest[code=***]";
         }
     }
 }

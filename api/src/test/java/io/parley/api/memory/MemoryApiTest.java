@@ -1,10 +1,11 @@
 package io.parley.api.memory;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.parley.api.memory.MemoryChats.Chat;
 import io.parley.api.testing.ApiClient.Reply;
 import io.parley.api.testing.ApiClient.Session;
 import io.parley.api.testing.ApiTest;
+import io.parley.api.testing.Chats;
+import io.parley.api.testing.Chats.Chat;
 import io.parley.api.testing.Teams;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class MemoryApiTest extends ApiTest {
             "values", List.of("calm", "happy", "sad"), "defaultValue", "calm");
 
     @Inject
-    MemoryChats chats;
+    Chats chats;
 
     private Chat chat(Session owner) {
         return chats.chat(owner);

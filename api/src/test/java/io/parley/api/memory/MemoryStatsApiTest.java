@@ -1,10 +1,11 @@
 package io.parley.api.memory;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.parley.api.memory.MemoryChats.Chat;
 import io.parley.api.testing.ApiClient.Reply;
 import io.parley.api.testing.ApiClient.Session;
 import io.parley.api.testing.ApiTest;
+import io.parley.api.testing.Chats;
+import io.parley.api.testing.Chats.Chat;
 import io.parley.api.testing.Teams;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class MemoryStatsApiTest extends ApiTest {
     private static final Map<String, Object> NICKNAME = Map.of("name", "nickname", "type", "text");
 
     @Inject
-    MemoryChats chats;
+    Chats chats;
 
     private static String stats(String bot) {
         return "/api/v1/bots/" + bot + "/memory-fields/stats";

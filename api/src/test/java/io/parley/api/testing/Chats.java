@@ -1,4 +1,4 @@
-package io.parley.api.memory;
+package io.parley.api.testing;
 
 import io.parley.api.testing.ApiClient.Session;
 import io.parley.core.bot.BotRepository;
@@ -13,12 +13,12 @@ import jakarta.inject.Singleton;
 import javax.sql.DataSource;
 import java.util.UUID;
 
-/** Contacts talking with a tenant's bot over its test web channel, for the memory tests. */
+/** Contacts talking with a tenant's bot over its test web channel (rows written directly, as a message would). */
 @Singleton
-final class MemoryChats {
+public final class Chats {
 
     /** A bot with a contact that has one conversation with it over the web channel {@code channel}. */
-    record Chat(String bot, String contact, String conversation, UUID channel) {
+    public record Chat(String bot, String contact, String conversation, UUID channel) {
     }
 
     private final TenantScope scope;
@@ -27,7 +27,7 @@ final class MemoryChats {
     private final ContactRepository contacts;
     private final ConversationRepository conversations;
 
-    MemoryChats(TenantScope scope, BotRepository bots, DataSource dataSource, ContactRepository contacts,
+    Chats(TenantScope scope, BotRepository bots, DataSource dataSource, ContactRepository contacts,
                 ConversationRepository conversations) {
         this.scope = scope;
         this.bots = bots;
@@ -37,7 +37,7 @@ final class MemoryChats {
     }
 
     /** A new bot (made with its test web channel) and a contact {@code web-1} talking with it. */
-    Chat chat(Session owner) {
+    public Chat chat(Session owner) {
         TenantId tenant = TenantId.parse(owner.tenantId()).orElseThrow();
         UUID channel = new TestChannels(scope, bots, dataSource).webChannel(tenant);
         UUID bot = scope.read(tenant, () -> bots.page(tenant.value(), new UUID(-1, -1), 10).getFirst().id());
@@ -45,7 +45,7 @@ final class MemoryChats {
     }
 
     /** Another contact (the web user {@code externalUserId}) talking with the chat's bot over the same channel. */
-    Chat another(Session owner, Chat chat, String externalUserId) {
+    public Chat another(Session owner, Chat chat, String externalUserId) {
         return talk(TenantId.parse(owner.tenantId()).orElseThrow(), UUID.fromString(chat.bot()), chat.channel(),
                 externalUserId);
     }
