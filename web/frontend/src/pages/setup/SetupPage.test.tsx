@@ -4,12 +4,7 @@ import userEvent from '@testing-library/user-event'
 import i18n from '../../i18n'
 import { fakeApi, route } from '../../test/fakeApi'
 import { renderApp } from '../../test/render'
-
-const PATH = '/api/v1/public/setup/pst_abc.sig'
-const page = (overrides: Record<string, unknown> = {}) => ({
-  contact: { displayName: '陳小美' }, attributes: {}, personaOverride: null, expiresAt: '2026-11-29T00:00:00Z',
-  fields: [{ key: 'nickname', editable: true }], allowPersonaOverride: true, messageAfterSubmit: true, memory: [], ...overrides,
-})
+import { PATH, page } from './setupPageFixture'
 
 describe('the persona setup page', () => {
   it('lets the contact describe their character and confirms the bot will message them', async () => {
