@@ -63,7 +63,7 @@ final class SetupAccessCode {
      * over the wrong-code limit (no code is checked then, not even a right one).
      */
     void redeem(TenantId tenant, UUID bot, UUID contact, String code, String ip) {
-        AccessCodes.Redemption redemption = redemptions.redeem(tenant, bot, contact, code, redeemed ->
+        AccessCodes.Redemption redemption = redemptions.redeemAndThen(tenant, bot, contact, code, redeemed ->
                 audit.record(tenant, new Actor(Actor.Type.SYSTEM, null, "setup page", ip),
                         "contact.access_code_redeemed", "contact", contact.toString(),
                         Map.of("botId", bot.toString(), "batch", redeemed.batchName())));

@@ -88,7 +88,8 @@ public final class AccessCodes {
      * Redeems {@code typed} typed outside the chat (the setup page); {@code onRedeemed} runs in the redemption's
      * transaction when the code was redeemed (the caller's audit entry commits with it, or neither does).
      */
-    public Redemption redeem(TenantId tenant, UUID bot, UUID contact, String typed, Consumer<Redemption> onRedeemed) {
+    public Redemption redeemAndThen(TenantId tenant, UUID bot, UUID contact, String typed,
+                                    Consumer<Redemption> onRedeemed) {
         return scope.write(tenant, () -> {
             Redemption redemption = redeemInScope(tenant.value(), bot, contact, typed, Instant.now());
             if (redemption.outcome() == Outcome.REDEEMED) {
