@@ -29,7 +29,7 @@ class TagConditionPipelineTest extends PipelineTest {
         Setup setup = setUp(Map.of());
         fakes.llm.set(body -> FakeProviders.LlmAnswer.ok("LLM answer"));
         post("/api/v1/bots/" + setup.botId() + "/flows", setup.token(), Map.of("name", "vip menu",
-                "trigger", Map.of("type", "keyword", "keywords", List.of("menu")),
+                "trigger", Map.of("type", "keyword", "keywords", List.of("menu"), "match", "contains"),
                 "condition", Map.of("field", "contact.tags", "op", "contains", "value", "vip"),
                 "steps", List.of(Map.of("type", "text", "text", "Your VIP menu"))), 201);
         String run = UUID.randomUUID().toString().substring(0, 8);
