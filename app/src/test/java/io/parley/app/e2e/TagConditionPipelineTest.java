@@ -32,10 +32,9 @@ class TagConditionPipelineTest extends PipelineTest {
                 "trigger", Map.of("type", "keyword", "keywords", List.of("menu"), "match", "contains"),
                 "condition", Map.of("field", "contact.tags", "op", "contains", "value", "vip"),
                 "steps", List.of(Map.of("type", "text", "text", "Your VIP menu"))), 201);
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        String patched = "Utagpatch" + run;
-        String imported = "Utagimport" + run;
-        String untagged = "Utagnone" + run;
+        String patched = lineUserId();
+        String imported = lineUserId();
+        String untagged = lineUserId();
         for (String user : List.of(patched, untagged)) {
             assertThat(lineText(setup, user, "01TAG" + user, "rt-hello-" + user, "hello")).isEqualTo(200);
             await("the first answer", WAIT, () -> !lineMessagesFor("rt-hello-" + user).isEmpty());
@@ -49,6 +48,11 @@ class TagConditionPipelineTest extends PipelineTest {
         assertThat(answerTo(setup, patched, "menu please")).contains("Your VIP menu").doesNotContain("LLM answer");
         assertThat(answerTo(setup, imported, "menu please")).contains("Your VIP menu").doesNotContain("LLM answer");
         assertThat(answerTo(setup, untagged, "menu please")).contains("LLM answer").doesNotContain("Your VIP menu");
+    }
+
+    /** A LINE user id as LINE writes them (U and 32 hex digits): a CSV import refuses any other. */
+    private static String lineUserId() {
+        return "U" + UUID.randomUUID().toString().replace("-", "");
     }
 
     private String answerTo(Setup setup, String user, String text) {
@@ -81,6 +85,7 @@ class TagConditionPipelineTest extends PipelineTest {
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            assertThat(parse(started.body()).get("validRows")).as(started.body()).isEqualTo(1);
             String id = (String) parse(started.body()).get("id");
             await("the import", WAIT, () -> "completed".equals(get("/api/v1/contacts/imports/" + id,
                     setup.token()).get("state")));
