@@ -1052,6 +1052,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bots/{botId}/memory-fields/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count the contacts that have each memory field set
+         * @description Per declared field, the distinct contacts with a stored value, and the bot's contacts; see docs/flows.md#memory.
+         */
+        get: operations["getMemoryFieldStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bots/{botId}/setup-page": {
         parameters: {
             query?: never;
@@ -2194,6 +2214,26 @@ export interface paths {
          * @description Same rules as PATCH /api/v1/contacts/{id} for `attributes` (a JSON merge patch) and `personaOverride`; answers what the page shows now.
          */
         post: operations["submitSetupPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/setup/{token}/access-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeem an access code on the setup page
+         * @description When the contact's bot asks for an access code (accessCodeAsked): the same redemption as an answer in the chat (single use, expiry, revocation, grants). 400 on `code` when the code is refused or the bot asks for none; 429 while the contact is over the wrong-code limit (PARLEY_ACCESS_CODES_MAX_WRONG_ATTEMPTS per PARLEY_ACCESS_CODES_ATTEMPT_WINDOW) or the client IP over the setup page's limit. Answers the page as it is now.
+         */
+        post: operations["redeemSetupAccessCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4078,6 +4118,13 @@ export interface components {
             personaOverride?: boolean | null;
             /** @description Whether the contact redeemed an access code of the bot (default false) */
             accessCode?: boolean | null;
+            /**
+             * @description The contact's tags, for `contact.tags` conditions (default: none)
+             * @example [
+             *       "vip"
+             *     ]
+             */
+            tags?: string[] | null;
         };
         /**
          * @description One step, by `type`:
@@ -4644,6 +4691,30 @@ export interface components {
              * @description text: longer texts from the LLM are cut (1-1000, default 200)
              */
             maxLength?: number | null;
+        };
+        /** @description How many of the bot's contacts have a value of one field */
+        MemoryFieldStat: {
+            /** @example favorability */
+            name: string;
+            /** @enum {string} */
+            type: "number" | "enum" | "text" | "boolean";
+            /** @enum {string} */
+            scope: "contact" | "conversation";
+            /**
+             * Format: int64
+             * @description Distinct contacts with a stored value (for a per-conversation field: in at least one of their conversations); a contact whose value was never set or was cleared has the default and is not counted
+             */
+            contactsSet: number;
+        };
+        MemoryFieldStats: {
+            botId: string;
+            /**
+             * Format: int64
+             * @description Distinct contacts with a conversation with the bot
+             */
+            contacts: number;
+            /** @description The declared fields, in their order */
+            fields: components["schemas"]["MemoryFieldStat"][];
         };
         MemoryFieldsRequest: {
             /** @description The bot's fields, replacing the ones it had (at most 20) */
@@ -5225,6 +5296,14 @@ export interface components {
              */
             outputPerMillion: number;
         };
+        /** @description An access code typed on the setup page */
+        SetupAccessCodeRequest: {
+            /**
+             * @description As the contact typed it: any case, with or without dashes or spaces
+             * @example K7QM-2XRT-94HP
+             */
+            code: string;
+        };
         SetupContact: {
             /** @example 陳小明 */
             displayName?: string | null;
@@ -5259,6 +5338,18 @@ export interface components {
              */
             expiresInMinutes?: number | null;
         };
+        /** @description A memory field the bot lets the contact see (never edited here) */
+        SetupMemory: {
+            /** @example favorability */
+            name: string;
+            /**
+             * @description What the field means, in the bot's words
+             * @example How much you like the user
+             */
+            description?: string | null;
+            /** @description The current value, else the field's default; absent: none */
+            value?: number | boolean | string | null;
+        };
         /** @description What the setup page shows and edits, as the bot's setup-page settings say (GET/PUT /api/v1/bots/{botId}/setup-page): `fields` in order with the tenant's labels, `attributes` holding only those fields' values, and the persona only when the bot allows overrides */
         SetupPage: {
             contact: components["schemas"]["SetupContact"];
@@ -5282,6 +5373,12 @@ export interface components {
             doneText?: components["schemas"]["SetupText"] | null;
             /** @description Read: whether submitting the page will make the bot write to the contact (an enabled setup_submitted flow that has not fired for them yet). Submission: whether this submission did. The page promises a message only then */
             messageAfterSubmit: boolean;
+            /** @description Read-only: the bot's memory fields marked visibleToContact, in declared order, with the contact's current values */
+            memory: components["schemas"]["SetupMemory"][];
+            /** @description Whether the contact's bot asks for an access code (a gate on contact.accessCode or an ask step for one): the page then offers a code field, POST …/access-code */
+            accessCodeAsked: boolean;
+            /** @description Whether the contact has redeemed an access code of the bot that is not revoked (false when the bot asks for none) */
+            accessCodeRedeemed: boolean;
         };
         /** @description An attribute the page shows */
         SetupPageField: {
@@ -8629,6 +8726,40 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getMemoryFieldStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getMemoryFieldStats 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryFieldStats"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getBotSetupPage: {
         parameters: {
             query?: never;
@@ -11545,6 +11676,50 @@ export interface operations {
             };
             /** @description Bad Request */
             400: components["responses"]["BadRequest"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    redeemSetupAccessCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetupAccessCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description redeemSetupAccessCode 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
             /** @description Forbidden */
             403: components["responses"]["Forbidden"];
             /** @description Not Found */

@@ -188,6 +188,24 @@ describe('the web chat widget', () => {
     expect(within(card).getByRole('button', { name: 'Order' })).toBeEnabled()
   })
 
+  it("shows a list option's description under its label, as text, and sends only the label when pressed", async () => {
+    const api = fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e4' }))
+    const { screen } = mountWidget()
+    await userEvent.click(screen.getByRole('button', { name: 'Chat with us' }))
+
+    reply(FakeEventSource.latest(), 'r1', 'Which plan?', { type: 'list', payload: { button: 'Plans', options: [
+      { label: 'Pro', description: 'NT$300 a month <b>', postback: 'pro' }, { label: 'Free', description: '  ', postback: 'free' }] } })
+
+    const list = within(screen.getByRole('log', { name: 'Messages' })).getByRole('listitem')
+    const description = within(list).getByText('NT$300 a month <b>')
+    expect(description).toHaveClass('description')
+    expect(description.closest('button')).toHaveTextContent(/^Pro/)
+    expect(within(list).getByRole('button', { name: 'Free' }).querySelector('.description')).toBeNull()
+    await userEvent.click(description)
+    await waitFor(() => expect(api.requests).toHaveLength(1))
+    expect(api.requests[0].body).toMatchObject({ text: 'Pro', postback: 'pro' })
+  })
+
   it('continues the same conversation after a reload, asking the stream only for newer replies', async () => {
     fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1' }))
     const before = mountWidget()

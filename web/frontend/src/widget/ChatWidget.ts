@@ -199,6 +199,13 @@ export class ChatWidget {
       const button = document.createElement('button')
       button.type = 'button'
       button.textContent = choice.label
+      if (choice.description) {
+        // a list option's description under its label (text, never HTML)
+        const description = document.createElement('span')
+        description.className = 'description'
+        description.textContent = choice.description
+        button.append(description)
+      }
       button.disabled = chosen !== undefined
       if (chosen === choice.label) {
         button.setAttribute('aria-pressed', 'true')

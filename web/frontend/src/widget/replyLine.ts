@@ -56,7 +56,10 @@ function buttonsOf(buttons: unknown): ChatButton[] {
     return []
   }
   return buttons.flatMap((b: unknown) => {
-    const { label, postback } = (b ?? {}) as { label?: unknown; postback?: unknown }
-    return typeof label === 'string' && label && typeof postback === 'string' && postback ? [{ label, postback }] : []
+    const { label, postback, description } = (b ?? {}) as { label?: unknown; postback?: unknown; description?: unknown }
+    if (typeof label !== 'string' || !label || typeof postback !== 'string' || !postback) {
+      return []
+    }
+    return [typeof description === 'string' && description.trim() ? { label, postback, description } : { label, postback }]
   })
 }

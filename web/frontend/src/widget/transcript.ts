@@ -2,6 +2,8 @@
 export interface ChatButton {
   label: string
   postback: string
+  /** A list option's description, shown under its label. */
+  description?: string
 }
 
 /** One line of the chat as the widget shows it. */

@@ -70,6 +70,20 @@ describe('test chat', () => {
     expect(within(choices).getByRole('button', { name: 'Talk to staff', pressed: true })).toBeDisabled()
   })
 
+  it("shows a list option's description under its label", async () => {
+    const api = await openTestChat()
+
+    act(() => FakeEventSource.latest().message({ id: 'm1', text: 'Which plan?', type: 'list', createdAt: '2026-11-21T10:00:06Z',
+      payload: { button: 'Plans', options: [{ label: 'Pro', description: 'NT$300 a month', postback: 'pro' }, { label: 'Free', postback: 'free' }] } }, 'm1'))
+    const choices = screen.getByRole('group', { name: 'Choices' })
+    const description = within(choices).getByText('NT$300 a month')
+    expect(description).toHaveClass('test-chat__option-description')
+    expect(description.closest('button')).toHaveTextContent(/^Pro/)
+    await userEvent.click(description)
+
+    expect(await sentMessage(api)).toMatchObject({ text: 'Pro', postback: 'pro' })
+  })
+
   it('shows image replies as images with their alt text, or says they are an image from the bot', async () => {
     await openTestChat()
 

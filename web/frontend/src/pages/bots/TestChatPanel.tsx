@@ -80,6 +80,7 @@ function Conversation({ botId, widgetKey, freshSession }: { botId: string; widge
                           disabled={line.chosen !== undefined} aria-pressed={line.chosen === button.label || undefined}
                           onClick={() => chat.press(line.id, button)}>
                     {button.label}
+                    {button.description && <span className="test-chat__option-description">{button.description}</span>}
                   </Button>
                 ))}
               </span>

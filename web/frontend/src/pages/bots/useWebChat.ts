@@ -6,6 +6,8 @@ import { isWebUrl } from '../../links/linkify'
 export interface ChatButton {
   label: string
   postback: string
+  /** A list option's description, shown under its label. */
+  description?: string
 }
 
 export interface ChatLine {
@@ -31,10 +33,11 @@ interface StreamedMessage {
   type?: string
   /**
    * The flow step's JSON (docs/outbound.md): {buttons: [{label, postback}]}, {url, previewUrl, alt?}, a card's
-   * {title, imageUrl?, buttons, link?}, a list's {options: [{label, postback}]} or a link's {label, url}.
+   * {title, imageUrl?, buttons, link?}, a list's {options: [{label, description?, postback}]} or a link's {label, url}.
    */
   payload?: {
-    buttons?: { label?: string; postback?: string }[]; options?: { label?: string; postback?: string }[]
+    buttons?: { label?: string; postback?: string; description?: string }[]
+    options?: { label?: string; postback?: string; description?: string }[]
     url?: string; alt?: string; title?: string; imageUrl?: string; label?: string
     link?: { label?: string; url?: string }
   }
@@ -47,6 +50,8 @@ function lineOf(message: StreamedMessage): ChatLine {
     : message.type === 'list' ? payload?.options : undefined
   const buttons = (withButtons ?? [])
     .filter((b): b is ChatButton => typeof b.label === 'string' && typeof b.postback === 'string')
+    .map((b): ChatButton => typeof b.description === 'string' && b.description.trim()
+      ? { label: b.label, postback: b.postback, description: b.description } : { label: b.label, postback: b.postback })
   const url = message.type === 'image' ? payload?.url : message.type === 'card' ? payload?.imageUrl : undefined
   const link = message.type === 'link' ? { label: payload?.label, url: payload?.url }
     : message.type === 'card' ? payload?.link : undefined

@@ -30,6 +30,7 @@ describe('dry-run box', () => {
     await userEvent.type(within(box).getByLabelText('Attributes'), 'age=18{enter}city=Taipei')
     await userEvent.selectOptions(within(box).getByLabelText('Channel'), 'line')
     await userEvent.click(within(box).getByLabelText('Has redeemed an access code'))
+    await userEvent.type(within(box).getByLabelText('Tags'), 'vip, 台北,')
     const waiting = within(box).getByLabelText('Waiting for an answer to')
     await within(waiting).findByRole('option', { name: 'Name first, step 1: What is your name?' })
     await userEvent.selectOptions(waiting, 'g1:0')
@@ -43,7 +44,7 @@ describe('dry-run box', () => {
     expect(within(box).getByText('Sets name = Ada')).toBeInTheDocument()
     expect(api.requests.find((r) => r.path.endsWith('/dry-run'))?.body).toEqual({
       text: 'Ada', channel: 'line',
-      contact: { tier: 'premium', attributes: { age: '18', city: 'Taipei' }, accessCode: true },
+      contact: { tier: 'premium', attributes: { age: '18', city: 'Taipei' }, accessCode: true, tags: ['vip', '台北'] },
       waiting: { flowId: 'g1', step: 0, attempts: 1 },
     })
   })

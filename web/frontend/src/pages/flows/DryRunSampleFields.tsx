@@ -34,6 +34,8 @@ export function DryRunSampleFields({ botId, sample, onChange, errors }: {
         </SelectField>
         <TextAreaField label={t('dryRun.attributes')} hint={t('dryRun.keyValueHint')} rows={2} value={sample.attributes} placeholder="age=18"
                        error={errors['contact.attributes']} onChange={(e) => set({ attributes: e.target.value })} />
+        <TextField label={t('dryRun.tags')} hint={t('dryRun.tagsHint')} value={sample.tags} placeholder="vip, 台北"
+                   error={errors['contact.tags']} onChange={(e) => set({ tags: e.target.value })} />
         <TextAreaField label={t('dryRun.variables')} hint={t('dryRun.keyValueHint')} rows={2} value={sample.variables} placeholder="date=2026-12-24"
                        error={errors.variables} onChange={(e) => set({ variables: e.target.value })} />
         <div className="p-stack">

@@ -10,6 +10,8 @@ export interface Sample {
   attributes: string
   personaOverride: boolean
   accessCode: boolean
+  /** comma-separated */
+  tags: string
   channel: string
   /** key=value per line */
   variables: string
@@ -18,7 +20,7 @@ export interface Sample {
   attempts: string
 }
 
-export const EMPTY_SAMPLE: Sample = { name: '', tier: '', attributes: '', personaOverride: false, accessCode: false,
+export const EMPTY_SAMPLE: Sample = { name: '', tier: '', attributes: '', personaOverride: false, accessCode: false, tags: '',
   channel: '', variables: '', waiting: '', attempts: '' }
 
 /** `age=18` lines as a map (later lines win); lines without `=` are ignored. */
@@ -31,12 +33,14 @@ export function keyValues(text: string): Record<string, string> {
 export function sampleRequest(sample: Sample): Partial<DryRunRequest> {
   const attributes = keyValues(sample.attributes)
   const variables = keyValues(sample.variables)
+  const tags = sample.tags.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '')
   const contact = {
     ...(sample.name.trim() && { displayName: sample.name.trim() }),
     ...(sample.tier.trim() && { tier: sample.tier.trim() }),
     ...(Object.keys(attributes).length > 0 && { attributes }),
     ...(sample.personaOverride && { personaOverride: true }),
     ...(sample.accessCode && { accessCode: true }),
+    ...(tags.length > 0 && { tags }),
   }
   const [flowId, step] = sample.waiting.split(':')
   return {

@@ -7,6 +7,7 @@ import { ApiProblem, unwrap } from '../../api/problem'
 import { usePermissions } from '../../auth/useMyRole'
 import { Button, Card, Checkbox, EmptyState, Loading, Notice, ProblemAlert, SelectField, TextField } from '../../ui'
 import { blankDraft, toDraft, toField, type FieldDraft } from './memoryData'
+import { MemoryStats } from './MemoryStats'
 
 /**
  * A bot's memory fields: typed values the LLM keeps per contact or conversation (docs/flows.md#memory). The whole
@@ -31,7 +32,10 @@ export function MemoryFieldsPage() {
   const save = useMutation({
     mutationFn: () => unwrap(api.PUT('/api/v1/bots/{botId}/memory-fields', { params: { path: { botId } },
       body: { fields: drafts.map(toField), updateMode: mode as 'tools' | 'json_block' } })),
-    onSuccess: (saved) => queries.setQueryData(key, saved),
+    onSuccess: (saved) => {
+      queries.setQueryData(key, saved)
+      void queries.invalidateQueries({ queryKey: [...key, 'stats'] })
+    },
   })
   if (stored.isPending) return <Loading />
   if (stored.error) return <ProblemAlert error={stored.error} onRetry={() => stored.refetch()} />
@@ -42,6 +46,7 @@ export function MemoryFieldsPage() {
   return (
     <form className="p-stack" onSubmit={submit} noValidate>
       <p className="p-muted">{t('description', { placeholder: '{{memory.name}}', field: 'memory.name' })}</p>
+      <MemoryStats botId={botId} />
       {!canConfigure && <Notice>{t('readOnly')}</Notice>}
       {save.error && <ProblemAlert error={save.error} />}
       {save.isSuccess && <Notice>{t('saved')}</Notice>}

@@ -12,6 +12,8 @@ import i18n from '../../i18n'
 const botRoute = route('GET', '/api/v1/bots/b1', 200, sampleBot())
 const FIELDS = '/api/v1/bots/b1/memory-fields'
 const favorability = { name: 'favorability', type: 'number', scope: 'contact', min: 0, max: 100, step: 5, defaultValue: 50, visibleToContact: true }
+const stats = (contactsSet: number) => route('GET', `${FIELDS}/stats`, 200, { botId: 'b1', contacts: 40,
+  fields: [{ name: 'favorability', type: 'number', scope: 'contact', contactsSet }] })
 
 afterEach(() => { void i18n.changeLanguage('en') })
 
@@ -19,7 +21,7 @@ describe('memory fields on the bot page', () => {
   it('adds a number field and saves the whole list', async () => {
     signIn()
     const api = fakeApi(meRoute, botRoute, route('GET', FIELDS, 200, { botId: 'b1', fields: [], updateMode: 'tools' }),
-      route('PUT', FIELDS, 200, { botId: 'b1', fields: [favorability], updateMode: 'tools' }))
+      route('GET', `${FIELDS}/stats`, 200, { botId: 'b1', contacts: 0, fields: [] }), route('PUT', FIELDS, 200, { botId: 'b1', fields: [favorability], updateMode: 'tools' }))
     renderApp('/bots/b1/memory')
     expect(await screen.findByText('No memory fields yet')).toBeInTheDocument()
 
@@ -33,9 +35,19 @@ describe('memory fields on the bot page', () => {
     expect(api.requests.find((r) => r.method === 'PUT')?.body).toEqual({ fields: [favorability], updateMode: 'tools' })
   })
 
+  it('shows how many of the bot\'s contacts have each field set', async () => {
+    signIn()
+    fakeApi(meRoute, botRoute, route('GET', FIELDS, 200, { botId: 'b1', fields: [favorability], updateMode: 'tools' }), stats(12))
+    renderApp('/bots/b1/memory')
+
+    const table = await screen.findByRole('table', { name: 'Contacts with a value' })
+    expect(within(table).getByRole('row', { name: 'favorability Contact 12 of 40' })).toBeInTheDocument()
+    expect(screen.getByText(/40 contacts have talked with this bot/)).toBeInTheDocument()
+  })
+
   it('shows each problem next to its input', async () => {
     signIn()
-    fakeApi(meRoute, botRoute, route('GET', FIELDS, 200, { botId: 'b1', fields: [favorability], updateMode: 'tools' }),
+    fakeApi(meRoute, botRoute, route('GET', FIELDS, 200, { botId: 'b1', fields: [favorability], updateMode: 'tools' }), stats(0),
       route('PUT', FIELDS, 400, { type: 'https://parley.dev/problems/validation-failed', title: 'Validation failed', status: 400,
         detail: 'fields[0].step: must not be greater than max - min',
         errors: [{ field: 'fields[0].step', message: 'must not be greater than max - min' }] }))
@@ -51,9 +63,10 @@ describe('memory fields on the bot page', () => {
   it('speaks Traditional Chinese', async () => {
     signIn()
     await i18n.changeLanguage('zh-Hant')
-    fakeApi(meRoute, botRoute, route('GET', FIELDS, 200, { botId: 'b1', fields: [favorability], updateMode: 'json_block' }))
+    fakeApi(meRoute, botRoute, route('GET', FIELDS, 200, { botId: 'b1', fields: [favorability], updateMode: 'json_block' }), stats(12))
     renderApp('/bots/b1/memory')
     expect(await screen.findByRole('link', { name: '記憶' })).toBeInTheDocument()
+    expect(await screen.findByText('40 位中的 12 位')).toBeInTheDocument()
     expect(await screen.findByLabelText('每輪最多變動')).toHaveValue(5)
     expect(screen.getByLabelText('模型更新的方式')).toHaveValue('json_block')
   })

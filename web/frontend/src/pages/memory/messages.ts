@@ -25,6 +25,13 @@ export default catalog({
   visible: 'The contact may see it',
   updateMode: 'How the model updates them',
   modes: { tools: 'Tool calls (OpenAI-compatible tools)', json_block: 'A JSON block in its answer (providers without tools)' },
+  stats: {
+    title: 'Contacts with a value',
+    description_one: '{{count}} contact has talked with this bot. The others have each field\'s default.',
+    description_other: '{{count}} contacts have talked with this bot. The others have each field\'s default.',
+    set: 'Set for',
+    ofContacts: '{{set}} of {{total}}',
+  },
   panel: {
     title: 'Memory',
     none: 'No bot keeps memory about this contact yet.',
@@ -62,6 +69,13 @@ export default catalog({
   visible: '聯絡人可以看到',
   updateMode: '模型更新的方式',
   modes: { tools: '工具呼叫（OpenAI 相容 tools）', json_block: '在回覆中附上 JSON 區塊（適用不支援 tools 的供應商）' },
+  stats: {
+    title: '已有值的聯絡人',
+    description_one: '已有 {{count}} 位聯絡人與此機器人對話。其餘聯絡人使用各欄位的預設值。',
+    description_other: '已有 {{count}} 位聯絡人與此機器人對話。其餘聯絡人使用各欄位的預設值。',
+    set: '已設定',
+    ofContacts: '{{total}} 位中的 {{set}} 位',
+  },
   panel: {
     title: '記憶',
     none: '目前沒有機器人為此聯絡人保存記憶。',

@@ -7,6 +7,7 @@ import type { components } from '../../api/schema'
 import { formatDateTime } from '../../format/dates'
 import { Button, Notice, ProblemAlert, TextAreaField, TextField } from '../../ui'
 import { inLanguage } from './inLanguage'
+import { SetupMemory } from './SetupMemory'
 
 type SetupPageData = components['schemas']['SetupPage']
 
@@ -21,7 +22,7 @@ function asText(value: unknown): string {
 /**
  * The setup form as the bot's settings shape it (docs/setup-page.md): the tenant's fields in order with their labels
  * (read-only ones shown but not editable), the character description only when the bot lets contacts replace its
- * persona, and the tenant's text after saving.
+ * persona, the bot's memory fields the contact may see (read-only), and the tenant's text after saving.
  */
 export function SetupForm({ token, page }: { token: string; page: SetupPageData }) {
   const { t, i18n } = useTranslation('setup')
@@ -68,6 +69,7 @@ export function SetupForm({ token, page }: { token: string; page: SetupPageData 
     <form className="p-stack" onSubmit={submit} noValidate>
       <p>{name ? t('greeting', { name }) : t('greetingAnonymous')}</p>
       {save.error != null && <ProblemAlert error={save.error} />}
+      {page.memory.length > 0 && <SetupMemory memory={page.memory} />}
       {page.fields.map((field) => {
         const label = inLanguage(field.label, i18n.language) ?? (field.key === NICKNAME ? t('nickname') : field.key)
         return (

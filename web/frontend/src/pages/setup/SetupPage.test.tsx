@@ -4,12 +4,7 @@ import userEvent from '@testing-library/user-event'
 import i18n from '../../i18n'
 import { fakeApi, route } from '../../test/fakeApi'
 import { renderApp } from '../../test/render'
-
-const PATH = '/api/v1/public/setup/pst_abc.sig'
-const page = (overrides: Record<string, unknown> = {}) => ({
-  contact: { displayName: '陳小美' }, attributes: {}, personaOverride: null, expiresAt: '2026-11-29T00:00:00Z',
-  fields: [{ key: 'nickname', editable: true }], allowPersonaOverride: true, messageAfterSubmit: true, ...overrides,
-})
+import { PATH, page } from './setupPageFixture'
 
 describe('the persona setup page', () => {
   it('lets the contact describe their character and confirms the bot will message them', async () => {
@@ -108,5 +103,26 @@ describe('the persona setup page', () => {
     expect(await screen.findByRole('button', { name: '儲存我的夥伴' })).toBeInTheDocument()
     view.unmount()
     await i18n.changeLanguage('en')
+  })
+
+  it('shows what the bot remembers that the contact may see, read-only', async () => {
+    fakeApi(route('GET', PATH, 200, page({ memory: [
+      { name: 'favorability', description: 'How much I like you', value: 72 },
+      { name: 'metInPerson', value: false },
+    ] })))
+    renderApp('/setup/pst_abc.sig')
+
+    const memory = await screen.findByRole('region', { name: 'What your companion remembers about you' })
+    expect(memory).toHaveTextContent('favorability — How much I like you72')
+    expect(memory).toHaveTextContent('metInPersonno')
+    expect(memory.querySelector('input, textarea')).toBeNull()
+  })
+
+  it('shows no memory section when the bot lets the contact see none', async () => {
+    fakeApi(route('GET', PATH, 200, page()))
+    renderApp('/setup/pst_abc.sig')
+
+    await screen.findByLabelText('What should your companion call you?')
+    expect(screen.queryByText('What your companion remembers about you')).not.toBeInTheDocument()
   })
 })

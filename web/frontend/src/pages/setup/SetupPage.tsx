@@ -5,6 +5,7 @@ import { api } from '../../api/client'
 import { ApiProblem, unwrap } from '../../api/problem'
 import { Loading, ProblemAlert } from '../../ui'
 import { AuthFrame } from '../auth/AuthFrame'
+import { SetupAccessCode } from './SetupAccessCode'
 import { SetupForm } from './SetupForm'
 
 /**
@@ -33,7 +34,10 @@ export function SetupPage() {
   return (
     <AuthFrame title={t('title')} tagline={t('tagline')}>
       {page.isPending ? <Loading /> : page.error ? <ProblemAlert error={page.error} onRetry={() => page.refetch()} />
-        : <SetupForm token={token} page={page.data} />}
+        : <div className="p-stack">
+          <SetupAccessCode token={token} page={page.data} />
+          <SetupForm token={token} page={page.data} />
+        </div>}
     </AuthFrame>
   )
 }

@@ -11,6 +11,15 @@ export default catalog({
   personaHint: 'Personality, how they talk, what they love. E.g. “A cheerful barista who teases me a little and answers in short sentences.”',
   more: 'More about you',
   validUntil: 'This link works until {{date}}.',
+  memory: { title: 'What your companion remembers about you', yes: 'yes', no: 'no' },
+  accessCode: {
+    title: 'Access code',
+    label: 'Your access code',
+    hint: 'The code you were given, e.g. K7QM-2XRT-94HP (any case, dashes optional).',
+    submit: 'Use this code',
+    accepted: 'Code accepted. You can chat now.',
+    active: 'Your access code is active.',
+  },
   submit: 'Save my companion',
   saved: {
     title: 'All set!',
@@ -38,6 +47,15 @@ export default catalog({
   personaHint: '個性、說話方式、喜歡的事物。例如：「一位開朗的咖啡師，偶爾會開我玩笑，回話簡短。」',
   more: '關於你的其他資料',
   validUntil: '此連結的有效期限至 {{date}}。',
+  memory: { title: '你的夥伴記得的關於你的事', yes: '是', no: '否' },
+  accessCode: {
+    title: '存取代碼',
+    label: '你的存取代碼',
+    hint: '你收到的代碼，例如 K7QM-2XRT-94HP（不分大小寫，可省略連字號）。',
+    submit: '使用這個代碼',
+    accepted: '代碼已接受，現在可以開始聊天了。',
+    active: '你的存取代碼已啟用。',
+  },
   submit: '儲存我的夥伴',
   saved: {
     title: '設定完成！',

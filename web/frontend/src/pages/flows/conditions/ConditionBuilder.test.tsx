@@ -82,4 +82,19 @@ describe('condition builder', () => {
     expect(within(second).getByLabelText('Value')).toHaveAccessibleDescription('must be a number for gte')
     expect(within(screen.getByRole('group', { name: 'Condition 1' })).getByLabelText('Comparison')).toHaveAccessibleDescription('unknown op')
   })
+
+  it('offers contact tags as a set: has the tag, has any of the tags, has any tag', async () => {
+    const latest = renderBuilder({ field: 'contact.attributes.', op: 'exists' })
+    await userEvent.selectOptions(screen.getByLabelText('Field'), 'contact.tags')
+    const comparison = screen.getByLabelText('Comparison')
+    expect(within(comparison).getAllByRole('option').map((o) => o.textContent)).toEqual(['has the tag', 'has any of the tags', 'has any tag'])
+    expect(latest.value).toEqual({ field: 'contact.tags', op: 'exists' })
+
+    await userEvent.selectOptions(comparison, 'contains')
+    await userEvent.type(screen.getByLabelText('Value'), 'vip')
+    expect(latest.value).toEqual({ field: 'contact.tags', op: 'contains', value: 'vip' })
+    await userEvent.selectOptions(comparison, 'in')
+    await userEvent.type(screen.getByLabelText('Values'), 'gold, 台北')
+    expect(latest.value).toEqual({ field: 'contact.tags', op: 'in', values: ['gold', '台北'] })
+  })
 })

@@ -50,7 +50,7 @@ export function ConditionTest({ test, onChange, path, errors }: {
                    error={errors[`${path}.field`]} onChange={(e) => setField(choice, e.target.value)} />
       )}
       <SelectField label={t('cond.op')} value={op} error={errors[`${path}.op`]} onChange={(e) => setOp(e.target.value)}>
-        {OPS[choice].map((o) => <option key={o} value={o}>{t(`cond.ops.${isTime && (o === 'before' || o === 'after') ? `${o}Time` : o}`)}</option>)}
+        {OPS[choice].map((o) => <option key={o} value={o}>{t(opLabel(choice, o))}</option>)}
       </SelectField>
       {kind === 'value' && (fixed ? (
         <SelectField label={t('cond.value')} value={String(test.value ?? '')} error={valueError} onChange={(e) => setValue(e.target.value || undefined)}>
@@ -89,6 +89,12 @@ export function ConditionTest({ test, onChange, path, errors }: {
       )}
     </div>
   )
+}
+
+/** The comparison's label: tags read as a set ("has the tag"), times of day without "(date)". */
+function opLabel(choice: FieldChoice, op: string): string {
+  if (choice === 'contact.tags') return `cond.tagOps.${op}`
+  return `cond.ops.${choice === 'time' && (op === 'before' || op === 'after') ? `${op}Time` : op}`
 }
 
 /** Values separated by commas; the text is kept as typed so a trailing comma does not vanish mid-typing. */

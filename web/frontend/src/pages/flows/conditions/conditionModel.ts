@@ -2,7 +2,7 @@ import type { ConditionSpec } from '../flowForm'
 
 /** The condition fields of docs/flows.md "Conditions"; `other` is any field typed as its full name (e.g. new ones). */
 export const FIELD_CHOICES = ['contact.tier', 'contact.displayName', 'contact.personaOverride', 'contact.accessCode',
-  'contact.attributes', 'conversation.variables', 'channel', 'time', 'weekday', 'other'] as const
+  'contact.tags', 'contact.attributes', 'conversation.variables', 'channel', 'time', 'weekday', 'other'] as const
 export type FieldChoice = (typeof FIELD_CHOICES)[number]
 
 export const ALL_OPS = ['equals', 'not_equals', 'in', 'not_in', 'exists', 'not_exists', 'contains', 'gt', 'gte', 'lt',
@@ -16,6 +16,8 @@ export const OPS: Record<FieldChoice, readonly Op[]> = {
   'contact.displayName': [...CHOICE_OPS, 'exists', 'not_exists', 'contains'],
   'contact.personaOverride': ['exists', 'not_exists'],
   'contact.accessCode': ['exists', 'not_exists'],
+  /** A set of tags: has this one, has any of these, has any; negations through a `not` group. */
+  'contact.tags': ['contains', 'in', 'exists'],
   'contact.attributes': ALL_OPS,
   'conversation.variables': ALL_OPS,
   channel: CHOICE_OPS,

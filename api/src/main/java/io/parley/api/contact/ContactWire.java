@@ -162,7 +162,16 @@ final class ContactWire {
                      @Schema(requiredMode = REQUIRED, description = "Read: whether submitting the page will make "
                              + "the bot write to the contact (an enabled setup_submitted flow that has not fired for "
                              + "them yet). Submission: whether this submission did. The page promises a message "
-                             + "only then") boolean messageAfterSubmit) {
+                             + "only then") boolean messageAfterSubmit,
+                     @Schema(requiredMode = REQUIRED, description = "Read-only: the bot's memory fields marked "
+                             + "visibleToContact, in declared order, with the contact's current values")
+                     List<SetupMemory> memory,
+                     @Schema(requiredMode = REQUIRED, description = "Whether the contact's bot asks for an access "
+                             + "code (a gate on contact.accessCode or an ask step for one): the page then offers a "
+                             + "code field, POST …/access-code") boolean accessCodeAsked,
+                     @Schema(requiredMode = REQUIRED, description = "Whether the contact has redeemed an access "
+                             + "code of the bot that is not revoked (false when the bot asks for none)")
+                     boolean accessCodeRedeemed) {
 
         @Override
         public String toString() {
@@ -175,6 +184,16 @@ final class ContactWire {
     @Schema(name = "SetupField", description = "An attribute on the setup page")
     record SetupField(@Schema(requiredMode = REQUIRED, example = "nickname") String key, @Nullable SetupText label,
                       @Schema(requiredMode = REQUIRED, description = "false: shown read-only") boolean editable) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "SetupMemory", description = "A memory field the bot lets the contact see (never edited here)")
+    record SetupMemory(@Schema(requiredMode = REQUIRED, example = "favorability") String name,
+                       @Nullable @Schema(description = "What the field means, in the bot's words",
+                               example = "How much you like the user") String description,
+                       @Nullable @Schema(description = "The current value, else the field's default; absent: none",
+                               types = {"string", "number", "boolean"}) Object value) {
     }
 
     @Serdeable
@@ -194,6 +213,18 @@ final class ContactWire {
         @Override
         public String toString() {
             return "SetupSubmission[]";
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "SetupAccessCodeRequest", description = "An access code typed on the setup page")
+    record SetupAccessCodeRequest(
+            @NotBlank @Size(max = 100) @Schema(requiredMode = REQUIRED, description = "As the contact typed it: any "
+                    + "case, with or without dashes or spaces", example = "K7QM-2XRT-94HP") String code) {
+
+        @Override
+        public String toString() {
+            return "SetupAccessCodeRequest[code=***]";
         }
     }
 }

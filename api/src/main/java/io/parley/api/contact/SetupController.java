@@ -60,4 +60,20 @@ class SetupController {
                                  HttpRequest<?> request) {
         return setup.submit(token, body, MergePatch.of(request), clientAddress.of(request));
     }
+
+    @Post("/{token}/access-code")
+    @ProblemResponses.JsonBody
+    @ProblemResponses.NotFound
+    @ProblemResponses.Forbidden
+    @ProblemResponses.Unauthorized
+    @Operation(operationId = "redeemSetupAccessCode", summary = "Redeem an access code on the setup page",
+            security = {}, description = "When the contact's bot asks for an access code (accessCodeAsked): the "
+                    + "same redemption as an answer in the chat (single use, expiry, revocation, grants). 400 on "
+                    + "`code` when the code is refused or the bot asks for none; 429 while the contact is over the "
+                    + "wrong-code limit (PARLEY_ACCESS_CODES_MAX_WRONG_ATTEMPTS per PARLEY_ACCESS_CODES_ATTEMPT_WINDOW) "
+                    + "or the client IP over the setup page's limit. Answers the page as it is now.")
+    ContactWire.SetupPage redeem(@PathVariable String token, @Body @Valid ContactWire.SetupAccessCodeRequest body,
+                                 HttpRequest<?> request) {
+        return setup.redeem(token, body, clientAddress.of(request));
+    }
 }

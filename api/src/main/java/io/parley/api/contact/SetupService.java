@@ -7,6 +7,7 @@ import io.parley.core.contact.ContactAttributes;
 import io.parley.core.contact.ContactRepository;
 import io.parley.core.contact.ContactRow;
 import io.parley.core.contact.SetupLinkSigner;
+import io.parley.core.memory.ContactVisibleMemory;
 import io.parley.core.tenancy.TenantScope;
 import io.parley.core.trigger.ProactiveTriggers;
 import io.parley.http.problem.ProblemException;
@@ -20,6 +21,7 @@ import io.parley.core.setuppage.SetupPages;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,7 +30,8 @@ import java.util.function.BiFunction;
 /**
  * The setup page's side of a setup link: anyone holding an unexpired link may read and change that one contact's
  * attributes and persona override, nothing else — and only what the bot's setup-page settings show and allow
- * ({@link SetupPageSettings}: listed fields, editable ones, the persona only when overrides are on). Requests are limited per client IP before the token is even
+ * ({@link SetupPageSettings}: listed fields, editable ones, the persona only when overrides are on), plus the bot's
+ * memory fields marked visibleToContact, read-only, and an access code when the bot asks for one. Requests are limited per client IP before the token is even
  * looked at, so guessing tokens is slow as well as hopeless.
  */
 @Singleton
@@ -45,12 +48,17 @@ final class SetupService {
     private final RateLimiter.Limit perIp;
     private final ProactiveTriggers triggers;
     private final SetupPages pages;
+    private final ContactVisibleMemory memory;
+    private final SetupAccessCode accessCodes;
 
     SetupService(SetupLinkSigner signer, TenantScope scope, ContactRepository contacts, ContactAttributes attributes,
                  AuditLog audit, RateLimiter limiter,
                  @Value("${parley.rate-limits.setup-per-ip-per-minute:30}") int perIpPerMinute,
-                 ProactiveTriggers triggers, SetupPages pages) {
+                 ProactiveTriggers triggers, SetupPages pages, ContactVisibleMemory memory,
+                 SetupAccessCode accessCodes) {
+        this.accessCodes = accessCodes;
         this.triggers = triggers;
+        this.memory = memory;
         this.pages = pages;
         this.signer = signer;
         this.scope = scope;
@@ -62,7 +70,19 @@ final class SetupService {
     }
 
     ContactWire.SetupPage view(String token, String ip) {
+        return page(admit(token, ip));
+    }
+
+    /** Redeems an access code for the contact's bot ({@link SetupAccessCode}); answers the page as it is now. */
+    ContactWire.SetupPage redeem(String token, ContactWire.SetupAccessCodeRequest body, String ip) {
         SetupLinkSigner.Claims claims = admit(token, ip);
+        UUID bot = scope.read(claims.tenant(), () ->
+                accessCodes.askingBot(claims.tenant(), contactOf(claims, contacts::find).id()));
+        accessCodes.redeem(claims.tenant(), bot, claims.contact(), body.code(), ip);
+        return page(claims);
+    }
+
+    private ContactWire.SetupPage page(SetupLinkSigner.Claims claims) {
         return scope.read(claims.tenant(), () -> {
             ContactRow contact = contactOf(claims, contacts::find);
             return toPage(contact, claims, pages.forContact(claims.tenant(), contact.id()),
@@ -125,6 +145,7 @@ final class SetupService {
     private ContactWire.SetupPage toPage(ContactRow contact, SetupLinkSigner.Claims claims,
                                          SetupPageSettings settings, boolean messageAfterSubmit) {
         Map<String, Object> all = attributes.read(contact.attributes());
+        SetupAccessCode.State codes = accessCodes.state(claims.tenant(), contact.id());
         Map<String, Object> shown = new LinkedHashMap<>();
         settings.fields().forEach(field -> {
             if (all.containsKey(field.key())) {
@@ -135,7 +156,16 @@ final class SetupService {
                 settings.allowPersonaOverride() ? contact.personaOverride() : null, claims.expiresAt(),
                 settings.fields().stream().map(f -> new ContactWire.SetupField(f.key(), text(f.label()), f.editable()))
                         .toList(), settings.allowPersonaOverride(), text(settings.personaLabel()),
-                text(settings.doneText()), messageAfterSubmit);
+                text(settings.doneText()), messageAfterSubmit, visibleMemory(claims, contact),
+                codes.asked(), codes.redeemed());
+    }
+
+    /** The memory fields of the contact's bot (the one its page belongs to) marked visibleToContact, read-only. */
+    private List<ContactWire.SetupMemory> visibleMemory(SetupLinkSigner.Claims claims, ContactRow contact) {
+        return pages.botOf(claims.tenant(), contact.id())
+                .map(bot -> memory.of(claims.tenant().value(), bot, contact.id()).stream()
+                        .map(f -> new ContactWire.SetupMemory(f.name(), f.description(), f.value())).toList())
+                .orElse(List.of());
     }
 
     private static SetupText text(SetupPageSettings.Label label) {

@@ -16,6 +16,7 @@ import io.parley.core.flow.Step;
 import io.parley.core.flow.capture.AnswerTurn;
 import io.parley.core.flow.capture.CaptureSettings;
 import io.parley.core.flow.capture.InputKind;
+import io.parley.core.contact.ContactTags;
 import io.parley.core.flow.condition.ConditionFacts;
 import io.parley.core.flow.condition.ConditionField;
 import io.parley.core.flow.condition.TenantTimeZones;
@@ -74,7 +75,8 @@ final class FlowDryRun {
                 contact != null && Boolean.TRUE.equals(contact.personaOverride()), request.channel(),
                 request.at() == null ? Instant.now() : request.at(), () -> zones.of(tenant),
                 request.variables() == null ? Map.of() : request.variables(),
-                () -> contact != null && Boolean.TRUE.equals(contact.accessCode()));
+                () -> contact != null && Boolean.TRUE.equals(contact.accessCode()))
+                .withTags(contact == null || contact.tags() == null ? List.of() : sampleTags(contact.tags()));
         return scope.read(tenant, () -> {
             BotRow bot = Ids.parse(botId).flatMap(id -> bots.find(tenant.value(), id))
                     .orElseThrow(() -> ProblemException.notFound("Bot"));
@@ -166,5 +168,14 @@ final class FlowDryRun {
             throw ProblemException.invalidField("event", "must be follow");
         }
         return new FlowEvent.Follow();
+    }
+
+    /** The sample's tags, checked like a contact's (400 naming {@code contact.tags}). */
+    private static List<String> sampleTags(List<String> tags) {
+        try {
+            return ContactTags.normalize(tags);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("contact.tags", e.getMessage());
+        }
     }
 }

@@ -52,10 +52,12 @@ final class FlowDryRunWire {
                          @Nullable @Schema(description = "Whether the contact saved a persona on the setup page "
                                  + "(default false)") Boolean personaOverride,
                          @Nullable @Schema(description = "Whether the contact redeemed an access code of the bot "
-                                 + "(default false)") Boolean accessCode) {
+                                 + "(default false)") Boolean accessCode,
+                         @Nullable @Size(max = 20) @Schema(description = "The contact's tags, for `contact.tags` "
+                                 + "conditions (default: none)", example = "[\"vip\"]") List<String> tags) {
 
         SampleContact(String displayName, String tier, Map<String, Object> attributes, Boolean personaOverride) {
-            this(displayName, tier, attributes, personaOverride, null);
+            this(displayName, tier, attributes, personaOverride, null, null);
         }
     }
 

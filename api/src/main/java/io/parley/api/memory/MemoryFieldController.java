@@ -29,10 +29,12 @@ import jakarta.validation.Valid;
 class MemoryFieldController {
 
     private final MemoryService memory;
+    private final MemoryStatsService stats;
     private final CallerResolver callers;
 
-    MemoryFieldController(MemoryService memory, CallerResolver callers) {
+    MemoryFieldController(MemoryService memory, MemoryStatsService stats, CallerResolver callers) {
         this.memory = memory;
+        this.stats = stats;
         this.callers = callers;
     }
 
@@ -54,5 +56,14 @@ class MemoryFieldController {
     MemoryWire.FieldsResponse put(@PathVariable String botId, @Body @Valid MemoryWire.FieldsRequest body,
                                   Authentication authentication, HttpRequest<?> request) {
         return memory.saveFields(callers.resolve(authentication, request), botId, body);
+    }
+
+    @Get("/stats")
+    @ProblemResponses.NotFound
+    @Operation(operationId = "getMemoryFieldStats", summary = "Count the contacts that have each memory field set",
+            description = "Per declared field, the distinct contacts with a stored value, and the bot's contacts; "
+                    + "see docs/flows.md#memory.")
+    MemoryWire.FieldStats stats(@PathVariable String botId, Authentication authentication, HttpRequest<?> request) {
+        return stats.stats(callers.resolve(authentication, request), botId);
     }
 }

@@ -122,4 +122,25 @@ final class MemoryWire {
                          @Schema(requiredMode = REQUIRED, description = "The last 100 changes, newest first")
                          List<Change> history) {
     }
+
+    @Serdeable
+    @Schema(name = "MemoryFieldStat", description = "How many of the bot's contacts have a value of one field")
+    record FieldStat(@Schema(requiredMode = REQUIRED, example = "favorability") String name,
+                     @Schema(requiredMode = REQUIRED, allowableValues = {"number", "enum", "text", "boolean"})
+                     String type,
+                     @Schema(requiredMode = REQUIRED, allowableValues = {"contact", "conversation"}) String scope,
+                     @Schema(requiredMode = REQUIRED, description = "Distinct contacts with a stored value (for a "
+                             + "per-conversation field: in at least one of their conversations); a contact whose "
+                             + "value was never set or was cleared has the default and is not counted")
+                     long contactsSet) {
+    }
+
+    @Serdeable
+    @Schema(name = "MemoryFieldStats")
+    record FieldStats(@Schema(requiredMode = REQUIRED) String botId,
+                      @Schema(requiredMode = REQUIRED, description = "Distinct contacts with a conversation with "
+                              + "the bot") long contacts,
+                      @Schema(requiredMode = REQUIRED, description = "The declared fields, in their order")
+                      List<FieldStat> fields) {
+    }
 }

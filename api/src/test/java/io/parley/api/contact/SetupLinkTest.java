@@ -61,7 +61,8 @@ class SetupLinkTest extends ContactTest {
                 .isCloseTo(Instant.now().plus(Duration.ofDays(1)), within(Duration.ofMinutes(1)));
         assertThat(page.status()).as(page.text()).isEqualTo(200);
         assertThat(page.body()).containsOnlyKeys("contact", "attributes", "personaOverride", "expiresAt", "fields",
-                "allowPersonaOverride", "personaLabel", "doneText", "messageAfterSubmit");
+                "allowPersonaOverride", "personaLabel", "doneText", "messageAfterSubmit", "memory", "accessCodeAsked",
+                "accessCodeRedeemed");
         assertThat(page.at("contact")).isEqualTo(Map.of("displayName", "小明"));
         assertThat(page.at("attributes")).as("only the page's fields, not favorability")
                 .isEqualTo(Map.of("zodiac", "leo"));

@@ -4,22 +4,15 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.api.testing.ApiClient.Reply;
 import io.parley.api.testing.ApiClient.Session;
 import io.parley.api.testing.ApiTest;
+import io.parley.api.testing.Chats;
+import io.parley.api.testing.Chats.Chat;
 import io.parley.api.testing.Teams;
-import io.parley.core.bot.BotRepository;
-import io.parley.core.contact.ContactRepository;
-import io.parley.core.conversation.ConversationRepository;
-import io.parley.core.tenancy.Ids;
-import io.parley.core.tenancy.TenantId;
-import io.parley.core.tenancy.TenantScope;
-import io.parley.core.testing.TestChannels;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,29 +27,10 @@ class MemoryApiTest extends ApiTest {
             "values", List.of("calm", "happy", "sad"), "defaultValue", "calm");
 
     @Inject
-    TenantScope scope;
-    @Inject
-    BotRepository bots;
-    @Inject
-    DataSource dataSource;
-    @Inject
-    ContactRepository contacts;
-    @Inject
-    ConversationRepository conversations;
-
-    /** A bot (made by the test channel) with a contact that has one conversation with it. */
-    private record Chat(String bot, String contact, String conversation) {
-    }
+    Chats chats;
 
     private Chat chat(Session owner) {
-        TenantId tenant = TenantId.parse(owner.tenantId()).orElseThrow();
-        UUID channel = new TestChannels(scope, bots, dataSource).webChannel(tenant);
-        return scope.write(tenant, () -> {
-            UUID bot = bots.page(tenant.value(), new UUID(-1, -1), 10).getFirst().id();
-            UUID contact = contacts.upsertByIdentity(tenant.value(), channel, "web-1", "Mei", "{}").contact().id();
-            UUID conversation = conversations.upsert(tenant.value(), Ids.next(), bot, channel, contact).id();
-            return new Chat(bot.toString(), contact.toString(), conversation.toString());
-        });
+        return chats.chat(owner);
     }
 
     private static String fields(String bot) {

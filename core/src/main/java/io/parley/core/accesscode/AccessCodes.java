@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Redeems the code a contact typed for a bot, in one short transaction of its own: a contact over the wrong-code
@@ -80,6 +81,21 @@ public final class AccessCodes {
                 messages.redactText(tenant.value(), message, REDACTED);
             }
             return redeemInScope(tenant.value(), bot, contact, typed, Instant.now());
+        });
+    }
+
+    /**
+     * Redeems {@code typed} typed outside the chat (the setup page); {@code onRedeemed} runs in the redemption's
+     * transaction when the code was redeemed (the caller's audit entry commits with it, or neither does).
+     */
+    public Redemption redeemAndThen(TenantId tenant, UUID bot, UUID contact, String typed,
+                                    Consumer<Redemption> onRedeemed) {
+        return scope.write(tenant, () -> {
+            Redemption redemption = redeemInScope(tenant.value(), bot, contact, typed, Instant.now());
+            if (redemption.outcome() == Outcome.REDEEMED) {
+                onRedeemed.accept(redemption);
+            }
+            return redemption;
         });
     }
 

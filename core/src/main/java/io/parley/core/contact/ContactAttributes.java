@@ -86,6 +86,16 @@ public final class ContactAttributes {
         }
     }
 
+    /** A contact's stored tags ({@code contacts.tags} read as a JSON array) as a list; none when missing. */
+    public List<String> readTags(String storedJson) {
+        try {
+            List<String> tags = storedJson == null || storedJson.isBlank() ? null : json.readValue(storedJson, Argument.listOf(String.class));
+            return tags == null ? List.of() : tags;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored JSON is unreadable", e);
+        }
+    }
+
     /** The keys a patch sets or removes, sorted: audit entries name them, never their values. */
     public static List<String> keys(JsonNode patch) {
         TreeSet<String> keys = new TreeSet<>();

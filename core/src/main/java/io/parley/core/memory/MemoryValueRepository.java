@@ -30,6 +30,20 @@ public interface MemoryValueRepository extends GenericRepository<MemoryValueRow,
             + "ORDER BY bot_id, field, conversation_id NULLS FIRST")
     List<MemoryValueRow> ofContact(UUID tenantId, UUID contactId);
 
+    /**
+     * Per field and scope, the distinct contacts with a stored value for the bot (a cleared value is no row, so it
+     * is not counted). Rows of a field whose scope changed since are returned too: the caller keeps the declared ones.
+     */
+    @Query("""
+            SELECT field, conversation_id IS NOT NULL AS per_conversation, count(DISTINCT contact_id) AS contacts
+            FROM memory_values WHERE tenant_id = :tenantId AND bot_id = :botId
+            GROUP BY field, conversation_id IS NOT NULL""")
+    List<MemoryFieldCount> countsByField(UUID tenantId, UUID botId);
+
+    /** The distinct contacts that have a conversation with the bot (on any of its channels). */
+    @Query("SELECT count(DISTINCT contact_id) FROM conversations WHERE tenant_id = :tenantId AND bot_id = :botId")
+    long contactsOfBot(UUID tenantId, UUID botId);
+
     @Query("""
             INSERT INTO memory_values (tenant_id, bot_id, field, subject_id, contact_id, conversation_id, value)
             VALUES (:tenantId, :botId, :field, coalesce(:conversationId, :contactId), :contactId, :conversationId,

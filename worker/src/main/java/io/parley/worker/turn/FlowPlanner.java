@@ -141,7 +141,7 @@ final class FlowPlanner {
                 contact.personaOverride() != null && !contact.personaOverride().isBlank(),
                 turn.channel().channelType().wireName(), now,
                 () -> zones.of(turn.tenant()), state == null ? Map.of() : variables(state),
-                redeemedCode(turn), memory.values(turn));
+                redeemedCode(turn), memory.values(turn)).withTags(attributes.readTags(contact.tags()));
         Wait left = null;
         if (state != null && state.waiting(now) && (flowEvent instanceof FlowEvent.Text
                 || flowEvent instanceof FlowEvent.Postback)) {

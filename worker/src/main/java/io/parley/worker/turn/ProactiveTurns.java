@@ -164,7 +164,8 @@ public final class ProactiveTurns {
         ConditionFacts facts = new ConditionFacts(contact.displayName(), contact.tier(),
                 attributes.read(contact.attributes()),
                 contact.personaOverride() != null && !contact.personaOverride().isBlank(),
-                turn.channel().channelType().wireName(), now, () -> zones.of(turn.tenant()), Map.of());
+                turn.channel().channelType().wireName(), now, () -> zones.of(turn.tenant()), Map.of())
+                .withTags(attributes.readTags(contact.tags()));
         if (!ConditionEvaluator.holds(flow.condition(), facts)) {
             finish(turn.tenant(), runId, Outcome.skipped("condition"));
             return;

@@ -47,6 +47,9 @@ public final class ConditionEvaluator {
             return time(op, c, LocalTime.from(LocalDateTime.ofInstant(facts.now(), facts.zone().get())));
         }
         Object actual = read(field, facts);
+        if (field.kind() == ConditionField.Kind.TAGS && op == ConditionOp.IN) {
+            return c.values() != null && c.values().stream().anyMatch(v -> contains(actual, v));
+        }
         return switch (op) {
             case EXISTS -> exists(actual);
             case NOT_EXISTS -> !exists(actual);
@@ -74,6 +77,7 @@ public final class ConditionEvaluator {
             case DISPLAY_NAME -> facts.displayName();
             case PERSONA_OVERRIDE -> facts.personaOverride() ? Boolean.TRUE : null;
             case ACCESS_CODE -> facts.accessCode().getAsBoolean() ? Boolean.TRUE : null;
+            case TAGS -> facts.tags();
             case ATTRIBUTE -> facts.attributes().get(field.key());
             case VARIABLE -> facts.variables().get(field.key());
             case MEMORY -> facts.memory().get().get(field.key());

@@ -22,7 +22,7 @@ public record ConditionField(Kind kind, String key) {
     public static final List<String> CHANNELS = List.of("line", "whatsapp", "telegram", "web");
     public static final List<String> WEEKDAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     public static final String KNOWN = "contact.tier, contact.displayName, contact.personaOverride, "
-            + "contact.accessCode, contact.attributes.<key>, conversation.variables.<key>, memory.<name>, channel, "
+            + "contact.accessCode, contact.tags, contact.attributes.<key>, conversation.variables.<key>, memory.<name>, channel, "
             + "time, weekday";
     private static final String ATTRIBUTES = "contact.attributes.";
     private static final String VARIABLES = "conversation.variables.";
@@ -38,6 +38,11 @@ public record ConditionField(Kind kind, String key) {
         PERSONA_OVERRIDE(EnumSet.of(EXISTS, NOT_EXISTS)),
         /** Present once the contact redeemed an access code of the bot (one that is not revoked). */
         ACCESS_CODE(EnumSet.of(EXISTS, NOT_EXISTS)),
+        /**
+         * The contact's tags, a set: {@code contains} (has this tag), {@code in} (has any of these), {@code exists}
+         * (has any tag); negations go through {@code not}.
+         */
+        TAGS(EnumSet.of(CONTAINS, IN, EXISTS)),
         ATTRIBUTE(EnumSet.allOf(ConditionOp.class)),
         /** A value this conversation captured with an ask step. */
         VARIABLE(EnumSet.allOf(ConditionOp.class)),
@@ -83,6 +88,7 @@ public record ConditionField(Kind kind, String key) {
             case "contact.displayName" -> Kind.DISPLAY_NAME;
             case "contact.personaOverride" -> Kind.PERSONA_OVERRIDE;
             case "contact.accessCode" -> Kind.ACCESS_CODE;
+            case "contact.tags" -> Kind.TAGS;
             case "channel" -> Kind.CHANNEL;
             case "time" -> Kind.TIME;
             case "weekday" -> Kind.WEEKDAY;

@@ -1,5 +1,7 @@
 package io.parley.core.flow.condition;
 
+import io.parley.core.contact.ContactTags;
+
 import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -170,6 +172,11 @@ public final class ConditionRules {
             case WEEKDAY -> {
                 if (!ConditionField.WEEKDAYS.contains(value)) {
                     errors.add(new Error(path, "must be one of " + String.join(", ", ConditionField.WEEKDAYS)));
+                }
+            }
+            case TAGS -> {
+                if (!(value instanceof String tag) || !ContactTags.valid(tag)) {
+                    errors.add(new Error(path, "must be a tag: " + ContactTags.RULE));
                 }
             }
             case CHANNEL -> {

@@ -116,4 +116,25 @@ class ConditionEvaluatorTest {
         assertThat(ConditionEvaluator.holds(test("contact.accessCode", "exists", null),
                 none.redeemed("student", Map.of()))).as("after redeeming in this turn").isTrue();
     }
+
+    @Test
+    void contactTagsAreASet() {
+        ConditionFacts tagged = contact(Map.of()).withTags(List.of("vip", "台北"));
+        ConditionFacts untagged = contact(Map.of("tags", List.of("vip")));
+        assertThat(ConditionEvaluator.holds(test("contact.tags", "contains", "vip"), tagged)).isTrue();
+        assertThat(ConditionEvaluator.holds(test("contact.tags", "contains", "VIP"), tagged))
+                .as("tags match exactly").isFalse();
+        assertThat(ConditionEvaluator.holds(test("contact.tags", "contains", "vip"), untagged))
+                .as("an attribute named tags is not the tags").isFalse();
+        assertThat(ConditionEvaluator.holds(testValues("contact.tags", "in", List.of("new", "台北")), tagged)).isTrue();
+        assertThat(ConditionEvaluator.holds(testValues("contact.tags", "in", List.of("new", "gold")), tagged))
+                .isFalse();
+        assertThat(ConditionEvaluator.holds(test("contact.tags", "exists", null), tagged)).isTrue();
+        assertThat(ConditionEvaluator.holds(test("contact.tags", "exists", null), untagged)).isFalse();
+        assertThat(ConditionEvaluator.holds(Condition.negate(test("contact.tags", "contains", "vip")), untagged))
+                .isTrue();
+        assertThat(ConditionEvaluator.holds(test("contact.tags", "contains", "vip"),
+                tagged.withAttributes(Map.of()).withVariables(Map.of()).redeemed("free", Map.of())))
+                .as("tags survive the other changes").isTrue();
+    }
 }

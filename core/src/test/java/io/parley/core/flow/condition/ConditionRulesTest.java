@@ -54,4 +54,18 @@ class ConditionRulesTest {
         assertThat(ConditionRules.check(Condition.test("contact.accessCode", "equals", "yes"), "until"))
                 .extracting(ConditionRules.Error::field).containsExactly("until.op");
     }
+
+    @Test
+    void contactTagsTakeContainsInAndExistsWithValidTags() {
+        assertThat(ConditionRules.check(Condition.test("contact.tags", "contains", "vip"), "condition")).isEmpty();
+        assertThat(ConditionRules.check(Condition.testValues("contact.tags", "in", List.of("vip", "台北")), "c"))
+                .isEmpty();
+        assertThat(ConditionRules.check(Condition.test("contact.tags", "exists", null), "c")).isEmpty();
+        assertThat(ConditionRules.check(Condition.test("contact.tags", "equals", "vip"), "c"))
+                .extracting(ConditionRules.Error::field).containsExactly("c.op");
+        assertThat(ConditionRules.check(Condition.test("contact.tags", "contains", 7), "c"))
+                .extracting(ConditionRules.Error::field).containsExactly("c.value");
+        assertThat(ConditionRules.check(Condition.testValues("contact.tags", "in", List.of("ok", "no;semicolons")), "c"))
+                .extracting(ConditionRules.Error::field).containsExactly("c.values[1]");
+    }
 }
