@@ -30,8 +30,14 @@ public final class ContainmentFigures {
                     GROUP BY ROLLUP (1)""".formatted(range.groupSql(range.periodColumn("h")), range.contactTable(),
                     range.periodSql("h"), range.filterSql("h"));
             Map<String, Long> active = new HashMap<>();
-            for (Object[] row : Jdbc.rows(connection, activeSql, range.values())) {
-                active.put(row[0] == null ? null : range.label(row[0]), Jdbc.number(row[1]));
+            if (range.daily()) {
+                DistinctCounts.Groups groups = DistinctCounts.groups(connection, range, DistinctCounts.CONVERSATION);
+                range.labels().forEach(label -> active.put(label, groups.active(label)));
+                active.put(null, groups.total());
+            } else {
+                for (Object[] row : Jdbc.rows(connection, activeSql, range.values())) {
+                    active.put(row[0] == null ? null : range.label(row[0]), Jdbc.number(row[1]));
+                }
             }
             String handoffSql = """
                     SELECT %s AS k, h.conversation_id, h.kind,
