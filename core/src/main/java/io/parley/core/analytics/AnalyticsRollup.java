@@ -167,7 +167,9 @@ public final class AnalyticsRollup {
         values.put("firstDay", distinctDay);
         values.put("dayStart", distinctDay.atStartOfDay(zone).toInstant());
         values.put("firstWeek", distinctDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
-        values.put("lowestContact", Ids.lowestAt(distinctDay.atStartOfDay(zone).toInstant().minus(ID_SLACK)));
+        // never before 2000: an id of a negative time would sort after every other
+        Instant contactsFrom = distinctDay.atStartOfDay(zone).toInstant().minus(ID_SLACK);
+        values.put("lowestContact", Ids.lowestAt(contactsFrom.isBefore(BEGINNING) ? BEGINNING : contactsFrom));
         for (String sql : DistinctSql.DELETES) {
             execute(connection, sql, values);
         }
