@@ -24,13 +24,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Brings a tenant's rollups up to date from the committed raw rows: every hourly bucket from
- * {@code watermark − lookback} on ({@code analytics_counts}, {@code analytics_latency_hours},
- * {@code analytics_contact_hours}) is deleted and computed again, then every local day those buckets touch
- * ({@code analytics_count_days}, {@code analytics_latency_days}, {@code analytics_contact_days}) is summed again
- * from its hours, all in one transaction: late rows and later statuses are corrected and a refresh run twice gives
- * the same rows. The raw rows are found through their UUIDv7 ids (time-ordered primary keys), never by scanning
- * the tenant.
+ * Brings a tenant's rollups up to date from the committed raw rows: the hourly buckets ({@code analytics_counts},
+ * {@code analytics_latency_hours}, {@code analytics_contact_hours}) holding rows that the last refresh's snapshot
+ * could not see (inserted, updated or committed late since; among the rows from {@code watermark − lookback} on)
+ * are deleted and computed again, then every local day those buckets touch ({@code analytics_count_days},
+ * {@code analytics_latency_days}, {@code analytics_contact_days}) is summed again from its hours, then the distinct
+ * counts ({@link DistinctSql}) from the first of those days on, all in one transaction: late rows and later statuses
+ * are corrected and a refresh run twice gives the same rows. The raw rows are found through their UUIDv7 ids
+ * (time-ordered primary keys), never by scanning the tenant.
  *
  * <p>The first refresh, and one after a time zone change to another alignment, rebuilds the whole history; after a
  * change to a zone of the same alignment the hourly rows stay and every daily row is summed again in the new zone.
