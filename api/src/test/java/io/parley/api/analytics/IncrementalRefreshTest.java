@@ -58,7 +58,8 @@ class IncrementalRefreshTest extends ApiTest {
         talk.says(now.minus(Duration.ofHours(2)).plusSeconds(60));
         rollup.refresh(setup.tenant());
         // a mark in an unchanged bucket: a refresh that recomputed it would put 1 back
-        update("UPDATE analytics_counts SET value = 99 WHERE tenant_id = ? AND metric = 'messages_in' AND bucket = ?",
+        History.update("UPDATE analytics_counts SET value = 99 WHERE tenant_id = ? AND metric = 'messages_in' "
+                + "AND bucket = ?",
                 setup.tenant().value(), java.sql.Timestamp.from(now.minus(Duration.ofHours(5))));
 
         talk.says(now.minus(Duration.ofHours(3)).plusSeconds(60)); // committed late
@@ -100,7 +101,8 @@ class IncrementalRefreshTest extends ApiTest {
         History.Talk talk = setup.history().contact("Q", hour);
         talk.says(hour.plusSeconds(60));
         rollup.refresh(setup.tenant());
-        update("UPDATE analytics_counts SET value = 99 WHERE tenant_id = ? AND metric = 'messages_in' AND bucket = ?",
+        History.update("UPDATE analytics_counts SET value = 99 WHERE tenant_id = ? AND metric = 'messages_in' "
+                + "AND bucket = ?",
                 setup.tenant().value(), java.sql.Timestamp.from(hour));
 
         rollup.refresh(setup.tenant());
@@ -131,16 +133,6 @@ class IncrementalRefreshTest extends ApiTest {
                 row.next();
                 return row.getLong(1);
             }
-        }
-    }
-
-    private static void update(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = RollupRefreshTest.superuser();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
         }
     }
 }

@@ -23,7 +23,7 @@ final class RollupSql {
     /**
      * The hourly buckets holding raw rows that the last refresh's snapshot ({@code :snapshot}) could not see:
      * inserted or updated since (an update writes a new row version, so a later delivery status counts), or
-     * committed late. A row's {@code xmin} is a 32-bit transaction id; it is widened to the 64-bit {@code xid8}
+     * committed late; new contacts too (a contact imported without a message joins its cohort). A row's {@code xmin} is a 32-bit transaction id; it is widened to the 64-bit {@code xid8}
      * against the current snapshot's horizon (rows of the lookback window are far younger than 2^31 transactions).
      */
     static final String CHANGED_BUCKETS = """
@@ -44,12 +44,15 @@ final class RollupSql {
               UNION ALL
                 SELECT %5$s, f.xmin FROM flow_fires f
                 WHERE f.tenant_id = :t AND f.id >= :lowest AND f.created_at >= :from
+              UNION ALL
+                SELECT %6$s, k.xmin FROM contacts k
+                WHERE k.tenant_id = :t AND k.id >= :lowest AND k.created_at >= :from
             ) r CROSS JOIN horizon
             WHERE NOT pg_visible_in_snapshot(CAST(CAST(horizon.x - ((horizon.x %% 4294967296
                     - CAST(CAST(r.x AS text) AS bigint) + 4294967296) %% 4294967296) AS text) AS xid8),
                 CAST(:snapshot AS pg_snapshot))
             ORDER BY 1""".formatted(bucket("m.created_at"), bucket("c.created_at"), bucket("u.created_at"),
-            bucket("h.created_at"), bucket("f.created_at"));
+            bucket("h.created_at"), bucket("f.created_at"), bucket("k.created_at"));
 
     private static String bucket(String column) {
         return BUCKET.formatted(column);
