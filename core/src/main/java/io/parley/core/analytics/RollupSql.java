@@ -23,8 +23,9 @@ final class RollupSql {
     /**
      * The hourly buckets holding raw rows that the last refresh's snapshot ({@code :snapshot}) could not see:
      * inserted or updated since (an update writes a new row version, so a later delivery status counts), or
-     * committed late; new contacts too (a contact imported without a message joins its cohort). A row's {@code xmin} is a 32-bit transaction id; it is widened to the 64-bit {@code xid8}
-     * against the current snapshot's horizon (rows of the lookback window are far younger than 2^31 transactions).
+     * committed late; new contacts too (a contact imported without a message joins its cohort). A row's
+     * {@code xmin} is a 32-bit transaction id; it is widened to the 64-bit {@code xid8} against the current
+     * snapshot's horizon (rows of the lookback window are far younger than 2^31 transactions).
      */
     static final String CHANGED_BUCKETS = """
             WITH horizon AS (SELECT CAST(CAST(pg_snapshot_xmax(pg_current_snapshot()) AS text) AS bigint) AS x)
