@@ -62,24 +62,35 @@ final class DistinctCounts {
      * p), so it adds at the first and leaves the day after the last; the same with 30 for MAU.
      */
     static Map<LocalDate, long[]> activeChanges(Connection connection, AnalyticsRange range, LocalDate windowStart) {
+        // previous days more than 30 days back count alike here: summed into one row per day first
         String sql = """
-                SELECT e.at, sum(e.dau), sum(e.wau), sum(e.mau)
+                SELECT a.day, CAST(greatest(a.prev_day, a.day - 31) - a.day AS integer), sum(a.entities)
                 FROM analytics_active_days a
-                CROSS JOIN LATERAL (VALUES (a.day, a.entities, 0, 0),
-                    (greatest(a.day, a.prev_day + 7), 0, a.entities, 0), (a.day + 7, 0, -a.entities, 0),
-                    (greatest(a.day, a.prev_day + 30), 0, 0, a.entities), (a.day + 30, 0, 0, -a.entities))
-                    AS e(at, dau, wau, mau)
                 WHERE a.tenant_id = :t AND a.kind = 'contact' AND a.bot_id = :scopeBot
                   AND a.channel_id = :scopeChannel AND a.day >= :windowStart AND a.day <= :toDay
-                GROUP BY 1""";
+                GROUP BY 1, 2""";
         Map<String, Object> values = values(range);
         values.put("windowStart", windowStart);
         Map<LocalDate, long[]> changes = new HashMap<>();
         for (Object[] row : Jdbc.rows(connection, sql, values)) {
-            changes.put(((java.sql.Date) row[0]).toLocalDate(),
-                    new long[]{Jdbc.number(row[1]), Jdbc.number(row[2]), Jdbc.number(row[3])});
+            LocalDate day = ((java.sql.Date) row[0]).toLocalDate();
+            LocalDate previous = day.plusDays(Jdbc.number(row[1])); // day - 31 at the earliest
+            long entities = Jdbc.number(row[2]);
+            changes.computeIfAbsent(day, d -> new long[3])[0] += entities;
+            add(changes, max(day, previous.plusDays(7)), 1, entities);
+            add(changes, day.plusDays(7), 1, -entities);
+            add(changes, max(day, previous.plusDays(30)), 2, entities);
+            add(changes, day.plusDays(30), 2, -entities);
         }
         return changes;
+    }
+
+    private static void add(Map<LocalDate, long[]> changes, LocalDate day, int index, long entities) {
+        changes.computeIfAbsent(day, d -> new long[3])[index] += entities;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /**
