@@ -13,6 +13,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildAndTalkToAGateFlow } from './steps/editor.mjs'
 import { handOffAndWorkTheInbox } from './steps/inbox.mjs'
+import { readTheAnalyticsPage } from './steps/distinct.mjs'
 
 const parley = required('PARLEY_URL').replace(/\/+$/, '')
 const hostPage = required('HOST_PAGE_URL')
@@ -177,6 +178,8 @@ try {
     await dashboard.getByRole('region', { name: 'Current plan' }).getByText('Pro', { exact: true }).waitFor()
     await shot(dashboard, 'billing-pro')
   })
+
+  await readTheAnalyticsPage({ page: dashboard, step, parley, shot })
 
   await step('the widget keeps the conversation after a reload, on a phone-sized screen', async () => {
     const phone = await context.newPage() // same browser profile: the host page's localStorage keeps the session

@@ -11,9 +11,9 @@ import java.time.Duration;
  *
  * @param rollupInterval a tenant with new activity has its rollups refreshed at most this often (one
  *                       {@code analytics.rollup} job per tenant and interval)
- * @param rollupLookback each refresh recomputes the buckets from this long before the last refresh: rows that
- *                       commit late and statuses (delivered, read, failed) that arrive later are corrected while
- *                       they are younger than this
+ * @param rollupLookback each refresh looks for the raw rows changed since the last one among the rows from this
+ *                       long before it, and recomputes their buckets: rows that commit late and statuses
+ *                       (delivered, read, failed) that arrive later are corrected while they are younger than this
  * @param rollupEnabled  false: activity enqueues no refresh (the figures stop following the conversations); for
  *                       measuring what the rollups cost the turn path (bench/README.md) and for emergencies
  */

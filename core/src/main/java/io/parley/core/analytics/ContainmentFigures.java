@@ -15,6 +15,15 @@ import java.util.Map;
 @Singleton
 public final class ContainmentFigures {
 
+    /**
+     * The smallest UUIDv7 of a timestamp's millisecond ({@code Ids.lowestAt} in SQL): the agent's first answer after a
+     * hand-off is found by the conversation's message index from there, in id order, not among all its messages.
+     * An id may be a little older than its row's time (made before the insert): looked up from an hour earlier, as
+     * the rollups do.
+     */
+    private static final String LOWEST_ID_AT = "CAST(regexp_replace(lpad(to_hex(CAST(floor(extract(epoch FROM %s)"
+            + " * 1000) AS bigint) - 3600000), 12, '0'), '^(.{8})(.{4})$', '\\1-\\2') || '-7000-8000-000000000000' AS uuid)";
+
     private final TrafficFigures traffic;
 
     ContainmentFigures(TrafficFigures traffic) {
@@ -30,19 +39,27 @@ public final class ContainmentFigures {
                     GROUP BY ROLLUP (1)""".formatted(range.groupSql(range.periodColumn("h")), range.contactTable(),
                     range.periodSql("h"), range.filterSql("h"));
             Map<String, Long> active = new HashMap<>();
-            for (Object[] row : Jdbc.rows(connection, activeSql, range.values())) {
-                active.put(row[0] == null ? null : range.label(row[0]), Jdbc.number(row[1]));
+            if (range.daily()) {
+                DistinctCounts.Groups groups = DistinctCounts.groups(connection, range, DistinctCounts.CONVERSATION);
+                range.labels().forEach(label -> active.put(label, groups.active(label)));
+                active.put(null, groups.total());
+            } else {
+                for (Object[] row : Jdbc.rows(connection, activeSql, range.values())) {
+                    active.put(row[0] == null ? null : range.label(row[0]), Jdbc.number(row[1]));
+                }
             }
             String handoffSql = """
-                    SELECT %s AS k, h.conversation_id, h.kind,
-                           (SELECT floor(extract(epoch FROM min(m.created_at) - h.created_at) * 1000)
+                    SELECT %1$s AS k, h.conversation_id, h.kind,
+                           (SELECT floor(extract(epoch FROM m.created_at - h.created_at) * 1000)
                             FROM messages m
                             WHERE m.tenant_id = h.tenant_id AND m.conversation_id = h.conversation_id
-                              AND m.sender = 'agent' AND m.created_at >= h.created_at)
+                              AND m.id >= %2$s AND m.sender = 'agent' AND m.created_at >= h.created_at
+                            ORDER BY m.id LIMIT 1)
                     FROM conversation_handoffs h
                     JOIN conversations c ON c.tenant_id = h.tenant_id AND c.id = h.conversation_id
-                    WHERE h.tenant_id = :t AND h.created_at >= :start AND h.created_at < :end%s
-                    """.formatted(range.keySql("h.created_at"), range.filterSql("c"));
+                    WHERE h.tenant_id = :t AND h.created_at >= :start AND h.created_at < :end%3$s
+                    """.formatted(range.keySql("h.created_at"), LOWEST_ID_AT.formatted("h.created_at"),
+                    range.filterSql("c"));
             Map<String, Tally> byLabel = new HashMap<>();
             Tally total = new Tally();
             for (Object[] row : Jdbc.rows(connection, handoffSql, range.values())) {

@@ -92,6 +92,17 @@ public final class QualityFigures {
      * the whole range under the key null.
      */
     private static Map<String, long[]> active(Connection connection, AnalyticsRange range) {
+        if (range.daily()) {
+            DistinctCounts.Groups contacts = DistinctCounts.groups(connection, range, DistinctCounts.CONTACT);
+            DistinctCounts.Groups conversations = DistinctCounts.groups(connection, range,
+                    DistinctCounts.CONVERSATION);
+            Map<String, long[]> active = new HashMap<>();
+            for (String label : range.labels()) {
+                active.put(label, new long[]{contacts.active(label), conversations.active(label)});
+            }
+            active.put(null, new long[]{contacts.total(), conversations.total()});
+            return active;
+        }
         String sql = """
                 SELECT %s AS k, count(DISTINCT h.contact_id), count(DISTINCT (h.channel_id, h.contact_id))
                 FROM %s h
@@ -111,6 +122,10 @@ public final class QualityFigures {
 
     /** LLM calls and cost over the range by bot, channel or contact, most expensive first ({@code limit} rows). */
     public AnalyticsTable costs(AnalyticsRange range, CostGroup group, int limit) {
+        if (group != CostGroup.CONTACT) {
+            return traffic.read(range, connection -> GroupCosts.read(connection, range,
+                    group == CostGroup.BOT ? "bot_id" : "channel_id", limit));
+        }
         return traffic.read(range, connection -> {
             String key = switch (group) {
                 case BOT -> "h.bot_id";

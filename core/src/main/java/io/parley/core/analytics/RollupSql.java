@@ -10,6 +10,51 @@ final class RollupSql {
 
     private static final String BUCKET = "date_bin(interval '1 hour', %s, CAST(:origin AS timestamptz))";
 
+    /**
+     * Keeps the buckets the refresh recomputes: every one from {@code :from} on ({@code :every}), or only those in
+     * {@code :buckets} (an array literal of the buckets whose raw rows changed since the last refresh).
+     */
+    private static final String TOUCHED = "(CAST(:every AS boolean) OR s.b = ANY(CAST(:buckets AS timestamptz[])))";
+
+    /** Keeps the hourly rows of the local days summed again: all from {@code :dayStart}, or those in {@code :days}. */
+    private static final String TOUCHED_DAYS = " AND (CAST(:everyDay AS boolean)"
+            + " OR CAST(%1$s.bucket AT TIME ZONE :tz AS date) = ANY(CAST(:days AS date[])))";
+
+    /**
+     * The hourly buckets holding raw rows that the last refresh's snapshot ({@code :snapshot}) could not see:
+     * inserted or updated since (an update writes a new row version, so a later delivery status counts), or
+     * committed late; new contacts too (a contact imported without a message joins its cohort). A row's
+     * {@code xmin} is a 32-bit transaction id; it is widened to the 64-bit {@code xid8} against the current
+     * snapshot's horizon (rows of the lookback window are far younger than 2^31 transactions).
+     */
+    static final String CHANGED_BUCKETS = """
+            WITH horizon AS (SELECT CAST(CAST(pg_snapshot_xmax(pg_current_snapshot()) AS text) AS bigint) AS x)
+            SELECT DISTINCT r.b
+            FROM (
+                SELECT %1$s AS b, m.xmin AS x FROM messages m
+                WHERE m.tenant_id = :t AND m.id >= :lowest AND m.created_at >= :from
+              UNION ALL
+                SELECT %2$s, c.xmin FROM conversations c
+                WHERE c.tenant_id = :t AND c.id >= :lowest AND c.created_at >= :from
+              UNION ALL
+                SELECT %3$s, u.xmin FROM llm_usage u
+                WHERE u.tenant_id = :t AND u.id >= :lowest AND u.created_at >= :from
+              UNION ALL
+                SELECT %4$s, h.xmin FROM conversation_handoffs h
+                WHERE h.tenant_id = :t AND h.id >= :lowest AND h.created_at >= :from
+              UNION ALL
+                SELECT %5$s, f.xmin FROM flow_fires f
+                WHERE f.tenant_id = :t AND f.id >= :lowest AND f.created_at >= :from
+              UNION ALL
+                SELECT %6$s, k.xmin FROM contacts k
+                WHERE k.tenant_id = :t AND k.id >= :lowest AND k.created_at >= :from
+            ) r CROSS JOIN horizon
+            WHERE NOT pg_visible_in_snapshot(CAST(CAST(horizon.x - ((horizon.x %% 4294967296
+                    - CAST(CAST(r.x AS text) AS bigint) + 4294967296) %% 4294967296) AS text) AS xid8),
+                CAST(:snapshot AS pg_snapshot))
+            ORDER BY 1""".formatted(bucket("m.created_at"), bucket("c.created_at"), bucket("u.created_at"),
+            bucket("h.created_at"), bucket("f.created_at"), bucket("k.created_at"));
+
     private static String bucket(String column) {
         return BUCKET.formatted(column);
     }
@@ -65,7 +110,7 @@ final class RollupSql {
                 JOIN conversations c ON c.tenant_id = f.tenant_id AND c.id = f.conversation_id
                 WHERE f.tenant_id = :t AND f.id >= :lowest AND f.created_at >= :from
               UNION ALL
-                SELECT %6$s, c.bot_id, c.channel_id, 'moderation_flagged', x.category, 1
+                SELECT %1$s, c.bot_id, c.channel_id, 'moderation_flagged', x.category, 1
                 FROM messages m
                 JOIN conversations c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
                 CROSS JOIN LATERAL jsonb_array_elements_text(
@@ -73,9 +118,10 @@ final class RollupSql {
                 WHERE m.tenant_id = :t AND m.id >= :lowest AND m.created_at >= :from
                   AND m.payload -> 'moderation' IS NOT NULL
             ) s
+            WHERE %6$s
             GROUP BY b, metric, bot_id, channel_id, coalesce(dimension, '')""".formatted(
             bucket("m.created_at"), bucket("c.created_at"), bucket("u.created_at"), bucket("h.created_at"),
-            bucket("f.created_at"), bucket("m.created_at"));
+            bucket("f.created_at"), TOUCHED);
 
     /**
      * The latency histograms, one row per bucket, metric, bot and channel: the bins used (ascending) and their
@@ -99,11 +145,12 @@ final class RollupSql {
                     LEFT JOIN conversations c ON c.tenant_id = u.tenant_id AND c.id = u.conversation_id
                     WHERE u.tenant_id = :t AND u.id >= :lowest AND u.created_at >= :from
                 ) s
+                WHERE %5$s
                 GROUP BY 1, 2, 3, 4, 5
             ) g
             GROUP BY b, metric, bot_id, channel_id""".formatted(
             bucket("r.created_at"), bin("floor(extract(epoch FROM r.sent_at - e.received_at) * 1000)"),
-            bucket("u.created_at"), bin("u.latency_ms"));
+            bucket("u.created_at"), bin("u.latency_ms"), TOUCHED);
 
     /** Who was active in each bucket, with their messages and LLM cost. */
     static final String CONTACT_HOURS = """
@@ -123,7 +170,9 @@ final class RollupSql {
                 JOIN conversations c ON c.tenant_id = u.tenant_id AND c.id = u.conversation_id
                 WHERE u.tenant_id = :t AND u.id >= :lowest AND u.created_at >= :from
             ) s
-            GROUP BY b, bot_id, channel_id, contact_id""".formatted(bucket("m.created_at"), bucket("u.created_at"));
+            WHERE %3$s
+            GROUP BY b, bot_id, channel_id, contact_id""".formatted(bucket("m.created_at"), bucket("u.created_at"),
+            TOUCHED);
 
     /*
      * The daily rollups: the local days (in :tz) of the hourly rows from :dayStart on, summed. Buckets are aligned
@@ -137,8 +186,8 @@ final class RollupSql {
             INSERT INTO analytics_count_days (tenant_id, day, metric, bot_id, channel_id, dimension, value)
             SELECT :t, %s, a.metric, a.bot_id, a.channel_id, a.dimension, sum(a.value)
             FROM analytics_counts a
-            WHERE a.tenant_id = :t AND a.bucket >= :dayStart
-            GROUP BY 2, 3, 4, 5, 6""".formatted(DAY.formatted("a"));
+            WHERE a.tenant_id = :t AND a.bucket >= :dayStart%s
+            GROUP BY 2, 3, 4, 5, 6""".formatted(DAY.formatted("a"), TOUCHED_DAYS.formatted("a"));
 
     static final String LATENCY_DAYS = """
             INSERT INTO analytics_latency_days (tenant_id, day, metric, bot_id, channel_id, bins, counts)
@@ -146,10 +195,10 @@ final class RollupSql {
             FROM (
                 SELECT %s AS day, h.metric, h.bot_id, h.channel_id, x.bin, CAST(sum(x.n) AS bigint) AS n
                 FROM analytics_latency_hours h CROSS JOIN LATERAL unnest(h.bins, h.counts) AS x(bin, n)
-                WHERE h.tenant_id = :t AND h.bucket >= :dayStart
+                WHERE h.tenant_id = :t AND h.bucket >= :dayStart%s
                 GROUP BY 1, 2, 3, 4, 5
             ) s
-            GROUP BY day, metric, bot_id, channel_id""".formatted(DAY.formatted("h"));
+            GROUP BY day, metric, bot_id, channel_id""".formatted(DAY.formatted("h"), TOUCHED_DAYS.formatted("h"));
 
     static final String CONTACT_DAYS = """
             INSERT INTO analytics_contact_days (tenant_id, day, bot_id, channel_id, contact_id, messages_in,
@@ -157,8 +206,8 @@ final class RollupSql {
             SELECT :t, %s, h.bot_id, h.channel_id, h.contact_id, sum(h.messages_in), sum(h.messages_out),
                    sum(h.llm_calls), sum(h.llm_cost_micros)
             FROM analytics_contact_hours h
-            WHERE h.tenant_id = :t AND h.bucket >= :dayStart
-            GROUP BY 2, 3, 4, 5""".formatted(DAY.formatted("h"));
+            WHERE h.tenant_id = :t AND h.bucket >= :dayStart%s
+            GROUP BY 2, 3, 4, 5""".formatted(DAY.formatted("h"), TOUCHED_DAYS.formatted("h"));
 
     /** The hourly tables, then the daily ones (each table's rows from :first / :firstDay on are replaced). */
     static final java.util.List<String> HOURLY_TABLES = java.util.List.of("analytics_counts", "analytics_latency_hours",

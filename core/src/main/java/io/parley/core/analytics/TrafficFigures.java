@@ -62,6 +62,17 @@ public final class TrafficFigures {
     /** Active contacts per bucket, split into new (first seen in that bucket) and returning. */
     public AnalyticsTable contacts(AnalyticsRange range) {
         return read(range, connection -> {
+            List<String> columns = List.of("bucket", "activeContacts", "newContacts", "returningContacts");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            if (range.daily()) {
+                DistinctCounts.Groups groups = DistinctCounts.groups(connection, range, DistinctCounts.CONTACT);
+                for (String label : range.labels()) {
+                    long active = groups.active(label);
+                    long fresh = groups.fresh(label);
+                    rows.add(AnalyticsTable.row(columns, label, active, fresh, active - fresh));
+                }
+                return new AnalyticsTable(columns, rows, null);
+            }
             String sql = """
                     WITH active AS (
                         SELECT DISTINCT %1$s AS k, h.contact_id
@@ -78,8 +89,6 @@ public final class TrafficFigures {
             for (Object[] row : Jdbc.rows(connection, sql, values)) {
                 byLabel.put(range.label(row[0]), new long[]{Jdbc.number(row[1]), Jdbc.number(row[2])});
             }
-            List<String> columns = List.of("bucket", "activeContacts", "newContacts", "returningContacts");
-            List<Map<String, Object>> rows = new ArrayList<>();
             for (String label : range.labels()) {
                 long[] v = byLabel.getOrDefault(label, new long[2]);
                 rows.add(AnalyticsTable.row(columns, label, v[0], v[1], v[0] - v[1]));
@@ -92,33 +101,13 @@ public final class TrafficFigures {
      * Per local day: DAU (contacts active that day), WAU (the 7 days ending that day), MAU (the 30 days ending that
      * day) and stickiness DAU / MAU.
      *
-     * <p>Linear in the contact-days read, not days × contact-days: each day a contact was active covers the next 7
-     * (30) days up to its next active day, so one contact's coverages never overlap, and the contacts active in the
-     * 7 (30) days ending on a day are the coverages open on it — a running sum of +1 at each start and −1 at each end.
+     * <p>Read from the precomputed active days ({@link DistinctCounts#activeChanges}): a running sum of the
+     * contacts entering and leaving each day's 7- and 30-day windows.
      */
     public AnalyticsTable activeContacts(AnalyticsRange range) {
         return read(range, connection -> {
-            String sql = """
-                    WITH d AS (
-                        SELECT DISTINCT h.contact_id, h.day
-                        FROM analytics_contact_days h
-                        WHERE h.tenant_id = :t AND h.day >= :windowStart AND h.day <= :toDay
-                          AND h.messages_in > 0%s),
-                    s AS (SELECT day, lead(day) OVER (PARTITION BY contact_id ORDER BY day) AS next FROM d)
-                    SELECT at, sum(dau), sum(wau), sum(mau) FROM (
-                        SELECT day AS at, 1 AS dau, 1 AS wau, 1 AS mau FROM s
-                        UNION ALL SELECT least(day + 7, coalesce(next, day + 7)), 0, -1, 0 FROM s
-                        UNION ALL SELECT least(day + 30, coalesce(next, day + 30)), 0, 0, -1 FROM s
-                    ) AS events
-                    GROUP BY at ORDER BY at""".formatted(range.filterSql("h"));
-            Map<String, Object> values = range.values();
             LocalDate windowStart = range.from().minusDays(29);
-            values.put("windowStart", windowStart);
-            Map<LocalDate, long[]> changes = new HashMap<>();
-            for (Object[] row : Jdbc.rows(connection, sql, values)) {
-                changes.put(((java.sql.Date) row[0]).toLocalDate(),
-                        new long[]{Jdbc.number(row[1]), Jdbc.number(row[2]), Jdbc.number(row[3])});
-            }
+            Map<LocalDate, long[]> changes = DistinctCounts.activeChanges(connection, range, windowStart);
             List<String> columns = List.of("day", "dau", "wau", "mau", "stickiness");
             List<Map<String, Object>> rows = new ArrayList<>();
             long wau = 0;
@@ -142,29 +131,11 @@ public final class TrafficFigures {
      */
     public AnalyticsTable retention(AnalyticsRange range, boolean weekly) {
         return read(range, connection -> {
-            String unit = weekly ? "week" : "day";
             List<Integer> offsets = weekly ? List.of(1, 2, 3, 4, 5, 6, 7, 8) : List.of(1, 7, 30);
-            StringBuilder filters = new StringBuilder();
-            for (int offset : offsets) {
-                filters.append(", count(DISTINCT a.contact_id) FILTER (WHERE a.p = c.p + ")
-                        .append(weekly ? offset * 7 : offset).append(")");
-            }
-            String sql = """
-                    WITH c AS (
-                        SELECT id AS contact_id, CAST(date_trunc('%1$s', created_at AT TIME ZONE :tz) AS date) AS p
-                        FROM contacts
-                        WHERE tenant_id = :t AND created_at >= :start AND created_at < :end),
-                    a AS (
-                        SELECT DISTINCT h.contact_id, CAST(date_trunc('%1$s', CAST(h.day AS timestamp)) AS date) AS p
-                        FROM analytics_contact_days h JOIN c ON c.contact_id = h.contact_id
-                        WHERE h.tenant_id = :t AND h.day >= :fromDay AND h.messages_in > 0%2$s)
-                    SELECT c.p, count(DISTINCT c.contact_id)%3$s
-                    FROM c LEFT JOIN a ON a.contact_id = c.contact_id
-                    GROUP BY c.p ORDER BY c.p""".formatted(unit, range.filterSql("h"), filters);
             List<String> columns = new ArrayList<>(List.of("cohort", "contacts"));
             offsets.forEach(offset -> columns.add(weekly ? "week" + offset : "d" + offset));
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (Object[] row : Jdbc.rows(connection, sql, range.values())) {
+            for (Object[] row : DistinctCounts.retention(connection, range, weekly, offsets)) {
                 long size = Jdbc.number(row[1]);
                 List<Object> values = new ArrayList<>(List.of(row[0].toString(), size));
                 for (int i = 0; i < offsets.size(); i++) {
