@@ -1,0 +1,43 @@
+package io.parley.core.account;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Provider sign-ins in flight and the single-use hand-off codes of finished ones (user-scoped, not tenant-owned). */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface OAuthAttemptRepository extends GenericRepository<OAuthAttemptRow, byte[]> {
+
+    @Query("""
+            INSERT INTO oauth_attempts (state_hash, provider, browser_hash, code_verifier, nonce, link_user_id, expires_at)
+            VALUES (:stateHash, :provider, :browserHash, :codeVerifier, :nonce, :linkUserId, :expiresAt)""")
+    void insert(byte[] stateHash, String provider, byte[] browserHash, String codeVerifier, String nonce,
+                @Nullable UUID linkUserId, Instant expiresAt);
+
+    /** Spends the attempt of a state exactly once; empty when unknown, spent or expired. */
+    @Query("""
+            UPDATE oauth_attempts SET used_at = now()
+            WHERE state_hash = :stateHash AND used_at IS NULL AND expires_at > now() RETURNING *""")
+    Optional<OAuthAttemptRow> spend(byte[] stateHash);
+
+    @Query("INSERT INTO oauth_handoffs (code_hash, user_id, expires_at) VALUES (:codeHash, :userId, :expiresAt)")
+    void insertHandoff(byte[] codeHash, UUID userId, Instant expiresAt);
+
+    /** Spends a hand-off code exactly once and answers its user; empty when unknown, spent or expired. */
+    @Query("""
+            UPDATE oauth_handoffs SET used_at = now()
+            WHERE code_hash = :codeHash AND used_at IS NULL AND expires_at > now() RETURNING user_id""")
+    Optional<UUID> spendHandoff(byte[] codeHash);
+
+    @Query("DELETE FROM oauth_attempts WHERE expires_at < :before")
+    int deleteExpired(Instant before);
+
+    @Query("DELETE FROM oauth_handoffs WHERE expires_at < :before")
+    int deleteExpiredHandoffs(Instant before);
+}
