@@ -3,7 +3,9 @@ package io.parley.api.auth;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -33,7 +35,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import java.net.URI;
 import java.util.List;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
@@ -82,7 +83,7 @@ class OAuthController {
     MutableHttpResponse<?> start(@PathVariable String provider, HttpRequest<?> http) {
         throttle.checkIp(clientAddress.of(http));
         OAuthSignIn.Start start = signIn.start(provider, null);
-        return HttpResponse.redirect(URI.create(start.authorizationUrl())).cookie(bindingCookie(start));
+        return found(start.authorizationUrl()).cookie(bindingCookie(start));
     }
 
     @Post("/{provider}/link")
@@ -112,7 +113,7 @@ class OAuthController {
                                     @Nullable @QueryValue String state, @Nullable @QueryValue String error,
                                     @Nullable @CookieValue(COOKIE) String browser) {
         String target = signIn.callback(provider, code, state, browser, error);
-        return HttpResponse.redirect(URI.create(target))
+        return found(target)
                 .cookie(Cookie.of(COOKIE, "").path("/api/v1/auth/oauth").maxAge(0).httpOnly(true));
     }
 
@@ -124,6 +125,12 @@ class OAuthController {
     TokenResponse exchange(@Body @Valid ExchangeRequest request, HttpRequest<?> http) {
         throttle.checkIp(clientAddress.of(http));
         return signIn.exchange(request.code());
+    }
+
+    /** 302 Found: a one-off redirect (HttpResponse.redirect answers 301, which browsers cache). */
+    private static MutableHttpResponse<?> found(String location) {
+        return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, location)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     private Cookie bindingCookie(OAuthSignIn.Start start) {

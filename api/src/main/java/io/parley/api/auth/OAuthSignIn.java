@@ -106,7 +106,9 @@ final class OAuthSignIn {
             if (code == null || state == null || browserSecret == null) {
                 throw new OAuthFailure(OAuthFailure.STATE, "code, state or the browser cookie is missing");
             }
-            OAuthAttemptRow attempt = attempts.spend(sha256(state))
+            byte[] stateHash = sha256(state);
+            OAuthAttemptRow attempt = attempts.findOpen(stateHash)
+                    .filter(a -> attempts.spend(stateHash) == 1) // spent before any other check: one try per state
                     .filter(a -> a.provider().equals(providerId))
                     .filter(a -> MessageDigest.isEqual(a.browserHash(), sha256(browserSecret)))
                     .orElseThrow(() -> new OAuthFailure(OAuthFailure.STATE, "unknown, spent, expired or foreign state"));
@@ -128,7 +130,8 @@ final class OAuthSignIn {
 
     /** Spends a hand-off code for Parley's token pair. */
     TokenResponse exchange(String code) {
-        UUID user = attempts.spendHandoff(sha256(code)).orElseThrow(() -> new ProblemException(ProblemKind.INVALID_TOKEN,
+        byte[] hash = sha256(code);
+        UUID user = attempts.findOpenHandoff(hash).filter(u -> attempts.spendHandoff(hash) == 1).orElseThrow(() -> new ProblemException(ProblemKind.INVALID_TOKEN,
                 "This sign-in code is invalid, expired or already used; sign in again."));
         return auth.startSession(new UserId(user));
     }

@@ -20,20 +20,26 @@ public interface OAuthAttemptRepository extends GenericRepository<OAuthAttemptRo
     void insert(byte[] stateHash, String provider, byte[] browserHash, String codeVerifier, String nonce,
                 @Nullable UUID linkUserId, Instant expiresAt);
 
-    /** Spends the attempt of a state exactly once; empty when unknown, spent or expired. */
+    @Query("SELECT * FROM oauth_attempts WHERE state_hash = :stateHash AND used_at IS NULL AND expires_at > now()")
+    Optional<OAuthAttemptRow> findOpen(byte[] stateHash);
+
+    /** Spends the attempt of a state: 1 for exactly one caller, 0 when spent (a concurrent callback) or expired. */
     @Query("""
             UPDATE oauth_attempts SET used_at = now()
-            WHERE state_hash = :stateHash AND used_at IS NULL AND expires_at > now() RETURNING *""")
-    Optional<OAuthAttemptRow> spend(byte[] stateHash);
+            WHERE state_hash = :stateHash AND used_at IS NULL AND expires_at > now()""")
+    int spend(byte[] stateHash);
 
     @Query("INSERT INTO oauth_handoffs (code_hash, user_id, expires_at) VALUES (:codeHash, :userId, :expiresAt)")
     void insertHandoff(byte[] codeHash, UUID userId, Instant expiresAt);
 
-    /** Spends a hand-off code exactly once and answers its user; empty when unknown, spent or expired. */
+    @Query("SELECT user_id FROM oauth_handoffs WHERE code_hash = :codeHash AND used_at IS NULL AND expires_at > now()")
+    Optional<UUID> findOpenHandoff(byte[] codeHash);
+
+    /** Spends a hand-off code: 1 for exactly one caller, 0 when already spent or expired. */
     @Query("""
             UPDATE oauth_handoffs SET used_at = now()
-            WHERE code_hash = :codeHash AND used_at IS NULL AND expires_at > now() RETURNING user_id""")
-    Optional<UUID> spendHandoff(byte[] codeHash);
+            WHERE code_hash = :codeHash AND used_at IS NULL AND expires_at > now()""")
+    int spendHandoff(byte[] codeHash);
 
     @Query("DELETE FROM oauth_attempts WHERE expires_at < :before")
     int deleteExpired(Instant before);
