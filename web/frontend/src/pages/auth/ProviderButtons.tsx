@@ -1,17 +1,5 @@
-import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { api } from '../../api/client'
-import { unwrap } from '../../api/problem'
-
-/** The sign-in provider list (public), shared by the sign-in page and the sign-in methods settings. */
-export function useSignInProviders() {
-  return useQuery({
-    queryKey: ['sign-in-providers'],
-    queryFn: () => unwrap(api.GET('/api/v1/auth/oauth/providers')),
-    staleTime: 5 * 60_000,
-    retry: false,
-  })
-}
+import { useSignInProviders } from './useSignInProviders'
 
 /**
  * "Sign in with …" for each configured provider. A full-page navigation (not fetch): the API redirects the browser

@@ -6,7 +6,7 @@ import { unwrap } from '../../api/problem'
 import { useMyRole } from '../../auth/useMyRole'
 import { formatDateTime } from '../../format/dates'
 import { Button, Card, Checkbox, EmptyState, Loading, Notice, PageHeader, ProblemAlert } from '../../ui'
-import { useSignInProviders } from '../auth/ProviderButtons'
+import { useSignInProviders } from '../auth/useSignInProviders'
 
 /** The user's password and linked provider accounts (link, unlink), and for owners the workspace's SSO requirement. */
 export function SignInMethodsPage() {
