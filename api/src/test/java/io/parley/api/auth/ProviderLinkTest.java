@@ -3,39 +3,18 @@ package io.parley.api.auth;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.api.testing.ApiClient.Reply;
 import io.parley.api.testing.ApiClient.Session;
-import io.parley.api.testing.ApiTest;
 import io.parley.api.testing.FakeIdentityProvider;
 import io.parley.api.testing.FakeIdentityProvider.User;
 import io.parley.api.testing.Teams;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
-class ProviderLinkTest extends ApiTest {
-
-    static final FakeIdentityProvider IDP = new FakeIdentityProvider();
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        Map<String, String> properties = new HashMap<>(IDP.properties("acme-sso"));
-        properties.put("parley.public-url", ProviderSignInFlow.PUBLIC_URL);
-        return properties;
-    }
-
-    @AfterAll
-    static void stop() {
-        IDP.close();
-    }
-
-    private ProviderSignInFlow flow() {
-        return new ProviderSignInFlow(api());
-    }
+class ProviderLinkTest extends ProviderTestBase {
 
     private Map<String, String> link(Session session, String provider) {
         IDP.nextUser(new User("sub-" + UUID.randomUUID(), "other-" + UUID.randomUUID() + "@example.com", true, "X"));

@@ -3,14 +3,11 @@ package io.parley.api.auth;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.api.testing.ApiClient.Reply;
 import io.parley.api.testing.ApiClient.Session;
-import io.parley.api.testing.ApiTest;
 import io.parley.api.testing.FakeIdentityProvider;
 import io.parley.api.testing.FakeIdentityProvider.Tamper;
 import io.parley.api.testing.FakeIdentityProvider.User;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,25 +15,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
-class ProviderSignInTest extends ApiTest {
-
-    static final FakeIdentityProvider IDP = new FakeIdentityProvider();
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        Map<String, String> properties = new HashMap<>(IDP.properties("acme-sso"));
-        properties.put("parley.public-url", ProviderSignInFlow.PUBLIC_URL);
-        return properties;
-    }
-
-    @AfterAll
-    static void stop() {
-        IDP.close();
-    }
-
-    private ProviderSignInFlow flow() {
-        return new ProviderSignInFlow(api());
-    }
+class ProviderSignInTest extends ProviderTestBase {
 
     private static User person(boolean verified) {
         String id = UUID.randomUUID().toString().substring(0, 8);
