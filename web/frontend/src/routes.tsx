@@ -5,6 +5,7 @@ import { NotFoundPage } from './pages/NotFoundPage'
 import { SignInPage } from './pages/auth/SignInPage'
 import { SignUpPage } from './pages/auth/SignUpPage'
 import { AcceptInvitationPage } from './pages/auth/AcceptInvitationPage'
+import { ProviderCallbackPage } from './pages/auth/ProviderCallbackPage'
 import { settingsRoutes } from './pages/settings/routes'
 import { billingRoutes } from './pages/billing/routes'
 import { analyticsRoutes } from './pages/analytics/routes'
@@ -21,6 +22,7 @@ export const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/sign-up', element: <SignUpPage /> },
   { path: '/invitations/accept', element: <AcceptInvitationPage /> },
+  { path: '/auth/callback', element: <ProviderCallbackPage /> },
   ...setupRoutes,
   {
     path: '/',

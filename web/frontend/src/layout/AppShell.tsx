@@ -20,6 +20,7 @@ const NAV = [
 const SETTINGS = [
   { to: '/settings/members', key: 'nav.members', icon: 'members' },
   { to: '/settings/api-keys', key: 'nav.apiKeys', icon: 'key' },
+  { to: '/settings/sign-in', key: 'nav.signInMethods', icon: 'key' },
   { to: '/settings/audit-log', key: 'nav.auditLog', icon: 'log' },
   { to: '/settings/alerts', key: 'nav.alerts', icon: 'bell' },
   { to: '/billing', key: 'nav.billing', icon: 'billing' },

@@ -20,7 +20,7 @@ describe('sign in', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }))
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/settings/audit-log'))
-    expect(api.requests[0]).toMatchObject({ method: 'POST', path: '/api/v1/auth/login', body: { email: 'owner@example.com', password: 'correct horse battery' } })
+    expect(api.requests.find((r) => r.method === 'POST')).toMatchObject({ method: 'POST', path: '/api/v1/auth/login', body: { email: 'owner@example.com', password: 'correct horse battery' } })
     expect(sessionStore.read()?.refreshToken).toBe('refresh-1')
     await waitFor(() => expect(api.requests.find((r) => r.path.startsWith('/api/v1/audit-log'))?.authorization).toBe('Bearer access-1'))
   })

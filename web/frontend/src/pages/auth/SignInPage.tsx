@@ -6,6 +6,7 @@ import { safeNext } from '../../auth/safeNext'
 import { useAuth } from '../../auth/useAuth'
 import { Button, ProblemAlert, TextField } from '../../ui'
 import { AuthFrame } from './AuthFrame'
+import { ProviderButtons } from './ProviderButtons'
 
 export function SignInPage() {
   const { t } = useTranslation('auth')
@@ -36,6 +37,7 @@ export function SignInPage() {
   return (
     <AuthFrame title={t('signIn.title')}
                footer={<>{t('signIn.noAccount')} <Link to={params.get('next') ? `/sign-up?next=${encodeURIComponent(safeNext(params.get('next')))}` : '/sign-up'}>{t('signIn.toSignUp')}</Link></>}>
+      <ProviderButtons />
       <form className="p-stack" onSubmit={submit} noValidate>
         {error != null && <ProblemAlert error={error} />}
         <TextField label={t('email')} type="email" autoComplete="email" required value={email}

@@ -5,6 +5,7 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.parley.core.account.MembershipRepository;
 import io.parley.core.account.RefreshTokenRepository;
 import io.parley.core.account.RefreshTokenRow;
+import io.parley.core.account.SignInPolicyRepository;
 import io.parley.core.account.TenantRepository;
 import io.parley.core.account.TenantRow;
 import io.parley.core.account.UserRepository;
@@ -50,10 +51,15 @@ final class AuthService {
     private final TokenIssuer issuer;
     private final AuditLog audit;
     private final BillingTrials trials;
+    private final SignInPolicyRepository signInPolicy;
+
+    static final String SSO_REQUIRED = "Your organization requires signing in with its sign-in provider (SSO); use "
+            + "the provider's button instead of a password.";
 
     AuthService(TenantScope scope, UserRepository users, TenantRepository tenants, MembershipRepository memberships,
                 RefreshTokenRepository refreshTokens, PasswordHasher passwords, TokenIssuer issuer, AuditLog audit,
-                BillingTrials trials) {
+                BillingTrials trials, SignInPolicyRepository signInPolicy) {
+        this.signInPolicy = signInPolicy;
         this.scope = scope;
         this.users = users;
         this.tenants = tenants;
@@ -74,21 +80,49 @@ final class AuthService {
         if (users.findByEmail(email).isPresent()) {
             throw emailTaken();
         }
-        String hash = passwords.hash(request.password());
+        return createAccount(email, passwords.hash(request.password()), request.tenantName().trim(), ip, false,
+                (user, tenant) -> issuer.issue(user, tenant, Ids.next()));
+    }
+
+    /**
+     * A user who first signs in through a provider (with a verified email): no password, and a first tenant named
+     * after them that they own, like a sign-up's.
+     */
+    UserRow createProviderAccount(String email, @Nullable String name) {
+        String tenantName = name == null || name.isBlank() ? email.substring(0, email.indexOf('@')) : name.trim();
+        if (tenantName.length() > 120) {
+            tenantName = tenantName.substring(0, 120);
+        }
+        return createAccount(email, null, tenantName, null, true, (user, tenant) -> user);
+    }
+
+    /** A new session for a user who proved who they are some other way (a provider's sign-in). */
+    TokenResponse startSession(UserId user) {
+        return scope.asUser(user, () -> {
+            UserRow row = users.findById(user.value()).orElseThrow(AuthService::invalidRefreshToken);
+            users.touchLogin(row.id());
+            return issuer.issue(row, firstTenant(row.id()).orElse(null), Ids.next());
+        });
+    }
+
+    private <T> T createAccount(String email, @Nullable String hash, String tenantName, @Nullable String ip,
+                                boolean verified, java.util.function.BiFunction<UserRow, TenantRow, T> then) {
         UserId user = new UserId(Ids.next());
         TenantId tenant = new TenantId(Ids.next());
         try {
             return scope.asUserInTenant(user, tenant, () -> {
                 users.insert(user.value(), email, hash, null);
-                tenants.insert(tenant.value(), request.tenantName().trim());
+                if (verified) {
+                    users.markEmailVerified(user.value());
+                }
+                tenants.insert(tenant.value(), tenantName);
                 memberships.insert(tenant.value(), user.value(), Role.OWNER.wireName());
                 Actor actor = new Actor(Actor.Type.USER, user.value(), email, ip);
-                audit.record(tenant, actor, "tenant.created", "tenant", tenant.toString(),
-                        Map.of("name", request.tenantName().trim()));
+                audit.record(tenant, actor, "tenant.created", "tenant", tenant.toString(), Map.of("name", tenantName));
                 audit.record(tenant, actor, "member.joined", "user", user.toString(), Map.of("role", "owner"));
                 trials.startFor(tenant, actor);
-                return issuer.issue(users.findById(user.value()).orElseThrow(),
-                        tenants.findById(tenant.value()).orElseThrow(), Ids.next());
+                return then.apply(users.findById(user.value()).orElseThrow(),
+                        tenants.findById(tenant.value()).orElseThrow());
             });
         } catch (DataAccessException e) {
             // Two sign-ups with one email at once: the unique index decides, the loser gets the same 409.
@@ -102,13 +136,17 @@ final class AuthService {
     TokenResponse login(AuthRequests.Login request) {
         String email = normalize(request.email());
         Optional<UserRow> user = users.findByEmail(email);
-        boolean valid = user.isPresent() ? passwords.matches(request.password(), user.get().passwordHash())
+        boolean valid = user.isPresent() && user.get().hasPassword()
+                ? passwords.matches(request.password(), user.get().passwordHash())
                 : passwords.matchesNothing(request.password());
         if (!valid) {
             throw new ProblemException(ProblemKind.INVALID_CREDENTIALS, "Email or password is wrong.");
         }
         UserRow row = user.get();
         return scope.asUser(new UserId(row.id()), () -> {
+            if (signInPolicy.ssoRequiredFor(row.id())) {
+                throw new ProblemException(ProblemKind.FORBIDDEN, SSO_REQUIRED);
+            }
             users.touchLogin(row.id());
             return issuer.issue(row, firstTenant(row.id()).orElse(null), Ids.next());
         });

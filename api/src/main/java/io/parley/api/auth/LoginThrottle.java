@@ -24,12 +24,17 @@ final class LoginThrottle {
         this.perEmail = new RateLimiter.Limit(configuration.loginAttemptsPerEmailPerQuarterHour(), Duration.ofMinutes(15));
     }
 
-    void check(String ip, String email) {
+    /** Limits the email-less sign-in steps (provider sign-in start, code exchange) per client IP. */
+    void checkIp(String ip) {
         RateLimiter.Decision byIp = limiter.tryAcquire("login-ip:" + ip, perIp);
         if (!byIp.allowed()) {
             throw ProblemException.rateLimited(byIp.retryAfterSeconds(),
                     "Too many sign-in attempts from this address; try again in " + byIp.retryAfterSeconds() + " s.");
         }
+    }
+
+    void check(String ip, String email) {
+        checkIp(ip);
         RateLimiter.Decision byEmail = limiter.tryAcquire("login-email:" + email.toLowerCase(Locale.ROOT), perEmail);
         if (!byEmail.allowed()) {
             throw ProblemException.rateLimited(byEmail.retryAfterSeconds(),

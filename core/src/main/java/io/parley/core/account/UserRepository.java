@@ -14,7 +14,14 @@ import java.util.UUID;
 public interface UserRepository extends GenericRepository<UserRow, UUID> {
 
     @Query("INSERT INTO users (id, email, password_hash, display_name) VALUES (:id, :email, :passwordHash, :displayName)")
-    void insert(UUID id, String email, String passwordHash, @Nullable String displayName);
+    void insert(UUID id, String email, @Nullable String passwordHash, @Nullable String displayName);
+
+    @Query("UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = :id")
+    void markEmailVerified(UUID id);
+
+    /** Drops the password (an unverified account's password could belong to someone who squatted the address). */
+    @Query("UPDATE users SET password_hash = NULL, updated_at = now() WHERE id = :id")
+    void clearPassword(UUID id);
 
     @Query("SELECT * FROM users WHERE lower(email) = lower(:email)")
     Optional<UserRow> findByEmail(String email);

@@ -7,10 +7,19 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A dashboard login. Global: one user may belong to several tenants through memberships. */
+/**
+ * A dashboard login. Global: one user may belong to several tenants through memberships. {@code passwordHash} is null
+ * for a user who signs in only through providers; {@code emailVerifiedAt} is when the address was proved.
+ */
 @MappedEntity("users")
-public record UserRow(@Id UUID id, String email, String passwordHash, @Nullable String displayName,
-                      Instant createdAt, Instant updatedAt, @Nullable Instant lastLoginAt) {
+public record UserRow(@Id UUID id, String email, @Nullable String passwordHash, @Nullable String displayName,
+                      Instant createdAt, Instant updatedAt, @Nullable Instant lastLoginAt,
+                      @Nullable Instant emailVerifiedAt) {
+
+    /** Whether the user can sign in with a password (users who signed up with a provider may have none). */
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
 
     @Override
     public String toString() {
