@@ -42,78 +42,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * broadcasts start once and only when due, a crash's in-flight recipients are never messaged twice, rejected
  * credentials and a used-up LINE quota pause the broadcast, and the governor paces WhatsApp sends.
  */
+/**
+ * broadcast.send jobs against the fake LINE/WhatsApp/Telegram servers: each recipient messaged once, scheduled
+ * broadcasts start once and only when due, a crash's in-flight recipients are never messaged twice, rejected
+ * credentials and a used-up LINE quota pause the broadcast, and the governor paces WhatsApp sends.
+ */
 @MicronautTest(transactional = false)
-class BroadcastSendTest extends OutboundTest {
-
-    private static final String TEXT = "{\"parts\":[{\"type\":\"text\",\"text\":\"Hello {{contact.displayName}}\"}]}";
-    private static final String SAME_FOR_ALL = "{\"parts\":[{\"type\":\"text\",\"text\":\"Sale today\"}]}";
-
-    @Inject
-    BroadcastStore broadcasts;
-    @Inject
-    RecipientStore recipients;
-    @Inject
-    BroadcastPlanner planner;
-    @Inject
-    ContactRepository contactRows;
-    @Inject
-    DataSource dataSource;
-
-    private long jobIds = 1000;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new LinkedHashMap<>(super.getProperties());
-        properties.put("parley.outbound.rates.whatsapp-per-second", "5");
-        return properties;
-    }
-
-    private record Sent(Chat chat, UUID broadcast) {
-    }
-
-    private Sent broadcast(Chat chat, int extraContacts, String messageJson, Instant at) {
-        UUID id = Ids.next();
-        scope.writeVoid(chat.tenant(), () -> {
-            UUID t = chat.tenant().value();
-            for (int i = 0; i < extraContacts; i++) {
-                String user = chat.channel().channelType() == ChannelType.LINE
-                        ? "U%032x".formatted(i + 1) : Long.toString(886900000100L + i);
-                contactRows.upsertByIdentity(t, chat.channel().id(), user, "Contact " + i, null);
-            }
-            broadcasts.insert(t, id, "Test", null, List.of(chat.channel().id()), messageJson, null, "test");
-            BroadcastPlanner.Planned planned = planner.plan(t, id, read("{}", SegmentDefinition.class),
-                    List.of(chat.channel().id()), read(messageJson, BroadcastMessage.class));
-            broadcasts.scheduled(t, id, at, planned.recipients(), planned.optedOut());
-        });
-        return new Sent(chat, id);
-    }
-
-    private final Map<UUID, String> numbers = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private Chat whatsapp() {
-        String number = "pn-" + Ids.next();
-        Chat chat = chat(ChannelType.WHATSAPP, Map.of("phoneNumberId", number, "accessToken", "wa-token"),
-                "886900000001");
-        numbers.put(chat.channel().id(), number);
-        return chat;
-    }
-
-    private void run(Sent sent) throws Exception {
-        JobHandler handler = context.getBeansOfType(JobHandler.class).stream()
-                .filter(h -> h.kind().equals(BroadcastJobs.KIND)).findFirst().orElseThrow();
-        handler.run(new Job(++jobIds, sent.chat().tenant(), BroadcastJobs.KIND, BroadcastJobs.args(sent.broadcast()),
-                1, 10));
-    }
-
-    private BroadcastRow row(Sent sent) {
-        return scope.read(sent.chat().tenant(), () -> broadcasts.find(sent.chat().tenant().value(),
-                sent.broadcast()).orElseThrow());
-    }
-
-    private List<RecipientRow> recipientsOf(Sent sent) {
-        return scope.read(sent.chat().tenant(), () -> recipients.page(sent.chat().tenant().value(),
-                sent.broadcast(), null, 0, 1000));
-    }
+class BroadcastSendTest extends BroadcastTest {
 
     @Test
     void aWhatsAppBroadcastMessagesEachRecipientOnceWithTheirOwnTextAndCompletes() throws Exception {
@@ -244,14 +179,6 @@ class BroadcastSendTest extends OutboundTest {
         assertThat(seconds).isGreaterThan(1.8);
     }
 
-    /** WhatsApp messages sent to these recipients' numbers on their broadcast's phone number. */
-    private List<Map<String, Object>> messagesTo(Sent sent, List<RecipientRow> rows) {
-        String number = numbers.get(sent.chat().channel().id());
-        List<String> users = rows.stream().map(RecipientRow::externalUserId).toList();
-        return fake.requests("/" + number + "/messages").stream().map(FakeProviders.Request::json)
-                .filter(body -> users.contains(String.valueOf(body.get("to")))).toList();
-    }
-
     private void lostMulticast(List<RecipientRow> batch, UUID key) throws Exception {
         String base = fake.properties().get("parley.providers.line-api-url");
         String body = "{\"to\":[" + String.join(",", batch.stream().map(r -> "\"" + r.externalUserId() + "\"")
@@ -262,29 +189,4 @@ class BroadcastSendTest extends OutboundTest {
         assertThat(answer.statusCode()).isEqualTo(200);
     }
 
-    private List<String> notificationKinds(Chat chat) {
-        return scope.read(chat.tenant(), () -> {
-            try (PreparedStatement select = dataSource.getConnection().prepareStatement(
-                    "SELECT kind FROM notifications WHERE tenant_id = ?")) {
-                select.setObject(1, chat.tenant().value());
-                List<String> kinds = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        kinds.add(rows.getString(1));
-                    }
-                }
-                return kinds;
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
