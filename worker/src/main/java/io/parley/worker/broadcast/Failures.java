@@ -42,7 +42,12 @@ final class Failures {
                 throw BroadcastChannelSend.Stop.credentials(rejected);
             }
             case SendFailure.RateLimited limited -> {
-                pacing.penalize(context.channel(), context.secrets(), limited.delay());
+                if (limited.pair()) {
+                    rows.forEach(row -> pacing.penalizePair(context.channel(), context.secrets(),
+                            row.externalUserId(), limited.delay()));
+                } else {
+                    pacing.penalize(context.channel(), context.secrets(), limited.delay());
+                }
                 requeue(context, ids);
             }
             case SendFailure.Undeliverable undeliverable -> {

@@ -13,11 +13,13 @@ import io.parley.core.channel.ChannelType;
 import io.parley.core.contact.ContactRepository;
 import io.parley.core.queue.Job;
 import io.parley.core.queue.JobHandler;
+import io.parley.core.ratelimit.SendGovernor;
 import io.parley.core.segment.SegmentDefinition;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.testing.Fixtures;
 import io.parley.worker.outbound.FakeProviders;
 import io.parley.worker.outbound.OutboundTest;
+import io.parley.worker.outbound.governor.SendPacing;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 class BroadcastSendTest extends BroadcastTest {
+
+    @Inject
+    SendPacing pacing;
 
     @Test
     void aWhatsAppBroadcastMessagesEachRecipientOnceWithTheirOwnTextAndCompletes() throws Exception {
@@ -177,6 +183,48 @@ class BroadcastSendTest extends BroadcastTest {
 
         assertThat(messagesTo(sent, recipientsOf(sent))).hasSize(15);
         assertThat(seconds).isGreaterThan(1.8);
+    }
+
+    @Test
+    void aWhatsAppChannelsOwnMessagesPerSecondSetsItsNumbersRate() throws Exception {
+        String number = "pn-fast-" + Ids.next();
+        Chat chat = chat(ChannelType.WHATSAPP, Map.of("phoneNumberId", number, "accessToken", "wa-token",
+                "messagesPerSecond", "200"), "886900000001");
+        numbers.put(chat.channel().id(), number);
+        Sent sent = broadcast(chat, 19, SAME_FOR_ALL, Instant.now()); // 20 at the setting's 5/s would take ≥ 3 s
+
+        long start = System.nanoTime();
+        run(sent);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(messagesTo(sent, recipientsOf(sent))).hasSize(20);
+        assertThat(seconds).isLessThan(2.5);
+    }
+
+    @Test
+    void aPairRateLimitPausesThatRecipientOnlyNotTheNumber() {
+        Chat chat = whatsapp();
+        Map<String, String> credentials = Map.of("phoneNumberId", numbers.get(chat.channel().id()));
+
+        pacing.penalizePair(chat.channel(), credentials, "886900000001", Duration.ofSeconds(6));
+
+        assertThat(pacing.tryTake(chat.channel(), credentials, "886900000001", SendGovernor.Priority.BULK, null))
+                .isGreaterThan(Duration.ofSeconds(5));
+        assertThat(pacing.tryTake(chat.channel(), credentials, "886900000002", SendGovernor.Priority.BULK, null))
+                .isZero();
+    }
+
+    @Test
+    void aWhatsApp131056RequeuesTheRecipientAndSendsItAfterThePairsPause() throws Exception {
+        Sent sent = broadcast(whatsapp(), 0, SAME_FOR_ALL, Instant.now());
+        fake.script("/messages", 400, Fixtures.text("whatsapp-error-131056.json"));
+
+        long start = System.nanoTime();
+        run(sent);
+
+        assertThat(recipientsOf(sent)).extracting(RecipientRow::status).containsOnly("sent");
+        assertThat(messagesTo(sent, recipientsOf(sent))).hasSize(2); // the refused one and the one after the pause
+        assertThat((System.nanoTime() - start) / 1e9).isGreaterThan(5.5);
     }
 
     private void lostMulticast(List<RecipientRow> batch, UUID key) throws Exception {
