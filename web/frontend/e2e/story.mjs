@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildAndTalkToAGateFlow } from './steps/editor.mjs'
+import { sendABroadcastAndWatchItComplete } from './steps/broadcast2.mjs'
 
 const parley = required('PARLEY_URL').replace(/\/+$/, '')
 const hostPage = required('HOST_PAGE_URL')
@@ -175,6 +176,8 @@ try {
     await dashboard.getByRole('region', { name: 'Current plan' }).getByText('Pro', { exact: true }).waitFor()
     await shot(dashboard, 'billing-pro')
   })
+
+  await sendABroadcastAndWatchItComplete({ page: dashboard, step, parley, botId, shot })
 
   await step('the widget keeps the conversation after a reload, on a phone-sized screen', async () => {
     const phone = await context.newPage() // same browser profile: the host page's localStorage keeps the session
