@@ -60,6 +60,7 @@ class DashboardStoryIT {
         int port = freePort(); // fixed before start: the embed snippet carries PARLEY_PUBLIC_URL, which must be right
         String parleyUrl = "http://localhost:" + port;
         FakeStripe stripe = FakeStripe.start();
+        HttpServer telegram = fakeTelegram();
         stripe.completeCheckoutsVia(parleyUrl + "/webhooks/stripe");
         ParleyJar jar = ParleyJar.start(dataDirectory, port, Map.of("PARLEY_PUBLIC_URL", parleyUrl,
                 "STRIPE_API_KEY", FakeStripe.API_KEY, "STRIPE_WEBHOOK_SECRET", FakeStripe.WEBHOOK_SECRET,
@@ -67,7 +68,6 @@ class DashboardStoryIT {
                 "PARLEY_PLANS_BUSINESS_STRIPE_PRICE_IDS", FakeStripe.BUSINESS_PRICE,
                 "PARLEY_BILLING_TRIAL_DAYS", "0", // no trial: the owner starts on Free, and Pro is bought
                 "PARLEY_PROVIDERS_TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.getAddress().getPort()));
-        HttpServer telegram = fakeTelegram();
         HttpServer site = hostSite();
         try {
             jar.port(120);
