@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import { buildAndTalkToAGateFlow } from './steps/editor.mjs'
 import { handOffAndWorkTheInbox } from './steps/inbox.mjs'
 import { readTheAnalyticsPage } from './steps/distinct.mjs'
+import { sendABroadcastAndWatchItComplete } from './steps/broadcast2.mjs'
 
 const parley = required('PARLEY_URL').replace(/\/+$/, '')
 const hostPage = required('HOST_PAGE_URL')
@@ -180,6 +181,7 @@ try {
   })
 
   await readTheAnalyticsPage({ page: dashboard, step, parley, shot })
+  await sendABroadcastAndWatchItComplete({ page: dashboard, step, parley, botId, shot })
 
   await step('the widget keeps the conversation after a reload, on a phone-sized screen', async () => {
     const phone = await context.newPage() // same browser profile: the host page's localStorage keeps the session

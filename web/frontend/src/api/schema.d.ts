@@ -1376,6 +1376,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/broadcasts/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Estimate a broadcast's reach and cost (admin)
+         * @description Before sending: the contacts of the segment it would reach now on each channel (after opt-outs), the WhatsApp cost by template category × recipients (prices from the operator's configuration), and each LINE channel's monthly quota left, as LINE reports it. Nothing is stored. 404 when the segment or a channel is not the tenant's.
+         */
+        post: operations["estimateBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/broadcasts/{broadcastId}": {
         parameters: {
             query?: never;
@@ -1507,7 +1527,7 @@ export interface paths {
         put?: never;
         /**
          * Send or schedule a draft (admin)
-         * @description Plans the recipients (opted-out contacts are left out and counted), checks the plan's monthly quota of broadcast recipients (402) and starts now or at scheduledAt. 409 when the broadcast is not a draft or its segment was deleted.
+         * @description Plans the recipients (opted-out contacts are left out and counted), checks the plan's monthly quota of broadcast recipients (402) and starts now or at scheduledAt. 409 when the broadcast is not a draft, its segment was deleted, or it would send more messages on a LINE channel than the channel's monthly quota has left.
          */
         post: operations["sendBroadcast"];
         delete?: never;
@@ -3159,6 +3179,25 @@ export interface components {
             label: string;
             postback: string;
         };
+        BroadcastChannelEstimate: {
+            channelId: string;
+            /** @enum {string} */
+            type: "line" | "whatsapp" | "telegram";
+            name: string;
+            /**
+             * Format: int64
+             * @description Contacts reached on this channel (each contact on the first chosen channel it can be reached on)
+             */
+            recipients: number;
+            /** @description WhatsApp only */
+            cost?: components["schemas"]["EstimateWireCost"] | null;
+            /** @description LINE only, when LINE answered */
+            lineQuota?: components["schemas"]["EstimateWireLineQuota"] | null;
+            /** @description LINE only: why the quota could not be read */
+            lineQuotaError?: string | null;
+            /** @description LINE: more recipients than the monthly quota has left (sending is refused) */
+            exceedsQuota: boolean;
+        };
         BroadcastCreate: {
             /** @example December sale */
             name: string;
@@ -3168,6 +3207,27 @@ export interface components {
             channelIds: string[];
             message: components["schemas"]["BroadcastWireMessage"];
             quietHours?: components["schemas"]["BroadcastQuietHours"] | null;
+        };
+        BroadcastEstimate: {
+            /**
+             * Format: int64
+             * @description Contacts it would reach now
+             */
+            recipients: number;
+            /**
+             * Format: int64
+             * @description Contacts of the segment left out: opted out or unfollowed on every chosen channel
+             */
+            optedOut: number;
+            channels: components["schemas"]["BroadcastChannelEstimate"][];
+            /** @description The WhatsApp channels' cost together; absent without one */
+            whatsappCost?: components["schemas"]["EstimateWireMoney"] | null;
+        };
+        BroadcastEstimateRequest: {
+            segmentId: string;
+            channelIds: string[];
+            /** @description The WhatsApp template to be sent, for its price category */
+            template?: components["schemas"]["EstimateWireTemplateRef"] | null;
         };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         BroadcastPage: {
@@ -3954,6 +4014,43 @@ export interface components {
              * @example …x9Zq
              */
             last4?: string | null;
+        };
+        /** @description WhatsApp only */
+        EstimateWireCost: {
+            /** @description marketing, utility, authentication, or service (not a template: free, only within 24 hours of the contact's last message) */
+            category: string;
+            /** @description True when the template is not synced and the dearest category (marketing) was assumed */
+            categoryAssumed: boolean;
+            currency: string;
+            unitPrice: number;
+            total: number;
+        };
+        /** @description LINE only, when LINE answered */
+        EstimateWireLineQuota: {
+            /** @description False when the channel has no monthly limit */
+            limited: boolean;
+            /** Format: int64 */
+            limit?: number | null;
+            /**
+             * Format: int64
+             * @description Messages sent this month
+             */
+            used: number;
+            /**
+             * Format: int64
+             * @description What is left this month; absent when unlimited
+             */
+            remaining?: number | null;
+        };
+        /** @description The WhatsApp channels' cost together; absent without one */
+        EstimateWireMoney: {
+            currency: string;
+            amount: number;
+        };
+        /** @description The WhatsApp template to be sent, for its price category */
+        EstimateWireTemplateRef: {
+            name: string;
+            language: string;
         };
         /** @description Opens GET /api/v1/events within a minute of being issued */
         EventStreamTicket: {
@@ -9675,6 +9772,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Broadcast"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    estimateBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BroadcastEstimateRequest"];
+            };
+        };
+        responses: {
+            /** @description estimateBroadcast 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastEstimate"];
                 };
             };
             /** @description Bad Request */

@@ -4,6 +4,7 @@ import { Badge, Button, Card, Checkbox, Loading, PageHeader, ProblemAlert, Selec
 import { useChannelOptions } from '../inbox/channelOptions'
 import { useSegmentPreview, useSegments } from '../segments/segmentData'
 import { useBroadcastAction, useBroadcasts, useRecipients, useSendBroadcast, type Action, type Broadcast, type BroadcastCreate } from './broadcastData'
+import { EstimateView } from './EstimateView'
 
 interface Form { name: string; segmentId: string; channelIds: string[]; text: string; template: string; language: string; at: string; quietStart: string; quietEnd: string }
 const EMPTY: Form = { name: '', segmentId: '', channelIds: [], text: '', template: '', language: 'en_US', at: '', quietStart: '', quietEnd: '' }
@@ -26,6 +27,7 @@ export function BroadcastsPage() {
   const { t } = useTranslation('broadcasts')
   const [form, setForm] = useState<Form>(EMPTY)
   const [open, setOpen] = useState<string>()
+  const [overQuota, setOverQuota] = useState(false)
   const segments = useSegments()
   const { channels } = useChannelOptions()
   const sendable = channels.filter((c) => c.type !== 'web')
@@ -76,9 +78,12 @@ export function BroadcastsPage() {
               <p key={type} className="p-muted">{t('preview', { channel: type })}: {form.text.split(PLACEHOLDER).join('…')}</p>
             ))}
             {form.segmentId && reach.data && <p role="status">{t('reach', { reachable: reach.data.reachable, matching: reach.data.matching })}</p>}
+            <EstimateView segmentId={form.segmentId} channelIds={form.channelIds}
+              template={form.template.trim() && types.includes('whatsapp') ? { name: form.template.trim(), language: form.language.trim() } : undefined}
+              onOverQuota={setOverQuota} />
             {send.error && <ProblemAlert error={send.error} />}
             <div className="p-row">
-              <Button type="submit" variant="primary" busy={send.isPending} disabled={!ready}>{t('send')}</Button>
+              <Button type="submit" variant="primary" busy={send.isPending} disabled={!ready || overQuota}>{t('send')}</Button>
             </div>
           </form>
         </Card>

@@ -5,6 +5,8 @@ import type { components } from '../../api/schema'
 
 export type Broadcast = components['schemas']['Broadcast']
 export type BroadcastCreate = components['schemas']['BroadcastCreate']
+export type Estimate = components['schemas']['BroadcastEstimate']
+export type EstimateRequest = components['schemas']['BroadcastEstimateRequest']
 export type Action = 'pause' | 'resume' | 'cancel' | 'retry-failed'
 
 const keys = { list: ['broadcasts', 'list'] as const }
@@ -29,6 +31,16 @@ export function useRecipients(broadcastId: string | undefined, status: string) {
     })),
     placeholderData: keepPreviousData,
     refetchInterval: LIVE_MS * 2,
+  })
+}
+
+/** Reach and cost of the composer's draft (recipients per channel, WhatsApp cost, LINE quota left), once it has a segment and a channel. */
+export function useEstimate(request: EstimateRequest) {
+  return useQuery({
+    queryKey: ['broadcasts', 'estimate', request],
+    enabled: !!request.segmentId && request.channelIds.length > 0,
+    queryFn: () => unwrap(api.POST('/api/v1/broadcasts/estimate', { body: request })),
+    placeholderData: keepPreviousData,
   })
 }
 

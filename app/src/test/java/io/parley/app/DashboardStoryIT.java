@@ -60,12 +60,14 @@ class DashboardStoryIT {
         int port = freePort(); // fixed before start: the embed snippet carries PARLEY_PUBLIC_URL, which must be right
         String parleyUrl = "http://localhost:" + port;
         FakeStripe stripe = FakeStripe.start();
+        HttpServer telegram = fakeTelegram();
         stripe.completeCheckoutsVia(parleyUrl + "/webhooks/stripe");
         ParleyJar jar = ParleyJar.start(dataDirectory, port, Map.of("PARLEY_PUBLIC_URL", parleyUrl,
                 "STRIPE_API_KEY", FakeStripe.API_KEY, "STRIPE_WEBHOOK_SECRET", FakeStripe.WEBHOOK_SECRET,
                 "PARLEY_STRIPE_API_URL", stripe.url(), "PARLEY_PLANS_PRO_STRIPE_PRICE_IDS", FakeStripe.PRO_PRICE,
                 "PARLEY_PLANS_BUSINESS_STRIPE_PRICE_IDS", FakeStripe.BUSINESS_PRICE,
-                "PARLEY_BILLING_TRIAL_DAYS", "0")); // no trial: the owner starts on Free, and Pro is bought
+                "PARLEY_BILLING_TRIAL_DAYS", "0", // no trial: the owner starts on Free, and Pro is bought
+                "PARLEY_PROVIDERS_TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.getAddress().getPort()));
         HttpServer site = hostSite();
         try {
             jar.port(120);
@@ -74,6 +76,7 @@ class DashboardStoryIT {
             assertThat(exit).as("story.mjs exit code (its output above says which step failed)").isZero();
         } finally {
             site.stop(0);
+            telegram.stop(0);
             stripe.close();
             jar.process.destroy();
             if (!jar.process.waitFor(60, TimeUnit.SECONDS)) {
@@ -122,6 +125,23 @@ class DashboardStoryIT {
                 </head><body><h1>Story Coffee</h1><p>Hand-roasted beans, open every day from 8 to 18.</p>
                 %s
                 </body></html>""".formatted(snippet.get())));
+        server.start();
+        return server;
+    }
+
+    /**
+     * Telegram's Bot API for the broadcast step: every {@code sendMessage} is accepted with the protocol fixture's
+     * answer (a broadcast sends one per chat).
+     */
+    private static HttpServer fakeTelegram() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            boolean send = exchange.getRequestURI().getPath().endsWith("/sendMessage");
+            respond(exchange, send ? 200 : 404, "application/json", send
+                    ? io.parley.core.testing.Fixtures.text("telegram-sendmessage-response.json")
+                    : "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
+        });
         server.start();
         return server;
     }

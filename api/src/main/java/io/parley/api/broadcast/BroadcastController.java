@@ -37,10 +37,12 @@ import jakarta.validation.Valid;
 class BroadcastController {
 
     private final BroadcastService broadcasts;
+    private final BroadcastEstimates estimates;
     private final CallerResolver callers;
 
-    BroadcastController(BroadcastService broadcasts, CallerResolver callers) {
+    BroadcastController(BroadcastService broadcasts, BroadcastEstimates estimates, CallerResolver callers) {
         this.broadcasts = broadcasts;
+        this.estimates = estimates;
         this.callers = callers;
     }
 
@@ -68,6 +70,19 @@ class BroadcastController {
         return broadcasts.create(callers.resolve(authentication, request), body);
     }
 
+    @Post("/estimate")
+    @ProblemResponses.JsonBody
+    @ProblemResponses.NotFound
+    @Operation(operationId = "estimateBroadcast", summary = "Estimate a broadcast's reach and cost (admin)",
+            description = "Before sending: the contacts of the segment it would reach now on each channel (after "
+                    + "opt-outs), the WhatsApp cost by template category × recipients (prices from the operator's "
+                    + "configuration), and each LINE channel's monthly quota left, as LINE reports it. Nothing is "
+                    + "stored. 404 when the segment or a channel is not the tenant's.")
+    EstimateWire.Estimate estimate(@Body @Valid EstimateWire.Request body, Authentication authentication,
+                                   HttpRequest<?> request) {
+        return estimates.estimate(callers.resolve(authentication, request), body);
+    }
+
     @Get("/{broadcastId}")
     @ProblemResponses.NotFound
     @Operation(operationId = "getBroadcast", summary = "Get a broadcast",
@@ -85,7 +100,8 @@ class BroadcastController {
     @Operation(operationId = "sendBroadcast", summary = "Send or schedule a draft (admin)",
             description = "Plans the recipients (opted-out contacts are left out and counted), checks the plan's "
                     + "monthly quota of broadcast recipients (402) and starts now or at scheduledAt. 409 when the "
-                    + "broadcast is not a draft or its segment was deleted.")
+                    + "broadcast is not a draft, its segment was deleted, or it would send more messages on a LINE "
+                    + "channel than the channel's monthly quota has left.")
     BroadcastWire.BroadcastResponse send(@PathVariable String broadcastId, @Body @Valid BroadcastWire.SendRequest body,
                                          Authentication authentication, HttpRequest<?> request) {
         return broadcasts.send(callers.resolve(authentication, request), broadcastId, body.scheduledAt());

@@ -16,7 +16,7 @@ import io.parley.core.broadcast.BroadcastStore;
 import io.parley.core.broadcast.RecipientRow;
 import io.parley.core.broadcast.RecipientStatus;
 import io.parley.core.broadcast.RecipientStore;
-import io.parley.core.channel.ChannelRepository;
+import io.parley.core.channel.ChannelRow;
 import io.parley.core.channel.ChannelType;
 import io.parley.core.segment.SegmentDefinition;
 import io.parley.core.segment.SegmentRepository;
@@ -32,7 +32,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,7 +47,6 @@ final class BroadcastService {
     static final String CANNOT = "A %s broadcast cannot be %s.";
     static final String SEGMENT_GONE = "The broadcast's segment was deleted; create the broadcast again with another.";
     static final String QUOTA = "The %s plan allows %s broadcast recipients a month; this broadcast would make it %s.";
-    static final String CHANNEL_TYPE = "must be a LINE, WhatsApp or Telegram channel";
 
     private final TenantScope scope;
     private final BroadcastStore broadcasts;
@@ -57,13 +55,15 @@ final class BroadcastService {
     private final BroadcastQuota quota;
     private final BroadcastJobs jobs;
     private final SegmentRepository segments;
-    private final ChannelRepository channels;
+    private final BroadcastChannels broadcastChannels;
+    private final BroadcastEstimates estimates;
     private final AuditLog audit;
     private final JsonMapper json;
 
     BroadcastService(TenantScope scope, BroadcastStore broadcasts, RecipientStore recipients, BroadcastPlanner planner,
-                     BroadcastQuota quota, BroadcastJobs jobs, SegmentRepository segments, ChannelRepository channels,
-                     AuditLog audit, JsonMapper json) {
+                     BroadcastQuota quota, BroadcastJobs jobs, SegmentRepository segments,
+                     BroadcastChannels broadcastChannels, BroadcastEstimates estimates, AuditLog audit,
+                     JsonMapper json) {
         this.scope = scope;
         this.broadcasts = broadcasts;
         this.recipients = recipients;
@@ -71,7 +71,8 @@ final class BroadcastService {
         this.quota = quota;
         this.jobs = jobs;
         this.segments = segments;
-        this.channels = channels;
+        this.broadcastChannels = broadcastChannels;
+        this.estimates = estimates;
         this.audit = audit;
         this.json = json;
     }
@@ -82,21 +83,9 @@ final class BroadcastService {
             UUID t = tenant.value();
             UUID segment = Ids.parse(request.segmentId()).filter(id -> segments.find(t, id).isPresent())
                     .orElseThrow(() -> ProblemException.notFound("Segment"));
-            List<UUID> channelIds = new ArrayList<>();
-            List<ChannelType> types = new ArrayList<>();
-            for (int i = 0; i < request.channelIds().size(); i++) {
-                UUID channel = Ids.parse(request.channelIds().get(i)).orElseThrow(() -> ProblemException.notFound(
-                        "Channel"));
-                ChannelType type = broadcasts.channelBot(t, channel).flatMap(bot -> channels.find(t, bot, channel))
-                        .orElseThrow(() -> ProblemException.notFound("Channel")).channelType();
-                if (type != ChannelType.LINE && type != ChannelType.WHATSAPP && type != ChannelType.TELEGRAM) {
-                    throw ProblemException.invalidField("channelIds[" + i + "]", CHANNEL_TYPE);
-                }
-                if (!channelIds.contains(channel)) {
-                    channelIds.add(channel);
-                    types.add(type);
-                }
-            }
+            List<ChannelRow> resolved = broadcastChannels.resolve(t, request.channelIds());
+            List<UUID> channelIds = resolved.stream().map(ChannelRow::id).toList();
+            List<ChannelType> types = resolved.stream().map(ChannelRow::channelType).toList();
             BroadcastMessage message = BroadcastMessages.toCore(request.message(), types);
             UUID id = Ids.next();
             broadcasts.insert(t, id, request.name().strip(), segment, channelIds, write(message),
@@ -124,6 +113,7 @@ final class BroadcastService {
     /** Plans the recipients, checks the quota and schedules the first run (now, or at {@code scheduledAt}). */
     BroadcastWire.BroadcastResponse send(Caller caller, String id, Instant scheduledAt) {
         TenantId tenant = caller.requireTenant(Role.ADMIN);
+        estimates.requireLineQuota(tenant, id);
         try {
             return scope.write(tenant, () -> {
                 UUID t = tenant.value();

@@ -27,6 +27,8 @@ final class ChannelCredentials {
     static final String WEBHOOK_SECRET = "webhookSecret";
     /** WhatsApp: the WhatsApp Business Account (WABA) id; optional, needed for message templates. */
     static final String BUSINESS_ACCOUNT_ID = "businessAccountId";
+    /** WhatsApp: the number's throughput (messages/s) when Meta raised it above the default; optional. */
+    static final String MESSAGES_PER_SECOND = "messagesPerSecond";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_LENGTH = 4096;
@@ -42,6 +44,8 @@ final class ChannelCredentials {
                     new Field(BUSINESS_ACCOUNT_ID, false, false, Pattern.compile("[0-9]{1,30}"),
                             "must be the numeric WhatsApp Business Account id from WhatsApp Manager, e.g. "
                             + "102290129340398"),
+                    new Field(MESSAGES_PER_SECOND, false, false, Pattern.compile("[1-9][0-9]{0,2}|1000"),
+                            "must be a whole number of messages per second from 1 to 1000"),
                     new Field(VERIFY_TOKEN, false, false, Pattern.compile("[\\x21-\\x7E]{1,200}"),
                             "must be 1-200 visible ASCII characters without spaces")),
             ChannelType.TELEGRAM, List.of(new Field("botToken", true, true,

@@ -20,7 +20,9 @@ final class ChannelWire {
             * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
             * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app \
             secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, \
-            digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste \
+            digits; needed for message templates), optionally `messagesPerSecond` (1-1000: the number's \
+            throughput when Meta raised it; the send governor's rate for this number, default \
+            `parley.outbound.rates.whatsapp-per-second`) and optionally `verifyToken` (generated when absent) to paste \
             into Meta's webhook settings.
             * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
             * `web`: none (`{}`).""";

@@ -134,6 +134,21 @@ class TemplateApiTest extends ApiTest {
     }
 
     @Test
+    void aWhatsAppNumbersOwnMessagesPerSecondIsAWholeNumberFrom1To1000() {
+        Shop shop = shop("Throughput Co", false);
+        String channel = "/api/v1/bots/" + shop.botId() + "/channels/" + shop.channelId();
+
+        Reply tooFast = api().patch(channel, shop.owner().accessToken(),
+                Map.of("credentials", Map.of("messagesPerSecond", "2000")));
+        Reply upgraded = api().patch(channel, shop.owner().accessToken(),
+                Map.of("credentials", Map.of("messagesPerSecond", "1000")));
+
+        assertThat(tooFast.status()).isEqualTo(400);
+        assertThat(tooFast.at("errors.0.field")).isEqualTo("credentials.messagesPerSecond");
+        assertThat(upgraded.status()).as(upgraded.text()).isEqualTo(200);
+    }
+
+    @Test
     void aNewTemplateIsSubmittedToMetaAndStoredPending() {
         Shop shop = shop("Submit Co", true);
         int before = graph.requests("POST").size();

@@ -33,6 +33,15 @@ public final class BroadcastJobs {
         queue.enqueue(tenant, request);
     }
 
+    /**
+     * Enqueues one last run of a broadcast whose job was discarded ({@link AbandonedBroadcasts}): a single attempt,
+     * which sends what is left or, failing, gives the rest up; once per discarded job.
+     */
+    public void enqueueRescue(TenantId tenant, UUID broadcast, long discardedJob) {
+        queue.enqueue(tenant, new JobRequest(KIND, args(broadcast), "broadcast-rescue:" + discardedJob,
+                "broadcast:" + broadcast, PRIORITY, 1, null, null));
+    }
+
     public static String args(UUID broadcast) {
         return "{\"broadcastId\":\"" + broadcast + "\"}";
     }

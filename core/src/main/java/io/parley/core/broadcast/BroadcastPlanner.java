@@ -51,13 +51,8 @@ public final class BroadcastPlanner {
                         BroadcastMessage message) {
         SegmentQuery.Where where = segments.where(tenant, segment);
         UUID[] channelArray = channels.toArray(UUID[]::new);
-        List<Object> parameters = new ArrayList<>(where.parameters());
-        parameters.add(channelArray);
-        parameters.add(channelArray);
-        String select = "SELECT DISTINCT ON (c.id) c.id, ci.channel_id, ci.external_user_id, c.display_name, c.tier,"
-                + " c.attributes::text AS attributes FROM contacts c JOIN contact_identities ci ON ci.tenant_id ="
-                + " c.tenant_id AND ci.contact_id = c.id WHERE " + where.sql() + " AND ci.channel_id = ANY(?)"
-                + " AND ci.following AND NOT " + OPTED_OUT + " ORDER BY c.id, array_position(?, ci.channel_id)";
+        List<Object> parameters = parameters(where, channelArray);
+        String select = candidates(where);
         boolean personal = message.personal();
         int planned = 0;
         try (PreparedStatement candidates = sql.prepare(select, parameters.toArray());
@@ -87,15 +82,48 @@ public final class BroadcastPlanner {
         } catch (SQLException e) {
             throw new IllegalStateException("planning broadcast " + broadcast + " failed: " + e.getMessage(), e);
         }
-        List<Object> optOutParameters = new ArrayList<>(where.parameters());
-        optOutParameters.add(channelArray);
-        optOutParameters.add(channelArray);
-        long optedOut = sql.count("SELECT count(*) FROM contacts c WHERE " + where.sql() + " AND EXISTS (SELECT 1"
+        long optedOut = optedOut(where, channelArray);
+        return new Planned(planned, (int) optedOut);
+    }
+
+    /** Who a broadcast to this segment on these channels would reach now: recipients per channel, opted out. */
+    public record Reach(Map<UUID, Long> perChannel, long optedOut) {
+    }
+
+    /** Counts what {@link #plan} would plan, without planning (the composer's estimate); read scope suffices. */
+    public Reach reach(UUID tenant, SegmentDefinition segment, List<UUID> channels) {
+        SegmentQuery.Where where = segments.where(tenant, segment);
+        UUID[] channelArray = channels.toArray(UUID[]::new);
+        Map<UUID, Long> perChannel = new java.util.LinkedHashMap<>();
+        channels.forEach(channel -> perChannel.put(channel, 0L));
+        sql.list("SELECT channel_id, count(*) FROM (" + candidates(where) + ") r GROUP BY channel_id",
+                row -> perChannel.put(row.getObject(1, UUID.class), row.getLong(2)),
+                parameters(where, channelArray).toArray());
+        return new Reach(perChannel, optedOut(where, channelArray));
+    }
+
+    /** One row per reachable contact: its first channel in the broadcast's order where it follows, not opted out. */
+    private static String candidates(SegmentQuery.Where where) {
+        return "SELECT DISTINCT ON (c.id) c.id, ci.channel_id, ci.external_user_id, c.display_name, c.tier,"
+                + " c.attributes::text AS attributes FROM contacts c JOIN contact_identities ci ON ci.tenant_id ="
+                + " c.tenant_id AND ci.contact_id = c.id WHERE " + where.sql() + " AND ci.channel_id = ANY(?)"
+                + " AND ci.following AND NOT " + OPTED_OUT + " ORDER BY c.id, array_position(?, ci.channel_id)";
+    }
+
+    private static List<Object> parameters(SegmentQuery.Where where, UUID[] channels) {
+        List<Object> parameters = new ArrayList<>(where.parameters());
+        parameters.add(channels);
+        parameters.add(channels);
+        return parameters;
+    }
+
+    /** Contacts of the segment reachable on none of the channels because of an opt-out. */
+    private long optedOut(SegmentQuery.Where where, UUID[] channels) {
+        return sql.count("SELECT count(*) FROM contacts c WHERE " + where.sql() + " AND EXISTS (SELECT 1"
                 + " FROM contact_identities ci WHERE ci.tenant_id = c.tenant_id AND ci.contact_id = c.id AND"
                 + " ci.channel_id = ANY(?) AND " + OPTED_OUT + ") AND NOT EXISTS (SELECT 1 FROM contact_identities ci"
                 + " WHERE ci.tenant_id = c.tenant_id AND ci.contact_id = c.id AND ci.channel_id = ANY(?) AND"
-                + " ci.following AND NOT " + OPTED_OUT + ")", optOutParameters.toArray());
-        return new Planned(planned, (int) optedOut);
+                + " ci.following AND NOT " + OPTED_OUT + ")", parameters(where, channels).toArray());
     }
 
     private String render(BroadcastMessage message, ResultSet row) throws SQLException {

@@ -87,6 +87,18 @@ public final class RecipientStore {
                 tenant, broadcast, ids.toArray(Long[]::new));
     }
 
+    /**
+     * The broadcast's sending gave up (its job used its last attempt): every recipient still queued fails with
+     * {@code reason} (retry-failed may queue them again), every one still sending fails as "may have arrived" (its
+     * request may have reached the provider, so it is never sent again). Returns how many failed.
+     */
+    public int giveUp(UUID tenant, UUID broadcast, String reason) {
+        return sql.update("UPDATE broadcast_recipients SET status = 'failed', updated_at = now(), reason = CASE status"
+                + " WHEN 'sending' THEN ? ELSE ? END WHERE tenant_id = ? AND broadcast_id = ?"
+                + " AND status IN ('queued', 'sending')", cut(MAY_HAVE_ARRIVED + " (" + reason + ")"),
+                cut("not sent: " + reason), tenant, broadcast);
+    }
+
     /** Queued or sending recipients left. */
     public long unfinished(UUID tenant, UUID broadcast) {
         return sql.count("SELECT count(*) FROM broadcast_recipients WHERE tenant_id = ? AND broadcast_id = ?"

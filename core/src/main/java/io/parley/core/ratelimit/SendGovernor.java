@@ -128,6 +128,26 @@ public final class SendGovernor {
         }
     }
 
+    /**
+     * Deletes buckets nobody took from or penalized for {@code idle}: such a bucket has long refilled, and a bucket
+     * created again starts full, so forgetting it changes no limit (as long as {@code idle} exceeds the longest
+     * "too fast" pause a provider asks for). Keeps the table at the scopes in use (every Telegram chat ever sent to
+     * would otherwise stay). Returns how many were deleted.
+     */
+    public int forgetIdle(Duration idle) {
+        connections.acquireUninterruptibly();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("DELETE FROM send_rate_buckets"
+                     + " WHERE refreshed_at < clock_timestamp() - ? * interval '1 millisecond'")) {
+            statement.setLong(1, idle.toMillis());
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the send rate governor failed: " + e.getMessage(), e);
+        } finally {
+            connections.release();
+        }
+    }
+
     private static Duration wait(Connection connection, String key, double rate, double capacity, double needed)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT least(?, tokens + extract(epoch FROM"

@@ -16,6 +16,7 @@ import io.parley.core.secrets.SecretUnreadableException;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
+import io.parley.worker.outbound.ChannelRejections;
 import io.parley.worker.outbound.SendFailure;
 import io.parley.worker.outbound.line.LineMulticast;
 import jakarta.inject.Singleton;
@@ -46,12 +47,14 @@ final class BroadcastChannelSend {
     private final LineMulticast line;
     private final PerRecipientSend perRecipient;
     private final BroadcastControl control;
+    private final ChannelRejections rejections;
     private final BroadcastSettings settings;
     private final JsonMapper json;
 
     BroadcastChannelSend(TenantScope scope, RecipientStore recipients, JobQueue queue, SealedCredentials credentials,
                          LineMulticast line, PerRecipientSend perRecipient, BroadcastControl control,
-                         BroadcastSettings settings, JsonMapper json) {
+                         ChannelRejections rejections, BroadcastSettings settings, JsonMapper json) {
+        this.rejections = rejections;
         this.scope = scope;
         this.recipients = recipients;
         this.queue = queue;
@@ -115,15 +118,33 @@ final class BroadcastChannelSend {
             }
             return Outcome.TIME_UP;
         } catch (Stop stop) {
+            if (stop.credentials) {
+                rejections.record(tenant, channel, stop.getMessage());
+            }
             control.pause(tenant, broadcast, stop.getMessage());
             return Outcome.STOPPED;
         }
     }
 
-    /** Why the broadcast cannot go on (credentials, quota): it is paused with this reason. */
+    /**
+     * Why the broadcast cannot go on (credentials, quota): it is paused with this reason. {@code credentials}: the
+     * provider refused the channel's credentials, which also marks the channel unhealthy and raises the credentials
+     * alert, as a live send does.
+     */
     static final class Stop extends Exception {
+        private final boolean credentials;
+
         Stop(String reason) {
+            this(reason, false);
+        }
+
+        Stop(String reason, boolean credentials) {
             super(reason, null, false, false);
+            this.credentials = credentials;
+        }
+
+        static Stop credentials(SendFailure.CredentialsRejected rejected) {
+            return new Stop(rejected.getMessage(), true);
         }
     }
 
@@ -142,7 +163,7 @@ final class BroadcastChannelSend {
         try {
             remaining = line.remainingQuota(context.secrets());
         } catch (SendFailure.CredentialsRejected rejected) {
-            throw new Stop(rejected.getMessage());
+            throw Stop.credentials(rejected);
         }
         if (remaining.isPresent() && remaining.getAsLong() <= 0) {
             throw new Stop("LINE monthly message quota of channel " + context.channel().name() + " is used up;"

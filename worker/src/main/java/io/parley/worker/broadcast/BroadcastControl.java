@@ -6,6 +6,7 @@ import io.parley.core.tenancy.Role;
 import io.parley.core.broadcast.BroadcastRow;
 import io.parley.core.broadcast.BroadcastState;
 import io.parley.core.broadcast.BroadcastStore;
+import io.parley.core.broadcast.RecipientStore;
 import io.parley.core.notification.NotificationDraft;
 import io.parley.core.notification.Notifications;
 import io.parley.core.tenancy.TenantId;
@@ -26,10 +27,13 @@ final class BroadcastControl {
 
     private final TenantScope scope;
     private final BroadcastStore broadcasts;
+    private final RecipientStore recipients;
     private final Notifications notifications;
     private final AuditLog audit;
 
-    BroadcastControl(TenantScope scope, BroadcastStore broadcasts, Notifications notifications, AuditLog audit) {
+    BroadcastControl(TenantScope scope, BroadcastStore broadcasts, RecipientStore recipients,
+                     Notifications notifications, AuditLog audit) {
+        this.recipients = recipients;
         this.scope = scope;
         this.broadcasts = broadcasts;
         this.notifications = notifications;
@@ -58,6 +62,16 @@ final class BroadcastControl {
                     Map.of("broadcast", broadcast.name(), "reason", reason), "/broadcasts/" + broadcast.id(),
                     "broadcast:" + broadcast.id() + ":paused:" + System.currentTimeMillis() / 60_000));
         });
+    }
+
+    /**
+     * The last attempt of the broadcast's job failed ({@code reason}): what is left fails (see
+     * {@link RecipientStore#giveUp}) and the broadcast completes, so it never stays running with nobody sending.
+     */
+    void giveUp(TenantId tenant, BroadcastRow broadcast, String reason) {
+        LOG.warn("Broadcast {}: sending gave up, its unsent recipients fail: {}", broadcast.id(), reason);
+        scope.writeVoid(tenant, () -> recipients.giveUp(tenant.value(), broadcast.id(), reason));
+        complete(tenant, broadcast);
     }
 
     void complete(TenantId tenant, BroadcastRow broadcast) {

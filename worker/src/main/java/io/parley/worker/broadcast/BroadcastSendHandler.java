@@ -109,6 +109,22 @@ final class BroadcastSendHandler implements JobHandler {
             return;
         }
         BroadcastMessage message = message(broadcast);
+        try {
+            send(job, broadcast, message);
+        } catch (JobDiscard | InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            if (job.isLastAttempt()) {
+                control.giveUp(tenant, broadcast, "gave up after " + job.attempt() + " attempts: "
+                        + Failures.describe(e));
+            }
+            throw e;
+        }
+    }
+
+    private void send(Job job, BroadcastRow broadcast, BroadcastMessage message) throws Exception {
+        TenantId tenant = job.tenant();
+        UUID id = broadcast.id();
         long deadline = System.nanoTime() + settings.slice().toNanos();
         for (UUID channelId : broadcast.channelIds()) {
             ChannelRow channel = scope.read(tenant, () -> broadcasts.channelBot(tenant.value(), channelId)

@@ -39,10 +39,15 @@ final class Failures {
         switch (failure) {
             case SendFailure.CredentialsRejected rejected -> {
                 requeue(context, ids);
-                throw new BroadcastChannelSend.Stop(rejected.getMessage());
+                throw BroadcastChannelSend.Stop.credentials(rejected);
             }
             case SendFailure.RateLimited limited -> {
-                pacing.penalize(context.channel(), context.secrets(), limited.delay());
+                if (limited.pair()) {
+                    rows.forEach(row -> pacing.penalizePair(context.channel(), context.secrets(),
+                            row.externalUserId(), limited.delay()));
+                } else {
+                    pacing.penalize(context.channel(), context.secrets(), limited.delay());
+                }
                 requeue(context, ids);
             }
             case SendFailure.Undeliverable undeliverable -> {
@@ -65,6 +70,11 @@ final class Failures {
                 throw unavailable;
             }
         }
+    }
+
+    /** What went wrong, for a recipient's reason: a provider's message, else the exception's class (no secrets). */
+    static String describe(Exception e) {
+        return e instanceof SendFailure ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private void requeue(BroadcastChannelSend.Context context, List<Long> ids) {

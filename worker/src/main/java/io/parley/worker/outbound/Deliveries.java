@@ -2,7 +2,6 @@ package io.parley.worker.outbound;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
-import io.parley.core.alert.CredentialAlerts;
 import io.parley.core.channel.ChannelRepository;
 import io.parley.core.channel.ChannelRow;
 import io.parley.core.contact.ContactIdentityRow;
@@ -89,14 +88,14 @@ final class Deliveries {
     private final DeliverySettings settings;
     private final JsonMapper json;
     private final JobQueue queue;
-    private final CredentialAlerts credentialAlerts;
+    private final ChannelRejections rejections;
 
     Deliveries(TenantScope scope, ConversationRepository conversations, ChannelRepository channels,
                ContactRepository contacts, MessageRepository messages, HandoverRepository handovers,
                DeliverySettings settings, TenantEvents events, JsonMapper json, JobQueue queue,
-               CredentialAlerts credentialAlerts) {
+               ChannelRejections rejections) {
         this.queue = queue;
-        this.credentialAlerts = credentialAlerts;
+        this.rejections = rejections;
         this.scope = scope;
         this.conversations = conversations;
         this.channels = channels;
@@ -223,13 +222,7 @@ final class Deliveries {
     }
 
     void markUnhealthy(TenantId tenant, ChannelRow channel, String detail) {
-        scope.writeVoid(tenant, () -> {
-            channels.markUnhealthy(tenant.value(), channel.id(), detail);
-            events.publish(tenant, "channel.unhealthy", Map.of("channelId", channel.id().toString(),
-                    "botId", channel.botId().toString(), "type", channel.type(), "detail", detail));
-            credentialAlerts.channelRejected(tenant, channel.botId(), channel.id(), channel.type(),
-                    channel.name() == null ? channel.type() : channel.name(), detail, java.time.Instant.now());
-        });
+        rejections.record(tenant, channel, detail);
     }
 
     void markUnfollowed(TenantId tenant, UUID channelId, String externalUserId) {

@@ -15,14 +15,25 @@ public abstract sealed class SendFailure extends Exception {
     /** Too many requests (LINE 429, WhatsApp 130429, Telegram 429): try the job again after {@code delay}. */
     public static final class RateLimited extends SendFailure {
         private final Duration delay;
+        private final boolean pair;
 
         public RateLimited(Duration delay, String message) {
+            this(delay, message, false);
+        }
+
+        /** {@code pair}: only this sender-and-recipient pair is too fast (WhatsApp 131056), not the sender. */
+        public RateLimited(Duration delay, String message, boolean pair) {
             super(message);
             this.delay = delay;
+            this.pair = pair;
         }
 
         public Duration delay() {
             return delay;
+        }
+
+        public boolean pair() {
+            return pair;
         }
     }
 

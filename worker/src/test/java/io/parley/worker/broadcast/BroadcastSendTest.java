@@ -13,11 +13,13 @@ import io.parley.core.channel.ChannelType;
 import io.parley.core.contact.ContactRepository;
 import io.parley.core.queue.Job;
 import io.parley.core.queue.JobHandler;
+import io.parley.core.ratelimit.SendGovernor;
 import io.parley.core.segment.SegmentDefinition;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.testing.Fixtures;
 import io.parley.worker.outbound.FakeProviders;
 import io.parley.worker.outbound.OutboundTest;
+import io.parley.worker.outbound.governor.SendPacing;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,78 +45,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * broadcasts start once and only when due, a crash's in-flight recipients are never messaged twice, rejected
  * credentials and a used-up LINE quota pause the broadcast, and the governor paces WhatsApp sends.
  */
+/**
+ * broadcast.send jobs against the fake LINE/WhatsApp/Telegram servers: each recipient messaged once, scheduled
+ * broadcasts start once and only when due, a crash's in-flight recipients are never messaged twice, rejected
+ * credentials and a used-up LINE quota pause the broadcast, and the governor paces WhatsApp sends.
+ */
 @MicronautTest(transactional = false)
-class BroadcastSendTest extends OutboundTest {
-
-    private static final String TEXT = "{\"parts\":[{\"type\":\"text\",\"text\":\"Hello {{contact.displayName}}\"}]}";
-    private static final String SAME_FOR_ALL = "{\"parts\":[{\"type\":\"text\",\"text\":\"Sale today\"}]}";
+class BroadcastSendTest extends BroadcastTest {
 
     @Inject
-    BroadcastStore broadcasts;
-    @Inject
-    RecipientStore recipients;
-    @Inject
-    BroadcastPlanner planner;
-    @Inject
-    ContactRepository contactRows;
-    @Inject
-    DataSource dataSource;
-
-    private long jobIds = 1000;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new LinkedHashMap<>(super.getProperties());
-        properties.put("parley.outbound.rates.whatsapp-per-second", "5");
-        return properties;
-    }
-
-    private record Sent(Chat chat, UUID broadcast) {
-    }
-
-    private Sent broadcast(Chat chat, int extraContacts, String messageJson, Instant at) {
-        UUID id = Ids.next();
-        scope.writeVoid(chat.tenant(), () -> {
-            UUID t = chat.tenant().value();
-            for (int i = 0; i < extraContacts; i++) {
-                String user = chat.channel().channelType() == ChannelType.LINE
-                        ? "U%032x".formatted(i + 1) : Long.toString(886900000100L + i);
-                contactRows.upsertByIdentity(t, chat.channel().id(), user, "Contact " + i, null);
-            }
-            broadcasts.insert(t, id, "Test", null, List.of(chat.channel().id()), messageJson, null, "test");
-            BroadcastPlanner.Planned planned = planner.plan(t, id, read("{}", SegmentDefinition.class),
-                    List.of(chat.channel().id()), read(messageJson, BroadcastMessage.class));
-            broadcasts.scheduled(t, id, at, planned.recipients(), planned.optedOut());
-        });
-        return new Sent(chat, id);
-    }
-
-    private final Map<UUID, String> numbers = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private Chat whatsapp() {
-        String number = "pn-" + Ids.next();
-        Chat chat = chat(ChannelType.WHATSAPP, Map.of("phoneNumberId", number, "accessToken", "wa-token"),
-                "886900000001");
-        numbers.put(chat.channel().id(), number);
-        return chat;
-    }
-
-    private void run(Sent sent) throws Exception {
-        JobHandler handler = context.getBeansOfType(JobHandler.class).stream()
-                .filter(h -> h.kind().equals(BroadcastJobs.KIND)).findFirst().orElseThrow();
-        handler.run(new Job(++jobIds, sent.chat().tenant(), BroadcastJobs.KIND, BroadcastJobs.args(sent.broadcast()),
-                1, 10));
-    }
-
-    private BroadcastRow row(Sent sent) {
-        return scope.read(sent.chat().tenant(), () -> broadcasts.find(sent.chat().tenant().value(),
-                sent.broadcast()).orElseThrow());
-    }
-
-    private List<RecipientRow> recipientsOf(Sent sent) {
-        return scope.read(sent.chat().tenant(), () -> recipients.page(sent.chat().tenant().value(),
-                sent.broadcast(), null, 0, 1000));
-    }
+    SendPacing pacing;
 
     @Test
     void aWhatsAppBroadcastMessagesEachRecipientOnceWithTheirOwnTextAndCompletes() throws Exception {
@@ -244,12 +185,46 @@ class BroadcastSendTest extends OutboundTest {
         assertThat(seconds).isGreaterThan(1.8);
     }
 
-    /** WhatsApp messages sent to these recipients' numbers on their broadcast's phone number. */
-    private List<Map<String, Object>> messagesTo(Sent sent, List<RecipientRow> rows) {
-        String number = numbers.get(sent.chat().channel().id());
-        List<String> users = rows.stream().map(RecipientRow::externalUserId).toList();
-        return fake.requests("/" + number + "/messages").stream().map(FakeProviders.Request::json)
-                .filter(body -> users.contains(String.valueOf(body.get("to")))).toList();
+    @Test
+    void aWhatsAppChannelsOwnMessagesPerSecondSetsItsNumbersRate() throws Exception {
+        String number = "pn-fast-" + Ids.next();
+        Chat chat = chat(ChannelType.WHATSAPP, Map.of("phoneNumberId", number, "accessToken", "wa-token",
+                "messagesPerSecond", "200"), "886900000001");
+        numbers.put(chat.channel().id(), number);
+        Sent sent = broadcast(chat, 19, SAME_FOR_ALL, Instant.now()); // 20 at the setting's 5/s would take ≥ 3 s
+
+        long start = System.nanoTime();
+        run(sent);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(messagesTo(sent, recipientsOf(sent))).hasSize(20);
+        assertThat(seconds).isLessThan(2.5);
+    }
+
+    @Test
+    void aPairRateLimitPausesThatRecipientOnlyNotTheNumber() {
+        Chat chat = whatsapp();
+        Map<String, String> credentials = Map.of("phoneNumberId", numbers.get(chat.channel().id()));
+
+        pacing.penalizePair(chat.channel(), credentials, "886900000001", Duration.ofSeconds(6));
+
+        assertThat(pacing.tryTake(chat.channel(), credentials, "886900000001", SendGovernor.Priority.BULK, null))
+                .isGreaterThan(Duration.ofSeconds(5));
+        assertThat(pacing.tryTake(chat.channel(), credentials, "886900000002", SendGovernor.Priority.BULK, null))
+                .isZero();
+    }
+
+    @Test
+    void aWhatsApp131056RequeuesTheRecipientAndSendsItAfterThePairsPause() throws Exception {
+        Sent sent = broadcast(whatsapp(), 0, SAME_FOR_ALL, Instant.now());
+        fake.script("/messages", 400, Fixtures.text("whatsapp-error-131056.json"));
+
+        long start = System.nanoTime();
+        run(sent);
+
+        assertThat(recipientsOf(sent)).extracting(RecipientRow::status).containsOnly("sent");
+        assertThat(messagesTo(sent, recipientsOf(sent))).hasSize(2); // the refused one and the one after the pause
+        assertThat((System.nanoTime() - start) / 1e9).isGreaterThan(5.5);
     }
 
     private void lostMulticast(List<RecipientRow> batch, UUID key) throws Exception {
@@ -262,29 +237,4 @@ class BroadcastSendTest extends OutboundTest {
         assertThat(answer.statusCode()).isEqualTo(200);
     }
 
-    private List<String> notificationKinds(Chat chat) {
-        return scope.read(chat.tenant(), () -> {
-            try (PreparedStatement select = dataSource.getConnection().prepareStatement(
-                    "SELECT kind FROM notifications WHERE tenant_id = ?")) {
-                select.setObject(1, chat.tenant().value());
-                List<String> kinds = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        kinds.add(rows.getString(1));
-                    }
-                }
-                return kinds;
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

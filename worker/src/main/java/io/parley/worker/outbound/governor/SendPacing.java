@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which governor buckets a send takes from, and how many tokens: every send of a channel, live reply or broadcast,
@@ -20,6 +21,8 @@ public final class SendPacing {
     public enum LineEndpoint { PUSH, MULTICAST }
 
     private final SendGovernor governor;
+    /** WhatsApp number-and-user pairs paused after a 131056, until a System.nanoTime(). */
+    private final ConcurrentHashMap<String, Long> pairs = new ConcurrentHashMap<>();
     private final SendRateSettings rates;
 
     SendPacing(SendGovernor governor, SendRateSettings rates) {
@@ -37,8 +40,7 @@ public final class SendPacing {
             return Duration.ZERO;
         }
         return switch (channel.channelType()) {
-            case WHATSAPP -> governor.tryTake(whatsappKey(channel, credentials), rates.whatsappPerSecond(), 1,
-                    priority);
+            case WHATSAPP -> whatsapp(channel, credentials, recipient, priority);
             case LINE -> endpoint == LineEndpoint.MULTICAST
                     ? governor.tryTake("line:" + channel.id() + ":multicast", rates.lineMulticastPerSecond(), 1,
                     priority)
@@ -63,12 +65,52 @@ public final class SendPacing {
             return;
         }
         switch (channel.channelType()) {
-            case WHATSAPP -> governor.penalize(whatsappKey(channel, credentials), rates.whatsappPerSecond(), pause);
+            case WHATSAPP -> governor.penalize(whatsappKey(channel, credentials), whatsappRate(credentials), pause);
             case LINE -> governor.penalize("line:" + channel.id() + ":push", rates.linePushPerSecond(), pause);
             case TELEGRAM -> governor.penalize("telegram:" + channel.id(), rates.telegramPerSecond(), pause);
             default -> {
             }
         }
+    }
+
+    /**
+     * WhatsApp answered 131056 ("pair rate limit": too many messages from this number to this one user): only that
+     * pair waits {@code pause}; the number's bucket, and every other recipient, is not slowed down. Kept in this
+     * process's memory (a pair limit is rare and a broadcast's job is serial: the same process sends the retry);
+     * another process learns of it from its own 131056.
+     */
+    public void penalizePair(ChannelRow channel, Map<String, String> credentials, String recipient, Duration pause) {
+        if (rates.enabled() && channel.channelType() == ChannelType.WHATSAPP) {
+            long until = System.nanoTime() + pause.toNanos();
+            pairs.merge(pairKey(channel, credentials, recipient), until, Math::max);
+            pairs.values().removeIf(end -> end - System.nanoTime() < 0);
+        }
+    }
+
+    /** The pair's pause after a 131056 first, then the number's bucket at its own rate. */
+    private Duration whatsapp(ChannelRow channel, Map<String, String> credentials, String recipient,
+                             SendGovernor.Priority priority) {
+        if (!pairs.isEmpty() && recipient != null) {
+            Long until = pairs.get(pairKey(channel, credentials, recipient));
+            long left = until == null ? 0 : until - System.nanoTime();
+            if (left > 0) {
+                return Duration.ofNanos(left);
+            }
+        }
+        return governor.tryTake(whatsappKey(channel, credentials), whatsappRate(credentials), 1, priority);
+    }
+
+    /** The per-second rate of a WhatsApp number: its channel's {@code messagesPerSecond}, else the setting. */
+    int whatsappRate(Map<String, String> credentials) {
+        String own = credentials.get("messagesPerSecond");
+        if (own != null) {
+            try {
+                return Math.clamp(Integer.parseInt(own.strip()), 1, 1000);
+            } catch (NumberFormatException e) {
+                return rates.whatsappPerSecond(); // the API validates it; an old or hand-made value falls back
+            }
+        }
+        return rates.whatsappPerSecond();
     }
 
     private Duration telegram(ChannelRow channel, String chat, SendGovernor.Priority priority) {
@@ -80,6 +122,10 @@ public final class SendPacing {
         // slower bot on a busy chat is safer than a 429.
         return governor.tryTake("telegram-chat:" + channel.id() + ":" + chat, 1, rates.telegramChatBurst(), 1,
                 priority);
+    }
+
+    private static String pairKey(ChannelRow channel, Map<String, String> credentials, String recipient) {
+        return "whatsapp-pair:" + whatsappKey(channel, credentials).substring("whatsapp:".length()) + ":" + recipient;
     }
 
     private static String whatsappKey(ChannelRow channel, Map<String, String> credentials) {

@@ -43,7 +43,7 @@ final class WhatsAppErrors {
             return new SendFailure.RateLimited(RATE_LIMIT_PAUSE, message);
         }
         if (code == 131056) {
-            return new SendFailure.RateLimited(PAIR_RATE_PAUSE, message);
+            return new SendFailure.RateLimited(PAIR_RATE_PAUSE, message, true);
         }
         if (code == 131057) {
             return new SendFailure.RateLimited(MAINTENANCE_PAUSE, message);
