@@ -18,9 +18,11 @@ import java.util.UUID;
 public final class ContactErasure {
 
     private final ErasureRepository erasures;
+    private final RetentionRepository retention;
 
-    ContactErasure(ErasureRepository erasures) {
+    ContactErasure(ErasureRepository erasures, RetentionRepository retention) {
         this.erasures = erasures;
+        this.retention = retention;
     }
 
     /** How many rows each step touched (for the audit entry: counts only, nothing about the person); empty if none. */
@@ -40,6 +42,7 @@ public final class ContactErasure {
                 + erasures.anonymizeContactDays(t, contactId, salt));
         counts.put("broadcastRecipientsAnonymized", erasures.anonymizeBroadcastRecipients(t, contactId, salt));
         counts.put("contacts", erasures.deleteContact(t, contactId));
+        retention.track(t); // the retention job purges the tombstones in time (parley.privacy.tombstone-days)
         return counts.get("contacts") == 0 ? Map.of() : counts;
     }
 
