@@ -12,8 +12,10 @@ import java.time.Duration;
  * @param retentionInterval how often each tenant's retention job is enqueued
  * @param tombstoneDays     how long an erased identity's tombstone is kept (providers stop redelivering long before:
  *                          WhatsApp retries for up to 7 days)
+ * @param closeGraceDays    how long a closed tenant can be reopened before its data is deleted
  */
 @ConfigurationProperties("parley.privacy")
 public record PrivacySettings(@Bindable(defaultValue = "1h") Duration retentionInterval,
-                              @Bindable(defaultValue = "30") @Min(1) int tombstoneDays) {
+                              @Bindable(defaultValue = "30") @Min(1) int tombstoneDays,
+                              @Bindable(defaultValue = "30") @Min(0) int closeGraceDays) {
 }

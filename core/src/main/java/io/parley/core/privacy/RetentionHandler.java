@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies one tenant's retention (job kind {@value #KIND}, no args): messages and stored provider events older than
  * the tenant's number of days are deleted in batches (one short transaction each), and tombstones of erased
- * identities older than {@code parley.privacy.tombstone-days} are purged. Idempotent: a re-run deletes what is left.
+ * identities older than {@code parley.privacy.tombstone-days} are purged. A closed tenant whose grace has passed is
+ * deleted whole instead. Idempotent: a re-run deletes what is left.
  */
 @Singleton
 @Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.WORKER)
@@ -47,6 +48,11 @@ public final class RetentionHandler implements JobHandler {
     @Override
     public void run(Job job) {
         TenantId tenant = job.tenant();
+        int deleted = scope.write(tenant, () -> retention.deleteIfDue(tenant.value()));
+        if (deleted >= 0) {
+            LOG.info("Closed tenant {} deleted after its grace period: {} row(s)", tenant, deleted);
+            return;
+        }
         int purged = scope.write(tenant, () -> retention.purgeTombstones(tenant.value(), settings.tombstoneDays()));
         Integer days = scope.read(tenant, () -> retention.retentionDays(tenant.value()).orElse(null));
         if (days == null) {

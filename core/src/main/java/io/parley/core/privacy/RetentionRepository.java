@@ -48,4 +48,49 @@ public interface RetentionRepository extends GenericRepository<ContactErasureRow
             DELETE FROM contact_erasures WHERE tenant_id = :tenantId
               AND erased_at < now() - make_interval(days => :days)""")
     int purgeTombstones(UUID tenantId, int days);
+
+    /**
+     * Closes the tenant: its active bots are paused (and remembered, for a reopening), its data is deleted after
+     * {@code graceDays}. 0 when it is closed already.
+     */
+    @Query("""
+            WITH paused AS (
+                UPDATE bots SET status = 'paused', updated_at = now()
+                WHERE tenant_id = :tenantId AND status = 'active'
+                  AND NOT EXISTS (SELECT 1 FROM tenant_privacy WHERE tenant_id = :tenantId AND closed_at IS NOT NULL)
+                RETURNING id
+            ), closed AS (
+            INSERT INTO tenant_privacy (tenant_id, closed_at, delete_after, paused_bots)
+            VALUES (:tenantId, now(), now() + make_interval(days => :graceDays),
+                    ARRAY(SELECT id FROM paused))
+            ON CONFLICT (tenant_id) DO UPDATE SET closed_at = EXCLUDED.closed_at,
+                delete_after = EXCLUDED.delete_after, paused_bots = EXCLUDED.paused_bots, updated_at = now()
+                WHERE tenant_privacy.closed_at IS NULL
+            RETURNING 1
+            )
+            SELECT count(*) FROM closed""")
+    int close(UUID tenantId, int graceDays);
+
+    /** When a closed tenant's data goes; empty when it is open. */
+    @Query("SELECT delete_after FROM tenant_privacy WHERE tenant_id = :tenantId AND closed_at IS NOT NULL")
+    Optional<java.time.Instant> deleteAfter(UUID tenantId);
+
+    /** Resumes the bots the closing paused (those still paused); 0 when the tenant was not closed. */
+    @Query("""
+            WITH reopened AS (
+                UPDATE tenant_privacy SET closed_at = NULL, delete_after = NULL, paused_bots = '{}', updated_at = now()
+                WHERE tenant_id = :tenantId AND closed_at IS NOT NULL
+                RETURNING (SELECT paused_bots FROM tenant_privacy p WHERE p.tenant_id = :tenantId) AS bots
+            ), resumed AS (
+                UPDATE bots SET status = 'active', updated_at = now()
+                WHERE tenant_id = :tenantId AND status = 'paused' AND id = ANY (SELECT unnest(bots) FROM reopened)
+            )
+            SELECT count(*) FROM reopened""")
+    int reopen(UUID tenantId);
+
+    /** Every row of a tenant whose grace has passed (V171 parley_delete_tenant); -1 when it is not due. */
+    @Query("""
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM tenant_privacy WHERE tenant_id = :tenantId
+                                     AND delete_after < now()) THEN parley_delete_tenant(:tenantId) ELSE -1 END""")
+    int deleteIfDue(UUID tenantId);
 }

@@ -83,6 +83,26 @@ class RetentionTest implements DatabaseTest {
         assertThat(untracked.jobs()).isZero();
     }
 
+    @Test
+    void aClosedTenantWhoseGraceHasPassedIsDeletedWholeAndAnotherIsNot() {
+        Tenant gone = Tenant.create();
+        Tenant graced = Tenant.create();
+        for (Tenant tenant : new Tenant[]{gone, graced}) {
+            tenant.message(ago(1));
+            tenant.event(ago(1));
+            scope.writeVoid(tenant.id(), () -> retention.close(tenant.id().value(), 3));
+        }
+        Tenant.sql("UPDATE tenant_privacy SET delete_after = now() - interval '1 minute' WHERE tenant_id = ?",
+                gone.id().value());
+
+        handler.run(job(gone));
+        handler.run(job(graced));
+
+        assertThat(Tenant.rowsAnywhere(gone.id().value())).as("no table keeps a row of the tenant").isZero();
+        assertThat(graced.count("messages")).isEqualTo(1);
+        assertThat(graced.count("tenants", "id")).isEqualTo(1);
+    }
+
     private static Instant ago(int days) {
         return Instant.now().minus(Duration.ofDays(days));
     }
@@ -129,7 +149,21 @@ class RetentionTest implements DatabaseTest {
         }
 
         long count(String table) {
-            return query("SELECT count(*) FROM " + table + " WHERE tenant_id = ?", id.value());
+            return count(table, "tenant_id");
+        }
+
+        long count(String table, String column) {
+            return query("SELECT count(*) FROM " + table + " WHERE " + column + " = ?", id.value());
+        }
+
+        /** Rows of the tenant in every table of the schema with a tenant_id, and the tenant's own row. */
+        static long rowsAnywhere(UUID tenant) {
+            return query("SELECT (SELECT count(*) FROM tenants WHERE id = ?) + coalesce(sum((xpath('/row/n/text()', "
+                    + "query_to_xml(format('SELECT count(*) AS n FROM %I WHERE tenant_id = %L', c.table_name, ?), "
+                    + "false, true, '')))[1]::text::bigint), 0) FROM information_schema.columns c "
+                    + "JOIN information_schema.tables t ON t.table_schema = c.table_schema "
+                    + "AND t.table_name = c.table_name WHERE c.table_schema = 'public' "
+                    + "AND c.column_name = 'tenant_id' AND t.table_type = 'BASE TABLE'", tenant, tenant.toString());
         }
 
         long jobs() {
@@ -147,7 +181,7 @@ class RetentionTest implements DatabaseTest {
             }
         }
 
-        private static void sql(String sql, Object... values) {
+        static void sql(String sql, Object... values) {
             try (Connection connection = TestDatabase.shared().openSuperuserConnection();
                  PreparedStatement statement = prepare(connection, sql, values)) {
                 statement.executeUpdate();
