@@ -7,19 +7,17 @@ import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
 import io.parley.core.testing.DatabaseTest;
-import io.parley.core.testing.TestDatabase;
+
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import static io.parley.core.testing.SuperuserSql.execute;
+import static io.parley.core.testing.SuperuserSql.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The retention job and its scheduler (docs/privacy.md "Retention"). */
@@ -92,7 +90,7 @@ class RetentionTest implements DatabaseTest {
             tenant.event(ago(1));
             scope.writeVoid(tenant.id(), () -> retention.close(tenant.id().value(), 3));
         }
-        Tenant.sql("UPDATE tenant_privacy SET delete_after = now() - interval '1 minute' WHERE tenant_id = ?",
+        execute("UPDATE tenant_privacy SET delete_after = now() - interval '1 minute' WHERE tenant_id = ?",
                 gone.id().value());
 
         handler.run(job(gone));
@@ -120,30 +118,30 @@ class RetentionTest implements DatabaseTest {
             UUID channel = Ids.next();
             UUID contact = Ids.next();
             UUID conversation = Ids.next();
-            sql("INSERT INTO tenants (id, name) VALUES (?, 'Retention Co')", tenant);
-            sql("INSERT INTO bots (tenant_id, id, name) VALUES (?, ?, 'Helper')", tenant, bot);
-            sql("INSERT INTO channels (tenant_id, id, bot_id, type, name) VALUES (?, ?, ?, 'line', 'LINE')",
+            execute("INSERT INTO tenants (id, name) VALUES (?, 'Retention Co')", tenant);
+            execute("INSERT INTO bots (tenant_id, id, name) VALUES (?, ?, 'Helper')", tenant, bot);
+            execute("INSERT INTO channels (tenant_id, id, bot_id, type, name) VALUES (?, ?, ?, 'line', 'LINE')",
                     tenant, channel, bot);
-            sql("INSERT INTO contacts (tenant_id, id) VALUES (?, ?)", tenant, contact);
-            sql("INSERT INTO conversations (tenant_id, id, bot_id, channel_id, contact_id) VALUES (?, ?, ?, ?, ?)",
+            execute("INSERT INTO contacts (tenant_id, id) VALUES (?, ?)", tenant, contact);
+            execute("INSERT INTO conversations (tenant_id, id, bot_id, channel_id, contact_id) VALUES (?, ?, ?, ?, ?)",
                     tenant, conversation, bot, channel, contact);
             return new Tenant(new TenantId(tenant), channel, conversation);
         }
 
         void message(Instant at) {
-            sql("INSERT INTO messages (tenant_id, id, conversation_id, direction, sender, type, text, status, "
+            execute("INSERT INTO messages (tenant_id, id, conversation_id, direction, sender, type, text, status, "
                     + "created_at) VALUES (?, ?, ?, 'inbound', 'contact', 'text', 'hi', 'received', ?)",
                     id.value(), Ids.next(), conversation, Timestamp.from(at));
         }
 
         void event(Instant at) {
-            sql("INSERT INTO inbound_events (tenant_id, id, channel_id, provider_event_id, kind, payload, received_at) "
-                    + "VALUES (?, ?, ?, ?, 'text', '{}', ?)", id.value(), Ids.next(), channel, "ev-" + Ids.next(),
+            execute("INSERT INTO inbound_events (tenant_id, id, channel_id, provider_event_id, kind, payload, "
+                    + "received_at) VALUES (?, ?, ?, ?, 'text', '{}', ?)", id.value(), Ids.next(), channel, "ev-" + Ids.next(),
                     Timestamp.from(at));
         }
 
         void tombstone(String user, Instant at) {
-            sql("INSERT INTO contact_erasures (tenant_id, channel_id, identity_hash, erased_at) "
+            execute("INSERT INTO contact_erasures (tenant_id, channel_id, identity_hash, erased_at) "
                     + "VALUES (?, ?, parley_identity_hash(?, ?), ?)", id.value(), channel, channel, user,
                     Timestamp.from(at));
         }
@@ -153,12 +151,12 @@ class RetentionTest implements DatabaseTest {
         }
 
         long count(String table, String column) {
-            return query("SELECT count(*) FROM " + table + " WHERE " + column + " = ?", id.value());
+            return number("SELECT count(*) FROM " + table + " WHERE " + column + " = ?", id.value());
         }
 
         /** Rows of the tenant in every table of the schema with a tenant_id, and the tenant's own row. */
         static long rowsAnywhere(UUID tenant) {
-            return query("SELECT (SELECT count(*) FROM tenants WHERE id = ?) + coalesce(sum((xpath('/row/n/text()', "
+            return number("SELECT (SELECT count(*) FROM tenants WHERE id = ?) + coalesce(sum((xpath('/row/n/text()', "
                     + "query_to_xml(format('SELECT count(*) AS n FROM %I WHERE tenant_id = %L', c.table_name, ?), "
                     + "false, true, '')))[1]::text::bigint), 0) FROM information_schema.columns c "
                     + "JOIN information_schema.tables t ON t.table_schema = c.table_schema "
@@ -167,36 +165,7 @@ class RetentionTest implements DatabaseTest {
         }
 
         long jobs() {
-            return query("SELECT count(*) FROM jobs WHERE tenant_id = ? AND kind = 'privacy.retention'", id.value());
-        }
-
-        private static long query(String sql, Object... values) {
-            try (Connection connection = TestDatabase.shared().openSuperuserConnection();
-                 PreparedStatement statement = prepare(connection, sql, values);
-                 ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        static void sql(String sql, Object... values) {
-            try (Connection connection = TestDatabase.shared().openSuperuserConnection();
-                 PreparedStatement statement = prepare(connection, sql, values)) {
-                statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static PreparedStatement prepare(Connection connection, String sql, Object... values)
-                throws SQLException {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            return statement;
+            return number("SELECT count(*) FROM jobs WHERE tenant_id = ? AND kind = 'privacy.retention'", id.value());
         }
     }
 }
