@@ -404,46 +404,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/identities": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * How the signed-in user can sign in
-         * @description Linked provider accounts and whether the user has a password. Users only, not API keys.
-         */
-        get: operations["listSignInMethods"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/identities/{identityId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Unlink a provider account from the signed-in user
-         * @description 409 when it is the last way to sign in (no password and no other provider); another user's identity is 404.
-         */
-        delete: operations["unlinkSignInProvider"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -478,106 +438,6 @@ export interface paths {
          * @description The refresh token and the tokens rotated from it stop working; access tokens already issued expire on their own (15 minutes).
          */
         post: operations["logout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/oauth/exchange": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Exchange the callback's one-time code for tokens
-         * @description The code from /auth/callback#code=… works once, within 60 seconds.
-         */
-        post: operations["exchangeSignInCode"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/oauth/providers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The sign-in providers this Parley offers
-         * @description Public: the dashboard shows a "Sign in with …" button for each.
-         */
-        get: operations["listSignInProviders"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/oauth/{provider}/callback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The provider's redirect back (browser)
-         * @description Checks the state (single use, this browser's), exchanges the code with the PKCE verifier, verifies the ID token (signature, issuer, audience, expiry, nonce) and redirects to the dashboard. Failures redirect too, with #error=state|id_token|email_not_verified|provider|denied|already_linked.
-         */
-        get: operations["finishProviderSignIn"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/oauth/{provider}/link": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Start linking a provider account to the signed-in user
-         * @description Answers the provider URL to open in this browser (and sets the binding cookie); after the provider the dashboard shows /auth/callback#linked=<provider> or #error=<reason>.
-         */
-        post: operations["startProviderLink"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/oauth/{provider}/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Start signing in with a provider (browser redirect)
-         * @description Redirects to the provider (authorization code + PKCE, with state and nonce) and sets a short-lived HttpOnly cookie binding the attempt to this browser.
-         */
-        get: operations["startProviderSignIn"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1192,26 +1052,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/bots/{botId}/memory-fields/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Count the contacts that have each memory field set
-         * @description Per declared field, the distinct contacts with a stored value, and the bot's contacts; see docs/flows.md#memory.
-         */
-        get: operations["getMemoryFieldStats"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/bots/{botId}/setup-page": {
         parameters: {
             query?: never;
@@ -1376,26 +1216,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/broadcasts/estimate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Estimate a broadcast's reach and cost (admin)
-         * @description Before sending: the contacts of the segment it would reach now on each channel (after opt-outs), the WhatsApp cost by template category × recipients (prices from the operator's configuration), and each LINE channel's monthly quota left, as LINE reports it. Nothing is stored. 404 when the segment or a channel is not the tenant's.
-         */
-        post: operations["estimateBroadcast"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/broadcasts/{broadcastId}": {
         parameters: {
             query?: never;
@@ -1527,7 +1347,7 @@ export interface paths {
         put?: never;
         /**
          * Send or schedule a draft (admin)
-         * @description Plans the recipients (opted-out contacts are left out and counted), checks the plan's monthly quota of broadcast recipients (402) and starts now or at scheduledAt. 409 when the broadcast is not a draft, its segment was deleted, or it would send more messages on a LINE channel than the channel's monthly quota has left.
+         * @description Plans the recipients (opted-out contacts are left out and counted), checks the plan's monthly quota of broadcast recipients (402) and starts now or at scheduledAt. 409 when the broadcast is not a draft or its segment was deleted.
          */
         post: operations["sendBroadcast"];
         delete?: never;
@@ -1638,7 +1458,11 @@ export interface paths {
         get: operations["getContact"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Erase a contact and everything about them (admin)
+         * @description Deletes the contact with its identities, conversations, messages, attributes, memory, setup answers, stored provider events, opt-outs and pending jobs; LLM usage, analytics and broadcast counts are kept without the person. Each channel identity is suppressed: a late webhook (an event from before the erasure, a follow or a status) does not re-create them; a new message does (docs/privacy.md). Audited as contact.erased. Cannot be undone.
+         */
+        delete: operations["eraseContact"];
         options?: never;
         head?: never;
         /**
@@ -1662,6 +1486,26 @@ export interface paths {
          * @description Parley's link for this contact and offer, valid 30 days. Opening it creates a Stripe Checkout Session (mode subscription) in the tenant's Stripe account and redirects there; when the contact pays, the offer's tier is set on the contact. 404 for an unknown contact or offer; 409 when the contact is blocked or no Stripe account is connected.
          */
         post: operations["createCheckoutLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{contactId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export everything stored about a contact (admin)
+         * @description One JSON document: the contact, identities, opt-outs, conversations, messages, memory and its history, subscriptions, access code redemptions and LLM usage, each as stored. Audited as contact.exported.
+         */
+        get: operations["exportContact"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1896,26 +1740,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/conversations/{conversationId}/usage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a conversation's LLM usage totals
-         * @description Calls, tokens and cost of the LLM calls made for the conversation. Calls of a model without a price are counted in unpricedCalls and left out of costMicros.
-         */
-        get: operations["getConversationUsage"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -2118,7 +1942,11 @@ export interface paths {
         get: operations["getMe"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete your account
+         * @description Leaves every tenant (each audits member.left) and deletes the user with their sessions. 409 when you are the last owner of a tenant: make someone else owner or close the tenant first. 403 for API keys. The tenants' data stays theirs.
+         */
+        delete: operations["deleteMe"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2356,6 +2184,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/privacy-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's retention settings
+         * @description How long messages are kept; null keeps them.
+         */
+        get: operations["getPrivacySettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the tenant's retention (admin)
+         * @description `messageRetentionDays`: messages (and the stored provider events) older than this are deleted by an hourly job; null keeps them. Audited as privacy.settings.updated.
+         */
+        patch: operations["updatePrivacySettings"];
+        trace?: never;
+    };
     "/api/v1/public/setup/{token}": {
         parameters: {
             query?: never;
@@ -2374,26 +2226,6 @@ export interface paths {
          * @description Same rules as PATCH /api/v1/contacts/{id} for `attributes` (a JSON merge patch) and `personaOverride`; answers what the page shows now.
          */
         post: operations["submitSetupPage"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/setup/{token}/access-code": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Redeem an access code on the setup page
-         * @description When the contact's bot asks for an access code (accessCodeAsked): the same redemption as an answer in the chat (single use, expiry, revocation, grants). 400 on `code` when the code is refused or the bot asks for none; 429 while the contact is over the wrong-code limit (PARLEY_ACCESS_CODES_MAX_WRONG_ATTEMPTS per PARLEY_ACCESS_CODES_ATTEMPT_WINDOW) or the client IP over the setup page's limit. Answers the page as it is now.
-         */
-        post: operations["redeemSetupAccessCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2516,7 +2348,27 @@ export interface paths {
         patch: operations["updateTenant"];
         trace?: never;
     };
-    "/api/v1/tenant/sign-in-policy": {
+    "/api/v1/tenant/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close the tenant (owner)
+         * @description Its active bots are paused at once; its data is deleted after the installation's grace period (`PARLEY_PRIVACY_CLOSE_GRACE_DAYS`, default 30), until then `reopenTenant` undoes it. Export what you need first. 409 when it is closed already. Audited as tenant.closed.
+         */
+        post: operations["closeTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant/closure": {
         parameters: {
             query?: never;
             header?: never;
@@ -2524,16 +2376,92 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Whether the active tenant requires SSO
-         * @description With ssoRequired, members cannot sign in with a password, only through a provider.
+         * Whether the tenant is closed, and until when it can reopen
+         * @description `deleteAfter` is when a closed tenant's data is deleted; null while it is open.
          */
-        get: operations["getSignInPolicy"];
-        /**
-         * Require SSO for the tenant's members (owner)
-         * @description Owner only. Requiring SSO needs a linked provider on the owner's own account (409 otherwise), so the owner cannot lock themselves out. Audited.
-         */
-        put: operations["setSignInPolicy"];
+        get: operations["getTenantClosure"];
+        put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export everything the tenant stores (admin)
+         * @description A job builds one JSON document: every table's rows of the tenant, without secrets. Poll `getTenantExport` until `ready`, then download it. Audited as tenant.export_requested.
+         */
+        post: operations["requestTenantExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant/exports/{exportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant export's status (admin)
+         * @description `pending` while its job runs, then `ready`.
+         */
+        get: operations["getTenantExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant/exports/{exportId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a ready tenant export (admin)
+         * @description 409 while it is pending. Audited as tenant.export_downloaded.
+         */
+        get: operations["downloadTenantExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a closed tenant within its grace period (owner)
+         * @description The bots the closing paused are resumed. 409 when the tenant is not closed. Audited as tenant.reopened.
+         */
+        post: operations["reopenTenant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3083,7 +3011,8 @@ export interface components {
             quotaMessage?: string | null;
             outputConversion: string;
             limits: components["schemas"]["MessageLimits"];
-            moderation: components["schemas"]["Moderation"];
+            /** @description Message moderation is not supported yet: always false. */
+            moderation?: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -3142,7 +3071,8 @@ export interface components {
             /** @enum {string|null} */
             outputConversion?: "none" | "zh-Hant" | "zh-Hans" | null;
             limits?: components["schemas"]["MessageLimits"] | null;
-            moderation?: components["schemas"]["ModerationRequest"] | null;
+            /** @description Not supported yet: only false is accepted; true is rejected with 400. */
+            moderation?: boolean | null;
             /** @enum {string|null} */
             status?: "active" | "paused" | null;
         };
@@ -3179,25 +3109,6 @@ export interface components {
             label: string;
             postback: string;
         };
-        BroadcastChannelEstimate: {
-            channelId: string;
-            /** @enum {string} */
-            type: "line" | "whatsapp" | "telegram";
-            name: string;
-            /**
-             * Format: int64
-             * @description Contacts reached on this channel (each contact on the first chosen channel it can be reached on)
-             */
-            recipients: number;
-            /** @description WhatsApp only */
-            cost?: components["schemas"]["EstimateWireCost"] | null;
-            /** @description LINE only, when LINE answered */
-            lineQuota?: components["schemas"]["EstimateWireLineQuota"] | null;
-            /** @description LINE only: why the quota could not be read */
-            lineQuotaError?: string | null;
-            /** @description LINE: more recipients than the monthly quota has left (sending is refused) */
-            exceedsQuota: boolean;
-        };
         BroadcastCreate: {
             /** @example December sale */
             name: string;
@@ -3207,27 +3118,6 @@ export interface components {
             channelIds: string[];
             message: components["schemas"]["BroadcastWireMessage"];
             quietHours?: components["schemas"]["BroadcastQuietHours"] | null;
-        };
-        BroadcastEstimate: {
-            /**
-             * Format: int64
-             * @description Contacts it would reach now
-             */
-            recipients: number;
-            /**
-             * Format: int64
-             * @description Contacts of the segment left out: opted out or unfollowed on every chosen channel
-             */
-            optedOut: number;
-            channels: components["schemas"]["BroadcastChannelEstimate"][];
-            /** @description The WhatsApp channels' cost together; absent without one */
-            whatsappCost?: components["schemas"]["EstimateWireMoney"] | null;
-        };
-        BroadcastEstimateRequest: {
-            segmentId: string;
-            channelIds: string[];
-            /** @description The WhatsApp template to be sent, for its price category */
-            template?: components["schemas"]["EstimateWireTemplateRef"] | null;
         };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         BroadcastPage: {
@@ -3577,6 +3467,42 @@ export interface components {
              */
             tags?: string[] | null;
         };
+        /** @description Everything Parley stores about one contact (docs/privacy.md "Export"): each list is the rows of one table as stored, with snake_case column names, so the document is complete rather than pretty. */
+        ContactExport: {
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description The contact row */
+            contact: {
+                [key: string]: unknown;
+            };
+            identities: {
+                [key: string]: unknown;
+            }[];
+            optOuts: {
+                [key: string]: unknown;
+            }[];
+            conversations: {
+                [key: string]: unknown;
+            }[];
+            messages: {
+                [key: string]: unknown;
+            }[];
+            memory: {
+                [key: string]: unknown;
+            }[];
+            memoryHistory: {
+                [key: string]: unknown;
+            }[];
+            subscriptions: {
+                [key: string]: unknown;
+            }[];
+            accessCodeRedemptions: {
+                [key: string]: unknown;
+            }[];
+            llmUsage: {
+                [key: string]: unknown;
+            }[];
+        };
         /** @description The contact as one channel knows it */
         ContactIdentity: {
             /** @example 01934f6e-1111-7c2d-9e3f-4a5b6c7d8e9f */
@@ -3916,41 +3842,6 @@ export interface components {
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
         };
-        /** @description The LLM calls made for a conversation, summed. costMicros sums the priced calls only; unpricedCalls counts calls whose model has no price (their cost is unknown, not 0) */
-        ConversationUsage: {
-            /**
-             * Format: int64
-             * @example 12
-             */
-            calls: number;
-            /**
-             * Format: int64
-             * @example 5400
-             */
-            promptTokens: number;
-            /**
-             * Format: int64
-             * @example 960
-             */
-            completionTokens: number;
-            /**
-             * Format: int64
-             * @description Micro-USD
-             * @example 1386
-             */
-            costMicros: number;
-            /**
-             * Format: int64
-             * @example 0
-             */
-            unpricedCalls: number;
-            /**
-             * @example [
-             *       "gpt-4o-mini"
-             *     ]
-             */
-            models: string[];
-        };
         CreateApiKeyRequest: {
             /** @example CRM sync */
             name: string;
@@ -4015,43 +3906,6 @@ export interface components {
              */
             last4?: string | null;
         };
-        /** @description WhatsApp only */
-        EstimateWireCost: {
-            /** @description marketing, utility, authentication, or service (not a template: free, only within 24 hours of the contact's last message) */
-            category: string;
-            /** @description True when the template is not synced and the dearest category (marketing) was assumed */
-            categoryAssumed: boolean;
-            currency: string;
-            unitPrice: number;
-            total: number;
-        };
-        /** @description LINE only, when LINE answered */
-        EstimateWireLineQuota: {
-            /** @description False when the channel has no monthly limit */
-            limited: boolean;
-            /** Format: int64 */
-            limit?: number | null;
-            /**
-             * Format: int64
-             * @description Messages sent this month
-             */
-            used: number;
-            /**
-             * Format: int64
-             * @description What is left this month; absent when unlimited
-             */
-            remaining?: number | null;
-        };
-        /** @description The WhatsApp channels' cost together; absent without one */
-        EstimateWireMoney: {
-            currency: string;
-            amount: number;
-        };
-        /** @description The WhatsApp template to be sent, for its price category */
-        EstimateWireTemplateRef: {
-            name: string;
-            language: string;
-        };
         /** @description Opens GET /api/v1/events within a minute of being issued */
         EventStreamTicket: {
             /**
@@ -4066,9 +3920,6 @@ export interface components {
              * @example /api/v1/events?ticket=eyJhbGciOiJIUzI1NiJ9.eyJwdXJwb3NlIjoiZXZlbnQtc3RyZWFtIn0.c2ln
              */
             url: string;
-        };
-        ExchangeSignInCodeRequest: {
-            code: string;
         };
         FieldError: {
             /** @example password */
@@ -4382,13 +4233,6 @@ export interface components {
             personaOverride?: boolean | null;
             /** @description Whether the contact redeemed an access code of the bot (default false) */
             accessCode?: boolean | null;
-            /**
-             * @description The contact's tags, for `contact.tags` conditions (default: none)
-             * @example [
-             *       "vip"
-             *     ]
-             */
-            tags?: string[] | null;
         };
         /**
          * @description One step, by `type`:
@@ -4742,17 +4586,6 @@ export interface components {
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
         };
-        LinkedIdentity: {
-            id: string;
-            /** @example github */
-            provider: string;
-            /** @description The provider account's email when it gave one */
-            email?: string;
-            /** Format: date-time */
-            linkedAt: string;
-            /** Format: date-time */
-            lastUsedAt: string;
-        };
         LlmHealth: {
             /**
              * @description DEGRADED while the platform endpoint's circuit is not closed
@@ -4967,30 +4800,6 @@ export interface components {
              */
             maxLength?: number | null;
         };
-        /** @description How many of the bot's contacts have a value of one field */
-        MemoryFieldStat: {
-            /** @example favorability */
-            name: string;
-            /** @enum {string} */
-            type: "number" | "enum" | "text" | "boolean";
-            /** @enum {string} */
-            scope: "contact" | "conversation";
-            /**
-             * Format: int64
-             * @description Distinct contacts with a stored value (for a per-conversation field: in at least one of their conversations); a contact whose value was never set or was cleared has the default and is not counted
-             */
-            contactsSet: number;
-        };
-        MemoryFieldStats: {
-            botId: string;
-            /**
-             * Format: int64
-             * @description Distinct contacts with a conversation with the bot
-             */
-            contacts: number;
-            /** @description The declared fields, in their order */
-            fields: components["schemas"]["MemoryFieldStat"][];
-        };
         MemoryFieldsRequest: {
             /** @description The bot's fields, replacing the ones it had (at most 20) */
             fields: components["schemas"]["MemoryField"][];
@@ -5062,8 +4871,6 @@ export interface components {
             statusDetail?: string | null;
             /** Format: date-time */
             createdAt: string;
-            moderation?: components["schemas"]["ModerationFlag"] | null;
-            usage?: components["schemas"]["MessageUsage"] | null;
         };
         /** @description Per-contact message limits; null = unlimited */
         MessageLimits: {
@@ -5100,33 +4907,6 @@ export interface components {
             type: string;
             /** @example Where is my order? */
             text?: string | null;
-        };
-        /** @description The LLM call behind a bot message (its first message when the answer was split); costMicros is null when the model has no price (unpriced: cost unknown, not 0) */
-        MessageUsage: {
-            /** @example gpt-4o-mini */
-            model: string;
-            /**
-             * Format: int64
-             * @example 420
-             */
-            promptTokens: number;
-            /**
-             * Format: int64
-             * @example 80
-             */
-            completionTokens: number;
-            /**
-             * Format: int64
-             * @example 1200
-             */
-            latencyMs: number;
-            /**
-             * Format: int64
-             * @description Micro-USD; null when unpriced
-             * @example 111
-             */
-            costMicros?: number | null;
-            unpriced: boolean;
         };
         MeterStatus: {
             /** @example parley_answered_messages */
@@ -5181,104 +4961,6 @@ export interface components {
              */
             periodStart?: string | null;
             meters: components["schemas"]["MeterStatus"][];
-        };
-        /** @description A bot's moderation and safety settings (docs/llm.md) */
-        Moderation: {
-            input: boolean;
-            output: boolean;
-            /** @enum {string} */
-            service: "none" | "platform" | "custom";
-            baseUrl?: string | null;
-            /** @description Whether a key is stored (it is never returned) */
-            apiKeySet: boolean;
-            apiKeyHint?: string | null;
-            keywords: components["schemas"]["ModerationKeyword"][];
-            actions: {
-                [key: string]: string;
-            };
-            crisisMessage?: string | null;
-            refusalMessage?: string | null;
-            /** @enum {string} */
-            onUnavailable: "fail_open" | "fail_closed";
-            /** Format: int32 */
-            maxInputLength?: number | null;
-            tooLongMessage?: string | null;
-        };
-        /** @description What moderation found in a message (docs/llm.md); null on a message it did not flag and could check */
-        ModerationFlag: {
-            /**
-             * @description input: the contact's message; output: the LLM's answer
-             * @enum {string}
-             */
-            direction: "input" | "output";
-            /**
-             * @example [
-             *       "self-harm/intent"
-             *     ]
-             */
-            categories: string[];
-            /**
-             * @description What the bot did; null when nothing was flagged
-             * @enum {string|null}
-             */
-            action?: "crisis" | "refuse" | "flag" | null;
-            /** @description The moderation service could not check the message */
-            unchecked: boolean;
-        };
-        ModerationKeyword: {
-            /** @example kill myself */
-            pattern: string;
-            /** @description true: pattern is a regular expression (else a word or phrase, case-insensitive) */
-            regex?: boolean | null;
-            /** @example self-harm */
-            category: string;
-        };
-        /** @description Merges member by member (JSON Merge Patch); keywords are replaced whole; actions merge category by category (null removes one); null resets moderation to off. */
-        ModerationRequest: {
-            /** @description Moderate what contacts write before the LLM or a flow answers */
-            input?: boolean | null;
-            /** @description Moderate the LLM's answers before they are sent */
-            output?: boolean | null;
-            /**
-             * @description The /v1/moderations endpoint: none (keywords only), the platform's, or baseUrl
-             * @enum {string|null}
-             */
-            service?: "none" | "platform" | "custom" | null;
-            /**
-             * @description For service custom: an OpenAI-compatible base URL
-             * @example https://api.openai.com/v1
-             */
-            baseUrl?: string | null;
-            /**
-             * Format: password
-             * @description Write-only key of the custom endpoint; "" removes it
-             */
-            apiKey?: string | null;
-            keywords?: components["schemas"]["ModerationKeyword"][] | null;
-            /** @description Category → crisis, refuse or flag; e.g. {"self-harm": "crisis"} (a family covers its subcategories). Flagged categories not listed are only flagged. */
-            actions?: {
-                [key: string]: string;
-            } | null;
-            /**
-             * @description Sent for a crisis, with your hotline text
-             * @example You are not alone. Call 1925 (24 h) or talk to a person here.
-             */
-            crisisMessage?: string | null;
-            /** @example Sorry, I can't help with that. */
-            refusalMessage?: string | null;
-            /**
-             * @description When moderation or the LLM is unavailable: fail_closed sends the crisis message; fail_open answers (the message is marked unchecked) or sends the fallback message
-             * @enum {string|null}
-             */
-            onUnavailable?: "fail_open" | "fail_closed" | null;
-            /**
-             * Format: int32
-             * @description Longer messages get tooLongMessage and never reach the LLM
-             * @example 500
-             */
-            maxInputLength?: number | null;
-            /** @example Could you say that in fewer words? */
-            tooLongMessage?: string | null;
         };
         Notification: {
             id: string;
@@ -5385,6 +5067,23 @@ export interface components {
             /** @description Whether it can be bought through billing (it has a Stripe price) */
             purchasable: boolean;
         };
+        PrivacySettings: {
+            /**
+             * Format: int32
+             * @description Messages older than this many days are deleted (within about an hour); null keeps them
+             * @example 365
+             */
+            messageRetentionDays?: number | null;
+        };
+        /** @description JSON Merge Patch; messageRetentionDays: null keeps messages. */
+        PrivacySettingsPatch: {
+            /**
+             * Format: int32
+             * @description 1 to 3650
+             * @example 365
+             */
+            messageRetentionDays?: number | null;
+        };
         /** @description RFC 9457 problem details */
         Problem: {
             /**
@@ -5427,10 +5126,6 @@ export interface components {
              * @example @123abcde
              */
             handle?: string | null;
-        };
-        ProviderLinkStart: {
-            /** @description The provider's authorization URL to open in this browser */
-            authorizationUrl: string;
         };
         PutWhatsAppWindowFallbackRequest: {
             /** @example conversation_resume_v1 */
@@ -5575,14 +5270,6 @@ export interface components {
              */
             outputPerMillion: number;
         };
-        /** @description An access code typed on the setup page */
-        SetupAccessCodeRequest: {
-            /**
-             * @description As the contact typed it: any case, with or without dashes or spaces
-             * @example K7QM-2XRT-94HP
-             */
-            code: string;
-        };
         SetupContact: {
             /** @example 陳小明 */
             displayName?: string | null;
@@ -5617,18 +5304,6 @@ export interface components {
              */
             expiresInMinutes?: number | null;
         };
-        /** @description A memory field the bot lets the contact see (never edited here) */
-        SetupMemory: {
-            /** @example favorability */
-            name: string;
-            /**
-             * @description What the field means, in the bot's words
-             * @example How much you like the user
-             */
-            description?: string | null;
-            /** @description The current value, else the field's default; absent: none */
-            value?: number | boolean | string | null;
-        };
         /** @description What the setup page shows and edits, as the bot's setup-page settings say (GET/PUT /api/v1/bots/{botId}/setup-page): `fields` in order with the tenant's labels, `attributes` holding only those fields' values, and the persona only when the bot allows overrides */
         SetupPage: {
             contact: components["schemas"]["SetupContact"];
@@ -5652,12 +5327,6 @@ export interface components {
             doneText?: components["schemas"]["SetupText"] | null;
             /** @description Read: whether submitting the page will make the bot write to the contact (an enabled setup_submitted flow that has not fired for them yet). Submission: whether this submission did. The page promises a message only then */
             messageAfterSubmit: boolean;
-            /** @description Read-only: the bot's memory fields marked visibleToContact, in declared order, with the contact's current values */
-            memory: components["schemas"]["SetupMemory"][];
-            /** @description Whether the contact's bot asks for an access code (a gate on contact.accessCode or an ask step for one): the page then offers a code field, POST …/access-code */
-            accessCodeAsked: boolean;
-            /** @description Whether the contact has redeemed an access code of the bot that is not revoked (false when the bot asks for none) */
-            accessCodeRedeemed: boolean;
         };
         /** @description An attribute the page shows */
         SetupPageField: {
@@ -5744,23 +5413,6 @@ export interface components {
             /** @description Text in the tenant's words: English and/or Traditional Chinese */
             "zh-Hant"?: string | null;
         };
-        SignInMethods: {
-            hasPassword: boolean;
-            identities: components["schemas"]["LinkedIdentity"][];
-        };
-        SignInPolicy: {
-            /** @description Members must sign in through a provider; password sign-in is refused (403) */
-            ssoRequired: boolean;
-        };
-        SignInProvider: {
-            /** @example google */
-            id: string;
-            /** @example Google */
-            name: string;
-        };
-        SignInProviderList: {
-            items: components["schemas"]["SignInProvider"][];
-        };
         SignupRequest: {
             /**
              * Format: email
@@ -5798,6 +5450,23 @@ export interface components {
             usage: components["schemas"]["TenantUsage"];
             /** Format: date-time */
             createdAt: string;
+        };
+        TenantClosure: {
+            closed: boolean;
+            /**
+             * Format: date-time
+             * @description When the data is deleted; null while open
+             */
+            deleteAfter?: string | null;
+        };
+        TenantExport: {
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "ready";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readyAt?: string | null;
         };
         TenantUsage: {
             /** Format: int64 */
@@ -7331,70 +7000,6 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    listSignInMethods: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description listSignInMethods 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SignInMethods"];
-                };
-            };
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
-            /** @description Forbidden */
-            403: components["responses"]["Forbidden"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    unlinkSignInProvider: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                identityId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description unlinkSignInProvider 204 response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
-            /** @description Forbidden */
-            403: components["responses"]["Forbidden"];
-            /** @description Not Found */
-            404: components["responses"]["NotFound"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Conflict */
-            409: components["responses"]["Conflict"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
     login: {
         parameters: {
             query?: never;
@@ -7463,168 +7068,6 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    exchangeSignInCode: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ExchangeSignInCodeRequest"];
-            };
-        };
-        responses: {
-            /** @description exchangeSignInCode 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Tokens"];
-                };
-            };
-            /** @description Bad Request */
-            400: components["responses"]["BadRequest"];
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Request Entity Too Large */
-            413: components["responses"]["PayloadTooLarge"];
-            /** @description Unsupported Media Type */
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    listSignInProviders: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description listSignInProviders 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SignInProviderList"];
-                };
-            };
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    finishProviderSignIn: {
-        parameters: {
-            query?: {
-                code?: string | null;
-                state?: string | null;
-                error?: string | null;
-            };
-            header?: never;
-            path: {
-                provider: string;
-            };
-            cookie?: {
-                parley_oauth?: string | null;
-            };
-        };
-        requestBody?: never;
-        responses: {
-            /** @description To the dashboard's /auth/callback with a one-time code (or an error reason) in the URL fragment */
-            302: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    startProviderLink: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                provider: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description startProviderLink 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProviderLinkStart"];
-                };
-            };
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
-            /** @description Forbidden */
-            403: components["responses"]["Forbidden"];
-            /** @description Not Found */
-            404: components["responses"]["NotFound"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Bad Gateway */
-            502: components["responses"]["BadGateway"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    startProviderSignIn: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                provider: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description To the provider's authorization page */
-            302: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: components["responses"]["NotFound"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Bad Gateway */
-            502: components["responses"]["BadGateway"];
             /** @description Service Unavailable */
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -9248,40 +8691,6 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    getMemoryFieldStats: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                botId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description getMemoryFieldStats 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MemoryFieldStats"];
-                };
-            };
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
-            /** @description Forbidden */
-            403: components["responses"]["Forbidden"];
-            /** @description Not Found */
-            404: components["responses"]["NotFound"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
     getBotSetupPage: {
         parameters: {
             query?: never;
@@ -9772,48 +9181,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Broadcast"];
-                };
-            };
-            /** @description Bad Request */
-            400: components["responses"]["BadRequest"];
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
-            /** @description Forbidden */
-            403: components["responses"]["Forbidden"];
-            /** @description Not Found */
-            404: components["responses"]["NotFound"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Request Entity Too Large */
-            413: components["responses"]["PayloadTooLarge"];
-            /** @description Unsupported Media Type */
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    estimateBroadcast: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BroadcastEstimateRequest"];
-            };
-        };
-        responses: {
-            /** @description estimateBroadcast 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BroadcastEstimate"];
                 };
             };
             /** @description Bad Request */
@@ -10427,6 +9794,38 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    eraseContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description eraseContact 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     updateContact: {
         parameters: {
             query?: never;
@@ -10512,6 +9911,40 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             /** @description Unsupported Media Type */
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description exportContact 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactExport"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */
@@ -11063,40 +10496,6 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    getConversationUsage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                conversationId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description getConversationUsage 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConversationUsage"];
-                };
-            };
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
-            /** @description Forbidden */
-            403: components["responses"]["Forbidden"];
-            /** @description Not Found */
-            404: components["responses"]["NotFound"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
     streamEvents: {
         parameters: {
             query?: {
@@ -11521,6 +10920,36 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             /** @description Not Acceptable */
             406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleteMe 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */
@@ -12182,6 +11611,77 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getPrivacySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getPrivacySettings 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacySettings"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updatePrivacySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacySettingsPatch"];
+                "application/merge-patch+json": components["schemas"]["PrivacySettingsPatch"];
+            };
+        };
+        responses: {
+            /** @description updatePrivacySettings 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacySettings"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getSetupPage: {
         parameters: {
             query?: never;
@@ -12240,50 +11740,6 @@ export interface operations {
             };
             /** @description Bad Request */
             400: components["responses"]["BadRequest"];
-            /** @description Forbidden */
-            403: components["responses"]["Forbidden"];
-            /** @description Not Found */
-            404: components["responses"]["NotFound"];
-            /** @description Not Acceptable */
-            406: components["responses"]["NotAcceptable"];
-            /** @description Request Entity Too Large */
-            413: components["responses"]["PayloadTooLarge"];
-            /** @description Unsupported Media Type */
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description Too Many Requests */
-            429: components["responses"]["TooManyRequests"];
-            /** @description Service Unavailable */
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    redeemSetupAccessCode: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SetupAccessCodeRequest"];
-            };
-        };
-        responses: {
-            /** @description redeemSetupAccessCode 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SetupPage"];
-                };
-            };
-            /** @description Bad Request */
-            400: components["responses"]["BadRequest"];
-            /** @description Unauthorized */
-            401: components["responses"]["Unauthorized"];
             /** @description Forbidden */
             403: components["responses"]["Forbidden"];
             /** @description Not Found */
@@ -12639,7 +12095,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    getSignInPolicy: {
+    closeTenant: {
         parameters: {
             query?: never;
             header?: never;
@@ -12648,13 +12104,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description getSignInPolicy 200 response */
+            /** @description closeTenant 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignInPolicy"];
+                    "application/json": components["schemas"]["TenantClosure"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTenantClosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getTenantClosure 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantClosure"];
                 };
             };
             /** @description Unauthorized */
@@ -12669,30 +12157,124 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    setSignInPolicy: {
+    requestTenantExport: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SignInPolicy"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description setSignInPolicy 200 response */
+            /** @description requestTenantExport 202 response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantExport"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTenantExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getTenantExport 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignInPolicy"];
+                    "application/json": components["schemas"]["TenantExport"];
                 };
             };
-            /** @description Bad Request */
-            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    downloadTenantExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export: {"tenant": {...}, "<table>": [rows...]} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reopenTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description reopenTenant 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantClosure"];
+                };
+            };
             /** @description Unauthorized */
             401: components["responses"]["Unauthorized"];
             /** @description Forbidden */
@@ -12701,10 +12283,6 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             /** @description Conflict */
             409: components["responses"]["Conflict"];
-            /** @description Request Entity Too Large */
-            413: components["responses"]["PayloadTooLarge"];
-            /** @description Unsupported Media Type */
-            415: components["responses"]["UnsupportedMediaType"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */

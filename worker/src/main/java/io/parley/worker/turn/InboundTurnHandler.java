@@ -17,6 +17,7 @@ import io.parley.worker.outbound.line.LineProfiles;
 import io.parley.core.message.InboundEvent;
 import io.parley.core.message.JobKinds;
 import io.parley.core.observability.LogContext;
+import io.parley.core.privacy.ContactErasure;
 import io.parley.core.queue.Job;
 import io.parley.core.queue.JobDiscard;
 import io.parley.core.queue.JobHandler;
@@ -71,14 +72,16 @@ final class InboundTurnHandler implements JobHandler {
 
     private final AnalyticsTrigger analytics;
     private final ModerationTurn moderation;
+    private final ContactErasure erasure;
 
     InboundTurnHandler(TenantScope scope, TurnRepository turns, BotConfigurationCache configurations,
                        ContactRepository contacts, StatusUpdates statuses, MessageIntake intake, FlowPlanner planner,
                        LlmAnswer llm, ReplyWriter writer, JsonMapper json, WorkingSignals signals,
                        LineProfiles profiles, WaitingMessages waiting, QuotaReply quotas,
-                       AnalyticsTrigger analytics, ModerationTurn moderation) {
+                       AnalyticsTrigger analytics, ModerationTurn moderation, ContactErasure erasure) {
         this.analytics = analytics;
         this.moderation = moderation;
+        this.erasure = erasure;
         this.waiting = waiting;
         this.quotas = quotas;
         this.signals = signals;
@@ -127,6 +130,11 @@ final class InboundTurnHandler implements JobHandler {
         ChannelRow channel = config.channel(stored.channelId()).orElseThrow(() ->
                 // the channel exists (the event's row joined it): this process's snapshot predates it
                 new JobRetryAfter(Duration.ofSeconds(2), "configuration snapshot does not have the channel yet"));
+        if (event.externalUserId() != null && erasure.lateEvent(tenant, eventId, channel.id(), event.externalUserId(),
+                writes(event), event.occurredAt())) {
+            LOG.info("Event {} is from an erased identity and not a new message; dropped (docs/privacy.md)", eventId);
+            return null;
+        }
         switch (event.type()) {
             case STATUS -> statuses.apply(tenant, event);
             case UNFOLLOW -> {
@@ -153,6 +161,14 @@ final class InboundTurnHandler implements JobHandler {
             }
         }
         return null;
+    }
+
+    /** A message from the person (what "writing again" after an erasure means), not a follow or a status. */
+    private static boolean writes(InboundEvent event) {
+        return switch (event.type()) {
+            case FOLLOW, UNFOLLOW, STATUS, UNKNOWN -> false;
+            default -> true;
+        };
     }
 
     /**
