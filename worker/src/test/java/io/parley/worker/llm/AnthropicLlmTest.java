@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Anthropic's Messages API (POST /v1/messages) against a local fake speaking it. */
-class AnthropicLlmTest {
+public class AnthropicLlmTest {
 
-    static final String TEXT = """
+    public static final String TEXT = """
             {"id":"msg_01XFDUDYJgAACzvnptvVoYEL","type":"message","role":"assistant","model":"claude-sonnet-4-5",
              "content":[{"type":"text","text":"Nice to meet you, Mei!"}],"stop_reason":"end_turn",
              "stop_sequence":null,"usage":{"input_tokens":31,"output_tokens":8}}""";

@@ -20,18 +20,18 @@ import java.util.concurrent.Executors;
  * (then the last one again), and records each request's method, path with query, headers and body, so a test
  * asserts the request shape a provider's real API expects.
  */
-final class FakeProvider implements AutoCloseable {
+public final class FakeProvider implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.createDefault();
 
-    record Request(String method, String pathAndQuery, Map<String, List<String>> headers, String body) {
+    public record Request(String method, String pathAndQuery, Map<String, List<String>> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> entry.getValue().getFirst()).findFirst().orElse(null);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readValue(body, JsonNode.class);
             } catch (IOException e) {
@@ -40,7 +40,7 @@ final class FakeProvider implements AutoCloseable {
         }
     }
 
-    record Answer(int status, String body, Map<String, String> headers) {
+    public record Answer(int status, String body, Map<String, String> headers) {
     }
 
     private final HttpServer server;
@@ -48,7 +48,7 @@ final class FakeProvider implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Answer last = new Answer(500, "{}", Map.of());
 
-    FakeProvider() {
+    public FakeProvider() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -79,32 +79,32 @@ final class FakeProvider implements AutoCloseable {
         server.start();
     }
 
-    static Answer ok(String body) {
+    public static Answer ok(String body) {
         return new Answer(200, body, Map.of());
     }
 
-    static Answer error(int status, String body) {
+    public static Answer error(int status, String body) {
         return new Answer(status, body, Map.of());
     }
 
-    static Answer error(int status, String body, Map<String, String> headers) {
+    public static Answer error(int status, String body, Map<String, String> headers) {
         return new Answer(status, body, headers);
     }
 
-    FakeProvider then(Answer... answers) {
+    public FakeProvider then(Answer... answers) {
         script.addAll(List.of(answers));
         return this;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    Request only() {
+    public Request only() {
         return requests.getFirst();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Gemini's generateContent (POST /v1beta/models/{model}:generateContent) against a local fake speaking it. */
-class GeminiLlmTest {
+public class GeminiLlmTest {
 
-    static final String TEXT = """
+    public static final String TEXT = """
             {"candidates":[{"content":{"parts":[{"text":"Nice to meet you, Mei!"}],"role":"model"},
               "finishReason":"STOP","index":0}],
              "usageMetadata":{"promptTokenCount":27,"candidatesTokenCount":7,"totalTokenCount":34},
