@@ -58,7 +58,7 @@ final class BotService {
         UUID id = Ids.next();
         BotRow defaults = new BotRow(tenant.value(), id, request.name(), "active", "", BotMerge.DEFAULT_PROVIDER, null, null,
                 null, null, null, null, null, 10, null, null, null, null, "none", null, null, "{}", false, 1,
-                Instant.now(), Instant.now());
+                Instant.now(), Instant.now(), null);
         BotRow row = BotMerge.apply(defaults, request, patch, this::sealApiKey, tiers);
         return scope.write(tenant, () -> {
             plans.requireRoomForOneMore(tenant, PlanLimit.BOTS);
@@ -69,6 +69,7 @@ final class BotService {
                     row.fallbackMessage(), row.limitMessage(), row.outputConversion(), row.limitPerHour(),
                     row.limitPerDay(), row.tierLimits(), row.moderation());
             bots.setQuotaMessage(row.tenantId(), row.id(), row.quotaMessage());
+            bots.setLlmApiVersion(row.tenantId(), row.id(), row.llmApiVersion());
             audit.record(tenant, caller.actor(), "bot.created", "bot", id.toString(), Map.of("name", row.name()));
             return toResponse(bots.find(tenant.value(), id).orElseThrow());
         });
@@ -99,6 +100,7 @@ final class BotService {
                     row.fallbackMessage(), row.limitMessage(), row.outputConversion(), row.limitPerHour(),
                     row.limitPerDay(), row.tierLimits(), row.moderation());
             bots.setQuotaMessage(row.tenantId(), row.id(), row.quotaMessage());
+            bots.setLlmApiVersion(row.tenantId(), row.id(), row.llmApiVersion());
             audit.record(tenant, caller.actor(), "bot.updated", "bot", row.id().toString(),
                     Map.of("fields", BotMerge.changedFields(request, patch)));
             return toResponse(bots.find(tenant.value(), row.id()).orElseThrow());
@@ -157,7 +159,8 @@ final class BotService {
     private BotWire.BotResponse toResponse(BotRow row) {
         return new BotWire.BotResponse(row.id().toString(), row.name(), row.status(), row.persona(),
                 new BotWire.LlmView(row.llmProvider(), row.llmBaseUrl(), row.llmModel(), row.llmApiKeySealed() != null,
-                        row.llmApiKeyHint(), row.llmTemperature(), row.llmMaxTokens(), row.llmTimeoutMs()),
+                        row.llmApiKeyHint(), row.llmTemperature(), row.llmMaxTokens(), row.llmTimeoutMs(),
+                        row.llmApiVersion()),
                 row.historyWindow(), row.welcomeMessage(), row.fallbackMessage(), row.limitMessage(),
                 row.quotaMessage(), row.outputConversion(), new BotWire.Limits(row.limitPerHour(), row.limitPerDay(), readTiers(row.tierLimits())),
                 false, row.createdAt(), row.updatedAt());
