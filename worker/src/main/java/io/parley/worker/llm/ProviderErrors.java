@@ -15,7 +15,7 @@ import java.util.Locale;
  * Turns whatever a provider call threw into an {@link LlmFailure} with intent (shared/protocols README §5.4, and
  * docs/llm.md "Providers" for the native providers' error shapes): the two 429s are told apart by their code — a
  * rate limit is retried after the advised delay (Retry-After, or Gemini's {@code RetryInfo.retryDelay}),
- * {@code insufficient_quota} (out of credits) is not; 408/409/5xx (Anthropic's 529 overloaded included) and connection
+ * {@code insufficient_quota} (out of credits; Anthropic says so with a 400 "credit balance is too low") is not; 408/409/5xx (Anthropic's 529 overloaded included) and connection
  * errors are retried; a rejected key (401, Gemini's {@code API_KEY_INVALID}) raises the credentials alert; other 4xx
  * are the tenant's configuration (unknown model, context too long — named {@code context_length_exceeded} whatever
  * the provider calls it) and are not retried.
@@ -59,6 +59,9 @@ final class ProviderErrors {
                     ? new LlmFailure(LlmOutcome.QUOTA, message, false, false, null)
                     : new LlmFailure(LlmOutcome.RATE_LIMITED, message, true, false, retryAfter);
         }
+        if (status == 400 && outOfCredits(error)) {
+            return new LlmFailure(LlmOutcome.QUOTA, "HTTP 400 insufficient_quota", false, false, null);
+        }
         if (status == 401 || (status == 400 || status == 403) && reason(error, "API_KEY_INVALID")) {
             return LlmFailure.keyRejected(message);
         }
@@ -101,6 +104,12 @@ final class ProviderErrors {
         return text.contains("prompt is too long") // Anthropic
                 || text.contains("exceeds the maximum number of tokens") // Gemini
                 || text.contains("maximum context length"); // OpenAI-compatible servers without the code
+    }
+
+    /** Anthropic answers an account out of credits with a 400, not a 429: the tenant's quota all the same. */
+    private static boolean outOfCredits(@Nullable JsonNode error) {
+        String message = string(error, "message");
+        return message != null && message.toLowerCase(Locale.ROOT).contains("credit balance is too low");
     }
 
     /** Gemini's {@code details[]} carries an ErrorInfo with this reason. */

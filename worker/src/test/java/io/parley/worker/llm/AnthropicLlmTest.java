@@ -131,6 +131,19 @@ public class AnthropicLlmTest {
     }
 
     @Test
+    void anAccountOutOfCreditsIsTheTenantsQuota() {
+        anthropic.then(FakeProvider.error(400, """
+                {"type":"error","error":{"type":"invalid_request_error","message":"Your credit balance is too low \
+                to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits."}}"""));
+
+        LlmFailure failure = catchThrowableOfType(LlmFailure.class,
+                () -> kit.llm.chat(ProviderKit.PROMPT, ProviderKit.call(endpoint)));
+
+        assertThat(failure.outcome()).isEqualTo(LlmOutcome.QUOTA);
+        assertThat(failure.retryable()).isFalse();
+    }
+
+    @Test
     void anInvalidKeyIsRejectedCredentialsWithoutRetry() {
         anthropic.then(FakeProvider.error(401, """
                 {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}"""));
