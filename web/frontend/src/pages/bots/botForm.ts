@@ -73,7 +73,8 @@ export function requestFromForm(form: BotForm, before?: Bot): BotRequest {
   for (const row of form.tiers.filter((r) => r.tier.trim())) {
     tiers[row.tier.trim()] = { perHour: number(row.perHour), perDay: number(row.perDay) }
   }
-  const apiKey = form.removeApiKey ? '' : form.apiKey.trim() || undefined
+  // Ollama takes no key (the API refuses one); moving to it drops the stored key on the server
+  const apiKey = form.provider === 'ollama' ? undefined : form.removeApiKey ? '' : form.apiKey.trim() || undefined
   return {
     name: form.name.trim(),
     status: form.status as BotRequest['status'],
