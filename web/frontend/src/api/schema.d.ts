@@ -4647,11 +4647,20 @@ export interface components {
             unpricedModels: components["schemas"]["UnpricedModel"][];
         };
         LlmSettings: {
-            /** @enum {string|null} */
-            provider?: "openai-compatible" | "demo" | null;
-            /** @example https://api.openai.com/v1 */
+            /**
+             * @description The wire protocol; anthropic and gemini need apiKey and model, azure-openai baseUrl, apiKey, model (the deployment) and apiVersion, ollama baseUrl and model (no key). Changing it without sending apiKey removes the stored key.
+             * @enum {string|null}
+             */
+            provider?: "openai-compatible" | "anthropic" | "gemini" | "ollama" | "azure-openai" | "demo" | null;
+            /**
+             * @description The provider's URL: required for ollama (http://host:11434) and azure-openai (https://RESOURCE.openai.azure.com); anthropic and gemini default to their public API
+             * @example https://api.openai.com/v1
+             */
             baseUrl?: string | null;
-            /** @example gpt-4o-mini */
+            /**
+             * @description The model; for azure-openai the deployment's name
+             * @example gpt-4o-mini
+             */
             model?: string | null;
             /**
              * Format: password
@@ -4671,6 +4680,11 @@ export interface components {
              * @example 8000
              */
             timeoutMs?: number | null;
+            /**
+             * @description Azure OpenAI's api-version (azure-openai only)
+             * @example 2024-10-21T00:00:00Z
+             */
+            apiVersion?: string | null;
         };
         LlmView: {
             provider: string;
@@ -4688,6 +4702,8 @@ export interface components {
             maxTokens?: number | null;
             /** Format: int32 */
             timeoutMs?: number | null;
+            /** @description Azure OpenAI's api-version (azure-openai only) */
+            apiVersion?: string | null;
         };
         LoginRequest: {
             /** @example owner@example.com */

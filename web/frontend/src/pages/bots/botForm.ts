@@ -14,6 +14,8 @@ export interface BotForm {
   provider: string
   baseUrl: string
   model: string
+  /** Azure OpenAI's api-version ("" for other providers). */
+  apiVersion: string
   /** A new key typed by the admin; "" keeps the stored one. */
   apiKey: string
   removeApiKey: boolean
@@ -42,6 +44,7 @@ export function formFromBot(bot: Bot): BotForm {
     provider: bot.llm.provider,
     baseUrl: text(bot.llm.baseUrl),
     model: text(bot.llm.model),
+    apiVersion: text(bot.llm.apiVersion),
     apiKey: '',
     removeApiKey: false,
     temperature: text(bot.llm.temperature),
@@ -70,7 +73,8 @@ export function requestFromForm(form: BotForm, before?: Bot): BotRequest {
   for (const row of form.tiers.filter((r) => r.tier.trim())) {
     tiers[row.tier.trim()] = { perHour: number(row.perHour), perDay: number(row.perDay) }
   }
-  const apiKey = form.removeApiKey ? '' : form.apiKey.trim() || undefined
+  // Ollama takes no key (the API refuses one); moving to it drops the stored key on the server
+  const apiKey = form.provider === 'ollama' ? undefined : form.removeApiKey ? '' : form.apiKey.trim() || undefined
   return {
     name: form.name.trim(),
     status: form.status as BotRequest['status'],
@@ -79,6 +83,8 @@ export function requestFromForm(form: BotForm, before?: Bot): BotRequest {
       provider: form.provider as LlmSettings['provider'],
       baseUrl: form.baseUrl.trim(),
       model: form.model.trim(),
+      // only Azure takes an api-version; null removes it when the bot moves to another provider
+      apiVersion: form.provider === 'azure-openai' ? form.apiVersion.trim() || null : null,
       ...(apiKey !== undefined && { apiKey }),
       temperature: number(form.temperature),
       maxTokens: number(form.maxTokens),

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * the objects {@code llm}, {@code limits}, {@code limits.tiers} and each tier merge member by member. "" still clears
  * optional text (as before). Members that cannot be absent (name, status, historyWindow, outputConversion,
  * llm.provider) reject null. An API key is sealed (or removed with null or ""). Also the checks bean validation
- * cannot express: URL shape, template placeholders, tier names. {@code moderation} is merged by {@link BotModeration}.
+ * cannot express: URL shape, template placeholders, tier names; what each LLM provider needs ({@link LlmProviderRules}).
+ * {@code moderation} is merged by {@link BotModeration}. Changing the provider without sending a key removes the stored
+ * key.
  */
 final class BotMerge {
 
@@ -45,7 +47,11 @@ final class BotMerge {
         }
         String provider = llm.provider() != null ? llm.provider()
                 : patch.removes("llm") ? DEFAULT_PROVIDER : base.llmProvider();
-        return new BotRow(base.tenantId(), base.id(),
+        if (!provider.equals(base.llmProvider()) && llm.apiKey() == null) {
+            sealedKey = null; // a key belongs to its provider: another provider's key is never sent on
+            keyHint = null;
+        }
+        BotRow merged = new BotRow(base.tenantId(), base.id(),
                 request.name() != null ? request.name().trim() : base.name(),
                 pick(request.status(), base.status()),
                 patch.removes("persona") ? "" : pick(request.persona(), base.persona()),
@@ -66,10 +72,14 @@ final class BotMerge {
                 member(patch, "limits.perDay", limits.perDay(), base.limitPerDay()),
                 tiers.write(patch.removes("limits") ? Map.of() : mergeTiers(tiers.read(base.tierLimits()), limits, patch)),
                 base.moderation(), // merged by BotModeration (its own key and sealing context)
-                base.version(), base.createdAt(), base.updatedAt());
+                base.version(), base.createdAt(), base.updatedAt(),
+                text(patch, "llm.apiVersion", llm.apiVersion(), base.llmApiVersion()));
+        LlmProviderRules.check(merged);
+        return merged;
     }
 
-    private static final BotWire.LlmSettings NO_LLM = new BotWire.LlmSettings(null, null, null, null, null, null, null);
+    private static final BotWire.LlmSettings NO_LLM = new BotWire.LlmSettings(null, null, null, null, null, null, null,
+            null);
     private static final BotWire.Limits NO_LIMITS = new BotWire.Limits(null, null, null);
 
     /** The provider a bot has when its LLM settings are removed (and a new bot's). */

@@ -60,7 +60,7 @@ final class BotService {
         UUID id = Ids.next();
         BotRow defaults = new BotRow(tenant.value(), id, request.name(), "active", "", BotMerge.DEFAULT_PROVIDER, null, null,
                 null, null, null, null, null, 10, null, null, null, null, "none", null, null, "{}", "{}", 1,
-                Instant.now(), Instant.now());
+                Instant.now(), Instant.now(), null);
         BotRow row = BotMerge.apply(defaults, request, patch, this::sealApiKey, tiers);
         String moderation = moderations.merge(row, request.moderation(), patch);
         return scope.write(tenant, () -> {
@@ -73,6 +73,7 @@ final class BotService {
                     row.limitPerDay(), row.tierLimits());
             bots.setQuotaMessage(row.tenantId(), row.id(), row.quotaMessage());
             bots.setModeration(row.tenantId(), row.id(), moderation);
+            bots.setLlmApiVersion(row.tenantId(), row.id(), row.llmApiVersion());
             audit.record(tenant, caller.actor(), "bot.created", "bot", id.toString(), Map.of("name", row.name()));
             return toResponse(bots.find(tenant.value(), id).orElseThrow());
         });
@@ -104,6 +105,7 @@ final class BotService {
                     row.limitPerDay(), row.tierLimits());
             bots.setQuotaMessage(row.tenantId(), row.id(), row.quotaMessage());
             bots.setModeration(row.tenantId(), row.id(), moderations.merge(current, request.moderation(), patch));
+            bots.setLlmApiVersion(row.tenantId(), row.id(), row.llmApiVersion());
             audit.record(tenant, caller.actor(), "bot.updated", "bot", row.id().toString(),
                     Map.of("fields", BotMerge.changedFields(request, patch)));
             return toResponse(bots.find(tenant.value(), row.id()).orElseThrow());
@@ -162,7 +164,8 @@ final class BotService {
     private BotWire.BotResponse toResponse(BotRow row) {
         return new BotWire.BotResponse(row.id().toString(), row.name(), row.status(), row.persona(),
                 new BotWire.LlmView(row.llmProvider(), row.llmBaseUrl(), row.llmModel(), row.llmApiKeySealed() != null,
-                        row.llmApiKeyHint(), row.llmTemperature(), row.llmMaxTokens(), row.llmTimeoutMs()),
+                        row.llmApiKeyHint(), row.llmTemperature(), row.llmMaxTokens(), row.llmTimeoutMs(),
+                        row.llmApiVersion()),
                 row.historyWindow(), row.welcomeMessage(), row.fallbackMessage(), row.limitMessage(),
                 row.quotaMessage(), row.outputConversion(), new BotWire.Limits(row.limitPerHour(), row.limitPerDay(), readTiers(row.tierLimits())),
                 moderations.view(row.moderation()), row.createdAt(), row.updatedAt());

@@ -66,16 +66,27 @@ final class BotWire {
     @Serdeable
     @Schema(name = "LlmSettings")
     record LlmSettings(
-            @Nullable @Pattern(regexp = "openai-compatible|demo", message = "must be openai-compatible or demo")
-            @Schema(type = "string", allowableValues = {"openai-compatible", "demo"}) String provider,
-            @Nullable @Size(max = 500) @Schema(example = "https://api.openai.com/v1") String baseUrl,
-            @Nullable @Size(max = 200) @Schema(example = "gpt-4o-mini") String model,
+            @Nullable @Pattern(regexp = "openai-compatible|anthropic|gemini|ollama|azure-openai|demo",
+                    message = "must be openai-compatible, anthropic, gemini, ollama, azure-openai or demo")
+            @Schema(type = "string", allowableValues = {"openai-compatible", "anthropic", "gemini", "ollama",
+                    "azure-openai", "demo"}, description = "The wire protocol; anthropic and gemini need apiKey and "
+                    + "model, azure-openai baseUrl, apiKey, model (the deployment) and apiVersion, ollama baseUrl "
+                    + "and model (no key). Changing it without sending apiKey removes the stored key.")
+            String provider,
+            @Nullable @Size(max = 500) @Schema(example = "https://api.openai.com/v1",
+                    description = "The provider's URL: required for ollama (http://host:11434) and azure-openai "
+                            + "(https://RESOURCE.openai.azure.com); anthropic and gemini default to their public API")
+            String baseUrl,
+            @Nullable @Size(max = 200) @Schema(example = "gpt-4o-mini",
+                    description = "The model; for azure-openai the deployment's name") String model,
             @Nullable @Size(max = 500) @Schema(description = "Write-only; \"\" removes it", format = "password")
             String apiKey,
             @Nullable @DecimalMin("0.0") @DecimalMax("2.0") @Schema(example = "0.7") BigDecimal temperature,
             @Nullable @Min(1) @Max(32768) @Schema(example = "512") Integer maxTokens,
             @Nullable @Min(1000) @Max(60000) @Schema(description = "Per-call timeout in ms", example = "8000")
-            Integer timeoutMs) {
+            Integer timeoutMs,
+            @Nullable @Size(max = 40) @Schema(description = "Azure OpenAI's api-version (azure-openai only)",
+                    example = "2024-10-21") String apiVersion) {
 
         @Override
         public String toString() {
@@ -115,6 +126,8 @@ final class BotWire {
                            description = "Whether an API key is stored (it is never returned)") boolean apiKeySet,
                    @Nullable @Schema(description = "Last 4 characters of the stored key", example = "…x7Qa")
                    String apiKeyHint,
-                   @Nullable BigDecimal temperature, @Nullable Integer maxTokens, @Nullable Integer timeoutMs) {
+                   @Nullable BigDecimal temperature, @Nullable Integer maxTokens, @Nullable Integer timeoutMs,
+                   @Nullable @Schema(description = "Azure OpenAI's api-version (azure-openai only)")
+                   String apiVersion) {
     }
 }

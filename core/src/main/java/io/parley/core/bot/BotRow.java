@@ -10,6 +10,7 @@ import java.util.UUID;
 
 /**
  * A bot's configuration row. {@code llmApiKeySealed} is the SecretBox-sealed key (never returned);
+ * {@code llmApiVersion} is Azure OpenAI's api-version (V160; null for other providers);
  * {@code tierLimits} is JSON: {"premium": {"perHour": null, "perDay": null}} (null = unlimited for that tier);
  * {@code moderation} is JSON too ({@link io.parley.core.moderation.ModerationSettings}, V155; {} = off).
  */
@@ -20,7 +21,8 @@ public record BotRow(UUID tenantId, @Id UUID id, String name, String status, Str
                      @Nullable Integer llmMaxTokens, @Nullable Integer llmTimeoutMs, int historyWindow,
                      @Nullable String welcomeMessage, @Nullable String fallbackMessage, @Nullable String limitMessage,
                      @Nullable String quotaMessage, String outputConversion, @Nullable Integer limitPerHour, @Nullable Integer limitPerDay,
-                     String tierLimits, String moderation, int version, Instant createdAt, Instant updatedAt) {
+                     String tierLimits, String moderation, int version, Instant createdAt, Instant updatedAt,
+                     @Nullable String llmApiVersion) {
 
     @Override
     public String toString() {

@@ -35,7 +35,7 @@ import java.util.Map;
  */
 final class ProviderHttpClient implements HttpClient {
 
-    /** When the current call must be answered; bound by {@link OpenAiCompatibleLlm} around each call. */
+    /** When the current call must be answered; bound by the provider clients around each call. */
     static final ScopedValue<Instant> DEADLINE = ScopedValue.newInstance();
     private static final Duration UNBOUND_TIMEOUT = Duration.ofSeconds(60);
 

@@ -12,8 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The turn's way to the LLM: the demo answers directly; an OpenAI-compatible endpoint is called with retries and
- * a circuit breaker.
+ * The turn's way to the LLM: the demo answers directly; every provider (OpenAI-compatible, Azure OpenAI, Anthropic,
+ * Gemini through {@link LangChainLlm}; Ollama through {@link OllamaLlm}) is called with the same retries and
+ * circuit breaker.
  * <ul>
  *   <li>Retries (as the OpenAI SDKs, shared/protocols README §5.4): 429 rate limits, 5xx and connection errors, up
  *       to {@code parley.llm.max-attempts}, after the advised Retry-After (over {@code max-retry-after}: no retry)
@@ -31,12 +32,14 @@ public final class ResilientLlm {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
 
     private final LlmClient remote;
+    private final LlmClient ollama;
     private final LlmClient demo;
     private final LlmSettings settings;
     private final CircuitBreakerRegistry breakers;
 
-    ResilientLlm(OpenAiCompatibleLlm remote, DemoLlm demo, LlmSettings settings) {
+    ResilientLlm(LangChainLlm remote, OllamaLlm ollama, DemoLlm demo, LlmSettings settings) {
         this.remote = remote;
+        this.ollama = ollama;
         this.demo = demo;
         this.settings = settings;
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
@@ -55,6 +58,7 @@ public final class ResilientLlm {
             return demo.chat(messages, call);
         }
         CircuitBreaker breaker = breakers.circuitBreaker(call.endpoint().baseUrl());
+        LlmClient client = LlmEndpoint.OLLAMA.equals(call.endpoint().provider()) ? ollama : remote;
         for (int attempt = 1; ; attempt++) {
             if (!breaker.tryAcquirePermission()) {
                 throw new LlmFailure(LlmOutcome.CIRCUIT_OPEN, "circuit open for " + call.endpoint().baseUrl(),
@@ -62,7 +66,7 @@ public final class ResilientLlm {
             }
             long start = System.nanoTime();
             try {
-                LlmReply reply = remote.chat(messages, call);
+                LlmReply reply = client.chat(messages, call);
                 breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 return reply;
             } catch (LlmFailure failure) {

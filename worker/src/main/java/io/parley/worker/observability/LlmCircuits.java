@@ -39,7 +39,7 @@ final class LlmCircuits implements LlmHealth.Source {
     @Override
     public LlmHealth current() {
         Map<String, CircuitBreaker.State> circuits = llm.circuits();
-        String platform = settings.hasPlatformKey()
+        String platform = settings.hasPlatformLlm()
                 ? circuits.getOrDefault(platformBaseUrl, CircuitBreaker.State.CLOSED).name() : "NOT_CONFIGURED";
         int bots = 0;
         int open = 0;

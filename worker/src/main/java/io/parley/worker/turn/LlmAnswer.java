@@ -107,8 +107,7 @@ final class LlmAnswer {
                 if (cap.atCap() != LlmBudget.AtCap.CHEAPER_MODEL) {
                     return new Answer(List.of(OutboundMessage.text(capText(bot, cap))), null);
                 }
-                endpoint = new LlmEndpoint(endpoint.provider(), endpoint.baseUrl(), endpoint.apiKey(),
-                        cap.budget().capModel());
+                endpoint = endpoint.withModel(cap.budget().capModel());
             }
             LlmCall call = new LlmCall(endpoint, temperature(bot),
                     admission.ceilingApplies() ? Integer.valueOf(ceilingTokens) : bot.llmMaxTokens(),

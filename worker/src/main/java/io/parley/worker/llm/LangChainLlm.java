@@ -10,10 +10,10 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.chat.request.ToolChoice;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.output.TokenUsage;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
@@ -25,16 +25,18 @@ import java.util.List;
 import java.util.concurrent.Executors;
 
 /**
- * OpenAI-compatible chat completions through LangChain4j (request/response mapping, message types), with Parley's
- * own HTTP hook ({@link ProviderHttpClient}) for deadlines and Retry-After. LangChain4j's retries are off: the retry
- * policy needs the time budget and the circuit breaker, which live in {@link ResilientLlm}.
+ * The providers LangChain4j speaks — OpenAI-compatible chat completions, Azure OpenAI (the same wire format on a
+ * deployment URL), Anthropic Messages and Gemini generateContent ({@link ChatModels}) — with Parley's own HTTP hook
+ * ({@link ProviderHttpClient}) for deadlines and Retry-After. LangChain4j's retries are off: the retry policy needs
+ * the time budget and the circuit breaker, which live in {@link ResilientLlm}.
  *
- * <p>Tools ({@link LlmCall#tools()}) go out as OpenAI {@code tools} with {@code tool_choice: "auto"}; the model's
- * {@code tool_calls} come back in {@link LlmReply#toolCalls()}. An answer with tool calls and no text gets the
- * follow-up the protocol expects: the calls and a result per call are sent back and the model answers in text.
+ * <p>Tools ({@link LlmCall#tools()}) go out in each provider's shape (OpenAI {@code tools}, Anthropic
+ * {@code tools[].input_schema}, Gemini {@code functionDeclarations}) with an "auto" choice; the model's calls come
+ * back in {@link LlmReply#toolCalls()}. An answer with tool calls and no text gets the follow-up the protocols
+ * expect: the calls and a result per call are sent back and the model answers in text.
  */
 @Singleton
-final class OpenAiCompatibleLlm implements LlmClient {
+final class LangChainLlm implements LlmClient {
 
     /** What each tool call "returned", for the follow-up: the caller applies the calls after the turn. */
     static final String TOOL_RESULT = "{\"saved\":true}";
@@ -46,7 +48,7 @@ final class OpenAiCompatibleLlm implements LlmClient {
     private final Cache<ModelKey, ChatModel> models = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterAccess(Duration.ofHours(1)).build();
 
-    OpenAiCompatibleLlm(LlmSettings settings, JsonMapper json) {
+    LangChainLlm(LlmSettings settings, JsonMapper json) {
         this.jdkClient = java.net.http.HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         this.http = new ProviderHttpClient(jdkClient);
@@ -56,8 +58,9 @@ final class OpenAiCompatibleLlm implements LlmClient {
     @Override
     public LlmReply chat(List<LlmMessage> messages, LlmCall call) {
         LlmEndpoint endpoint = call.endpoint();
-        ChatModel model = models.get(new ModelKey(endpoint.baseUrl(), endpoint.apiKey()), this::build);
-        List<ChatMessage> prompt = new ArrayList<>(messages.stream().map(OpenAiCompatibleLlm::toChatMessage).toList());
+        ChatModel model = models.get(new ModelKey(endpoint.provider(), endpoint.baseUrl(), endpoint.apiKey(),
+                endpoint.model(), endpoint.apiVersion()), key -> ChatModels.build(key.endpoint(), http.builder()));
+        List<ChatMessage> prompt = new ArrayList<>(messages.stream().map(LangChainLlm::toChatMessage).toList());
         List<ToolSpecification> tools = call.tools().stream().map(tool -> ToolSpecification.builder()
                 .name(tool.name()).description(tool.description()).parameters(tool.parameters()).build()).toList();
         ChatResponse response = ask(model, prompt, call, tools, tools.isEmpty() ? null : ToolChoice.AUTO);
@@ -87,7 +90,7 @@ final class OpenAiCompatibleLlm implements LlmClient {
 
     private ChatResponse ask(ChatModel model, List<ChatMessage> prompt, LlmCall call, List<ToolSpecification> tools,
                              ToolChoice choice) {
-        OpenAiChatRequestParameters.Builder parameters = OpenAiChatRequestParameters.builder()
+        DefaultChatRequestParameters.Builder<?> parameters = ChatRequestParameters.builder()
                 .modelName(call.endpoint().model()).temperature(call.temperature())
                 .maxOutputTokens(call.maxTokens());
         if (!tools.isEmpty()) {
@@ -109,11 +112,6 @@ final class OpenAiCompatibleLlm implements LlmClient {
         return usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
     }
 
-    private ChatModel build(ModelKey key) {
-        return OpenAiChatModel.builder().baseUrl(key.baseUrl()).apiKey(key.apiKey())
-                .httpClientBuilder(http.builder()).maxRetries(0).build();
-    }
-
     private static ChatMessage toChatMessage(LlmMessage message) {
         return switch (message.role()) {
             case SYSTEM -> SystemMessage.from(message.content());
@@ -128,10 +126,15 @@ final class OpenAiCompatibleLlm implements LlmClient {
     }
 
     /** The cache key; holds the plaintext key in memory only, never printed. */
-    private record ModelKey(String baseUrl, String apiKey) {
+    private record ModelKey(String provider, String baseUrl, String apiKey, String model, String apiVersion) {
+
+        LlmEndpoint endpoint() {
+            return new LlmEndpoint(provider, baseUrl, apiKey, model, apiVersion);
+        }
+
         @Override
         public String toString() {
-            return "ModelKey[" + baseUrl + "]";
+            return "ModelKey[" + provider + ", " + baseUrl + "]";
         }
     }
 }
