@@ -404,6 +404,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the signed-in user can sign in
+         * @description Linked provider accounts and whether the user has a password. Users only, not API keys.
+         */
+        get: operations["listSignInMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/identities/{identityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unlink a provider account from the signed-in user
+         * @description 409 when it is the last way to sign in (no password and no other provider); another user's identity is 404.
+         */
+        delete: operations["unlinkSignInProvider"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -438,6 +478,106 @@ export interface paths {
          * @description The refresh token and the tokens rotated from it stop working; access tokens already issued expire on their own (15 minutes).
          */
         post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oauth/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange the callback's one-time code for tokens
+         * @description The code from /auth/callback#code=… works once, within 60 seconds.
+         */
+        post: operations["exchangeSignInCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oauth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sign-in providers this Parley offers
+         * @description Public: the dashboard shows a "Sign in with …" button for each.
+         */
+        get: operations["listSignInProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oauth/{provider}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The provider's redirect back (browser)
+         * @description Checks the state (single use, this browser's), exchanges the code with the PKCE verifier, verifies the ID token (signature, issuer, audience, expiry, nonce) and redirects to the dashboard. Failures redirect too, with #error=state|id_token|email_not_verified|provider|denied|already_linked.
+         */
+        get: operations["finishProviderSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oauth/{provider}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start linking a provider account to the signed-in user
+         * @description Answers the provider URL to open in this browser (and sets the binding cookie); after the provider the dashboard shows /auth/callback#linked=<provider> or #error=<reason>.
+         */
+        post: operations["startProviderLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oauth/{provider}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in with a provider (browser redirect)
+         * @description Redirects to the provider (authorization code + PKCE, with state and nonce) and sets a short-lived HttpOnly cookie binding the attempt to this browser.
+         */
+        get: operations["startProviderSignIn"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -871,7 +1011,7 @@ export interface paths {
          *
          *     Write-only; the fields depend on `type`:
          *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
-         *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
+         *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates), optionally `messagesPerSecond` (1-1000: the number's throughput when Meta raised it; the send governor's rate for this number, default `parley.outbound.rates.whatsapp-per-second`) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
          *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
          *     * `web`: none (`{}`).
          */
@@ -909,7 +1049,7 @@ export interface paths {
          *
          *     Write-only; the fields depend on `type`:
          *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
-         *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
+         *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates), optionally `messagesPerSecond` (1-1000: the number's throughput when Meta raised it; the send governor's rate for this number, default `parley.outbound.rates.whatsapp-per-second`) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
          *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
          *     * `web`: none (`{}`).
          */
@@ -1045,6 +1185,26 @@ export interface paths {
          * @description The whole list at once (at most 20). Stored values of a field that is dropped are kept but no longer read; a field the persona reads as {{memory.<name>}} cannot be dropped.
          */
         put: operations["putMemoryFields"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/memory-fields/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count the contacts that have each memory field set
+         * @description Per declared field, the distinct contacts with a stored value, and the bot's contacts; see docs/flows.md#memory.
+         */
+        get: operations["getMemoryFieldStats"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1216,6 +1376,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/broadcasts/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Estimate a broadcast's reach and cost (admin)
+         * @description Before sending: the contacts of the segment it would reach now on each channel (after opt-outs), the WhatsApp cost by template category × recipients (prices from the operator's configuration), and each LINE channel's monthly quota left, as LINE reports it. Nothing is stored. 404 when the segment or a channel is not the tenant's.
+         */
+        post: operations["estimateBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/broadcasts/{broadcastId}": {
         parameters: {
             query?: never;
@@ -1347,13 +1527,65 @@ export interface paths {
         put?: never;
         /**
          * Send or schedule a draft (admin)
-         * @description Plans the recipients (opted-out contacts are left out and counted), checks the plan's monthly quota of broadcast recipients (402) and starts now or at scheduledAt. 409 when the broadcast is not a draft or its segment was deleted.
+         * @description Plans the recipients (opted-out contacts are left out and counted), checks the plan's monthly quota of broadcast recipients (402) and starts now or at scheduledAt. 409 when the broadcast is not a draft, its segment was deleted, or it would send more messages on a LINE channel than the channel's monthly quota has left.
          */
         post: operations["sendBroadcast"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/canned-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List canned replies by shortcut
+         * @description Every canned reply of the tenant, ordered by shortcut.
+         */
+        get: operations["listCannedReplies"];
+        put?: never;
+        /**
+         * Save a canned reply (agent)
+         * @description A shortcut (unique in the tenant; a leading / is dropped) and its text, in any language. 409 when the shortcut is taken.
+         */
+        post: operations["createCannedReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/canned-replies/{cannedReplyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a canned reply
+         * @description Its shortcut and text.
+         */
+        get: operations["getCannedReply"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a canned reply (agent)
+         * @description Replies already sent with it stay as they are.
+         */
+        delete: operations["deleteCannedReply"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a canned reply (agent)
+         * @description JSON Merge Patch: shortcut and text. 409 when the new shortcut is taken.
+         */
+        patch: operations["updateCannedReply"];
         trace?: never;
     };
     "/api/v1/contacts": {
@@ -1636,6 +1868,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many conversations need a person
+         * @description Counts of conversations with status waiting: all, assigned to you, unassigned. The dashboard's nav badge and tab title.
+         */
+        get: operations["getInboxCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{conversationId}": {
         parameters: {
             query?: never;
@@ -1653,7 +1905,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Resolve, reopen or assign a conversation (agent)
+         * @description JSON Merge Patch: `status` (open, waiting or resolved; resolving hands the conversation back to the bot, and the contact's next message reopens it) and `assigneeId` (a member who can answer: owner, admin or agent; null unassigns). Audited as conversation.status_changed and conversation.assigned; published as conversation.updated.
+         */
+        patch: operations["updateConversation"];
         trace?: never;
     };
     "/api/v1/conversations/{conversationId}/messages": {
@@ -1674,6 +1930,30 @@ export interface paths {
          * @description Stores the message (status queued) and queues it for sending through the same path as the bot's replies, in order with them; its status then moves to sent, delivered, read or failed (watch message events on GET /api/v1/events). Replying takes the conversation over (pauses the bot, audited) unless `keepBotActive` is true or it is already taken over. 409 when the contact is no longer known on the channel.
          */
         post: operations["sendMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{conversationId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a conversation's private notes
+         * @description Oldest first. Notes are for members only: never sent to the contact, never in the bot's context.
+         */
+        get: operations["listConversationNotes"];
+        put?: never;
+        /**
+         * Write a private note (agent)
+         * @description Stored with the conversation for the team; the contact never gets it and the bot never reads it. Published as conversation.note_created.
+         */
+        post: operations["createConversationNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1734,6 +2014,26 @@ export interface paths {
          * @description The bot stays silent in this conversation until it is released; the contact's messages are still stored and shown. Taking over a conversation another agent holds moves it to you. Audited as conversation.taken_over.
          */
         post: operations["takeOverConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{conversationId}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a conversation's LLM usage totals
+         * @description Calls, tokens and cost of the LLM calls made for the conversation. Calls of a model without a price are counted in unpricedCalls and left out of costMicros.
+         */
+        get: operations["getConversationUsage"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2232,6 +2532,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/setup/{token}/access-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeem an access code on the setup page
+         * @description When the contact's bot asks for an access code (accessCodeAsked): the same redemption as an answer in the chat (single use, expiry, revocation, grants). 400 on `code` when the code is refused or the bot asks for none; 429 while the contact is over the wrong-code limit (PARLEY_ACCESS_CODES_MAX_WRONG_ATTEMPTS per PARLEY_ACCESS_CODES_ATTEMPT_WINDOW) or the client IP over the setup page's limit. Answers the page as it is now.
+         */
+        post: operations["redeemSetupAccessCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/segments": {
         parameters: {
             query?: never;
@@ -2462,6 +2782,30 @@ export interface paths {
          * @description The bots the closing paused are resumed. 409 when the tenant is not closed. Audited as tenant.reopened.
          */
         post: operations["reopenTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant/sign-in-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the active tenant requires SSO
+         * @description With ssoRequired, members cannot sign in with a password, only through a provider.
+         */
+        get: operations["getSignInPolicy"];
+        /**
+         * Require SSO for the tenant's members (owner)
+         * @description Owner only. Requiring SSO needs a linked provider on the owner's own account (409 otherwise), so the owner cannot lock themselves out. Audited.
+         */
+        put: operations["setSignInPolicy"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3011,8 +3355,7 @@ export interface components {
             quotaMessage?: string | null;
             outputConversion: string;
             limits: components["schemas"]["MessageLimits"];
-            /** @description Message moderation is not supported yet: always false. */
-            moderation?: boolean;
+            moderation: components["schemas"]["Moderation"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -3071,8 +3414,7 @@ export interface components {
             /** @enum {string|null} */
             outputConversion?: "none" | "zh-Hant" | "zh-Hans" | null;
             limits?: components["schemas"]["MessageLimits"] | null;
-            /** @description Not supported yet: only false is accepted; true is rejected with 400. */
-            moderation?: boolean | null;
+            moderation?: components["schemas"]["ModerationRequest"] | null;
             /** @enum {string|null} */
             status?: "active" | "paused" | null;
         };
@@ -3109,6 +3451,25 @@ export interface components {
             label: string;
             postback: string;
         };
+        BroadcastChannelEstimate: {
+            channelId: string;
+            /** @enum {string} */
+            type: "line" | "whatsapp" | "telegram";
+            name: string;
+            /**
+             * Format: int64
+             * @description Contacts reached on this channel (each contact on the first chosen channel it can be reached on)
+             */
+            recipients: number;
+            /** @description WhatsApp only */
+            cost?: components["schemas"]["EstimateWireCost"] | null;
+            /** @description LINE only, when LINE answered */
+            lineQuota?: components["schemas"]["EstimateWireLineQuota"] | null;
+            /** @description LINE only: why the quota could not be read */
+            lineQuotaError?: string | null;
+            /** @description LINE: more recipients than the monthly quota has left (sending is refused) */
+            exceedsQuota: boolean;
+        };
         BroadcastCreate: {
             /** @example December sale */
             name: string;
@@ -3118,6 +3479,27 @@ export interface components {
             channelIds: string[];
             message: components["schemas"]["BroadcastWireMessage"];
             quietHours?: components["schemas"]["BroadcastQuietHours"] | null;
+        };
+        BroadcastEstimate: {
+            /**
+             * Format: int64
+             * @description Contacts it would reach now
+             */
+            recipients: number;
+            /**
+             * Format: int64
+             * @description Contacts of the segment left out: opted out or unfollowed on every chosen channel
+             */
+            optedOut: number;
+            channels: components["schemas"]["BroadcastChannelEstimate"][];
+            /** @description The WhatsApp channels' cost together; absent without one */
+            whatsappCost?: components["schemas"]["EstimateWireMoney"] | null;
+        };
+        BroadcastEstimateRequest: {
+            segmentId: string;
+            channelIds: string[];
+            /** @description The WhatsApp template to be sent, for its price category */
+            template?: components["schemas"]["EstimateWireTemplateRef"] | null;
         };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         BroadcastPage: {
@@ -3277,6 +3659,47 @@ export interface components {
             capModel?: string | null;
             /** @description Sent at the cap with message; default: a short apology */
             capMessage?: string | null;
+        };
+        /** @description A saved answer, inserted in the inbox by typing /shortcut */
+        CannedReply: {
+            /** @example 01934f6e-7777-7c2d-9e3f-4a5b6c7d8e9f */
+            id: string;
+            /** @example hours */
+            shortcut: string;
+            /** @example 我們的營業時間是週一至週五 9:00–18:00。 */
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CannedReplyCreate: {
+            /**
+             * @description must be 1 to 32 lower-case letters, digits, _ or -, starting with a letter or digit
+             * @example hours
+             */
+            shortcut: string;
+            /**
+             * @description 1 to 4096 characters
+             * @example 我們的營業時間是週一至週五 9:00–18:00。
+             */
+            text: string;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        CannedReplyPage: {
+            items: components["schemas"]["CannedReply"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        /** @description JSON Merge Patch: shortcut and text (neither removable) */
+        CannedReplyPatch: {
+            /**
+             * @description must be 1 to 32 lower-case letters, digits, _ or -, starting with a letter or digit
+             * @example hours
+             */
+            shortcut?: string | null;
+            /** @description 1 to 4096 characters */
+            text?: string | null;
         };
         ChangeRoleRequest: {
             /** @description The new role; leave it out to change nothing */
@@ -3781,10 +4204,11 @@ export interface components {
             channel: components["schemas"]["ConversationChannel"];
             contact: components["schemas"]["ConversationContact"];
             /**
-             * @example open
+             * @description open: the bot or a person is on it; waiting: a person must answer (the bot handed off, or the contact wrote while a person holds it); resolved: done, the contact's next message reopens it
+             * @example waiting
              * @enum {string}
              */
-            status: "open" | "closed";
+            status: "open" | "waiting" | "resolved";
             /** @description True while a human has taken over: the bot stays silent */
             botPaused: boolean;
             /**
@@ -3810,6 +4234,22 @@ export interface components {
             lastMessage?: components["schemas"]["MessagePreview"] | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description The member who answers it; null when unassigned
+             * @example 01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f
+             */
+            assigneeId?: string | null;
+            /**
+             * @description Who or what paused the bot: a flow's hand-off step, a member who took over, an API key, moderation; null while the bot answers
+             * @example flow
+             * @enum {string|null}
+             */
+            handoffSource?: "flow" | "agent" | "api" | "moderation" | null;
+            /**
+             * Format: date-time
+             * @description When it was resolved; null unless resolved
+             */
+            resolvedAt?: string | null;
         };
         ConversationBot: {
             /** @example 01934f6e-1111-7c2d-9e3f-4a5b6c7d8e9f */
@@ -3836,11 +4276,89 @@ export interface components {
             /** @example free */
             tier: string;
         };
+        /** @description A private note: members only, never sent to the contact, never shown to the bot */
+        ConversationNote: {
+            /** @example 01934f6e-6666-7c2d-9e3f-4a5b6c7d8e9f */
+            id: string;
+            /** @example 01934f6e-8a1b-7c2d-9e3f-4a5b6c7d8e9f */
+            conversationId: string;
+            /**
+             * @description The member who wrote it; null for an API key
+             * @example 01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f
+             */
+            authorId?: string | null;
+            /** @example VIP customer: offer the refund. */
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        ConversationNotePage: {
+            items: components["schemas"]["ConversationNote"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        ConversationNoteRequest: {
+            /**
+             * @description 1 to 4096 characters
+             * @example VIP customer: offer the refund.
+             */
+            text: string;
+        };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         ConversationPage: {
             items: components["schemas"]["Conversation"][];
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
+        };
+        /** @description JSON Merge Patch of a conversation's status and assignee */
+        ConversationPatch: {
+            /**
+             * @description resolved also hands the conversation back to the bot; open or waiting reopens it
+             * @example resolved
+             * @enum {string|null}
+             */
+            status?: "open" | "waiting" | "resolved" | null;
+            /**
+             * @description A member's user id (owner, admin or agent); null unassigns
+             * @example 01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f
+             */
+            assigneeId?: string | null;
+        };
+        /** @description The LLM calls made for a conversation, summed. costMicros sums the priced calls only; unpricedCalls counts calls whose model has no price (their cost is unknown, not 0) */
+        ConversationUsage: {
+            /**
+             * Format: int64
+             * @example 12
+             */
+            calls: number;
+            /**
+             * Format: int64
+             * @example 5400
+             */
+            promptTokens: number;
+            /**
+             * Format: int64
+             * @example 960
+             */
+            completionTokens: number;
+            /**
+             * Format: int64
+             * @description Micro-USD
+             * @example 1386
+             */
+            costMicros: number;
+            /**
+             * Format: int64
+             * @example 0
+             */
+            unpricedCalls: number;
+            /**
+             * @example [
+             *       "gpt-4o-mini"
+             *     ]
+             */
+            models: string[];
         };
         CreateApiKeyRequest: {
             /** @example CRM sync */
@@ -3865,7 +4383,7 @@ export interface components {
             /**
              * @description Write-only; the fields depend on `type`:
              *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
-             *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
+             *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates), optionally `messagesPerSecond` (1-1000: the number's throughput when Meta raised it; the send governor's rate for this number, default `parley.outbound.rates.whatsapp-per-second`) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
              *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
              *     * `web`: none (`{}`).
              * @example {
@@ -3906,6 +4424,43 @@ export interface components {
              */
             last4?: string | null;
         };
+        /** @description WhatsApp only */
+        EstimateWireCost: {
+            /** @description marketing, utility, authentication, or service (not a template: free, only within 24 hours of the contact's last message) */
+            category: string;
+            /** @description True when the template is not synced and the dearest category (marketing) was assumed */
+            categoryAssumed: boolean;
+            currency: string;
+            unitPrice: number;
+            total: number;
+        };
+        /** @description LINE only, when LINE answered */
+        EstimateWireLineQuota: {
+            /** @description False when the channel has no monthly limit */
+            limited: boolean;
+            /** Format: int64 */
+            limit?: number | null;
+            /**
+             * Format: int64
+             * @description Messages sent this month
+             */
+            used: number;
+            /**
+             * Format: int64
+             * @description What is left this month; absent when unlimited
+             */
+            remaining?: number | null;
+        };
+        /** @description The WhatsApp channels' cost together; absent without one */
+        EstimateWireMoney: {
+            currency: string;
+            amount: number;
+        };
+        /** @description The WhatsApp template to be sent, for its price category */
+        EstimateWireTemplateRef: {
+            name: string;
+            language: string;
+        };
         /** @description Opens GET /api/v1/events within a minute of being issued */
         EventStreamTicket: {
             /**
@@ -3920,6 +4475,9 @@ export interface components {
              * @example /api/v1/events?ticket=eyJhbGciOiJIUzI1NiJ9.eyJwdXJwb3NlIjoiZXZlbnQtc3RyZWFtIn0.c2ln
              */
             url: string;
+        };
+        ExchangeSignInCodeRequest: {
+            code: string;
         };
         FieldError: {
             /** @example password */
@@ -4233,6 +4791,13 @@ export interface components {
             personaOverride?: boolean | null;
             /** @description Whether the contact redeemed an access code of the bot (default false) */
             accessCode?: boolean | null;
+            /**
+             * @description The contact's tags, for `contact.tags` conditions (default: none)
+             * @example [
+             *       "vip"
+             *     ]
+             */
+            tags?: string[] | null;
         };
         /**
          * @description One step, by `type`:
@@ -4473,6 +5038,27 @@ export interface components {
             /** @description The LLM's circuit breakers, in processes that run turns (worker role); null elsewhere. Informational: an open circuit never changes status or the HTTP status (docs/operations/observability.md). */
             llm?: components["schemas"]["LlmHealth"] | null;
         };
+        /** @description How many conversations need a person (status waiting) */
+        InboxCounts: {
+            /**
+             * Format: int64
+             * @description All waiting conversations
+             * @example 3
+             */
+            waiting: number;
+            /**
+             * Format: int64
+             * @description Waiting and assigned to you (0 for an API key)
+             * @example 1
+             */
+            waitingMine: number;
+            /**
+             * Format: int64
+             * @description Waiting and assigned to nobody
+             * @example 2
+             */
+            waitingUnassigned: number;
+        };
         Invitation: {
             id: string;
             email: string;
@@ -4585,6 +5171,17 @@ export interface components {
             items: components["schemas"]["Job"][];
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
+        };
+        LinkedIdentity: {
+            id: string;
+            /** @example github */
+            provider: string;
+            /** @description The provider account's email when it gave one */
+            email?: string;
+            /** Format: date-time */
+            linkedAt: string;
+            /** Format: date-time */
+            lastUsedAt: string;
         };
         LlmHealth: {
             /**
@@ -4816,6 +5413,30 @@ export interface components {
              */
             maxLength?: number | null;
         };
+        /** @description How many of the bot's contacts have a value of one field */
+        MemoryFieldStat: {
+            /** @example favorability */
+            name: string;
+            /** @enum {string} */
+            type: "number" | "enum" | "text" | "boolean";
+            /** @enum {string} */
+            scope: "contact" | "conversation";
+            /**
+             * Format: int64
+             * @description Distinct contacts with a stored value (for a per-conversation field: in at least one of their conversations); a contact whose value was never set or was cleared has the default and is not counted
+             */
+            contactsSet: number;
+        };
+        MemoryFieldStats: {
+            botId: string;
+            /**
+             * Format: int64
+             * @description Distinct contacts with a conversation with the bot
+             */
+            contacts: number;
+            /** @description The declared fields, in their order */
+            fields: components["schemas"]["MemoryFieldStat"][];
+        };
         MemoryFieldsRequest: {
             /** @description The bot's fields, replacing the ones it had (at most 20) */
             fields: components["schemas"]["MemoryField"][];
@@ -4887,6 +5508,8 @@ export interface components {
             statusDetail?: string | null;
             /** Format: date-time */
             createdAt: string;
+            moderation?: components["schemas"]["ModerationFlag"] | null;
+            usage?: components["schemas"]["MessageUsage"] | null;
         };
         /** @description Per-contact message limits; null = unlimited */
         MessageLimits: {
@@ -4923,6 +5546,33 @@ export interface components {
             type: string;
             /** @example Where is my order? */
             text?: string | null;
+        };
+        /** @description The LLM call behind a bot message (its first message when the answer was split); costMicros is null when the model has no price (unpriced: cost unknown, not 0) */
+        MessageUsage: {
+            /** @example gpt-4o-mini */
+            model: string;
+            /**
+             * Format: int64
+             * @example 420
+             */
+            promptTokens: number;
+            /**
+             * Format: int64
+             * @example 80
+             */
+            completionTokens: number;
+            /**
+             * Format: int64
+             * @example 1200
+             */
+            latencyMs: number;
+            /**
+             * Format: int64
+             * @description Micro-USD; null when unpriced
+             * @example 111
+             */
+            costMicros?: number | null;
+            unpriced: boolean;
         };
         MeterStatus: {
             /** @example parley_answered_messages */
@@ -4977,6 +5627,104 @@ export interface components {
              */
             periodStart?: string | null;
             meters: components["schemas"]["MeterStatus"][];
+        };
+        /** @description A bot's moderation and safety settings (docs/llm.md) */
+        Moderation: {
+            input: boolean;
+            output: boolean;
+            /** @enum {string} */
+            service: "none" | "platform" | "custom";
+            baseUrl?: string | null;
+            /** @description Whether a key is stored (it is never returned) */
+            apiKeySet: boolean;
+            apiKeyHint?: string | null;
+            keywords: components["schemas"]["ModerationKeyword"][];
+            actions: {
+                [key: string]: string;
+            };
+            crisisMessage?: string | null;
+            refusalMessage?: string | null;
+            /** @enum {string} */
+            onUnavailable: "fail_open" | "fail_closed";
+            /** Format: int32 */
+            maxInputLength?: number | null;
+            tooLongMessage?: string | null;
+        };
+        /** @description What moderation found in a message (docs/llm.md); null on a message it did not flag and could check */
+        ModerationFlag: {
+            /**
+             * @description input: the contact's message; output: the LLM's answer
+             * @enum {string}
+             */
+            direction: "input" | "output";
+            /**
+             * @example [
+             *       "self-harm/intent"
+             *     ]
+             */
+            categories: string[];
+            /**
+             * @description What the bot did; null when nothing was flagged
+             * @enum {string|null}
+             */
+            action?: "crisis" | "refuse" | "flag" | null;
+            /** @description The moderation service could not check the message */
+            unchecked: boolean;
+        };
+        ModerationKeyword: {
+            /** @example kill myself */
+            pattern: string;
+            /** @description true: pattern is a regular expression (else a word or phrase, case-insensitive) */
+            regex?: boolean | null;
+            /** @example self-harm */
+            category: string;
+        };
+        /** @description Merges member by member (JSON Merge Patch); keywords are replaced whole; actions merge category by category (null removes one); null resets moderation to off. */
+        ModerationRequest: {
+            /** @description Moderate what contacts write before the LLM or a flow answers */
+            input?: boolean | null;
+            /** @description Moderate the LLM's answers before they are sent */
+            output?: boolean | null;
+            /**
+             * @description The /v1/moderations endpoint: none (keywords only), the platform's, or baseUrl
+             * @enum {string|null}
+             */
+            service?: "none" | "platform" | "custom" | null;
+            /**
+             * @description For service custom: an OpenAI-compatible base URL
+             * @example https://api.openai.com/v1
+             */
+            baseUrl?: string | null;
+            /**
+             * Format: password
+             * @description Write-only key of the custom endpoint; "" removes it
+             */
+            apiKey?: string | null;
+            keywords?: components["schemas"]["ModerationKeyword"][] | null;
+            /** @description Category → crisis, refuse or flag; e.g. {"self-harm": "crisis"} (a family covers its subcategories). Flagged categories not listed are only flagged. */
+            actions?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * @description Sent for a crisis, with your hotline text
+             * @example You are not alone. Call 1925 (24 h) or talk to a person here.
+             */
+            crisisMessage?: string | null;
+            /** @example Sorry, I can't help with that. */
+            refusalMessage?: string | null;
+            /**
+             * @description When moderation or the LLM is unavailable: fail_closed sends the crisis message; fail_open answers (the message is marked unchecked) or sends the fallback message
+             * @enum {string|null}
+             */
+            onUnavailable?: "fail_open" | "fail_closed" | null;
+            /**
+             * Format: int32
+             * @description Longer messages get tooLongMessage and never reach the LLM
+             * @example 500
+             */
+            maxInputLength?: number | null;
+            /** @example Could you say that in fewer words? */
+            tooLongMessage?: string | null;
         };
         Notification: {
             id: string;
@@ -5143,6 +5891,10 @@ export interface components {
              */
             handle?: string | null;
         };
+        ProviderLinkStart: {
+            /** @description The provider's authorization URL to open in this browser */
+            authorizationUrl: string;
+        };
         PutWhatsAppWindowFallbackRequest: {
             /** @example conversation_resume_v1 */
             templateName: string;
@@ -5286,6 +6038,14 @@ export interface components {
              */
             outputPerMillion: number;
         };
+        /** @description An access code typed on the setup page */
+        SetupAccessCodeRequest: {
+            /**
+             * @description As the contact typed it: any case, with or without dashes or spaces
+             * @example K7QM-2XRT-94HP
+             */
+            code: string;
+        };
         SetupContact: {
             /** @example 陳小明 */
             displayName?: string | null;
@@ -5320,6 +6080,18 @@ export interface components {
              */
             expiresInMinutes?: number | null;
         };
+        /** @description A memory field the bot lets the contact see (never edited here) */
+        SetupMemory: {
+            /** @example favorability */
+            name: string;
+            /**
+             * @description What the field means, in the bot's words
+             * @example How much you like the user
+             */
+            description?: string | null;
+            /** @description The current value, else the field's default; absent: none */
+            value?: number | boolean | string | null;
+        };
         /** @description What the setup page shows and edits, as the bot's setup-page settings say (GET/PUT /api/v1/bots/{botId}/setup-page): `fields` in order with the tenant's labels, `attributes` holding only those fields' values, and the persona only when the bot allows overrides */
         SetupPage: {
             contact: components["schemas"]["SetupContact"];
@@ -5343,6 +6115,12 @@ export interface components {
             doneText?: components["schemas"]["SetupText"] | null;
             /** @description Read: whether submitting the page will make the bot write to the contact (an enabled setup_submitted flow that has not fired for them yet). Submission: whether this submission did. The page promises a message only then */
             messageAfterSubmit: boolean;
+            /** @description Read-only: the bot's memory fields marked visibleToContact, in declared order, with the contact's current values */
+            memory: components["schemas"]["SetupMemory"][];
+            /** @description Whether the contact's bot asks for an access code (a gate on contact.accessCode or an ask step for one): the page then offers a code field, POST …/access-code */
+            accessCodeAsked: boolean;
+            /** @description Whether the contact has redeemed an access code of the bot that is not revoked (false when the bot asks for none) */
+            accessCodeRedeemed: boolean;
         };
         /** @description An attribute the page shows */
         SetupPageField: {
@@ -5428,6 +6206,23 @@ export interface components {
             en?: string | null;
             /** @description Text in the tenant's words: English and/or Traditional Chinese */
             "zh-Hant"?: string | null;
+        };
+        SignInMethods: {
+            hasPassword: boolean;
+            identities: components["schemas"]["LinkedIdentity"][];
+        };
+        SignInPolicy: {
+            /** @description Members must sign in through a provider; password sign-in is refused (403) */
+            ssoRequired: boolean;
+        };
+        SignInProvider: {
+            /** @example google */
+            id: string;
+            /** @example Google */
+            name: string;
+        };
+        SignInProviderList: {
+            items: components["schemas"]["SignInProvider"][];
         };
         SignupRequest: {
             /**
@@ -5596,7 +6391,7 @@ export interface components {
             /**
              * @description Write-only; the fields depend on `type`:
              *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
-             *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
+             *     * `whatsapp`: `phoneNumberId` (digits), `accessToken` (system-user token), `appSecret` (Meta app secret, checks webhook signatures), optionally `businessAccountId` (the WhatsApp Business Account id, digits; needed for message templates), optionally `messagesPerSecond` (1-1000: the number's throughput when Meta raised it; the send governor's rate for this number, default `parley.outbound.rates.whatsapp-per-second`) and optionally `verifyToken` (generated when absent) to paste into Meta's webhook settings.
              *     * `telegram`: `botToken` from @BotFather, `<digits>:<characters>`.
              *     * `web`: none (`{}`).
              * @example {
@@ -7016,6 +7811,70 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listSignInMethods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listSignInMethods 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInMethods"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unlinkSignInProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                identityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description unlinkSignInProvider 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -7084,6 +7943,168 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exchangeSignInCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExchangeSignInCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description exchangeSignInCode 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tokens"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSignInProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listSignInProviders 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInProviderList"];
+                };
+            };
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    finishProviderSignIn: {
+        parameters: {
+            query?: {
+                code?: string | null;
+                state?: string | null;
+                error?: string | null;
+            };
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: {
+                parley_oauth?: string | null;
+            };
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the dashboard's /auth/callback with a one-time code (or an error reason) in the URL fragment */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    startProviderLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description startProviderLink 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderLinkStart"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["BadGateway"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    startProviderSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider's authorization page */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["BadGateway"];
             /** @description Service Unavailable */
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8707,6 +9728,40 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getMemoryFieldStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getMemoryFieldStats 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryFieldStats"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getBotSetupPage: {
         parameters: {
             query?: never;
@@ -9219,6 +10274,48 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    estimateBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BroadcastEstimateRequest"];
+            };
+        };
+        responses: {
+            /** @description estimateBroadcast 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastEstimate"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getBroadcast: {
         parameters: {
             query?: never;
@@ -9475,6 +10572,204 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /** @description Payment Required */
             402: components["responses"]["PaymentRequired"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCannedReplies: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listCannedReplies 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReplyPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCannedReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedReplyCreate"];
+            };
+        };
+        responses: {
+            /** @description createCannedReply 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReply"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCannedReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cannedReplyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getCannedReply 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReply"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCannedReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cannedReplyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleteCannedReply 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateCannedReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cannedReplyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedReplyPatch"];
+                "application/merge-patch+json": components["schemas"]["CannedReplyPatch"];
+            };
+        };
+        responses: {
+            /** @description updateCannedReply 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReply"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
             /** @description Forbidden */
             403: components["responses"]["Forbidden"];
             /** @description Not Found */
@@ -10243,14 +11538,24 @@ export interface operations {
                 /** @description Only this contact's conversations */
                 contactId?: string | null;
                 /**
-                 * @description open or closed
-                 * @example open
+                 * @description open, waiting (needs a person) or resolved; closed is read as resolved
+                 * @example waiting
                  */
                 status?: string | null;
                 /** @description true: only conversations with unread messages; false: only those without */
                 unread?: boolean | null;
                 /** @description true: only conversations a person has taken over (the bot is paused); false: only those the bot answers */
                 takenOver?: boolean | null;
+                /**
+                 * @description me (assigned to you), none (unassigned) or a member's user id
+                 * @example me
+                 */
+                assignee?: string | null;
+                /**
+                 * @description Text in the contact's name or in any message of the conversation (case-insensitive, Chinese found inside sentences); up to 200 characters
+                 * @example 營業時間
+                 */
+                q?: string | null;
             };
             header?: never;
             path?: never;
@@ -10269,6 +11574,36 @@ export interface operations {
             };
             /** @description Bad Request */
             400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInboxCounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getInboxCounts 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxCounts"];
+                };
+            };
             /** @description Unauthorized */
             401: components["responses"]["Unauthorized"];
             /** @description Forbidden */
@@ -10309,6 +11644,51 @@ export interface operations {
             404: components["responses"]["NotFound"];
             /** @description Not Acceptable */
             406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationPatch"];
+                "application/merge-patch+json": components["schemas"]["ConversationPatch"];
+            };
+        };
+        responses: {
+            /** @description updateConversation 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */
@@ -10410,6 +11790,97 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listConversationNotes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listConversationNotes 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationNotePage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createConversationNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationNoteRequest"];
+            };
+        };
+        responses: {
+            /** @description createConversationNote 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationNote"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     markConversationRead: {
         parameters: {
             query?: never;
@@ -10496,6 +11967,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getConversationUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getConversationUsage 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationUsage"];
                 };
             };
             /** @description Unauthorized */
@@ -11772,6 +13277,50 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    redeemSetupAccessCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetupAccessCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description redeemSetupAccessCode 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listSegments: {
         parameters: {
             query?: {
@@ -12299,6 +13848,78 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             /** @description Conflict */
             409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSignInPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getSignInPolicy 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInPolicy"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    setSignInPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInPolicy"];
+            };
+        };
+        responses: {
+            /** @description setSignInPolicy 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInPolicy"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */
