@@ -177,7 +177,8 @@ class LineConversationTest extends PipelineTest {
                 replyToken, "hi");
 
         await("the reply", WAIT, () -> !lineMessagesFor(replyToken).isEmpty());
-        assertThat(fakes.llmCalls.stream().anyMatch(call -> call.body().contains("Call the user 小明"))).isTrue();
+        // the name fills the placeholder as quoted data (docs/llm.md, "Safety"): "小明", escaped again in the JSON body
+        assertThat(fakes.llmCalls.stream().anyMatch(call -> call.body().contains("Call the user \\\"小明\\\""))).isTrue();
         assertThat(String.valueOf(get("/api/v1/contacts", setup.token()).get("items"))).contains("小明");
     }
 
