@@ -57,7 +57,7 @@ try {
     await dashboard.getByRole('button', { name: 'Create bot' }).click()
     await dashboard.waitForURL(/\/bots\/[^/]+$/)
     botId = new URL(dashboard.url()).pathname.split('/')[2]
-    await dashboard.getByRole('button', { name: 'Save' }).waitFor()
+    await dashboard.getByRole('button', { name: 'Save', exact: true }).waitFor()
     await shot(dashboard, 'bot-settings')
   })
 
