@@ -18,6 +18,7 @@ import io.parley.worker.llm.LlmPrices;
 import io.parley.worker.llm.LlmReply;
 import io.parley.worker.llm.LlmSettings;
 import io.parley.worker.llm.ResilientLlm;
+import io.parley.worker.knowledge.KnowledgePrompt;
 import io.parley.worker.observability.LlmTelemetry;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -55,10 +56,13 @@ final class LlmAnswer {
     private final MemoryReplies memoryReplies;
     private final PersonaOverrides overrides;
     private final LlmKeyAlerts keyAlerts;
+    private final KnowledgePrompt knowledge;
 
     LlmAnswer(ContactAttributes attributes, LlmEndpoints endpoints, ResilientLlm llm, LlmPrices prices,
               LlmSettings settings, BudgetGate budgets, LlmTelemetry metrics, MemoryTurn memory,
-              MemoryReplies memoryReplies, PersonaOverrides overrides, LlmKeyAlerts keyAlerts) {
+              MemoryReplies memoryReplies, PersonaOverrides overrides, LlmKeyAlerts keyAlerts,
+              KnowledgePrompt knowledge) {
+        this.knowledge = knowledge;
         this.memory = memory;
         this.memoryReplies = memoryReplies;
         this.overrides = overrides;
@@ -206,10 +210,12 @@ final class LlmAnswer {
         return now.plus(budget);
     }
 
+    /** The prompt, with the knowledge base's excerpts for the new message(s) when the bot uses one. */
     private List<LlmMessage> prompt(Turn turn, @Nullable String instruction, MemoryTurn.Prepared remembered) {
-        return PromptBuilder.build(turn.bot(), overrides.forPrompt(turn), attributes.read(turn.contact().attributes()),
-                remembered.values(), remembered.section(), instruction, turn.history(),
-                turn.events().stream().map(PromptBuilder::userText).toList());
+        List<String> userTexts = turn.events().stream().map(PromptBuilder::userText).toList();
+        return knowledge.addTo(turn.tenant(), turn.bot().id(), userTexts, PromptBuilder.build(turn.bot(),
+                overrides.forPrompt(turn), attributes.read(turn.contact().attributes()), remembered.values(),
+                remembered.section(), instruction, turn.history(), userTexts));
     }
 
     private Reply.LlmUsage usage(Turn turn, Span span, LlmEndpoint endpoint, int promptTokens, int completionTokens,
