@@ -1,0 +1,143 @@
+package io.parley.worker.turn;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.parley.core.knowledge.KnowledgeJob;
+import io.parley.core.knowledge.KnowledgeSearch;
+import io.parley.core.knowledge.KnowledgeStore;
+import io.parley.core.queue.Job;
+import io.parley.core.queue.JobHandler;
+import io.parley.core.tenancy.Ids;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The knowledge base in a turn: documents indexed by the worker's job are retrieved for the contact's question and
+ * reach the LLM as numbered excerpts — asserted on the request body the fake LLM receives.
+ */
+@MicronautTest(transactional = false)
+class KnowledgeTurnTest extends TurnTest {
+
+    private static final String GUIDE = """
+            # Opening hours
+            The shop opens Monday to Friday from 9:00 to 18:00, and on Saturday from 10:00 to 14:00.
+
+            # Refunds
+            A refund is paid within 30 days of the return; bring the receipt.
+            """;
+    private static final String GUIDE_ZH = """
+            # 營業時間
+            本店的營業時間是週一至週五上午九點到下午六點，週末公休。
+
+            # 退款
+            退貨後三十天內退款，請攜帶收據。
+            """;
+
+    private final FakeLlm llm = new FakeLlm();
+
+    @Inject
+    KnowledgeStore store;
+    @Inject
+    KnowledgeSearch search;
+    @Inject
+    List<JobHandler> handlers;
+
+    @AfterAll
+    void stopTheFake() {
+        llm.close();
+    }
+
+    @Test
+    void theChunkThatAnswersTheQuestionIsInThePromptWithItsReferenceAndTheInstructionToCite() {
+        World world = world(BotSpec.llm(llm), "web");
+        knowledge(world, true, 4);
+        index(world, "Shop guide", GUIDE);
+
+        String system = systemPromptFor(world, "When are you open on Saturday?");
+
+        assertThat(system).contains("cite it by its number in square brackets", "<knowledge>\n[1] Shop guide › "
+                + "Opening hours\nThe shop opens Monday to Friday from 9:00 to 18:00, and on Saturday", "</knowledge>")
+                .doesNotContain("refund");
+    }
+
+    @Test
+    void aTraditionalChineseDocumentIsFoundByAChineseQuestion() {
+        World world = world(BotSpec.llm(llm), "line");
+        knowledge(world, true, 1);
+        index(world, "門市指南", GUIDE_ZH);
+
+        String system = systemPromptFor(world, "請問你們的營業時間？");
+
+        assertThat(system).contains("[1] 門市指南 › 營業時間\n本店的營業時間是週一至週五上午九點到下午六點").doesNotContain("退款");
+    }
+
+    @Test
+    void aBotWithItsKnowledgeBaseOffGetsNoExcerpts() {
+        World world = world(BotSpec.llm(llm), "web");
+        knowledge(world, false, 4);
+        index(world, "Shop guide", GUIDE);
+
+        assertThat(systemPromptFor(world, "When are you open on Saturday?")).doesNotContain("<knowledge>", "9:00");
+    }
+
+    @Test
+    void topKBoundsHowManyExcerptsArePutIntoThePrompt() {
+        World world = world(BotSpec.llm(llm), "web");
+        knowledge(world, true, 1);
+        index(world, "Shop guide", GUIDE);
+
+        String system = systemPromptFor(world, "opening hours and refunds");
+
+        assertThat(system).contains("[1] ").doesNotContain("[2] ");
+    }
+
+    @Test
+    void anotherTenantsDocumentsAreNeverRetrieved() {
+        World theirs = world(BotSpec.llm(llm), "web");
+        knowledge(theirs, true, 4);
+        index(theirs, "Partner sheet", "# Discounts\nThe partner discount code is ORCHID-77.");
+        World ours = world(BotSpec.llm(llm), "web");
+        knowledge(ours, true, 4);
+        index(ours, "Shop guide", GUIDE);
+
+        String system = systemPromptFor(ours, "What is the partner discount code?");
+
+        assertThat(system).doesNotContain("ORCHID-77", "<knowledge>");
+    }
+
+    private String systemPromptFor(World world, String question) {
+        int before = llm.calls().size();
+        say(world, "U-" + UUID.randomUUID(), question);
+        assertThat(llm.calls()).hasSize(before + 1);
+        return String.valueOf(promptOf(llm.calls().get(before)).getFirst().get("content"));
+    }
+
+    private void knowledge(World world, boolean enabled, int topK) {
+        scope.writeVoid(world.tenant(), () -> search.save(world.tenant().value(), world.bot(),
+                new KnowledgeSearch.Settings(enabled, topK, 0)));
+    }
+
+    /** Stores a Markdown file source and runs its indexing job as the worker would. */
+    private void index(World world, String title, String markdown) {
+        UUID source = Ids.next();
+        byte[] bytes = markdown.getBytes(StandardCharsets.UTF_8);
+        scope.writeVoid(world.tenant(), () -> store.insert(world.tenant().value(), source, world.bot(), "file", title,
+                null, null, "guide.md", "text/markdown", bytes, null, bytes.length));
+        JobHandler indexer = handlers.stream().filter(h -> h.kind().equals(KnowledgeJob.KIND)).findFirst()
+                .orElseThrow();
+        try {
+            indexer.run(new Job(1, world.tenant(), KnowledgeJob.KIND,
+                    KnowledgeJob.request(source, 1).argsJson(), 1, 3));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(scope.read(world.tenant(), () -> store.find(world.tenant().value(), world.bot(), source))
+                .orElseThrow().status()).isEqualTo("ready");
+    }
+}
