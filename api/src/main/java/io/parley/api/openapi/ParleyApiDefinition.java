@@ -37,6 +37,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 @Tag(name = "Bots", description = "Bots: persona, LLM settings, messages, per-contact limits"),
                 @Tag(name = "Channels", description = "A bot's LINE, WhatsApp, Telegram and web chat connections, "
                         + "and its test chat"),
+                @Tag(name = "Knowledge base", description = "A bot's documents (Q&A pairs, files, web pages) its "
+                        + "answers quote, a test search, and whether answers use them"),
                 @Tag(name = "Flows", description = "Scripted answers matched before the LLM, and their dry-run"),
                 @Tag(name = "Access codes", description = "Codes that let contacts past a gate: batches, revocation"),
                 @Tag(name = "Memory", description = "Typed values the LLM keeps per contact or conversation: a bot's "

@@ -49,6 +49,18 @@ public class KnowledgeSearch {
     /** A retrieved chunk with its source's title (and address or file name) for the reference. */
     public record Hit(UUID sourceId, int seq, @Nullable String heading, String text, String title, String kind,
                       @Nullable String url, @Nullable String fileName, double score) {
+
+        /** "Title › Heading (address)": what the prompt numbers, the model cites and the dashboard shows. */
+        public String reference() {
+            String reference = title;
+            if (heading != null && !heading.equals(title)) {
+                reference += " › " + heading;
+            }
+            if (url != null) {
+                reference += " (" + url + ")";
+            }
+            return reference.replace('\n', ' ');
+        }
     }
 
     /** Whether the bot's turns use its knowledge base, how many chunks and from which score. No row: off. */

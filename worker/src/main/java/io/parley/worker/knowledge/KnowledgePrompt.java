@@ -69,21 +69,14 @@ public final class KnowledgePrompt {
         StringBuilder block = new StringBuilder(PREAMBLE).append("\n<knowledge>\n");
         for (int i = 0; i < hits.size(); i++) {
             KnowledgeSearch.Hit hit = hits.get(i);
-            block.append('[').append(i + 1).append("] ").append(reference(hit)).append('\n')
-                    .append(CLOSING_TAG.matcher(hit.text()).replaceAll("&lt;knowledge")).append("\n\n");
+            block.append('[').append(i + 1).append("] ").append(quoted(hit.reference())).append('\n')
+                    .append(quoted(hit.text())).append("\n\n");
         }
         return block.toString().strip() + "\n</knowledge>";
     }
 
-    /** "Title › Heading (address)": what the model cites and the dashboard shows. */
-    public static String reference(KnowledgeSearch.Hit hit) {
-        String reference = hit.title();
-        if (hit.heading() != null && !hit.heading().equals(hit.title())) {
-            reference += " › " + hit.heading();
-        }
-        if (hit.url() != null) {
-            reference += " (" + hit.url() + ")";
-        }
-        return CLOSING_TAG.matcher(reference.replace('\n', ' ')).replaceAll("&lt;knowledge");
+    /** A document's text cannot close (or open) the block. */
+    private static String quoted(String text) {
+        return CLOSING_TAG.matcher(text).replaceAll("&lt;knowledge");
     }
 }

@@ -27,6 +27,7 @@ final class SourceText {
     static final String PLAIN = "text/plain";
     static final String HTML = "text/html";
     static final String PDF = "application/pdf";
+    private static final String BLOCKS = "p, li, pre, blockquote, td, th, dt, dd";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private SourceText() {
@@ -89,10 +90,10 @@ final class SourceText {
         document.select("script, style, noscript, template, svg, nav, footer, header, form, iframe").remove();
         StringBuilder text = new StringBuilder();
         Element body = document.body();
-        for (Element element : body.select("h1, h2, h3, h4, h5, h6, p, li, pre, blockquote, td, th, dt, dd")) {
-            if (!element.select("p, li, pre, blockquote, td, th, dt, dd").isEmpty()
-                    && !element.tagName().matches("h[1-6]")) {
-                continue; // a container of blocks: its blocks are taken one by one
+        for (Element element : body.select("h1, h2, h3, h4, h5, h6, " + BLOCKS)) {
+            if (!element.tagName().matches("h[1-6]")
+                    && element.select(BLOCKS).stream().anyMatch(inner -> inner != element)) {
+                continue; // a container of blocks (select includes the element itself): its blocks come one by one
             }
             String line = element.text().strip();
             if (line.isEmpty()) {
