@@ -1168,6 +1168,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bots/{botId}/knowledge/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try a question against the knowledge base
+         * @description The excerpts a turn would put into the prompt for this question, best first, with the bot's minScore (whether or not its knowledge base is enabled).
+         */
+        post: operations["searchKnowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/knowledge/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the bot's answers use its knowledge base
+         * @description Off until enabled: enabled, topK excerpts per answer, minScore.
+         */
+        get: operations["getKnowledgeSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Turn the knowledge base on or off, tune it (admin)
+         * @description JSON Merge Patch: enabled, topK (1 to 10), minScore (0 to 1).
+         */
+        patch: operations["updateKnowledgeSettings"];
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/knowledge/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a bot's knowledge sources, newest first
+         * @description Each with its indexing status (pending, indexing, ready, failed with an error).
+         */
+        get: operations["listKnowledgeSources"];
+        put?: never;
+        /**
+         * Add a Q&A pair or a web page (admin)
+         * @description Indexed in the background (status pending, then ready or failed). A web page is fetched by the worker from a public address only, within size and time limits. 409 when the bot has the most sources it can have.
+         */
+        post: operations["createKnowledgeSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/knowledge/sources/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a document (admin)
+         * @description multipart/form-data with a file part: text (.txt), Markdown (.md), HTML, PDF or DOCX, by the file name's extension (415 for any other type); at most parley.knowledge.max-file-bytes (413). Markdown headings become the excerpts' references. Indexed in the background.
+         */
+        post: operations["uploadKnowledgeFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/knowledge/sources/{sourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a knowledge source and its status
+         * @description Poll it after adding a source: status pending → indexing → ready or failed.
+         */
+        get: operations["getKnowledgeSource"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a knowledge source (admin)
+         * @description Its excerpts are no longer retrieved from the next turn on.
+         */
+        delete: operations["deleteKnowledgeSource"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/knowledge/sources/{sourceId}/reindex": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Index a knowledge source again (admin)
+         * @description A web page is fetched again; a failed source gets another try. The current excerpts stay in use until the new ones are ready.
+         */
+        post: operations["reindexKnowledgeSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bots/{botId}/memory-fields": {
         parameters: {
             query?: never;
@@ -5169,6 +5301,125 @@ export interface components {
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         JobPage: {
             items: components["schemas"]["Job"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        /** @description A retrieved excerpt, as a turn would put it into the prompt */
+        KnowledgeChunk: {
+            /**
+             * Format: int32
+             * @description Its number in the prompt: the model cites [n]
+             */
+            n: number;
+            sourceId: string;
+            /** @example Shop guide › Opening hours */
+            reference: string;
+            heading?: string | null;
+            text: string;
+            /**
+             * Format: double
+             * @description Share of the question's terms found, 0 to 1
+             */
+            score: number;
+        };
+        KnowledgeSearchRequest: {
+            /** @example 營業時間是幾點？ */
+            question: string;
+            /**
+             * Format: int32
+             * @description 1 to 10; the bot's topK when absent
+             */
+            topK?: number | null;
+        };
+        KnowledgeSearchResult: {
+            items: components["schemas"]["KnowledgeChunk"][];
+        };
+        /** @description Whether the bot's answers use its knowledge base */
+        KnowledgeSettings: {
+            enabled: boolean;
+            /**
+             * Format: int32
+             * @description Excerpts put into the prompt, 1 to 10
+             */
+            topK: number;
+            /**
+             * Format: double
+             * @description Excerpts scoring less (share of the question's terms they contain, 0 to 1) are left out
+             */
+            minScore: number;
+        };
+        /** @description JSON Merge Patch of the knowledge settings */
+        KnowledgeSettingsPatch: {
+            enabled?: boolean | null;
+            /** Format: int32 */
+            topK?: number | null;
+            /** Format: double */
+            minScore?: number | null;
+        };
+        /** @description A document the bot answers from: a Q&A pair, a file or a web page */
+        KnowledgeSource: {
+            /** @example 01934f6e-7777-7c2d-9e3f-4a5b6c7d8e9f */
+            id: string;
+            botId: string;
+            /** @enum {string} */
+            type: "qa" | "file" | "url";
+            /**
+             * @description The question, the file name or the page's title
+             * @example Shop guide
+             */
+            title: string;
+            /**
+             * @description pending: waiting for its indexing job; failed: see error
+             * @enum {string}
+             */
+            status: "pending" | "indexing" | "ready" | "failed";
+            /** @description Why indexing failed (English) */
+            error?: string | null;
+            /**
+             * Format: int32
+             * @description Chunks it was cut into
+             */
+            chunkCount: number;
+            /**
+             * Format: int64
+             * @description Bytes of the file, page address or Q&A text
+             */
+            sizeBytes: number;
+            question?: string | null;
+            answer?: string | null;
+            fileName?: string | null;
+            mediaType?: string | null;
+            url?: string | null;
+            /** Format: date-time */
+            indexedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A Q&A pair (type qa: question and answer) or a web page (type url: url). Files are uploaded with POST …/knowledge/sources/files. */
+        KnowledgeSourceCreate: {
+            /** @enum {string} */
+            type: "qa" | "url";
+            /**
+             * @description type qa: 1 to 2000 characters
+             * @example 退貨可以退款嗎？
+             */
+            question?: string | null;
+            /**
+             * @description type qa: 1 to 20000 characters
+             * @example 可以，退貨後三十天內退款，請攜帶收據。
+             */
+            answer?: string | null;
+            /**
+             * @description type url: an http(s) address of a public web page
+             * @example https://example.com/faq
+             */
+            url?: string | null;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        KnowledgeSourcePage: {
+            items: components["schemas"]["KnowledgeSource"][];
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
         };
@@ -9636,6 +9887,377 @@ export interface operations {
             };
             /** @description Bad Request */
             400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    searchKnowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KnowledgeSearchRequest"];
+            };
+        };
+        responses: {
+            /** @description searchKnowledge 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeSearchResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getKnowledgeSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getKnowledgeSettings 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeSettings"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateKnowledgeSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KnowledgeSettingsPatch"];
+                "application/merge-patch+json": components["schemas"]["KnowledgeSettingsPatch"];
+            };
+        };
+        responses: {
+            /** @description updateKnowledgeSettings 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeSettings"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listKnowledgeSources: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listKnowledgeSources 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeSourcePage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createKnowledgeSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KnowledgeSourceCreate"];
+            };
+        };
+        responses: {
+            /** @description createKnowledgeSource 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeSource"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    uploadKnowledgeFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The document
+                     */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description uploadKnowledgeFile 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeSource"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getKnowledgeSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                sourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getKnowledgeSource 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeSource"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteKnowledgeSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                sourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleteKnowledgeSource 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reindexKnowledgeSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                sourceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description reindexKnowledgeSource 202 response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeSource"];
+                };
+            };
             /** @description Unauthorized */
             401: components["responses"]["Unauthorized"];
             /** @description Forbidden */

@@ -22,6 +22,7 @@ import setuppage from '../pages/setuppage/messages'
 import alerts from '../pages/alerts/messages'
 import moderation from '../pages/moderation/messages'
 import usage from '../pages/usage/messages'
+import knowledge from '../pages/knowledge/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -52,4 +53,5 @@ export const catalogs = {
   alerts,
   moderation,
   usage,
+  knowledge,
 }

@@ -33,6 +33,7 @@ export function BotLayout() {
         <NavLink to={`${base}/access-codes`} className="bot-tabs__link">{t('nav.accessCodes')}</NavLink>
         <NavLink to={`${base}/templates`} className="bot-tabs__link">{t('nav.templates')}</NavLink>
         <NavLink to={`${base}/memory`} className="bot-tabs__link">{t('nav.memory')}</NavLink>
+        <NavLink to={`${base}/knowledge`} className="bot-tabs__link">{t('nav.knowledge')}</NavLink>
         <NavLink to={`${base}/setup-page`} className="bot-tabs__link">{t('nav.setupPage')}</NavLink>
       </nav>
       <div className={testing ? 'bot-body bot-body--testing' : 'bot-body'}>

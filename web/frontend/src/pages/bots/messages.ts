@@ -18,7 +18,7 @@ export default catalog({
   },
   status: { active: 'Active', paused: 'Paused' },
   unsavedChanges: 'You have changes that are not saved. Leave anyway?',
-  nav: { label: 'Bot sections', settings: 'Settings', channels: 'Channels', flows: 'Flows', accessCodes: 'Access codes', templates: 'Templates', memory: 'Memory', setupPage: 'Setup page', all: 'All bots' },
+  nav: { label: 'Bot sections', settings: 'Settings', channels: 'Channels', flows: 'Flows', accessCodes: 'Access codes', templates: 'Templates', memory: 'Memory', knowledge: 'Knowledge', setupPage: 'Setup page', all: 'All bots' },
   settings: {
     saved: 'Saved. New conversations use these settings at once.',
     readOnly: 'You can see this bot\'s settings; only owners and admins can change them.',
@@ -134,7 +134,7 @@ export default catalog({
   },
   status: { active: '運作中', paused: '已暫停' },
   unsavedChanges: '您有尚未儲存的變更。確定要離開嗎？',
-  nav: { label: '機器人設定區塊', settings: '設定', channels: '頻道', flows: '流程', accessCodes: '存取碼', templates: 'WhatsApp 範本', memory: '記憶', setupPage: '設定頁', all: '所有機器人' },
+  nav: { label: '機器人設定區塊', settings: '設定', channels: '頻道', flows: '流程', accessCodes: '存取碼', templates: 'WhatsApp 範本', memory: '記憶', knowledge: '知識庫', setupPage: '設定頁', all: '所有機器人' },
   settings: {
     saved: '已儲存。新的對話會立即套用這些設定。',
     readOnly: '您可以檢視此機器人的設定；只有擁有者與管理員可以變更。',

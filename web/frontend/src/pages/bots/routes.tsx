@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router-dom'
 import { AccessCodesPage } from '../accesscodes/AccessCodesPage'
+import { KnowledgePage } from '../knowledge/KnowledgePage'
 import { MemoryFieldsPage } from '../memory/MemoryFieldsPage'
 import { SetupPageSettingsPage } from '../setuppage/SetupPageSettingsPage'
 import { channelRoutes } from '../channels/routes'
@@ -17,6 +18,7 @@ export const botRoutes: RouteObject[] = [
     element: <BotLayout />,
     children: [{ index: true, element: <BotSettingsPage /> }, ...channelRoutes, ...flowRoutes,
       { path: 'access-codes', element: <AccessCodesPage /> }, { path: 'memory', element: <MemoryFieldsPage /> },
+      { path: 'knowledge', element: <KnowledgePage /> },
       { path: 'setup-page', element: <SetupPageSettingsPage /> }, ...templateRoutes],
   },
 ]
