@@ -55,9 +55,7 @@ class KnowledgeTurnTest extends TurnTest {
 
     @Test
     void theChunkThatAnswersTheQuestionIsInThePromptWithItsReferenceAndTheInstructionToCite() {
-        World world = world(BotSpec.llm(llm), "web");
-        knowledge(world, true, 4);
-        index(world, "Shop guide", GUIDE);
+        World world = botWithDocument("web", true, 4, "Shop guide", GUIDE);
 
         String system = systemPromptFor(world, "When are you open on Saturday?");
 
@@ -68,9 +66,7 @@ class KnowledgeTurnTest extends TurnTest {
 
     @Test
     void aTraditionalChineseDocumentIsFoundByAChineseQuestion() {
-        World world = world(BotSpec.llm(llm), "line");
-        knowledge(world, true, 1);
-        index(world, "門市指南", GUIDE_ZH);
+        World world = botWithDocument("line", true, 1, "門市指南", GUIDE_ZH);
 
         String system = systemPromptFor(world, "請問你們的營業時間？");
 
@@ -79,18 +75,14 @@ class KnowledgeTurnTest extends TurnTest {
 
     @Test
     void aBotWithItsKnowledgeBaseOffGetsNoExcerpts() {
-        World world = world(BotSpec.llm(llm), "web");
-        knowledge(world, false, 4);
-        index(world, "Shop guide", GUIDE);
+        World world = botWithDocument("web", false, 4, "Shop guide", GUIDE);
 
         assertThat(systemPromptFor(world, "When are you open on Saturday?")).doesNotContain("<knowledge>", "9:00");
     }
 
     @Test
     void topKBoundsHowManyExcerptsArePutIntoThePrompt() {
-        World world = world(BotSpec.llm(llm), "web");
-        knowledge(world, true, 1);
-        index(world, "Shop guide", GUIDE);
+        World world = botWithDocument("web", true, 1, "Shop guide", GUIDE);
 
         String system = systemPromptFor(world, "opening hours and refunds");
 
@@ -99,12 +91,9 @@ class KnowledgeTurnTest extends TurnTest {
 
     @Test
     void anotherTenantsDocumentsAreNeverRetrieved() {
-        World theirs = world(BotSpec.llm(llm), "web");
-        knowledge(theirs, true, 4);
-        index(theirs, "Partner sheet", "# Discounts\nThe partner discount code is ORCHID-77.");
-        World ours = world(BotSpec.llm(llm), "web");
-        knowledge(ours, true, 4);
-        index(ours, "Shop guide", GUIDE);
+        World theirs = botWithDocument("web", true, 4, "Partner sheet",
+                "# Discounts\nThe partner discount code is ORCHID-77.");
+        World ours = botWithDocument("web", true, 4, "Shop guide", GUIDE);
 
         String system = systemPromptFor(ours, "What is the partner discount code?");
 
@@ -118,9 +107,13 @@ class KnowledgeTurnTest extends TurnTest {
         return String.valueOf(promptOf(llm.calls().get(before)).getFirst().get("content"));
     }
 
-    private void knowledge(World world, boolean enabled, int topK) {
+    /** A new tenant's bot on the fake LLM with these knowledge settings and one indexed Markdown document. */
+    private World botWithDocument(String channel, boolean enabled, int topK, String title, String markdown) {
+        World world = world(BotSpec.llm(llm), channel);
         scope.writeVoid(world.tenant(), () -> search.save(world.tenant().value(), world.bot(),
                 new KnowledgeSearch.Settings(enabled, topK, 0)));
+        index(world, title, markdown);
+        return world;
     }
 
     /** Stores a Markdown file source and runs its indexing job as the worker would. */
