@@ -15,6 +15,7 @@ import { buildAndTalkToAGateFlow } from './steps/editor.mjs'
 import { handOffAndWorkTheInbox } from './steps/inbox.mjs'
 import { readTheAnalyticsPage } from './steps/distinct.mjs'
 import { sendABroadcastAndWatchItComplete } from './steps/broadcast2.mjs'
+import { uploadADocumentAndSeeACitedAnswer } from './steps/knowledge.mjs'
 
 const parley = required('PARLEY_URL').replace(/\/+$/, '')
 const hostPage = required('HOST_PAGE_URL')
@@ -135,6 +136,7 @@ try {
   })
 
   await buildAndTalkToAGateFlow({ page: dashboard, step, parley, botId, shot })
+  await uploadADocumentAndSeeACitedAnswer({ page: dashboard, step, parley, botId, shot })
   await handOffAndWorkTheInbox({ dashboard, site, step, parley, botId, shot })
 
   await step('the contact\'s setup page', async () => {

@@ -3,6 +3,8 @@ package io.parley.worker.llm;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The built-in demo model, used when no API key is configured anywhere (or a bot picks provider "demo"): instant,
@@ -12,12 +14,14 @@ import java.util.List;
 final class DemoLlm implements LlmClient {
 
     private static final int ECHO_LIMIT = 200;
+    /** The first excerpt of the knowledge block (worker knowledge/KnowledgePrompt): its reference and first line. */
+    private static final Pattern EXCERPT = Pattern.compile("\n<knowledge>\n\[1] ([^\n]+)\n([^\n]+)");
 
     @Override
     public LlmReply chat(List<LlmMessage> messages, LlmCall call) {
         String said = messages.reversed().stream().filter(m -> m.role() == LlmMessage.Role.USER)
                 .map(LlmMessage::content).findFirst().orElse("").strip();
-        String reply = answer(call.assistantName(), said, turnsSoFar(messages));
+        String reply = answer(call.assistantName(), said, turnsSoFar(messages)) + cited(messages);
         int prompt = messages.stream().mapToInt(m -> estimateTokens(m.content())).sum();
         return new LlmReply(reply, prompt, estimateTokens(reply));
     }
@@ -31,6 +35,19 @@ final class DemoLlm implements LlmClient {
                 : turn == 1 ? "Nice to meet you!" : "Message " + turn + " of our chat, and I'm still listening.";
         return "Demo reply from " + who + ": you said “" + echo + "” (" + characters + " characters). " + play
                 + " (This is Parley's built-in demo LLM; add an LLM API key to get real answers.)";
+    }
+
+    /**
+     * With knowledge-base excerpts in the prompt, the demo quotes the first one and cites it as a real model is asked
+     * to, so a newcomer sees the knowledge base work before adding a key.
+     */
+    static String cited(List<LlmMessage> messages) {
+        if (messages.isEmpty() || messages.getFirst().role() != LlmMessage.Role.SYSTEM) {
+            return "";
+        }
+        Matcher excerpt = EXCERPT.matcher(messages.getFirst().content());
+        return excerpt.find() ? " From the knowledge base: “" + excerpt.group(2).strip() + "” [1] (" + excerpt.group(1)
+                + ")." : "";
     }
 
     private static int turnsSoFar(List<LlmMessage> messages) {

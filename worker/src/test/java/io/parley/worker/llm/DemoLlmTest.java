@@ -34,4 +34,16 @@ class DemoLlmTest {
         assertThat(ask(List.of(LlmMessage.user("a"), LlmMessage.assistant("b"), LlmMessage.user("ok"))).text())
                 .contains("Message 2 of our chat");
     }
+
+    @Test
+    void quotesAndCitesTheFirstKnowledgeExcerptWhenThePromptHasOne() {
+        String system = "You are Kai.\n\nExcerpts from the knowledge base follow.\n<knowledge>\n[1] Shop guide › Hours\n"
+                + "Open nine to six.\nOn weekdays.\n\n[2] Other\nText\n</knowledge>";
+
+        String reply = ask(List.of(LlmMessage.system(system), LlmMessage.user("hours?"))).text();
+
+        assertThat(reply).endsWith(" From the knowledge base: “Open nine to six.” [1] (Shop guide › Hours).");
+        assertThat(ask(List.of(LlmMessage.system("You are Kai."), LlmMessage.user("hours?"))).text())
+                .doesNotContain("knowledge base");
+    }
 }
