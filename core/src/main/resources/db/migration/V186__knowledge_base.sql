@@ -89,3 +89,6 @@ ALTER TABLE bot_knowledge_settings ENABLE ROW LEVEL SECURITY;
 ALTER TABLE bot_knowledge_settings FORCE ROW LEVEL SECURITY;
 CREATE POLICY bot_knowledge_settings_tenant ON bot_knowledge_settings USING (tenant_id = parley_current_tenant())
     WITH CHECK (tenant_id = parley_current_tenant());
+-- A change reaches every worker's cached copy at once, like the bot's own configuration (V2, V120).
+CREATE TRIGGER bot_knowledge_settings_config_change AFTER INSERT OR UPDATE OR DELETE ON bot_knowledge_settings
+    FOR EACH ROW EXECUTE FUNCTION parley_notify_config_change();

@@ -5,11 +5,12 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.parley.core.ServerRoles;
 import io.parley.core.database.NotificationListener;
+import io.parley.core.knowledge.KnowledgeSettingsCache;
 import jakarta.annotation.PreDestroy;
 
 /**
  * LISTENs on {@code parley_config} over a dedicated connection (see {@link NotificationListener}) and invalidates
- * {@link BotConfigurationCache} entries as changes commit anywhere. Each time LISTEN is (re)established it clears
+ * {@link BotConfigurationCache} entries (and the bot's {@link KnowledgeSettingsCache} entry) as changes commit anywhere. Each time LISTEN is (re)established it clears
  * the whole cache: notifications sent while the connection was down are lost.
  */
 @Context
@@ -22,11 +23,17 @@ final class ConfigChangeListener {
 
     private final NotificationListener listener;
 
-    ConfigChangeListener(BotConfigurationCache cache, @Value("${datasources.default.url}") String url,
+    ConfigChangeListener(BotConfigurationCache cache, KnowledgeSettingsCache knowledge,
+                         @Value("${datasources.default.url}") String url,
                          @Value("${datasources.default.username:}") String username,
                          @Value("${datasources.default.password:}") String password) {
-        this.listener = new NotificationListener(url, username, password, CHANNEL, cache::invalidateAll,
-                payload -> BotKey.parse(payload).ifPresent(cache::invalidate));
+        this.listener = new NotificationListener(url, username, password, CHANNEL, () -> {
+            cache.invalidateAll();
+            knowledge.invalidateAll();
+        }, payload -> BotKey.parse(payload).ifPresent(key -> {
+            cache.invalidate(key);
+            knowledge.invalidate(key.tenant(), key.bot());
+        }));
     }
 
     @PreDestroy

@@ -1,6 +1,7 @@
 package io.parley.worker.knowledge;
 
 import io.parley.core.knowledge.KnowledgeSearch;
+import io.parley.core.knowledge.KnowledgeSettingsCache;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
 import io.parley.worker.llm.LlmMessage;
@@ -33,10 +34,12 @@ public final class KnowledgePrompt {
 
     private final TenantScope scope;
     private final KnowledgeSearch search;
+    private final KnowledgeSettingsCache settings;
 
-    KnowledgePrompt(TenantScope scope, KnowledgeSearch search) {
+    KnowledgePrompt(TenantScope scope, KnowledgeSearch search, KnowledgeSettingsCache settings) {
         this.scope = scope;
         this.search = search;
+        this.settings = settings;
     }
 
     /** {@code prompt} with the excerpts added to its system message (the first), or as it was. */
@@ -47,12 +50,11 @@ public final class KnowledgePrompt {
         }
         List<KnowledgeSearch.Hit> hits;
         try {
-            hits = scope.read(tenant, () -> {
-                KnowledgeSearch.Settings settings = search.settings(tenant.value(), bot);
-                return settings.enabled()
-                        ? search.search(tenant.value(), bot, question, settings.topK(), settings.minScore())
-                        : List.<KnowledgeSearch.Hit>of();
-            });
+            KnowledgeSearch.Settings use = settings.get(tenant, bot); // cached: a bot without one opens no transaction
+            if (!use.enabled()) {
+                return prompt;
+            }
+            hits = scope.read(tenant, () -> search.search(tenant.value(), bot, question, use.topK(), use.minScore()));
         } catch (RuntimeException e) {
             LOG.warn("Bot {}: the knowledge base could not be searched; answering without it", bot, e);
             return prompt;

@@ -15,7 +15,7 @@ final class DemoLlm implements LlmClient {
 
     private static final int ECHO_LIMIT = 200;
     /** The first excerpt of the knowledge block (worker knowledge/KnowledgePrompt): its reference and first line. */
-    private static final Pattern EXCERPT = Pattern.compile("\n<knowledge>\n\[1] ([^\n]+)\n([^\n]+)");
+    private static final Pattern EXCERPT = Pattern.compile("\n<knowledge>\n\\[1] ([^\n]+)\n([^\n]+)");
 
     @Override
     public LlmReply chat(List<LlmMessage> messages, LlmCall call) {

@@ -3,6 +3,7 @@ package io.parley.worker.turn;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.core.knowledge.KnowledgeJob;
 import io.parley.core.knowledge.KnowledgeSearch;
+import io.parley.core.knowledge.KnowledgeSettingsCache;
 import io.parley.core.knowledge.KnowledgeStore;
 import io.parley.core.queue.Job;
 import io.parley.core.queue.JobHandler;
@@ -46,6 +47,8 @@ class KnowledgeTurnTest extends TurnTest {
     @Inject
     KnowledgeSearch search;
     @Inject
+    KnowledgeSettingsCache settingsCache;
+    @Inject
     List<JobHandler> handlers;
 
     @AfterAll
@@ -78,6 +81,21 @@ class KnowledgeTurnTest extends TurnTest {
         World world = botWithDocument("web", false, 4, "Shop guide", GUIDE);
 
         assertThat(systemPromptFor(world, "When are you open on Saturday?")).doesNotContain("<knowledge>", "9:00");
+    }
+
+    @Test
+    void turningTheKnowledgeBaseOffReachesTheCachedSettingsOfTheNextTurn() throws InterruptedException {
+        World world = botWithDocument("web", true, 4, "Shop guide", GUIDE);
+        assertThat(systemPromptFor(world, "When are you open on Saturday?")).contains("<knowledge>");
+
+        scope.writeVoid(world.tenant(), () -> search.save(world.tenant().value(), world.bot(),
+                new KnowledgeSearch.Settings(false, 4, 0)));
+        long deadline = System.nanoTime() + 5_000_000_000L; // NOTIFY parley_config arrives after the commit
+        while (settingsCache.get(world.tenant(), world.bot()).enabled() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(systemPromptFor(world, "When are you open on Saturday?")).doesNotContain("<knowledge>");
     }
 
     @Test
