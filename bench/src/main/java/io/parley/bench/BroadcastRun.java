@@ -88,6 +88,8 @@ final class BroadcastRun {
                     };
                     results.add(figures);
                     ScenarioRun.log("broadcast: %s done: %s", scenario, figures.tally());
+                    // after each scenario, so a run stopped early keeps what it measured
+                    Files.writeString(settings.work().resolve("broadcast-report.txt"), report(results));
                 }
             }
         }
