@@ -69,9 +69,12 @@ class RecipientClaimPlanTest implements DatabaseTest {
                 assertThat(sent.executeUpdate()).isEqualTo(7000);
             }
 
+            // The first claim after the update steps over the index entries the sent ones left (and marks them
+            // dead, as autovacuum would remove them); the claims after it are what a running broadcast pays
+            claimBuffers(connection, tenant.value(), broadcast, channel);
             long buffers = claimBuffers(connection, tenant.value(), broadcast, channel);
 
-            assertThat(buffers).isLessThan(50); // walking past the 7,000 sent ones reads about 1,800
+            assertThat(buffers).isLessThan(150); // walking past the 7,000 sent ones read 14,224
         }
     }
 
