@@ -60,6 +60,11 @@ public final class Bench {
             System.out.println(new AnalyticsRun(settings, options).run()); // bench/README.md, "Analytics"
             return;
         }
+        if (options.containsKey("scenarios") && BroadcastRun.SCENARIOS.containsAll(
+                List.of(options.get("scenarios").split(",")))) {
+            System.out.println(new BroadcastRun(settings, options).run()); // bench/README.md, "Broadcasts"
+            return;
+        }
         if ("crash".equals(options.get("scenarios"))) {
             System.out.println(new CrashRun(settings, options).run()); // bench/README.md, "Crash run"
             return;

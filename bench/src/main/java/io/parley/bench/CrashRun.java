@@ -137,7 +137,7 @@ final class CrashRun {
     }
 
     /** Worker processes on the ingress' embedded database, with its secrets (so they open the sealed credentials). */
-    private static Map<String, String> workerEnvironment(ParleyProcess ingress, Map<String, String> common)
+    static Map<String, String> workerEnvironment(ParleyProcess ingress, Map<String, String> common)
             throws IOException {
         Properties passwords = read(ingress.directory.resolve("data/database.properties"));
         Properties secrets = read(ingress.directory.resolve("data/secrets.properties"));

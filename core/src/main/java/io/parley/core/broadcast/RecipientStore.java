@@ -20,6 +20,13 @@ public final class RecipientStore {
     private static final String COLUMNS = "id, contact_id, channel_id, external_user_id, content::text AS content,"
             + " status, reason, batch_key, attempts, provider_message_id, sent_at, updated_at";
 
+    /**
+     * The next queued recipients of a channel: read from {@code broadcast_recipients_queued_idx} (V182), which holds
+     * only queued rows, so a claim late in a large broadcast does not walk past the recipients already sent.
+     */
+    static final String PICK = "SELECT id FROM broadcast_recipients WHERE tenant_id = ? AND broadcast_id = ?"
+            + " AND channel_id = ? AND status = 'queued' ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+
     private final Sql sql;
 
     RecipientStore(DataSource dataSource) {
@@ -32,9 +39,8 @@ public final class RecipientStore {
      */
     public List<RecipientRow> claim(UUID tenant, UUID broadcast, UUID channel, int limit, UUID batchKey) {
         // A materialized CTE: "id IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)" may be re-run per row and take more.
-        return sql.list("WITH picked AS MATERIALIZED (SELECT id FROM broadcast_recipients WHERE tenant_id = ?"
-                + " AND broadcast_id = ? AND channel_id = ? AND status = 'queued' ORDER BY id LIMIT ?"
-                + " FOR UPDATE SKIP LOCKED) UPDATE broadcast_recipients r SET status = 'sending', batch_key = ?,"
+        return sql.list("WITH picked AS MATERIALIZED (" + PICK + ") UPDATE broadcast_recipients r"
+                + " SET status = 'sending', batch_key = ?,"
                 + " attempts = attempts + 1, updated_at = now() FROM picked WHERE r.tenant_id = ?"
                 + " AND r.broadcast_id = ? AND r.id = picked.id RETURNING r.id, r.contact_id,"
                 + " r.channel_id, r.external_user_id, r.content::text AS content, r.status, r.reason, r.batch_key,"

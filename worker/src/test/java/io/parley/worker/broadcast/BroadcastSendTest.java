@@ -33,10 +33,13 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -183,6 +186,39 @@ class BroadcastSendTest extends BroadcastTest {
 
         assertThat(messagesTo(sent, recipientsOf(sent))).hasSize(15);
         assertThat(seconds).isGreaterThan(1.8);
+    }
+
+    @Test
+    void aWhatsAppNumberNeverSendsMoreThanItsRateInAnyOneSecondWindowNotEvenAtTheStart() throws Exception {
+        Chat chat = whatsapp();
+        Map<String, String> credentials = Map.of("phoneNumberId", numbers.get(chat.channel().id()),
+                "messagesPerSecond", "4");
+        List<Long> takenAt = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 4; i++) { // a broadcast's requests in flight, each paced by the governor
+                senders.submit(() -> {
+                    for (int j = 0; j < 3; j++) {
+                        pacing.take(chat.channel(), credentials, "88690000000" + j, SendGovernor.Priority.BULK, null);
+                        takenAt.add(System.nanoTime());
+                    }
+                    return null;
+                });
+            }
+        }
+
+        // Meta refuses a number's messages beyond its rate per second (130429, then the whole number waits): a
+        // bucket of a second's worth let 3 go at once and 4 more within the same second
+        List<Long> sorted = takenAt.stream().sorted().toList();
+        int most = 0;
+        for (int first = 0; first < sorted.size(); first++) {
+            int in = 0;
+            for (long at : sorted) {
+                in += at >= sorted.get(first) && at - sorted.get(first) < 1_000_000_000L ? 1 : 0;
+            }
+            most = Math.max(most, in);
+        }
+        assertThat(sorted).hasSize(12);
+        assertThat(most).isLessThanOrEqualTo(4);
     }
 
     @Test

@@ -17,6 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public final class SendPacing {
 
+    /**
+     * WhatsApp's bucket holds this many tokens beyond the one a send takes, and refills this much slower than the
+     * number's rate ({@link #whatsapp}).
+     */
+    static final double WHATSAPP_SLACK = 0.5;
+
     /** LINE endpoints count separately (push/reply vs multicast). */
     public enum LineEndpoint { PUSH, MULTICAST }
 
@@ -65,7 +71,7 @@ public final class SendPacing {
             return;
         }
         switch (channel.channelType()) {
-            case WHATSAPP -> governor.penalize(whatsappKey(channel, credentials), whatsappRate(credentials), pause);
+            case WHATSAPP -> governor.penalize(whatsappKey(channel, credentials), whatsappRefill(credentials), pause);
             case LINE -> governor.penalize("line:" + channel.id() + ":push", rates.linePushPerSecond(), pause);
             case TELEGRAM -> governor.penalize("telegram:" + channel.id(), rates.telegramPerSecond(), pause);
             default -> {
@@ -87,7 +93,16 @@ public final class SendPacing {
         }
     }
 
-    /** The pair's pause after a 131056 first, then the number's bucket at its own rate. */
+    /**
+     * The pair's pause after a 131056 first, then the number's bucket at its own rate. Meta counts a number's
+     * throughput per second and refuses what goes beyond with 130429 (then the whole number waits), so the bucket
+     * paces rather than bursts: it holds 1 + {@link #WHATSAPP_SLACK} tokens and refills at the rate less the slack,
+     * so that no one-second window holds more than the rate (a window from t takes at most
+     * 1.5 + (rate - 0.5) * s tokens, s < 1: under rate + 1). A bucket of a second's worth let a broadcast send 1.8
+     * times the rate in its first second (80 % of the bucket plus a second's refill) and again after every pause.
+     * Live replies keep their priority: they take at one token, broadcasts only while a fifth of the bucket (0.3)
+     * would be left.
+     */
     private Duration whatsapp(ChannelRow channel, Map<String, String> credentials, String recipient,
                              SendGovernor.Priority priority) {
         if (!pairs.isEmpty() && recipient != null) {
@@ -97,7 +112,12 @@ public final class SendPacing {
                 return Duration.ofNanos(left);
             }
         }
-        return governor.tryTake(whatsappKey(channel, credentials), whatsappRate(credentials), 1, priority);
+        return governor.tryTake(whatsappKey(channel, credentials), whatsappRefill(credentials),
+                1 + WHATSAPP_SLACK, 1, priority);
+    }
+
+    private double whatsappRefill(Map<String, String> credentials) {
+        return whatsappRate(credentials) - WHATSAPP_SLACK;
     }
 
     /** The per-second rate of a WhatsApp number: its channel's {@code messagesPerSecond}, else the setting. */
