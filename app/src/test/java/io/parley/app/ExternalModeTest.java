@@ -76,7 +76,7 @@ class ExternalModeTest {
                 "postgres://app:hunter2@db:5432/parley")))
                 .isInstanceOf(LaunchException.class)
                 .hasMessageStartingWith("DATASOURCES_DEFAULT_URL must be a PostgreSQL JDBC URL like")
-                .hasMessageContaining("rewritten as a JDBC URL")
+                .hasMessageContaining("goes in DATABASE_URL instead")
                 .hasMessageNotContaining("hunter2");
     }
 
