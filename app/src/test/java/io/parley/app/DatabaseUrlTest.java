@@ -4,10 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,13 +17,7 @@ class DatabaseUrlTest {
     Path home;
 
     private LaunchSettings settings(String... keyValues) {
-        Map<String, String> environment = new HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            environment.put(keyValues[i], keyValues[i + 1]);
-        }
-        Properties system = new Properties();
-        system.setProperty("user.home", home.toString());
-        return LaunchSettings.from(environment, system);
+        return TestLaunchSettings.of(home, keyValues);
     }
 
     @Test

@@ -12,6 +12,8 @@ import io.parley.http.problem.ProblemException;
 import io.parley.http.problem.ProblemKind;
 import io.parley.http.ratelimit.RateLimiter;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
@@ -26,6 +28,7 @@ import java.util.Map;
 final class EmailVerification {
 
     static final String ALREADY_VERIFIED = "Your email address is already verified.";
+    private static final Logger LOG = LoggerFactory.getLogger(EmailVerification.class);
 
     private final EmailTokens tokens;
     private final UserRepository users;
@@ -49,11 +52,18 @@ final class EmailVerification {
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
-    /** Mails a verification link to a user whose address is not verified yet (after sign-up). */
+    /**
+     * Mails a verification link to a user whose address is not verified yet (after sign-up). The account exists
+     * already: a failure to queue the email is logged, not answered (the user can ask for a new link).
+     */
     void start(UserId user) {
-        UserRow row = scope.asUser(user, () -> users.findById(user.value())).orElseThrow();
-        if (!row.emailVerified()) {
-            mail(row);
+        try {
+            UserRow row = scope.asUser(user, () -> users.findById(user.value())).orElseThrow();
+            if (!row.emailVerified()) {
+                mail(row);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The verification email of user {} could not be queued: {}", user, e.toString());
         }
     }
 

@@ -13,6 +13,8 @@ import io.parley.http.problem.ProblemException;
 import io.parley.http.problem.ProblemKind;
 import io.parley.http.problem.ProblemMessages;
 import io.parley.http.ratelimit.RateLimiter;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +23,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Forgotten passwords. A request always answers the same (202), whether or not the address has an account, so it
- * reveals nothing; it is limited per client IP and per address, and only an existing account gets an email: a link
+ * reveals nothing — not even by its timing: the account is looked up and the email queued on another thread after
+ * the answer. It is limited per client IP and per address, and only an existing account gets an email: a link
  * ({@code /reset-password#token=…}, the token in the fragment so it reaches no access log) with a single-use token
  * valid {@code parley.auth.password-reset-minutes}. Setting the new password spends the token and every other reset
  * token of the user, ends every session (refresh tokens) and marks the address verified — the email proved it.
@@ -44,10 +48,13 @@ final class PasswordReset {
     private final RateLimiter.Limit perAddress;
     private final Duration lifetime;
     private final String publicUrl;
+    private final ExecutorService background;
 
     PasswordReset(EmailTokens tokens, UserRepository users, RefreshTokenRepository refreshTokens,
                   PasswordHasher passwords, AccountEmails emails, TenantScope scope, RateLimiter limiter,
-                  AuthConfiguration configuration, @Value("${parley.public-url}") String publicUrl) {
+                  AuthConfiguration configuration, @Value("${parley.public-url}") String publicUrl,
+                  @Named(TaskExecutors.BLOCKING) ExecutorService background) {
+        this.background = background;
         this.tokens = tokens;
         this.users = users;
         this.refreshTokens = refreshTokens;
@@ -60,7 +67,10 @@ final class PasswordReset {
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
-    /** Mails a reset link when the address has an account; 429 over the per-address limit (whoever owns it). */
+    /**
+     * Mails a reset link, in the background, when the address has an account; 429 over the per-address limit
+     * (counted for any address, so it tells nothing either).
+     */
     void request(String email) {
         String address = AuthService.normalize(email);
         RateLimiter.Decision decision = limiter.tryAcquire("reset-password:" + address, perAddress);
@@ -68,6 +78,16 @@ final class PasswordReset {
             throw ProblemException.rateLimited(decision.retryAfterSeconds(), "Too many reset requests for this "
                     + "address; try again in " + decision.retryAfterSeconds() + " s.");
         }
+        background.execute(() -> {
+            try {
+                mail(address);
+            } catch (RuntimeException e) {
+                LOG.warn("A password-reset email could not be queued: {}", e.toString());
+            }
+        });
+    }
+
+    private void mail(String address) {
         Optional<UserRow> user = users.findByEmail(address);
         if (user.isEmpty()) {
             LOG.debug("Password reset asked for an address without an account");

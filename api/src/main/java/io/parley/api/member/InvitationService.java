@@ -22,6 +22,8 @@ import io.parley.core.tenancy.UserId;
 import io.parley.http.problem.ProblemException;
 import io.parley.http.problem.ProblemKind;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,7 @@ import java.util.UUID;
 final class InvitationService {
 
     static final String TOKEN_PREFIX = "pinv";
+    private static final Logger LOG = LoggerFactory.getLogger(InvitationService.class);
 
     private final TenantScope scope;
     private final InvitationRepository invitations;
@@ -96,7 +99,12 @@ final class InvitationService {
                     row.expiresAt(), encoded,
                     publicUrl + "/invitations/accept?token=" + URLEncoder.encode(encoded, StandardCharsets.UTF_8));
         });
-        mail(caller, tenant, created, role, language);
+        try {
+            mail(caller, tenant, created, role, language);
+        } catch (RuntimeException e) {
+            // The invitation stands and its link is in the answer: a mail that cannot be queued is not a failure.
+            LOG.warn("The email of invitation {} could not be queued: {}", created.id(), e.toString());
+        }
         return created;
     }
 
