@@ -6,6 +6,7 @@ import { SignInPage } from './pages/auth/SignInPage'
 import { SignUpPage } from './pages/auth/SignUpPage'
 import { AcceptInvitationPage } from './pages/auth/AcceptInvitationPage'
 import { ProviderCallbackPage } from './pages/auth/ProviderCallbackPage'
+import { accountEmailRoutes } from './pages/auth/emailRoutes'
 import { settingsRoutes } from './pages/settings/routes'
 import { billingRoutes } from './pages/billing/routes'
 import { analyticsRoutes } from './pages/analytics/routes'
@@ -23,6 +24,7 @@ export const routes: RouteObject[] = [
   { path: '/sign-up', element: <SignUpPage /> },
   { path: '/invitations/accept', element: <AcceptInvitationPage /> },
   { path: '/auth/callback', element: <ProviderCallbackPage /> },
+  ...accountEmailRoutes,
   ...setupRoutes,
   {
     path: '/',

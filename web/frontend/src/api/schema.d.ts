@@ -351,7 +351,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key
-         * @description The secret `key` is in this response only; store it now.
+         * @description The secret `key` is in this response only; store it now. 403 until the user's email is verified (docs/identity.md).
          */
         post: operations["createApiKey"];
         delete?: never;
@@ -398,6 +398,26 @@ export interface paths {
         get: operations["listAuditLog"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/forgot-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a password-reset link
+         * @description Always 202, whether or not the address has an account (nothing is revealed); only an account's address gets an email. Limited per client IP and per address (429).
+         */
+        post: operations["requestPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -604,6 +624,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the emailed token
+         * @description The password rules are sign-up's. The token works once and expires (401 invalid-token otherwise); every session of the user ends, so sign in again with the new password.
+         */
+        post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/signup": {
         parameters: {
             query?: never;
@@ -615,7 +655,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account and its first tenant
-         * @description Signs the new user in: the answer is a token pair. 409 when the email is taken.
+         * @description Signs the new user in: the answer is a token pair. 409 when the email is taken. A link to verify the address is emailed (in the language of Accept-Language, also the account's language for later emails); until it is opened, invitations, billing changes and API keys answer 403.
          */
         post: operations["signup"];
         delete?: never;
@@ -644,6 +684,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify the email address with the emailed token
+         * @description The token of the link mailed at sign-up (or resent) works once and expires; 401 invalid-token otherwise. Needs no sign-in: the token is the proof.
+         */
+        post: operations["verifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a new verification link
+         * @description To the signed-in user's address; earlier links keep working until they expire. 409 when the address is already verified; limited per user per hour (429). Users only, not API keys.
+         */
+        post: operations["resendVerificationEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing": {
         parameters: {
             query?: never;
@@ -653,7 +733,7 @@ export interface paths {
         };
         /**
          * The plan in force, subscription, usage and invoices
-         * @description Usage counts this calendar month (UTC) against every limit of the plan in force; invoices come from Stripe and are null when Stripe cannot be reached. Owners and admins only. 503 billing-not-configured when this Parley has no Stripe key; 502 stripe-unavailable when Stripe cannot be reached.
+         * @description Usage counts this calendar month (UTC) against every limit of the plan in force; invoices come from Stripe and are null when Stripe cannot be reached. Owners and admins only (with a verified email to change anything). 503 billing-not-configured when this Parley has no Stripe key; 502 stripe-unavailable when Stripe cannot be reached.
          */
         get: operations["getBilling"];
         put?: never;
@@ -699,7 +779,7 @@ export interface paths {
         put?: never;
         /**
          * Start a subscription with Stripe Checkout
-         * @description Returns the URL of a Stripe Checkout Session (mode subscription) for the plan; the browser comes back to the dashboard's billing page. 409 when the tenant already has a subscription: change its plan instead. Owners and admins only. 503 billing-not-configured when this Parley has no Stripe key; 502 stripe-unavailable when Stripe cannot be reached.
+         * @description Returns the URL of a Stripe Checkout Session (mode subscription) for the plan; the browser comes back to the dashboard's billing page. 409 when the tenant already has a subscription: change its plan instead. Owners and admins only (with a verified email to change anything). 503 billing-not-configured when this Parley has no Stripe key; 502 stripe-unavailable when Stripe cannot be reached.
          */
         post: operations["createCheckoutSession"];
         delete?: never;
@@ -739,7 +819,7 @@ export interface paths {
         put?: never;
         /**
          * Open the Stripe customer portal
-         * @description Returns the URL of a Stripe Customer Portal session (payment methods, invoices, cancellation) that returns to the dashboard. Owners and admins only. 503 billing-not-configured when this Parley has no Stripe key; 502 stripe-unavailable when Stripe cannot be reached.
+         * @description Returns the URL of a Stripe Customer Portal session (payment methods, invoices, cancellation) that returns to the dashboard. Owners and admins only (with a verified email to change anything). 503 billing-not-configured when this Parley has no Stripe key; 502 stripe-unavailable when Stripe cannot be reached.
          */
         post: operations["createPortalSession"];
         delete?: never;
@@ -759,7 +839,7 @@ export interface paths {
         put?: never;
         /**
          * Change the subscription's plan
-         * @description Moves the existing subscription to the plan's price, prorated by Stripe, and returns the billing state. 409 when there is no subscription: use checkout. Owners and admins only. 503 billing-not-configured when this Parley has no Stripe key; 502 stripe-unavailable when Stripe cannot be reached.
+         * @description Moves the existing subscription to the plan's price, prorated by Stripe, and returns the billing state. 409 when there is no subscription: use checkout. Owners and admins only (with a verified email to change anything). 503 billing-not-configured when this Parley has no Stripe key; 502 stripe-unavailable when Stripe cannot be reached.
          */
         post: operations["changeSubscription"];
         delete?: never;
@@ -2227,7 +2307,7 @@ export interface paths {
         put?: never;
         /**
          * Invite someone by email (admin; owner invitations by owners only)
-         * @description The response carries the invitation token and link once; send it to the invitee.
+         * @description The link is emailed to the invitee when SMTP is configured (in the invitee's language if they have an account, else the inviter's Accept-Language); the response also carries the token and link, once. 403 until the inviting user's email is verified (docs/identity.md).
          */
         post: operations["createInvitation"];
         delete?: never;
@@ -5148,6 +5228,13 @@ export interface components {
              */
             url?: string | null;
         };
+        ForgotPasswordRequest: {
+            /**
+             * Format: email
+             * @example owner@example.com
+             */
+            email: string;
+        };
         Health: {
             /**
              * @example UP
@@ -5579,6 +5666,15 @@ export interface components {
             id: string;
             email: string;
             displayName?: string | null;
+            /** @description Whether the address is verified */
+            emailVerified: boolean;
+            /** @description Whether an unverified address keeps this user from inviting, billing changes and API keys (docs/identity.md) */
+            emailVerificationRequired: boolean;
+            /**
+             * @description The language of the account's emails
+             * @enum {string}
+             */
+            language: "en" | "zh-Hant";
         };
         Member: {
             userId: string;
@@ -6167,6 +6263,15 @@ export interface components {
         RefreshRequest: {
             refreshToken: string;
         };
+        ResetPasswordRequest: {
+            /** @description The token of the emailed link */
+            token: string;
+            /**
+             * Format: password
+             * @description The new password, as at sign-up: 10 to 72 characters and at most 72 bytes in UTF-8
+             */
+            password: string;
+        };
         Segment: {
             id: string;
             name: string;
@@ -6710,6 +6815,12 @@ export interface components {
         UserSummary: {
             id: string;
             email: string;
+            /** @description Whether the user proved the address (the emailed link, or a provider's verified email) */
+            emailVerified: boolean;
+        };
+        VerifyEmailRequest: {
+            /** @description The token of the emailed link */
+            token: string;
         };
         WhatsAppTemplate: {
             id: string;
@@ -8062,6 +8173,40 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForgotPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description requestPasswordReset 202 response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listSignInMethods: {
         parameters: {
             query?: never;
@@ -8398,6 +8543,42 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description resetPassword 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     signup: {
         parameters: {
             query?: never;
@@ -8470,6 +8651,72 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             /** @description Unsupported Media Type */
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description verifyEmail 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resendVerificationEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description resendVerificationEmail 202 response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */

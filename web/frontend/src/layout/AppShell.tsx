@@ -7,6 +7,7 @@ import { NotificationBell } from '../pages/notifications/NotificationBell'
 import { InboxNavCount } from '../pages/inbox/InboxAlerts'
 import { useInboxAttention } from '../pages/inbox/attention'
 import { NavIcon, type IconName } from './NavIcon'
+import { VerifyEmailBanner } from '../pages/auth/VerifyEmailBanner'
 import './shell.css'
 
 const NAV = [
@@ -61,6 +62,7 @@ export function AppShell() {
         <AccountMenu />
       </aside>
       <main id="main" className="shell-main" tabIndex={-1}>
+        <VerifyEmailBanner />
         <Outlet />
       </main>
     </div>

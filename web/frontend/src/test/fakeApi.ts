@@ -37,7 +37,8 @@ export const route = (method: string, path: string | RegExp, status: number, bod
 
 export const tokens = (overrides: Record<string, unknown> = {}) => ({
   accessToken: 'access-1', refreshToken: 'refresh-1', tokenType: 'Bearer', expiresIn: 900,
-  tenant: { id: 't1', name: 'Acme Coffee' }, user: { id: 'u1', email: 'owner@example.com' }, ...overrides,
+  tenant: { id: 't1', name: 'Acme Coffee' }, user: { id: 'u1', email: 'owner@example.com', emailVerified: true },
+  ...overrides,
 })
 
 /** The 400 validation-failed problem the API answers, with one error per field (field → message). */

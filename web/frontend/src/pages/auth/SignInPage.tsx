@@ -45,6 +45,7 @@ export function SignInPage() {
         <TextField label={t('password')} type="password" autoComplete="current-password" required value={password}
                    error={fields.password} onChange={(e) => setPassword(e.target.value)} />
         <Button type="submit" variant="primary" block busy={busy}>{t('signIn.submit')}</Button>
+        <Link to="/forgot-password">{t('forgotPassword.link')}</Link>
       </form>
     </AuthFrame>
   )

@@ -11,6 +11,10 @@ import java.util.Properties;
  * the launcher only needs them to choose the database mode and to fail fast on missing settings.
  *
  * @param datasourceUrl        {@code DATASOURCES_DEFAULT_URL}; empty = not defined, "" = defined but blank
+ * @param databaseUrl          {@code DATABASE_URL} ({@code postgres://…}), parsed; only read when
+ *                             {@code DATASOURCES_DEFAULT_URL} is not defined (the JDBC settings win)
+ * @param datasourcePasswordConfigured whether {@code DATASOURCES_DEFAULT_PASSWORD} is set (it wins over the password
+ *                             of {@code DATABASE_URL})
  * @param datasourceUsername   {@code DATASOURCES_DEFAULT_USERNAME}: the application (non-owner) role
  * @param migrationUsername    {@code PARLEY_DATABASE_MIGRATION_USERNAME}: the schema owner Flyway runs as
  * @param migrationPassword    {@code PARLEY_DATABASE_MIGRATION_PASSWORD}
@@ -19,13 +23,15 @@ import java.util.Properties;
  * @param tracing              {@code PARLEY_TRACING_ENABLED} as given, else on when {@code OTEL_EXPORTER_OTLP_ENDPOINT}
  *                             (or its traces variant) names a collector, else off
  */
-record LaunchSettings(Optional<String> datasourceUrl, Optional<String> datasourceUsername,
+record LaunchSettings(Optional<String> datasourceUrl, Optional<DatabaseUrl> databaseUrl,
+                      Optional<String> datasourceUsername, boolean datasourcePasswordConfigured,
                       Optional<String> migrationUsername, Optional<String> migrationPassword,
                       Path dataDirectory, int embeddedDatabasePort, String roles,
                       boolean encryptionKeyConfigured, boolean jwtSecretConfigured, boolean tracing) {
 
     static final String DATASOURCE_URL = "DATASOURCES_DEFAULT_URL";
     static final String DATASOURCE_USERNAME = "DATASOURCES_DEFAULT_USERNAME";
+    static final String DATASOURCE_PASSWORD = "DATASOURCES_DEFAULT_PASSWORD";
     static final String MIGRATION_USERNAME = "PARLEY_DATABASE_MIGRATION_USERNAME";
     static final String MIGRATION_PASSWORD = "PARLEY_DATABASE_MIGRATION_PASSWORD";
     static final String DATA_DIR = "PARLEY_DATA_DIR";
@@ -39,9 +45,13 @@ record LaunchSettings(Optional<String> datasourceUrl, Optional<String> datasourc
 
     static LaunchSettings from(Map<String, String> environment, Properties system) {
         Source source = new Source(environment, system);
+        Optional<String> datasourceUrl = source.raw(DATASOURCE_URL, "datasources.default.url");
         return new LaunchSettings(
-                source.raw(DATASOURCE_URL, "datasources.default.url"),
+                datasourceUrl,
+                datasourceUrl.isPresent() ? Optional.empty()
+                        : source.value(DatabaseUrl.VARIABLE, "parley.database.url").map(DatabaseUrl::parse),
                 source.value(DATASOURCE_USERNAME, "datasources.default.username"),
+                source.raw(DATASOURCE_PASSWORD, "datasources.default.password").isPresent(),
                 source.value(MIGRATION_USERNAME, "parley.database.migration-username"),
                 source.value(MIGRATION_PASSWORD, "parley.database.migration-password"),
                 source.value(DATA_DIR, "parley.data-dir").map(Path::of)
@@ -62,7 +72,7 @@ record LaunchSettings(Optional<String> datasourceUrl, Optional<String> datasourc
     }
 
     boolean externalDatabase() {
-        return datasourceUrl.isPresent();
+        return datasourceUrl.isPresent() || databaseUrl.isPresent();
     }
 
     private static int port(String value) {

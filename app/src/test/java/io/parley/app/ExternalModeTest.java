@@ -5,9 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,13 +18,7 @@ class ExternalModeTest {
     Path home;
 
     private LaunchSettings settings(String... keyValues) {
-        Map<String, String> environment = new HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            environment.put(keyValues[i], keyValues[i + 1]);
-        }
-        Properties system = new Properties();
-        system.setProperty("user.home", home.toString());
-        return LaunchSettings.from(environment, system);
+        return TestLaunchSettings.of(home, keyValues);
     }
 
     @Test
@@ -76,7 +67,7 @@ class ExternalModeTest {
                 "postgres://app:hunter2@db:5432/parley")))
                 .isInstanceOf(LaunchException.class)
                 .hasMessageStartingWith("DATASOURCES_DEFAULT_URL must be a PostgreSQL JDBC URL like")
-                .hasMessageContaining("rewritten as a JDBC URL")
+                .hasMessageContaining("goes in DATABASE_URL instead")
                 .hasMessageNotContaining("hunter2");
     }
 

@@ -22,6 +22,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.api.caller.CallerResolver;
 import io.parley.api.openapi.ProblemResponses;
+import io.parley.api.auth.EmailVerificationPolicy;
+import io.parley.api.caller.Caller;
 import io.parley.api.page.PageResponse;
 import io.parley.core.ServerRoles;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,8 +41,10 @@ class ApiKeyController {
 
     private final ApiKeyService keys;
     private final CallerResolver callers;
+    private final EmailVerificationPolicy verification;
 
-    ApiKeyController(ApiKeyService keys, CallerResolver callers) {
+    ApiKeyController(ApiKeyService keys, CallerResolver callers, EmailVerificationPolicy verification) {
+        this.verification = verification;
         this.keys = keys;
         this.callers = callers;
     }
@@ -49,10 +53,13 @@ class ApiKeyController {
     @Status(HttpStatus.CREATED)
     @ProblemResponses.JsonBody
     @Operation(operationId = "createApiKey", summary = "Create an API key",
-            description = "The secret `key` is in this response only; store it now.")
+            description = "The secret `key` is in this response only; store it now. 403 until the user's email is "
+                    + "verified (docs/identity.md).")
     ApiKeyWire.ApiKeyResponse create(@Body @Valid ApiKeyWire.Create body, Authentication authentication,
                                      HttpRequest<?> request) {
-        return keys.create(callers.resolve(authentication, request), body);
+        Caller caller = callers.resolve(authentication, request);
+        verification.require(caller);
+        return keys.create(caller, body);
     }
 
     @Get

@@ -1,5 +1,6 @@
 package io.parley.api.auth;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -14,7 +15,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.api.caller.CallerResolver;
 import io.parley.api.openapi.ProblemResponses;
+import io.parley.core.tenancy.UserId;
 import io.parley.http.client.ClientAddress;
+import io.parley.http.language.ProblemLanguage;
 import io.parley.core.ServerRoles;
 import io.micronaut.context.annotation.Requires;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,8 +38,11 @@ class AuthController {
     private final LoginThrottle throttle;
     private final ClientAddress clientAddress;
     private final CallerResolver callers;
+    private final EmailVerification verification;
 
-    AuthController(AuthService auth, LoginThrottle throttle, ClientAddress clientAddress, CallerResolver callers) {
+    AuthController(AuthService auth, LoginThrottle throttle, ClientAddress clientAddress, CallerResolver callers,
+                   EmailVerification verification) {
+        this.verification = verification;
         this.auth = auth;
         this.throttle = throttle;
         this.clientAddress = clientAddress;
@@ -48,11 +54,17 @@ class AuthController {
     @ProblemResponses.JsonBody
     @ProblemResponses.Conflict
     @Operation(operationId = "signup", summary = "Create an account and its first tenant",
-            description = "Signs the new user in: the answer is a token pair. 409 when the email is taken.", security = {})
+            description = "Signs the new user in: the answer is a token pair. 409 when the email is taken. A link to "
+                    + "verify the address is emailed (in the language of Accept-Language, also the account's language "
+                    + "for later emails); until it is opened, invitations, billing changes and API keys answer 403.",
+            security = {})
     TokenResponse signup(@Body @Valid AuthRequests.Signup request, HttpRequest<?> http) {
         String ip = clientAddress.of(http);
         throttle.check(ip, request.email());
-        return auth.signup(request, ip);
+        TokenResponse tokens = auth.signup(request, ip,
+                ProblemLanguage.negotiate(http.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE)).tag());
+        verification.start(new UserId(java.util.UUID.fromString(tokens.user().id())));
+        return tokens;
     }
 
     @Post("/login")

@@ -55,4 +55,35 @@ final class AuthRequests {
             return "SwitchTenant[" + tenantId + "]";
         }
     }
+
+    @Serdeable
+    @Schema(name = "VerifyEmailRequest")
+    record VerifyEmail(@NotBlank @Size(max = 200) @Schema(description = "The token of the emailed link") String token) {
+        @Override
+        public String toString() {
+            return "VerifyEmail[***]";
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "ForgotPasswordRequest")
+    record ForgotPassword(@NotBlank @Email @Size(max = 254) @Schema(example = "owner@example.com") String email) {
+        @Override
+        public String toString() {
+            return "ForgotPassword[***]";
+        }
+    }
+
+    @Serdeable
+    @Schema(name = "ResetPasswordRequest")
+    record ResetPassword(
+            @NotBlank @Size(max = 200) @Schema(description = "The token of the emailed link") String token,
+            @NotBlank @Size(min = 10, max = 72, message = "must be 10 to 72 characters")
+            @Schema(description = "The new password, as at sign-up: 10 to 72 characters and at most 72 bytes in UTF-8",
+                    format = "password") String password) {
+        @Override
+        public String toString() {
+            return "ResetPassword[***]";
+        }
+    }
 }

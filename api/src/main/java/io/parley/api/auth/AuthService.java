@@ -72,7 +72,7 @@ final class AuthService {
     }
 
     /** Creates a user, their first tenant (which they own) and a session. */
-    TokenResponse signup(AuthRequests.Signup request, String ip) {
+    TokenResponse signup(AuthRequests.Signup request, String ip, String language) {
         if (!PasswordHasher.fits(request.password())) {
             throw ProblemException.invalidField("password", ProblemMessages.PASSWORD_TOO_LONG);
         }
@@ -81,7 +81,7 @@ final class AuthService {
             throw emailTaken();
         }
         return createAccount(email, passwords.hash(request.password()), request.tenantName().trim(), ip, false,
-                (user, tenant) -> issuer.issue(user, tenant, Ids.next()));
+                language, (user, tenant) -> issuer.issue(user, tenant, Ids.next()));
     }
 
     /**
@@ -93,7 +93,7 @@ final class AuthService {
         if (tenantName.length() > 120) {
             tenantName = tenantName.substring(0, 120);
         }
-        return createAccount(email, null, tenantName, null, true, (user, tenant) -> user);
+        return createAccount(email, null, tenantName, null, true, "en", (user, tenant) -> user);
     }
 
     /** A new session for a user who proved who they are some other way (a provider's sign-in). */
@@ -106,12 +106,13 @@ final class AuthService {
     }
 
     private <T> T createAccount(String email, @Nullable String hash, String tenantName, @Nullable String ip,
-                                boolean verified, java.util.function.BiFunction<UserRow, TenantRow, T> then) {
+                                boolean verified, String language,
+                                java.util.function.BiFunction<UserRow, TenantRow, T> then) {
         UserId user = new UserId(Ids.next());
         TenantId tenant = new TenantId(Ids.next());
         try {
             return scope.asUserInTenant(user, tenant, () -> {
-                users.insert(user.value(), email, hash, null);
+                users.insertWithLanguage(user.value(), email, hash, null, language);
                 if (verified) {
                     users.markEmailVerified(user.value());
                 }

@@ -57,7 +57,7 @@ final class TokenIssuer {
                 TenantBoundToken.sha256(refreshToken), expires);
         return new TokenResponse(accessToken, refreshToken, "Bearer", ACCESS_TOKEN_SECONDS,
                 tenant == null ? null : new TokenResponse.TenantSummary(tenant.id().toString(), tenant.name()),
-                new TokenResponse.UserSummary(user.id().toString(), user.email()));
+                new TokenResponse.UserSummary(user.id().toString(), user.email(), user.emailVerified()));
     }
 
     static byte[] hashOf(String refreshToken) {

@@ -27,7 +27,9 @@ public record TokenResponse(
 
     @Serdeable
     @Schema(name = "UserSummary")
-    public record UserSummary(String id, String email) {
+    public record UserSummary(String id, String email,
+                              @Schema(requiredMode = REQUIRED, description = "Whether the user proved the address "
+                                      + "(the emailed link, or a provider's verified email)") boolean emailVerified) {
     }
 
     @Override

@@ -11,6 +11,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.parley.api.auth.EmailVerificationPolicy;
+import io.parley.api.caller.Caller;
 import io.parley.api.caller.CallerResolver;
 import io.parley.api.openapi.ProblemResponses;
 import io.parley.core.ServerRoles;
@@ -27,13 +29,16 @@ import jakarta.validation.Valid;
 @ProblemResponses.Authenticated
 class BillingController {
 
-    private static final String ADMIN_AND_STRIPE = " Owners and admins only. 503 billing-not-configured when this "
+    private static final String ADMIN_AND_STRIPE = " Owners and admins only (with a verified email to change "
+            + "anything). 503 billing-not-configured when this "
             + "Parley has no Stripe key; 502 stripe-unavailable when Stripe cannot be reached.";
 
     private final BillingService billing;
     private final CallerResolver callers;
+    private final EmailVerificationPolicy verification;
 
-    BillingController(BillingService billing, CallerResolver callers) {
+    BillingController(BillingService billing, CallerResolver callers, EmailVerificationPolicy verification) {
+        this.verification = verification;
         this.billing = billing;
         this.callers = callers;
     }
@@ -56,7 +61,7 @@ class BillingController {
                     + "change its plan instead." + ADMIN_AND_STRIPE)
     BillingWire.RedirectUrl checkout(@Body @Valid BillingWire.ChoosePlan body, Authentication authentication,
                                      HttpRequest<?> request) {
-        return billing.checkout(callers.resolve(authentication, request), body.planId());
+        return billing.checkout(verified(authentication, request), body.planId());
     }
 
     @Post("/subscription")
@@ -68,7 +73,7 @@ class BillingController {
                     + "billing state. 409 when there is no subscription: use checkout." + ADMIN_AND_STRIPE)
     BillingWire.BillingResponse change(@Body @Valid BillingWire.ChoosePlan body, Authentication authentication,
                                        HttpRequest<?> request) {
-        return billing.changePlan(callers.resolve(authentication, request), body.planId());
+        return billing.changePlan(verified(authentication, request), body.planId());
     }
 
     @Post("/portal")
@@ -77,6 +82,13 @@ class BillingController {
             description = "Returns the URL of a Stripe Customer Portal session (payment methods, invoices, "
                     + "cancellation) that returns to the dashboard." + ADMIN_AND_STRIPE)
     BillingWire.RedirectUrl portal(Authentication authentication, HttpRequest<?> request) {
-        return billing.portal(callers.resolve(authentication, request));
+        return billing.portal(verified(authentication, request));
+    }
+
+    /** Billing changes need a verified email (403 otherwise; docs/identity.md "Email"). */
+    private Caller verified(Authentication authentication, HttpRequest<?> request) {
+        Caller caller = callers.resolve(authentication, request);
+        verification.require(caller);
+        return caller;
     }
 }

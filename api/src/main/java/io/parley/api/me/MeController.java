@@ -11,6 +11,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.parley.api.auth.EmailVerificationPolicy;
 import io.parley.api.caller.Caller;
 import io.parley.api.caller.CallerResolver;
 import io.parley.api.openapi.ProblemResponses;
@@ -28,6 +29,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -47,8 +50,11 @@ final class MeController {
     private final TenantRepository tenants;
     private final MembershipRepository memberships;
 
+    private final EmailVerificationPolicy verification;
+
     MeController(CallerResolver callers, TenantScope scope, UserRepository users, TenantRepository tenants,
-                 MembershipRepository memberships) {
+                 MembershipRepository memberships, EmailVerificationPolicy verification) {
+        this.verification = verification;
         this.callers = callers;
         this.scope = scope;
         this.users = users;
@@ -80,7 +86,8 @@ final class MeController {
                     .toList();
             String active = activeTenant == null ? null : activeTenant.toString();
             boolean stillMember = all.stream().anyMatch(m -> m.tenantId().equals(active));
-            return new MeResponse(new User(row.id().toString(), row.email(), row.displayName()), null,
+            return new MeResponse(new User(row.id().toString(), row.email(), row.displayName(),
+                    row.emailVerified(), verification.required(), row.language()), null,
                     stillMember ? active : null, all);
         });
     }
@@ -93,7 +100,12 @@ final class MeController {
 
     @Serdeable
     @Schema(name = "MeUser")
-    record User(String id, String email, @Nullable String displayName) {
+    record User(String id, String email, @Nullable String displayName,
+                @Schema(requiredMode = REQUIRED, description = "Whether the address is verified") boolean emailVerified,
+                @Schema(requiredMode = REQUIRED, description = "Whether an unverified address keeps this user from "
+                        + "inviting, billing changes and API keys (docs/identity.md)") boolean emailVerificationRequired,
+                @Schema(requiredMode = REQUIRED, description = "The language of the account's emails",
+                        allowableValues = {"en", "zh-Hant"}) String language) {
     }
 
     @Serdeable

@@ -2,6 +2,7 @@ package io.parley.api.member;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -16,7 +17,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.parley.api.auth.EmailVerificationPolicy;
+import io.parley.api.caller.Caller;
 import io.parley.api.caller.CallerResolver;
+import io.parley.http.language.ProblemLanguage;
 import io.parley.api.openapi.ProblemResponses;
 import io.parley.api.page.PageResponse;
 import io.parley.core.ServerRoles;
@@ -35,8 +39,11 @@ class InvitationController {
 
     private final InvitationService invitations;
     private final CallerResolver callers;
+    private final EmailVerificationPolicy verification;
 
-    InvitationController(InvitationService invitations, CallerResolver callers) {
+    InvitationController(InvitationService invitations, CallerResolver callers,
+                         EmailVerificationPolicy verification) {
+        this.verification = verification;
         this.invitations = invitations;
         this.callers = callers;
     }
@@ -46,10 +53,15 @@ class InvitationController {
     @ProblemResponses.JsonBody
     @ProblemResponses.Conflict
     @Operation(operationId = "createInvitation", summary = "Invite someone by email (admin; owner invitations by owners only)",
-            description = "The response carries the invitation token and link once; send it to the invitee.")
+            description = "The link is emailed to the invitee when SMTP is configured (in the invitee's language if "
+                    + "they have an account, else the inviter's Accept-Language); the response also carries the token "
+                    + "and link, once. 403 until the inviting user's email is verified (docs/identity.md).")
     MemberWire.InvitationResponse invite(@Body @Valid MemberWire.Invite body, Authentication authentication,
                                          HttpRequest<?> request) {
-        return invitations.invite(callers.resolve(authentication, request), body);
+        Caller caller = callers.resolve(authentication, request);
+        verification.require(caller);
+        return invitations.invite(caller, body,
+                ProblemLanguage.negotiate(request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE)).tag());
     }
 
     @Get

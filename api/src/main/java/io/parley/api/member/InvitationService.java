@@ -9,6 +9,8 @@ import io.parley.core.account.MembershipRepository;
 import io.parley.core.account.TenantRepository;
 import io.parley.core.account.UserRepository;
 import io.parley.core.account.UserRow;
+import io.parley.core.account.email.AccountEmail;
+import io.parley.core.account.email.AccountEmails;
 import io.parley.core.audit.AuditLog;
 import io.parley.core.plan.PlanGuard;
 import io.parley.core.plan.PlanLimit;
@@ -20,6 +22,8 @@ import io.parley.core.tenancy.UserId;
 import io.parley.http.problem.ProblemException;
 import io.parley.http.problem.ProblemKind;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +43,7 @@ import java.util.UUID;
 final class InvitationService {
 
     static final String TOKEN_PREFIX = "pinv";
+    private static final Logger LOG = LoggerFactory.getLogger(InvitationService.class);
 
     private final TenantScope scope;
     private final InvitationRepository invitations;
@@ -49,11 +54,13 @@ final class InvitationService {
     private final PlanGuard planGuard;
     private final String publicUrl;
     private final int validDays;
+    private final AccountEmails emails;
 
     InvitationService(TenantScope scope, InvitationRepository invitations, MembershipRepository memberships,
                       TenantRepository tenants, UserRepository users, AuditLog audit, PlanGuard planGuard,
                       @Value("${parley.public-url}") String publicUrl,
-                      @Value("${parley.auth.invitation-days:7}") int validDays) {
+                      @Value("${parley.auth.invitation-days:7}") int validDays, AccountEmails emails) {
+        this.emails = emails;
         this.scope = scope;
         this.invitations = invitations;
         this.memberships = memberships;
@@ -65,7 +72,7 @@ final class InvitationService {
         this.validDays = validDays;
     }
 
-    MemberWire.InvitationResponse invite(Caller caller, MemberWire.Invite request) {
+    MemberWire.InvitationResponse invite(Caller caller, MemberWire.Invite request, String language) {
         TenantId tenant = caller.requireTenant(Role.ADMIN);
         Role role = Role.fromWire(request.role()).orElseThrow();
         if (role == Role.OWNER && caller.role() != Role.OWNER) {
@@ -75,7 +82,7 @@ final class InvitationService {
         UUID id = Ids.next();
         TenantBoundToken token = TenantBoundToken.generate(TOKEN_PREFIX, id, tenant);
         Instant expires = Instant.now().plus(Duration.ofDays(validDays));
-        return scope.write(tenant, () -> {
+        MemberWire.InvitationResponse created = scope.write(tenant, () -> {
             boolean member = users.findByEmail(email)
                     .flatMap(user -> memberships.find(tenant.value(), user.id())).isPresent();
             if (member) {
@@ -92,6 +99,24 @@ final class InvitationService {
                     row.expiresAt(), encoded,
                     publicUrl + "/invitations/accept?token=" + URLEncoder.encode(encoded, StandardCharsets.UTF_8));
         });
+        try {
+            mail(caller, tenant, created, role, language);
+        } catch (RuntimeException e) {
+            // The invitation stands and its link is in the answer: a mail that cannot be queued is not a failure.
+            LOG.warn("The email of invitation {} could not be queued: {}", created.id(), e.toString());
+        }
+        return created;
+    }
+
+    /** Emails the link (after the commit: a rolled-back invitation mails nothing), in the invitee's language. */
+    private void mail(Caller caller, TenantId tenant, MemberWire.InvitationResponse invitation, Role role,
+                      String inviterLanguage) {
+        String language = users.findByEmail(invitation.email()).map(UserRow::language).orElse(inviterLanguage);
+        String tenantName = scope.read(tenant, () -> tenants.findById(tenant.value()).orElseThrow().name());
+        String inviter = caller.isApiKey() ? tenantName : caller.label();
+        emails.send(new AccountEmail(AccountEmail.INVITATION, invitation.email(), language, invitation.acceptUrl(),
+                Map.of("email", invitation.email(), "tenant", tenantName, "inviter", inviter,
+                        "role", RoleNames.of(role, language), "days", Integer.toString(validDays))));
     }
 
     List<MemberWire.InvitationResponse> pending(Caller caller) {

@@ -16,6 +16,14 @@ public interface UserRepository extends GenericRepository<UserRow, UUID> {
     @Query("INSERT INTO users (id, email, password_hash, display_name) VALUES (:id, :email, :passwordHash, :displayName)")
     void insert(UUID id, String email, @Nullable String passwordHash, @Nullable String displayName);
 
+    @Query("INSERT INTO users (id, email, password_hash, display_name, language) VALUES (:id, :email, :passwordHash, :displayName, :language)")
+    void insertWithLanguage(UUID id, String email, @Nullable String passwordHash, @Nullable String displayName,
+                            String language);
+
+    /** Sets a new password (a reset): the caller also ends the user's sessions. */
+    @Query("UPDATE users SET password_hash = :passwordHash, updated_at = now() WHERE id = :id")
+    void setPassword(UUID id, String passwordHash);
+
     @Query("UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = :id")
     void markEmailVerified(UUID id);
 
