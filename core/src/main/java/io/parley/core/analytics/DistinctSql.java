@@ -11,7 +11,7 @@ import java.util.List;
 final class DistinctSql {
 
     /** The four scopes of a contact-day row {@code h}: (bot, channel), (bot, any), (any, channel), (any, any). */
-    private static final String SCOPES = """
+    static final String SCOPES = """
             CROSS JOIN LATERAL (VALUES (h.bot_id, h.channel_id), (h.bot_id, CAST(:none AS uuid)),
                 (CAST(:none AS uuid), h.channel_id), (CAST(:none AS uuid), CAST(:none AS uuid))) AS s(bot_id, channel_id)""";
 

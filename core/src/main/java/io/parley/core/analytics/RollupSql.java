@@ -190,6 +190,25 @@ final class RollupSql {
             GROUP BY b, bot_id, channel_id, contact_id""".formatted(bucket("m.created_at"), bucket("u.created_at"),
             TOUCHED);
 
+    /**
+     * The distinct entities active in each bucket (from its contact-hours, for the four scopes of {@link DistinctSql}):
+     * contacts and conversations with messages from the contact, and the contacts first seen in that bucket.
+     */
+    static final String ACTIVE_HOURS = """
+            INSERT INTO analytics_active_hours (tenant_id, kind, bot_id, channel_id, bucket, entities, new_entities)
+            SELECT :t, k.kind, s.bot_id, s.channel_id, h.bucket, count(DISTINCT (k.entity, h.contact_id)),
+                   count(DISTINCT h.contact_id) FILTER (WHERE k.kind = 'contact'
+                       AND %1$s = h.bucket)
+            FROM analytics_contact_hours h
+            LEFT JOIN contacts c ON c.tenant_id = h.tenant_id AND c.id = h.contact_id
+            %2$s
+            CROSS JOIN LATERAL (VALUES ('contact', CAST(:none AS uuid)), ('conversation', h.channel_id))
+                AS k(kind, entity)
+            WHERE h.tenant_id = :t AND h.bucket >= :first AND h.bucket < :until AND h.messages_in > 0
+              AND (CAST(:every AS boolean) OR h.bucket = ANY(CAST(:buckets AS timestamptz[])))
+            GROUP BY k.kind, s.bot_id, s.channel_id, h.bucket""".formatted(bucket("c.created_at"),
+            DistinctSql.SCOPES);
+
     /*
      * The daily rollups: the local days (in :tz) of the hourly rows from :dayStart on, summed. Buckets are aligned
      * on the zone, so the local date of a bucket's start is the day the whole bucket belongs to. A new counter needs
@@ -227,7 +246,7 @@ final class RollupSql {
 
     /** The hourly tables, then the daily ones (each table's rows from :first / :firstDay on are replaced). */
     static final java.util.List<String> HOURLY_TABLES = java.util.List.of("analytics_counts", "analytics_latency_hours",
-            "analytics_contact_hours");
+            "analytics_contact_hours", "analytics_active_hours");
     static final java.util.List<String> DAILY_TABLES = java.util.List.of("analytics_count_days",
             "analytics_latency_days", "analytics_contact_days");
 

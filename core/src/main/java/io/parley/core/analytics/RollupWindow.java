@@ -81,7 +81,7 @@ record RollupWindow(Instant from, Instant until, List<Instant> buckets, LocalDat
                     + " AND day <= :lastDay"
                     + " AND (CAST(:everyDay AS boolean) OR day = ANY(CAST(:days AS date[])))", values);
         }
-        for (String sql : List.of(RollupSql.COUNTS, RollupSql.LATENCY, RollupSql.CONTACT_HOURS,
+        for (String sql : List.of(RollupSql.COUNTS, RollupSql.LATENCY, RollupSql.CONTACT_HOURS, RollupSql.ACTIVE_HOURS,
                 RollupSql.COUNT_DAYS, RollupSql.LATENCY_DAYS, RollupSql.CONTACT_DAYS)) {
             execute(connection, sql, values);
         }
