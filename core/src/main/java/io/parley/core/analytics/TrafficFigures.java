@@ -75,6 +75,34 @@ public final class TrafficFigures {
     }
 
     /**
+     * Per local day: DAU (contacts active that day), WAU (the 7 days ending that day), MAU (the 30 days ending that
+     * day) and stickiness DAU / MAU.
+     *
+     * <p>Read from the precomputed active days ({@link DistinctCounts#activeChanges}): a running sum of the
+     * contacts entering and leaving each day's 7- and 30-day windows.
+     */
+    public AnalyticsTable activeContacts(AnalyticsRange range) {
+        return read(range, connection -> {
+            LocalDate windowStart = range.from().minusDays(29);
+            Map<LocalDate, long[]> changes = DistinctCounts.activeChanges(connection, range, windowStart);
+            List<String> columns = List.of("day", "dau", "wau", "mau", "stickiness");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            long wau = 0;
+            long mau = 0;
+            for (LocalDate day = windowStart; !day.isAfter(range.to()); day = day.plusDays(1)) {
+                long[] change = changes.getOrDefault(day, new long[3]);
+                wau += change[1];
+                mau += change[2];
+                if (!day.isBefore(range.from())) {
+                    rows.add(AnalyticsTable.row(columns, day.toString(), change[0], wau, mau,
+                            AnalyticsTable.share(change[0], mau)));
+                }
+            }
+            return new AnalyticsTable(columns, rows, null);
+        });
+    }
+
+    /**
      * Retention cohorts: contacts by the local day (or week) they were first seen inside the range, and the share
      * of each cohort active on day 1, 7 and 30 after it (or in weeks 1..8 after it).
      */
@@ -95,7 +123,6 @@ public final class TrafficFigures {
             return new AnalyticsTable(columns, rows, null);
         });
     }
-
 
     <T> T read(AnalyticsRange range, Function<Connection, T> work) {
         return scope.read(new TenantId(range.tenant()), () -> {
