@@ -133,7 +133,8 @@ class SlicedRebuildTest implements DatabaseTest {
         List<String> versions = new ArrayList<>();
         try (Connection connection = TestDatabase.shared().openSuperuserConnection();
              PreparedStatement statement = connection.prepareStatement("SELECT day || ' ' || contact_id || ' ' "
-                     + "|| CAST(xmin AS text) FROM analytics_contact_days WHERE tenant_id = ? AND day < ? ORDER BY 1")) {
+                     + "|| CAST(xmin AS text) FROM analytics_contact_days WHERE tenant_id = ? AND day < ? "
+                     + "ORDER BY 1")) {
             statement.setObject(1, history.tenant().value());
             statement.setObject(2, day);
             ResultSet rows = statement.executeQuery();
