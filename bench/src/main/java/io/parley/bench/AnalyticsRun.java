@@ -27,7 +27,8 @@ final class AnalyticsRun {
 
     private static final List<String> ENDPOINTS = List.of("messages", "contacts", "active-contacts", "retention",
             "retention?cohort=week", "latency", "llm", "costs", "costs?by=bot", "containment", "delivery",
-            "delivery/failures", "buttons", "messages?groupBy=week", "latency?groupBy=hour&days=31");
+            "delivery/failures", "buttons", "messages?groupBy=week", "latency?groupBy=hour&days=31",
+            "contacts?groupBy=hour&days=31", "llm?groupBy=hour&days=31", "containment?groupBy=hour&days=31");
 
     private final Bench.Settings settings;
     private final Map<String, String> options;
@@ -61,10 +62,11 @@ final class AnalyticsRun {
                 ScenarioRun.log("analytics: generated in %.0f s; building the rollups with the analytics.rollup job",
                         generation);
                 start = System.nanoTime();
-                refresh(database, UUID.fromString(tenant), "bench");
+                Slices slices = new Slices();
+                refresh(database, UUID.fromString(tenant), "bench", slices);
                 double rollup = seconds(start);
                 // incremental refreshes: nothing changed, then delivery receipts for the last 1,000 answers
-                double unchanged = refresh(database, UUID.fromString(tenant), "bench-unchanged");
+                double unchanged = refresh(database, UUID.fromString(tenant), "bench-unchanged", new Slices());
                 try (PreparedStatement receipts = database.connection().prepareStatement("""
                         UPDATE messages SET status = 'read', updated_at = now() WHERE tenant_id = ? AND id IN (
                             SELECT id FROM messages WHERE tenant_id = ? AND direction = 'outbound'
@@ -73,11 +75,12 @@ final class AnalyticsRun {
                     receipts.setObject(2, UUID.fromString(tenant));
                     receipts.executeUpdate();
                 }
-                double receipts = refresh(database, UUID.fromString(tenant), "bench-receipts");
+                double receipts = refresh(database, UUID.fromString(tenant), "bench-receipts", new Slices());
                 report.append(String.format("Analytics benchmark: %,d messages, %,d contacts over %d days%n",
                         messages, contacts, days));
-                report.append(String.format("generation %.0f s; full rollup rebuild by the job %.1f s; rollup rows: %s%n",
-                        generation, rollup, rollupRows(database, UUID.fromString(tenant))));
+                report.append(String.format("generation %.0f s; full rollup rebuild by the job %.1f s (%d slices, the "
+                        + "longest %.1f s); rollup rows: %s%n", generation, rollup, slices.count, slices.longest,
+                        rollupRows(database, UUID.fromString(tenant))));
                 report.append(String.format("incremental refresh by the job: nothing changed %.2f s; "
                         + "1,000 delivery receipts of the last answers %.2f s (the job's own time)%n",
                         unchanged, receipts));
@@ -85,6 +88,9 @@ final class AnalyticsRun {
             LocalDate to = LocalDate.now(ZoneOffset.UTC);
             report.append(String.format("%-32s %8s %8s %8s%n", "endpoint (90 days, day buckets)", "p50 ms", "p95 ms",
                     "max ms"));
+            // signed in again: the access token of the sign-up may have expired during a long generation and rebuild
+            token = JsonField.text(post(http, parley.baseUrl() + "/api/v1/auth/login", null,
+                    "{\"email\":\"analytics@example.com\",\"password\":\"bench-password-0001\"}"), "accessToken");
             for (String endpoint : ENDPOINTS) {
                 int span = endpoint.contains("days=31") ? 31 : 90;
                 String path = endpoint.replace("&days=31", "");
@@ -113,7 +119,8 @@ final class AnalyticsRun {
      * Enqueues the tenant's refresh as the superuser (a first refresh rebuilds everything) and waits for it;
      * {@code key} is the job's unique key. Returns the job's own time in seconds (attempted → finalized).
      */
-    private static double refresh(Database database, UUID tenant, String key) throws SQLException, InterruptedException {
+    private static double refresh(Database database, UUID tenant, String key, Slices slices)
+            throws SQLException, InterruptedException {
         try (PreparedStatement enqueue = database.connection().prepareStatement(
                 "INSERT INTO jobs (tenant_id, kind, args, unique_key, serial_key, max_attempts) "
                         + "VALUES (?, 'analytics.rollup', '{}', ?, 'analytics.rollup:' || ?, 1) RETURNING id")) {
@@ -129,6 +136,7 @@ final class AnalyticsRun {
                 try (PreparedStatement state = database.connection().prepareStatement(
                         "SELECT state, errors::text, extract(epoch FROM finalized_at - attempted_at) FROM jobs WHERE id = ?")) {
                     state.setLong(1, id);
+                    slices.poll(database, tenant);
                     try (ResultSet row = state.executeQuery()) {
                         row.next();
                         String value = row.getString(1);
@@ -145,10 +153,37 @@ final class AnalyticsRun {
         }
     }
 
+    /**
+     * A rebuild's slices as seen by polling {@code analytics_rollup_state.rebuild_next} every 100 ms: how many, and
+     * the longest time between two (each slice is one transaction; to the poll's precision).
+     */
+    private static final class Slices {
+        String next;
+        long since = System.nanoTime();
+        int count;
+        double longest;
+
+        void poll(Database database, UUID tenant) throws SQLException {
+            try (PreparedStatement state = database.connection().prepareStatement(
+                    "SELECT CAST(rebuild_next AS text) FROM analytics_rollup_state WHERE tenant_id = ?")) {
+                state.setObject(1, tenant);
+                try (ResultSet row = state.executeQuery()) {
+                    String now = row.next() ? row.getString(1) : null;
+                    if (!java.util.Objects.equals(now, next)) {
+                        count++;
+                        longest = Math.max(longest, seconds(since));
+                        since = System.nanoTime();
+                        next = now;
+                    }
+                }
+            }
+        }
+    }
+
     private static String rollupRows(Database database, UUID tenant) throws SQLException {
         List<String> tables = List.of("analytics_counts", "analytics_latency_hours", "analytics_contact_hours",
                 "analytics_count_days", "analytics_latency_days", "analytics_contact_days", "analytics_active_days",
-                "analytics_retention");
+                "analytics_retention", "analytics_active_hours");
         StringBuilder rows = new StringBuilder();
         for (String table : tables) {
             try (PreparedStatement count = database.connection().prepareStatement(

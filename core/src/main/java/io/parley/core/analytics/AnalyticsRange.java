@@ -70,11 +70,6 @@ public record AnalyticsRange(UUID tenant, ZoneId zone, LocalDate from, LocalDate
         return daily() ? daily : hourly;
     }
 
-    /** Who was active when: contact-days, or contact-hours for hour groups. */
-    String contactTable() {
-        return table("analytics_contact_hours", "analytics_contact_days");
-    }
-
     /** A rollup row's period column: {@code day} (a local date) or {@code bucket} (an hourly bucket's start). */
     String periodColumn(String alias) {
         return alias + (daily() ? ".day" : ".bucket");

@@ -2,6 +2,7 @@ package io.parley.core.analytics;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import java.time.Duration;
@@ -16,10 +17,13 @@ import java.time.Duration;
  *                       (delivered, read, failed) that arrive later are corrected while they are younger than this
  * @param rollupEnabled  false: activity enqueues no refresh (the figures stop following the conversations); for
  *                       measuring what the rollups cost the turn path (bench/README.md) and for emergencies
+ * @param rebuildSliceWeeks a full rebuild (a tenant's first refresh, a time zone change) recomputes this many ISO
+ *                       weeks of history per transaction, oldest first; a crash resumes at the next slice
  */
 @ConfigurationProperties("parley.analytics")
 public record AnalyticsSettings(
         @Bindable(defaultValue = "1m") @NotNull Duration rollupInterval,
         @Bindable(defaultValue = "6h") @NotNull Duration rollupLookback,
-        @Bindable(defaultValue = "true") boolean rollupEnabled) {
+        @Bindable(defaultValue = "true") boolean rollupEnabled,
+        @Bindable(defaultValue = "2") @Min(1) int rebuildSliceWeeks) {
 }

@@ -32,22 +32,10 @@ public final class ContainmentFigures {
 
     public AnalyticsTable containment(AnalyticsRange range) {
         return traffic.read(range, connection -> {
-            String activeSql = """
-                    SELECT %s AS k, count(DISTINCT (h.channel_id, h.contact_id))
-                    FROM %s h
-                    WHERE h.tenant_id = :t AND %s AND h.messages_in > 0%s
-                    GROUP BY ROLLUP (1)""".formatted(range.groupSql(range.periodColumn("h")), range.contactTable(),
-                    range.periodSql("h"), range.filterSql("h"));
+            DistinctCounts.Groups groups = DistinctCounts.of(connection, range, DistinctCounts.CONVERSATION);
             Map<String, Long> active = new HashMap<>();
-            if (range.daily()) {
-                DistinctCounts.Groups groups = DistinctCounts.groups(connection, range, DistinctCounts.CONVERSATION);
-                range.labels().forEach(label -> active.put(label, groups.active(label)));
-                active.put(null, groups.total());
-            } else {
-                for (Object[] row : Jdbc.rows(connection, activeSql, range.values())) {
-                    active.put(row[0] == null ? null : range.label(row[0]), Jdbc.number(row[1]));
-                }
-            }
+            range.labels().forEach(label -> active.put(label, groups.active(label)));
+            active.put(null, groups.total());
             String handoffSql = """
                     SELECT %1$s AS k, h.conversation_id, h.kind,
                            (SELECT floor(extract(epoch FROM m.created_at - h.created_at) * 1000)

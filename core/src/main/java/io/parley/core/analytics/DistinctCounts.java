@@ -57,6 +57,34 @@ final class DistinctCounts {
     }
 
     /**
+     * Hour groups: the distinct active and new entities of each bucket ({@code analytics_active_hours}: an hour group
+     * is one bucket), and over the whole range (its local days) from the active days.
+     */
+    static Groups hours(Connection connection, AnalyticsRange range, String kind) {
+        Map<String, Object> values = values(range);
+        values.put("kind", kind);
+        Map<String, long[]> byLabel = new HashMap<>();
+        for (Object[] row : Jdbc.rows(connection, """
+                SELECT a.bucket, a.entities, a.new_entities
+                FROM analytics_active_hours a
+                WHERE a.tenant_id = :t AND a.kind = :kind AND a.bot_id = :scopeBot AND a.channel_id = :scopeChannel
+                  AND a.bucket >= :start AND a.bucket < :end""", values)) {
+            byLabel.put(range.label(row[0]), new long[]{Jdbc.number(row[1]), Jdbc.number(row[2])});
+        }
+        List<Object[]> total = Jdbc.rows(connection, """
+                SELECT sum(a.entities)
+                FROM analytics_active_days a
+                WHERE a.tenant_id = :t AND a.kind = :kind AND a.bot_id = :scopeBot AND a.channel_id = :scopeChannel
+                  AND a.day >= :fromDay AND a.day <= :toDay AND a.prev_day < :fromDay""", values);
+        return new Groups(byLabel, Jdbc.number(total.getFirst()[0]));
+    }
+
+    /** Day, week and month groups from the active days, hour groups from the active hours. */
+    static Groups of(Connection connection, AnalyticsRange range, String kind) {
+        return range.daily() ? groups(connection, range, kind) : hours(connection, range, kind);
+    }
+
+    /**
      * Per day from {@code windowStart}: {@code [dau, Δwau, Δmau]}. An active day {@code x} with previous active day
      * {@code p} counts in the WAU of the days {@code max(x, p + 7) .. x + 6} (the 7-day windows holding x and not
      * p), so it adds at the first and leaves the day after the last; the same with 30 for MAU.

@@ -11,7 +11,7 @@ import java.util.List;
 final class DistinctSql {
 
     /** The four scopes of a contact-day row {@code h}: (bot, channel), (bot, any), (any, channel), (any, any). */
-    private static final String SCOPES = """
+    static final String SCOPES = """
             CROSS JOIN LATERAL (VALUES (h.bot_id, h.channel_id), (h.bot_id, CAST(:none AS uuid)),
                 (CAST(:none AS uuid), h.channel_id), (CAST(:none AS uuid), CAST(:none AS uuid))) AS s(bot_id, channel_id)""";
 
@@ -47,7 +47,7 @@ final class DistinctSql {
                         CROSS JOIN LATERAL (VALUES ('contact', CAST(:none AS uuid), h.messages_in > 0),
                             ('conversation', h.channel_id, h.messages_in > 0), ('contact_any', CAST(:none AS uuid), true),
                             ('conversation_any', h.channel_id, true)) AS k(kind, entity, counted)
-                        WHERE h.tenant_id = :t AND h.day >= :firstDay AND k.counted
+                        WHERE h.tenant_id = :t AND h.day >= :firstDay AND h.day <= :lastDay AND k.counted
                     ) e
                 ) l
               ) x
@@ -64,7 +64,7 @@ final class DistinctSql {
                 JOIN LATERAL (SELECT CAST(c.created_at AT TIME ZONE :tz AS date) AS cohort FROM contacts c
                               WHERE c.tenant_id = :t AND c.id = h.contact_id) f ON true
                 %s
-                WHERE h.tenant_id = :t AND h.day >= :firstDay AND h.messages_in > 0
+                WHERE h.tenant_id = :t AND h.day >= :firstDay AND h.day <= :lastDay AND h.messages_in > 0
                   AND h.day - f.cohort IN (1, 7, 30)
             ) a
             GROUP BY bot_id, channel_id, cohort, period""".formatted(SCOPES);
@@ -81,7 +81,7 @@ final class DistinctSql {
                                      CAST(date_trunc('week', c.created_at AT TIME ZONE :tz) AS date) AS week
                               FROM contacts c WHERE c.tenant_id = :t AND c.id = h.contact_id) f ON true
                 %s
-                WHERE h.tenant_id = :t AND h.day >= :firstWeek AND h.messages_in > 0
+                WHERE h.tenant_id = :t AND h.day >= :firstWeek AND h.day <= :lastDay AND h.messages_in > 0
             ) a
             WHERE period BETWEEN 1 AND 8
             GROUP BY bot_id, channel_id, cohort, period""".formatted(SCOPES);
@@ -91,18 +91,20 @@ final class DistinctSql {
             INSERT INTO analytics_retention (tenant_id, unit, bot_id, channel_id, cohort, period, contacts)
             SELECT :t, 'day', :none, :none, CAST(c.created_at AT TIME ZONE :tz AS date), 0, count(*)
             FROM contacts c
-            WHERE c.tenant_id = :t AND c.id >= :lowestContact AND c.created_at >= :dayStart
+            WHERE c.tenant_id = :t AND c.id >= :lowestContact AND c.id < :highest AND c.created_at >= :dayStart
+              AND c.created_at < :dayEnd
             GROUP BY 5""";
 
     /** Deletes the rows the statements above write again, in their order. */
     static final List<String> DELETES = List.of(
-            "DELETE FROM analytics_active_days WHERE tenant_id = :t AND day >= :firstDay",
+            "DELETE FROM analytics_active_days WHERE tenant_id = :t AND day >= :firstDay AND day <= :lastDay",
             "DELETE FROM analytics_retention WHERE tenant_id = :t AND unit = 'day' AND period > 0"
-                    + " AND cohort + period >= :firstDay",
+                    + " AND cohort + period >= :firstDay AND cohort + period <= :lastDay",
             "DELETE FROM analytics_retention WHERE tenant_id = :t AND unit = 'week'"
-                    + " AND CAST(date_trunc('week', CAST(cohort AS timestamp)) AS date) + 7 * period >= :firstWeek",
+                    + " AND CAST(date_trunc('week', CAST(cohort AS timestamp)) AS date) + 7 * period"
+                    + " BETWEEN :firstWeek AND :lastDay",
             "DELETE FROM analytics_retention WHERE tenant_id = :t AND unit = 'day' AND period = 0"
-                    + " AND cohort >= :firstDay");
+                    + " AND cohort >= :firstDay AND cohort <= :lastDay");
 
     static final List<String> INSERTS = List.of(ACTIVE_DAYS, RETENTION_DAYS, RETENTION_WEEKS, COHORT_SIZES);
 

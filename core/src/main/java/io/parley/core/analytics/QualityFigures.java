@@ -92,28 +92,13 @@ public final class QualityFigures {
      * the whole range under the key null.
      */
     private static Map<String, long[]> active(Connection connection, AnalyticsRange range) {
-        if (range.daily()) {
-            DistinctCounts.Groups contacts = DistinctCounts.groups(connection, range, DistinctCounts.CONTACT);
-            DistinctCounts.Groups conversations = DistinctCounts.groups(connection, range,
-                    DistinctCounts.CONVERSATION);
-            Map<String, long[]> active = new HashMap<>();
-            for (String label : range.labels()) {
-                active.put(label, new long[]{contacts.active(label), conversations.active(label)});
-            }
-            active.put(null, new long[]{contacts.total(), conversations.total()});
-            return active;
-        }
-        String sql = """
-                SELECT %s AS k, count(DISTINCT h.contact_id), count(DISTINCT (h.channel_id, h.contact_id))
-                FROM %s h
-                WHERE h.tenant_id = :t AND %s AND h.messages_in > 0%s
-                GROUP BY ROLLUP (1)""".formatted(range.groupSql(range.periodColumn("h")), range.contactTable(),
-                range.periodSql("h"), range.filterSql("h"));
+        DistinctCounts.Groups contacts = DistinctCounts.of(connection, range, DistinctCounts.CONTACT);
+        DistinctCounts.Groups conversations = DistinctCounts.of(connection, range, DistinctCounts.CONVERSATION);
         Map<String, long[]> active = new HashMap<>();
-        for (Object[] row : Jdbc.rows(connection, sql, range.values())) {
-            active.put(row[0] == null ? null : range.label(row[0]),
-                    new long[]{Jdbc.number(row[1]), Jdbc.number(row[2])});
+        for (String label : range.labels()) {
+            active.put(label, new long[]{contacts.active(label), conversations.active(label)});
         }
+        active.put(null, new long[]{contacts.total(), conversations.total()});
         return active;
     }
 
@@ -126,34 +111,7 @@ public final class QualityFigures {
             return traffic.read(range, connection -> GroupCosts.read(connection, range,
                     group == CostGroup.BOT ? "bot_id" : "channel_id", limit));
         }
-        return traffic.read(range, connection -> {
-            String key = switch (group) {
-                case BOT -> "h.bot_id";
-                case CHANNEL -> "h.channel_id";
-                case CONTACT -> "h.contact_id";
-            };
-            String sql = """
-                    SELECT %1$s, sum(h.llm_calls), sum(h.llm_cost_micros), sum(h.messages_in),
-                           count(DISTINCT h.contact_id), count(DISTINCT (h.channel_id, h.contact_id))
-                    FROM analytics_contact_days h
-                    WHERE h.tenant_id = :t AND h.day >= :fromDay AND h.day <= :toDay%2$s
-                    GROUP BY %1$s
-                    ORDER BY sum(h.llm_cost_micros) DESC, %1$s
-                    LIMIT :limit""".formatted(key, range.filterSql("h"));
-            Map<String, Object> values = range.values();
-            values.put("limit", limit);
-            String name = group.name().toLowerCase(java.util.Locale.ROOT) + "Id";
-            List<String> columns = List.of(name, "llmCalls", "costMicros", "messagesIn", "contacts",
-                    "conversations", "costPerContactMicros");
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Object[] row : Jdbc.rows(connection, sql, values)) {
-                long cost = Jdbc.number(row[2]);
-                rows.add(AnalyticsTable.row(columns, row[0].toString(), Jdbc.number(row[1]), cost,
-                        Jdbc.number(row[3]), Jdbc.number(row[4]), Jdbc.number(row[5]),
-                        AnalyticsTable.per(cost, Jdbc.number(row[4]))));
-            }
-            return new AnalyticsTable(columns, rows, null);
-        });
+        return traffic.read(range, connection -> ContactCosts.read(connection, range, limit));
     }
 
     /** Outbound messages by channel and current status (of the messages created in the range). */

@@ -32,22 +32,28 @@ final class RollupSql {
             SELECT DISTINCT r.b
             FROM (
                 SELECT %1$s AS b, m.xmin AS x FROM messages m
-                WHERE m.tenant_id = :t AND m.id >= :lowest AND m.created_at >= :from
+                WHERE m.tenant_id = :t AND m.id >= :lowest AND m.id < :highest
+                  AND m.created_at >= :from AND m.created_at < :until
               UNION ALL
                 SELECT %2$s, c.xmin FROM conversations c
-                WHERE c.tenant_id = :t AND c.id >= :lowest AND c.created_at >= :from
+                WHERE c.tenant_id = :t AND c.id >= :lowest AND c.id < :highest
+                  AND c.created_at >= :from AND c.created_at < :until
               UNION ALL
                 SELECT %3$s, u.xmin FROM llm_usage u
-                WHERE u.tenant_id = :t AND u.id >= :lowest AND u.created_at >= :from
+                WHERE u.tenant_id = :t AND u.id >= :lowest AND u.id < :highest
+                  AND u.created_at >= :from AND u.created_at < :until
               UNION ALL
                 SELECT %4$s, h.xmin FROM conversation_handoffs h
-                WHERE h.tenant_id = :t AND h.id >= :lowest AND h.created_at >= :from
+                WHERE h.tenant_id = :t AND h.id >= :lowest AND h.id < :highest
+                  AND h.created_at >= :from AND h.created_at < :until
               UNION ALL
                 SELECT %5$s, f.xmin FROM flow_fires f
-                WHERE f.tenant_id = :t AND f.id >= :lowest AND f.created_at >= :from
+                WHERE f.tenant_id = :t AND f.id >= :lowest AND f.id < :highest
+                  AND f.created_at >= :from AND f.created_at < :until
               UNION ALL
                 SELECT %6$s, k.xmin FROM contacts k
-                WHERE k.tenant_id = :t AND k.id >= :lowest AND k.created_at >= :from
+                WHERE k.tenant_id = :t AND k.id >= :lowest AND k.id < :highest
+                  AND k.created_at >= :from AND k.created_at < :until
             ) r CROSS JOIN horizon
             WHERE NOT pg_visible_in_snapshot(CAST(CAST(horizon.x - ((horizon.x %% 4294967296
                     - CAST(CAST(r.x AS text) AS bigint) + 4294967296) %% 4294967296) AS text) AS xid8),
@@ -83,11 +89,13 @@ final class RollupSql {
                      left(m.payload ->> 'postbackData', 100), 1),
                     (CASE WHEN m.send_mode IS NOT NULL THEN 'line_send' END, m.send_mode, 1)
                 ) AS x(metric, dimension, v)
-                WHERE m.tenant_id = :t AND m.id >= :lowest AND m.created_at >= :from AND x.metric IS NOT NULL
+                WHERE m.tenant_id = :t AND m.id >= :lowest AND m.id < :highest
+                  AND m.created_at >= :from AND m.created_at < :until AND x.metric IS NOT NULL
               UNION ALL
                 SELECT %2$s, c.bot_id, c.channel_id, 'conversations_started', '', 1
                 FROM conversations c
-                WHERE c.tenant_id = :t AND c.id >= :lowest AND c.created_at >= :from
+                WHERE c.tenant_id = :t AND c.id >= :lowest AND c.id < :highest
+                  AND c.created_at >= :from AND c.created_at < :until
               UNION ALL
                 SELECT %3$s, u.bot_id, coalesce(c.channel_id, :none), x.metric, x.dimension, x.v
                 FROM llm_usage u
@@ -98,24 +106,28 @@ final class RollupSql {
                     ('llm_completion_tokens', '', CAST(u.completion_tokens AS bigint)),
                     ('llm_cost_micros', '', coalesce(CAST(u.cost_micros AS bigint), 0))
                 ) AS x(metric, dimension, v)
-                WHERE u.tenant_id = :t AND u.id >= :lowest AND u.created_at >= :from
+                WHERE u.tenant_id = :t AND u.id >= :lowest AND u.id < :highest
+                  AND u.created_at >= :from AND u.created_at < :until
               UNION ALL
                 SELECT %4$s, c.bot_id, c.channel_id, 'handoffs', h.kind, 1
                 FROM conversation_handoffs h
                 JOIN conversations c ON c.tenant_id = h.tenant_id AND c.id = h.conversation_id
-                WHERE h.tenant_id = :t AND h.id >= :lowest AND h.created_at >= :from
+                WHERE h.tenant_id = :t AND h.id >= :lowest AND h.id < :highest
+                  AND h.created_at >= :from AND h.created_at < :until
               UNION ALL
                 SELECT %5$s, c.bot_id, c.channel_id, 'flow_fired', CAST(f.flow_id AS text), 1
                 FROM flow_fires f
                 JOIN conversations c ON c.tenant_id = f.tenant_id AND c.id = f.conversation_id
-                WHERE f.tenant_id = :t AND f.id >= :lowest AND f.created_at >= :from
+                WHERE f.tenant_id = :t AND f.id >= :lowest AND f.id < :highest
+                  AND f.created_at >= :from AND f.created_at < :until
               UNION ALL
                 SELECT %1$s, c.bot_id, c.channel_id, 'moderation_flagged', x.category, 1
                 FROM messages m
                 JOIN conversations c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
                 CROSS JOIN LATERAL jsonb_array_elements_text(
                     coalesce(m.payload -> 'moderation' -> 'categories', CAST('[]' AS jsonb))) AS x(category)
-                WHERE m.tenant_id = :t AND m.id >= :lowest AND m.created_at >= :from
+                WHERE m.tenant_id = :t AND m.id >= :lowest AND m.id < :highest
+                  AND m.created_at >= :from AND m.created_at < :until
                   AND m.payload -> 'moderation' IS NOT NULL
             ) s
             WHERE %6$s
@@ -137,13 +149,15 @@ final class RollupSql {
                     FROM messages r
                     JOIN inbound_events e ON e.tenant_id = r.tenant_id AND e.id = r.reply_to
                     JOIN conversations c ON c.tenant_id = r.tenant_id AND c.id = r.conversation_id
-                    WHERE r.tenant_id = :t AND r.id >= :lowest AND r.created_at >= :from
+                    WHERE r.tenant_id = :t AND r.id >= :lowest AND r.id < :highest
+                      AND r.created_at >= :from AND r.created_at < :until
                       AND r.reply_to IS NOT NULL AND r.sent_at IS NOT NULL
                   UNION ALL
                     SELECT %3$s, u.bot_id, coalesce(c.channel_id, :none), 'llm_latency', %4$s
                     FROM llm_usage u
                     LEFT JOIN conversations c ON c.tenant_id = u.tenant_id AND c.id = u.conversation_id
-                    WHERE u.tenant_id = :t AND u.id >= :lowest AND u.created_at >= :from
+                    WHERE u.tenant_id = :t AND u.id >= :lowest AND u.id < :highest
+                      AND u.created_at >= :from AND u.created_at < :until
                 ) s
                 WHERE %5$s
                 GROUP BY 1, 2, 3, 4, 5
@@ -163,16 +177,37 @@ final class RollupSql {
                        0 AS calls, CAST(0 AS bigint) AS cost
                 FROM messages m
                 JOIN conversations c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
-                WHERE m.tenant_id = :t AND m.id >= :lowest AND m.created_at >= :from
+                WHERE m.tenant_id = :t AND m.id >= :lowest AND m.id < :highest
+                  AND m.created_at >= :from AND m.created_at < :until
               UNION ALL
                 SELECT %2$s, u.bot_id, c.channel_id, c.contact_id, 0, 0, 1, coalesce(CAST(u.cost_micros AS bigint), 0)
                 FROM llm_usage u
                 JOIN conversations c ON c.tenant_id = u.tenant_id AND c.id = u.conversation_id
-                WHERE u.tenant_id = :t AND u.id >= :lowest AND u.created_at >= :from
+                WHERE u.tenant_id = :t AND u.id >= :lowest AND u.id < :highest
+                  AND u.created_at >= :from AND u.created_at < :until
             ) s
             WHERE %3$s
             GROUP BY b, bot_id, channel_id, contact_id""".formatted(bucket("m.created_at"), bucket("u.created_at"),
             TOUCHED);
+
+    /**
+     * The distinct entities active in each bucket (from its contact-hours, for the four scopes of {@link DistinctSql}):
+     * contacts and conversations with messages from the contact, and the contacts first seen in that bucket.
+     */
+    static final String ACTIVE_HOURS = """
+            INSERT INTO analytics_active_hours (tenant_id, kind, bot_id, channel_id, bucket, entities, new_entities)
+            SELECT :t, k.kind, s.bot_id, s.channel_id, h.bucket, count(DISTINCT (k.entity, h.contact_id)),
+                   count(DISTINCT h.contact_id) FILTER (WHERE k.kind = 'contact'
+                       AND %1$s = h.bucket)
+            FROM analytics_contact_hours h
+            LEFT JOIN contacts c ON c.tenant_id = h.tenant_id AND c.id = h.contact_id
+            %2$s
+            CROSS JOIN LATERAL (VALUES ('contact', CAST(:none AS uuid)), ('conversation', h.channel_id))
+                AS k(kind, entity)
+            WHERE h.tenant_id = :t AND h.bucket >= :first AND h.bucket < :until AND h.messages_in > 0
+              AND (CAST(:every AS boolean) OR h.bucket = ANY(CAST(:buckets AS timestamptz[])))
+            GROUP BY k.kind, s.bot_id, s.channel_id, h.bucket""".formatted(bucket("c.created_at"),
+            DistinctSql.SCOPES);
 
     /*
      * The daily rollups: the local days (in :tz) of the hourly rows from :dayStart on, summed. Buckets are aligned
@@ -186,7 +221,7 @@ final class RollupSql {
             INSERT INTO analytics_count_days (tenant_id, day, metric, bot_id, channel_id, dimension, value)
             SELECT :t, %s, a.metric, a.bot_id, a.channel_id, a.dimension, sum(a.value)
             FROM analytics_counts a
-            WHERE a.tenant_id = :t AND a.bucket >= :dayStart%s
+            WHERE a.tenant_id = :t AND a.bucket >= :dayStart AND a.bucket < :dayEnd%s
             GROUP BY 2, 3, 4, 5, 6""".formatted(DAY.formatted("a"), TOUCHED_DAYS.formatted("a"));
 
     static final String LATENCY_DAYS = """
@@ -195,7 +230,7 @@ final class RollupSql {
             FROM (
                 SELECT %s AS day, h.metric, h.bot_id, h.channel_id, x.bin, CAST(sum(x.n) AS bigint) AS n
                 FROM analytics_latency_hours h CROSS JOIN LATERAL unnest(h.bins, h.counts) AS x(bin, n)
-                WHERE h.tenant_id = :t AND h.bucket >= :dayStart%s
+                WHERE h.tenant_id = :t AND h.bucket >= :dayStart AND h.bucket < :dayEnd%s
                 GROUP BY 1, 2, 3, 4, 5
             ) s
             GROUP BY day, metric, bot_id, channel_id""".formatted(DAY.formatted("h"), TOUCHED_DAYS.formatted("h"));
@@ -206,12 +241,12 @@ final class RollupSql {
             SELECT :t, %s, h.bot_id, h.channel_id, h.contact_id, sum(h.messages_in), sum(h.messages_out),
                    sum(h.llm_calls), sum(h.llm_cost_micros)
             FROM analytics_contact_hours h
-            WHERE h.tenant_id = :t AND h.bucket >= :dayStart%s
+            WHERE h.tenant_id = :t AND h.bucket >= :dayStart AND h.bucket < :dayEnd%s
             GROUP BY 2, 3, 4, 5""".formatted(DAY.formatted("h"), TOUCHED_DAYS.formatted("h"));
 
     /** The hourly tables, then the daily ones (each table's rows from :first / :firstDay on are replaced). */
     static final java.util.List<String> HOURLY_TABLES = java.util.List.of("analytics_counts", "analytics_latency_hours",
-            "analytics_contact_hours");
+            "analytics_contact_hours", "analytics_active_hours");
     static final java.util.List<String> DAILY_TABLES = java.util.List.of("analytics_count_days",
             "analytics_latency_days", "analytics_contact_days");
 

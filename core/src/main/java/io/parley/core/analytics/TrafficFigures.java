@@ -64,34 +64,11 @@ public final class TrafficFigures {
         return read(range, connection -> {
             List<String> columns = List.of("bucket", "activeContacts", "newContacts", "returningContacts");
             List<Map<String, Object>> rows = new ArrayList<>();
-            if (range.daily()) {
-                DistinctCounts.Groups groups = DistinctCounts.groups(connection, range, DistinctCounts.CONTACT);
-                for (String label : range.labels()) {
-                    long active = groups.active(label);
-                    long fresh = groups.fresh(label);
-                    rows.add(AnalyticsTable.row(columns, label, active, fresh, active - fresh));
-                }
-                return new AnalyticsTable(columns, rows, null);
-            }
-            String sql = """
-                    WITH active AS (
-                        SELECT DISTINCT %1$s AS k, h.contact_id
-                        FROM %2$s h
-                        WHERE h.tenant_id = :t AND %3$s AND h.messages_in > 0%4$s)
-                    SELECT a.k, count(*), count(*) FILTER (WHERE %5$s = a.k)
-                    FROM active a JOIN contacts c ON c.tenant_id = :t AND c.id = a.contact_id
-                    GROUP BY a.k""".formatted(range.groupSql(range.periodColumn("h")), range.contactTable(),
-                    range.periodSql("h"), range.filterSql("h"),
-                    range.keySql("date_bin(interval '1 hour', c.created_at, CAST(:origin AS timestamptz))"));
-            Map<String, Object> values = range.values();
-            values.put("origin", origin(connection, range));
-            Map<String, long[]> byLabel = new HashMap<>();
-            for (Object[] row : Jdbc.rows(connection, sql, values)) {
-                byLabel.put(range.label(row[0]), new long[]{Jdbc.number(row[1]), Jdbc.number(row[2])});
-            }
+            DistinctCounts.Groups groups = DistinctCounts.of(connection, range, DistinctCounts.CONTACT);
             for (String label : range.labels()) {
-                long[] v = byLabel.getOrDefault(label, new long[2]);
-                rows.add(AnalyticsTable.row(columns, label, v[0], v[1], v[0] - v[1]));
+                long active = groups.active(label);
+                long fresh = groups.fresh(label);
+                rows.add(AnalyticsTable.row(columns, label, active, fresh, active - fresh));
             }
             return new AnalyticsTable(columns, rows, null);
         });
@@ -145,12 +122,6 @@ public final class TrafficFigures {
             }
             return new AnalyticsTable(columns, rows, null);
         });
-    }
-
-    /** The rollups' bucket origin for the tenant's zone (aligned on its minutes past the hour). */
-    static java.time.Instant origin(Connection connection, AnalyticsRange range) {
-        return java.time.Instant.parse("2000-01-01T00:00:00Z")
-                .plusSeconds(60L * TenantZones.alignMinutes(range.zone(), range.start()));
     }
 
     <T> T read(AnalyticsRange range, Function<Connection, T> work) {

@@ -1,0 +1,95 @@
+package io.parley.core.analytics;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.parley.core.testing.DatabaseTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code costs?by=contact} gives, for any range and filter, the contacts ranked as a brute-force sum of the raw LLM
+ * calls and messages does: cost (most first, then contact id), LLM calls, messages in, conversations; generated
+ * history of 90 days in Asia/Taipei.
+ */
+@MicronautTest(transactional = false)
+class ContactCostsTest implements DatabaseTest {
+
+    static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
+    static final LocalDate TO = LocalDate.of(2026, 11, 30);
+
+    @Inject
+    AnalyticsRollup rollup;
+    @Inject
+    QualityFigures quality;
+
+    SeededHistory history;
+    RawActivity raw;
+
+    @BeforeAll
+    void history() {
+        history = SeededHistory.create(TAIPEI.getId());
+        history.generate(3, 300, 90, TO.plusDays(1).atStartOfDay(TAIPEI).toInstant());
+        rollup.refresh(history.tenant());
+        raw = RawActivity.of(history);
+    }
+
+    @Test
+    void theMostExpensiveContactsAreThoseOfABruteForceSum() {
+        List<UUID[]> filters = List.of(new UUID[]{null, null}, new UUID[]{history.bots().get(0), null},
+                new UUID[]{null, history.channels().get(1)});
+        for (UUID[] filter : filters) {
+            for (LocalDate from : List.of(TO.minusDays(29), TO.minusDays(89), TO.minusDays(6))) {
+                for (int limit : List.of(10, 1000)) {
+                    AnalyticsRange range = new AnalyticsRange(history.tenant().value(), TAIPEI, from, TO,
+                            AnalyticsRange.Unit.DAY, filter[0], filter[1]);
+                    List<Map<String, Object>> expected = expected(range, limit);
+
+                    AnalyticsTable table = quality.costs(range, QualityFigures.CostGroup.CONTACT, limit);
+
+                    assertThat(table.columns()).isEqualTo(ContactCosts.COLUMNS);
+                    assertThat(table.rows()).as("%s from %s", java.util.Arrays.toString(filter), from)
+                            .isEqualTo(expected);
+                    assertThat(expected).hasSizeGreaterThan(limit == 10 ? 9 : 20);
+                }
+            }
+        }
+    }
+
+    /** Each contact active in the range, summed from the raw rows, most expensive first, then by id. */
+    private List<Map<String, Object>> expected(AnalyticsRange range, int limit) {
+        Map<UUID, long[]> sums = new HashMap<>();
+        Map<UUID, Set<UUID>> channels = new HashMap<>();
+        for (RawActivity.Fact fact : raw.facts()) {
+            if (fact.in(range.bot(), range.channel()) && !fact.at().isBefore(range.start())
+                    && fact.at().isBefore(range.end())) {
+                long[] sum = sums.computeIfAbsent(fact.contact(), k -> new long[3]);
+                sum[0] += fact.llm() ? 1 : 0;
+                sum[1] += Math.max(0, fact.cost());
+                sum[2] += fact.inbound() ? 1 : 0;
+                channels.computeIfAbsent(fact.contact(), k -> new HashSet<>()).add(fact.channel());
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        sums.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<UUID, long[]>>comparingLong(e -> -e.getValue()[1])
+                        .thenComparing(e -> e.getKey().toString()))
+                .limit(limit)
+                .forEach(e -> rows.add(AnalyticsTable.row(ContactCosts.COLUMNS, e.getKey().toString(),
+                        e.getValue()[0], e.getValue()[1], e.getValue()[2], 1L,
+                        (long) channels.get(e.getKey()).size(), e.getValue()[1])));
+        return rows;
+    }
+}
