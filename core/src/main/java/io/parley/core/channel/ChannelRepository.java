@@ -62,6 +62,13 @@ public interface ChannelRepository extends GenericRepository<ChannelRow, UUID> {
             WHERE tenant_id = :tenantId AND id = :id AND type = 'web'""")
     int updateWebSettings(UUID tenantId, UUID id, String webSettings);
 
+    /** A generated secret added or replaced (the web identity secret): nothing to verify, health stays. */
+    @Query("""
+            UPDATE channels SET credentials_sealed = :credentialsSealed,
+                credential_hints = CAST(:credentialHints AS jsonb), updated_at = now()
+            WHERE tenant_id = :tenantId AND id = :id""")
+    int replaceGeneratedSecret(UUID tenantId, UUID id, String credentialsSealed, String credentialHints);
+
     /** New credentials are unchecked: health goes back to unverified until the next verify. */
     @Query("""
             UPDATE channels SET credentials_sealed = :credentialsSealed, credential_hints = CAST(:credentialHints AS jsonb),
