@@ -97,13 +97,15 @@ public final class IngressChannels {
                 : routes.findByWidgetKey(widgetKey)).filter(found -> found.type().equals(ChannelType.WEB.wireName()))
                 .orElseThrow(() -> ProblemException.notFound("Web chat widget"));
         BotKey owner = owners.get(route.channelId(), id -> ownerOf(route).orElse(null));
-        return Optional.ofNullable(owner).flatMap(known -> row(known, route.channelId(), ChannelType.WEB))
-                .map(row -> new WebWidget(opened(owner, row), webSettings.of(row)))
+        BotConfiguration configuration = Optional.ofNullable(owner).flatMap(configurations::get)
+                .orElseThrow(() -> ProblemException.notFound("Web chat widget"));
+        return configuration.channel(route.channelId()).filter(row -> row.type().equals(ChannelType.WEB.wireName()))
+                .map(row -> new WebWidget(opened(owner, row), webSettings.of(row), configuration.bot().name()))
                 .orElseThrow(() -> ProblemException.notFound("Web chat widget"));
     }
 
-    /** A web chat channel and its settings ({@link WebChannelSettings}). */
-    public record WebWidget(IngressChannel channel, WebChannelSettings settings) {
+    /** A web chat channel, its settings ({@link WebChannelSettings}) and its bot's name. */
+    public record WebWidget(IngressChannel channel, WebChannelSettings settings, String botName) {
     }
 
     private Optional<BotKey> ownerOf(ChannelRouteRow route) {
