@@ -58,8 +58,7 @@ final class ChannelWire {
             String name,
             @Nullable @Schema(ref = "#/components/schemas/ChannelCredentials", description = CREDENTIALS_DOC, example = "{\"botToken\": "
                     + "\"123456789:AAHfakeFAKEfakeFAKEfakeFAKEfake0001\"}") Map<String, Object> credentials,
-            @Nullable @Valid @Schema(description = "Web chat channels only: their settings, merged member by member")
-            WebSettingsWire.Patch web) {
+            @Nullable @Valid WebSettingsWire.Patch web) {
 
         @Override
         public String toString() {
@@ -111,8 +110,7 @@ final class ChannelWire {
             @Schema(requiredMode = REQUIRED,
                     description = "The hidden web chat channel of the dashboard's test chat (listed only with "
                     + "includeTest=true)") boolean testOnly,
-            @Nullable @Schema(description = "Web chat channels only: allowed origins, identity, hosted page")
-            WebSettingsWire.Settings web) {
+            @Nullable WebSettingsWire.Settings web) {
 
         @Override
         public String toString() {

@@ -19,7 +19,7 @@ final class WebSettingsWire {
     }
 
     @Serdeable
-    @Schema(name = "WebChannelSettings", description = "Web chat channels only")
+    @Schema(name = "WebChannelSettings", description = "Web chat channels only: allowed origins, identity, hosted page")
     record Settings(
             @Schema(requiredMode = REQUIRED, description = "Sites (scheme://host[:port]) whose pages may use the "
                     + "widget key; empty: any site", example = "[\"https://shop.example\"]") List<String> allowedOrigins,
