@@ -10,7 +10,9 @@ import io.parley.core.contact.ContactRepository;
 import io.parley.core.conversation.ConversationRepository;
 import io.parley.core.conversation.MessageRepository;
 import io.parley.core.tenancy.Ids;
+import io.parley.worker.outbound.web.WebChatSender;
 import io.parley.worker.testing.Channels;
+import io.parley.worker.testing.SseReader;
 import io.parley.worker.testing.WorkerClient.Reply;
 import io.parley.worker.testing.WorkerTest;
 import jakarta.inject.Inject;
@@ -44,6 +46,8 @@ class WebIdentityTest extends WorkerTest {
     ConversationRepository conversations;
     @Inject
     MessageRepository messages;
+    @Inject
+    WebChatSender sender;
 
     @Test
     void aMatchingUserHashMakesTheSessionSpeakAsTheUser() {
@@ -125,6 +129,27 @@ class WebIdentityTest extends WorkerTest {
     }
 
     @Test
+    void aReplyToTheUserReachesTheStreamsOfBothDevices() throws Exception {
+        Channels.Created web = channels().web(SECRET, REQUIRED);
+        String query = "?userId=u-8&userHash=" + hash(SECRET, "u-8");
+        send(web, WebChatTest.session(), Map.of("userId", "u-8", "userHash", hash(SECRET, "u-8")));
+        UUID conversation = conversation(web, "user:u-8");
+        UUID reply = Ids.next();
+        scope.writeVoid(web.tenant(), () -> messages.insert(web.tenant().value(), reply, conversation, "outbound",
+                "bot", null, "text", "Hello on every device", "{}", null, "queued"));
+
+        try (SseReader laptop = stream(web, WebChatTest.session(), query);
+             SseReader phone = stream(web, WebChatTest.session(), query)) {
+            scope.writeVoid(web.tenant(), () -> sender.deliver(web.tenant(), web.id(), "user:u-8", List.of(reply)));
+
+            assertThat(laptop.next(Duration.ofSeconds(10))).isNotNull()
+                    .satisfies(event -> assertThat(event.id()).isEqualTo(reply.toString()));
+            assertThat(phone.next(Duration.ofSeconds(10))).isNotNull()
+                    .satisfies(event -> assertThat(event.id()).isEqualTo(reply.toString()));
+        }
+    }
+
+    @Test
     void signingInMergesTheAnonymousSessionsConversationIntoTheUsersContact() {
         Channels.Created web = channels().web(SECRET, "{}");
         String session = WebChatTest.session();
@@ -164,6 +189,11 @@ class WebIdentityTest extends WorkerTest {
                 .satisfies(row -> assertThat(row.get("conversation_id")).isEqualTo(userConversation));
         assertThat(rows().query("SELECT id FROM contact_identities WHERE channel_id = ? AND external_user_id = ?",
                 web.id(), session)).isEmpty();
+    }
+
+    private SseReader stream(Channels.Created web, String session, String query) throws Exception {
+        return SseReader.open(http().client(), http().uri("chat/" + web.widgetKey() + "/sessions/" + session
+                + "/stream" + query), Map.of());
     }
 
     private UUID conversation(Channels.Created web, String externalUserId) {
