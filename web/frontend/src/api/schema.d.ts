@@ -1125,7 +1125,7 @@ export interface paths {
         head?: never;
         /**
          * Rename a channel or change its credentials (admin)
-         * @description A JSON Merge Patch (RFC 7396): `name` null or "" removes the name; `credentials` merge field by field with the stored ones (a field sent replaces that one, null removes it) and make the channel unverified until the next verify.
+         * @description A JSON Merge Patch (RFC 7396): `name` null or "" removes the name; `credentials` merge field by field with the stored ones (a field sent replaces that one, null removes it) and make the channel unverified until the next verify; `web` (web chat only) merges setting by setting, null restoring a setting's default. `web.requireIdentity` true needs the identity secret generated first (409).
          *
          *     Write-only; the fields depend on `type`:
          *     * `line`: `channelSecret` and `channelAccessToken` (long-lived), from the LINE Developers console.
@@ -1134,6 +1134,26 @@ export interface paths {
          *     * `web`: none (`{}`).
          */
         patch: operations["updateChannel"];
+        trace?: never;
+    };
+    "/api/v1/bots/{botId}/channels/{channelId}/identity-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a web chat channel's identity secret (admin)
+         * @description The secret host sites sign their signed-in users' identities with (docs/web-chat.md). Shown once, in this answer, and sealed at rest; a new one replaces the old at once, so identities signed with the old secret are refused (or ignored, when identity is optional). 409 for channels other than web chat.
+         */
+        post: operations["rotateChannelIdentitySecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/bots/{botId}/channels/{channelId}/verify": {
@@ -3983,6 +4003,7 @@ export interface components {
             updatedAt: string;
             /** @description The hidden web chat channel of the dashboard's test chat (listed only with includeTest=true) */
             testOnly: boolean;
+            web?: components["schemas"]["WebChannelSettings"] | null;
         };
         /** @description A channel's secret fields by name; every value is a string. */
         ChannelCredentials: {
@@ -5256,6 +5277,14 @@ export interface components {
             uptime: number;
             /** @description The LLM's circuit breakers, in processes that run turns (worker role); null elsewhere. Informational: an open circuit never changes status or the HTTP status (docs/operations/observability.md). */
             llm?: components["schemas"]["LlmHealth"] | null;
+        };
+        /** @description Shown once: store it on the host site's server */
+        IdentitySecret: {
+            /**
+             * @description The channel's new identity secret; the previous one stops working at once
+             * @example pis_Zr1kq3vC0h2b8mWd5xYtQe9nLs4uPa7oZr1kq3vC0h2
+             */
+            secret: string;
         };
         /** @description How many conversations need a person (status waiting) */
         InboxCounts: {
@@ -6755,6 +6784,7 @@ export interface components {
              *     }
              */
             credentials?: components["schemas"]["ChannelCredentials"];
+            web?: components["schemas"]["WebChannelSettingsPatch"] | null;
         };
         UpdateTenantRequest: {
             /** @example Acme Coffee */
@@ -6821,6 +6851,56 @@ export interface components {
         VerifyEmailRequest: {
             /** @description The token of the emailed link */
             token: string;
+        };
+        /** @description Web chat channels only: allowed origins, identity, hosted page */
+        WebChannelSettings: {
+            /**
+             * @description Sites (scheme://host[:port]) whose pages may use the widget key; empty: any site
+             * @example [
+             *       "https://shop.example"
+             *     ]
+             */
+            allowedOrigins: string[];
+            /** @description Refuse anonymous chat: every widget request must carry an identity signed with the channel's identity secret */
+            requireIdentity: boolean;
+            /**
+             * Format: int32
+             * @description The longest message a contact may send (characters)
+             * @example 4000
+             */
+            maxMessageLength: number;
+            /**
+             * @description Shown by the hosted chat page while Parley is unreachable
+             * @example Can't reach us? In an emergency call 112.
+             */
+            offlineText?: string | null;
+            /** @description The hosted page's title; null: the bot's name */
+            title?: string | null;
+            /**
+             * @description The hosted page's accent colour
+             * @example #0f766e
+             */
+            color?: string | null;
+            /** @description An https image: the hosted page's logo and app icon */
+            logoUrl?: string | null;
+            /** @description Whether an identity secret was generated (it is shown once, when generated) */
+            identitySecretSet: boolean;
+            /**
+             * @description The full-page chat (installable as an app)
+             * @example https://parley.example.com/c/pwk_3q2-7wEAAAD7zK0pZr1kq3vC0h2b8mWd
+             */
+            hostedPageUrl: string;
+        };
+        /** @description JSON Merge Patch of a web chat channel's settings: a member sent replaces that setting, null restores its default */
+        WebChannelSettingsPatch: {
+            allowedOrigins?: string[] | null;
+            requireIdentity?: boolean | null;
+            /** Format: int32 */
+            maxMessageLength?: number | null;
+            offlineText?: string | null;
+            title?: string | null;
+            color?: string | null;
+            logoUrl?: string | null;
         };
         WhatsAppTemplate: {
             id: string;
@@ -9817,6 +9897,43 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             /** @description Unsupported Media Type */
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rotateChannelIdentitySecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                botId: string;
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description rotateChannelIdentitySecret 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentitySecret"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */

@@ -15,6 +15,10 @@ export interface WidgetOptions {
   api: ChatApi
   strings: WidgetStrings
   storage: Storage | null
+  /** The hosted page (/c/KEY): the panel fills the page, always open, without the bubble. */
+  fullPage?: boolean
+  /** The panel's heading instead of the generic "Chat" (the hosted page's title). */
+  title?: string
 }
 
 /**
@@ -54,7 +58,14 @@ export class ChatWidget {
     }
     this.transcript.lines.forEach((line) => this.el.log.append(this.render(line)))
     this.el.empty.hidden = this.transcript.lines.length > 0
+    if (options.title) {
+      this.shadow.getElementById('parley-chat-title')!.textContent = options.title
+    }
     this.wire()
+    if (options.fullPage) {
+      this.el.root.classList.add('page')
+      this.open()
+    }
     this.stream = new ReplyStream(options.api, this.transcript.sessionId, this.transcript.lastReplyId,
       (reply) => this.received(reply), (state) => this.streamState(state))
     this.stream.start()
@@ -76,6 +87,9 @@ export class ChatWidget {
   }
 
   close(): void {
+    if (this.options.fullPage) {
+      return // the hosted page is the chat
+    }
     this.el.root.classList.remove('open')
     this.el.bubble.setAttribute('aria-expanded', 'false')
     this.el.bubble.focus()

@@ -13,6 +13,12 @@ export interface Outgoing {
   postback?: string
 }
 
+/**
+ * A signed-in user of the host site (docs/web-chat.md "Identity verification"): the user id with its HMAC, or a
+ * short JWT, both signed on the host site's server with the channel's identity secret.
+ */
+export type Identity = { userId: string; userHash: string } | { token: string }
+
 /** {@code personAnswers}: a person holds the conversation, so no bot reply is coming (no typing indicator). */
 export type SendResult = { ok: true; personAnswers: boolean } | { ok: false; detail: string | null }
 
@@ -21,8 +27,9 @@ export type Sleep = (ms: number) => Promise<void>
 const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
- * The worker's web chat API (docs/ingress.md "Web chat") on the origin the widget script came from. CORS is open
- * to any origin without credentials, so plain fetch and EventSource work from the host page.
+ * The worker's web chat API (docs/ingress.md "Web chat") on the origin the widget script came from. CORS answers
+ * the channel's allowed origins (any, unless its owner listed some) without credentials, so plain fetch and
+ * EventSource work from the host page.
  */
 export class ChatApi {
   readonly origin: string
@@ -30,6 +37,8 @@ export class ChatApi {
   /** Sent as Accept-Language, so a refusal the contact reads (e.g. too many messages) is in the widget's language. */
   readonly language: string
   private readonly wait: Sleep
+  /** Sent with every message and stream: the chat speaks as this user (else it is anonymous). */
+  identity: Identity | null = null
 
   constructor(origin: string, widgetKey: string, language = 'en', wait: Sleep = sleep) {
     this.origin = origin
@@ -49,7 +58,9 @@ export class ChatApi {
         response = await fetch(`${this.base}/messages`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'Accept-Language': this.language },
-          body: JSON.stringify({ sessionId, clientMessageId, text: message.text, postback: message.postback }),
+          body: JSON.stringify({
+            sessionId, clientMessageId, text: message.text, postback: message.postback, identity: this.identity ?? undefined,
+          }),
         })
       } catch {
         response = null
@@ -69,7 +80,8 @@ export class ChatApi {
 
   /** The session's reply stream, replaying the replies after `after` (every reply when null). */
   streamUrl(sessionId: string, after: string | null): string {
-    return `${this.base}/sessions/${encodeURIComponent(sessionId)}/stream?after=${encodeURIComponent(after ?? NO_REPLY)}`
+    const query = new URLSearchParams({ after: after ?? NO_REPLY, ...(this.identity ?? {}) })
+    return `${this.base}/sessions/${encodeURIComponent(sessionId)}/stream?${query.toString()}`
   }
 
   private get base(): string {

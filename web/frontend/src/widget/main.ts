@@ -1,4 +1,5 @@
 import { ChatApi } from './chatApi'
+import { identityOf } from './identity'
 import { ChatWidget } from './ChatWidget'
 import { widgetLanguage, widgetStrings } from './strings'
 
@@ -25,11 +26,14 @@ function mount(): void {
       storage = null // blocked third-party storage: the chat works, without surviving a reload
     }
     const language = document.documentElement.lang || navigator.language
-    new ChatWidget(host, {
-      api: new ChatApi(new URL(script.src, location.href).origin, widgetKey, widgetLanguage(language)),
-      strings: widgetStrings(language),
-      storage,
-    })
+    const fullPage = script.dataset.parleyMode === 'page'
+    const api = new ChatApi(new URL(script.src, location.href).origin, widgetKey, widgetLanguage(language))
+    api.identity = identityOf(script.dataset, fullPage ? new URLSearchParams(location.search) : null)
+    new ChatWidget(host, { api, strings: widgetStrings(language), storage, fullPage, title: script.dataset.parleyTitle })
+    if (fullPage && 'serviceWorker' in navigator) {
+      const scope = `/c/${encodeURIComponent(widgetKey)}`
+      navigator.serviceWorker.register(`${scope}/sw.js`, { scope }).catch(() => undefined)
+    }
   }
   if (document.body) {
     start()

@@ -8,6 +8,7 @@ import { formatRelative } from '../../format/dates'
 import { Badge, Button, CopyField, Notice, ProblemAlert } from '../../ui'
 import { usePermissions } from '../../auth/useMyRole'
 import { EditChannelDialog, type Channel } from './EditChannelDialog'
+import { WebChannelSettings } from './WebChannelSettings'
 
 type Verification = components['schemas']['ChannelVerification']
 
@@ -58,6 +59,7 @@ export function ChannelCard({ channel, onChanged }: { channel: Channel; onChange
         <Labelled label={t('webhookUrl')} value={channel.webhookUrl ?? ''}
                   hint={channel.type === 'telegram' ? t('telegramWebhookHint') : t('webhookHint')} />
       )}
+      {channel.type === 'web' && <WebChannelSettings channel={channel} onChanged={onChanged} />}
       {channel.verifyToken && <Labelled label={t('verifyToken')} value={channel.verifyToken} />}
       {hints.length > 0 && (
         <dl className="channel-card__hints" aria-label={t('stored')}>

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 final class DashboardFiles {
 
     static final String ROOT = "classpath:web/app/";
-    private static final List<String> RESERVED = List.of("api/", "webhooks/", "chat/", "health", "metrics", "openapi/",
+    private static final List<String> RESERVED = List.of("api/", "webhooks/", "chat/", "c/", "health", "metrics", "openapi/",
             "swagger-ui/", "openapi-explorer/");
     /** Safe relative paths only: no "..", no empty or hidden segments, no backslashes. */
     private static final Pattern SAFE = Pattern.compile("^(?!.*(^|/)\\.)[A-Za-z0-9_\\-./]+$");

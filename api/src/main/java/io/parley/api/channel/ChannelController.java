@@ -99,7 +99,8 @@ class ChannelController {
     @Operation(operationId = "updateChannel", summary = "Rename a channel or change its credentials (admin)", description = "A JSON Merge Patch "
             + "(RFC 7396): `name` null or \"\" removes the name; `credentials` merge field by field with the stored "
             + "ones (a field sent replaces that one, null removes it) and make the channel unverified until the next "
-            + "verify.\n\n"
+            + "verify; `web` (web chat only) merges setting by setting, null restoring a setting's default. "
+            + "`web.requireIdentity` true needs the identity secret generated first (409).\n\n"
             + ChannelWire.CREDENTIALS_DOC)
     ChannelWire.ChannelResponse update(@PathVariable String botId, @PathVariable String channelId,
                                        @Body @Valid ChannelWire.UpdateRequest body,
@@ -115,6 +116,19 @@ class ChannelController {
     void delete(@PathVariable String botId, @PathVariable String channelId, Authentication authentication,
                 HttpRequest<?> request) {
         channels.delete(callers.resolve(authentication, request), botId, channelId);
+    }
+
+    @Post("/{channelId}/identity-secret")
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @Operation(operationId = "rotateChannelIdentitySecret", summary = "Generate a web chat channel's identity "
+            + "secret (admin)", description = "The secret host sites sign their signed-in users' identities with "
+            + "(docs/web-chat.md). Shown once, in this answer, and sealed at rest; a new one replaces the old at "
+            + "once, so identities signed with the old secret are refused (or ignored, when identity is optional). "
+            + "409 for channels other than web chat.")
+    WebSettingsWire.IdentitySecret rotateIdentitySecret(@PathVariable String botId, @PathVariable String channelId,
+                                                        Authentication authentication, HttpRequest<?> request) {
+        return channels.rotateIdentitySecret(callers.resolve(authentication, request), botId, channelId);
     }
 
     @Post("/{channelId}/verify")

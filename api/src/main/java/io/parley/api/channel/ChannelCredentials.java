@@ -25,6 +25,8 @@ final class ChannelCredentials {
 
     static final String VERIFY_TOKEN = "verifyToken";
     static final String WEBHOOK_SECRET = "webhookSecret";
+    /** Web: the secret host sites sign their users' identities with (generated, rotated by its own operation). */
+    static final String IDENTITY_SECRET = "identitySecret";
     /** WhatsApp: the WhatsApp Business Account (WABA) id; optional, needed for message templates. */
     static final String BUSINESS_ACCOUNT_ID = "businessAccountId";
     /** WhatsApp: the number's throughput (messages/s) when Meta raised it above the default; optional. */
@@ -110,8 +112,10 @@ final class ChannelCredentials {
             String kept = current == null ? null : current.get(VERIFY_TOKEN);
             values.put(VERIFY_TOKEN, kept != null ? kept : randomToken(24));
         }
-        if (current != null && current.get(WEBHOOK_SECRET) != null) {
-            values.put(WEBHOOK_SECRET, current.get(WEBHOOK_SECRET));
+        for (String generated : List.of(WEBHOOK_SECRET, IDENTITY_SECRET)) {
+            if (current != null && current.get(generated) != null) {
+                values.put(generated, current.get(generated));
+            }
         }
         return new ChannelCredentials(values);
     }
@@ -169,6 +173,11 @@ final class ChannelCredentials {
                 hints.put(field.name(), new ChannelWire.CredentialHint(true, value.length() < MIN_LENGTH_FOR_HINT
                         ? null : "…" + value.substring(value.length() - 4)));
             }
+        }
+        String identitySecret = get(IDENTITY_SECRET);
+        if (identitySecret != null) {
+            hints.put(IDENTITY_SECRET, new ChannelWire.CredentialHint(true,
+                    "…" + identitySecret.substring(identitySecret.length() - 4)));
         }
         return hints;
     }

@@ -46,9 +46,11 @@ final class ChannelService {
     private final CredentialVault vault;
     private final ChannelViews views;
     private final AuditLog audit;
+    private final WebSettings web;
 
     ChannelService(TenantScope scope, BotRepository bots, ChannelRepository channels, ChannelRouteRepository routes,
-                   PlanGuard plans, CredentialVault vault, ChannelViews views, AuditLog audit) {
+                   PlanGuard plans, CredentialVault vault, ChannelViews views, AuditLog audit, WebSettings web) {
+        this.web = web;
         this.scope = scope;
         this.bots = bots;
         this.channels = channels;
@@ -100,8 +102,10 @@ final class ChannelService {
     ChannelWire.ChannelResponse update(Caller caller, String botId, String channelId,
                                        ChannelWire.UpdateRequest request, MergePatch patch) {
         TenantId tenant = caller.requireTenant(Role.ADMIN);
-        if (patch.removes("credentials")) {
-            throw ProblemException.invalidField("credentials", ProblemMessages.CANNOT_REMOVE);
+        for (String member : List.of("credentials", "web")) {
+            if (patch.removes(member)) {
+                throw ProblemException.invalidField(member, ProblemMessages.CANNOT_REMOVE);
+            }
         }
         ChannelRow seen = scope.read(tenant, () -> find(tenant, botId, channelId));
         ChannelType type = seen.channelType();
@@ -109,6 +113,8 @@ final class ChannelService {
         ChannelCredentials credentials = request.credentials() == null ? null
                 : ChannelCredentials.validate(type, merged(kept, type, request.credentials()), kept);
         String sealed = credentials == null ? null : vault.seal(tenant.value(), seen.id(), credentials);
+        String webSettings = patch.has("web") ? web.patched(seen, request.web() == null
+                ? new WebSettingsWire.Patch(null, null, null, null, null, null, null) : request.web(), patch) : null;
         return DuplicateAccount.refused(type, () -> scope.write(tenant, () -> {
             ChannelRow current = find(tenant, botId, channelId);
             List<String> fields = new ArrayList<>();
@@ -120,6 +126,10 @@ final class ChannelService {
                 channels.replaceCredentials(tenant.value(), current.id(), sealed,
                         vault.hintsJson(credentials.hints(type)), credentials.externalId(type));
                 fields.add("credentials");
+            }
+            if (webSettings != null) {
+                channels.updateWebSettings(tenant.value(), current.id(), webSettings);
+                fields.add("web");
             }
             if (!fields.isEmpty()) {
                 audit.record(tenant, caller.actor(), "channel.updated", "channel", current.id().toString(),
@@ -137,6 +147,11 @@ final class ChannelService {
             audit.record(tenant, caller.actor(), "channel.deleted", "channel", channel.id().toString(),
                     described(channel.botId(), channel.type(), channel.name()));
         });
+    }
+
+    WebSettingsWire.IdentitySecret rotateIdentitySecret(Caller caller, String botId, String channelId) {
+        TenantId tenant = caller.requireTenant(Role.ADMIN);
+        return web.rotate(caller, scope.read(tenant, () -> find(tenant, botId, channelId)));
     }
 
     static String newWidgetKey() {

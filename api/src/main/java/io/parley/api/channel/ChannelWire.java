@@ -3,6 +3,7 @@ package io.parley.api.channel;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -56,7 +57,8 @@ final class ChannelWire {
             @Nullable @Size(max = 100) @Schema(description = "\"\" removes the name", example = "Lumi (main)")
             String name,
             @Nullable @Schema(ref = "#/components/schemas/ChannelCredentials", description = CREDENTIALS_DOC, example = "{\"botToken\": "
-                    + "\"123456789:AAHfakeFAKEfakeFAKEfakeFAKEfake0001\"}") Map<String, Object> credentials) {
+                    + "\"123456789:AAHfakeFAKEfakeFAKEfakeFAKEfake0001\"}") Map<String, Object> credentials,
+            @Nullable @Valid WebSettingsWire.Patch web) {
 
         @Override
         public String toString() {
@@ -107,7 +109,8 @@ final class ChannelWire {
             Instant createdAt, Instant updatedAt,
             @Schema(requiredMode = REQUIRED,
                     description = "The hidden web chat channel of the dashboard's test chat (listed only with "
-                    + "includeTest=true)") boolean testOnly) {
+                    + "includeTest=true)") boolean testOnly,
+            @Nullable WebSettingsWire.Settings web) {
 
         @Override
         public String toString() {

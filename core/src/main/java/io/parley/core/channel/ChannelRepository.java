@@ -17,7 +17,7 @@ public interface ChannelRepository extends GenericRepository<ChannelRow, UUID> {
 
     String COLUMNS = "tenant_id, id, bot_id, type, name, external_id, credentials_sealed, "
             + "CAST(credential_hints AS text) AS credential_hints, widget_key, health, health_detail, verified_at, "
-            + "created_at, updated_at, test_only";
+            + "created_at, updated_at, test_only, CAST(web_settings AS text) AS web_settings";
 
     /** Fails with a unique violation on {@code channels_external_key} when the account is already connected. */
     @Query("""
@@ -55,6 +55,19 @@ public interface ChannelRepository extends GenericRepository<ChannelRow, UUID> {
 
     @Query("UPDATE channels SET name = :name, updated_at = now() WHERE tenant_id = :tenantId AND id = :id")
     int rename(UUID tenantId, UUID id, @Nullable String name);
+
+    /** A web chat channel's settings document ({@link WebChannelSettings#toJson()}). */
+    @Query("""
+            UPDATE channels SET web_settings = CAST(:webSettings AS jsonb), updated_at = now()
+            WHERE tenant_id = :tenantId AND id = :id AND type = 'web'""")
+    int updateWebSettings(UUID tenantId, UUID id, String webSettings);
+
+    /** A generated secret added or replaced (the web identity secret): nothing to verify, health stays. */
+    @Query("""
+            UPDATE channels SET credentials_sealed = :credentialsSealed,
+                credential_hints = CAST(:credentialHints AS jsonb), updated_at = now()
+            WHERE tenant_id = :tenantId AND id = :id""")
+    int replaceGeneratedSecret(UUID tenantId, UUID id, String credentialsSealed, String credentialHints);
 
     /** New credentials are unchecked: health goes back to unverified until the next verify. */
     @Query("""

@@ -44,7 +44,7 @@ class TrafficTest {
                 "/api", Manifests.name("api"), "/openapi", Manifests.name("api"),
                 "/swagger-ui", Manifests.name("api"), "/openapi-explorer", Manifests.name("api"),
                 "/webhooks", Manifests.name("worker"), "/chat", Manifests.name("worker"),
-                "/", Manifests.name("web")));
+                "/c", Manifests.name("worker"), "/", Manifests.name("web")));
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.parley.core.channel.ChannelRouteRow;
 import io.parley.core.channel.ChannelRow;
 import io.parley.core.channel.ChannelType;
 import io.parley.core.channel.SealedCredentials;
+import io.parley.core.channel.WebChannelSettings;
+import io.parley.core.channel.WebSettingsCodec;
 import io.parley.core.config.BotConfiguration;
 import io.parley.core.config.BotConfigurationCache;
 import io.parley.core.config.BotKey;
@@ -39,6 +41,7 @@ public final class IngressChannels {
     private final TenantScope scope;
     private final BotConfigurationCache configurations;
     private final SealedCredentials sealed;
+    private final WebSettingsCodec webSettings;
     private static final int MAX_WIDGET_KEY = 200;
 
     private final Cache<UUID, BotKey> owners = Caffeine.newBuilder().maximumSize(100_000).build();
@@ -55,12 +58,13 @@ public final class IngressChannels {
     }
 
     IngressChannels(ChannelRouteRepository routes, IngressRepository channels, TenantScope scope,
-                    BotConfigurationCache configurations, SealedCredentials sealed) {
+                    BotConfigurationCache configurations, SealedCredentials sealed, WebSettingsCodec webSettings) {
         this.routes = routes;
         this.channels = channels;
         this.scope = scope;
         this.configurations = configurations;
         this.sealed = sealed;
+        this.webSettings = webSettings;
     }
 
     /** The channel named by a webhook path, which must be of {@code type}; 404 otherwise. */
@@ -84,12 +88,24 @@ public final class IngressChannels {
 
     /** The web chat channel of a widget key; 404 when there is none. */
     public IngressChannel resolveWidget(String widgetKey) {
+        return resolveWebWidget(widgetKey).channel();
+    }
+
+    /** The web chat channel of a widget key with its settings; 404 when there is none. */
+    public WebWidget resolveWebWidget(String widgetKey) {
         ChannelRouteRow route = (widgetKey.length() > MAX_WIDGET_KEY ? Optional.<ChannelRouteRow>empty()
                 : routes.findByWidgetKey(widgetKey)).filter(found -> found.type().equals(ChannelType.WEB.wireName()))
                 .orElseThrow(() -> ProblemException.notFound("Web chat widget"));
         BotKey owner = owners.get(route.channelId(), id -> ownerOf(route).orElse(null));
-        return Optional.ofNullable(owner).flatMap(known -> load(known, route.channelId(), ChannelType.WEB))
+        BotConfiguration configuration = Optional.ofNullable(owner).flatMap(configurations::get)
                 .orElseThrow(() -> ProblemException.notFound("Web chat widget"));
+        return configuration.channel(route.channelId()).filter(row -> row.type().equals(ChannelType.WEB.wireName()))
+                .map(row -> new WebWidget(opened(owner, row), webSettings.of(row), configuration.bot().name()))
+                .orElseThrow(() -> ProblemException.notFound("Web chat widget"));
+    }
+
+    /** A web chat channel, its settings ({@link WebChannelSettings}) and its bot's name. */
+    public record WebWidget(IngressChannel channel, WebChannelSettings settings, String botName) {
     }
 
     private Optional<BotKey> ownerOf(ChannelRouteRow route) {
@@ -99,9 +115,16 @@ public final class IngressChannels {
     }
 
     private Optional<IngressChannel> load(BotKey owner, UUID channelId, ChannelType type) {
+        return row(owner, channelId, type).map(row -> opened(owner, row));
+    }
+
+    private Optional<ChannelRow> row(BotKey owner, UUID channelId, ChannelType type) {
         return configurations.get(owner).flatMap((BotConfiguration configuration) -> configuration.channel(channelId))
-                .filter(row -> row.type().equals(type.wireName()))
-                .map(row -> new IngressChannel(owner.tenant(), row.id(), row.botId(), credentials(row)));
+                .filter(row -> row.type().equals(type.wireName()));
+    }
+
+    private IngressChannel opened(BotKey owner, ChannelRow row) {
+        return new IngressChannel(owner.tenant(), row.id(), row.botId(), credentials(row));
     }
 
     private Map<String, String> credentials(ChannelRow row) {

@@ -60,6 +60,14 @@ public final class Channels {
         return create(ChannelType.WEB, Map.of(), "pwk_" + UUID.randomUUID().toString().replace("-", ""));
     }
 
+    /** A web chat channel with an identity secret and the given settings document (channels.web_settings). */
+    public Created web(String identitySecret, String webSettings) {
+        Created web = create(ChannelType.WEB, Map.of("identitySecret", identitySecret),
+                "pwk_" + UUID.randomUUID().toString().replace("-", ""));
+        scope.writeVoid(web.tenant(), () -> channels.updateWebSettings(web.tenant().value(), web.id(), webSettings));
+        return web;
+    }
+
     public Created create(ChannelType type, Map<String, String> credentials, String widgetKey) {
         TenantId tenant = new TenantId(Ids.next());
         UUID bot = Ids.next();

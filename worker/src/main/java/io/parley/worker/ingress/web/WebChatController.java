@@ -59,12 +59,17 @@ class WebChatController {
 
     /**
      * Server-Sent Events of the replies to a session. EventSource sends Last-Event-ID on reconnect; a widget opening
-     * a new EventSource may pass the last id it has as {@code ?after=}.
+     * a new EventSource may pass the last id it has as {@code ?after=}. A signed-in user's identity comes as
+     * {@code ?userId=&userHash=} or {@code ?token=} (EventSource sends no headers).
      */
     @Get(value = "/{widgetKey}/sessions/{sessionId}/stream", produces = MediaType.TEXT_EVENT_STREAM)
     Publisher<Event<String>> stream(@PathVariable String widgetKey, @PathVariable String sessionId,
                                     @Nullable @Header("Last-Event-ID") String lastEventId,
-                                    @Nullable @QueryValue String after, HttpRequest<?> request) {
-        return chat.stream(widgetKey, sessionId, lastEventId != null ? lastEventId : after, clientAddress.of(request));
+                                    @Nullable @QueryValue String after, @Nullable @QueryValue String userId,
+                                    @Nullable @QueryValue String userHash, @Nullable @QueryValue String token,
+                                    HttpRequest<?> request) {
+        WebChatWire.Identity identity = new WebChatWire.Identity(userId, userHash, token);
+        return chat.stream(widgetKey, sessionId, lastEventId != null ? lastEventId : after,
+                identity.isEmpty() ? null : identity, clientAddress.of(request));
     }
 }

@@ -2,6 +2,7 @@ package io.parley.worker.ingress.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,7 +32,26 @@ final class WebChatWire {
             @NotNull @Pattern(regexp = "[A-Za-z0-9_-]{8,100}", message = "must be 8-100 characters of A-Z a-z 0-9 _ -")
             String clientMessageId,
             @NotBlank @Size(max = 4000) String text,
-            @Nullable @Size(min = 1, max = 300) String postback) {
+            @Nullable @Size(min = 1, max = 300) String postback,
+            @Nullable @Valid Identity identity) {
+    }
+
+    /**
+     * A signed-in user of the host site (docs/web-chat.md): {@code userId} with {@code userHash} (hex HMAC-SHA256 of
+     * the id with the channel's identity secret), or {@code token} (a JWT signed HS256 with that secret).
+     */
+    @Serdeable
+    record Identity(@Nullable @Size(max = 200) String userId, @Nullable @Size(max = 128) String userHash,
+                    @Nullable @Size(max = 8000) String token) {
+
+        boolean isEmpty() {
+            return userId == null && userHash == null && token == null;
+        }
+
+        @Override
+        public String toString() {
+            return "Identity[]";
+        }
     }
 
     /**

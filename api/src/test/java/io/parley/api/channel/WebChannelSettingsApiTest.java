@@ -1,0 +1,148 @@
+package io.parley.api.channel;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.parley.api.testing.ApiClient.Reply;
+import io.parley.api.testing.ApiClient.Session;
+import io.parley.api.testing.ApiTest;
+import io.parley.api.testing.Teams;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A web chat channel's settings and identity secret through the channels API. */
+@MicronautTest(transactional = false)
+class WebChannelSettingsApiTest extends ApiTest {
+
+    private static final String PUBLIC_URL = "https://parley.example.test";
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("parley.public-url", PUBLIC_URL);
+    }
+
+    @Test
+    void aNewWebChannelHasTheDefaultsAndItsHostedPageUrl() {
+        Workspace shop = Workspace.create(api(), "Web Defaults Co");
+        Reply created = shop.connect("web", Map.of());
+
+        assertThat(created.at("web.allowedOrigins")).isEqualTo(List.of());
+        assertThat(created.at("web.requireIdentity")).isEqualTo(false);
+        assertThat(created.at("web.maxMessageLength")).isEqualTo(4000);
+        assertThat(created.at("web.identitySecretSet")).isEqualTo(false);
+        assertThat(created.string("web.hostedPageUrl")).isEqualTo(PUBLIC_URL + "/c/" + created.string("widgetKey"));
+        assertThat(shop.connect("line", Workspace.lineCredentials()).at("web")).isNull();
+    }
+
+    @Test
+    void settingsMergeMemberByMemberAndNullRestoresTheDefault() {
+        Workspace shop = Workspace.create(api(), "Web Patch Co");
+        String id = shop.connected("web", Map.of());
+
+        Reply first = patch(shop, id, Map.of("allowedOrigins", List.of("HTTPS://Shop.Example:443/", "http://localhost:5173"),
+                "maxMessageLength", 500, "offlineText", "Call 1925 if you need help now.", "color", "#0F766E"));
+        Map<String, Object> reset = new HashMap<>();
+        reset.put("maxMessageLength", null);
+        Reply second = patch(shop, id, reset);
+
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(first.at("web.allowedOrigins")).isEqualTo(List.of("https://shop.example", "http://localhost:5173"));
+        assertThat(first.at("web.maxMessageLength")).isEqualTo(500);
+        assertThat(first.at("web.color")).isEqualTo("#0f766e");
+        assertThat(second.at("web.maxMessageLength")).isEqualTo(4000);
+        assertThat(second.at("web.offlineText")).isEqualTo("Call 1925 if you need help now.");
+        assertThat(second.at("web.allowedOrigins")).isEqualTo(List.of("https://shop.example", "http://localhost:5173"));
+        assertThat(Workspace.rawRows("SELECT CAST(web_settings AS text) AS s FROM channels WHERE id = CAST(? AS uuid)", id)
+                .getFirst().get("s")).contains("Call 1925");
+    }
+
+    @Test
+    void badSettingsAreRefusedByName() {
+        Workspace shop = Workspace.create(api(), "Web Bad Co");
+        String web = shop.connected("web", Map.of());
+        String line = shop.connected("line", Workspace.lineCredentials());
+
+        Reply path = patch(shop, web, Map.of("allowedOrigins", List.of("https://shop.example/chat")));
+        Reply wildcard = patch(shop, web, Map.of("allowedOrigins", List.of("*")));
+        Reply tooLong = patch(shop, web, Map.of("maxMessageLength", 4001));
+        Reply colour = patch(shop, web, Map.of("color", "teal"));
+        Reply notWeb = patch(shop, line, Map.of("requireIdentity", false));
+
+        for (Reply reply : List.of(path, wildcard, tooLong, colour, notWeb)) {
+            assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+        }
+        assertThat(path.string("detail")).contains("web.allowedOrigins");
+        assertThat(notWeb.string("detail")).contains("web");
+    }
+
+    @Test
+    void identityCanBeRequiredOnlyOnceASecretExistsWhichIsShownOnceAndSealed() {
+        Workspace shop = Workspace.create(api(), "Web Identity Co");
+        String id = shop.connected("web", Map.of());
+
+        Reply tooEarly = patch(shop, id, Map.of("requireIdentity", true));
+        Reply generated = api().post(shop.channel(id) + "/identity-secret", shop.owner().accessToken(), Map.of());
+        Reply required = patch(shop, id, Map.of("requireIdentity", true));
+        Reply read = api().get(shop.channel(id), shop.owner().accessToken());
+        Reply rotated = api().post(shop.channel(id) + "/identity-secret", shop.owner().accessToken(), Map.of());
+
+        assertThat(tooEarly.status()).isEqualTo(409);
+        assertThat(generated.status()).as(generated.text()).isEqualTo(200);
+        String secret = generated.string("secret");
+        assertThat(secret).startsWith("pis_").hasSizeGreaterThan(40);
+        assertThat(required.status()).isEqualTo(200);
+        assertThat(required.at("web.requireIdentity")).isEqualTo(true);
+        assertThat(read.at("web.identitySecretSet")).isEqualTo(true);
+        assertThat(read.text()).doesNotContain(secret);
+        assertThat(read.at("credentials.identitySecret"))
+                .isEqualTo(Map.of("set", true, "last4", "…" + secret.substring(secret.length() - 4)));
+        assertThat(rotated.string("secret")).isNotEqualTo(secret);
+        assertThat(Workspace.rawRows("SELECT credentials_sealed FROM channels WHERE id = CAST(? AS uuid)", id)
+                .getFirst().get("credentials_sealed")).doesNotContain(secret).doesNotContain(rotated.string("secret"));
+        assertThat(Workspace.rawRows("SELECT action FROM audit_log WHERE target_id = ? ORDER BY id", id))
+                .extracting(row -> row.get("action")).contains("channel.identity_secret_rotated");
+    }
+
+    @Test
+    void replacingAWebChannelsCredentialsKeepsItsIdentitySecret() {
+        Workspace shop = Workspace.create(api(), "Web Keep Co");
+        String id = shop.connected("web", Map.of());
+        String secret = api().post(shop.channel(id) + "/identity-secret", shop.owner().accessToken(), Map.of())
+                .string("secret");
+
+        Reply replaced = api().patch(shop.channel(id), shop.owner().accessToken(), Map.of("credentials", Map.of()));
+
+        assertThat(replaced.status()).as(replaced.text()).isEqualTo(200);
+        assertThat(replaced.at("web.identitySecretSet")).isEqualTo(true);
+        assertThat(replaced.at("credentials.identitySecret.last4")).isEqualTo("…" + secret.substring(secret.length() - 4));
+    }
+
+    @Test
+    void onlyAdminsChangeSettingsOrTheSecretAndOtherTenantsSeeNothing() {
+        Workspace shop = Workspace.create(api(), "Web Roles Co");
+        Workspace other = Workspace.create(api(), "Web Other Co");
+        String id = shop.connected("web", Map.of());
+        Teams teams = new Teams(api());
+
+        for (Session member : List.of(teams.addMember(shop.owner(), "agent"), teams.addMember(shop.owner(), "viewer"))) {
+            assertThat(api().patch(shop.channel(id), member.accessToken(), Map.of("web", Map.of("title", "Mine")))
+                    .status()).isEqualTo(403);
+            assertThat(api().post(shop.channel(id) + "/identity-secret", member.accessToken(), Map.of()).status())
+                    .isEqualTo(403);
+        }
+        assertThat(api().post(shop.channel(id) + "/identity-secret", other.owner().accessToken(), Map.of()).status())
+                .isEqualTo(404);
+        assertThat(api().post(other.channel(id) + "/identity-secret", other.owner().accessToken(), Map.of()).status())
+                .isEqualTo(404);
+        assertThat(api().patch(other.channel(id), other.owner().accessToken(), Map.of("web", Map.of("title", "Mine")))
+                .status()).isEqualTo(404);
+        assertThat(api().get(shop.channel(id), shop.owner().accessToken()).at("web.title")).isNull();
+    }
+
+    private Reply patch(Workspace shop, String id, Map<String, Object> web) {
+        return api().patch(shop.channel(id), shop.owner().accessToken(), Map.of("web", web));
+    }
+}
