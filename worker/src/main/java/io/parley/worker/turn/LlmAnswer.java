@@ -19,6 +19,7 @@ import io.parley.worker.llm.LlmReply;
 import io.parley.worker.llm.LlmSettings;
 import io.parley.worker.llm.ResilientLlm;
 import io.parley.worker.observability.LlmTelemetry;
+import io.parley.worker.summary.ConversationSummaries;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +56,13 @@ final class LlmAnswer {
     private final MemoryReplies memoryReplies;
     private final PersonaOverrides overrides;
     private final LlmKeyAlerts keyAlerts;
+    private final ConversationSummaries summaries;
 
     LlmAnswer(ContactAttributes attributes, LlmEndpoints endpoints, ResilientLlm llm, LlmPrices prices,
               LlmSettings settings, BudgetGate budgets, LlmTelemetry metrics, MemoryTurn memory,
-              MemoryReplies memoryReplies, PersonaOverrides overrides, LlmKeyAlerts keyAlerts) {
+              MemoryReplies memoryReplies, PersonaOverrides overrides, LlmKeyAlerts keyAlerts,
+              ConversationSummaries summaries) {
+        this.summaries = summaries;
         this.memory = memory;
         this.memoryReplies = memoryReplies;
         this.overrides = overrides;
@@ -90,7 +94,8 @@ final class LlmAnswer {
         BotRow bot = turn.bot();
         Span span = metrics.start(turn.tenant().value(), bot.id(), turn.conversation().id());
         MemoryTurn.Prepared remembered = memory.prepare(turn);
-        List<LlmMessage> prompt = prompt(turn, instruction, remembered);
+        String summary = summaries.forPrompt(turn.tenant(), bot, turn.conversation().id());
+        List<LlmMessage> prompt = prompt(turn, instruction, remembered, summary);
         Instant start = Instant.now();
         LlmEndpoint endpoint = null;
         BudgetGate.Admission admission = null;
@@ -124,7 +129,7 @@ final class LlmAnswer {
                         bot.id(), refused.getMessage());
                 memory.refusedTools(bot.id());
                 remembered = remembered.asBlock();
-                prompt = prompt(turn, instruction, remembered);
+                prompt = prompt(turn, instruction, remembered, summary);
                 reply = llm.chat(prompt, call.withoutTools());
             }
             MemoryProposal proposal = null;
@@ -206,10 +211,11 @@ final class LlmAnswer {
         return now.plus(budget);
     }
 
-    private List<LlmMessage> prompt(Turn turn, @Nullable String instruction, MemoryTurn.Prepared remembered) {
-        return PromptBuilder.build(turn.bot(), overrides.forPrompt(turn), attributes.read(turn.contact().attributes()),
+    private List<LlmMessage> prompt(Turn turn, @Nullable String instruction, MemoryTurn.Prepared remembered,
+                                    @Nullable String summary) {
+        return SummaryBlock.add(PromptBuilder.build(turn.bot(), overrides.forPrompt(turn), attributes.read(turn.contact().attributes()),
                 remembered.values(), remembered.section(), instruction, turn.history(),
-                turn.events().stream().map(PromptBuilder::userText).toList());
+                turn.events().stream().map(PromptBuilder::userText).toList()), summary);
     }
 
     private Reply.LlmUsage usage(Turn turn, Span span, LlmEndpoint endpoint, int promptTokens, int completionTokens,
