@@ -40,7 +40,7 @@ final class BotMemory {
     }
 
     @Serdeable
-    @Schema(name = "BotMemory")
+    @Schema(name = "BotMemorySettings")
     record MemoryView(@Schema(requiredMode = REQUIRED) boolean summary,
                       @Nullable @Schema(description = "null: the bot's own model") String summaryModel) {
     }
