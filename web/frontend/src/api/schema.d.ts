@@ -3380,7 +3380,7 @@ export interface components {
             outputConversion: string;
             limits: components["schemas"]["MessageLimits"];
             moderation: components["schemas"]["Moderation"];
-            memory: components["schemas"]["BotMemoryMemoryView"];
+            memory: components["schemas"]["BotMemorySettings"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -3394,11 +3394,6 @@ export interface components {
             /** @description Stored values; a field without one has its default */
             values: components["schemas"]["MemoryValue"][];
         };
-        BotMemoryMemoryView: {
-            summary: boolean;
-            /** @description null: the bot's own model */
-            summaryModel?: string | null;
-        };
         /** @description Long memory: a rolling summary of what fell out of the history window, written in the background and shown to the LLM with the last messages */
         BotMemoryRequest: {
             /** @description Keep a conversation summary (default false: each update is an extra, paid LLM call) */
@@ -3407,6 +3402,11 @@ export interface components {
              * @description The model that writes the summary, on the bot's provider and key; null or absent: the bot's own model
              * @example gpt-4o-mini
              */
+            summaryModel?: string | null;
+        };
+        BotMemorySettings: {
+            summary: boolean;
+            /** @description null: the bot's own model */
             summaryModel?: string | null;
         };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */

@@ -55,6 +55,14 @@ export default catalog({
     save: 'Save summary',
     cancel: 'Cancel',
   },
+  longMemory: {
+    title: 'Long memory',
+    description: 'Past the history window, a background job summarizes what fell out of it, and the bot reads the summary with the last messages. Each update is an extra LLM call, priced and counted against the bot\'s budget.',
+    summary: 'Keep a conversation summary',
+    model: 'Summary model',
+    modelHint: 'A cheaper model on the same provider, e.g. gpt-4o-mini. Empty: the bot\'s own model.',
+    save: 'Save long memory',
+  },
 }, {
   description: 'LLM 為每位聯絡人或每段對話保存、並在每一輪更新的值，例如陪伴型機器人的好感度。可在角色設定與流程文字中以 {{placeholder}} 使用，並在條件中以 {{field}} 使用。',
   readOnly: '只有擁有者和管理員可以變更記憶欄位。',
@@ -109,5 +117,13 @@ export default catalog({
     hint: '機器人會連同最近的訊息一起讀取。下一次摘要會以你的文字為基礎。',
     save: '儲存摘要',
     cancel: '取消',
+  },
+  longMemory: {
+    title: '長期記憶',
+    description: '對話超過歷史訊息數後，背景工作會摘要超出範圍的訊息，機器人會連同最近的訊息一起讀取摘要。每次更新都是一次額外的 LLM 呼叫，會計價並計入機器人的預算。',
+    summary: '保存對話摘要',
+    model: '摘要模型',
+    modelHint: '同一供應商上較便宜的模型，例如 gpt-4o-mini。留空：使用機器人本身的模型。',
+    save: '儲存長期記憶',
   },
 })

@@ -117,7 +117,7 @@ final class BotWire {
                        @Nullable @Schema(description = "null: the default quota message in the bot's language")
                        String quotaMessage, String outputConversion, Limits limits,
                        ModerationWire.ModerationView moderation,
-                       @Schema(requiredMode = REQUIRED) BotMemory.MemoryView memory,
+                       BotMemory.MemoryView memory,
                        Instant createdAt, Instant updatedAt) {
     }
 
