@@ -2232,6 +2232,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/{conversationId}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a conversation's summary
+         * @description The rolling summary the bot's LLM sees with the last messages (bots with memory.summary on); see docs/llm.md#long-memory.
+         */
+        get: operations["getConversationSummary"];
+        /**
+         * Replace a conversation's summary (agent)
+         * @description Corrects what the bot remembers; the next summary job starts from this text. Recorded in the audit log (without the text).
+         */
+        put: operations["putConversationSummary"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{conversationId}/takeover": {
         parameters: {
             query?: never;
@@ -3588,6 +3612,7 @@ export interface components {
             outputConversion: string;
             limits: components["schemas"]["MessageLimits"];
             moderation: components["schemas"]["Moderation"];
+            memory: components["schemas"]["BotMemorySettings"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -3600,6 +3625,21 @@ export interface components {
             fields: components["schemas"]["MemoryField"][];
             /** @description Stored values; a field without one has its default */
             values: components["schemas"]["MemoryValue"][];
+        };
+        /** @description Long memory: a rolling summary of what fell out of the history window, written in the background and shown to the LLM with the last messages */
+        BotMemoryRequest: {
+            /** @description Keep a conversation summary (default false: each update is an extra, paid LLM call) */
+            summary?: boolean | null;
+            /**
+             * @description The model that writes the summary, on the bot's provider and key; null or absent: the bot's own model
+             * @example gpt-4o-mini
+             */
+            summaryModel?: string | null;
+        };
+        BotMemorySettings: {
+            summary: boolean;
+            /** @description null: the bot's own model */
+            summaryModel?: string | null;
         };
         /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
         BotPage: {
@@ -3647,6 +3687,7 @@ export interface components {
             outputConversion?: "none" | "zh-Hant" | "zh-Hans" | null;
             limits?: components["schemas"]["MessageLimits"] | null;
             moderation?: components["schemas"]["ModerationRequest"] | null;
+            memory?: components["schemas"]["BotMemoryRequest"] | null;
             /** @enum {string|null} */
             status?: "active" | "paused" | null;
         };
@@ -4557,6 +4598,29 @@ export interface components {
              * @example 01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f
              */
             assigneeId?: string | null;
+        };
+        /** @description What the bot remembers of the conversation beyond its history window. summary is "" while there is none */
+        ConversationSummary: {
+            /** @example The user is Mei, a night-shift nurse who sleeps badly. */
+            summary: string;
+            /**
+             * @description Who wrote it last: the summary job (llm) or a member (agent); null while none
+             * @enum {string|null}
+             */
+            source?: "llm" | "agent" | null;
+            /**
+             * @description The model of the last summary job
+             * @example gpt-4o-mini
+             */
+            model?: string | null;
+            /** @description The newest message the summary covers */
+            upToMessageId?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+        };
+        ConversationSummaryRequest: {
+            /** @description The whole summary; "" empties it */
+            summary: string;
         };
         /** @description The LLM calls made for a conversation, summed. costMicros sums the priced calls only; unpricedCalls counts calls whose model has no price (their cost is unknown, not 0) */
         ConversationUsage: {
@@ -12929,6 +12993,84 @@ export interface operations {
             404: components["responses"]["NotFound"];
             /** @description Not Acceptable */
             406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getConversationSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getConversationSummary 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationSummary"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putConversationSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationSummaryRequest"];
+            };
+        };
+        responses: {
+            /** @description putConversationSummary 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationSummary"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */

@@ -11,6 +11,7 @@ import { LlmFields } from './LlmFields'
 import { MessageFields } from './MessageFields'
 import { BudgetCard } from '../billing/BudgetCard'
 import { ModerationCard } from '../moderation/ModerationCard'
+import { SummaryCard } from '../memory/SummaryCard'
 import { SettingsSection } from './SettingsSection'
 import { TemplateField } from './TemplateField'
 import { usePermissions } from '../../auth/useMyRole'
@@ -111,6 +112,7 @@ function BotSettingsForm({ bot }: { bot: Bot }) {
       {/* its own form and PATCH: the budget is billing data (owners and admins), saved apart from the bot */}
       {/* its own PATCH of moderation, like the budget: a safety setting saved on its own */}
       <ModerationCard key={bot.updatedAt} botId={bot.id} moderation={bot.moderation} editable={canConfigure} />
+      <SummaryCard key={`memory-${bot.updatedAt}`} botId={bot.id} memory={bot.memory} editable={canConfigure} />
       {canConfigure && <BudgetCard botId={bot.id} />}
     </div>
   )

@@ -9,6 +9,7 @@ export function sampleBot(overrides: Partial<Bot> = {}): Bot {
     historyWindow: 10, welcomeMessage: 'Welcome!', fallbackMessage: null, limitMessage: null, quotaMessage: null, outputConversion: 'none',
     limits: { perHour: 20, perDay: null, tiers: { premium: {} } },
     moderation: { input: false, output: false, service: 'none', apiKeySet: false, keywords: [], actions: {}, onUnavailable: 'fail_open' },
+    memory: { summary: false, summaryModel: null },
     createdAt: '2026-11-20T10:00:00Z', updatedAt: '2026-11-21T10:00:00Z', ...overrides,
   }
 }

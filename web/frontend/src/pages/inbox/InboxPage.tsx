@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router-dom'
 import { Button, EmptyState } from '../../ui'
 import { ContactPanel } from '../contacts/ContactPanel'
+import { ConversationSummary } from '../memory/ConversationSummary'
+import { useIsAgent } from '../../auth/useMyRole'
 import { ConversationList } from './ConversationList'
 import { Thread } from './Thread'
 import { useConversation } from './conversationData'
@@ -47,5 +49,7 @@ export function InboxPage() {
 
 function ConversationContact({ conversationId }: { conversationId: string }) {
   const conversation = useConversation(conversationId)
-  return conversation.data ? <ContactPanel contactId={conversation.data.contact.id} /> : null
+  const canEdit = useIsAgent() === true
+  return conversation.data ? <ContactPanel contactId={conversation.data.contact.id}
+    footer={<ConversationSummary conversationId={conversationId} canEdit={canEdit} />} /> : null
 }

@@ -19,6 +19,10 @@ const handoff = {
   id: 'n2', kind: 'conversation.handoff', severity: 'warning', title: 'Mei Lin asks for a person', body: 'English body',
   params: { contactName: 'Mei Lin', botName: 'Lumi' }, link: '/inbox/c1', createdAt: '2026-12-07T08:05:00Z', read: false,
 }
+const crisis = {
+  id: 'n4', kind: 'conversation.crisis', severity: 'critical', title: 'Mei Lin may be in crisis', body: 'English crisis body',
+  params: { contactName: 'Mei Lin', botName: 'Lumi', conversationId: 'c1' }, link: '/inbox/c1', createdAt: '2026-12-07T08:06:00Z', read: false,
+}
 const unknownKind = {
   id: 'n3', kind: 'analytics.failure-rate', severity: 'info', title: 'Failure rate above 5 %', body: 'Look at the LLM.',
   params: {}, link: null, createdAt: '2026-12-07T07:00:00Z', read: true,
@@ -52,6 +56,21 @@ describe('Notification bell', () => {
       renderWithProviders(<NotificationBell />)
       await userEvent.click(await screen.findByRole('button', { name: '通知，1 則未讀' }))
       expect(screen.getByText('Mei Lin 想與真人對話')).toBeInTheDocument()
+    } finally {
+      await act(() => i18n.changeLanguage('en'))
+    }
+  })
+
+  it('translates the crisis alert moderation raises', async () => {
+    sessionStore.write(tokens())
+    fakeApi(page([crisis], 1))
+    await act(() => i18n.changeLanguage('zh-Hant'))
+    try {
+      renderWithProviders(<NotificationBell />)
+      await userEvent.click(await screen.findByRole('button', { name: '通知，1 則未讀' }))
+      expect(screen.getByText('Mei Lin 可能正處於危機中')).toBeInTheDocument()
+      expect(screen.getByText(/內容審核將 Mei Lin（機器人 Lumi）的訊息標記為危機/)).toBeInTheDocument()
+      expect(screen.queryByText('English crisis body')).not.toBeInTheDocument()
     } finally {
       await act(() => i18n.changeLanguage('en'))
     }

@@ -34,6 +34,10 @@ export default catalog({
         title: '{{contactName}} asks for a person',
         body: 'The bot {{botName}} is paused in this conversation: answer in the inbox.',
       },
+      crisis: {
+        title: '{{contactName}} may be in crisis',
+        body: 'Moderation flagged a message from {{contactName}} (bot {{botName}}) as a crisis. The bot sent its crisis message and is paused in this conversation: please reach out in the inbox now.',
+      },
     },
     alert: {
       llm_daily_cost: {
@@ -83,6 +87,10 @@ export default catalog({
       handoff: {
         title: '{{contactName}} 想與真人對話',
         body: '機器人 {{botName}} 已在此對話中暫停，請到收件匣回覆。',
+      },
+      crisis: {
+        title: '{{contactName}} 可能正處於危機中',
+        body: '內容審核將 {{contactName}}（機器人 {{botName}}）的訊息標記為危機。機器人已送出危機訊息，並在此對話中暫停：請立即到收件匣聯繫對方。',
       },
     },
     alert: {

@@ -39,9 +39,12 @@ final class BotService {
 
     private final io.parley.api.memory.MemoryReferences memory;
     private final BotModeration moderations;
+    private final BotMemory memorySettings;
 
     BotService(TenantScope scope, BotRepository bots, PlanGuard plans, SecretBox secrets, AuditLog audit,
-               JsonMapper json, io.parley.api.memory.MemoryReferences memory, BotModeration moderations) {
+               JsonMapper json, io.parley.api.memory.MemoryReferences memory, BotModeration moderations,
+               BotMemory memorySettings) {
+        this.memorySettings = memorySettings;
         this.memory = memory;
         this.moderations = moderations;
         this.scope = scope;
@@ -60,7 +63,7 @@ final class BotService {
         UUID id = Ids.next();
         BotRow defaults = new BotRow(tenant.value(), id, request.name(), "active", "", BotMerge.DEFAULT_PROVIDER, null, null,
                 null, null, null, null, null, 10, null, null, null, null, "none", null, null, "{}", "{}", 1,
-                Instant.now(), Instant.now(), null);
+                Instant.now(), Instant.now(), null, "{}");
         BotRow row = BotMerge.apply(defaults, request, patch, this::sealApiKey, tiers);
         String moderation = moderations.merge(row, request.moderation(), patch);
         return scope.write(tenant, () -> {
@@ -73,6 +76,7 @@ final class BotService {
                     row.limitPerDay(), row.tierLimits());
             bots.setQuotaMessage(row.tenantId(), row.id(), row.quotaMessage());
             bots.setModeration(row.tenantId(), row.id(), moderation);
+            bots.setMemorySettings(row.tenantId(), row.id(), memorySettings.merge("{}", request.memory(), patch));
             bots.setLlmApiVersion(row.tenantId(), row.id(), row.llmApiVersion());
             audit.record(tenant, caller.actor(), "bot.created", "bot", id.toString(), Map.of("name", row.name()));
             return toResponse(bots.find(tenant.value(), id).orElseThrow());
@@ -105,6 +109,8 @@ final class BotService {
                     row.limitPerDay(), row.tierLimits());
             bots.setQuotaMessage(row.tenantId(), row.id(), row.quotaMessage());
             bots.setModeration(row.tenantId(), row.id(), moderations.merge(current, request.moderation(), patch));
+            bots.setMemorySettings(row.tenantId(), row.id(),
+                    memorySettings.merge(current.memorySettings(), request.memory(), patch));
             bots.setLlmApiVersion(row.tenantId(), row.id(), row.llmApiVersion());
             audit.record(tenant, caller.actor(), "bot.updated", "bot", row.id().toString(),
                     Map.of("fields", BotMerge.changedFields(request, patch)));
@@ -168,6 +174,7 @@ final class BotService {
                         row.llmApiVersion()),
                 row.historyWindow(), row.welcomeMessage(), row.fallbackMessage(), row.limitMessage(),
                 row.quotaMessage(), row.outputConversion(), new BotWire.Limits(row.limitPerHour(), row.limitPerDay(), readTiers(row.tierLimits())),
-                moderations.view(row.moderation()), row.createdAt(), row.updatedAt());
+                moderations.view(row.moderation()), memorySettings.view(row.memorySettings()), row.createdAt(),
+                row.updatedAt());
     }
 }

@@ -54,6 +54,7 @@ final class BotWire {
             @Schema(type = "string", allowableValues = {"none", "zh-Hant", "zh-Hans"}) String outputConversion,
             @Nullable @Valid Limits limits,
             @Nullable @Valid ModerationWire.ModerationRequest moderation,
+            @Nullable @Valid BotMemory.MemoryRequest memory,
             @Nullable @Pattern(regexp = "active|paused", message = "must be active or paused")
             @Schema(type = "string", allowableValues = {"active", "paused"}) String status) {
 
@@ -116,6 +117,7 @@ final class BotWire {
                        @Nullable @Schema(description = "null: the default quota message in the bot's language")
                        String quotaMessage, String outputConversion, Limits limits,
                        ModerationWire.ModerationView moderation,
+                       BotMemory.MemoryView memory,
                        Instant createdAt, Instant updatedAt) {
     }
 

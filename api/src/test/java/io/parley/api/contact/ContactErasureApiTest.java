@@ -39,6 +39,8 @@ class ContactErasureApiTest extends ContactTest {
                 "U-erase")).isZero();
         assertThat(count(tenant, "SELECT count(*) FROM memory_values WHERE contact_id = ?", UUID.fromString(contactId)))
                 .isZero();
+        assertThat(count(tenant, "SELECT count(*) FROM conversation_summaries WHERE conversation_id = ?",
+                conversation)).as("the conversation's summary goes with it").isZero();
         assertThat(count(tenant, "SELECT sum(cost_micros) FROM llm_usage WHERE contact_id IS NULL AND "
                 + "conversation_id IS NULL AND bot_id IS NOT NULL AND cost_micros = ?", 4200L))
                 .as("the usage row stays, anonymized").isEqualTo(4200L);
@@ -97,7 +99,7 @@ class ContactErasureApiTest extends ContactTest {
                 .isEqualTo("Bea");
     }
 
-    /** A conversation with one inbound message, its provider event, a memory value and an LLM usage row. */
+    /** A conversation with one inbound message, its provider event, a memory value, an LLM usage row and a summary. */
     private UUID conversationWithMessage(String tenantId, UUID channel, String contactId, String text) {
         TenantId tenant = tenant(tenantId);
         UUID conversation = Ids.next();
@@ -126,6 +128,9 @@ class ContactErasureApiTest extends ContactTest {
                         latency_ms, outcome, cost_micros)
                     SELECT tenant_id, ?, bot_id, ?, ?, 'demo', 'demo', 5, 'ok', 4200 FROM channels WHERE id = ?""",
                     Ids.next(), contact, conversation, channel);
+            sql("""
+                    INSERT INTO conversation_summaries (tenant_id, conversation_id, summary, source)
+                    VALUES (?, ?, 'Erin told the bot her secret', 'llm')""", tenant.value(), conversation);
         });
         return conversation;
     }

@@ -18,7 +18,7 @@ public interface BotRepository extends GenericRepository<BotRow, UUID> {
             + "llm_api_key_hint, llm_temperature, llm_max_tokens, llm_timeout_ms, history_window, welcome_message, "
             + "fallback_message, limit_message, quota_message, output_conversion, limit_per_hour, limit_per_day, "
             + "CAST(tier_limits AS text) AS tier_limits, CAST(moderation AS text) AS moderation, version, created_at, "
-            + "updated_at, llm_api_version";
+            + "updated_at, llm_api_version, CAST(memory_settings AS text) AS memory_settings";
 
     @Query("""
             INSERT INTO bots (tenant_id, id, name, status, persona, llm_provider, llm_base_url, llm_model,
@@ -64,6 +64,10 @@ public interface BotRepository extends GenericRepository<BotRow, UUID> {
     /** Azure OpenAI's api-version (V160), written beside insert/update so their many callers stay as they are. */
     @Query("UPDATE bots SET llm_api_version = :llmApiVersion WHERE tenant_id = :tenantId AND id = :id")
     int setLlmApiVersion(UUID tenantId, UUID id, @Nullable String llmApiVersion);
+
+    /** The long-memory settings (V161, JSON), written beside insert/update like the moderation settings. */
+    @Query("UPDATE bots SET memory_settings = CAST(:memorySettings AS jsonb) WHERE tenant_id = :tenantId AND id = :id")
+    int setMemorySettings(UUID tenantId, UUID id, String memorySettings);
 
     @Query("SELECT " + COLUMNS + " FROM bots WHERE tenant_id = :tenantId AND id = :id")
     Optional<BotRow> find(UUID tenantId, UUID id);

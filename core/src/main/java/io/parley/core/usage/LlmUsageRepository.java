@@ -35,6 +35,17 @@ public interface LlmUsageRepository extends GenericRepository<LlmUsageRow, UUID>
                 @Nullable UUID conversationId, String provider, String model, int promptTokens, int completionTokens,
                 int latencyMs, String outcome, long costMicros, boolean unpriced);
 
+    /** A call made for another purpose than a turn's reply (V161: {@code summary}), recorded like {@link #record}. */
+    @Query("""
+            INSERT INTO llm_usage (tenant_id, id, bot_id, channel_id, contact_id, conversation_id, provider, model,
+                prompt_tokens, completion_tokens, latency_ms, outcome, cost_micros, unpriced, purpose)
+            VALUES (:tenantId, :id, :botId, :channelId, :contactId, :conversationId, :provider, :model, :promptTokens,
+                :completionTokens, :latencyMs, :outcome, :costMicros, :unpriced, :purpose)""")
+    void recordFor(String purpose, UUID tenantId, UUID id, UUID botId, @Nullable UUID channelId,
+                   @Nullable UUID contactId, @Nullable UUID conversationId, String provider, String model,
+                   int promptTokens, int completionTokens, int latencyMs, String outcome, long costMicros,
+                   boolean unpriced);
+
     /** A bot's most recent calls, newest first. */
     @Query("SELECT * FROM llm_usage WHERE tenant_id = :tenantId AND bot_id = :botId ORDER BY created_at DESC, id DESC "
             + "LIMIT :limit")

@@ -20,6 +20,7 @@ import io.parley.worker.llm.LlmSettings;
 import io.parley.worker.llm.ResilientLlm;
 import io.parley.worker.knowledge.KnowledgePrompt;
 import io.parley.worker.observability.LlmTelemetry;
+import io.parley.worker.summary.ConversationSummaries;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,12 +58,14 @@ final class LlmAnswer {
     private final PersonaOverrides overrides;
     private final LlmKeyAlerts keyAlerts;
     private final KnowledgePrompt knowledge;
+    private final ConversationSummaries summaries;
 
     LlmAnswer(ContactAttributes attributes, LlmEndpoints endpoints, ResilientLlm llm, LlmPrices prices,
               LlmSettings settings, BudgetGate budgets, LlmTelemetry metrics, MemoryTurn memory,
               MemoryReplies memoryReplies, PersonaOverrides overrides, LlmKeyAlerts keyAlerts,
-              KnowledgePrompt knowledge) {
+              KnowledgePrompt knowledge, ConversationSummaries summaries) {
         this.knowledge = knowledge;
+        this.summaries = summaries;
         this.memory = memory;
         this.memoryReplies = memoryReplies;
         this.overrides = overrides;
@@ -94,7 +97,8 @@ final class LlmAnswer {
         BotRow bot = turn.bot();
         Span span = metrics.start(turn.tenant().value(), bot.id(), turn.conversation().id());
         MemoryTurn.Prepared remembered = memory.prepare(turn);
-        List<LlmMessage> prompt = prompt(turn, instruction, remembered);
+        String summary = summaries.forPrompt(turn.tenant(), bot, turn.conversation().id());
+        List<LlmMessage> prompt = prompt(turn, instruction, remembered, summary);
         Instant start = Instant.now();
         LlmEndpoint endpoint = null;
         BudgetGate.Admission admission = null;
@@ -128,7 +132,7 @@ final class LlmAnswer {
                         bot.id(), refused.getMessage());
                 memory.refusedTools(bot.id());
                 remembered = remembered.asBlock();
-                prompt = prompt(turn, instruction, remembered);
+                prompt = prompt(turn, instruction, remembered, summary);
                 reply = llm.chat(prompt, call.withoutTools());
             }
             MemoryProposal proposal = null;
@@ -210,12 +214,14 @@ final class LlmAnswer {
         return now.plus(budget);
     }
 
-    /** The prompt, with the knowledge base's excerpts for the new message(s) when the bot uses one. */
-    private List<LlmMessage> prompt(Turn turn, @Nullable String instruction, MemoryTurn.Prepared remembered) {
+    /** The prompt, with the knowledge base's excerpts for the new message(s) when the bot uses one and the
+     *  conversation's summary when it has one. */
+    private List<LlmMessage> prompt(Turn turn, @Nullable String instruction, MemoryTurn.Prepared remembered,
+                                    @Nullable String summary) {
         List<String> userTexts = turn.events().stream().map(PromptBuilder::userText).toList();
-        return knowledge.addTo(turn.tenant(), turn.bot().id(), userTexts, PromptBuilder.build(turn.bot(),
-                overrides.forPrompt(turn), attributes.read(turn.contact().attributes()), remembered.values(),
-                remembered.section(), instruction, turn.history(), userTexts));
+        return knowledge.addTo(turn.tenant(), turn.bot().id(), userTexts, SummaryBlock.add(PromptBuilder.build(
+                turn.bot(), overrides.forPrompt(turn), attributes.read(turn.contact().attributes()), remembered.values(),
+                remembered.section(), instruction, turn.history(), userTexts), summary));
     }
 
     private Reply.LlmUsage usage(Turn turn, Span span, LlmEndpoint endpoint, int promptTokens, int completionTokens,

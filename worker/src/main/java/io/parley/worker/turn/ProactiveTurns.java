@@ -75,12 +75,14 @@ public final class ProactiveTurns {
     private final CapturePlanner captures;
     private final LlmAnswer llm;
     private final ReplyWriter writer;
+    private final ModerationTurn moderation;
 
     ProactiveTurns(TenantScope scope, BotConfigurationCache configurations, ContactRepository contacts,
                    ConversationRepository conversations, OptOutRepository optOuts, TriggerRunRepository runs,
                    TurnLimits limits, ConversationHistory history, ContactAttributes attributes,
                    TenantTimeZones zones, SetupLinks links, FlowPlanner planner, CapturePlanner captures,
-                   LlmAnswer llm, ReplyWriter writer) {
+                   LlmAnswer llm, ReplyWriter writer, ModerationTurn moderation) {
+        this.moderation = moderation;
         this.scope = scope;
         this.configurations = configurations;
         this.contacts = contacts;
@@ -177,6 +179,7 @@ public final class ProactiveTurns {
         plan.messages().forEach(message -> messages.add((message.text() == null ? message
                 : message.withText(planner.withCheckoutLinks(turn, message.text()))).from(OutboundMessage.FLOW)));
         LlmAnswer.Answer answer = null;
+        boolean crisis = false;
         if (plan.then() == FlowTurn.Then.LLM) {
             if (turn.limits().llmBudgetUntil() != null) {
                 finish(turn.tenant(), runId, Outcome.skipped("budget"));
@@ -199,12 +202,19 @@ public final class ProactiveTurns {
                 return;
             }
             answer = answered;
-            answer.messages().forEach(message -> messages.add(message.from(OutboundMessage.LLM)));
+            // output moderation, as for a reply: a flagged answer is replaced before it is sent (docs/llm.md)
+            ModerationTurn.Output screened = moderation.output(turn, answer.messages().stream()
+                    .map(message -> message.from(OutboundMessage.LLM)).toList());
+            messages.addAll(screened.messages());
+            crisis = screened.crisis();
         }
         FlowPlanner.Wait wait = flowTurn.waiting() == null ? null : captures.waitAt(flowTurn.waiting(), 0, now);
         Reply reply = new Reply(messages, plan.attributeChanges(), plan.then() == FlowTurn.Then.HANDOFF,
                 answer == null ? null : answer.usage(), !messages.isEmpty(), null, wait, Map.of());
         write(turn, runId, reply);
+        if (crisis) {
+            moderation.handOff(turn);
+        }
     }
 
     /** The reply and the run's outcome, in one transaction (ReplyWriter's joins it). */

@@ -79,7 +79,12 @@ final class PromptData {
     }
 
     static String literal(String text) {
-        String capped = text.length() > MAX_VALUE ? text.substring(0, MAX_VALUE) + "…" : text;
+        return literal(text, MAX_VALUE);
+    }
+
+    /** A JSON string literal of at most {@code max} characters (and an ellipsis), {@code < >} escaped. */
+    static String literal(String text, int max) {
+        String capped = text.length() > max ? text.substring(0, max) + "…" : text;
         StringBuilder out = new StringBuilder("\"");
         for (int i = 0; i < capped.length(); i++) {
             char c = capped.charAt(i);

@@ -21,6 +21,7 @@ import io.parley.core.tenancy.TenantScope;
 import io.parley.core.usage.AnsweredTurnRepository;
 import io.parley.core.usage.LlmUsageRepository;
 import io.parley.core.usage.UsageMeter;
+import io.parley.worker.summary.SummaryJobs;
 import io.parley.worker.observability.TurnMetrics;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -67,13 +68,15 @@ final class ReplyWriter {
     private final HandoffRepository handoffLog;
     private final TurnMetrics metrics;
     private final MemoryStore memory;
+    private final SummaryJobs summaryJobs;
 
     ReplyWriter(TenantScope scope, ConversationRepository conversations, MessageRepository messages,
                 ContactRepository contacts, ContactAttributes attributes, TurnRepository turns, UsageMeter usage,
                 LlmUsageRepository llmUsage, JobQueue queue, TenantEvents events, JsonMapper json,
                 WaitingMessages waiting, HandoffNotice handoffs, FlowStateWriter flowState,
                 AnsweredTurnRepository answeredTurns, HandoffRepository handoffLog, TurnMetrics metrics,
-                MemoryStore memory) {
+                MemoryStore memory, SummaryJobs summaryJobs) {
+        this.summaryJobs = summaryJobs;
         this.memory = memory;
         this.metrics = metrics;
         this.flowState = flowState;
@@ -116,6 +119,7 @@ final class ReplyWriter {
             applyAttributes(turn, reply.attributeChanges());
             flowState.apply(turn, reply.flowWait(), reply.variableChanges());
             applyMemory(turn, reply.memory());
+            summaryJobs.afterReply(turn.tenant(), turn.bot(), conversation.id(), turn.history()); // long memory
             if (reply.handoff()) {
                 conversations.setBotPaused(t, conversation.id(), true, null);
                 conversations.recordHandoff(t, conversation.id(), "flow", true); // needs a person (inbox)

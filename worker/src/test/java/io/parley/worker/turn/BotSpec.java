@@ -21,6 +21,8 @@ final class BotSpec {
     String tierLimits = "{}";
     /** bots.moderation (V155): ModerationSettings as JSON. */
     String moderation = "{}";
+    /** bots.memory_settings (V161): SummarySettings as JSON. */
+    String memory = "{}";
 
     static BotSpec llm(FakeLlm llm) {
         BotSpec spec = new BotSpec();

@@ -3,6 +3,7 @@ package io.parley.worker.turn;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.core.analytics.AnalyticsRollup;
 import io.parley.core.conversation.MessageRow;
+import io.parley.core.moderation.ModerationSettings;
 import io.parley.core.tenancy.TenantId;
 import io.parley.worker.moderation.FakeModeration;
 import jakarta.inject.Inject;
@@ -261,7 +262,26 @@ class ModerationTurnTest extends TurnTest {
 
             assertThat(replyTexts(closed, closedTurn)).containsExactly(CRISIS);
             assertThat(replyTexts(open, openTurn)).containsExactly(LlmAnswer.GENERIC_FALLBACK);
+            assertThat(conversation(closed, closedTurn).botPaused()).as("nothing was flagged: no hand-off").isFalse();
+            assertThat(column(closed.tenant(), "SELECT kind FROM notifications WHERE tenant_id = ? AND kind = 'conversation.crisis'")).isEmpty();
         }
+    }
+
+    @Test
+    void theCustomEndpointIsAskedWithTheBotsOwnKey() {
+        World world = bot(Map.of());
+        String sealed = secrets.seal("sk-custom-mod-0123-Zz9q", ModerationSettings.keyContext(world.tenant().value(),
+                world.bot()));
+        Map<String, Object> settings = new LinkedHashMap<>(read(scope.read(world.tenant(), () -> bots.find(
+                world.tenant().value(), world.bot())).orElseThrow().moderation()));
+        settings.put("apiKeySealed", sealed);
+        scope.writeVoid(world.tenant(), () -> bots.setModeration(world.tenant().value(), world.bot(), write(settings)));
+        int before = moderation.calls().size();
+
+        say(world, "U1", "Hello there");
+
+        assertThat(moderation.calls().subList(before, moderation.calls().size()))
+                .extracting(FakeModeration.Call::authorization).containsOnly("Bearer sk-custom-mod-0123-Zz9q");
     }
 
     @Test

@@ -201,6 +201,27 @@ class ProactiveTurnTest extends TurnTest {
         assertThat(runs(world)).singleElement().satisfies(run -> assertThat(run.reason()).isEqualTo("taken_over"));
     }
 
+    @Test
+    void aProactiveAnswerIsModeratedLikeAReplyAndAFlaggedOneIsReplacedAndHandedOff() {
+        BotSpec spec = BotSpec.llm(llm);
+        spec.moderation = "{\"output\": true, \"keywords\": [{\"pattern\": \"hurt yourself\", "
+                + "\"category\": \"self-harm\"}], \"actions\": {\"self-harm\": \"crisis\"}, "
+                + "\"crisisMessage\": \"Call 1925 any time.\"}";
+        World world = world(spec, "telegram");
+        flow(world, proactive(new Trigger.SetupSubmitted(), new Step.AskLlm("Greet them.")));
+        ContactRow contact = contact(world, "1002", "Kai");
+        llm.then(FakeLlm.ok("You could hurt yourself less by sleeping more."));
+
+        scope.write(world.tenant(), () -> triggers.setupSubmitted(world.tenant(), contact.id()));
+        runAll(world);
+
+        MessageRow sent = botMessages(world).getFirst();
+        assertThat(botMessages(world)).extracting(MessageRow::text).containsExactly("Call 1925 any time.");
+        assertThat(read(sent.payload())).containsKey("moderation");
+        assertThat(scope.read(world.tenant(), () -> conversations.find(world.tenant().value(),
+                sent.conversationId())).orElseThrow().botPaused()).as("a person takes over").isTrue();
+    }
+
     // --- helpers ---
 
     private static Flow proactive(Trigger trigger, Step step) {

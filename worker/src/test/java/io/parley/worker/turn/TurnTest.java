@@ -95,6 +95,7 @@ abstract class TurnTest implements DatabaseTest {
                     spec.model, sealed, null, null, null, spec.timeoutMs, spec.historyWindow, spec.welcome,
                     spec.fallback, spec.limitMessage, spec.conversion, spec.perHour, spec.perDay, spec.tierLimits);
             bots.setModeration(tenant.value(), botId, spec.moderation);
+            bots.setMemorySettings(tenant.value(), botId, spec.memory);
             sql("INSERT INTO channels (tenant_id, id, bot_id, type, name) VALUES (?, ?, ?, ?, 'test')",
                     tenant.value(), channelId, botId, type);
         });
