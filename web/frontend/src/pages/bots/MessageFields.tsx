@@ -8,7 +8,9 @@ export function MessageFields({ form, set, errors }: SectionProps) {
   const { t } = useTranslation('bots')
   return (
     <div className="p-stack">
-      <TemplateField label={t('settings.welcomeMessage')} hint={t('settings.welcomeHint', { placeholder: '{{setupUrl}}' })}
+      <TemplateField label={t('settings.welcomeMessage')} hint={t('settings.welcomeHint', {
+                       placeholder: '{{setupUrl}}', fallback: `{{contact.displayName|${t('settings.fallbackName')}}}`,
+                     })}
                      value={form.welcomeMessage} error={errors.welcomeMessage} setupUrl maxLength={2000} rows={3}
                      onChange={(welcomeMessage) => set({ welcomeMessage })} />
       <TemplateField label={t('settings.fallbackMessage')} hint={t('settings.fallbackHint')} value={form.fallbackMessage}
