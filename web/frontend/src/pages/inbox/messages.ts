@@ -127,6 +127,12 @@ export default catalog({
     read: 'Read',
     failed: 'Failed',
   },
+  delivery: {
+    stuck: 'Not sent yet: retrying',
+    retry: 'Send again',
+    retryLabel: 'Send again: {{text}}',
+    notDelivered: 'Not delivered',
+  },
   nonText: 'Sent a {{type}}',
   takeover: {
     botActive: 'The bot is answering',
@@ -274,6 +280,12 @@ export default catalog({
     delivered: '已送達',
     read: '已讀',
     failed: '傳送失敗',
+  },
+  delivery: {
+    stuck: '尚未送出：重試中',
+    retry: '重新傳送',
+    retryLabel: '重新傳送：{{text}}',
+    notDelivered: '未送達',
   },
   nonText: '傳送了{{type}}',
   takeover: {

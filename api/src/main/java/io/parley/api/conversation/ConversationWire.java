@@ -91,7 +91,11 @@ final class ConversationWire {
                           @Schema(requiredMode = REQUIRED, type = "string",
                                   allowableValues = {"contact", "bot", "agent", "system"}) String sender,
                           @Schema(requiredMode = REQUIRED, example = "text") String type,
-                          @Nullable @Schema(example = "Where is my order?") String text) {
+                          @Nullable @Schema(example = "Where is my order?") String text,
+                          @Schema(requiredMode = REQUIRED, type = "string",
+                                  allowableValues = {"received", "queued", "sent", "delivered", "read", "failed"},
+                                  description = "The message's status: failed shows in the list that the last reply "
+                                          + "did not reach the contact") String status) {
 
         @Override
         public String toString() {

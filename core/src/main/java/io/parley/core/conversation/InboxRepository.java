@@ -26,7 +26,8 @@ public interface InboxRepository extends GenericRepository<InboxRow, UUID> {
                 c.last_inbound_at, COALESCE(c.last_message_at, c.created_at) AS activity_at, c.created_at,
                 lm.id AS last_message_id, lm.direction AS last_message_direction, lm.sender AS last_message_sender,
                 lm.type AS last_message_type, left(lm.text, 200) AS last_message_text,
-                char_length(lm.text) > 200 AS last_message_truncated, c.assignee_id, c.handoff_source, c.resolved_at
+                char_length(lm.text) > 200 AS last_message_truncated, c.assignee_id, c.handoff_source, c.resolved_at,
+                lm.status AS last_message_status
             FROM conversations c
             JOIN bots b ON b.tenant_id = c.tenant_id AND b.id = c.bot_id
             JOIN channels ch ON ch.tenant_id = c.tenant_id AND ch.id = c.channel_id
