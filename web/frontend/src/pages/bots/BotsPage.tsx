@@ -6,7 +6,7 @@ import { api } from '../../api/client'
 import { ApiProblem, unwrap } from '../../api/problem'
 import { useCursorList } from '../../api/useCursorList'
 import { formatRelative } from '../../format/dates'
-import { Button, Dialog, EmptyState, Loading, PageHeader, ProblemAlert, TextField } from '../../ui'
+import { Badge, Button, Dialog, EmptyState, Loading, PageHeader, ProblemAlert, TextField } from '../../ui'
 import { usePermissions } from '../../auth/useMyRole'
 import { StatusBadge } from './StatusBadge'
 import type { Bot } from './botForm'
@@ -38,7 +38,9 @@ export function BotsPage() {
                   </span>
                   <span className="p-muted bot-card__persona">{bot.persona || '—'}</span>
                   <span className="bot-card__meta p-muted">
-                    <span>{t('list.model')}: {bot.llm.provider === 'demo' ? 'demo' : bot.llm.model ?? '—'}</span>
+                    {bot.llm.answeredBy === 'demo'
+                      ? <Badge tone="warning">{t('list.demoBadge')}</Badge>
+                      : <span>{t('list.model')}: {bot.llm.model ?? t('list.platformModel')}</span>}
                     <span>{t('list.updated')} {formatRelative(bot.updatedAt)}</span>
                   </span>
                 </Link>

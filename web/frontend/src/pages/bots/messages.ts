@@ -11,6 +11,8 @@ export default catalog({
     nameHint: 'Contacts may see this name, e.g. in {{placeholder}}.',
     status: 'Status',
     model: 'Model',
+    platformModel: 'platform default',
+    demoBadge: 'Demo LLM',
     updated: 'Updated',
     empty: 'No bots yet',
     emptyBody: 'Create a bot, give it a persona, then connect it to LINE, WhatsApp, Telegram or your website.',
@@ -41,6 +43,11 @@ export default catalog({
       setupUrl: "the contact's setup page link",
     },
     llm: 'Language model',
+    example: 'e.g. {{value}}',
+    answeredBy: {
+      demo: 'Demo LLM: this bot answers with canned demo replies, not a language model. Choose a provider and add its API key here to connect one.',
+      platform: 'This bot uses the platform\'s default language model: it has no provider, URL or key of its own.',
+    },
     provider: 'Provider',
     providers: {
       'openai-compatible': 'OpenAI-compatible API',
@@ -128,6 +135,8 @@ export default catalog({
     nameHint: '聯絡人可能會看到這個名稱，例如 {{placeholder}}。',
     status: '狀態',
     model: '模型',
+    platformModel: '平台預設',
+    demoBadge: '示範 LLM',
     updated: '更新時間',
     empty: '尚無機器人',
     emptyBody: '建立機器人並設定角色，再串接到 LINE、WhatsApp、Telegram 或您的網站。',
@@ -158,6 +167,11 @@ export default catalog({
       setupUrl: '聯絡人的設定頁面連結',
     },
     llm: '語言模型',
+    example: '例如 {{value}}',
+    answeredBy: {
+      demo: '示範 LLM：這個機器人以固定的示範回覆作答，並非語言模型。請在這裡選擇供應商並加入 API 金鑰以串接模型。',
+      platform: '這個機器人使用平台預設的語言模型：它沒有自己的供應商、網址或金鑰。',
+    },
     provider: '供應商',
     providers: {
       'openai-compatible': 'OpenAI 相容 API',

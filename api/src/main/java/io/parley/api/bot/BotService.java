@@ -7,6 +7,7 @@ import io.parley.api.page.Cursor;
 import io.parley.api.page.PageResponse;
 import io.parley.core.audit.AuditLog;
 import io.parley.core.bot.BotRepository;
+import io.parley.core.bot.LlmSource;
 import io.parley.core.bot.BotRow;
 import io.parley.core.plan.PlanGuard;
 import io.parley.core.plan.PlanLimit;
@@ -40,8 +41,12 @@ final class BotService {
     private final io.parley.api.memory.MemoryReferences memory;
     private final BotModeration moderations;
 
+    private final PlatformLlm platformLlm;
+
     BotService(TenantScope scope, BotRepository bots, PlanGuard plans, SecretBox secrets, AuditLog audit,
-               JsonMapper json, io.parley.api.memory.MemoryReferences memory, BotModeration moderations) {
+               JsonMapper json, io.parley.api.memory.MemoryReferences memory, BotModeration moderations,
+               PlatformLlm platformLlm) {
+        this.platformLlm = platformLlm;
         this.memory = memory;
         this.moderations = moderations;
         this.scope = scope;
@@ -165,7 +170,8 @@ final class BotService {
         return new BotWire.BotResponse(row.id().toString(), row.name(), row.status(), row.persona(),
                 new BotWire.LlmView(row.llmProvider(), row.llmBaseUrl(), row.llmModel(), row.llmApiKeySealed() != null,
                         row.llmApiKeyHint(), row.llmTemperature(), row.llmMaxTokens(), row.llmTimeoutMs(),
-                        row.llmApiVersion()),
+                        row.llmApiVersion(), LlmSource.of(row.llmProvider(), row.llmBaseUrl(),
+                        row.llmApiKeySealed() != null, platformLlm.available()).wireName()),
                 row.historyWindow(), row.welcomeMessage(), row.fallbackMessage(), row.limitMessage(),
                 row.quotaMessage(), row.outputConversion(), new BotWire.Limits(row.limitPerHour(), row.limitPerDay(), readTiers(row.tierLimits())),
                 moderations.view(row.moderation()), row.createdAt(), row.updatedAt());

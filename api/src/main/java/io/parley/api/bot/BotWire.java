@@ -128,6 +128,11 @@ final class BotWire {
                    String apiKeyHint,
                    @Nullable BigDecimal temperature, @Nullable Integer maxTokens, @Nullable Integer timeoutMs,
                    @Nullable @Schema(description = "Azure OpenAI's api-version (azure-openai only)")
-                   String apiVersion) {
+                   String apiVersion,
+                   @Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"demo", "platform", "own"},
+                           description = "Who answers now: demo (the built-in demo LLM's canned replies: provider "
+                                   + "demo, or nothing of the bot's own while the platform has no LLM key), platform "
+                                   + "(the operator's default LLM), own (the bot's provider, URL or key)")
+                   String answeredBy) {
     }
 }
