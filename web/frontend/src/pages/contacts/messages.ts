@@ -25,6 +25,7 @@ export default catalog({
     never: 'never',
   },
   detail: {
+    title: 'Contact',
     back: 'All contacts',
     conversations: 'Conversations',
     noConversations: 'No conversations with this contact yet.',
@@ -117,6 +118,7 @@ export default catalog({
     never: '從未',
   },
   detail: {
+    title: '聯絡人',
     back: '所有聯絡人',
     conversations: '對話',
     noConversations: '尚無與此聯絡人的對話。',
