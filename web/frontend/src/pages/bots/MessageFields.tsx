@@ -24,7 +24,7 @@ export function MessageFields({ form, set, errors }: SectionProps) {
                      onChange={(quotaMessage) => set({ quotaMessage })} />
       <SelectField label={t('settings.outputConversion')} value={form.outputConversion} error={errors.outputConversion}
                    onChange={(e) => set({ outputConversion: e.target.value })}>
-        {(['none', 'zh-Hant', 'zh-Hans'] as const).map((c) => <option key={c} value={c}>{t(`settings.conversions.${c}`)}</option>)}
+        {(['none', 'zh-Hant', 'zh-Hant-TW', 'zh-Hans'] as const).map((c) => <option key={c} value={c}>{t(`settings.conversions.${c}`)}</option>)}
       </SelectField>
     </div>
   )

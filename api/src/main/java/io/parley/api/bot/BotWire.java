@@ -50,8 +50,12 @@ final class BotWire {
                     + "is used up (answered messages this month, or the plan's LLM budget); default: a short apology "
                     + "in the bot's language", example = "We're very busy this month. Please try again next month.")
             String quotaMessage,
-            @Nullable @Pattern(regexp = "none|zh-Hant|zh-Hans", message = "must be none, zh-Hant or zh-Hans")
-            @Schema(type = "string", allowableValues = {"none", "zh-Hant", "zh-Hans"}) String outputConversion,
+            @Nullable @Pattern(regexp = "none|zh-Hant|zh-Hant-TW|zh-Hans",
+                    message = "must be none, zh-Hant, zh-Hant-TW or zh-Hans")
+            @Schema(type = "string", allowableValues = {"none", "zh-Hant", "zh-Hant-TW", "zh-Hans"},
+                    description = "Converts LLM answers: zh-Hant characters only (OpenCC s2t), zh-Hant-TW characters "
+                            + "and Taiwan phrasing (s2twp: 软件 → 軟體), zh-Hans to Simplified")
+            String outputConversion,
             @Nullable @Valid Limits limits,
             @Nullable @Valid ModerationWire.ModerationRequest moderation,
             @Nullable @Pattern(regexp = "active|paused", message = "must be active or paused")
