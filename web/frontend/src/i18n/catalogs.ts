@@ -18,6 +18,7 @@ import triggers from '../pages/triggers/messages'
 import templates from '../pages/templates/messages'
 import memory from '../pages/memory/messages'
 import rich from '../pages/flows/rich/messages'
+import audit from '../pages/audit/messages'
 import setuppage from '../pages/setuppage/messages'
 import alerts from '../pages/alerts/messages'
 import moderation from '../pages/moderation/messages'
@@ -48,6 +49,7 @@ export const catalogs = {
   templates,
   memory,
   rich,
+  audit,
   setuppage,
   alerts,
   moderation,
