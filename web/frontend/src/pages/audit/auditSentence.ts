@@ -13,17 +13,20 @@ export function actionParts(action: string): { thing: string; verb: string } {
 export function actorName(t: TFunction, entry: AuditEntry, names: Map<string, string>): string {
   const { actor } = entry
   if (actor.type === 'system') return t('audit:system')
-  if (actor.type === 'api_key') return t('audit:apiKey', { name: actor.label ?? '' }).trim()
+  // the API labels a key "api key <name>": the name, in the reader's words
+  if (actor.type === 'api_key') return t('audit:apiKey', { name: (actor.label ?? '').replace(/^api key /, '') }).trim()
   return (actor.id && names.get(actor.id)) || actor.label || t('audit:someone')
 }
 
 /** What the entry's target is called, from its details or the members list, if anything names it. */
 function targetName(entry: AuditEntry, names: Map<string, string>): string | undefined {
+  const member = entry.targetId ? names.get(entry.targetId) : undefined
+  if (member) return member
   const details = entry.details as Record<string, unknown>
   for (const key of ['name', 'displayName', 'email', 'shortcut']) {
     if (typeof details[key] === 'string' && details[key]) return details[key] as string
   }
-  return entry.targetId ? names.get(entry.targetId) : undefined
+  return undefined
 }
 
 /**
