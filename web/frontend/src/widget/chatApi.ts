@@ -13,8 +13,11 @@ export interface Outgoing {
   postback?: string
 }
 
-/** {@code personAnswers}: a person holds the conversation, so no bot reply is coming (no typing indicator). */
-export type SendResult = { ok: true; personAnswers: boolean } | { ok: false; detail: string | null }
+/**
+ * {@code personAnswers}: a person holds the conversation, so no bot reply is coming (no typing indicator);
+ * {@code personAnswersText}: the bot's own words for it, if it has any (else the widget's, in its language).
+ */
+export type SendResult = { ok: true; personAnswers: boolean; personAnswersText?: string } | { ok: false; detail: string | null }
 
 /** Waits between attempts; a parameter so that tests need not wait. */
 export type Sleep = (ms: number) => Promise<void>
@@ -55,7 +58,7 @@ export class ChatApi {
         response = null
       }
       if (response?.ok) {
-        return { ok: true, personAnswers: await personAnswers(response) }
+        return { ok: true, ...(await personAnswers(response)) }
       }
       if (response && response.status < 500) {
         return { ok: false, detail: await problemDetail(response) }
@@ -89,10 +92,11 @@ async function problemDetail(response: Response): Promise<string | null> {
   }
 }
 
-async function personAnswers(response: Response): Promise<boolean> {
+async function personAnswers(response: Response): Promise<{ personAnswers: boolean; personAnswersText?: string }> {
   try {
-    return ((await response.json()) as { personAnswers?: boolean }).personAnswers === true
+    const body = (await response.json()) as { personAnswers?: boolean; personAnswersText?: string | null }
+    return { personAnswers: body.personAnswers === true, personAnswersText: body.personAnswersText ?? undefined }
   } catch {
-    return false
+    return { personAnswers: false }
   }
 }

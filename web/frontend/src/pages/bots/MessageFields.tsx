@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { SelectField } from '../../ui'
+import { SelectField, TextField } from '../../ui'
 import type { SectionProps } from './SettingsSection'
 import { TemplateField } from './TemplateField'
 
@@ -22,6 +22,9 @@ export function MessageFields({ form, set, errors }: SectionProps) {
       <TemplateField label={t('settings.quotaMessage')} hint={t('settings.quotaHint')} value={form.quotaMessage}
                      error={errors.quotaMessage} maxLength={2000} rows={2}
                      onChange={(quotaMessage) => set({ quotaMessage })} />
+      <TextField label={t('settings.handoffText')} hint={t('settings.handoffHint')} value={form.handoffText}
+                 error={errors.handoffText} maxLength={500} placeholder={t('settings.handoffDefault')}
+                 onChange={(e) => set({ handoffText: e.target.value })} />
       <SelectField label={t('settings.outputConversion')} value={form.outputConversion} error={errors.outputConversion}
                    onChange={(e) => set({ outputConversion: e.target.value })}>
         {(['none', 'zh-Hant', 'zh-Hant-TW', 'zh-Hans'] as const).map((c) => <option key={c} value={c}>{t(`settings.conversions.${c}`)}</option>)}

@@ -73,7 +73,8 @@ final class BotMerge {
                 tiers.write(patch.removes("limits") ? Map.of() : mergeTiers(tiers.read(base.tierLimits()), limits, patch)),
                 base.moderation(), // merged by BotModeration (its own key and sealing context)
                 base.version(), base.createdAt(), base.updatedAt(),
-                text(patch, "llm.apiVersion", llm.apiVersion(), base.llmApiVersion()));
+                text(patch, "llm.apiVersion", llm.apiVersion(), base.llmApiVersion()),
+                text(patch, "handoffText", request.handoffText(), base.handoffText()));
         LlmProviderRules.check(merged);
         return merged;
     }
@@ -143,7 +144,7 @@ final class BotMerge {
     static List<String> changedFields(BotWire.BotRequest request, MergePatch patch) {
         List<String> fields = new ArrayList<>();
         for (String name : List.of("name", "persona", "llm", "historyWindow", "welcomeMessage", "fallbackMessage",
-                "limitMessage", "quotaMessage", "outputConversion", "limits", "moderation", "status")) {
+                "limitMessage", "quotaMessage", "outputConversion", "limits", "moderation", "status", "handoffText")) {
             if (patch.has(name)) {
                 fields.add(name.equals("llm") && patch.has("llm.apiKey") ? "llm (including apiKey)" : name);
             }

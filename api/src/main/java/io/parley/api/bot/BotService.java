@@ -65,7 +65,7 @@ final class BotService {
         UUID id = Ids.next();
         BotRow defaults = new BotRow(tenant.value(), id, request.name(), "active", "", BotMerge.DEFAULT_PROVIDER, null, null,
                 null, null, null, null, null, 10, null, null, null, null, "none", null, null, "{}", "{}", 1,
-                Instant.now(), Instant.now(), null);
+                Instant.now(), Instant.now(), null, null);
         BotRow row = BotMerge.apply(defaults, request, patch, this::sealApiKey, tiers);
         String moderation = moderations.merge(row, request.moderation(), patch);
         return scope.write(tenant, () -> {
@@ -79,6 +79,7 @@ final class BotService {
             bots.setQuotaMessage(row.tenantId(), row.id(), row.quotaMessage());
             bots.setModeration(row.tenantId(), row.id(), moderation);
             bots.setLlmApiVersion(row.tenantId(), row.id(), row.llmApiVersion());
+            bots.setHandoffText(row.tenantId(), row.id(), row.handoffText());
             audit.record(tenant, caller.actor(), "bot.created", "bot", id.toString(), Map.of("name", row.name()));
             return toResponse(bots.find(tenant.value(), id).orElseThrow());
         });
@@ -111,6 +112,7 @@ final class BotService {
             bots.setQuotaMessage(row.tenantId(), row.id(), row.quotaMessage());
             bots.setModeration(row.tenantId(), row.id(), moderations.merge(current, request.moderation(), patch));
             bots.setLlmApiVersion(row.tenantId(), row.id(), row.llmApiVersion());
+            bots.setHandoffText(row.tenantId(), row.id(), row.handoffText());
             audit.record(tenant, caller.actor(), "bot.updated", "bot", row.id().toString(),
                     Map.of("fields", BotMerge.changedFields(request, patch)));
             return toResponse(bots.find(tenant.value(), row.id()).orElseThrow());
@@ -174,6 +176,6 @@ final class BotService {
                         row.llmApiKeySealed() != null, platformLlm.available()).wireName()),
                 row.historyWindow(), row.welcomeMessage(), row.fallbackMessage(), row.limitMessage(),
                 row.quotaMessage(), row.outputConversion(), new BotWire.Limits(row.limitPerHour(), row.limitPerDay(), readTiers(row.tierLimits())),
-                moderations.view(row.moderation()), row.createdAt(), row.updatedAt());
+                moderations.view(row.moderation()), row.createdAt(), row.updatedAt(), row.handoffText());
     }
 }

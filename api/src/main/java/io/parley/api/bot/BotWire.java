@@ -59,7 +59,10 @@ final class BotWire {
             @Nullable @Valid Limits limits,
             @Nullable @Valid ModerationWire.ModerationRequest moderation,
             @Nullable @Pattern(regexp = "active|paused", message = "must be active or paused")
-            @Schema(type = "string", allowableValues = {"active", "paused"}) String status) {
+            @Schema(type = "string", allowableValues = {"active", "paused"}) String status,
+            @Nullable @Size(max = 500) @Schema(description = "What the web chat says after a hand-off instead of a "
+                    + "typing indicator (\"\" or null: the widget's default in the visitor's language)",
+                    example = "Mei from our team replies within the hour.") String handoffText) {
 
         @Override
         public String toString() {
@@ -120,7 +123,9 @@ final class BotWire {
                        @Nullable @Schema(description = "null: the default quota message in the bot's language")
                        String quotaMessage, String outputConversion, Limits limits,
                        ModerationWire.ModerationView moderation,
-                       Instant createdAt, Instant updatedAt) {
+                       Instant createdAt, Instant updatedAt,
+                       @Nullable @Schema(description = "The web chat's \"a person will answer\" text; null: the "
+                               + "widget's default in the visitor's language") String handoffText) {
     }
 
     @Serdeable
