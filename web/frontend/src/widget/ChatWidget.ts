@@ -286,9 +286,9 @@ export class ChatWidget {
             <span class="state" role="status"></span>
             <button type="button" class="close" aria-label="${t.close}">×</button>
           </div>
-          <div class="body">
+          <div class="body" tabindex="0">
             <p class="empty">${t.empty}</p>
-            <ol class="log" role="log" aria-label="${t.messages}" aria-live="polite"></ol>
+            <div role="log" aria-label="${t.messages}" aria-live="polite"><ol class="log"></ol></div>
             <div class="typing" role="status"></div>
           </div>
           <p class="alert" role="alert"></p>
