@@ -19,6 +19,7 @@ import templates from '../pages/templates/messages'
 import memory from '../pages/memory/messages'
 import rich from '../pages/flows/rich/messages'
 import audit from '../pages/audit/messages'
+import onboarding from '../pages/onboarding/messages'
 import setuppage from '../pages/setuppage/messages'
 import alerts from '../pages/alerts/messages'
 import moderation from '../pages/moderation/messages'
@@ -50,6 +51,7 @@ export const catalogs = {
   memory,
   rich,
   audit,
+  onboarding,
   setuppage,
   alerts,
   moderation,

@@ -8,6 +8,7 @@ import { useCursorList } from '../../api/useCursorList'
 import { formatRelative } from '../../format/dates'
 import { Badge, Button, Dialog, EmptyState, Loading, PageHeader, ProblemAlert, TextField } from '../../ui'
 import { usePermissions } from '../../auth/useMyRole'
+import { OnboardingChecklist } from '../onboarding/OnboardingChecklist'
 import { StatusBadge } from './StatusBadge'
 import type { Bot } from './botForm'
 import './bots.css'
@@ -22,6 +23,7 @@ export function BotsPage() {
   return (
     <>
       <PageHeader title={t('list.title')} description={t('list.description')} actions={create} />
+      <OnboardingChecklist />
       {bots.isPending ? <Loading /> : bots.error ? <ProblemAlert error={bots.error} onRetry={() => bots.refetch()} /> :
         bots.items.length === 0 ? (
           // one "New bot" on the page (in the header), so it has one accessible name to find
