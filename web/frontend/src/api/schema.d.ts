@@ -393,7 +393,7 @@ export interface paths {
         };
         /**
          * List audit-log entries, newest first
-         * @description Membership, role and API-key changes with actor and IP (admin).
+         * @description Who changed what, with actor and IP (admin). Filters combine with AND: `actorId` (a member's user id), `action` (exact, or every action of an area with a trailing dot: `conversation.`), `from` (inclusive) and `to` (exclusive) instants.
          */
         get: operations["listAuditLog"];
         put?: never;
@@ -2168,6 +2168,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/{conversationId}/messages/{messageId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a failed message again (agent)
+         * @description For an outbound message whose status is failed (the bot's or an agent's): it becomes queued again, its statusDetail is cleared, and it is sent through the same path and order as the conversation's other replies. 409 unless the message failed (or when the contact is no longer known on the channel); 404 for a message of another conversation or an inbound one.
+         */
+        post: operations["retryMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{conversationId}/notes": {
         parameters: {
             query?: never;
@@ -3617,6 +3637,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The web chat's "a person will answer" text; null: the widget's default in the visitor's language */
+            handoffText?: string | null;
         };
         /** @description A bot's memory fields with the contact's values */
         BotMemory: {
@@ -3683,13 +3705,21 @@ export interface components {
              * @example We're very busy this month. Please try again next month.
              */
             quotaMessage?: string | null;
-            /** @enum {string|null} */
-            outputConversion?: "none" | "zh-Hant" | "zh-Hans" | null;
+            /**
+             * @description Converts LLM answers: zh-Hant characters only (OpenCC s2t), zh-Hant-TW characters and Taiwan phrasing (s2twp: 软件 → 軟體), zh-Hans to Simplified
+             * @enum {string|null}
+             */
+            outputConversion?: "none" | "zh-Hant" | "zh-Hant-TW" | "zh-Hans" | null;
             limits?: components["schemas"]["MessageLimits"] | null;
             moderation?: components["schemas"]["ModerationRequest"] | null;
             memory?: components["schemas"]["BotMemoryRequest"] | null;
             /** @enum {string|null} */
             status?: "active" | "paused" | null;
+            /**
+             * @description What the web chat says after a hand-off instead of a typing indicator ("" or null: the widget's default in the visitor's language)
+             * @example Mei from our team replies within the hour.
+             */
+            handoffText?: string | null;
         };
         BotUsage: {
             botId: string;
@@ -4514,11 +4544,11 @@ export interface components {
              */
             assigneeId?: string | null;
             /**
-             * @description Who or what paused the bot: a flow's hand-off step, a member who took over, an API key, moderation; null while the bot answers
+             * @description Who or what paused the bot: a flow's hand-off step (keyword: of a flow its keyword trigger started), a member who took over, an API key, moderation; null while the bot answers
              * @example flow
              * @enum {string|null}
              */
-            handoffSource?: "flow" | "agent" | "api" | "moderation" | null;
+            handoffSource?: "flow" | "keyword" | "agent" | "api" | "moderation" | null;
             /**
              * Format: date-time
              * @description When it was resolved; null unless resolved
@@ -5732,6 +5762,11 @@ export interface components {
             timeoutMs?: number | null;
             /** @description Azure OpenAI's api-version (azure-openai only) */
             apiVersion?: string | null;
+            /**
+             * @description Who answers now: demo (the built-in demo LLM's canned replies: provider demo, or nothing of the bot's own while the platform has no LLM key), platform (the operator's default LLM), own (the bot's provider, URL or key)
+             * @enum {string}
+             */
+            answeredBy: "demo" | "platform" | "own";
         };
         LoginRequest: {
             /** @example owner@example.com */
@@ -5986,6 +6021,11 @@ export interface components {
             type: string;
             /** @example Where is my order? */
             text?: string | null;
+            /**
+             * @description The message's status: failed shows in the list that the last reply did not reach the contact
+             * @enum {string}
+             */
+            status: "received" | "queued" | "sent" | "delivered" | "read" | "failed";
         };
         /** @description The LLM call behind a bot message (its first message when the answer was split); costMicros is null when the model has no price (unpriced: cost unknown, not 0) */
         MessageUsage: {
@@ -8287,6 +8327,23 @@ export interface operations {
                  * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
                  */
                 cursor?: components["parameters"]["cursor"];
+                /** @description Only this actor's entries (a user id) */
+                actorId?: string | null;
+                /**
+                 * @description An action, or an area's prefix ending in a dot
+                 * @example conversation.
+                 */
+                action?: string | null;
+                /**
+                 * @description Entries at or after this instant
+                 * @example 2026-12-01T00:00:00Z
+                 */
+                from?: string | null;
+                /**
+                 * @description Entries before this instant
+                 * @example 2026-12-08T00:00:00Z
+                 */
+                to?: string | null;
             };
             header?: never;
             path?: never;
@@ -12606,6 +12663,11 @@ export interface operations {
                  * @example 營業時間
                  */
                 q?: string | null;
+                /**
+                 * @description Only conversations whose contact has this tier
+                 * @example premium
+                 */
+                tier?: string | null;
             };
             header?: never;
             path?: never;
@@ -12834,6 +12896,43 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             /** @description Unsupported Media Type */
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retryMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description retryMessage 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */

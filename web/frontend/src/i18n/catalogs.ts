@@ -18,6 +18,8 @@ import triggers from '../pages/triggers/messages'
 import templates from '../pages/templates/messages'
 import memory from '../pages/memory/messages'
 import rich from '../pages/flows/rich/messages'
+import audit from '../pages/audit/messages'
+import onboarding from '../pages/onboarding/messages'
 import setuppage from '../pages/setuppage/messages'
 import alerts from '../pages/alerts/messages'
 import moderation from '../pages/moderation/messages'
@@ -49,6 +51,8 @@ export const catalogs = {
   templates,
   memory,
   rich,
+  audit,
+  onboarding,
   setuppage,
   alerts,
   moderation,

@@ -5,7 +5,7 @@ export const conversation = (overrides: Record<string, unknown> = {}) => ({
   id: 'c1', bot: { id: 'b1', name: 'Lumi' }, channel: { id: 'ch1', type: 'line', name: 'Lumi on LINE' },
   contact: { id: 'k1', displayName: '陳小明', tier: 'free' }, status: 'open', botPaused: false, takenOverBy: null,
   takenOverAt: null, unreadCount: 0, lastMessageAt: '2026-11-21T08:15:02Z', lastInboundAt: '2026-11-21T08:15:02Z',
-  lastMessage: { id: 'm2', direction: 'inbound', sender: 'contact', type: 'text', text: 'Where is my order?' },
+  lastMessage: { id: 'm2', direction: 'inbound', sender: 'contact', type: 'text', text: 'Where is my order?', status: 'received' },
   createdAt: '2026-11-20T10:00:00Z', ...overrides,
 })
 

@@ -23,7 +23,7 @@ export function ProblemAlert({ error, onRetry }: { error: unknown; onRetry?: () 
   )
 }
 
-export function Notice({ tone = 'info', children }: { tone?: 'info' | 'success' | 'danger'; children: ReactNode }) {
+export function Notice({ tone = 'info', children }: { tone?: 'info' | 'success' | 'warning' | 'danger'; children: ReactNode }) {
   return <div className={`p-alert p-alert--${tone}`} role={tone === 'danger' ? 'alert' : 'status'}>{children}</div>
 }
 

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react'
+import { usePageTitle } from './usePageTitle'
 
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  usePageTitle(title)
   return (
     <header className="p-page-header">
       <div className="p-page-header__text">

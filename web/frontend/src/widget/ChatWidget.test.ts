@@ -84,6 +84,19 @@ describe('the web chat widget', () => {
     expect(screen.queryByText('Typing…')).not.toBeInTheDocument()
   })
 
+  it("uses the bot's own words for it when it has some, after a send and after a flow's hand-off", async () => {
+    fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1', personAnswers: true, personAnswersText: 'Mei from our team replies within the hour.' }))
+    const { screen } = mountWidget()
+    const stream = FakeEventSource.latest()
+    stream.open()
+
+    await openAndSend(screen, 'Still there?')
+    expect(await screen.findByText('Mei from our team replies within the hour.')).toBeInTheDocument()
+
+    reply(stream, 'r1', 'Connecting you.', { payload: { handoff: true, personAnswersText: '客服人員將在一小時內回覆。' } })
+    expect(await screen.findByText('客服人員將在一小時內回覆。')).toBeInTheDocument()
+  })
+
   it("stops typing and says a person will answer when the bot's flow hands the chat off", async () => {
     fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1', personAnswers: false }))
     const { screen } = mountWidget()

@@ -118,7 +118,7 @@ export class ChatWidget {
     this.show({ ...line, status: result.ok ? 'sent' : 'failed' })
     if (result.ok) {
       // a bot composes a reply; a person answers in their own time: say so instead of "typing" for a minute
-      if (result.personAnswers) this.personAnswers()
+      if (result.personAnswers) this.personAnswers(result.personAnswersText)
       else this.typing(true)
     } else {
       this.el.alert.textContent = result.detail ?? this.t.sendFailed
@@ -132,7 +132,9 @@ export class ChatWidget {
     }
     this.append(line)
     this.typing(false)
-    if (reply.payload.handoff === true) this.personAnswers() // the bot's flow handed the chat to a person
+    if (reply.payload.handoff === true) { // the bot's flow handed the chat to a person; the bot may word it
+      this.personAnswers(typeof reply.payload.personAnswersText === 'string' ? reply.payload.personAnswersText : undefined)
+    }
     if (!this.isOpen && !this.shadow.querySelector('.dot')) {
       this.el.bubble.insertAdjacentHTML('beforeend', '<span class="dot"></span>')
       this.el.bubble.setAttribute('aria-label', `${this.t.open} (${this.t.unread})`)
@@ -230,10 +232,10 @@ export class ChatWidget {
     return group
   }
 
-  /** The status line says a person will answer (no typing indicator: nobody is composing yet). */
-  private personAnswers(): void {
+  /** The status line says a person will answer (no typing indicator: nobody is composing yet), in the bot's words if set. */
+  private personAnswers(text?: string): void {
     this.typing(false)
-    this.el.typing.textContent = this.t.personWillAnswer
+    this.el.typing.textContent = text || this.t.personWillAnswer
     this.scrollToEnd()
   }
 
@@ -298,9 +300,9 @@ export class ChatWidget {
             <span class="state" role="status"></span>
             <button type="button" class="close" aria-label="${t.close}">×</button>
           </div>
-          <div class="body">
+          <div class="body" tabindex="0">
             <p class="empty">${t.empty}</p>
-            <ol class="log" role="log" aria-label="${t.messages}" aria-live="polite"></ol>
+            <div role="log" aria-label="${t.messages}" aria-live="polite"><ol class="log"></ol></div>
             <div class="typing" role="status"></div>
           </div>
           <p class="alert" role="alert"></p>

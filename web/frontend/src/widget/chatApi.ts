@@ -19,8 +19,11 @@ export interface Outgoing {
  */
 export type Identity = { userId: string; userHash: string } | { token: string }
 
-/** {@code personAnswers}: a person holds the conversation, so no bot reply is coming (no typing indicator). */
-export type SendResult = { ok: true; personAnswers: boolean } | { ok: false; detail: string | null }
+/**
+ * {@code personAnswers}: a person holds the conversation, so no bot reply is coming (no typing indicator);
+ * {@code personAnswersText}: the bot's own words for it, if it has any (else the widget's, in its language).
+ */
+export type SendResult = { ok: true; personAnswers: boolean; personAnswersText?: string } | { ok: false; detail: string | null }
 
 /** Waits between attempts; a parameter so that tests need not wait. */
 export type Sleep = (ms: number) => Promise<void>
@@ -66,7 +69,7 @@ export class ChatApi {
         response = null
       }
       if (response?.ok) {
-        return { ok: true, personAnswers: await personAnswers(response) }
+        return { ok: true, ...(await personAnswers(response)) }
       }
       if (response && response.status < 500) {
         return { ok: false, detail: await problemDetail(response) }
@@ -101,10 +104,11 @@ async function problemDetail(response: Response): Promise<string | null> {
   }
 }
 
-async function personAnswers(response: Response): Promise<boolean> {
+async function personAnswers(response: Response): Promise<{ personAnswers: boolean; personAnswersText?: string }> {
   try {
-    return ((await response.json()) as { personAnswers?: boolean }).personAnswers === true
+    const body = (await response.json()) as { personAnswers?: boolean; personAnswersText?: string | null }
+    return { personAnswers: body.personAnswers === true, personAnswersText: body.personAnswersText ?? undefined }
   } catch {
-    return false
+    return { personAnswers: false }
   }
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { usePageTitle } from '../../ui/usePageTitle'
 import { useTranslation } from 'react-i18next'
 import { LANGUAGES, setLanguage, type Language } from '../../i18n'
 import './auth.css'
@@ -11,6 +12,7 @@ interface FrameProps { title: string; subtitle?: string; tagline?: string; child
  */
 export function AuthFrame({ title, subtitle, tagline, children, footer }: FrameProps) {
   const { t, i18n } = useTranslation('auth')
+  usePageTitle(title)
   return (
     <div className="auth">
       <main className="auth__card p-card">

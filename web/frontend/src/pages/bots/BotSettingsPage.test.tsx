@@ -27,13 +27,14 @@ describe('bot settings', () => {
     await userEvent.selectOptions(screen.getByLabelText('Convert replies to'), 'zh-Hant')
     await userEvent.type(screen.getByLabelText('Per day'), '100')
     await userEvent.type(screen.getByLabelText('Quota message'), 'Fully booked this month.')
+    await userEvent.type(screen.getByLabelText('"A person will answer" text'), 'Mei replies within the hour.')
     await userEvent.click(screen.getByRole('button', { name: 'Save' }))
 
     expect(await screen.findByText(/^Saved\./)).toBeInTheDocument()
     const patch = api.requests.find((r) => r.method === 'PATCH')
     expect(patch?.body).toMatchObject({
       name: 'Lumi', status: 'active', persona: 'Hi {{contact.displayName}}!', outputConversion: 'zh-Hant', historyWindow: 10,
-      quotaMessage: 'Fully booked this month.',
+      quotaMessage: 'Fully booked this month.', handoffText: 'Mei replies within the hour.',
       llm: { provider: 'openai-compatible', model: 'gpt-4o-mini', temperature: 1.2, maxTokens: 512 },
       limits: { perHour: 20, perDay: 100, tiers: { premium: { perHour: null, perDay: null } } },
     })

@@ -18,6 +18,18 @@ describe('bots list', () => {
     expect(screen.getByRole('link', { name: /^Lumi/ })).toHaveTextContent('Active')
   })
 
+  it('marks a bot that runs on the demo LLM and names the platform default instead of "—"', async () => {
+    signIn()
+    const demo = sampleBot({ id: 'b3', name: 'Newbie', llm: { ...sampleBot().llm, model: null, apiKeySet: false, answeredBy: 'demo' } })
+    const platform = sampleBot({ id: 'b4', name: 'Shared', llm: { ...sampleBot().llm, model: null, apiKeySet: false, answeredBy: 'platform' } })
+    fakeApi(meRoute, route('GET', /^\/api\/v1\/bots(\?|$)/, 200, { items: [demo, platform], nextCursor: null }))
+    renderApp('/bots')
+
+    expect(await screen.findByRole('link', { name: /^Newbie/ })).toHaveTextContent('Demo LLM')
+    expect(screen.getByRole('link', { name: /^Shared/ })).toHaveTextContent('Model: platform default')
+    expect(screen.getByRole('link', { name: /^Shared/ })).not.toHaveTextContent('Demo LLM')
+  })
+
   it('creates a bot from the empty state and opens its page', async () => {
     signIn()
     const api = fakeApi(meRoute,

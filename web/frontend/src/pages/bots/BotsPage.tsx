@@ -6,8 +6,9 @@ import { api } from '../../api/client'
 import { ApiProblem, unwrap } from '../../api/problem'
 import { useCursorList } from '../../api/useCursorList'
 import { formatRelative } from '../../format/dates'
-import { Button, Dialog, EmptyState, Loading, PageHeader, ProblemAlert, TextField } from '../../ui'
+import { Badge, Button, Dialog, EmptyState, Loading, PageHeader, ProblemAlert, TextField } from '../../ui'
 import { usePermissions } from '../../auth/useMyRole'
+import { OnboardingChecklist } from '../onboarding/OnboardingChecklist'
 import { StatusBadge } from './StatusBadge'
 import type { Bot } from './botForm'
 import './bots.css'
@@ -22,6 +23,7 @@ export function BotsPage() {
   return (
     <>
       <PageHeader title={t('list.title')} description={t('list.description')} actions={create} />
+      <OnboardingChecklist />
       {bots.isPending ? <Loading /> : bots.error ? <ProblemAlert error={bots.error} onRetry={() => bots.refetch()} /> :
         bots.items.length === 0 ? (
           // one "New bot" on the page (in the header), so it has one accessible name to find
@@ -38,7 +40,9 @@ export function BotsPage() {
                   </span>
                   <span className="p-muted bot-card__persona">{bot.persona || '—'}</span>
                   <span className="bot-card__meta p-muted">
-                    <span>{t('list.model')}: {bot.llm.provider === 'demo' ? 'demo' : bot.llm.model ?? '—'}</span>
+                    {bot.llm.answeredBy === 'demo'
+                      ? <Badge tone="warning">{t('list.demoBadge')}</Badge>
+                      : <span>{t('list.model')}: {bot.llm.model ?? t('list.platformModel')}</span>}
                     <span>{t('list.updated')} {formatRelative(bot.updatedAt)}</span>
                   </span>
                 </Link>

@@ -39,6 +39,27 @@ describe('LLM provider per bot', () => {
     }))
   })
 
+  it('says plainly when the bot runs on the demo LLM, and shows examples as examples', async () => {
+    signIn()
+    fakeApi(meRoute, route('GET', '/api/v1/bots/b1', 200, sampleBot({
+      llm: { provider: 'openai-compatible', baseUrl: null, model: null, apiKeySet: false, answeredBy: 'demo' } as never,
+    })))
+    renderApp('/bots/b1')
+
+    expect(await screen.findByText(/Demo LLM: this bot answers with canned demo replies/)).toBeInTheDocument()
+    expect(screen.getByLabelText('Model')).toHaveAttribute('placeholder', 'e.g. gpt-4o-mini')
+    expect(screen.getByLabelText('Model')).toHaveValue('')
+  })
+
+  it('says nothing of the demo for a bot with its own key', async () => {
+    signIn()
+    fakeApi(meRoute, botRoute)
+    renderApp('/bots/b1')
+
+    expect(await screen.findByLabelText('Model')).toHaveValue('gpt-4o-mini')
+    expect(screen.queryByText(/Demo LLM/)).not.toBeInTheDocument()
+  })
+
   it('shows Ollama no API key field and sends no key', async () => {
     signIn()
     const api = fakeApi(meRoute, botRoute, route('PATCH', '/api/v1/bots/b1', 200, sampleBot()))

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button, Checkbox, SelectField, TextField } from '../../ui'
+import { Button, Checkbox, Notice, SelectField, TextField } from '../../ui'
 import type { Bot } from './botForm'
 import type { SectionProps } from './SettingsSection'
 
@@ -30,20 +30,24 @@ export function LlmFields({ form, set, errors, bot }: SectionProps & { bot: Bot 
   const azure = form.provider === 'azure-openai'
   return (
     <div className="p-stack">
+      {/* who answers as saved: a new bot with empty fields runs on the demo LLM unless the platform has a key */}
+      {bot.llm.answeredBy !== 'own' && !switched && (
+        <Notice tone={bot.llm.answeredBy === 'demo' ? 'warning' : 'info'}>{t(`settings.answeredBy.${bot.llm.answeredBy}`)}</Notice>
+      )}
       <div className="p-grid-2">
         <SelectField label={t('settings.provider')} value={form.provider} error={errors['llm.provider']}
                      onChange={(e) => set({ provider: e.target.value })}>
           {PROVIDERS.map((p) => <option key={p} value={p}>{t(`settings.providers.${p}`)}</option>)}
         </SelectField>
         <TextField label={azure ? t('settings.deployment') : t('settings.model')} value={form.model}
-                   error={errors['llm.model']} maxLength={200} placeholder={shape.model} disabled={demo}
+                   error={errors['llm.model']} maxLength={200} placeholder={t('settings.example', { value: shape.model })} disabled={demo}
                    onChange={(e) => set({ model: e.target.value })} />
       </div>
       {!demo && (
         <>
           <TextField label={t('settings.baseUrl')} hint={t(`settings.baseUrlHints.${form.provider}`)}
                      value={form.baseUrl} type="url" error={errors['llm.baseUrl']} maxLength={500}
-                     placeholder={shape.baseUrl} onChange={(e) => set({ baseUrl: e.target.value })} />
+                     placeholder={t('settings.example', { value: shape.baseUrl })} onChange={(e) => set({ baseUrl: e.target.value })} />
           {azure && (
             <TextField label={t('settings.apiVersion')} value={form.apiVersion} error={errors['llm.apiVersion']}
                        maxLength={40} placeholder="2024-10-21" onChange={(e) => set({ apiVersion: e.target.value })} />

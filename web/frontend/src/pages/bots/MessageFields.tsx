@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { SelectField } from '../../ui'
+import { SelectField, TextField } from '../../ui'
 import type { SectionProps } from './SettingsSection'
 import { TemplateField } from './TemplateField'
 
@@ -8,7 +8,9 @@ export function MessageFields({ form, set, errors }: SectionProps) {
   const { t } = useTranslation('bots')
   return (
     <div className="p-stack">
-      <TemplateField label={t('settings.welcomeMessage')} hint={t('settings.welcomeHint', { placeholder: '{{setupUrl}}' })}
+      <TemplateField label={t('settings.welcomeMessage')} hint={t('settings.welcomeHint', {
+                       placeholder: '{{setupUrl}}', fallback: `{{contact.displayName|${t('settings.fallbackName')}}}`,
+                     })}
                      value={form.welcomeMessage} error={errors.welcomeMessage} setupUrl maxLength={2000} rows={3}
                      onChange={(welcomeMessage) => set({ welcomeMessage })} />
       <TemplateField label={t('settings.fallbackMessage')} hint={t('settings.fallbackHint')} value={form.fallbackMessage}
@@ -20,9 +22,12 @@ export function MessageFields({ form, set, errors }: SectionProps) {
       <TemplateField label={t('settings.quotaMessage')} hint={t('settings.quotaHint')} value={form.quotaMessage}
                      error={errors.quotaMessage} maxLength={2000} rows={2}
                      onChange={(quotaMessage) => set({ quotaMessage })} />
+      <TextField label={t('settings.handoffText')} hint={t('settings.handoffHint')} value={form.handoffText}
+                 error={errors.handoffText} maxLength={500} placeholder={t('settings.handoffDefault')}
+                 onChange={(e) => set({ handoffText: e.target.value })} />
       <SelectField label={t('settings.outputConversion')} value={form.outputConversion} error={errors.outputConversion}
                    onChange={(e) => set({ outputConversion: e.target.value })}>
-        {(['none', 'zh-Hant', 'zh-Hans'] as const).map((c) => <option key={c} value={c}>{t(`settings.conversions.${c}`)}</option>)}
+        {(['none', 'zh-Hant', 'zh-Hant-TW', 'zh-Hans'] as const).map((c) => <option key={c} value={c}>{t(`settings.conversions.${c}`)}</option>)}
       </SelectField>
     </div>
   )

@@ -47,10 +47,10 @@ function Conversation({ botId, widgetKey, freshSession }: { botId: string; widge
   const [sessionId, setSessionId] = useState(() => storedSession(botId, widgetKey, freshSession))
   const chat = useWebChat(widgetKey, sessionId)
   const [text, setText] = useState('')
-  const log = useRef<HTMLOListElement>(null)
+  const log = useRef<HTMLDivElement>(null)
   const waiting = chat.lines.length > 0 && chat.lines[chat.lines.length - 1].from === 'contact'
   useEffect(() => {
-    log.current?.lastElementChild?.scrollIntoView?.({ block: 'nearest' })
+    log.current?.querySelector('li:last-child')?.scrollIntoView?.({ block: 'nearest' })
   }, [chat.lines.length])
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -65,7 +65,9 @@ function Conversation({ botId, widgetKey, freshSession }: { botId: string; widge
   }
   return (
     <div className="p-stack">
-      <ol ref={log} className="test-chat__log" role="log" aria-label={t('testChat.messages')} aria-live="polite">
+      {/* the log wraps the list (an <ol role="log"> would hide its items' list semantics) and scrolls by keyboard too */}
+      <div ref={log} className="test-chat__log" role="log" aria-label={t('testChat.messages')} aria-live="polite" tabIndex={0}>
+      <ol className="test-chat__items">
         {chat.lines.length === 0 && <li className="p-muted test-chat__empty">{t('testChat.empty')}</li>}
         {chat.lines.map((line) => (
           <li key={line.id} className={`test-chat__bubble test-chat__bubble--${line.from}`} aria-busy={line.pending || undefined}>
@@ -93,6 +95,7 @@ function Conversation({ botId, widgetKey, freshSession }: { botId: string; widge
           </li>
         ))}
       </ol>
+      </div>
       {waiting && <p className="p-muted test-chat__status" role="status">{t('testChat.waiting')}</p>}
       {chat.error && <ProblemAlert error={chat.error} />}
       <form className="test-chat__form" onSubmit={submit}>

@@ -27,6 +27,7 @@ export interface BotForm {
   fallbackMessage: string
   limitMessage: string
   quotaMessage: string
+  handoffText: string
   outputConversion: string
   perHour: string
   perDay: string
@@ -55,6 +56,7 @@ export function formFromBot(bot: Bot): BotForm {
     fallbackMessage: text(bot.fallbackMessage),
     limitMessage: text(bot.limitMessage),
     quotaMessage: text(bot.quotaMessage),
+    handoffText: text(bot.handoffText),
     outputConversion: bot.outputConversion,
     perHour: text(bot.limits.perHour),
     perDay: text(bot.limits.perDay),
@@ -95,6 +97,7 @@ export function requestFromForm(form: BotForm, before?: Bot): BotRequest {
     fallbackMessage: form.fallbackMessage,
     limitMessage: form.limitMessage,
     quotaMessage: form.quotaMessage,
+    handoffText: form.handoffText.trim(),
     outputConversion: form.outputConversion as BotRequest['outputConversion'],
     limits: {
       perHour: number(form.perHour),

@@ -73,7 +73,8 @@ export function ChannelCard({ channel, onChanged }: { channel: Channel; onChange
       )}
       <div aria-live="polite">
         {verify.data && (verify.data.status === 'healthy' ? (
-          <Notice tone="success">{t('verified', { account: describe(verify.data.account) })}</Notice>
+          // a web chat has no provider account to name: its detail says what there is to know
+          <Notice tone="success">{verify.data.account ? t('verified', { account: describe(verify.data.account) }) : verify.data.detail}</Notice>
         ) : (
           <Notice tone="danger"><strong>{t('verifyFailed')}:</strong> {verify.data.detail}</Notice>
         ))}

@@ -75,4 +75,18 @@ describe('channels', () => {
     await userEvent.click(within(card).getByRole('button', { name: 'Verify' }))
     expect(await within(card).findByRole('alert')).toHaveTextContent('Verification failed: LINE rejected the channel access token (401).')
   })
+
+  it('says what a web chat verify found rather than "Connected to —"', async () => {
+    signIn()
+    const detail = 'Web chat needs no provider; paste the embed snippet into your site.'
+    fakeApi(meRoute, botRoute, route('GET', /^\/api\/v1\/bots\/b1\/channels/, 200, { items: [webChannel], nextCursor: null }),
+      route('POST', '/api/v1/bots/b1/channels/c2/verify', 200, { status: 'healthy', detail, checkedAt: '2026-11-21T10:00:00Z' }))
+    renderApp('/bots/b1/channels')
+
+    const card = await screen.findByRole('article', { name: 'Web chat channel' })
+    await userEvent.click(within(card).getByRole('button', { name: 'Verify' }))
+
+    expect(await within(card).findByText(detail)).toBeInTheDocument()
+    expect(within(card).queryByText(/Connected to/)).not.toBeInTheDocument()
+  })
 })

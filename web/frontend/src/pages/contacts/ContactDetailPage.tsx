@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router-dom'
 import { formatRelative } from '../../format/dates'
-import { Badge, Card, Loading, ProblemAlert } from '../../ui'
+import { Badge, Card, Loading, ProblemAlert, usePageTitle } from '../../ui'
 import { useConversationList } from '../inbox/conversationData'
 import { ContactPanel } from './ContactPanel'
 
@@ -9,6 +9,7 @@ import { ContactPanel } from './ContactPanel'
 export function ContactDetailPage() {
   const { t } = useTranslation('contacts')
   const { contactId = '' } = useParams()
+  usePageTitle(t('detail.title'))
   return (
     <div className="p-stack contact-page">
       <Link to="/contacts" className="contact-page__back">← {t('detail.back')}</Link>

@@ -28,6 +28,21 @@ describe('contacts', () => {
     expect(searches.filter((s) => s.includes('q=')).length).toBe(1) // one request per pause in typing, not per key
   })
 
+  it('narrows the list to one tier', async () => {
+    sessionStore.write(tokens())
+    const api = fakeApi(...workspace(),
+      (r) => (r.method === 'GET' && LIST.test(r.path)
+        ? { status: 200, body: r.path.includes('tier=premium') ? page(contact({ tier: 'premium' })) : page(contact(), contact({ id: 'k2', displayName: 'Mei' })) }
+        : undefined))
+    renderApp('/contacts')
+    expect(await screen.findByRole('link', { name: 'Mei' })).toBeInTheDocument()
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Tier' }), 'Premium{Enter}')
+
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Mei' })).not.toBeInTheDocument())
+    expect(api.requests.filter((r) => LIST.test(r.path)).at(-1)?.path).toBe('/api/v1/contacts?tier=premium')
+  })
+
   it('says when nothing matches the search', async () => {
     sessionStore.write(tokens())
     fakeApi(...workspace(), route('GET', LIST, 200, page()))

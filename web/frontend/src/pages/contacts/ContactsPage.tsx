@@ -6,6 +6,7 @@ import { Badge, Button, EmptyState, Loading, PageHeader, ProblemAlert, SelectFie
 import { useChannelOptions } from '../inbox/channelOptions'
 import { contactName } from './contactName'
 import { useContactList, type ContactFilters } from './contactData'
+import { TierFilterField } from './TierFilterField'
 import './contacts.css'
 
 const SEARCH_DELAY_MS = 300
@@ -35,6 +36,7 @@ export function ContactsPage() {
   if (q) filters.q = q
   if (params.get('channel')) filters.channelId = params.get('channel') ?? undefined
   if (params.get('blocked')) filters.blocked = params.get('blocked') === 'true'
+  if (params.get('tier')) filters.tier = params.get('tier') ?? undefined
   const list = useContactList(filters)
 
   return (
@@ -54,6 +56,7 @@ export function ContactsPage() {
             <option value="true">{t('list.onlyBlocked')}</option>
             <option value="false">{t('list.notBlocked')}</option>
           </SelectField>
+          <TierFilterField value={params.get('tier') ?? ''} onChange={(tier) => set('tier', tier)} />
         </form>
         {list.isPending ? <Loading /> : list.error ? <ProblemAlert error={list.error} onRetry={() => list.refetch()} /> :
           list.items.length === 0 ? (

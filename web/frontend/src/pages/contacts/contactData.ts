@@ -8,7 +8,7 @@ import type { components } from '../../api/schema'
 export type Contact = components['schemas']['Contact']
 export type ContactPatch = components['schemas']['ContactPatch']
 
-export interface ContactFilters { q?: string; channelId?: string; blocked?: boolean }
+export interface ContactFilters { q?: string; channelId?: string; blocked?: boolean; tier?: string }
 
 const contactKeys = {
   lists: ['contacts', 'list'] as const,

@@ -17,6 +17,8 @@ export default catalog({
     name: 'Name',
     channels: 'Channels',
     tier: 'Tier',
+    tierFilter: 'Tier',
+    tierFilterHint: 'Any tier',
     lastSeen: 'Last seen',
     empty: 'No contacts yet',
     emptyHint: 'Contacts appear when someone writes to one of your bots or follows it.',
@@ -25,6 +27,7 @@ export default catalog({
     never: 'never',
   },
   detail: {
+    title: 'Contact',
     back: 'All contacts',
     conversations: 'Conversations',
     noConversations: 'No conversations with this contact yet.',
@@ -109,6 +112,8 @@ export default catalog({
     name: '名稱',
     channels: '頻道',
     tier: '方案等級',
+    tierFilter: '方案等級',
+    tierFilterHint: '任何等級',
     lastSeen: '最後訊息',
     empty: '尚無聯絡人',
     emptyHint: '有人傳訊息給您的機器人或加入好友後，就會出現在這裡。',
@@ -117,6 +122,7 @@ export default catalog({
     never: '從未',
   },
   detail: {
+    title: '聯絡人',
     back: '所有聯絡人',
     conversations: '對話',
     noConversations: '尚無與此聯絡人的對話。',

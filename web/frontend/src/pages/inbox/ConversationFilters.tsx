@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router-dom'
 import { Button, Checkbox, SelectField, TextField } from '../../ui'
+import { TierFilterField } from '../contacts/TierFilterField'
 import { useChannelOptions } from './channelOptions'
 import { useInboxCounts } from './conversationData'
 import { VIEWS, viewFrom } from './inboxFilters'
@@ -60,6 +61,7 @@ export function ConversationFilters() {
           <option value="">{t('filters.all')}</option>
           {STATUSES.map((s) => <option key={s} value={s}>{t(`filters.${s}`)}</option>)}
         </SelectField>
+        <TierFilterField value={params.get('tier') ?? ''} onChange={(tier) => set({ tier })} />
         <Checkbox label={t('filters.unreadOnly')} checked={params.get('unread') === '1'}
                   onChange={(e) => set({ unread: e.target.checked ? '1' : '' })} />
       </fieldset>

@@ -71,6 +71,7 @@ function ConversationRow({ conversation: c, search }: { conversation: Conversati
               {c.status === 'waiting' && <Badge tone="warning">{t('list.waiting')}</Badge>}
               {c.status !== 'waiting' && c.botPaused && <Badge tone="warning">{t('list.takenOver')}</Badge>}
               {c.status === 'resolved' && <Badge>{t('list.resolved')}</Badge>}
+              {last?.status === 'failed' && <Badge tone="danger">{t('delivery.notDelivered')}</Badge>}
               {c.unreadCount > 0 && (
                 <span className="inbox-row__unread">
                   <span aria-hidden="true">{c.unreadCount}</span>

@@ -70,7 +70,8 @@ describe('the inbox', () => {
       route('GET', '/api/v1/conversations/c1', 200, conversation()),
       route('GET', /^\/api\/v1\/conversations\/c1\/messages/, 200, list(message('m1', 'Where is my order?'))),
       route('POST', '/api/v1/conversations/c1/messages', 201,
-        message('m9', 'It left today.\nTracking follows.', { direction: 'outbound', sender: 'agent', status: 'queued', agentUserId: 'u1' })),
+        message('m9', 'It left today.\nTracking follows.', { direction: 'outbound', sender: 'agent', status: 'queued', agentUserId: 'u1',
+          createdAt: new Date().toISOString() })),
       route('GET', LIST, 200, list(conversation())))
     renderApp('/inbox/c1')
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router-dom'
-import { Button, EmptyState } from '../../ui'
+import { Button, EmptyState, usePageTitle } from '../../ui'
 import { ContactPanel } from '../contacts/ContactPanel'
 import { ConversationSummary } from '../memory/ConversationSummary'
 import { useIsAgent } from '../../auth/useMyRole'
@@ -19,13 +19,7 @@ export function InboxPage() {
   const { conversationId } = useParams()
   const [showContact, setShowContact] = useState(false)
   useEffect(() => setShowContact(false), [conversationId])
-  useEffect(() => {
-    // the page's name in the tab; the shell puts the "needs a person" count in front
-    const count = /^\(\d+\+?\) /.exec(document.title)?.[0] ?? ''
-    const title = `${t('title')} · Parley`
-    document.title = `${count}${title}`
-    return () => { document.title = document.title.replace(title, 'Parley') }
-  }, [t])
+  usePageTitle(t('title')) // the shell puts the "needs a person" count in front
   const classes = ['inbox', conversationId && 'inbox--open', showContact && 'inbox--contact'].filter(Boolean).join(' ')
   return (
     <div className={classes}>

@@ -5,6 +5,7 @@ import { Button, LinkedText, Loading, ProblemAlert } from '../../ui'
 import { useMessages, useNotes, type Message, type Note } from './conversationData'
 import { ModerationBadge, ModerationSummary } from '../moderation/ModerationBadge'
 import { MessageUsageLine } from '../usage/UsageViews'
+import { DeliveryStatus } from './DeliveryStatus'
 
 /**
  * The thread as a log (screen readers announce what is appended), oldest first, with older pages on demand. It
@@ -50,7 +51,7 @@ export function MessageList({ conversationId }: { conversationId: string }) {
           {items.length === 0 && <p className="p-muted inbox-log__empty">{t('thread.empty')}</p>}
           <ol className="inbox-log__items">
             {items.map((item) => item.kind === 'message'
-              ? <MessageItem key={item.m.id} message={item.m} />
+              ? <MessageItem key={item.m.id} conversationId={conversationId} message={item.m} />
               : <NoteItem key={item.n.id} note={item.n} />)}
           </ol>
         </div>
@@ -59,9 +60,7 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   )
 }
 
-const STATUS_TONE: Record<string, string> = { failed: 'danger', read: 'success', delivered: 'success' }
-
-function MessageItem({ message: m }: { message: Message }) {
+function MessageItem({ conversationId, message: m }: { conversationId: string; message: Message }) {
   const { t } = useTranslation('inbox')
   const outbound = m.direction === 'outbound'
   return (
@@ -75,11 +74,7 @@ function MessageItem({ message: m }: { message: Message }) {
         <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
         {m.moderation && <ModerationBadge flag={m.moderation} />}
         {m.usage && <MessageUsageLine usage={m.usage} />}
-        {outbound && (
-          <span className={`inbox-msg__status inbox-msg__status--${STATUS_TONE[m.status] ?? 'plain'}`}>
-            {' · '}{t(`status.${m.status}`)}{m.status === 'failed' && m.statusDetail ? `: ${m.statusDetail}` : ''}
-          </span>
-        )}
+        {outbound && <DeliveryStatus conversationId={conversationId} message={m} />}
       </div>
     </li>
   )

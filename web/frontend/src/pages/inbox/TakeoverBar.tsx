@@ -17,7 +17,8 @@ export function TakeoverBar({ conversation: c, canAct }: { conversation: Convers
     ? members.data?.find((m) => m.userId === c.takenOverBy) : undefined
   const teammateName = teammate ? teammate.displayName || teammate.email : t('takeover.aTeammate')
   const state = !c.botPaused ? 'botActive' : mine ? 'byYou' : c.takenOverBy ? 'byTeammate'
-    : c.handoffSource === 'flow' ? 'byFlow' : c.handoffSource === 'moderation' ? 'byModeration' : 'byApi'
+    : c.handoffSource === 'flow' ? 'byFlow' : c.handoffSource === 'keyword' ? 'byKeyword'
+      : c.handoffSource === 'moderation' ? 'byModeration' : 'byApi'
   const take = () => {
     if (state === 'byTeammate' && !window.confirm(t('takeover.confirmSteal', { name: teammateName }))) return
     takeOver.mutate()

@@ -42,6 +42,8 @@ describe('the team inbox', () => {
     await userEvent.click(screen.getByRole('button', { name: 'All' }))
     await userEvent.type(screen.getByRole('textbox', { name: 'Search messages and names' }), '營業時間{Enter}')
     await waitFor(() => expect(listRequests(api.requests).at(-1)).toBe('/api/v1/conversations?q=營業時間'))
+    await userEvent.type(screen.getByRole('textbox', { name: 'Tier' }), 'premium{Enter}')
+    await waitFor(() => expect(listRequests(api.requests).at(-1)).toBe('/api/v1/conversations?q=營業時間&tier=premium'))
   })
 
   it('puts the count of conversations that need a person in the nav and the tab title', async () => {

@@ -22,6 +22,7 @@ export interface InboxFilters {
   /** me, none or a member's id */
   assignee?: string
   q?: string
+  tier?: string
 }
 
 export function useConversationList(filters: InboxFilters) {

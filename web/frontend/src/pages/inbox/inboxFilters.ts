@@ -11,7 +11,7 @@ export function viewFrom(params: URLSearchParams): InboxView {
 }
 
 /**
- * The filters live in the URL (?view=&bot=&channel=&status=&unread=1&q=), so a reload, the back button and a shared
+ * The filters live in the URL (?view=&bot=&channel=&status=&tier=&unread=1&q=), so a reload, the back button and a shared
  * link keep them, and opening a conversation keeps the list as it was.
  */
 export function filtersFrom(params: URLSearchParams): InboxFilters {
@@ -30,5 +30,7 @@ export function filtersFrom(params: URLSearchParams): InboxFilters {
   if (status === 'takenOver') filters.takenOver = true
   if (params.get('unread') === '1') filters.unread = true
   if (q) filters.q = q
+  const tier = params.get('tier')
+  if (tier) filters.tier = tier
   return filters
 }

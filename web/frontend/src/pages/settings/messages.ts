@@ -56,18 +56,6 @@ export default catalog({
     done: 'I have copied it',
     empty: 'No API keys yet.',
   },
-  audit: {
-    title: 'Audit log',
-    description: 'Who changed what in this workspace, newest first.',
-    when: 'When',
-    actor: 'Who',
-    action: 'Action',
-    target: 'Target',
-    details: 'Details',
-    ip: 'IP',
-    system: 'Parley',
-    empty: 'Nothing has been recorded yet.',
-  },
 }, {
   members: {
     title: '成員',
@@ -123,17 +111,5 @@ export default catalog({
     secretLabel: '新的 API 金鑰',
     done: '我已複製',
     empty: '尚無 API 金鑰。',
-  },
-  audit: {
-    title: '稽核紀錄',
-    description: '此工作區中誰變更了什麼，由新到舊。',
-    when: '時間',
-    actor: '操作者',
-    action: '動作',
-    target: '對象',
-    details: '詳細資料',
-    ip: 'IP',
-    system: 'Parley',
-    empty: '尚無任何紀錄。',
   },
 })

@@ -1,6 +1,6 @@
 import { Navigate, type RouteObject } from 'react-router-dom'
 import { ApiKeysPage } from './ApiKeysPage'
-import { AuditLogPage } from './AuditLogPage'
+import { AuditLogPage } from '../audit/AuditLogPage'
 import { MembersPage } from './MembersPage'
 import { SignInMethodsPage } from './SignInMethodsPage'
 

@@ -20,8 +20,10 @@ import io.parley.api.openapi.ProblemResponses;
 import io.parley.api.page.Cursor;
 import io.parley.api.page.PageResponse;
 import io.parley.core.ServerRoles;
+import io.parley.http.problem.ProblemException;
 import io.parley.core.audit.AuditEntryRow;
 import io.parley.core.audit.AuditLog;
+import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
@@ -31,6 +33,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
@@ -60,15 +63,40 @@ final class AuditLogController {
     @ProblemResponses.BadRequest
     @Schema(name = "AuditEntryPage")
     @Operation(operationId = "listAuditLog", summary = "List audit-log entries, newest first",
-            description = "Membership, role and API-key changes with actor and IP (admin).")
+            description = "Who changed what, with actor and IP (admin). Filters combine with AND: `actorId` (a "
+                    + "member's user id), `action` (exact, or every action of an area with a trailing dot: "
+                    + "`conversation.`), `from` (inclusive) and `to` (exclusive) instants.")
     PageResponse<Entry> list(@Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
                              @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
+                             @Nullable @QueryValue @Parameter(description = "Only this actor's entries (a user id)")
+                             String actorId,
+                             @Nullable @QueryValue @Parameter(description = "An action, or an area's prefix ending "
+                                     + "in a dot", example = "conversation.") String action,
+                             @Nullable @QueryValue @Parameter(description = "Entries at or after this instant",
+                                     example = "2026-12-01T00:00:00Z") String from,
+                             @Nullable @QueryValue @Parameter(description = "Entries before this instant",
+                                     example = "2026-12-08T00:00:00Z") String to,
                              Authentication authentication, HttpRequest<?> request) {
         TenantId tenant = callers.resolve(authentication, request).requireTenant(Role.ADMIN);
         int size = Cursor.limit(limit);
         var before = Cursor.after(cursor, Cursor.NEWEST);
-        return scope.read(tenant, () -> PageResponse.of(audit.page(tenant, before, size + 1), size, this::toEntry,
-                row -> row.id().toString()));
+        AuditLog.Filter filter = new AuditLog.Filter(
+                actorId == null || actorId.isBlank() ? null : Ids.parse(actorId)
+                        .orElseThrow(() -> ProblemException.invalidField("actorId", "is not an id")),
+                action == null || action.isBlank() ? null : action.strip(), instant("from", from), instant("to", to));
+        return scope.read(tenant, () -> PageResponse.of(audit.page(tenant, before, filter, size + 1), size,
+                this::toEntry, row -> row.id().toString()));
+    }
+
+    private static Instant instant(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "must be an instant such as 2026-12-01T00:00:00Z");
+        }
     }
 
     private Entry toEntry(AuditEntryRow row) {

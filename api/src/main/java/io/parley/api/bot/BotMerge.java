@@ -74,7 +74,8 @@ final class BotMerge {
                 base.moderation(), // merged by BotModeration (its own key and sealing context)
                 base.version(), base.createdAt(), base.updatedAt(),
                 text(patch, "llm.apiVersion", llm.apiVersion(), base.llmApiVersion()),
-                base.memorySettings()); // merged by BotMemory
+                base.memorySettings(), // merged by BotMemory
+                text(patch, "handoffText", request.handoffText(), base.handoffText()));
         LlmProviderRules.check(merged);
         return merged;
     }
@@ -144,7 +145,8 @@ final class BotMerge {
     static List<String> changedFields(BotWire.BotRequest request, MergePatch patch) {
         List<String> fields = new ArrayList<>();
         for (String name : List.of("name", "persona", "llm", "historyWindow", "welcomeMessage", "fallbackMessage",
-                "limitMessage", "quotaMessage", "outputConversion", "limits", "moderation", "memory", "status")) {
+                "limitMessage", "quotaMessage", "outputConversion", "limits", "moderation", "memory", "status",
+                "handoffText")) {
             if (patch.has(name)) {
                 fields.add(name.equals("llm") && patch.has("llm.apiKey") ? "llm (including apiKey)" : name);
             }

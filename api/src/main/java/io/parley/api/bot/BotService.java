@@ -7,6 +7,7 @@ import io.parley.api.page.Cursor;
 import io.parley.api.page.PageResponse;
 import io.parley.core.audit.AuditLog;
 import io.parley.core.bot.BotRepository;
+import io.parley.core.bot.LlmSource;
 import io.parley.core.bot.BotRow;
 import io.parley.core.plan.PlanGuard;
 import io.parley.core.plan.PlanLimit;
@@ -41,10 +42,13 @@ final class BotService {
     private final BotModeration moderations;
     private final BotMemory memorySettings;
 
+    private final PlatformLlm platformLlm;
+
     BotService(TenantScope scope, BotRepository bots, PlanGuard plans, SecretBox secrets, AuditLog audit,
                JsonMapper json, io.parley.api.memory.MemoryReferences memory, BotModeration moderations,
-               BotMemory memorySettings) {
+               BotMemory memorySettings, PlatformLlm platformLlm) {
         this.memorySettings = memorySettings;
+        this.platformLlm = platformLlm;
         this.memory = memory;
         this.moderations = moderations;
         this.scope = scope;
@@ -63,7 +67,7 @@ final class BotService {
         UUID id = Ids.next();
         BotRow defaults = new BotRow(tenant.value(), id, request.name(), "active", "", BotMerge.DEFAULT_PROVIDER, null, null,
                 null, null, null, null, null, 10, null, null, null, null, "none", null, null, "{}", "{}", 1,
-                Instant.now(), Instant.now(), null, "{}");
+                Instant.now(), Instant.now(), null, "{}", null);
         BotRow row = BotMerge.apply(defaults, request, patch, this::sealApiKey, tiers);
         String moderation = moderations.merge(row, request.moderation(), patch);
         return scope.write(tenant, () -> {
@@ -78,6 +82,7 @@ final class BotService {
             bots.setModeration(row.tenantId(), row.id(), moderation);
             bots.setMemorySettings(row.tenantId(), row.id(), memorySettings.merge("{}", request.memory(), patch));
             bots.setLlmApiVersion(row.tenantId(), row.id(), row.llmApiVersion());
+            bots.setHandoffText(row.tenantId(), row.id(), row.handoffText());
             audit.record(tenant, caller.actor(), "bot.created", "bot", id.toString(), Map.of("name", row.name()));
             return toResponse(bots.find(tenant.value(), id).orElseThrow());
         });
@@ -112,6 +117,7 @@ final class BotService {
             bots.setMemorySettings(row.tenantId(), row.id(),
                     memorySettings.merge(current.memorySettings(), request.memory(), patch));
             bots.setLlmApiVersion(row.tenantId(), row.id(), row.llmApiVersion());
+            bots.setHandoffText(row.tenantId(), row.id(), row.handoffText());
             audit.record(tenant, caller.actor(), "bot.updated", "bot", row.id().toString(),
                     Map.of("fields", BotMerge.changedFields(request, patch)));
             return toResponse(bots.find(tenant.value(), row.id()).orElseThrow());
@@ -171,10 +177,11 @@ final class BotService {
         return new BotWire.BotResponse(row.id().toString(), row.name(), row.status(), row.persona(),
                 new BotWire.LlmView(row.llmProvider(), row.llmBaseUrl(), row.llmModel(), row.llmApiKeySealed() != null,
                         row.llmApiKeyHint(), row.llmTemperature(), row.llmMaxTokens(), row.llmTimeoutMs(),
-                        row.llmApiVersion()),
+                        row.llmApiVersion(), LlmSource.of(row.llmProvider(), row.llmBaseUrl(),
+                        row.llmApiKeySealed() != null, platformLlm.available()).wireName()),
                 row.historyWindow(), row.welcomeMessage(), row.fallbackMessage(), row.limitMessage(),
                 row.quotaMessage(), row.outputConversion(), new BotWire.Limits(row.limitPerHour(), row.limitPerDay(), readTiers(row.tierLimits())),
                 moderations.view(row.moderation()), memorySettings.view(row.memorySettings()), row.createdAt(),
-                row.updatedAt());
+                row.updatedAt(), row.handoffText());
     }
 }

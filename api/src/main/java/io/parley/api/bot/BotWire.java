@@ -50,13 +50,20 @@ final class BotWire {
                     + "is used up (answered messages this month, or the plan's LLM budget); default: a short apology "
                     + "in the bot's language", example = "We're very busy this month. Please try again next month.")
             String quotaMessage,
-            @Nullable @Pattern(regexp = "none|zh-Hant|zh-Hans", message = "must be none, zh-Hant or zh-Hans")
-            @Schema(type = "string", allowableValues = {"none", "zh-Hant", "zh-Hans"}) String outputConversion,
+            @Nullable @Pattern(regexp = "none|zh-Hant|zh-Hant-TW|zh-Hans",
+                    message = "must be none, zh-Hant, zh-Hant-TW or zh-Hans")
+            @Schema(type = "string", allowableValues = {"none", "zh-Hant", "zh-Hant-TW", "zh-Hans"},
+                    description = "Converts LLM answers: zh-Hant characters only (OpenCC s2t), zh-Hant-TW characters "
+                            + "and Taiwan phrasing (s2twp: 软件 → 軟體), zh-Hans to Simplified")
+            String outputConversion,
             @Nullable @Valid Limits limits,
             @Nullable @Valid ModerationWire.ModerationRequest moderation,
             @Nullable @Valid BotMemory.MemoryRequest memory,
             @Nullable @Pattern(regexp = "active|paused", message = "must be active or paused")
-            @Schema(type = "string", allowableValues = {"active", "paused"}) String status) {
+            @Schema(type = "string", allowableValues = {"active", "paused"}) String status,
+            @Nullable @Size(max = 500) @Schema(description = "What the web chat says after a hand-off instead of a "
+                    + "typing indicator (\"\" or null: the widget's default in the visitor's language)",
+                    example = "Mei from our team replies within the hour.") String handoffText) {
 
         @Override
         public String toString() {
@@ -118,7 +125,9 @@ final class BotWire {
                        String quotaMessage, String outputConversion, Limits limits,
                        ModerationWire.ModerationView moderation,
                        BotMemory.MemoryView memory,
-                       Instant createdAt, Instant updatedAt) {
+                       Instant createdAt, Instant updatedAt,
+                       @Nullable @Schema(description = "The web chat's \"a person will answer\" text; null: the "
+                               + "widget's default in the visitor's language") String handoffText) {
     }
 
     @Serdeable
@@ -130,6 +139,11 @@ final class BotWire {
                    String apiKeyHint,
                    @Nullable BigDecimal temperature, @Nullable Integer maxTokens, @Nullable Integer timeoutMs,
                    @Nullable @Schema(description = "Azure OpenAI's api-version (azure-openai only)")
-                   String apiVersion) {
+                   String apiVersion,
+                   @Schema(requiredMode = REQUIRED, type = "string", allowableValues = {"demo", "platform", "own"},
+                           description = "Who answers now: demo (the built-in demo LLM's canned replies: provider "
+                                   + "demo, or nothing of the bot's own while the platform has no LLM key), platform "
+                                   + "(the operator's default LLM), own (the bot's provider, URL or key)")
+                   String answeredBy) {
     }
 }

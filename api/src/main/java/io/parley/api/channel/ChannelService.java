@@ -21,6 +21,7 @@ import io.parley.http.problem.ProblemException;
 import io.parley.http.problem.ProblemMessages;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +76,11 @@ final class ChannelService {
             plans.requireRoomForOneMore(tenant, PlanLimit.CHANNELS);
             channels.insert(tenant.value(), id, bot, type.wireName(), name, credentials.externalId(type), sealed,
                     hints, widgetKey);
+            if (type == ChannelType.WEB) {
+                // Nothing outside Parley can be wrong with a web chat, so it is healthy from the start rather than
+                // an orange "Not verified" that no verify could ever change.
+                channels.recordCheck(tenant.value(), id, "healthy", WebCheck.DETAIL, Instant.now(), null, sealed);
+            }
             routes.insert(id, tenant.value(), type.wireName(), widgetKey);
             audit.record(tenant, caller.actor(), "channel.created", "channel", id.toString(),
                     described(bot, type.wireName(), name));

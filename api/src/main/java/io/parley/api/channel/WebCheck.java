@@ -7,6 +7,9 @@ import jakarta.inject.Singleton;
 @Singleton
 final class WebCheck implements ProviderCheck {
 
+    /** What a web chat's health says, from its creation on. */
+    static final String DETAIL = "Web chat needs no provider; paste the embed snippet into your site.";
+
     @Override
     public ChannelType type() {
         return ChannelType.WEB;
@@ -14,6 +17,6 @@ final class WebCheck implements ProviderCheck {
 
     @Override
     public Outcome check(Subject subject) {
-        return Outcome.healthy("Web chat needs no provider; paste the embed snippet into your site.", null, null);
+        return Outcome.healthy(DETAIL, null, null);
     }
 }

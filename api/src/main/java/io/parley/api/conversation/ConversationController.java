@@ -74,10 +74,12 @@ class ConversationController {
             @Nullable @QueryValue @Parameter(description = "Text in the contact's name or in any message of the "
                     + "conversation (case-insensitive, Chinese found inside sentences); up to 200 characters",
                     example = "營業時間") String q,
+            @Nullable @QueryValue @Parameter(description = "Only conversations whose contact has this tier",
+                    example = "premium") String tier,
             Authentication authentication, HttpRequest<?> request) {
         return conversations.list(callers.resolve(authentication, request),
                 new ConversationService.InboxFilter(botId, channelId, contactId, status, unread,
-                        takenOver, assignee, q), cursor, limit);
+                        takenOver, assignee, q, tier), cursor, limit);
     }
 
     @Get("/counts")

@@ -31,6 +31,8 @@ final class ConversationService {
     static final String STATUS_MESSAGE = "must be open, waiting or resolved";
     /** Longest search text. */
     static final int MAX_QUERY = 200;
+    /** A contact tier's shape, as contacts store it (api contact ContactService). */
+    private static final java.util.regex.Pattern TIER = java.util.regex.Pattern.compile("[a-z0-9_-]{1,40}");
 
     private final TenantScope scope;
     private final InboxRepository inbox;
@@ -69,9 +71,14 @@ final class ConversationService {
         if (query != null && query.length() > MAX_QUERY) {
             throw ProblemException.invalidField("q", "must be at most 200 characters");
         }
+        String tier = filter.tier() == null || filter.tier().isBlank() ? null : filter.tier().strip();
+        if (tier != null && !TIER.matcher(tier).matches()) {
+            throw ProblemException.invalidField("tier", "must be 1-40 of a-z, 0-9, _ or -");
+        }
         return scope.read(tenant, () -> {
             List<InboxRow> rows = inbox.page(tenant.value(), position.activityAt(), position.id(), botId, channelId,
-                    contactId, status, filter.unread(), filter.takenOver(), assigneeId, unassigned, query, size + 1);
+                    contactId, status, filter.unread(), filter.takenOver(), assigneeId, unassigned, query, tier,
+                    size + 1);
             boolean more = rows.size() > size;
             List<InboxRow> page = more ? rows.subList(0, size) : rows;
             return new PageResponse<>(page.stream().map(views::conversation).toList(),
@@ -119,6 +126,6 @@ final class ConversationService {
      * me, none or a member's id. {@code q}: text in the contact's name or any message.
      */
     record InboxFilter(String botId, String channelId, String contactId, String status, Boolean unread,
-                       Boolean takenOver, String assignee, String q) {
+                       Boolean takenOver, String assignee, String q, String tier) {
     }
 }

@@ -25,7 +25,8 @@ final class ConversationViews {
         ConversationWire.MessagePreview preview = row.lastMessageId() == null ? null
                 : new ConversationWire.MessagePreview(row.lastMessageId().toString(), row.lastMessageDirection(),
                 row.lastMessageSender(), row.lastMessageType(),
-                Boolean.TRUE.equals(row.lastMessageTruncated()) ? row.lastMessageText() + "…" : row.lastMessageText());
+                Boolean.TRUE.equals(row.lastMessageTruncated()) ? row.lastMessageText() + "…" : row.lastMessageText(),
+                row.lastMessageStatus());
         return new ConversationWire.ConversationResponse(row.id().toString(),
                 new ConversationWire.BotRef(row.botId().toString(), row.botName()),
                 new ConversationWire.ChannelRef(row.channelId().toString(), row.channelType(), row.channelName()),

@@ -45,9 +45,10 @@ final class ConversationWire {
             Instant createdAt,
             @Nullable @Schema(description = "The member who answers it; null when unassigned",
                     example = "01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f") String assigneeId,
-            @Nullable @Schema(type = "string", allowableValues = {"flow", "agent", "api", "moderation"},
-                    description = "Who or what paused the bot: a flow's hand-off step, a member who took over, an API "
-                            + "key, moderation; null while the bot answers", example = "flow") String handoffSource,
+            @Nullable @Schema(type = "string", allowableValues = {"flow", "keyword", "agent", "api", "moderation"},
+                    description = "Who or what paused the bot: a flow's hand-off step (keyword: of a flow its keyword "
+                            + "trigger started), a member who took over, an API key, moderation; null while the bot "
+                            + "answers", example = "flow") String handoffSource,
             @Nullable @Schema(description = "When it was resolved; null unless resolved") Instant resolvedAt) {
 
         @Override
@@ -91,7 +92,11 @@ final class ConversationWire {
                           @Schema(requiredMode = REQUIRED, type = "string",
                                   allowableValues = {"contact", "bot", "agent", "system"}) String sender,
                           @Schema(requiredMode = REQUIRED, example = "text") String type,
-                          @Nullable @Schema(example = "Where is my order?") String text) {
+                          @Nullable @Schema(example = "Where is my order?") String text,
+                          @Schema(requiredMode = REQUIRED, type = "string",
+                                  allowableValues = {"received", "queued", "sent", "delivered", "read", "failed"},
+                                  description = "The message's status: failed shows in the list that the last reply "
+                                          + "did not reach the contact") String status) {
 
         @Override
         public String toString() {

@@ -18,6 +18,8 @@ final class InboxEvents {
     static final String READ = "conversation.read";
     /** {@code {conversationId, messageId, direction, sender, status}}: an agent's message was stored and queued. */
     static final String MESSAGE_CREATED = "message.created";
+    /** {@code {conversationId, messageId, status}}: as the pipeline's; here a failed message was queued again. */
+    static final String MESSAGE_STATUS = "message.status";
 
     private InboxEvents() {
     }

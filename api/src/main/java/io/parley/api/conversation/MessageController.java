@@ -78,4 +78,17 @@ class MessageController {
                                           Authentication authentication, HttpRequest<?> request) {
         return messages.send(callers.resolve(authentication, request), conversationId, body);
     }
+
+    @Post("/{messageId}/retry")
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @Operation(operationId = "retryMessage", summary = "Send a failed message again (agent)",
+            description = "For an outbound message whose status is failed (the bot's or an agent's): it becomes "
+                    + "queued again, its statusDetail is cleared, and it is sent through the same path and order as "
+                    + "the conversation's other replies. 409 unless the message failed (or when the contact is no "
+                    + "longer known on the channel); 404 for a message of another conversation or an inbound one.")
+    ConversationWire.MessageResponse retry(@PathVariable String conversationId, @PathVariable String messageId,
+                                           Authentication authentication, HttpRequest<?> request) {
+        return messages.retry(callers.resolve(authentication, request), conversationId, messageId);
+    }
 }

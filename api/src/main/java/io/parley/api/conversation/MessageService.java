@@ -113,6 +113,33 @@ final class MessageService {
         });
     }
 
+    /**
+     * Sends a failed outbound message again (bot's or agent's): back to queued and a new {@code outbound.send} job of
+     * that one message, on the conversation's send key. 404 for a message not in the conversation or not outbound;
+     * 409 unless it failed.
+     */
+    ConversationWire.MessageResponse retry(Caller caller, String conversationId, String messageId) {
+        TenantId tenant = caller.requireTenant(Role.AGENT);
+        return scope.write(tenant, () -> {
+            ConversationRow conversation = ConversationService.lock(conversations, tenant, conversationId);
+            MessageRow message = Ids.parse(messageId).flatMap(id -> messages.find(tenant.value(), id))
+                    .filter(row -> row.conversationId().equals(conversation.id()) && "outbound".equals(row.direction()))
+                    .orElseThrow(() -> ProblemException.notFound("Message"));
+            if (messages.requeueFailed(tenant.value(), conversation.id(), message.id()) == 0) {
+                throw ProblemException.conflict("Only a failed message can be sent again.");
+            }
+            String serialKey = InboundEvent.sendKey(conversation.channelId(),
+                    identityOnChannel(tenant, conversation).externalUserId());
+            // no unique key: the first send's "out:<id>" is taken, and the status update above lets one retry through
+            jobs.enqueue(tenant, JobRequest.of(JobKinds.OUTBOUND_SEND, sendArgs(conversation.id(), message.id()))
+                    .serial(serialKey));
+            MessageRow queued = messages.find(tenant.value(), message.id()).orElseThrow();
+            events.publish(tenant, InboxEvents.MESSAGE_STATUS, Map.of("conversationId", conversation.id().toString(),
+                    "messageId", queued.id().toString(), "status", queued.status()));
+            return views.message(queued);
+        });
+    }
+
     /** The contact's id on the conversation's channel: the pipeline's serial key is built from it. */
     private ContactIdentityRow identityOnChannel(TenantId tenant, ConversationRow conversation) {
         return contacts.identities(tenant.value(), List.of(conversation.contactId())).stream()

@@ -40,6 +40,35 @@ class AuditLogTest extends ApiTest {
     }
 
     @Test
+    void filtersByActorByActionOrAreaAndByTime() {
+        Session owner = api().signup("Filter Audit Co");
+        Session admin = new Teams(api()).addMember(owner, "admin");
+        api().post("/api/v1/api-keys", admin.accessToken(), Map.of("name", "by-admin", "role", "viewer"));
+        api().post("/api/v1/api-keys", owner.accessToken(), Map.of("name", "by-owner", "role", "viewer"));
+        String path = "/api/v1/audit-log?limit=100";
+
+        assertThat(actions(owner, path + "&actorId=" + admin.userId())).containsExactly("api_key.created",
+                "member.joined");
+        assertThat(actions(owner, path + "&action=api_key.created")).containsExactly("api_key.created",
+                "api_key.created");
+        assertThat(actions(owner, path + "&action=member.")).allMatch(a -> a.toString().startsWith("member."))
+                .isNotEmpty();
+        assertThat(actions(owner, path + "&action=member")).as("no dot: exact only").isEmpty();
+        assertThat(actions(owner, path + "&from=2999-01-01T00:00:00Z")).isEmpty();
+        assertThat(actions(owner, path + "&to=2000-01-01T00:00:00Z")).isEmpty();
+        assertThat(actions(owner, path + "&from=2000-01-01T00:00:00Z&to=2999-01-01T00:00:00Z")).hasSize(
+                actions(owner, path).size());
+        assertThat(api().get(path + "&from=yesterday", owner.accessToken()).string("errors.0.field")).isEqualTo("from");
+        assertThat(api().get(path + "&actorId=42", owner.accessToken()).string("errors.0.field")).isEqualTo("actorId");
+    }
+
+    private List<Object> actions(Session session, String path) {
+        Reply reply = api().get(path, session.accessToken());
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply.items().stream().map(e -> e.get("action")).toList();
+    }
+
+    @Test
     void actionsThroughAnApiKeyNameTheKey() {
         Session owner = api().signup("Key Audit Co");
         Reply key = api().post("/api/v1/api-keys", owner.accessToken(), Map.of("name", "automation", "role", "admin"));

@@ -101,6 +101,18 @@ class BotApiTest extends ApiTest {
     }
 
     @Test
+    void taiwanPhrasingIsAConversionOfItsOwnStoredAndReadBack() {
+        Session owner = api().signup("Taiwan Bot Co");
+
+        Reply created = api().post("/api/v1/bots", owner.accessToken(),
+                Map.of("name", "Lumi", "outputConversion", "zh-Hant-TW"));
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(api().get("/api/v1/bots/" + created.string("id"), owner.accessToken()).string("outputConversion"))
+                .isEqualTo("zh-Hant-TW");
+    }
+
+    @Test
     void validationNamesTheFields() {
         Session owner = api().signup("Invalid Bot Co");
         Map<String, Object> bad = new LinkedHashMap<>();

@@ -171,6 +171,17 @@ class ChannelVerifyTest extends ApiTest {
     }
 
     @Test
+    void aNewWebChannelIsHealthyFromTheStart() {
+        Workspace shop = Workspace.create(api(), "Fresh Web Co");
+        String id = shop.connected("web", Map.of());
+
+        var channel = api().get(shop.channel(id), shop.owner().accessToken());
+        assertThat(channel.string("health")).isEqualTo("healthy");
+        assertThat(channel.string("healthDetail")).contains("needs no provider");
+        assertThat(channel.at("verifiedAt")).isNotNull();
+    }
+
+    @Test
     void webChannelsHaveNothingToCheck() {
         Workspace shop = Workspace.create(api(), "Verify Web Co");
         String id = shop.connected("web", Map.of());

@@ -148,6 +148,22 @@ class TeamInboxTest extends InboxTest {
         assertFieldError(api().get("/api/v1/conversations?q=" + "x".repeat(201), owner.accessToken()), "q");
     }
 
+    @Test
+    void theTierFilterKeepsTheConversationsOfThatTiersContacts() {
+        Session owner = api().signup("Tier Filter Co");
+        Channel web = channel(owner.tenantId());
+        String premium = conversation(web, "t1", "Paying Pat", "hello");
+        String free = conversation(web, "t2", "Free Fay", "hello");
+        String contact = api().get("/api/v1/conversations/" + premium, owner.accessToken()).string("contact.id");
+        Reply tiered = api().patch("/api/v1/contacts/" + contact, owner.accessToken(), Map.of("tier", "premium"));
+        assertThat(tiered.status()).as(tiered.text()).isEqualTo(200);
+
+        assertThat(ids(owner, "?tier=premium")).containsExactly(premium);
+        assertThat(ids(owner, "?tier=free")).containsExactly(free);
+        assertThat(ids(owner, "?tier=gold")).isEmpty();
+        assertFieldError(api().get("/api/v1/conversations?tier=Not%20A%20Tier", owner.accessToken()), "tier");
+    }
+
     private List<Object> ids(Session session, String query) {
         Reply reply = api().get("/api/v1/conversations" + query, session.accessToken());
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);

@@ -41,7 +41,24 @@ public final class AuditLog {
 
     /** Newest first; {@code beforeId} is the last id of the previous page (or null for the first page). */
     public List<AuditEntryRow> page(TenantId tenant, UUID beforeId, int limit) {
-        return repository.page(tenant.value(), beforeId == null ? Cursor.MAX : beforeId, limit);
+        return page(tenant, beforeId, Filter.NONE, limit);
+    }
+
+    /** As above, narrowed by {@code filter}. */
+    public List<AuditEntryRow> page(TenantId tenant, UUID beforeId, Filter filter, int limit) {
+        return repository.page(tenant.value(), beforeId == null ? Cursor.MAX : beforeId, filter.actorId(),
+                filter.action(), filter.since(), filter.until(), limit);
+    }
+
+    /**
+     * Which entries: by one actor; by action, exactly ({@code conversation.taken_over}) or by a prefix ending in a
+     * dot ({@code conversation.}); created at or after {@code since} and before {@code until}. Nulls match all.
+     */
+    public record Filter(@io.micronaut.core.annotation.Nullable UUID actorId,
+                         @io.micronaut.core.annotation.Nullable String action,
+                         @io.micronaut.core.annotation.Nullable java.time.Instant since,
+                         @io.micronaut.core.annotation.Nullable java.time.Instant until) {
+        public static final Filter NONE = new Filter(null, null, null, null);
     }
 
     private static final class Cursor {

@@ -18,7 +18,7 @@ public interface BotRepository extends GenericRepository<BotRow, UUID> {
             + "llm_api_key_hint, llm_temperature, llm_max_tokens, llm_timeout_ms, history_window, welcome_message, "
             + "fallback_message, limit_message, quota_message, output_conversion, limit_per_hour, limit_per_day, "
             + "CAST(tier_limits AS text) AS tier_limits, CAST(moderation AS text) AS moderation, version, created_at, "
-            + "updated_at, llm_api_version, CAST(memory_settings AS text) AS memory_settings";
+            + "updated_at, llm_api_version, CAST(memory_settings AS text) AS memory_settings, handoff_text";
 
     @Query("""
             INSERT INTO bots (tenant_id, id, name, status, persona, llm_provider, llm_base_url, llm_model,
@@ -62,6 +62,10 @@ public interface BotRepository extends GenericRepository<BotRow, UUID> {
     @Query("UPDATE bots SET moderation = CAST(:moderation AS jsonb) WHERE tenant_id = :tenantId AND id = :id")
     int setModeration(UUID tenantId, UUID id, String moderation);
     /** Azure OpenAI's api-version (V160), written beside insert/update so their many callers stay as they are. */
+    /** The bot's "a person will answer" text (V191; null: the widget's default), written beside insert/update. */
+    @Query("UPDATE bots SET handoff_text = :handoffText WHERE tenant_id = :tenantId AND id = :id")
+    int setHandoffText(UUID tenantId, UUID id, @Nullable String handoffText);
+
     @Query("UPDATE bots SET llm_api_version = :llmApiVersion WHERE tenant_id = :tenantId AND id = :id")
     int setLlmApiVersion(UUID tenantId, UUID id, @Nullable String llmApiVersion);
 

@@ -23,7 +23,7 @@ public record BotRow(UUID tenantId, @Id UUID id, String name, String status, Str
                      @Nullable String welcomeMessage, @Nullable String fallbackMessage, @Nullable String limitMessage,
                      @Nullable String quotaMessage, String outputConversion, @Nullable Integer limitPerHour, @Nullable Integer limitPerDay,
                      String tierLimits, String moderation, int version, Instant createdAt, Instant updatedAt,
-                     @Nullable String llmApiVersion, String memorySettings) {
+                     @Nullable String llmApiVersion, String memorySettings, @Nullable String handoffText) {
 
     @Override
     public String toString() {

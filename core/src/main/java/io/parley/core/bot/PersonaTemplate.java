@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  * (welcome messages) and
  * {@code checkoutUrl:<offer id>} (welcome, limit and flow messages), which {@link #render} leaves in place: the
  * worker fills it per contact when the message is sent (core premium CheckoutLinks).
+ * <p>Any placeholder may name a fallback after a bar, {@code {{contact.displayName|friend}}}: the text after the
+ * first {@code |} (trimmed; it may be empty) stands in when the value is missing or blank, so "嗨 ！" becomes
+ * "嗨 friend！" for a contact without a name. Placeholders are checked and filled by the name before the bar.
  * Kept deliberately small (no logic, no loops) so business users cannot write templates that fail at run time;
  * a full engine such as Mustache would add failure modes without a use.
  */
@@ -49,7 +52,7 @@ public final class PersonaTemplate {
         }
         Matcher matcher = PLACEHOLDER.matcher(template);
         while (matcher.find()) {
-            String name = matcher.group(1);
+            String name = nameOf(matcher.group(1));
             boolean known = FIXED.contains(name) || ATTRIBUTE.matcher(name).matches()
                     || MEMORY_NAME.matcher(name).matches()
                     || (setupUrlAllowed && SETUP_URL.equals(name))
@@ -69,14 +72,15 @@ public final class PersonaTemplate {
         }
         Matcher matcher = PLACEHOLDER.matcher(template);
         while (matcher.find()) {
-            if (MEMORY_NAME.matcher(matcher.group(1)).matches()) {
-                names.add(matcher.group(1).substring(MEMORY.length()));
+            String name = nameOf(matcher.group(1));
+            if (MEMORY_NAME.matcher(name).matches()) {
+                names.add(name.substring(MEMORY.length()));
             }
         }
         return names;
     }
 
-    /** Fills the placeholders; unknown or missing values become empty text. */
+    /** Fills the placeholders; unknown or missing values become their fallback ({@code |text}), else empty text. */
     public static String render(String template, Function<String, String> values) {
         if (template == null || template.isEmpty()) {
             return template;
@@ -84,11 +88,27 @@ public final class PersonaTemplate {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            String value = values.apply(matcher.group(1));
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
+            String placeholder = matcher.group(1);
+            String value = values.apply(nameOf(placeholder));
+            if (value == null || value.isBlank()) {
+                value = fallbackOf(placeholder);
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /** The placeholder's name: what comes before the fallback's bar, trimmed. */
+    private static String nameOf(String placeholder) {
+        int bar = placeholder.indexOf('|');
+        return bar < 0 ? placeholder : placeholder.substring(0, bar).strip();
+    }
+
+    /** The placeholder's fallback text (after the first bar, trimmed), or empty text when it names none. */
+    private static String fallbackOf(String placeholder) {
+        int bar = placeholder.indexOf('|');
+        return bar < 0 ? "" : placeholder.substring(bar + 1).strip();
     }
 
     /** Values for a contact: display name, tier and attributes. */

@@ -26,13 +26,14 @@ public interface InboxRepository extends GenericRepository<InboxRow, UUID> {
                 c.last_inbound_at, COALESCE(c.last_message_at, c.created_at) AS activity_at, c.created_at,
                 lm.id AS last_message_id, lm.direction AS last_message_direction, lm.sender AS last_message_sender,
                 lm.type AS last_message_type, left(lm.text, 200) AS last_message_text,
-                char_length(lm.text) > 200 AS last_message_truncated, c.assignee_id, c.handoff_source, c.resolved_at
+                char_length(lm.text) > 200 AS last_message_truncated, c.assignee_id, c.handoff_source, c.resolved_at,
+                lm.status AS last_message_status
             FROM conversations c
             JOIN bots b ON b.tenant_id = c.tenant_id AND b.id = c.bot_id
             JOIN channels ch ON ch.tenant_id = c.tenant_id AND ch.id = c.channel_id
             JOIN contacts ct ON ct.tenant_id = c.tenant_id AND ct.id = c.contact_id
             LEFT JOIN LATERAL (
-                SELECT m.id, m.direction, m.sender, m.type, m.text FROM messages m
+                SELECT m.id, m.direction, m.sender, m.type, m.text, m.status FROM messages m
                 WHERE m.tenant_id = c.tenant_id AND m.conversation_id = c.id
                 ORDER BY m.id DESC LIMIT 1) lm ON true
             """;
@@ -47,7 +48,7 @@ public interface InboxRepository extends GenericRepository<InboxRow, UUID> {
      * The page after the position ({@code beforeActivity}, {@code beforeId}) — use {@link #START} and any id for the
      * first page. Null filters match everything; {@code unread} true = unread only, false = read only;
      * {@code takenOver} true = a person holds it (the bot is paused), false = the bot answers; {@code assigneeId}
-     * only that member's, {@code unassigned} only those without a member; {@code query} the conversations whose
+     * only that member's, {@code unassigned} only those without a member; {@code tier} only contacts of that tier; {@code query} the conversations whose
      * contact's name or any message's text contains it (case-insensitive; message text through V175's bigram
      * index, so Chinese is found inside a sentence).
      */
@@ -62,6 +63,7 @@ public interface InboxRepository extends GenericRepository<InboxRow, UUID> {
               AND (CAST(:takenOver AS boolean) IS NULL OR c.bot_paused = :takenOver)
               AND (CAST(:assigneeId AS uuid) IS NULL OR c.assignee_id = :assigneeId)
               AND (:unassigned = false OR c.assignee_id IS NULL)
+              AND (CAST(:tier AS text) IS NULL OR ct.tier = :tier)
               AND (CAST(:query AS text) IS NULL
                    OR strpos(lower(ct.display_name), lower(:query)) > 0
                    OR c.id IN (SELECT m.conversation_id FROM messages m
@@ -72,5 +74,5 @@ public interface InboxRepository extends GenericRepository<InboxRow, UUID> {
     List<InboxRow> page(UUID tenantId, Instant beforeActivity, UUID beforeId, @Nullable UUID botId,
                         @Nullable UUID channelId, @Nullable UUID contactId, @Nullable String status,
                         @Nullable Boolean unread, @Nullable Boolean takenOver, @Nullable UUID assigneeId,
-                        boolean unassigned, @Nullable String query, int limit);
+                        boolean unassigned, @Nullable String query, @Nullable String tier, int limit);
 }

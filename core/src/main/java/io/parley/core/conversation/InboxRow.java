@@ -21,7 +21,8 @@ public record InboxRow(UUID tenantId, @Id UUID id, UUID botId, String botName, U
                        @Nullable UUID lastMessageId, @Nullable String lastMessageDirection,
                        @Nullable String lastMessageSender, @Nullable String lastMessageType,
                        @Nullable String lastMessageText, @Nullable Boolean lastMessageTruncated,
-                       @Nullable UUID assigneeId, @Nullable String handoffSource, @Nullable Instant resolvedAt) {
+                       @Nullable UUID assigneeId, @Nullable String handoffSource, @Nullable Instant resolvedAt,
+                       @Nullable String lastMessageStatus) {
 
     @Override
     public String toString() {

@@ -113,6 +113,17 @@ public interface MessageRepository extends GenericRepository<MessageRow, UUID> {
                    WHEN 'failed' THEN 4 ELSE 4 END)""")
     int advanceStatus(UUID tenantId, UUID id, String status, @Nullable String detail);
 
+    /**
+     * A failed outbound message goes back to queued for a person's retry: the one move against the forward-only
+     * order, taken only from failed (so of two concurrent retries one wins); its reason and any hand-over mark of the
+     * attempt that failed are cleared, so the send job treats it as never sent.
+     */
+    @Query("""
+            UPDATE messages SET status = 'queued', status_detail = NULL, handover_attempt = NULL, updated_at = now()
+            WHERE tenant_id = :tenantId AND conversation_id = :conversationId AND id = :id
+              AND direction = 'outbound' AND status = 'failed'""")
+    int requeueFailed(UUID tenantId, UUID conversationId, UUID id);
+
     @Query("SELECT " + COLUMNS + " FROM messages WHERE tenant_id = :tenantId AND provider_message_id = :providerMessageId")
     Optional<MessageRow> findByProviderId(UUID tenantId, String providerMessageId);
 }

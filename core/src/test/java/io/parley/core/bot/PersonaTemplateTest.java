@@ -36,4 +36,23 @@ class PersonaTemplateTest {
         assertThat(PersonaTemplate.unknownPlaceholders("Link: {{setupUrl}}", true)).isEmpty();
         assertThat(PersonaTemplate.unknownPlaceholders(null, true)).isEmpty();
     }
+
+    @Test
+    void aMissingOrBlankValueGivesWayToTheFallbackAfterTheBar() {
+        var nameless = PersonaTemplate.contactValues(null, "free", Map.of("nick", " "), "Lumi", null);
+
+        assertThat(PersonaTemplate.render("嗨 {{contact.displayName|朋友}}！我是 {{ bot.name | the bot }}", nameless))
+                .isEqualTo("嗨 朋友！我是 Lumi");
+        assertThat(PersonaTemplate.render("Hi {{contact.attributes.nick|there}}, {{contact.tier|}}.", nameless))
+                .isEqualTo("Hi there, free.");
+        assertThat(PersonaTemplate.render("Hi {{contact.displayName | friend}}!",
+                PersonaTemplate.contactValues("Ann", "free", Map.of(), "Lumi", null))).isEqualTo("Hi Ann!");
+    }
+
+    @Test
+    void placeholdersWithAFallbackAreCheckedByTheirName() {
+        assertThat(PersonaTemplate.unknownPlaceholders("{{contact.displayName|friend}} {{contact.nam|x}}", false))
+                .containsExactly("contact.nam");
+        assertThat(PersonaTemplate.memoryNames("{{memory.mood|calm}}")).containsExactly("mood");
+    }
 }

@@ -17,6 +17,7 @@ import io.parley.worker.outbound.NumberedAnswers;
 import io.parley.worker.outbound.PostbackReferences;
 import io.parley.core.flow.FlowMatch;
 import io.parley.core.flow.FlowTurn;
+import io.parley.core.flow.Trigger;
 import io.parley.core.flow.Step;
 import io.parley.core.message.InboundEvent;
 import jakarta.inject.Singleton;
@@ -95,12 +96,21 @@ final class FlowPlanner {
         this.links = links;
     }
 
+    /** The hand-off source of a flow started by its keyword trigger (conversations.handoff_source). */
+    static final String KEYWORD_HANDOFF = "keyword";
+
     /**
      * What the flows decided: messages to send first, then how the turn ends; {@code wait} changes where the
      * conversation waits for an answer (null: no change), {@code variableChanges} its captured variables.
      */
     record Plan(List<OutboundMessage> messages, FlowTurn.Then then, @Nullable String instruction,
-                Map<String, String> attributeChanges, @Nullable Wait flowWait, Map<String, String> variableChanges) {
+                Map<String, String> attributeChanges, @Nullable Wait flowWait, Map<String, String> variableChanges,
+                @Nullable String handoffSource) {
+
+        Plan(List<OutboundMessage> messages, FlowTurn.Then then, @Nullable String instruction,
+             Map<String, String> attributeChanges, @Nullable Wait flowWait, Map<String, String> variableChanges) {
+            this(messages, then, instruction, attributeChanges, flowWait, variableChanges, null);
+        }
 
         Plan(List<OutboundMessage> messages, FlowTurn.Then then, @Nullable String instruction,
              Map<String, String> attributeChanges) {
@@ -108,7 +118,12 @@ final class FlowPlanner {
         }
 
         Plan withWait(@Nullable Wait other) {
-            return new Plan(messages, then, instruction, attributeChanges, other, variableChanges);
+            return new Plan(messages, then, instruction, attributeChanges, other, variableChanges, handoffSource);
+        }
+
+        /** Who handed off, when this plan hands off: "keyword" for a flow its keyword trigger started. */
+        Plan handedOffBy(String source) {
+            return new Plan(messages, then, instruction, attributeChanges, flowWait, variableChanges, source);
         }
     }
 
@@ -123,8 +138,14 @@ final class FlowPlanner {
         List<OutboundMessage> messages = new ArrayList<>(plan.messages());
         messages.replaceAll(message -> message.text() == null ? message
                 : message.withText(withCheckoutLinks(turn, message.text())));
+        String handoffText = turn.bot().handoffText();
+        if (handoffText != null && !handoffText.isBlank()) {
+            // the web chat says a person will answer in the bot's words after a hand-off reply
+            messages.replaceAll(message -> Boolean.TRUE.equals(message.payload().get("handoff"))
+                    ? message.with("personAnswersText", handoffText) : message);
+        }
         return new Plan(messages, plan.then(), withCheckoutLinks(turn, plan.instruction()), plan.attributeChanges(),
-                plan.flowWait(), plan.variableChanges());
+                plan.flowWait(), plan.variableChanges(), plan.handoffSource());
     }
 
     private Plan planned(Turn turn) {
@@ -217,6 +238,9 @@ final class FlowPlanner {
                             turn.bot().name(), setupUrl))));
         }
         Plan plan = plan(flowTurn, messages);
+        if (match.found().map(flow -> flow.trigger() instanceof Trigger.Keyword).orElse(false)) {
+            plan = plan.handedOffBy(KEYWORD_HANDOFF); // told apart in the inbox: "a keyword handed off"
+        }
         return flowTurn.waiting() == null ? plan : plan.withWait(captures.waitAt(flowTurn.waiting(), 0, facts.now()));
     }
 

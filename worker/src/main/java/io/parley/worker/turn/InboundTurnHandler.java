@@ -236,7 +236,7 @@ final class InboundTurnHandler implements JobHandler {
         }
         writer.write(turn, new Reply(messages, plan.attributeChanges(), plan.then() == FlowTurn.Then.HANDOFF,
                 answer == null ? null : answer.usage(), !messages.isEmpty(), null, plan.flowWait(),
-                plan.variableChanges(), answer == null ? null : answer.memory()));
+                plan.variableChanges(), answer == null ? null : answer.memory(), plan.handoffSource()));
         if (crisis) {
             moderation.handOff(turn);
         }

@@ -40,6 +40,13 @@ record OutboundMessage(String type, @Nullable String text, Map<String, Object> p
     static final String LIMIT = "limit";
 
     /** This message marked with what wrote it ({@code payload.origin}). */
+    /** The same message with one more payload entry. */
+    OutboundMessage with(String key, Object value) {
+        Map<String, Object> added = new LinkedHashMap<>(payload);
+        added.put(key, value);
+        return new OutboundMessage(type, text, added);
+    }
+
     OutboundMessage from(String origin) {
         Map<String, Object> marked = new LinkedHashMap<>(payload);
         marked.put("origin", origin);

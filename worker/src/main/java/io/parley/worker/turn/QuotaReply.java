@@ -52,7 +52,7 @@ final class QuotaReply {
             return bot.quotaMessage();
         }
         return switch (bot.outputConversion()) {
-            case "zh-Hant" -> DEFAULT_ZH_HANT;
+            case "zh-Hant", "zh-Hant-TW" -> DEFAULT_ZH_HANT;
             case "zh-Hans" -> DEFAULT_ZH_HANS;
             default -> DEFAULT_EN;
         };

@@ -17,15 +17,22 @@ import java.util.Map;
  * @param flowWait           where the conversation now waits for an answer to a flow's question (null: unchanged)
  * @param variableChanges  conversation variables captured by the turn
  * @param memory           memory values the LLM proposed (applied, bounded, only when the reply is written)
+ * @param handoffSource    who handed off when {@code handoff}: "keyword" for a keyword-triggered flow; null: "flow"
  */
 record Reply(List<OutboundMessage> messages, Map<String, String> attributeChanges, boolean handoff,
              @Nullable LlmUsage llm, boolean counts, @Nullable Instant noticeUntil, FlowPlanner.@Nullable Wait flowWait,
-             Map<String, String> variableChanges, @Nullable MemoryProposal memory) {
+             Map<String, String> variableChanges, @Nullable MemoryProposal memory, @Nullable String handoffSource) {
 
     Reply {
         messages = List.copyOf(messages);
         attributeChanges = Map.copyOf(attributeChanges);
         variableChanges = Map.copyOf(variableChanges);
+    }
+
+    Reply(List<OutboundMessage> messages, Map<String, String> attributeChanges, boolean handoff,
+          @Nullable LlmUsage llm, boolean counts, @Nullable Instant noticeUntil, FlowPlanner.@Nullable Wait flowWait,
+          Map<String, String> variableChanges, @Nullable MemoryProposal memory) {
+        this(messages, attributeChanges, handoff, llm, counts, noticeUntil, flowWait, variableChanges, memory, null);
     }
 
     Reply(List<OutboundMessage> messages, Map<String, String> attributeChanges, boolean handoff,

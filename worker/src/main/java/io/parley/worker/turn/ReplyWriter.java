@@ -122,7 +122,8 @@ final class ReplyWriter {
             summaryJobs.afterReply(turn.tenant(), turn.bot(), conversation.id(), turn.history()); // long memory
             if (reply.handoff()) {
                 conversations.setBotPaused(t, conversation.id(), true, null);
-                conversations.recordHandoff(t, conversation.id(), "flow", true); // needs a person (inbox)
+                conversations.recordHandoff(t, conversation.id(), // needs a person (inbox)
+                        reply.handoffSource() == null ? "flow" : reply.handoffSource(), true);
                 handoffLog.insert(t, Ids.next(), conversation.id(), HandoffRepository.FLOW); // analytics
                 events.publish(turn.tenant(), "conversation.handoff", Map.of(
                         "conversationId", conversation.id().toString(), "contactId", turn.contact().id().toString()));

@@ -35,8 +35,7 @@ class InboxTurnTest extends TurnTest {
     @Test
     void aFlowHandOffMakesTheConversationWaitForAPersonAndNamesTheFlowAsTheSource() {
         World world = world(BotSpec.demo(), "web");
-        flow(world, new Flow(Ids.next(), "human", true, 0,
-                new Trigger.Keyword(List.of("human"), Trigger.Match.CONTAINS),
+        flow(world, new Flow(Ids.next(), "human", true, 0, new Trigger.Regex("(?i)\\bhuman\\b"),
                 List.of(new Step.Handoff("A person will reply shortly."))));
 
         ConversationRow handedOff = conversation(world, say(world, "U1", "I want a human"));
@@ -44,6 +43,24 @@ class InboxTurnTest extends TurnTest {
         assertThat(handedOff.botPaused()).isTrue();
         assertThat(handedOff.status()).isEqualTo("waiting");
         assertThat(handedOff.handoffSource()).isEqualTo("flow");
+    }
+
+    @Test
+    void aFlowItsKeywordStartedHandsOffAsAKeywordInTheBotsOwnWords() {
+        World world = world(BotSpec.demo(), "web");
+        scope.writeVoid(world.tenant(), () -> bots.setHandoffText(world.tenant().value(), world.bot(),
+                "Mei replies within the hour."));
+        flow(world, new Flow(Ids.next(), "human", true, 0,
+                new Trigger.Keyword(List.of("human"), Trigger.Match.CONTAINS),
+                List.of(new Step.Handoff("Connecting you to our team."))));
+
+        UUID asked = say(world, "U1", "I want a human");
+        ConversationRow handedOff = conversation(world, asked);
+
+        assertThat(handedOff.handoffSource()).isEqualTo("keyword");
+        assertThat(messagesOf(world, handedOff.id())).filteredOn(m -> "Connecting you to our team.".equals(m.text()))
+                .singleElement().satisfies(m -> assertThat(m.payload())
+                        .contains("\"personAnswersText\"", "Mei replies within the hour."));
     }
 
     @Test

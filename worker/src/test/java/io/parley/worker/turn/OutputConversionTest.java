@@ -13,6 +13,12 @@ class OutputConversionTest {
     }
 
     @Test
+    void taiwanPhrasingConvertsWordsNotOnlyCharacters() {
+        assertThat(OutputConversion.apply("zh-Hant", "软件和鼠标，网络信息")).isEqualTo("軟件和鼠標，網絡信息");
+        assertThat(OutputConversion.apply("zh-Hant-TW", "软件和鼠标，网络信息")).isEqualTo("軟體和滑鼠，網路資訊");
+    }
+
+    @Test
     void leavesTextAloneWithoutAConversion() {
         assertThat(OutputConversion.apply("none", "头发")).isEqualTo("头发");
         assertThat(OutputConversion.apply("zh-Hant", "Hello, world")).isEqualTo("Hello, world");

@@ -49,4 +49,11 @@ interface WebChatRepository extends GenericRepository<MessageRow, UUID> {
                 WHERE ci.tenant_id = :tenantId AND ci.channel_id = :channelId AND ci.external_user_id = :sessionId
                   AND c.bot_paused)""")
     boolean heldByPerson(UUID tenantId, UUID channelId, String sessionId);
+
+    /** The channel's bot's "a person will answer" text (V191), or null for the widget's default. */
+    @Query("""
+            SELECT b.handoff_text FROM channels ch JOIN bots b ON b.tenant_id = ch.tenant_id AND b.id = ch.bot_id
+            WHERE ch.tenant_id = :tenantId AND ch.id = :channelId""")
+    @io.micronaut.core.annotation.Nullable
+    String handoffText(UUID tenantId, UUID channelId);
 }

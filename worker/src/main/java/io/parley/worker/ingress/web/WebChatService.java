@@ -84,7 +84,10 @@ final class WebChatService {
                 "clientMessageId was already used by another session; generate a new one per message.")));
         boolean personAnswers = scope.read(channel.tenant(), () -> sessions.heldByPerson(channel.tenant().value(),
                 channel.id(), user));
-        return new WebChatWire.Accepted(eventId.toString(), personAnswers);
+        String personAnswersText = personAnswers
+                ? scope.read(channel.tenant(), () -> sessions.handoffText(channel.tenant().value(), channel.id()))
+                : null;
+        return new WebChatWire.Accepted(eventId.toString(), personAnswers, personAnswersText);
     }
 
     Flux<Event<String>> stream(String widgetKey, String sessionId, @Nullable String lastEventId,

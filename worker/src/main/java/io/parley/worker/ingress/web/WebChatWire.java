@@ -56,10 +56,11 @@ final class WebChatWire {
 
     /**
      * {@code personAnswers}: a person holds the session's conversation (the bot is paused), so no bot reply is
-     * coming: the widget says a person will answer instead of showing a typing indicator.
+     * coming: the widget says a person will answer instead of showing a typing indicator — in the bot's words
+     * ({@code personAnswersText}, the bot's handoffText) when it has some, else its own default.
      */
     @Serdeable
-    record Accepted(String eventId, boolean personAnswers) {
+    record Accepted(String eventId, boolean personAnswers, @Nullable String personAnswersText) {
     }
 
     /** One reply as the stream sends it (the SSE event id is the message id, for Last-Event-ID). */

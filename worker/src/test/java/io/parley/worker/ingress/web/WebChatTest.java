@@ -59,10 +59,15 @@ class WebChatTest extends WorkerTest {
                 tenant, contact);
 
         Reply personAnswers = send(web, Map.of("sessionId", session, "clientMessageId", "m-00000023", "text", "Hi"));
+        rows().query("UPDATE bots SET handoff_text = 'Mei replies within the hour.' WHERE tenant_id = ? AND id = ? "
+                + "RETURNING id", tenant, web.bot());
+        Reply inTheBotsWords = send(web, Map.of("sessionId", session, "clientMessageId", "m-00000024", "text", "Hi"));
 
         assertThat(beforeAny.body()).containsEntry("personAnswers", false);
         assertThat(botAnswers.body()).containsEntry("personAnswers", false);
         assertThat(personAnswers.body()).containsEntry("personAnswers", true);
+        assertThat(personAnswers.body().get("personAnswersText")).as("the widget's default").isNull();
+        assertThat(inTheBotsWords.body()).containsEntry("personAnswersText", "Mei replies within the hour.");
     }
 
     @Test
