@@ -121,8 +121,7 @@ final class FlowPlanner {
     Plan plan(Turn turn) {
         Plan plan = planned(turn);
         List<OutboundMessage> messages = new ArrayList<>(plan.messages());
-        messages.replaceAll(message -> message.text() == null ? message
-                : message.withText(withCheckoutLinks(turn, message.text())));
+        messages.replaceAll(message -> message.withTexts(text -> withCheckoutLinks(turn, text)));
         return new Plan(messages, plan.then(), withCheckoutLinks(turn, plan.instruction()), plan.attributeChanges(),
                 plan.flowWait(), plan.variableChanges());
     }
