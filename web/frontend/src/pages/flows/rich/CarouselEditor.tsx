@@ -8,11 +8,11 @@ import { MAX_CARD_BUTTONS } from './RichStepEditor'
 type Card = components['schemas']['FlowCard']
 
 /** docs/flows.md: 2 to 10 cards (a single card is a card step; LINE takes 12 bubbles, 10 keep it scrollable). */
-export const MIN_CARDS = 2
-export const MAX_CARDS = 10
+const MIN_CARDS = 2
+const MAX_CARDS = 10
 
 /** A new card as the API wants it. */
-export const newCard = (): Card => ({ title: '', text: '' })
+const newCard = (): Card => ({ title: '', text: '' })
 
 /**
  * The cards of a carousel step, one fieldset each (title, text, image, up to 3 buttons), with the API's field errors
