@@ -4836,6 +4836,16 @@ export interface components {
             /** @description A flow of this bot that a press starts (instead of postback) */
             flowId?: string | null;
         };
+        /** @description One card of a carousel: `title` (1-80), `text` (1-1000), optional `imageUrl` (https) and 0-3 `buttons` */
+        FlowCard: {
+            /** @example Chestnut cake */
+            title?: string | null;
+            /** @example Baked this morning. */
+            text?: string | null;
+            /** @example https://cdn.example.com/chestnut.jpg */
+            imageUrl?: string | null;
+            buttons?: components["schemas"]["FlowButton"][] | null;
+        };
         /**
          * @description A test on the contact, the channel or the time; exactly one of:
          *     * `all`: every condition holds; `any`: at least one holds; `not`: the condition does not hold (nesting up to 4 levels, at most 20 tests in all).
@@ -5140,6 +5150,7 @@ export interface components {
          *     * `card`: `title` (1-80), `text` (1-1000), optional `imageUrl` (https), `buttons` (0-3) and `link`             (`{label, url}`). LINE Flex bubble, WhatsApp interactive, Telegram photo             with an inline keyboard, a card in web chat.
          *     * `list`: `text` (1-1000), optional `button` (1-20, default Options), `options` (1-10 of `{label` 1-24,             optional `description` 1-72, `postback` or `flowId}`). WhatsApp list, LINE Flex, Telegram keyboard.
          *     * `link_button`: `text` (1-1000), `label` (1-20), `url` (http or https): a button that opens a page             (WhatsApp CTA URL).
+         *     * `carousel`: `cards` (2-10 of `{title` 1-80, `text` 1-1000, optional `imageUrl` (https), optional `buttons` 0-3`}`): cards side by side, a LINE Flex carousel and a sideways-scrolling row in web chat; WhatsApp and Telegram get one card message per card.
          *     A button or option has either `postback` or `flowId` (a flow of this bot that a press starts); a             contact may also answer with the option's number.
          *     `text`, `title`, `message` and `instruction` may use {{contact.displayName}}, {{contact.tier}}, {{contact.attributes.<key>}}, {{bot.name}} and {{setupUrl}}.
          * @example {
@@ -5160,7 +5171,7 @@ export interface components {
          */
         FlowStep: {
             /** @enum {string|null} */
-            type?: "text" | "buttons" | "image" | "set_attribute" | "handoff" | "ask_llm" | "branch" | "ask" | "goto" | "card" | "list" | "link_button" | null;
+            type?: "text" | "buttons" | "image" | "set_attribute" | "handoff" | "ask_llm" | "branch" | "ask" | "goto" | "card" | "list" | "link_button" | "carousel" | null;
             /**
              * @description text, buttons
              * @example We are open 10:00-18:00.
@@ -5255,6 +5266,8 @@ export interface components {
              * @example Book now
              */
             label?: string | null;
+            /** @description carousel: 2-10 cards */
+            cards?: components["schemas"]["FlowCard"][] | null;
         };
         /**
          * @description What starts the flow, by `type`:

@@ -158,8 +158,8 @@ export class ChatWidget {
   }
 
   /** The contact answers a reply with one of its buttons: the label is what they said, the postback what it means. */
-  private press(replyId: string, button: ChatButton): void {
-    const answered = this.transcript.choose(replyId, button.label)
+  private press(replyId: string, button: ChatButton, chosen = button.label): void {
+    const answered = this.transcript.choose(replyId, chosen)
     if (answered) {
       this.shadow.getElementById(`m-${replyId}`)?.replaceWith(this.render(answered))
     }
@@ -171,6 +171,11 @@ export class ChatWidget {
     const item = document.createElement('li')
     item.id = `m-${line.id}`
     item.className = `line ${line.from} ${line.status ?? ''}`.trim()
+    if (line.cards?.length) {
+      item.classList.add('with-cards')
+      item.append(this.renderCards(line))
+      return item
+    }
     if (line.image) {
       const image = document.createElement('img')
       image.className = 'image'
@@ -206,7 +211,37 @@ export class ChatWidget {
     return item
   }
 
-  private renderButtons(replyId: string, buttons: ChatButton[], chosen: string | undefined): HTMLElement {
+  /** A carousel: its cards in a row that scrolls sideways (a list, so screen readers say how many there are). */
+  private renderCards(line: ChatLine): HTMLElement {
+    const row = document.createElement('ul')
+    row.className = 'cards'
+    row.setAttribute('aria-label', this.t.cards)
+    for (const card of line.cards ?? []) {
+      const item = document.createElement('li')
+      item.className = 'card'
+      if (card.image) {
+        const image = document.createElement('img')
+        image.className = 'image'
+        image.src = card.image.url
+        image.alt = card.image.alt ?? this.t.image
+        item.append(image)
+      }
+      const title = document.createElement('strong')
+      title.className = 'title'
+      title.textContent = card.title
+      item.append(title)
+      appendLinkedText(item, card.text)
+      if (card.buttons.length) {
+        // labels repeat from card to card, so the pressed one is remembered by its postback data
+        item.append(this.renderButtons(line.id, card.buttons, line.chosen, (button) => button.postback))
+      }
+      row.append(item)
+    }
+    return row
+  }
+
+  private renderButtons(replyId: string, buttons: ChatButton[], chosen: string | undefined,
+                        keyOf: (button: ChatButton) => string = (button) => button.label): HTMLElement {
     const group = document.createElement('div')
     group.className = 'choices'
     group.setAttribute('role', 'group')
@@ -223,10 +258,10 @@ export class ChatWidget {
         button.append(description)
       }
       button.disabled = chosen !== undefined
-      if (chosen === choice.label) {
+      if (chosen === keyOf(choice)) {
         button.setAttribute('aria-pressed', 'true')
       }
-      button.addEventListener('click', () => this.press(replyId, choice))
+      button.addEventListener('click', () => this.press(replyId, choice, keyOf(choice)))
       group.append(button)
     }
     return group

@@ -1,11 +1,12 @@
 import type { Reply } from './chatApi'
 import { isWebUrl } from '../links/linkify'
-import type { ChatButton, ChatLine } from './transcript'
+import type { ChatButton, ChatCard, ChatLine } from './transcript'
 
 /**
  * A streamed reply as a line of the chat. The payload is the flow step's JSON (docs/outbound.md): buttons
  * `{buttons: [{label, postback}], style}`, images `{url, previewUrl, alt?}`, cards `{title, imageUrl?, buttons,
- * link?}`, lists `{button, options: [{label, description?, postback}]}`, links `{label, url}`. It is read
+ * link?}`, lists `{button, options: [{label, description?, postback}]}`, links `{label, url}`, carousels `{cards:
+ * [{title, text, imageUrl?, buttons}]}`. It is read
  * defensively: a reply this widget cannot show still becomes a line, with the given placeholder text.
  */
 export function lineOfReply(reply: Reply, placeholder: string): ChatLine {
@@ -15,6 +16,10 @@ export function lineOfReply(reply: Reply, placeholder: string): ChatLine {
     return { ...line, image }
   }
   const payload = reply.payload
+  const cards = reply.type === 'carousel' ? cardsOf(payload?.cards) : []
+  if (cards.length > 0) {
+    return { ...line, cards }
+  }
   const buttons = reply.type === 'buttons' || reply.type === 'card' ? buttonsOf(payload?.buttons)
     : reply.type === 'list' ? buttonsOf(payload?.options) : []
   if (buttons.length > 0) {
@@ -61,5 +66,19 @@ function buttonsOf(buttons: unknown): ChatButton[] {
       return []
     }
     return [typeof description === 'string' && description.trim() ? { label, postback, description } : { label, postback }]
+  })
+}
+
+function cardsOf(cards: unknown): ChatCard[] {
+  if (!Array.isArray(cards)) {
+    return []
+  }
+  return cards.flatMap((c: unknown) => {
+    const card = (c ?? {}) as Record<string, unknown>
+    if (typeof card.title !== 'string' || !card.title || typeof card.text !== 'string') {
+      return []
+    }
+    const image = imageOf({ url: card.imageUrl })
+    return [{ title: card.title, text: card.text, buttons: buttonsOf(card.buttons), ...(image ? { image } : {}) }]
   })
 }

@@ -18,6 +18,7 @@ const en = {
   nonText: '(a message this chat cannot show)',
   image: 'Image',
   choices: 'Choices',
+  cards: 'Cards',
 }
 
 export type WidgetStrings = typeof en
@@ -41,6 +42,7 @@ const zhHant: WidgetStrings = {
   nonText: '（此對話無法顯示這則訊息）',
   image: '圖片',
   choices: '選項',
+  cards: '卡片',
 }
 
 export const widgetCatalog = { en, zhHant }

@@ -6,6 +6,14 @@ export interface ChatButton {
   description?: string
 }
 
+/** One card of a carousel reply: its buttons are answered like a buttons reply's. */
+export interface ChatCard {
+  title: string
+  text: string
+  image?: { url: string; alt: string | null }
+  buttons: ChatButton[]
+}
+
 /** One line of the chat as the widget shows it. */
 export interface ChatLine {
   id: string
@@ -25,6 +33,11 @@ export interface ChatLine {
   title?: string
   /** A card's or a link step's button that opens a page (an http or https URL). */
   link?: { label: string; url: string }
+  /**
+   * A carousel's cards, shown as a row that scrolls sideways; then `chosen` is the pressed button's postback data
+   * (labels such as "Order" repeat from card to card).
+   */
+  cards?: ChatCard[]
 }
 
 interface Saved {

@@ -55,6 +55,27 @@ describe('test chat', () => {
     expect(lines.map((li) => li.textContent)).toEqual(['You: What are your hours?', 'Bot: We are open 10:00-18:00.', 'Bot: Anything else?Menu'])
   })
 
+  it("shows a carousel's cards in a row and presses one card's button by its postback data", async () => {
+    const api = await openTestChat()
+    const stream = FakeEventSource.latest()
+
+    act(() => stream.message({ id: 'm1', text: 'Cake\nBaked today.\n\nLatte\nRoasted tea.', type: 'carousel',
+      createdAt: '2026-12-07T10:00:00Z', payload: { cards: [
+        { title: 'Cake', text: 'Baked today.', imageUrl: 'https://cdn.example/cake.jpg', buttons: [{ label: 'Order', postback: 'order=cake' }] },
+        { title: 'Latte', text: 'Roasted tea.', buttons: [{ label: 'Order', postback: 'order=latte' }] }] } }, 'm1'))
+
+    const cards = within(screen.getByRole('list', { name: 'Cards' })).getAllByRole('listitem')
+    expect(cards.map((card) => card.querySelector('strong')?.textContent)).toEqual(['Cake', 'Latte'])
+    expect(within(cards[0]).getByRole('img')).toHaveAttribute('src', 'https://cdn.example/cake.jpg')
+    await userEvent.click(within(cards[1]).getByRole('button', { name: 'Order' }))
+
+    expect(await sentMessage(api)).toMatchObject({ text: 'Order', postback: 'order=latte' })
+    const after = within(screen.getByRole('list', { name: 'Cards' })).getAllByRole('listitem')
+    expect(within(after[1]).getByRole('button', { name: 'Order' })).toHaveAttribute('aria-pressed', 'true')
+    expect(within(after[0]).getByRole('button', { name: 'Order' })).not.toHaveAttribute('aria-pressed')
+    expect(within(after[0]).getByRole('button', { name: 'Order' })).toBeDisabled()
+  })
+
   it("presses a reply's button as a contact would: its label and postback are sent and the buttons are answered", async () => {
     const api = await openTestChat()
 

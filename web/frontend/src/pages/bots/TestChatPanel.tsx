@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/problem'
 import { Button, LinkedText, Loading, ProblemAlert } from '../../ui'
+import { TestChatCards } from './TestChatCards'
 import { randomId, useWebChat } from './useWebChat'
 
 const sessionKey = (botId: string) => `parley.testChat.${botId}`
@@ -73,8 +74,9 @@ function Conversation({ botId, widgetKey, freshSession }: { botId: string; widge
           <li key={line.id} className={`test-chat__bubble test-chat__bubble--${line.from}`} aria-busy={line.pending || undefined}>
             <span className="visually-hidden">{line.from === 'bot' ? t('testChat.bot') : t('testChat.you')}: </span>
             {line.image && <img className="test-chat__image" src={line.image.url} alt={line.image.alt || t('testChat.image')} />}
+            {line.cards && <TestChatCards line={line} onPress={chat.press} />}
             {line.title && <strong className="test-chat__title">{line.title}</strong>}
-            <LinkedText text={line.text} />
+            {!line.cards && <LinkedText text={line.text} />}
             {line.buttons && (
               <span className="test-chat__buttons" role="group" aria-label={t('testChat.choices')}>
                 {line.buttons.map((button, i) => (

@@ -126,6 +126,7 @@ export default catalog({
     disconnected: 'Reconnecting to the reply stream…',
     image: 'Image from the bot',
     choices: 'Choices',
+    cards: 'Cards',
   },
 }, {
   list: {
@@ -253,5 +254,6 @@ export default catalog({
     disconnected: '正在重新連線到回覆串流…',
     image: '機器人傳送的圖片',
     choices: '選項',
+    cards: '卡片',
   },
 })

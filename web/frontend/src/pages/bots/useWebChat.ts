@@ -10,6 +10,14 @@ export interface ChatButton {
   description?: string
 }
 
+/** One card of a carousel reply. */
+export interface ChatCard {
+  title: string
+  text: string
+  image?: { url: string; alt?: string }
+  buttons: ChatButton[]
+}
+
 export interface ChatLine {
   id: string
   from: 'contact' | 'bot'
@@ -23,9 +31,13 @@ export interface ChatLine {
   title?: string
   /** A card's or link step's button that opens a page (http or https only). */
   link?: { label: string; url: string }
+  /** A carousel's cards (then `chosen` is the pressed button's postback data: labels repeat between cards). */
+  cards?: ChatCard[]
   /** A sent message not yet accepted by the server. */
   pending?: boolean
 }
+
+interface StreamedButton { label?: string; postback?: string; description?: string }
 
 interface StreamedMessage {
   id: string
@@ -33,25 +45,42 @@ interface StreamedMessage {
   type?: string
   /**
    * The flow step's JSON (docs/outbound.md): {buttons: [{label, postback}]}, {url, previewUrl, alt?}, a card's
-   * {title, imageUrl?, buttons, link?}, a list's {options: [{label, description?, postback}]} or a link's {label, url}.
+   * {title, imageUrl?, buttons, link?}, a list's {options: [{label, description?, postback}]}, a link's {label, url}
+   * or a carousel's {cards: [{title, text, imageUrl?, buttons}]}.
    */
   payload?: {
-    buttons?: { label?: string; postback?: string; description?: string }[]
-    options?: { label?: string; postback?: string; description?: string }[]
+    cards?: { title?: string; text?: string; imageUrl?: string; buttons?: StreamedButton[] }[]
+    buttons?: StreamedButton[]
+    options?: StreamedButton[]
     url?: string; alt?: string; title?: string; imageUrl?: string; label?: string
     link?: { label?: string; url?: string }
   }
   createdAt?: string
 }
 
-function lineOf(message: StreamedMessage): ChatLine {
-  const payload = message.payload
-  const withButtons = message.type === 'buttons' || message.type === 'card' ? payload?.buttons
-    : message.type === 'list' ? payload?.options : undefined
-  const buttons = (withButtons ?? [])
+function buttonsOf(buttons: StreamedButton[] | undefined): ChatButton[] {
+  return (buttons ?? [])
     .filter((b): b is ChatButton => typeof b.label === 'string' && typeof b.postback === 'string')
     .map((b): ChatButton => typeof b.description === 'string' && b.description.trim()
       ? { label: b.label, postback: b.postback, description: b.description } : { label: b.label, postback: b.postback })
+}
+
+function cardsOf(cards: NonNullable<StreamedMessage['payload']>['cards']): ChatCard[] {
+  return (cards ?? []).flatMap((card) => typeof card.title === 'string' && typeof card.text === 'string'
+    ? [{ title: card.title, text: card.text, buttons: buttonsOf(card.buttons),
+        // flows allow only https images; a javascript: or data: URL is not shown
+        ...(card.imageUrl && isWebUrl(card.imageUrl) ? { image: { url: card.imageUrl } } : {}) }]
+    : [])
+}
+
+function lineOf(message: StreamedMessage): ChatLine {
+  const payload = message.payload
+  const cards = message.type === 'carousel' ? cardsOf(payload?.cards) : []
+  if (cards.length > 0) {
+    return { id: message.id, from: 'bot', text: message.text ?? '', cards }
+  }
+  const buttons = buttonsOf(message.type === 'buttons' || message.type === 'card' ? payload?.buttons
+    : message.type === 'list' ? payload?.options : undefined)
   const url = message.type === 'image' ? payload?.url : message.type === 'card' ? payload?.imageUrl : undefined
   const link = message.type === 'link' ? { label: payload?.label, url: payload?.url }
     : message.type === 'card' ? payload?.link : undefined
@@ -124,9 +153,12 @@ export function useWebChat(widgetKey: string | undefined, sessionId: string) {
     setLines((current) => current.map((line) => (line.id === clientMessageId ? { ...line, pending: false } : line)))
   }, [widgetKey, sessionId])
 
-  /** Answers a buttons reply: its buttons are disabled from now on, one answer per question. */
-  const press = useCallback((replyId: string, button: ChatButton) => {
-    setLines((current) => current.map((line) => (line.id === replyId ? { ...line, chosen: button.label } : line)))
+  /**
+   * Answers a buttons reply: its buttons are disabled from now on, one answer per question. `chosen` marks the pressed
+   * one (a carousel's: its postback data).
+   */
+  const press = useCallback((replyId: string, button: ChatButton, chosen: string = button.label) => {
+    setLines((current) => current.map((line) => (line.id === replyId ? { ...line, chosen } : line)))
     void send(button.label, button.postback)
   }, [send])
 

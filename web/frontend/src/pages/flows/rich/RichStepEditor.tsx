@@ -2,16 +2,15 @@ import { useTranslation } from 'react-i18next'
 import type { components } from '../../../api/schema'
 import { Button, TextField } from '../../../ui'
 import { TemplateField } from '../../bots/TemplateField'
-import { TargetField, type Target } from './TargetField'
+import { Choices } from './Choices'
+import { CarouselEditor } from './CarouselEditor'
 
 type StepSpec = components['schemas']['FlowStep']
-type Choice = { label?: string | null; description?: string | null } & Target
-
-const MAX_CARD_BUTTONS = 3
+export const MAX_CARD_BUTTONS = 3
 const MAX_OPTIONS = 10
 
 /**
- * The fields of a card, list or link_button step, edited on the step's API shape (kept as the step form's `raw`), with
+ * The fields of a card, list, link_button or carousel step, edited on the step's API shape (kept as the step form's `raw`), with
  * the API's field errors next to each field. Buttons and options choose a flow by name or take postback data.
  */
 export function RichStepEditor({ spec, onChange, errors, path }: {
@@ -24,6 +23,9 @@ export function RichStepEditor({ spec, onChange, errors, path }: {
   const { t } = useTranslation('rich')
   const set = (patch: Partial<StepSpec>) => onChange({ ...spec, ...patch })
   const error = (field: string) => errors[`${path}.${field}`]
+  if (spec.type === 'carousel') {
+    return <CarouselEditor cards={spec.cards ?? []} path={path} errors={errors} onChange={(cards) => set({ cards })} />
+  }
   return (
     <div className="p-stack">
       {spec.type === 'card' && (
@@ -70,47 +72,5 @@ export function RichStepEditor({ spec, onChange, errors, path }: {
       )}
       <p className="p-field__hint">{t('channels')}</p>
     </div>
-  )
-}
-
-/** A card's buttons or a list's options: label (and a list option's description) and what a press does. */
-function Choices({ kind, items, max, path, errors, onChange }: {
-  kind: 'button' | 'option'
-  items: Choice[]
-  max: number
-  path: string
-  errors: Record<string, string>
-  onChange: (items: Choice[]) => void
-}) {
-  const { t } = useTranslation('rich')
-  const change = (index: number, item: Choice) => onChange(items.map((old, i) => (i === index ? item : old)))
-  const what = t(kind)
-  return (
-    <fieldset className="flow-buttons">
-      <legend className="p-field__label">{t(kind === 'button' ? 'buttons' : 'options')}</legend>
-      {errors[path] && <span className="p-field__error" role="alert">{errors[path]}</span>}
-      {items.map((item, index) => {
-        const at = `${path}[${index}]`
-        return (
-          <div className="flow-buttons__row" key={index} role="group" aria-label={t('row', { what, number: index + 1 })}>
-            <TextField label={t('label')} value={item.label ?? ''} maxLength={kind === 'button' ? 20 : 24}
-                       error={errors[`${at}.label`]} onChange={(e) => change(index, { ...item, label: e.target.value })} />
-            {kind === 'option' && (
-              <TextField label={t('description')} value={item.description ?? ''} maxLength={72} error={errors[`${at}.description`]}
-                         onChange={(e) => change(index, { ...item, description: e.target.value === '' ? undefined : e.target.value })} />
-            )}
-            <TargetField value={item} path={at} errors={errors}
-                         onChange={(target) => change(index, { label: item.label, description: item.description, ...target })} />
-            <Button size="sm" variant="ghost" aria-label={t('remove', { what, number: index + 1 })}
-                    disabled={kind === 'option' && items.length === 1} onClick={() => onChange(items.filter((_, i) => i !== index))}>✕</Button>
-          </div>
-        )
-      })}
-      <div>
-        <Button size="sm" disabled={items.length >= max} onClick={() => onChange([...items, { label: '', postback: '' }])}>
-          {t(kind === 'button' ? 'addButton' : 'addOption')}
-        </Button>
-      </div>
-    </fieldset>
   )
 }

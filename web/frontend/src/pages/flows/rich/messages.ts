@@ -1,6 +1,6 @@
 import { catalog } from '../../../i18n/catalog'
 
-/** Strings of the card, list and link-button step editors (namespace `rich`). */
+/** Strings of the card, list, link-button and carousel step editors (namespace `rich`). */
 export default catalog({
   title: 'Title',
   text: 'Text',
@@ -26,6 +26,10 @@ export default catalog({
   button: 'button',
   option: 'option',
   row: '{{what}} {{number}}',
+  cardNumber: 'Card {{number}}',
+  addCard: 'Add a card',
+  removeCard: 'Remove card {{number}}',
+  carouselChannels: 'LINE shows the cards side by side (a Flex carousel), web chat as a row to scroll; WhatsApp and Telegram get one card message per card.',
   channels: 'LINE shows a Flex card, WhatsApp an interactive message, Telegram buttons under the message; contacts may also answer with the option’s number.',
 }, {
   title: '標題',
@@ -52,5 +56,9 @@ export default catalog({
   button: '按鈕',
   option: '選項',
   row: '{{what}} {{number}}',
+  cardNumber: '卡片 {{number}}',
+  addCard: '新增卡片',
+  removeCard: '移除卡片 {{number}}',
+  carouselChannels: 'LINE 會並排顯示卡片（Flex 輪播），網頁聊天顯示為可左右捲動的一列；WhatsApp 與 Telegram 則每張卡片各傳一則卡片訊息。',
   channels: 'LINE 會顯示 Flex 卡片，WhatsApp 顯示互動訊息，Telegram 在訊息下方顯示按鈕；聯絡人也可以回覆選項的編號。',
 })

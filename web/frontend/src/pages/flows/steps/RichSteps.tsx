@@ -30,3 +30,5 @@ function richKind(type: string): StepKind {
 export const cardStep = richKind('card')
 export const listStep = richKind('list')
 export const linkButtonStep = richKind('link_button')
+/** Cards side by side: a LINE Flex carousel, a row in web chat, one card per message elsewhere. */
+export const carouselStep = richKind('carousel')

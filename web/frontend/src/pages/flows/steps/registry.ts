@@ -7,7 +7,7 @@ import { buttonsStep } from './ButtonsStep'
 import { gotoStep } from './GotoStep'
 import { handoffStep } from './HandoffStep'
 import { imageStep } from './ImageStep'
-import { cardStep, linkButtonStep, listStep } from './RichSteps'
+import { cardStep, carouselStep, linkButtonStep, listStep } from './RichSteps'
 import { setAttributeStep } from './SetAttributeStep'
 import { textStep } from './TextStep'
 
@@ -42,6 +42,7 @@ export const STEP_KINDS: readonly StepKind[] = [
   buttonsStep,
   imageStep,
   cardStep,
+  carouselStep,
   listStep,
   linkButtonStep,
   askStep,

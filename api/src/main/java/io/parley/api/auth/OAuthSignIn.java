@@ -2,6 +2,7 @@ package io.parley.api.auth;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.parley.api.token.TenantBoundToken;
 import io.parley.core.account.OAuthAttemptRepository;
 import io.parley.core.account.OAuthAttemptRow;
@@ -42,6 +43,8 @@ final class OAuthSignIn {
 
     static final Duration ATTEMPT_LIFETIME = Duration.ofMinutes(10);
     static final Duration HANDOFF_LIFETIME = Duration.ofSeconds(60);
+    /** Concurrent first sign-ins of one identity: each retry reads what the winner committed ({@link #signIn}). */
+    static final int MAX_SIGN_IN_ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(OAuthSignIn.class);
 
     private final SignInProviders providers;
@@ -136,8 +139,30 @@ final class OAuthSignIn {
         return auth.startSession(new UserId(user));
     }
 
-    /** Finds the identity's user, or links by verified email, or creates a user; unverified emails go nowhere. */
+    /**
+     * Two first sign-ins of one provider identity at once (two tabs, a double-clicked "Continue") both find no
+     * identity and both create the account or link it: the unique indexes on users.email and on the identity
+     * (provider, subject) let one win, and the loser's insert fails. The loser then simply signs in again, and now
+     * finds the winner's user or identity: one user, both requests signed in. Each retry reads what committed since,
+     * so a third attempt is only needed when a third request raced too.
+     */
     private UserRow signIn(String providerId, ProviderProfile profile) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return signInOnce(providerId, profile);
+            } catch (DataAccessException | ProblemException lost) {
+                boolean conflict = lost instanceof DataAccessException
+                        || ((ProblemException) lost).kind() == ProblemKind.CONFLICT;
+                if (!conflict || attempt == MAX_SIGN_IN_ATTEMPTS) {
+                    throw lost;
+                }
+                LOG.info("Sign-in with {} raced another sign-in of the same identity; reading it again", providerId);
+            }
+        }
+    }
+
+    /** Finds the identity's user, or links by verified email, or creates a user; unverified emails go nowhere. */
+    private UserRow signInOnce(String providerId, ProviderProfile profile) {
         Optional<UserIdentityRow> known = identities.find(providerId, profile.subject());
         if (known.isPresent()) {
             identities.touch(known.get().id(), profile.email());

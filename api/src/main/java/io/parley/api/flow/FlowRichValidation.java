@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The rich steps of a request ({@code card}, {@code list}, {@code link_button}) and the target of a button (postback
+ * The rich steps of a request ({@code card}, {@code list}, {@code link_button}, {@code carousel}) and the target of a button (postback
  * data or a flow), checked like every other step (see {@link FlowValidation}). The limits are the smallest of the
  * channels' (docs/flows.md, "Rich messages"): WhatsApp reply buttons (3, titles 20), list rows (10, titles 24,
  * descriptions 72), list and CTA button labels (20), interactive bodies (1,024); LINE Flex and Telegram accept
@@ -26,6 +26,13 @@ final class FlowRichValidation {
     static final int MAX_RICH_TEXT = 1000;
     static final int MAX_OPTION_LABEL = 24;
     static final int MAX_DESCRIPTION = 72;
+    /** Fewer than 2 cards is a card step. */
+    static final int MIN_CAROUSEL_CARDS = 2;
+    /**
+     * LINE takes 12 bubbles in a carousel and 50 KB of JSON: 10 cards of at most 80 + 1,000 characters (3 bytes
+     * each in CJK) and 3 buttons stay under that, and 10 is what a contact still scrolls through.
+     */
+    static final int MAX_CAROUSEL_CARDS = 10;
 
     private FlowRichValidation() {
     }
@@ -40,6 +47,32 @@ final class FlowRichValidation {
                 validation);
         valid &= buttons != null && (spec.link() == null || link != null);
         return valid ? new Step.Card(spec.title(), spec.text(), spec.imageUrl(), buttons, link) : null;
+    }
+
+    /** A carousel: 2-10 cards, each checked like a card (without a link), at {@code at.cards[i]}. */
+    static Step carousel(String at, List<FlowWire.CardSpec> specs, FlowValidation validation) {
+        if (specs == null || specs.size() < MIN_CAROUSEL_CARDS || specs.size() > MAX_CAROUSEL_CARDS) {
+            validation.error(at + ".cards", "needs " + MIN_CAROUSEL_CARDS + " to " + MAX_CAROUSEL_CARDS + " cards");
+            return null;
+        }
+        List<Step.CarouselCard> cards = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            String field = at + ".cards[" + i + "]";
+            FlowWire.CardSpec card = specs.get(i);
+            if (card == null) {
+                validation.error(field, "must be an object with title, text, imageUrl and buttons");
+                continue;
+            }
+            boolean valid = validation.template(field + ".title", card.title(), MAX_TITLE, false)
+                    & validation.template(field + ".text", card.text(), MAX_RICH_TEXT, false)
+                    & validation.https(field + ".imageUrl", card.imageUrl(), true);
+            List<Step.Button> buttons = card.buttons() == null ? List.of()
+                    : validation.buttonList(field, card.buttons(), MAX_CARD_BUTTONS, true);
+            if (valid && buttons != null) {
+                cards.add(new Step.CarouselCard(card.title(), card.text(), card.imageUrl(), buttons));
+            }
+        }
+        return cards.size() == specs.size() ? new Step.Carousel(cards) : null;
     }
 
     static Step list(String at, FlowWire.StepSpec spec, FlowValidation validation) {

@@ -43,7 +43,8 @@ final class FlowValidation {
             Map.entry("goto", Set.of("flowId")),
             Map.entry("card", Set.of("title", "text", "imageUrl", "buttons", "link")),
             Map.entry("list", Set.of("text", "button", "options")),
-            Map.entry("link_button", Set.of("text", "label", "url")));
+            Map.entry("link_button", Set.of("text", "label", "url")),
+            Map.entry("carousel", Set.of("cards")));
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
     /** Flows that goto steps name, with the field naming each: the service checks they are the bot's. */
@@ -192,7 +193,7 @@ final class FlowValidation {
     private Step step(String at, FlowWire.StepSpec spec) {
         if (spec == null || spec.type() == null) {
             error(at + ".type", "is required: text, buttons, image, set_attribute, handoff, ask_llm, branch, ask, goto, "
-                    + "card, list or link_button");
+                    + "card, list, link_button or carousel");
             return null;
         }
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -221,6 +222,7 @@ final class FlowValidation {
         fields.put("button", spec.button());
         fields.put("options", spec.options());
         fields.put("label", spec.label());
+        fields.put("cards", spec.cards());
         if (!onlyUsedFields(at, spec.type(), fields, STEP_FIELDS)) {
             return null;
         }
@@ -237,6 +239,7 @@ final class FlowValidation {
             case "card" -> FlowRichValidation.card(at, spec, this);
             case "list" -> FlowRichValidation.list(at, spec, this);
             case "link_button" -> FlowRichValidation.linkButton(at, spec, this);
+            case "carousel" -> FlowRichValidation.carousel(at, spec.cards(), this);
             case "handoff" -> template(at + ".message", spec.message(), FlowLimits.MAX_TEXT_LENGTH, true)
                     ? new Step.Handoff(spec.message()) : null;
             default -> template(at + ".instruction", spec.instruction(), FlowLimits.MAX_INSTRUCTION_LENGTH, false)

@@ -175,6 +175,9 @@ final class FlowWire {
             * `card`: `title` (1-80), `text` (1-1000), optional `imageUrl` (https), `buttons` (0-3) and `link`             (`{label, url}`). LINE Flex bubble, WhatsApp interactive, Telegram photo             with an inline keyboard, a card in web chat.
             * `list`: `text` (1-1000), optional `button` (1-20, default Options), `options` (1-10 of `{label` 1-24,             optional `description` 1-72, `postback` or `flowId}`). WhatsApp list, LINE Flex, Telegram keyboard.
             * `link_button`: `text` (1-1000), `label` (1-20), `url` (http or https): a button that opens a page             (WhatsApp CTA URL).
+            * `carousel`: `cards` (2-10 of `{title` 1-80, `text` 1-1000, optional `imageUrl` (https), optional \
+            `buttons` 0-3`}`): cards side by side, a LINE Flex carousel and a sideways-scrolling row in web chat; \
+            WhatsApp and Telegram get one card message per card.
             A button or option has either `postback` or `flowId` (a flow of this bot that a press starts); a             contact may also answer with the option's number.
             `text`, `title`, `message` and `instruction` may use {{contact.displayName}}, {{contact.tier}}, \
             {{contact.attributes.<key>}}, {{bot.name}} and {{setupUrl}}.""",
@@ -183,7 +186,7 @@ final class FlowWire {
                     + "{\"label\": \"Talk to staff\", \"postback\": \"menu=staff\"}], \"style\": \"quick_replies\"}")
     record StepSpec(
             @Nullable @Schema(allowableValues = {"text", "buttons", "image", "set_attribute", "handoff", "ask_llm",
-                    "branch", "ask", "goto", "card", "list", "link_button"})
+                    "branch", "ask", "goto", "card", "list", "link_button", "carousel"})
             String type,
             @Nullable @Schema(description = "text, buttons", example = "We are open 10:00-18:00.") String text,
             @Nullable @Schema(description = "buttons") List<ButtonSpec> buttons,
@@ -220,7 +223,8 @@ final class FlowWire {
                     + "Options)", example = "Choose") String button,
             @Nullable @Schema(description = "list: 1-10 options") List<OptionSpec> options,
             @Nullable @Schema(description = "link_button: the button's label (1-20)", example = "Book now")
-            String label) {
+            String label,
+            @Nullable @Schema(description = "carousel: 2-10 cards") List<CardSpec> cards) {
 
         StepSpec(String type, String text, List<ButtonSpec> buttons, String style, String url, String previewUrl,
                  String key, String value, String message, String instruction) {
@@ -239,14 +243,20 @@ final class FlowWire {
                  String retryText, Integer maxAttempts, String failText, String flowId) {
             this(type, text, buttons, style, url, previewUrl, key, value, message, instruction, condition, steps,
                     elseSteps, input, pattern, saveTo, retryText, maxAttempts, failText, flowId, null, null, null,
-                    null, null, null);
+                    null, null, null, null);
         }
 
         /** A card, list or link_button step. */
         static StepSpec rich(String type, String text, List<ButtonSpec> buttons, String url, String title,
                              String imageUrl, LinkSpec link, String button, List<OptionSpec> options, String label) {
             return new StepSpec(type, text, buttons, null, url, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, title, imageUrl, link, button, options, label);
+                    null, null, null, null, null, null, null, title, imageUrl, link, button, options, label, null);
+        }
+
+        /** A carousel step. */
+        static StepSpec carousel(List<CardSpec> cards) {
+            return new StepSpec("carousel", null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, cards);
         }
 
         static StepSpec of(Step step) {
@@ -280,6 +290,9 @@ final class FlowWire {
                                 o.flowId())).toList(), null);
                 case Step.LinkButton l -> rich(l.type(), l.text(), null, l.url(), null, null, null, null, null,
                         l.label());
+                case Step.Carousel c -> carousel(c.cards().stream().map(card -> new CardSpec(card.title(),
+                        card.text(), card.imageUrl(), card.buttons() == null ? null
+                        : card.buttons().stream().map(ButtonSpec::of).toList())).toList());
             };
         }
     }
@@ -300,6 +313,16 @@ final class FlowWire {
         static ButtonSpec of(Step.Button button) {
             return new ButtonSpec(button.label(), button.postback(), button.flowId());
         }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "FlowCard", description = "One card of a carousel: `title` (1-80), `text` (1-1000), optional "
+            + "`imageUrl` (https) and 0-3 `buttons`")
+    record CardSpec(@Nullable @Schema(example = "Chestnut cake") String title,
+                    @Nullable @Schema(example = "Baked this morning.") String text,
+                    @Nullable @Schema(example = "https://cdn.example.com/chestnut.jpg") String imageUrl,
+                    @Nullable List<ButtonSpec> buttons) {
     }
 
     @Serdeable

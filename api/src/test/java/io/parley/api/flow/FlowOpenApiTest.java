@@ -34,7 +34,7 @@ class FlowOpenApiTest extends ApiTest {
                 ((Map<String, Object>) schemas.get("FlowStep").get("properties")).get("type");
         assertThat(stepType.get("enum")).asList()
                 .containsExactly("text", "buttons", "image", "set_attribute", "handoff", "ask_llm", "branch", "ask",
-                        "goto", "card", "list", "link_button");
+                        "goto", "card", "list", "link_button", "carousel");
         assertThat(schemas.get("FlowTrigger").get("description").toString()).contains("`gate`: `until`");
         assertThat(schemas.get("FlowCondition")).as("one schema for conditions").containsKey("examples");
     }

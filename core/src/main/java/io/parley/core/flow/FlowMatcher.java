@@ -196,6 +196,7 @@ public final class FlowMatcher {
                 switch (step) {
                     case Step.Buttons buttons -> buttons.buttons().forEach(b -> data.add(b.data()));
                     case Step.Card card -> card.buttonList().forEach(b -> data.add(b.data()));
+                    case Step.Carousel carousel -> carousel.buttons().forEach(b -> data.add(b.data()));
                     case Step.OptionList list -> list.options().forEach(o -> data.add(o.asButton().data()));
                     case Step.Branch branch -> {
                         data.addAll(postbacks(branch.steps()));

@@ -198,6 +198,10 @@ public record FlowTurn(List<Step> steps, Then then, Map<String, String> attribut
             case Step.GoTo go -> go; // never rendered: Run follows it
             case Step.Card card -> new Step.Card(PersonaTemplate.render(card.title(), values),
                     PersonaTemplate.render(card.text(), values), card.imageUrl(), card.buttons(), card.link());
+            case Step.Carousel carousel -> new Step.Carousel(carousel.cards().stream()
+                    .map(card -> new Step.CarouselCard(PersonaTemplate.render(card.title(), values),
+                            PersonaTemplate.render(card.text(), values), card.imageUrl(), card.buttons()))
+                    .toList());
             case Step.OptionList list -> new Step.OptionList(PersonaTemplate.render(list.text(), values),
                     list.button(), list.options());
             case Step.LinkButton link -> new Step.LinkButton(PersonaTemplate.render(link.text(), values),

@@ -36,7 +36,8 @@ import java.util.Optional;
         @JsonSubTypes.Type(value = Step.GoTo.class, name = "goto"),
         @JsonSubTypes.Type(value = Step.Card.class, name = "card"),
         @JsonSubTypes.Type(value = Step.OptionList.class, name = "list"),
-        @JsonSubTypes.Type(value = Step.LinkButton.class, name = "link_button")})
+        @JsonSubTypes.Type(value = Step.LinkButton.class, name = "link_button"),
+        @JsonSubTypes.Type(value = Step.Carousel.class, name = "carousel")})
 public sealed interface Step {
 
     /**
@@ -230,6 +231,43 @@ public sealed interface Step {
         }
 
         public Card {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(text, "text");
+            buttons = buttons == null || buttons.isEmpty() ? null : List.copyOf(buttons);
+        }
+
+        /** The card's buttons (none: an empty list). */
+        public List<Button> buttonList() {
+            return buttons == null ? List.of() : buttons;
+        }
+    }
+
+    /**
+     * Several cards side by side (2-10): a LINE Flex carousel of bubbles, a row that scrolls sideways in web chat;
+     * WhatsApp and Telegram have no carousel outside templates, so there each card goes as a card message of its own.
+     */
+    @Serdeable
+    record Carousel(List<CarouselCard> cards) implements Step {
+        @Override
+        public String type() {
+            return "carousel";
+        }
+
+        public Carousel {
+            cards = List.copyOf(cards);
+        }
+
+        /** Every card's buttons, card after card (the postback data a press of one of them sends). */
+        public List<Button> buttons() {
+            return cards.stream().flatMap(card -> card.buttonList().stream()).toList();
+        }
+    }
+
+    /** One card of a {@link Carousel}: a title, text, an optional https image and up to 3 buttons. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CarouselCard(String title, String text, @Nullable String imageUrl, @Nullable List<Button> buttons) {
+        public CarouselCard {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(text, "text");
             buttons = buttons == null || buttons.isEmpty() ? null : List.copyOf(buttons);

@@ -15,15 +15,15 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A typed number answers the message just before it like pressing its option: after a list, card or buttons
- * message (whose options clients without buttons show numbered, see {@link NumberedOptions}), "2" is the second
+ * A typed number answers the message just before it like pressing its option: after a list, card, carousel (its
+ * cards' buttons counted in order) or buttons message (whose options clients without buttons show numbered, see {@link NumberedOptions}), "2" is the second
  * option's postback data. Only when the conversation's last message before this one is that bot message, so a
  * number typed later (an age, a party size) stays a number. Reads the database only for a 1-2 digit text.
  */
 @Singleton
 public final class NumberedAnswers {
 
-    private static final Set<String> WITH_OPTIONS = Set.of("buttons", "list", "card");
+    private static final Set<String> WITH_OPTIONS = Set.of("buttons", "list", "card", "carousel");
 
     private final MessageRepository messages;
     private final JsonMapper json;

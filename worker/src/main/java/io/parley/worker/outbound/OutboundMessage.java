@@ -23,18 +23,43 @@ import java.util.UUID;
  *   <li>{@code image}: payload {@code {"url": "https://…", "previewUrl": "https://…"}} ({@code messages.text}, if
  *       any, becomes a caption where the channel has one).</li>
  * </ul>
+ * Cards, lists, links and carousels: see the turn's {@code OutboundMessage}. A carousel's buttons are every card's
+ * buttons in order in {@link #buttons()} (so shortening postback data and typed numbers treat them like any other
+ * message's), and {@link #cards()} says which card has how many of them.
  * Any other type with text is sent as text. Payload keys the senders add ({@code postbackRefs}) are ignored here.
  */
 public record OutboundMessage(UUID id, Kind kind, @Nullable String text, List<Step.Button> buttons, Step.Style style,
                               @Nullable String imageUrl, @Nullable String previewUrl, @Nullable String title,
-                              List<String> descriptions, @Nullable Step.Link link) {
+                              List<String> descriptions, @Nullable Step.Link link, List<Card> cards) {
 
-    public enum Kind { TEXT, BUTTONS, IMAGE, CARD, LIST, LINK }
+    public enum Kind { TEXT, BUTTONS, IMAGE, CARD, LIST, LINK, CAROUSEL }
+
+    /** One card of a carousel: what it shows, and how many of the message's {@link #buttons()} are its own. */
+    public record Card(String title, String text, @Nullable String imageUrl, int buttonCount) {
+    }
 
     public OutboundMessage {
         Objects.requireNonNull(id, "id");
         buttons = List.copyOf(buttons);
         descriptions = List.copyOf(descriptions);
+        cards = List.copyOf(cards);
+    }
+
+    public OutboundMessage(UUID id, Kind kind, @Nullable String text, List<Step.Button> buttons, Step.Style style,
+                           @Nullable String imageUrl, @Nullable String previewUrl, @Nullable String title,
+                           List<String> descriptions, @Nullable Step.Link link) {
+        this(id, kind, text, buttons, style, imageUrl, previewUrl, title, descriptions, link, List.of());
+    }
+
+    /** Each card of a carousel with its own buttons, in order. */
+    public List<Map.Entry<Card, List<Step.Button>>> cardsWithButtons() {
+        List<Map.Entry<Card, List<Step.Button>>> out = new ArrayList<>();
+        int from = 0;
+        for (Card card : cards) {
+            out.add(Map.entry(card, buttons.subList(from, from + card.buttonCount())));
+            from += card.buttonCount();
+        }
+        return out;
     }
 
     public OutboundMessage(UUID id, Kind kind, @Nullable String text, List<Step.Button> buttons, Step.Style style,
@@ -80,6 +105,9 @@ public record OutboundMessage(UUID id, Kind kind, @Nullable String text, List<St
                 return new OutboundMessage(row.id(), Kind.LIST, text, options, Step.Style.BUTTONS, null, null,
                         button == null ? "Options" : button, descriptions, null);
             }
+            case "carousel" -> {
+                return carousel(row.id(), text, payload.get("cards"));
+            }
             case "link" -> {
                 return new OutboundMessage(row.id(), Kind.LINK, text, List.of(), Step.Style.BUTTONS, null, null,
                         null, List.of(), link(payload));
@@ -98,7 +126,29 @@ public record OutboundMessage(UUID id, Kind kind, @Nullable String text, List<St
 
     /** The same message with other buttons (postback data shortened to references). */
     OutboundMessage withButtons(List<Step.Button> replaced) {
-        return new OutboundMessage(id, kind, text, replaced, style, imageUrl, previewUrl, title, descriptions, link);
+        return new OutboundMessage(id, kind, text, replaced, style, imageUrl, previewUrl, title, descriptions, link,
+                cards);
+    }
+
+    private static OutboundMessage carousel(UUID id, String text, @Nullable Object value) {
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw new IllegalArgumentException("the carousel has no cards");
+        }
+        List<Card> cards = new ArrayList<>();
+        List<Step.Button> buttons = new ArrayList<>();
+        for (Object item : list) {
+            Map<?, ?> card = item instanceof Map<?, ?> map ? map : Map.of();
+            String title = string(card.get("title"));
+            String body = string(card.get("text"));
+            if (title == null || body == null) {
+                throw new IllegalArgumentException("a carousel card needs a title and text");
+            }
+            List<Step.Button> own = buttons(card.get("buttons"));
+            cards.add(new Card(title, body, string(card.get("imageUrl")), own.size()));
+            buttons.addAll(own);
+        }
+        return new OutboundMessage(id, Kind.CAROUSEL, text, buttons, Step.Style.BUTTONS, null, null, null, List.of(),
+                null, cards);
     }
 
     private static Step.Link link(@Nullable Object value) {

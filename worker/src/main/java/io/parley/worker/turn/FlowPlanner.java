@@ -136,8 +136,7 @@ final class FlowPlanner {
     Plan plan(Turn turn) {
         Plan plan = planned(turn);
         List<OutboundMessage> messages = new ArrayList<>(plan.messages());
-        messages.replaceAll(message -> message.text() == null ? message
-                : message.withText(withCheckoutLinks(turn, message.text())));
+        messages.replaceAll(message -> message.withTexts(text -> withCheckoutLinks(turn, text)));
         String handoffText = turn.bot().handoffText();
         if (handoffText != null && !handoffText.isBlank()) {
             // the web chat says a person will answer in the bot's words after a hand-off reply

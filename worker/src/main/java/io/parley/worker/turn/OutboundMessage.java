@@ -1,12 +1,14 @@
 package io.parley.worker.turn;
 
 import io.micronaut.core.annotation.Nullable;
+import io.parley.core.channel.ChannelType;
 import io.parley.core.flow.Step;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A message the turn sends, before it is stored as an outbound {@code messages} row (status queued, sender bot)
@@ -17,7 +19,10 @@ import java.util.Optional;
  *   <li>{@code image}: {@code {"url", "previewUrl"}};</li>
  *   <li>{@code card}: text + {@code {"title", "imageUrl"?, "buttons": [{"label", "postback"}], "link"?: {"label", "url"}}};</li>
  *   <li>{@code list}: text + {@code {"button", "options": [{"label", "description"?, "postback"}]}};</li>
- *   <li>{@code link}: text + {@code {"label", "url"}}.</li>
+ *   <li>{@code link}: text + {@code {"label", "url"}};</li>
+ *   <li>{@code carousel}: text (every card's title and text, for the inbox and the LLM's history) + {@code {"cards":
+ *       [{"title", "text", "imageUrl"?, "buttons": [{"label", "postback"}]}]}}; only on channels that show carousels
+ *       ({@link #on}): elsewhere each card is a {@code card} message.</li>
  * </ul>
  * Buttons that name a flow carry its postback data ({@code flow:<id>}), so the senders see postback data only.
  * Every payload also carries {@code "replyTo": "<inbound event id>"}, which makes the turn idempotent, and
@@ -76,7 +81,7 @@ record OutboundMessage(String type, @Nullable String text, Map<String, Object> p
             case Step.Branch ignored -> Optional.empty(); // FlowTurn runs one of its ways; never sent itself
             case Step.Ask ignored -> Optional.empty(); // FlowTurn renders its question as text or buttons
             case Step.GoTo ignored -> Optional.empty();
-            case Step.Card card -> Optional.of(new OutboundMessage("card", card.text(), card(card)));
+            case Step.Card card -> Optional.of(new OutboundMessage("card", card.text(), card(card, false)));
             case Step.OptionList list -> {
                 Map<String, Object> payload = new LinkedHashMap<>();
                 payload.put("button", list.button() == null ? DEFAULT_LIST_BUTTON : list.button());
@@ -91,7 +96,60 @@ record OutboundMessage(String type, @Nullable String text, Map<String, Object> p
             }
             case Step.LinkButton link -> Optional.of(new OutboundMessage("link", link.text(),
                     Map.of("label", link.label(), "url", link.url())));
+            case Step.Carousel carousel -> Optional.of(carousel(carousel.cards().stream()
+                    .map(card -> card(new Step.Card(card.title(), card.text(), card.imageUrl(), card.buttons(), null),
+                            true))
+                    .toList(), Map.of()));
         };
+    }
+
+    /**
+     * This message as sent on a channel: a carousel stays one message on LINE (a Flex carousel) and in web chat (a
+     * row of cards); WhatsApp and Telegram have no carousel outside templates, so each card goes as a card message
+     * of its own, rendered as a card step is. One message per card rather than one list: each keeps its image and
+     * buttons, and each is one provider request with its own delivery status, as the senders expect (a failure
+     * half-way never resends the cards that arrived).
+     */
+    List<OutboundMessage> on(ChannelType channel) {
+        if (!"carousel".equals(type) || channel == ChannelType.LINE || channel == ChannelType.WEB) {
+            return List.of(this);
+        }
+        Map<String, Object> shared = new LinkedHashMap<>(payload);
+        shared.remove("cards");
+        return cards().stream().map(card -> {
+            Map<String, Object> single = new LinkedHashMap<>(card);
+            single.remove("text");
+            single.putAll(shared);
+            return new OutboundMessage("card", (String) card.get("text"), single);
+        }).toList();
+    }
+
+    /** This message with {@code render} applied to its text, and to a carousel's card texts. */
+    OutboundMessage withTexts(UnaryOperator<String> render) {
+        if (!"carousel".equals(type)) {
+            return text == null ? this : withText(render.apply(text));
+        }
+        Map<String, Object> rest = new LinkedHashMap<>(payload);
+        rest.remove("cards");
+        return carousel(cards().stream().map(card -> {
+            Map<String, Object> rendered = new LinkedHashMap<>(card);
+            rendered.put("text", render.apply((String) card.get("text")));
+            return rendered;
+        }).toList(), rest);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> cards() {
+        return (List<Map<String, Object>>) payload.get("cards");
+    }
+
+    private static OutboundMessage carousel(List<Map<String, Object>> cards, Map<String, Object> rest) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("cards", cards);
+        payload.putAll(rest);
+        String text = String.join("\n\n", cards.stream().map(card -> card.get("title") + "\n" + card.get("text"))
+                .toList());
+        return new OutboundMessage("carousel", text, payload);
     }
 
     /** What opens a WhatsApp list when a list step names no button label (WhatsApp needs one). */
@@ -104,9 +162,13 @@ record OutboundMessage(String type, @Nullable String text, Map<String, Object> p
         return row;
     }
 
-    private static Map<String, Object> card(Step.Card card) {
+    /** A card's payload; {@code withText}: with its text too (a carousel's card, whose text is not the row's). */
+    private static Map<String, Object> card(Step.Card card, boolean withText) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("title", card.title());
+        if (withText) {
+            payload.put("text", card.text());
+        }
         if (card.imageUrl() != null) {
             payload.put("imageUrl", card.imageUrl());
         }

@@ -176,8 +176,8 @@ public final class ProactiveTurns {
                 turn.flows()::flow);
         FlowPlanner.Plan plan = FlowPlanner.plan(flowTurn, List.of());
         List<OutboundMessage> messages = new ArrayList<>();
-        plan.messages().forEach(message -> messages.add((message.text() == null ? message
-                : message.withText(planner.withCheckoutLinks(turn, message.text()))).from(OutboundMessage.FLOW)));
+        plan.messages().forEach(message -> messages.add(message
+                .withTexts(text -> planner.withCheckoutLinks(turn, text)).from(OutboundMessage.FLOW)));
         LlmAnswer.Answer answer = null;
         boolean crisis = false;
         if (plan.then() == FlowTurn.Then.LLM) {

@@ -147,7 +147,10 @@ final class ReplyWriter {
      * Inserts the reply's messages and enqueues their send; null when the event already has its reply. The first
      * message carries {@code reply_to}, unique per event (V30), so the insert itself is the "answered?" check.
      */
-    private List<UUID> queueMessages(Turn turn, ConversationRow conversation, List<OutboundMessage> outbound) {
+    private List<UUID> queueMessages(Turn turn, ConversationRow conversation, List<OutboundMessage> planned) {
+        // a carousel is one message where the channel shows carousels, else one card message per card
+        List<OutboundMessage> outbound = planned.stream()
+                .flatMap(message -> message.on(turn.channel().channelType()).stream()).toList();
         if (outbound.isEmpty()) {
             return turns.answered(turn.tenant().value(), turn.eventId()) ? null : List.of();
         }

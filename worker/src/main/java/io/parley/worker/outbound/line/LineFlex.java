@@ -17,7 +17,10 @@ import java.util.List;
  * (https, full width, 20:13, cover), its title and text the body, its buttons (postback actions) and link (a URI
  * action) the footer. A list is a bubble of one postback button per option; a link button a bubble with one URI
  * button. {@code altText} (at most 400 characters) is what notifications and clients without Flex show: the text
- * with the options numbered, so typing a number works there too.
+ * with the options numbered, so typing a number works there too. A carousel is a Flex carousel of card bubbles
+ * (at most 12 bubbles and 50 KB of JSON; every bubble of the default size, since a carousel's bubbles must share one
+ * width: https://developers.line.biz/en/reference/messaging-api/#f-carousel); its altText lists the titles and then
+ * every button numbered, each with its card's title (labels such as "Order" repeat from card to card).
  */
 final class LineFlex {
 
@@ -31,6 +34,10 @@ final class LineFlex {
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Bubble(String type, @Nullable Image hero, Box body, @Nullable Box footer) {
+    }
+
+    @Serdeable
+    record Carousel(String type, List<Bubble> contents) {
     }
 
     @Serdeable
@@ -62,19 +69,34 @@ final class LineFlex {
                     message.buttons().stream().<Object>map(LineFlex::postback).toList()));
             case LINK -> flex(NumberedOptions.cut(message.text(), MAX_ALT_TEXT), bubble(null,
                     List.of(text(message.text())), List.of(uri(message.link()))));
+            case CAROUSEL -> flex(carouselAlt(message), new Carousel("carousel", message.cardsWithButtons().stream()
+                    .map(card -> card(card.getKey().title(), card.getKey().text(), card.getKey().imageUrl(),
+                            card.getValue(), null))
+                    .toList()));
             default -> throw new IllegalArgumentException("not a rich message: " + message.kind());
         };
     }
 
     private static Bubble card(OutboundMessage message) {
-        List<Object> footer = new ArrayList<>(message.buttons().stream().<Object>map(LineFlex::postback).toList());
-        if (message.link() != null) {
-            footer.add(uri(message.link()));
+        return card(message.title(), message.text(), message.imageUrl(), message.buttons(), message.link());
+    }
+
+    private static Bubble card(String title, String body, @Nullable String imageUrl, List<Step.Button> buttons,
+                               @Nullable Step.Link link) {
+        List<Object> footer = new ArrayList<>(buttons.stream().<Object>map(LineFlex::postback).toList());
+        if (link != null) {
+            footer.add(uri(link));
         }
-        Image hero = message.imageUrl() == null ? null
-                : new Image("image", message.imageUrl(), "full", "20:13", "cover");
-        return bubble(hero, List.of(new Text("text", message.title(), "bold", "lg", true), text(message.text())),
-                footer);
+        Image hero = imageUrl == null ? null : new Image("image", imageUrl, "full", "20:13", "cover");
+        return bubble(hero, List.of(new Text("text", title, "bold", "lg", true), text(body)), footer);
+    }
+
+    private static String carouselAlt(OutboundMessage message) {
+        List<String> cardTitles = message.cards().stream().map(OutboundMessage.Card::title).toList();
+        List<String> buttonCards = message.cardsWithButtons().stream()
+                .flatMap(card -> card.getValue().stream().map(button -> card.getKey().title())).toList();
+        return NumberedOptions.cut(NumberedOptions.render(String.join("\n", cardTitles), message.buttons(),
+                buttonCards), MAX_ALT_TEXT);
     }
 
     private static Bubble bubble(@Nullable Image hero, List<Object> body, List<Object> footer) {
@@ -102,7 +124,7 @@ final class LineFlex {
                 MAX_ALT_TEXT);
     }
 
-    private static LineWire.Message flex(String altText, Bubble contents) {
+    private static LineWire.Message flex(String altText, Object contents) {
         return new LineWire.Message("flex", null, null, null, null, altText, contents);
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * LINE Messaging API request bodies (https://developers.line.biz/en/reference/messaging-api/), and how an
  * {@link OutboundMessage} becomes a LINE message object: text (≤ 5,000 characters), text with quick-reply postback
- * buttons (≤ 13 items, labels ≤ 20 characters), an image, or a Flex message for cards, lists and link buttons
+ * buttons (≤ 13 items, labels ≤ 20 characters), an image, or a Flex message for cards, lists, link buttons and carousels
  * ({@link LineFlex}).
  */
 final class LineWire {
@@ -72,7 +72,7 @@ final class LineWire {
             case IMAGE -> new Message("image", null, message.imageUrl(), message.previewUrl(), null);
             case BUTTONS -> new Message("text", message.text(), null, null, new QuickReply(
                     message.buttons().stream().limit(MAX_QUICK_REPLIES).map(LineWire::item).toList()));
-            case CARD, LIST, LINK -> LineFlex.render(message);
+            case CARD, LIST, LINK, CAROUSEL -> LineFlex.render(message);
         };
     }
 

@@ -65,7 +65,9 @@ final class TelegramWire {
 
     static Call render(long chatId, OutboundMessage message) {
         return switch (message.kind()) {
-            case TEXT -> new Call("sendMessage", new SendMessage(chatId, message.text(), null));
+            // a carousel reaches Telegram as one card message per card (the turn's OutboundMessage.on); a row that
+            // is one anyway goes as its text: every card's title and text
+            case TEXT, CAROUSEL -> new Call("sendMessage", new SendMessage(chatId, message.text(), null));
             case IMAGE -> new Call("sendPhoto", new SendPhoto(chatId, message.imageUrl(), message.text()));
             case BUTTONS -> new Call("sendMessage", new SendMessage(chatId, message.text(), new Markup(
                     message.buttons().stream().map(button -> List.of(new Key(button.label(), button.postback())))

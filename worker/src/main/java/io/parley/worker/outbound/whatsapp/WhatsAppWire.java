@@ -91,7 +91,9 @@ final class WhatsAppWire {
 
     static Send render(String to, OutboundMessage message) {
         return switch (message.kind()) {
-            case TEXT -> send(to, "text", new Text(false, message.text()), null, null);
+            // a carousel reaches WhatsApp as one card message per card (the turn's OutboundMessage.on); a row that
+            // is one anyway goes as its text: every card's title and text
+            case TEXT, CAROUSEL -> send(to, "text", new Text(false, message.text()), null, null);
             case IMAGE -> send(to, "image", null, null, new Image(message.imageUrl(), message.text()));
             case BUTTONS -> send(to, "interactive", null, interactive(message), null);
             case CARD, LIST, LINK -> WhatsAppInteractive.render(to, message);
