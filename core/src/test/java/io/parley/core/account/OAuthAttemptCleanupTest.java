@@ -8,14 +8,19 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import static io.parley.core.testing.SuperuserSql.execute;
 import static io.parley.core.testing.SuperuserSql.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Expired provider sign-in attempts and hand-off codes are deleted by the cleanup, on its own schedule too. */
+/**
+ * Expired provider sign-in attempts, hand-off codes and email tokens, and account emails older than a week, are deleted
+ * by the cleanup, on its own schedule too.
+ */
 @MicronautTest(transactional = false)
 @Property(name = "parley.auth.oauth-cleanup-interval", value = "300ms")
 class OAuthAttemptCleanupTest implements DatabaseTest {
@@ -26,6 +31,8 @@ class OAuthAttemptCleanupTest implements DatabaseTest {
     OAuthAttemptRepository attempts;
     @Inject
     UserRepository users;
+    @Inject
+    EmailTokenRepository emailTokens;
 
     @Test
     void expiredAttemptsAndHandoffsAreDeletedAndOpenOnesKept() {
@@ -42,6 +49,24 @@ class OAuthAttemptCleanupTest implements DatabaseTest {
         assertThat(attemptRows(open)).isEqualTo(1);
         assertThat(handoffRows(expiredCode)).isZero();
         assertThat(handoffRows(openCode)).isEqualTo(1);
+    }
+
+    @Test
+    void expiredEmailTokensAndAccountEmailsOlderThanAWeekAreDeletedAndTheOthersKept() {
+        Instant now = Instant.now();
+        UUID user = user();
+        UUID expiredToken = emailToken(user, now.minusSeconds(1));
+        UUID openToken = emailToken(user, now.plus(Duration.ofHours(48)));
+        UUID oldEmail = accountEmail(now.minus(Duration.ofDays(8)));
+        UUID recentEmail = accountEmail(now.minus(Duration.ofDays(6)));
+
+        cleanup.clean(now);
+
+        assertThat(number("SELECT count(*) FROM email_tokens WHERE id = ?", expiredToken)).isZero();
+        assertThat(number("SELECT count(*) FROM email_tokens WHERE id = ?", openToken)).isEqualTo(1);
+        assertThat(number("SELECT count(*) FROM account_emails WHERE id = ?", oldEmail)).isZero();
+        assertThat(number("SELECT count(*) FROM account_emails WHERE id = ?", recentEmail))
+                .as("kept a week, to see what was sent in a support case").isEqualTo(1);
     }
 
     @Test
@@ -67,6 +92,20 @@ class OAuthAttemptCleanupTest implements DatabaseTest {
         byte[] hash = hash();
         attempts.insertHandoff(hash, user, expiresAt);
         return hash;
+    }
+
+    private UUID emailToken(UUID user, Instant expiresAt) {
+        UUID id = Ids.next();
+        emailTokens.insert(id, user, "reset-password", "cleanup@example.com", hash(), expiresAt);
+        return id;
+    }
+
+    private static UUID accountEmail(Instant createdAt) {
+        UUID id = Ids.next();
+        execute("INSERT INTO account_emails (id, kind, recipient, subject, created_at, sent_at) "
+                + "VALUES (?, 'reset-password', 'cleanup@example.com', 'Reset', ?, ?)", id,
+                Timestamp.from(createdAt), Timestamp.from(createdAt));
+        return id;
     }
 
     private UUID user() {

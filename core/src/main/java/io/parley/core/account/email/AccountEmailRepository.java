@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,4 +24,7 @@ interface AccountEmailRepository extends GenericRepository<AccountEmailRow, UUID
     /** Sent: the sealed body (and the link in it) is dropped; what was sent to whom stays. */
     @Query("UPDATE account_emails SET sealed_body = NULL, sent_at = now() WHERE id = :id")
     void markSent(UUID id);
+
+    @Query("DELETE FROM account_emails WHERE created_at < :before")
+    int deleteCreatedBefore(Instant before);
 }

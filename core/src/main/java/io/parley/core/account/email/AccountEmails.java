@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -58,6 +59,14 @@ public final class AccountEmails {
     /** Whether emails are really sent (SMTP is configured). */
     public boolean delivering() {
         return mailer.configured();
+    }
+
+    /**
+     * Deletes the outbox rows made before {@code before}: sent ones hold no body any more, unsent ones gave up long ago
+     * and their links expired (48 hours at the most). How many were deleted.
+     */
+    public int deleteMadeBefore(Instant before) {
+        return scope.write(NO_TENANT, () -> outbox.deleteCreatedBefore(before));
     }
 
     /** Queues the email (its own transaction); without SMTP, logs its link in development only. */
