@@ -15,6 +15,8 @@ export function AddSourceCard({ botId }: { botId: string }) {
   const [answer, setAnswer] = useState('')
   const [url, setUrl] = useState('')
   const [file, setFile] = useState<File | null>(null)
+  // a new key after each upload remounts the file input, so it no longer shows the file just added
+  const [fileInput, setFileInput] = useState(0)
   const errors = add.error instanceof ApiProblem ? add.error.fieldErrors : {}
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -22,7 +24,7 @@ export function AddSourceCard({ botId }: { botId: string }) {
     const source = kind === 'file' ? file : kind === 'qa' ? { type: 'qa' as const, question, answer } : { type: 'url' as const, url }
     if (!source) return
     add.mutate(source, {
-      onSuccess: () => { setQuestion(''); setAnswer(''); setUrl(''); setFile(null) },
+      onSuccess: () => { setQuestion(''); setAnswer(''); setUrl(''); setFile(null); setFileInput((n) => n + 1) },
     })
   }
   return (
@@ -40,7 +42,7 @@ export function AddSourceCard({ botId }: { botId: string }) {
         {kind === 'url' && <TextField label={t('add.url')} type="url" value={url} hint={t('add.urlHint')} error={errors.url}
                                       placeholder="https://example.com/faq" onChange={(e) => setUrl(e.target.value)} />}
         {kind === 'file' && <FieldFrame label={t('add.file')} hint={t('add.fileHint')} error={errors.file}>
-          {(a) => <input {...a} className="p-input" type="file" accept=".txt,.md,.markdown,.html,.htm,.pdf,.docx"
+          {(a) => <input {...a} key={fileInput} className="p-input" type="file" accept=".txt,.md,.markdown,.html,.htm,.pdf,.docx"
                          onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
         </FieldFrame>}
         {add.error && !Object.keys(errors).length && <ProblemAlert error={add.error} />}

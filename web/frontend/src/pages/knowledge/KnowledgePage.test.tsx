@@ -73,6 +73,7 @@ describe('the bot\'s knowledge base page', () => {
 
     expect(await screen.findByText('Added. It is indexed in the background.')).toBeInTheDocument()
     expect((forms[0].get('file') as File).name).toBe('guide.md')
+    expect((screen.getByLabelText('File') as HTMLInputElement).files ?? []).toHaveLength(0)
   })
 
   it('turns the knowledge base on with its settings', async () => {
