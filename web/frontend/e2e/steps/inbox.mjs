@@ -45,7 +45,7 @@ export async function handOffAndWorkTheInbox({ dashboard, site, step, parley, bo
     await dashboard.getByRole('navigation', { name: 'Main navigation' }).getByText('1 conversation needs a person').waitFor()
     await dashboard.waitForFunction(() => document.title === '(1) Inbox · Parley')
     await dashboard.getByRole('list', { name: 'Conversations' }).getByRole('link').first().click()
-    await dashboard.getByText('A flow handed this conversation to a person: the bot is paused').waitFor()
+    await dashboard.getByText('A keyword the contact wrote handed this conversation to a person: the bot is paused').waitFor()
     await shot(dashboard, 'inbox-needs-a-person')
   })
 
