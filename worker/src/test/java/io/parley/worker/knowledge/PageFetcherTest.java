@@ -11,6 +11,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,13 +28,13 @@ class PageFetcherTest {
             "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "fd00::1", "fe80::1", "::ffff:10.0.0.1",
             "64:ff9b::a00:1"})
     void privateLoopbackAndReservedAddressesAreNotPublic(String address) throws UnknownHostException {
-        assertThat(PageFetcher.isPublic(InetAddress.getByName(address))).isFalse();
+        assertThat(PublicAddresses.isPublic(InetAddress.getByName(address))).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "2606:4700:4700::1111"})
     void internetAddressesArePublic(String address) throws UnknownHostException {
-        assertThat(PageFetcher.isPublic(InetAddress.getByName(address))).isTrue();
+        assertThat(PublicAddresses.isPublic(InetAddress.getByName(address))).isTrue();
     }
 
     @Test
@@ -81,5 +83,73 @@ class PageFetcherTest {
         } finally {
             site.stop(0);
         }
+    }
+
+    @Test
+    void aPageTricklingInByteByByteStopsAtTheTimeLimit() throws IOException {
+        HttpServer site = site();
+        site.createContext("/trickle", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, 0);
+            try {
+                for (int i = 0; i < 12; i++) { // 12 bytes over 3 s: each read is quick, the whole is not
+                    exchange.getResponseBody().write('a');
+                    exchange.getResponseBody().flush();
+                    Thread.sleep(250);
+                }
+            } catch (InterruptedException | IOException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        PageFetcher local = new PageFetcher(new KnowledgeConfig(1, 100, Duration.ofSeconds(1), 1000, 3, true));
+        try {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> local.fetch(base(site) + "/trickle"))
+                    .hasMessage("The page did not arrive within 1 s.");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+        } finally {
+            site.stop(0);
+            local.close();
+        }
+    }
+
+    @Test
+    void aNameAnsweringPublicToTheCheckAndPrivateToTheConnectionIsNeverConnectedTo() throws IOException {
+        HttpServer site = site();
+        AtomicInteger served = new AtomicInteger();
+        site.createContext("/", exchange -> {
+            served.incrementAndGet();
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write("internal secrets".getBytes());
+            exchange.close();
+        });
+        AtomicInteger lookups = new AtomicInteger();
+        PublicAddresses.Lookup rebinding = host -> new InetAddress[] {lookups.getAndIncrement() == 0
+                ? InetAddress.getByName("93.184.216.34") : InetAddress.getByName("127.0.0.1")};
+        int port = site.getAddress().getPort();
+        PageFetcher fetcher = new PageFetcher(new KnowledgeConfig(1, 100, Duration.ofSeconds(2), 1000, 3, false),
+                rebinding, Set.of(port));
+        try {
+            assertThatThrownBy(() -> fetcher.fetch("http://rebind.example:" + port + "/"))
+                    .hasMessage("The address rebind.example is not a public one.");
+            assertThat(lookups.get()).as("the connection asked the resolver again").isEqualTo(2);
+            assertThat(served.get()).isZero();
+        } finally {
+            site.stop(0);
+            fetcher.close();
+        }
+    }
+
+    private static HttpServer site() throws IOException {
+        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        site.start();
+        return site;
+    }
+
+    private static String base(HttpServer site) {
+        return "http://127.0.0.1:" + site.getAddress().getPort();
     }
 }
