@@ -4214,6 +4214,25 @@ export interface components {
             messages: {
                 [key: string]: unknown;
             }[];
+            /** @description Conversation summaries (long memory) */
+            summaries: {
+                [key: string]: unknown;
+            }[];
+            /** @description Team members' notes on the conversations */
+            notes: {
+                [key: string]: unknown;
+            }[];
+            handoffs: {
+                [key: string]: unknown;
+            }[];
+            /** @description Flows in progress and their captured answers */
+            flowState: {
+                [key: string]: unknown;
+            }[];
+            /** @description Broadcasts sent to the contact */
+            broadcasts: {
+                [key: string]: unknown;
+            }[];
             memory: {
                 [key: string]: unknown;
             }[];

@@ -20,6 +20,15 @@ record ContactExportWire(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Map<String, Object>> optOuts,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Map<String, Object>> conversations,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Map<String, Object>> messages,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Conversation summaries (long memory)")
+        List<Map<String, Object>> summaries,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Team members' notes on the conversations")
+        List<Map<String, Object>> notes,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Map<String, Object>> handoffs,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Flows in progress and their captured answers")
+        List<Map<String, Object>> flowState,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Broadcasts sent to the contact")
+        List<Map<String, Object>> broadcasts,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Map<String, Object>> memory,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Map<String, Object>> memoryHistory,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Map<String, Object>> subscriptions,
@@ -30,7 +39,9 @@ record ContactExportWire(
     static ContactExportWire of(Instant exportedAt, Map<String, Object> document) {
         return new ContactExportWire(exportedAt, (Map<String, Object>) document.get("contact"),
                 list(document, "identities"), list(document, "optOuts"), list(document, "conversations"),
-                list(document, "messages"), list(document, "memory"), list(document, "memoryHistory"),
+                list(document, "messages"), list(document, "summaries"), list(document, "notes"),
+                list(document, "handoffs"), list(document, "flowState"), list(document, "broadcasts"),
+                list(document, "memory"), list(document, "memoryHistory"),
                 list(document, "subscriptions"), list(document, "accessCodeRedemptions"), list(document, "llmUsage"));
     }
 

@@ -65,6 +65,11 @@ class ContactErasureApiTest extends ContactTest {
         assertThat(export.string("messages.0.text")).isEqualTo("hello from Xu");
         assertThat(export.string("memory.0.field")).isEqualTo("city");
         assertThat(export.at("llmUsage.0.cost_micros")).isEqualTo(4200);
+        assertThat(export.string("summaries.0.summary")).isEqualTo("Erin told the bot her secret");
+        assertThat(export.string("notes.0.text")).isEqualTo("Asked about the Taipei office");
+        assertThat(export.string("handoffs.0.kind")).isEqualTo("flow");
+        assertThat(export.string("flowState.0.variables.email")).isEqualTo("xu@example.com");
+        assertThat(export.string("broadcasts.0.status")).isEqualTo("sent");
         assertThat(export.text()).doesNotContain("tenant_id");
         assertThat(api().get("/api/v1/audit-log?limit=1", owner.accessToken()).items().get(0).get("action"))
                 .isEqualTo("contact.exported");
@@ -99,7 +104,10 @@ class ContactErasureApiTest extends ContactTest {
                 .isEqualTo("Bea");
     }
 
-    /** A conversation with one inbound message, its provider event, a memory value, an LLM usage row and a summary. */
+    /**
+     * A conversation with one inbound message, its provider event, a memory value, an LLM usage row, a summary, a note,
+     * a hand-off, a flow's captured answers and a broadcast sent to the contact.
+     */
     private UUID conversationWithMessage(String tenantId, UUID channel, String contactId, String text) {
         TenantId tenant = tenant(tenantId);
         UUID conversation = Ids.next();
@@ -131,6 +139,24 @@ class ContactErasureApiTest extends ContactTest {
             sql("""
                     INSERT INTO conversation_summaries (tenant_id, conversation_id, summary, source)
                     VALUES (?, ?, 'Erin told the bot her secret', 'llm')""", tenant.value(), conversation);
+            sql("""
+                    INSERT INTO conversation_notes (tenant_id, id, conversation_id, text)
+                    VALUES (?, ?, ?, 'Asked about the Taipei office')""", tenant.value(), Ids.next(), conversation);
+            sql("""
+                    INSERT INTO conversation_handoffs (tenant_id, id, conversation_id, kind)
+                    VALUES (?, ?, ?, 'flow')""", tenant.value(), Ids.next(), conversation);
+            sql("""
+                    INSERT INTO conversation_flow_state (tenant_id, conversation_id, variables)
+                    VALUES (?, ?, '{"email":"xu@example.com"}')""", tenant.value(), conversation);
+            UUID broadcast = Ids.next();
+            sql("""
+                    INSERT INTO broadcasts (tenant_id, id, name, channel_ids, message)
+                    VALUES (?, ?, 'Spring sale', ARRAY[CAST(? AS uuid)], '{"type":"text","text":"Sale!"}')""",
+                    tenant.value(), broadcast, channel);
+            sql("""
+                    INSERT INTO broadcast_recipients (tenant_id, broadcast_id, contact_id, channel_id, external_user_id,
+                        status)
+                    VALUES (?, ?, ?, ?, ?, 'sent')""", tenant.value(), broadcast, contact, channel, externalUserId);
         });
         return conversation;
     }

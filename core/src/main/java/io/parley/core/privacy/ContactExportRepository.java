@@ -31,6 +31,24 @@ public interface ContactExportRepository extends GenericRepository<ContactErasur
                 'messages', (SELECT coalesce(jsonb_agg(to_jsonb(x) - 'tenant_id' ORDER BY x.id), '[]')
                     FROM messages x JOIN conversations v ON v.tenant_id = x.tenant_id AND v.id = x.conversation_id
                     WHERE v.tenant_id = c.tenant_id AND v.contact_id = c.id),
+                'summaries', (SELECT coalesce(jsonb_agg(to_jsonb(x) - 'tenant_id' ORDER BY x.conversation_id), '[]')
+                    FROM conversation_summaries x JOIN conversations v ON v.tenant_id = x.tenant_id
+                        AND v.id = x.conversation_id
+                    WHERE v.tenant_id = c.tenant_id AND v.contact_id = c.id),
+                'notes', (SELECT coalesce(jsonb_agg(to_jsonb(x) - 'tenant_id' ORDER BY x.id), '[]')
+                    FROM conversation_notes x JOIN conversations v ON v.tenant_id = x.tenant_id
+                        AND v.id = x.conversation_id
+                    WHERE v.tenant_id = c.tenant_id AND v.contact_id = c.id),
+                'handoffs', (SELECT coalesce(jsonb_agg(to_jsonb(x) - 'tenant_id' ORDER BY x.id), '[]')
+                    FROM conversation_handoffs x JOIN conversations v ON v.tenant_id = x.tenant_id
+                        AND v.id = x.conversation_id
+                    WHERE v.tenant_id = c.tenant_id AND v.contact_id = c.id),
+                'flowState', (SELECT coalesce(jsonb_agg(to_jsonb(x) - 'tenant_id' ORDER BY x.conversation_id), '[]')
+                    FROM conversation_flow_state x JOIN conversations v ON v.tenant_id = x.tenant_id
+                        AND v.id = x.conversation_id
+                    WHERE v.tenant_id = c.tenant_id AND v.contact_id = c.id),
+                'broadcasts', (SELECT coalesce(jsonb_agg(to_jsonb(x) - 'tenant_id' ORDER BY x.id), '[]')
+                    FROM broadcast_recipients x WHERE x.tenant_id = c.tenant_id AND x.contact_id = c.id),
                 'memory', (SELECT coalesce(jsonb_agg(to_jsonb(x) - 'tenant_id' - 'subject_id'), '[]')
                     FROM memory_values x WHERE x.tenant_id = c.tenant_id AND x.contact_id = c.id),
                 'memoryHistory', (SELECT coalesce(jsonb_agg(to_jsonb(x) - 'tenant_id' ORDER BY x.id), '[]')
