@@ -112,7 +112,7 @@ final class JobMaintenance {
         }
         int released;
         do {
-            released = registry.takeOver(settings.processTimeout(), RESCUE_BATCH);
+            released = registry.takeOver(worker, settings.processTimeout(), RESCUE_BATCH);
             if (released > 0) {
                 LOG.warn("Took over {} job(s) of dead worker processes", released);
                 wakeup.signal();

@@ -147,16 +147,21 @@ final class ProcessRegistry {
      * Declares dead every process silent for longer than {@code timeout} (or stopped), and hands back up to
      * {@code limit} running jobs of dead processes: retryable and due now, the lost attempt counted (discarded
      * after the last one), an error naming the process. Rows other workers hold are skipped. Returns how many.
+     *
+     * <p>Never {@code self}: the caller is running, so it is alive, however old its last heartbeat looks. (Seen in the
+     * knowledge benchmark on a starved machine: the maintenance thread heartbeat, then waited over the timeout for a
+     * pooled connection held by busy jobs, and declared its own process dead — dropping all 50 jobs it was running.)
      */
-    int takeOver(Duration timeout, int limit) {
+    int takeOver(String self, Duration timeout, int limit) {
         return store.inQueue(connection -> {
             List<String> declared = new ArrayList<>();
             try (PreparedStatement declare = connection.prepareStatement("""
                     UPDATE queue_processes SET declared_dead_at = now()
-                    WHERE declared_dead_at IS NULL
+                    WHERE declared_dead_at IS NULL AND id <> ?
                       AND (stopped_at IS NOT NULL OR heartbeat_at < now() - ? * interval '1 millisecond')
                     RETURNING id, stopped_at IS NOT NULL""")) {
-                declare.setLong(1, timeout.toMillis());
+                declare.setString(1, self);
+                declare.setLong(2, timeout.toMillis());
                 try (ResultSet rows = declare.executeQuery()) {
                     while (rows.next()) {
                         if (!rows.getBoolean(2)) {

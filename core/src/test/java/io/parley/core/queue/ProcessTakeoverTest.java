@@ -78,6 +78,34 @@ class ProcessTakeoverTest extends QueueTest {
     }
 
     @Test
+    void aProcessNeverDeclaresItselfDeadHoweverOldItsHeartbeatLooks() {
+        TenantId tenant = newTenant();
+        String kind = kind("self");
+        enqueue(tenant, JobRequest.of(kind, "{}"));
+        ProcessRegistry registry = new ProcessRegistry(store);
+        registry.register("starved-process");
+        assertThat(store.claim("starved-process", List.of(kind), 10, LONG_LEASE)).hasSize(1);
+        // its maintenance thread beat, then waited longer than the timeout for a pooled connection
+        scope.asQueue(() -> {
+            try (PreparedStatement silence = dataSource.getConnection().prepareStatement(
+                    "UPDATE queue_processes SET heartbeat_at = now() - interval '1 hour' WHERE id = ?")) {
+                silence.setString(1, "starved-process");
+                return silence.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        int takenOver = scope.asQueue(() -> registry.takeOver("starved-process", Duration.ofSeconds(1), 100));
+
+        assertThat(takenOver).isZero();
+        assertThat(declaredDead("starved-process")).isFalse();
+        assertThat(scope.asQueue(() -> registry.takeOver("another-process", Duration.ofSeconds(1), 100)))
+                .as("another process does declare it dead and hands its job back").isEqualTo(1);
+        assertThat(declaredDead("starved-process")).isTrue();
+    }
+
+    @Test
     void aPausedProcessDeclaredDeadDropsItsJobAndCannotHandItOver() throws Exception {
         TenantId tenant = newTenant();
         String kind = kind("paused");
@@ -121,7 +149,7 @@ class ProcessTakeoverTest extends QueueTest {
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
-            return new ProcessRegistry(store).takeOver(Duration.ofSeconds(1), 100);
+            return new ProcessRegistry(store).takeOver("another-process", Duration.ofSeconds(1), 100);
         });
         assertThat(takenOver).isEqualTo(1);
         startWorker(settings, pausing);
