@@ -65,6 +65,10 @@ public final class Bench {
             System.out.println(new BroadcastRun(settings, options).run()); // bench/README.md, "Broadcasts"
             return;
         }
+        if ("knowledge".equals(options.get("scenarios"))) {
+            System.out.println(new KnowledgeRun(settings, options).run()); // bench/README.md, "Knowledge indexing"
+            return;
+        }
         if ("crash".equals(options.get("scenarios"))) {
             System.out.println(new CrashRun(settings, options).run()); // bench/README.md, "Crash run"
             return;

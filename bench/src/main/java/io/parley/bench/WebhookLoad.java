@@ -69,7 +69,8 @@ final class WebhookLoad implements AutoCloseable {
         }
     }
 
-    private void send(Phase phase, int sequence, int contact) {
+    /** One webhook of {@code phase} from contact {@code contact}, recording its send and acknowledgement. */
+    void send(Phase phase, int sequence, int contact) {
         byte[] body = webhooks.body(phase.id, sequence, contact);
         String signature = webhooks.sign(body);
         phase.sending(sequence, System.nanoTime());
