@@ -16,12 +16,14 @@ import java.util.Map;
 /**
  * What an OpenAI-compatible server sends for {@code "stream": true} (shared/protocols README §5.3): the fakes
  * answer a streamed request with the same completion they would answer whole, as {@code chat.completion.chunk}
- * events — the role first, the content in pieces of a word, tool calls in one delta with their {@code index}, the
+ * events — the role first, the content in pieces of a few characters, tool calls in one delta with their {@code index}, the
  * finish reason in an empty delta, the usage in a last chunk without choices, then {@code [DONE]}.
  */
 public final class OpenAiStream {
 
     private static final JsonMapper JSON = JsonMapper.createDefault();
+    /** Characters per content piece: about a token, and small enough to split words and Chinese phrases. */
+    private static final int PIECE = 3;
 
     private OpenAiStream() {
     }
@@ -46,8 +48,9 @@ public final class OpenAiStream {
             List<Map<String, Object>> deltas = new ArrayList<>();
             deltas.add(Map.of("role", "assistant", "content", ""));
             if (message.get("content") instanceof String content) {
-                for (String piece : content.split("(?<= )")) {
-                    deltas.add(Map.of("content", piece));
+                int[] points = content.codePoints().toArray();
+                for (int i = 0; i < points.length; i += PIECE) {
+                    deltas.add(Map.of("content", new String(points, i, Math.min(PIECE, points.length - i))));
                 }
             }
             if (message.get("tool_calls") instanceof List<?> calls) {
