@@ -61,6 +61,10 @@ class StreamingLlmTest {
         }
     };
 
+    private LlmEndpoint openAi() {
+        return new LlmEndpoint(LlmEndpoint.OPENAI_COMPATIBLE, provider.url() + "/v1", "sk-test", "gpt-4o-mini");
+    }
+
     @AfterEach
     void stop() {
         provider.close();
@@ -70,8 +74,7 @@ class StreamingLlmTest {
     @Test
     void anOpenAiCompatibleAnswerArrivesPieceByPieceAndIsReturnedWholeWithItsUsage() {
         provider.then(FakeProvider.ok(Fixtures.text("openai-chat-stream-include-usage.sse")));
-        LlmEndpoint endpoint = new LlmEndpoint(LlmEndpoint.OPENAI_COMPATIBLE, provider.url() + "/v1", "sk-test",
-                "gpt-4o-mini");
+        LlmEndpoint endpoint = openAi();
 
         LlmReply reply = kit.llm.chat(ProviderKit.PROMPT, ProviderKit.call(endpoint), tokens);
 
@@ -88,8 +91,7 @@ class StreamingLlmTest {
     @Test
     void withoutAListenerTheSameCallIsNotStreamed() {
         provider.then(FakeProvider.ok(Fixtures.text("openai-chat-response.json")));
-        LlmEndpoint endpoint = new LlmEndpoint(LlmEndpoint.OPENAI_COMPATIBLE, provider.url() + "/v1", "sk-test",
-                "gpt-4o-mini");
+        LlmEndpoint endpoint = openAi();
 
         LlmReply reply = kit.llm.chat(ProviderKit.PROMPT, ProviderKit.call(endpoint), null);
 
@@ -102,8 +104,7 @@ class StreamingLlmTest {
     void anErrorInsideTheStreamFailsTheAttemptAndTheRetryStartsThePiecesOver() {
         provider.then(FakeProvider.ok(Fixtures.text("openai-chat-stream-midstream-error.sse")),
                 FakeProvider.ok(Fixtures.text("openai-chat-stream-include-usage.sse")));
-        LlmEndpoint endpoint = new LlmEndpoint(LlmEndpoint.OPENAI_COMPATIBLE, provider.url() + "/v1", "sk-test",
-                "gpt-4o-mini");
+        LlmEndpoint endpoint = openAi();
 
         LlmReply reply = kit.llm.chat(ProviderKit.PROMPT, ProviderKit.call(endpoint), tokens);
 
@@ -116,8 +117,7 @@ class StreamingLlmTest {
     void aStreamThatOnlyEverFailsEndsInAFailureNotInItsPartialText() {
         provider.then(FakeProvider.ok(Fixtures.text("openai-chat-stream-midstream-error.sse")),
                 FakeProvider.ok(Fixtures.text("openai-chat-stream-midstream-error.sse")));
-        LlmEndpoint endpoint = new LlmEndpoint(LlmEndpoint.OPENAI_COMPATIBLE, provider.url() + "/v1", "sk-test",
-                "gpt-4o-mini");
+        LlmEndpoint endpoint = openAi();
 
         LlmFailure failure = catchThrowableOfType(LlmFailure.class,
                 () -> kit.llm.chat(ProviderKit.PROMPT, ProviderKit.call(endpoint), tokens));
