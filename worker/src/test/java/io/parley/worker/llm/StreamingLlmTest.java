@@ -16,10 +16,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * protocols' server-sent events: the pieces reach the listener as they come, the call still returns the whole
  * answer with its usage, an error inside a stream fails the call, and a retry starts the pieces over.
  */
-class StreamingLlmTest {
+public class StreamingLlmTest {
 
     /** An Anthropic Messages stream (event names and shapes as in Anthropic's streaming documentation). */
-    static final String ANTHROPIC_STREAM = """
+    public static final String ANTHROPIC_STREAM = """
             event: message_start
             data: {"type":"message_start","message":{"id":"msg_01","type":"message","role":"assistant","content":[],"model":"claude-sonnet-4-5","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":31,"output_tokens":1}}}
 
@@ -43,6 +43,14 @@ class StreamingLlmTest {
 
             event: message_stop
             data: {"type":"message_stop"}
+
+            """;
+
+    /** A Gemini stream (streamGenerateContent with alt=sse): each event a partial GenerateContentResponse. */
+    static final String GEMINI_STREAM = """
+            data: {"candidates":[{"content":{"parts":[{"text":"Nice to meet"}],"role":"model"},"index":0}],"usageMetadata":{"promptTokenCount":27,"candidatesTokenCount":3,"totalTokenCount":30},"modelVersion":"gemini-2.0-flash"}
+
+            data: {"candidates":[{"content":{"parts":[{"text":" you, Mei!"}],"role":"model"},"finishReason":"STOP","index":0}],"usageMetadata":{"promptTokenCount":27,"candidatesTokenCount":7,"totalTokenCount":34},"modelVersion":"gemini-2.0-flash"}
 
             """;
 
@@ -140,5 +148,21 @@ class StreamingLlmTest {
         assertThat(reply.completionTokens()).isEqualTo(8);
         assertThat(provider.only().pathAndQuery()).isEqualTo("/v1/messages");
         assertThat(provider.only().json().get("stream").getBooleanValue()).isTrue();
+    }
+
+    @Test
+    void aGeminiAnswerIsStreamedWithItsUsage() {
+        provider.then(FakeProvider.ok(GEMINI_STREAM));
+        LlmEndpoint endpoint = new LlmEndpoint(LlmEndpoint.GEMINI, provider.url() + "/v1beta", "AIza-test-key",
+                "gemini-2.0-flash");
+
+        LlmReply reply = kit.llm.chat(ProviderKit.PROMPT, ProviderKit.call(endpoint), tokens);
+
+        assertThat(pieces).containsExactly("Nice to meet", " you, Mei!");
+        assertThat(reply.text()).isEqualTo("Nice to meet you, Mei!");
+        assertThat(reply.promptTokens()).isEqualTo(27);
+        assertThat(reply.completionTokens()).isEqualTo(7);
+        assertThat(provider.only().pathAndQuery())
+                .isEqualTo("/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse");
     }
 }
