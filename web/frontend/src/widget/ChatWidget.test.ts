@@ -27,6 +27,11 @@ function reply(stream: FakeEventSource, id: string, text: string, more: object =
   stream.message({ id, text, type: 'text', payload: {}, createdAt: '2026-11-22T00:00:00Z', ...more }, id)
 }
 
+/** The stream says the bot composes (or stopped composing) a reply to the message `replyTo`. */
+function composing(stream: FakeEventSource, replyTo: string, active = true) {
+  stream.emit('composing', { replyTo, active })
+}
+
 async function openAndSend(screen: ReturnType<typeof within>, text: string) {
   await userEvent.click(screen.getByRole('button', { name: 'Chat with us' }))
   await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), `${text}{Enter}`)
@@ -43,15 +48,19 @@ describe('the web chat widget', () => {
     document.body.innerHTML = ''
   })
 
-  it('sends the typed message to its own origin and shows it with a typing indicator', async () => {
+  it('sends the typed message to its own origin and shows it, typing only once the bot says it composes', async () => {
     const api = fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1' }))
     const { screen } = mountWidget()
+    const stream = FakeEventSource.latest()
 
     await openAndSend(screen, 'Do you open on Sunday?')
 
     const log = screen.getByRole('log', { name: 'Messages' })
     expect(within(log).getByRole('listitem')).toHaveTextContent('Do you open on Sunday?')
-    await waitFor(() => expect(screen.getByText('Typing…')).toBeInTheDocument())
+    await waitFor(() => expect(api.requests).toHaveLength(1))
+    expect(screen.queryByText('Typing…')).not.toBeInTheDocument()
+    composing(stream, 'e1')
+    expect(screen.getByText('Typing…')).toBeInTheDocument()
     const sent = api.requests[0].body as { sessionId: string; clientMessageId: string; text: string }
     expect(sent.text).toBe('Do you open on Sunday?')
     expect(sent.sessionId).toMatch(/^[A-Za-z0-9_-]{32}$/)
@@ -64,6 +73,7 @@ describe('the web chat widget', () => {
     const stream = FakeEventSource.latest()
     stream.open()
     await openAndSend(screen, 'Hi')
+    composing(stream, 'e1')
     await waitFor(() => expect(screen.getByText('Typing…')).toBeInTheDocument())
 
     reply(stream, 'r1', 'Welcome to the shop!')
@@ -97,12 +107,65 @@ describe('the web chat widget', () => {
     expect(await screen.findByText('客服人員將在一小時內回覆。')).toBeInTheDocument()
   })
 
+  it('shows the reply as the bot writes it, outside the announced log, and swaps it for the reply once', async () => {
+    fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1' }))
+    const { widget, screen } = mountWidget()
+    const stream = FakeEventSource.latest()
+    stream.open()
+    await openAndSend(screen, 'Hours?')
+    const draft = widget.shadow.querySelector('.draft') as HTMLElement
+
+    composing(stream, 'e1')
+    stream.emit('delta', { replyTo: 'e1', offset: 0, text: 'We open ' })
+    stream.emit('delta', { replyTo: 'e1', offset: 8, text: 'at ten' })
+    stream.emit('delta', { replyTo: 'e1', offset: 8, text: 'at ten' }) // heard twice: shown once
+    expect(draft).toHaveTextContent('We open at ten')
+    expect(draft).toHaveAttribute('aria-hidden', 'true')
+    expect(screen.getByText('Typing…')).toBeInTheDocument()
+    stream.emit('delta', { replyTo: 'e1', offset: 0, text: 'We' }) // the LLM call was retried: it starts over
+    expect(draft).toHaveTextContent(/^We$/)
+
+    reply(stream, 'r1', 'We open at ten.', { payload: { replyTo: 'e1' } })
+
+    expect(draft).not.toBeVisible()
+    expect(draft).toHaveTextContent('')
+    expect(screen.queryByText('Typing…')).not.toBeInTheDocument()
+    const items = within(screen.getByRole('log', { name: 'Messages' })).getAllByRole('listitem')
+    expect(items.map((i) => i.textContent)).toEqual(['Hours?', 'We open at ten.'])
+    composing(stream, 'e1') // a late hint about an answered message
+    expect(screen.queryByText('Typing…')).not.toBeInTheDocument()
+  })
+
+  it('stops typing when the bot stops composing without a reply, or after a minute without news', async () => {
+    fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1' }))
+    const { screen } = mountWidget()
+    const stream = FakeEventSource.latest()
+    await openAndSend(screen, 'Hi')
+
+    composing(stream, 'e1')
+    expect(screen.getByText('Typing…')).toBeInTheDocument()
+    composing(stream, 'e1', false)
+    expect(screen.queryByText('Typing…')).not.toBeInTheDocument()
+
+    vi.useFakeTimers()
+    try {
+      composing(stream, 'e2')
+      vi.advanceTimersByTime(59_000)
+      expect(screen.getByText('Typing…')).toBeInTheDocument()
+      vi.advanceTimersByTime(1_000)
+      expect(screen.queryByText('Typing…')).not.toBeInTheDocument()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it("stops typing and says a person will answer when the bot's flow hands the chat off", async () => {
     fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1', personAnswers: false }))
     const { screen } = mountWidget()
     const stream = FakeEventSource.latest()
     stream.open()
     await openAndSend(screen, 'I want a human')
+    composing(stream, 'e1')
     await waitFor(() => expect(screen.getByText('Typing…')).toBeInTheDocument())
 
     reply(stream, 'r1', 'Connecting you to our team.', { payload: { handoff: true } })
@@ -312,7 +375,7 @@ describe('the web chat widget', () => {
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2))
     const ids = fetchMock.mock.calls.map((call) => JSON.parse((call as unknown as [string, RequestInit])[1].body as string).clientMessageId)
     expect(ids[0]).toBe(ids[1])
-    await waitFor(() => expect(screen.getByText('Typing…')).toBeInTheDocument())
+    await waitFor(() => expect(screen.getByRole('listitem')).not.toHaveClass('sending'))
   })
 
   it('shows why a message was refused and lets the contact send it again', async () => {

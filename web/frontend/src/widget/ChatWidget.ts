@@ -5,9 +5,10 @@ import { ChatApi, type Outgoing, type Reply } from './chatApi'
 import { ReplyStream, type StreamState } from './replyStream'
 import type { WidgetStrings } from './strings'
 import { lineOfReply } from './replyLine'
+import { withDelta, type LiveHint } from './liveReply'
 import { randomId, Transcript, type ChatButton, type ChatLine } from './transcript'
 
-/** How long the typing indicator may show without a reply (the bot's LLM call has its own, shorter timeout). */
+/** How long the typing indicator may show without a reply or another hint (the bot's LLM call times out sooner). */
 const TYPING_TIMEOUT_MS = 60_000
 const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>'
 
@@ -32,8 +33,12 @@ export class ChatWidget {
   private readonly transcript: Transcript
   private readonly stream: ReplyStream
   private readonly t: WidgetStrings
-  private readonly el: Record<'root' | 'bubble' | 'panel' | 'state' | 'body' | 'empty' | 'log' | 'typing' | 'input' | 'alert', HTMLElement>
+  private readonly el: Record<'root' | 'bubble' | 'panel' | 'state' | 'body' | 'empty' | 'log' | 'draft' | 'typing' | 'input' | 'alert', HTMLElement>
   private typingTimer: ReturnType<typeof setTimeout> | null = null
+  /** The contact's message the bot is composing a reply to, and the draft of that reply streamed so far. */
+  private composing: { replyTo: string; draft: string } | null = null
+  /** Messages whose reply arrived: a late "composing" for them is old news. */
+  private readonly answered = new Set<string>()
   private readonly online = () => this.stream.reconnectNow()
   private readonly otherTab = (event: StorageEvent) => {
     if (event.key === this.transcript.storageKey && this.transcript.adoptSaved()) {
@@ -54,7 +59,8 @@ export class ChatWidget {
     const find = (selector: string) => this.shadow.querySelector(selector) as HTMLElement
     this.el = {
       root: find('.root'), bubble: find('.bubble'), panel: find('.panel'), state: find('.state'), body: find('.body'),
-      empty: find('.empty'), log: find('.log'), typing: find('.typing'), input: find('textarea'), alert: find('.alert'),
+      empty: find('.empty'), log: find('.log'), draft: find('.draft'), typing: find('.typing'), input: find('textarea'),
+      alert: find('.alert'),
     }
     this.transcript.lines.forEach((line) => this.el.log.append(this.render(line)))
     this.el.empty.hidden = this.transcript.lines.length > 0
@@ -68,6 +74,7 @@ export class ChatWidget {
     }
     this.stream = new ReplyStream(options.api, this.transcript.sessionId, this.transcript.lastReplyId,
       (reply) => this.received(reply), (state) => this.streamState(state))
+    this.stream.onHint = (hint) => this.hinted(hint)
     this.stream.start()
     window.addEventListener('online', this.online)
     window.addEventListener('storage', this.otherTab)
@@ -117,9 +124,9 @@ export class ChatWidget {
     const result = await this.options.api.send(this.transcript.sessionId, id, message)
     this.show({ ...line, status: result.ok ? 'sent' : 'failed' })
     if (result.ok) {
-      // a bot composes a reply; a person answers in their own time: say so instead of "typing" for a minute
+      // "typing" shows when the bot says it composes (a hint on the stream), not merely because a message went out;
+      // while a person holds the conversation, say that a person will answer
       if (result.personAnswers) this.personAnswers(result.personAnswersText)
-      else this.typing(true)
     } else {
       this.el.alert.textContent = result.detail ?? this.t.sendFailed
     }
@@ -131,7 +138,9 @@ export class ChatWidget {
       return // already shown (replayed after a reconnect)
     }
     this.append(line)
-    this.typing(false)
+    const replyTo = typeof reply.payload.replyTo === 'string' ? reply.payload.replyTo : null
+    if (replyTo) this.answered.add(replyTo)
+    this.stopComposing()
     if (reply.payload.handoff === true) { // the bot's flow handed the chat to a person; the bot may word it
       this.personAnswers(typeof reply.payload.personAnswersText === 'string' ? reply.payload.personAnswersText : undefined)
     }
@@ -139,6 +148,32 @@ export class ChatWidget {
       this.el.bubble.insertAdjacentHTML('beforeend', '<span class="dot"></span>')
       this.el.bubble.setAttribute('aria-label', `${this.t.open} (${this.t.unread})`)
     }
+  }
+
+  /**
+   * The bot composes a reply (typing, with the draft as it is written) or stopped without one. The draft is shown
+   * beside the log, hidden from assistive technology: the finished reply is announced once, as a message.
+   */
+  private hinted(hint: LiveHint): void {
+    if (this.answered.has(hint.replyTo)) {
+      return // its reply is here already
+    }
+    if (hint.kind === 'composing' && !hint.active) {
+      if (this.composing?.replyTo === hint.replyTo) this.stopComposing()
+      return
+    }
+    const draft = this.composing?.replyTo === hint.replyTo ? this.composing.draft : ''
+    this.composing = { replyTo: hint.replyTo, draft: hint.kind === 'delta' ? withDelta(draft, hint.offset, hint.text) : draft }
+    this.el.draft.textContent = this.composing.draft
+    this.el.draft.hidden = this.composing.draft === ''
+    this.typing(true)
+  }
+
+  private stopComposing(): void {
+    this.composing = null
+    this.el.draft.textContent = ''
+    this.el.draft.hidden = true
+    this.typing(false)
   }
 
   private show(line: ChatLine): void {
@@ -281,7 +316,7 @@ export class ChatWidget {
     }
     this.el.typing.textContent = on ? this.t.typing : ''
     if (on) {
-      this.typingTimer = setTimeout(() => this.typing(false), TYPING_TIMEOUT_MS)
+      this.typingTimer = setTimeout(() => this.stopComposing(), TYPING_TIMEOUT_MS)
       this.scrollToEnd()
     }
   }
@@ -338,6 +373,7 @@ export class ChatWidget {
           <div class="body" tabindex="0">
             <p class="empty">${t.empty}</p>
             <div role="log" aria-label="${t.messages}" aria-live="polite"><ol class="log"></ol></div>
+            <p class="line bot draft" aria-hidden="true" hidden></p>
             <div class="typing" role="status"></div>
           </div>
           <p class="alert" role="alert"></p>

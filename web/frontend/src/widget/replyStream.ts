@@ -1,4 +1,5 @@
 import type { ChatApi, Reply } from './chatApi'
+import { listenForHints, type LiveHint } from './liveReply'
 
 export type StreamState = 'connecting' | 'open' | 'retrying'
 
@@ -21,6 +22,8 @@ export class ReplyStream {
   private readonly onReply: (reply: Reply) => void
   private readonly onState: (state: StreamState) => void
   private readonly open: EventSourceFactory
+  /** Live hints (composing, deltas of a reply being written); set by the widget. */
+  onHint: ((hint: LiveHint) => void) | null = null
 
   constructor(api: ChatApi, sessionId: string, lastId: string | null, onReply: (reply: Reply) => void,
     onState: (state: StreamState) => void, open: EventSourceFactory = (url) => new EventSource(url)) {
@@ -74,6 +77,7 @@ export class ReplyStream {
       this.lastId = reply.id
       this.onReply(reply)
     }
+    listenForHints(source, (hint) => this.onHint?.(hint))
     source.onerror = () => {
       source.close()
       if (this.closed || this.source !== source) {

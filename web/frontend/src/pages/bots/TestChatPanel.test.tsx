@@ -55,6 +55,33 @@ describe('test chat', () => {
     expect(lines.map((li) => li.textContent)).toEqual(['You: What are your hours?', 'Bot: We are open 10:00-18:00.', 'Bot: Anything else?Menu'])
   })
 
+  it('says the bot is answering only while it composes, shows its draft as it is written, then the reply once', async () => {
+    const api = await openTestChat()
+    await userEvent.type(await screen.findByLabelText('Message'), 'Hours?')
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }))
+    await sentMessage(api)
+    const stream = FakeEventSource.latest()
+    expect(screen.queryByText('The bot is answering…')).not.toBeInTheDocument()
+
+    act(() => stream.emit('composing', { replyTo: 'e1', active: true }))
+    expect(screen.getByText('The bot is answering…')).toBeInTheDocument()
+    act(() => stream.emit('delta', { replyTo: 'e1', offset: 0, text: 'We open ' }))
+    act(() => stream.emit('delta', { replyTo: 'e1', offset: 8, text: 'at ten' }))
+    const log = screen.getByRole('log', { name: 'Test messages' })
+    expect(log).toHaveTextContent('We open at ten')
+    expect(within(log).getAllByRole('listitem')).toHaveLength(1) // the draft is not a message
+
+    act(() => stream.message({ id: 'm1', text: 'We open at ten.', type: 'text', payload: { replyTo: 'e1' },
+      createdAt: '2026-11-21T10:00:05Z' }, 'm1'))
+
+    expect(screen.queryByText('The bot is answering…')).not.toBeInTheDocument()
+    expect(within(log).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['You: Hours?', 'Bot: We open at ten.'])
+    expect(log).not.toHaveTextContent('We open at tenWe open')
+    act(() => stream.emit('composing', { replyTo: 'e2', active: true }))
+    act(() => stream.emit('composing', { replyTo: 'e2', active: false })) // stopped without a reply
+    expect(screen.queryByText('The bot is answering…')).not.toBeInTheDocument()
+  })
+
   it("shows a carousel's cards in a row and presses one card's button by its postback data", async () => {
     const api = await openTestChat()
     const stream = FakeEventSource.latest()

@@ -49,10 +49,9 @@ function Conversation({ botId, widgetKey, freshSession }: { botId: string; widge
   const chat = useWebChat(widgetKey, sessionId)
   const [text, setText] = useState('')
   const log = useRef<HTMLDivElement>(null)
-  const waiting = chat.lines.length > 0 && chat.lines[chat.lines.length - 1].from === 'contact'
   useEffect(() => {
     log.current?.querySelector('li:last-child')?.scrollIntoView?.({ block: 'nearest' })
-  }, [chat.lines.length])
+  }, [chat.lines.length, chat.composing?.draft])
   const submit = (e: FormEvent) => {
     e.preventDefault()
     const message = text.trim()
@@ -97,8 +96,13 @@ function Conversation({ botId, widgetKey, freshSession }: { botId: string; widge
           </li>
         ))}
       </ol>
+      {/* the reply as the bot writes it: seen, not announced (the finished reply is, once, as a message) */}
+      {chat.composing?.draft && (
+        <p className="test-chat__bubble test-chat__bubble--bot test-chat__draft" aria-hidden="true">{chat.composing.draft}</p>
+      )}
       </div>
-      {waiting && <p className="p-muted test-chat__status" role="status">{t('testChat.waiting')}</p>}
+      {/* only while the bot says it composes (the stream's hint), not merely because a message went out */}
+      {chat.composing && <p className="p-muted test-chat__status" role="status">{t('testChat.waiting')}</p>}
       {chat.error && <ProblemAlert error={chat.error} />}
       <form className="test-chat__form" onSubmit={submit}>
         <label htmlFor="test-chat-message" className="visually-hidden">{t('testChat.message')}</label>

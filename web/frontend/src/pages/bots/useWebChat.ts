@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { ApiProblem, type ProblemBody } from '../../api/problem'
 import { isWebUrl } from '../../links/linkify'
+import { listenForHints, withDelta, type LiveHint } from '../../widget/liveReply'
 
 /** A reply's button: pressing it sends the label as text with the postback data, as a LINE postback. */
 export interface ChatButton {
@@ -54,9 +55,20 @@ interface StreamedMessage {
     options?: StreamedButton[]
     url?: string; alt?: string; title?: string; imageUrl?: string; label?: string
     link?: { label?: string; url?: string }
+    /** The contact's message (inbound event id) this reply answers. */
+    replyTo?: string
   }
   createdAt?: string
 }
+
+/** What the bot is doing, from the stream's hints: composing a reply to `replyTo`, with its draft so far. */
+export interface Composing {
+  replyTo: string
+  draft: string
+}
+
+/** How long "composing" may show without a reply or another hint (as the widget). */
+const COMPOSING_TIMEOUT_MS = 60_000
 
 function buttonsOf(buttons: StreamedButton[] | undefined): ChatButton[] {
   return (buttons ?? [])
@@ -110,20 +122,48 @@ export function useWebChat(widgetKey: string | undefined, sessionId: string) {
   const [lines, setLines] = useState<ChatLine[]>([])
   const [connected, setConnected] = useState(false)
   const [error, setError] = useState<ApiProblem | null>(null)
+  const [composing, setComposing] = useState<Composing | null>(null)
 
   useEffect(() => {
     setLines([])
+    setComposing(null)
     if (!widgetKey) return
+    const answered = new Set<string>()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const stop = () => {
+      clearTimeout(timer)
+      setComposing(null)
+    }
+    const hinted = (hint: LiveHint) => {
+      if (answered.has(hint.replyTo)) return // its reply is here already
+      clearTimeout(timer)
+      if (hint.kind === 'composing' && !hint.active) {
+        setComposing((current) => (current?.replyTo === hint.replyTo ? null : current))
+        return
+      }
+      timer = setTimeout(stop, COMPOSING_TIMEOUT_MS)
+      setComposing((current) => {
+        const draft = current?.replyTo === hint.replyTo ? current.draft : ''
+        return { replyTo: hint.replyTo, draft: hint.kind === 'delta' ? withDelta(draft, hint.offset, hint.text) : draft }
+      })
+    }
     const source = new EventSource(`/chat/${encodeURIComponent(widgetKey)}/sessions/${encodeURIComponent(sessionId)}/stream`)
     source.onopen = () => setConnected(true)
     source.onerror = () => setConnected(false)
     source.onmessage = (event: MessageEvent<string>) => {
       const message = JSON.parse(event.data) as StreamedMessage
       setConnected(true)
+      const replyTo = message.payload && 'replyTo' in message.payload ? message.payload.replyTo : undefined
+      if (typeof replyTo === 'string') answered.add(replyTo)
+      stop() // a reply ends the composing it answers
       setLines((current) => current.some((line) => line.id === message.id) ? current
         : [...current, lineOf(message)])
     }
-    return () => source.close()
+    listenForHints(source, hinted)
+    return () => {
+      clearTimeout(timer)
+      source.close()
+    }
   }, [widgetKey, sessionId])
 
   /** Sends typed text, or a button's label with its postback data (the web chat stores that as a POSTBACK). */
@@ -162,5 +202,5 @@ export function useWebChat(widgetKey: string | undefined, sessionId: string) {
     void send(button.label, button.postback)
   }, [send])
 
-  return { lines, connected, error, send, press }
+  return { lines, connected, error, composing, send, press }
 }

@@ -2,11 +2,13 @@ package io.parley.app.e2e;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.parley.core.testing.OpenAiStream;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -85,10 +87,19 @@ final class FakeProviders implements AutoCloseable {
             return;
         }
         String content = answer.content().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-        respond(exchange, 200, """
+        String completion = """
                 {"id":"chatcmpl-e2e","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini",
                  "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
-                 "usage":{"prompt_tokens":42,"completion_tokens":7,"total_tokens":49}}""".formatted(content));
+                 "usage":{"prompt_tokens":42,"completion_tokens":7,"total_tokens":49}}""".formatted(content);
+        if (OpenAiStream.requested(body)) { // web chat replies are streamed (docs/llm.md "Streaming")
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                OpenAiStream.write(out, OpenAiStream.events(completion), Duration.ZERO);
+            }
+            return;
+        }
+        respond(exchange, 200, completion);
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

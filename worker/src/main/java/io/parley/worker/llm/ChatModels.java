@@ -2,9 +2,13 @@ package io.parley.worker.llm;
 
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
+import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
 import java.util.Map;
 
@@ -44,6 +48,29 @@ final class ChatModels {
                     .httpClientBuilder(http).maxRetries(0).build();
             default -> OpenAiChatModel.builder().baseUrl(endpoint.baseUrl()).apiKey(endpoint.apiKey())
                     .httpClientBuilder(http).maxRetries(0).build();
+        };
+    }
+
+    /**
+     * The streaming twin of {@link #build} (docs/llm.md "Streaming"): the same URLs and headers with
+     * {@code "stream": true} (OpenAI and Azure, with {@code stream_options.include_usage}), Anthropic's
+     * {@code "stream": true} and Gemini's {@code :streamGenerateContent?alt=sse}, each answered with server-sent
+     * events. LangChain4j never retries a stream.
+     */
+    static StreamingChatModel buildStreaming(LlmEndpoint endpoint, HttpClientBuilder http) {
+        return switch (endpoint.provider()) {
+            case LlmEndpoint.ANTHROPIC -> AnthropicStreamingChatModel.builder().baseUrl(endpoint.baseUrl())
+                    .apiKey(endpoint.apiKey()).modelName(endpoint.model()).maxTokens(ANTHROPIC_DEFAULT_MAX_TOKENS)
+                    .httpClientBuilder(http).build();
+            case LlmEndpoint.GEMINI -> GoogleAiGeminiStreamingChatModel.builder().baseUrl(endpoint.baseUrl())
+                    .apiKey(endpoint.apiKey()).modelName(endpoint.model()).httpClientBuilder(http).build();
+            case LlmEndpoint.AZURE_OPENAI -> OpenAiStreamingChatModel.builder()
+                    .baseUrl(endpoint.baseUrl() + "/openai/deployments/" + endpoint.model())
+                    .customHeaders(Map.of("api-key", endpoint.apiKey() == null ? "" : endpoint.apiKey()))
+                    .customQueryParams(Map.of("api-version", endpoint.apiVersion()))
+                    .httpClientBuilder(http).build();
+            default -> OpenAiStreamingChatModel.builder().baseUrl(endpoint.baseUrl()).apiKey(endpoint.apiKey())
+                    .httpClientBuilder(http).build();
         };
     }
 }

@@ -9,12 +9,14 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.chat.request.ToolChoice;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -47,6 +49,8 @@ final class LangChainLlm implements LlmClient {
     /** One model per endpoint and key; building one loads service providers, too slow for every turn. */
     private final Cache<ModelKey, ChatModel> models = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterAccess(Duration.ofHours(1)).build();
+    private final Cache<ModelKey, StreamingChatModel> streamingModels = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(1)).build();
 
     LangChainLlm(LlmSettings settings, JsonMapper json) {
         this.jdkClient = java.net.http.HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
@@ -57,9 +61,24 @@ final class LangChainLlm implements LlmClient {
 
     @Override
     public LlmReply chat(List<LlmMessage> messages, LlmCall call) {
+        return chat(messages, call, null);
+    }
+
+    /** With {@code tokens}, each request is streamed ({@link ChatModels#buildStreaming}); the reply is the same. */
+    @Override
+    public LlmReply chat(List<LlmMessage> messages, LlmCall call, @Nullable LlmTokens tokens) {
         LlmEndpoint endpoint = call.endpoint();
-        ChatModel model = models.get(new ModelKey(endpoint.provider(), endpoint.baseUrl(), endpoint.apiKey(),
-                endpoint.model(), endpoint.apiVersion()), key -> ChatModels.build(key.endpoint(), http.builder()));
+        ModelKey modelKey = new ModelKey(endpoint.provider(), endpoint.baseUrl(), endpoint.apiKey(),
+                endpoint.model(), endpoint.apiVersion());
+        Asker model;
+        if (tokens == null) {
+            ChatModel whole = models.get(modelKey, key -> ChatModels.build(key.endpoint(), http.builder()));
+            model = whole::chat;
+        } else {
+            StreamingChatModel streaming = streamingModels.get(modelKey,
+                    key -> ChatModels.buildStreaming(key.endpoint(), http.builder()));
+            model = request -> StreamedAnswer.read(streaming, request, call.deadline(), tokens);
+        }
         List<ChatMessage> prompt = new ArrayList<>(messages.stream().map(LangChainLlm::toChatMessage).toList());
         List<ToolSpecification> tools = call.tools().stream().map(tool -> ToolSpecification.builder()
                 .name(tool.name()).description(tool.description()).parameters(tool.parameters()).build()).toList();
@@ -88,7 +107,7 @@ final class LangChainLlm implements LlmClient {
         return new LlmReply(text.strip(), promptTokens, completionTokens, toolCalls);
     }
 
-    private ChatResponse ask(ChatModel model, List<ChatMessage> prompt, LlmCall call, List<ToolSpecification> tools,
+    private ChatResponse ask(Asker model, List<ChatMessage> prompt, LlmCall call, List<ToolSpecification> tools,
                              ToolChoice choice) {
         DefaultChatRequestParameters.Builder<?> parameters = ChatRequestParameters.builder()
                 .modelName(call.endpoint().model()).temperature(call.temperature())
@@ -99,6 +118,8 @@ final class LangChainLlm implements LlmClient {
         ChatRequest request = ChatRequest.builder().messages(prompt).parameters(parameters.build()).build();
         try {
             return ScopedValue.where(ProviderHttpClient.DEADLINE, call.deadline()).call(() -> model.chat(request));
+        } catch (LlmFailure e) {
+            throw e;
         } catch (RuntimeException e) {
             throw ProviderErrors.classify(e, json);
         }
@@ -118,6 +139,12 @@ final class LangChainLlm implements LlmClient {
             case USER -> UserMessage.from(message.content());
             case ASSISTANT -> AiMessage.from(message.content());
         };
+    }
+
+    /** One request to the provider, whole or streamed. */
+    @FunctionalInterface
+    private interface Asker {
+        ChatResponse chat(ChatRequest request);
     }
 
     @PreDestroy

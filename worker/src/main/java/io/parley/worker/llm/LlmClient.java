@@ -1,5 +1,7 @@
 package io.parley.worker.llm;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.util.List;
 
 /**
@@ -10,4 +12,12 @@ import java.util.List;
 public interface LlmClient {
 
     LlmReply chat(List<LlmMessage> messages, LlmCall call);
+
+    /**
+     * The same call, with the answer's text also handed to {@code tokens} as it is produced (null: no streaming).
+     * A client that cannot stream answers whole and hands nothing to {@code tokens}.
+     */
+    default LlmReply chat(List<LlmMessage> messages, LlmCall call, @Nullable LlmTokens tokens) {
+        return chat(messages, call);
+    }
 }

@@ -3,6 +3,7 @@ package io.parley.worker.llm;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -54,8 +55,16 @@ public final class ResilientLlm {
 
     /** The answer, or {@link LlmFailure} with the last attempt's outcome (or circuit_open). */
     public LlmReply chat(List<LlmMessage> messages, LlmCall call) {
+        return chat(messages, call, null);
+    }
+
+    /**
+     * The same, streaming the answer's text to {@code tokens} (null: none) where the provider's client can: each
+     * retry first tells {@code tokens} to {@link LlmTokens#restart() start over}.
+     */
+    public LlmReply chat(List<LlmMessage> messages, LlmCall call, @Nullable LlmTokens tokens) {
         if (call.endpoint().isDemo()) {
-            return demo.chat(messages, call);
+            return demo.chat(messages, call, tokens);
         }
         CircuitBreaker breaker = breakers.circuitBreaker(call.endpoint().baseUrl());
         LlmClient client = LlmEndpoint.OLLAMA.equals(call.endpoint().provider()) ? ollama : remote;
@@ -65,8 +74,11 @@ public final class ResilientLlm {
                         false, false, null);
             }
             long start = System.nanoTime();
+            if (attempt > 1 && tokens != null) {
+                tokens.restart();
+            }
             try {
-                LlmReply reply = client.chat(messages, call);
+                LlmReply reply = client.chat(messages, call, tokens);
                 breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 return reply;
             } catch (LlmFailure failure) {

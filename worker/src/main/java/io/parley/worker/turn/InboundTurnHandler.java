@@ -226,7 +226,7 @@ final class InboundTurnHandler implements JobHandler {
                     return;
                 }
             }
-            signals.signal(turn.channel(), turn.event());
+            signals.signal(turn);
             answer = llm.answer(turn, plan.instruction(), messages.size());
             if (coalescing && answer.failed()) {
                 // What arrived while the LLM failed (or hung) gets the same fallback, not one fallback each later.
@@ -234,9 +234,12 @@ final class InboundTurnHandler implements JobHandler {
             }
             crisis = addAnswer(turn, answer, messages);
         }
-        writer.write(turn, new Reply(messages, plan.attributeChanges(), plan.then() == FlowTurn.Then.HANDOFF,
-                answer == null ? null : answer.usage(), !messages.isEmpty(), null, plan.flowWait(),
-                plan.variableChanges(), answer == null ? null : answer.memory(), plan.handoffSource()));
+        List<UUID> sent = writer.write(turn, new Reply(messages, plan.attributeChanges(),
+                plan.then() == FlowTurn.Then.HANDOFF, answer == null ? null : answer.usage(), !messages.isEmpty(), null,
+                plan.flowWait(), plan.variableChanges(), answer == null ? null : answer.memory(), plan.handoffSource()));
+        if (answer != null && sent.isEmpty()) {
+            signals.stopped(turn); // composing ended without a reply
+        }
         if (crisis) {
             moderation.handOff(turn);
         }

@@ -59,11 +59,13 @@ final class LlmAnswer {
     private final LlmKeyAlerts keyAlerts;
     private final KnowledgePrompt knowledge;
     private final ConversationSummaries summaries;
+    private final ReplyStreaming streaming;
 
     LlmAnswer(ContactAttributes attributes, LlmEndpoints endpoints, ResilientLlm llm, LlmPrices prices,
               LlmSettings settings, BudgetGate budgets, LlmTelemetry metrics, MemoryTurn memory,
               MemoryReplies memoryReplies, PersonaOverrides overrides, LlmKeyAlerts keyAlerts,
-              KnowledgePrompt knowledge, ConversationSummaries summaries) {
+              KnowledgePrompt knowledge, ConversationSummaries summaries, ReplyStreaming streaming) {
+        this.streaming = streaming;
         this.knowledge = knowledge;
         this.summaries = summaries;
         this.memory = memory;
@@ -121,8 +123,9 @@ final class LlmAnswer {
                     admission.ceilingApplies() ? Integer.valueOf(ceilingTokens) : bot.llmMaxTokens(),
                     deadline(turn, start), bot.name(), remembered.offered());
             LlmReply reply;
+            LiveReply live = streaming.open(turn, remembered); // web chat: the answer shown as it is written
             try {
-                reply = llm.chat(prompt, call);
+                reply = llm.chat(prompt, call, live);
             } catch (LlmFailure refused) {
                 if (call.tools().isEmpty() || !refused.badRequest()) {
                     throw refused;
@@ -134,6 +137,10 @@ final class LlmAnswer {
                 remembered = remembered.asBlock();
                 prompt = prompt(turn, instruction, remembered, summary);
                 reply = llm.chat(prompt, call.withoutTools());
+                live = null; // the block is cut out of the text: not streamed
+            }
+            if (live != null) {
+                live.finish();
             }
             MemoryProposal proposal = null;
             String said = reply.text();

@@ -2,6 +2,7 @@ package io.parley.worker.turn;
 
 import com.sun.net.httpserver.HttpServer;
 import io.parley.core.testing.Fixtures;
+import io.parley.core.testing.OpenAiStream;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,8 @@ import java.util.concurrent.Executors;
 /**
  * A local OpenAI-compatible server on 127.0.0.1 answering {@code POST /v1/chat/completions} with the protocol
  * fixtures: scripted answers first (in order), then the default one — plain completions, errors, or tool calls
- * ({@link #toolCall}, from the tool-call fixture). Records every request.
+ * ({@link #toolCall}, from the tool-call fixture). A request with {@code "stream": true} gets a 200 answer as
+ * server-sent events ({@link OpenAiStream}). Records every request.
  */
 final class FakeLlm implements AutoCloseable {
 
@@ -38,6 +40,8 @@ final class FakeLlm implements AutoCloseable {
     private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile Answer standing = ok();
+    /** Between the events of a streamed answer ({@code "stream": true}, answered as {@link OpenAiStream}). */
+    private volatile Duration streamPause = Duration.ZERO;
 
     FakeLlm() {
         try {
@@ -47,16 +51,25 @@ final class FakeLlm implements AutoCloseable {
         }
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/chat/completions", exchange -> {
+            String request;
             try (InputStream in = exchange.getRequestBody()) {
-                calls.add(new Call(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                        exchange.getRequestHeaders().getFirst("Authorization"), Instant.now()));
+                request = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
+            calls.add(new Call(request, exchange.getRequestHeaders().getFirst("Authorization"), Instant.now()));
             Answer answer = script.pollFirst();
             if (answer == null) {
                 answer = standing;
             }
             try {
                 Thread.sleep(answer.delay());
+                if (answer.status() == 200 && OpenAiStream.requested(request)) {
+                    exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+                    exchange.sendResponseHeaders(200, 0);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        OpenAiStream.write(out, OpenAiStream.events(answer.body()), streamPause);
+                    }
+                    return;
+                }
                 byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
                 answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -119,6 +132,11 @@ final class FakeLlm implements AutoCloseable {
     /** Drops scripted answers that were not used. */
     void reset() {
         script.clear();
+    }
+
+    /** Streamed answers pause this long between their events. */
+    void pauseStreams(Duration pause) {
+        streamPause = pause;
     }
 
     void always(Answer answer) {

@@ -1,8 +1,8 @@
 package io.parley.worker.turn;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.parley.worker.llm.AnthropicLlmTest;
 import io.parley.worker.llm.FakeProvider;
+import io.parley.worker.llm.StreamingLlmTest;
 import io.parley.worker.llm.GeminiLlmTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class NativeProviderTurnTest extends TurnTest {
 
     @Test
     void aBotOnAnthropicIsAnsweredThroughTheMessagesApiWithItsSealedKey() {
-        anthropic.then(FakeProvider.ok(AnthropicLlmTest.TEXT));
+        anthropic.then(FakeProvider.ok(StreamingLlmTest.ANTHROPIC_STREAM)); // a web chat turn streams its answer
         BotSpec spec = new BotSpec();
         spec.provider = "anthropic";
         spec.baseUrl = anthropic.url() + "/v1";
@@ -62,7 +62,7 @@ class NativeProviderTurnTest extends TurnTest {
         platformGemini.then(FakeProvider.ok(GeminiLlmTest.TEXT));
         BotSpec spec = new BotSpec();
         spec.model = null;
-        World world = world(spec, "web");
+        World world = world(spec, "line"); // not streamed: answered whole
 
         UUID inbound = say(world, "U2", "hello");
 

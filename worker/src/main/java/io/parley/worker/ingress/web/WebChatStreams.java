@@ -38,6 +38,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Nothing is lost to a reconnect: a widget reconnecting with {@code Last-Event-ID} gets the replies after that id,
  * and when the hub's own LISTEN connection comes back after an outage, every open stream catches up on what was
  * sent in the meantime. A stream never shows one message twice.
+ *
+ * <p>Live hints ({@link io.parley.worker.outbound.web.WebChatLive}: composing, deltas of a reply being written) come
+ * the same way as named events, to the streams open at that moment only: they are never stored nor replayed.
  */
 @Singleton
 @Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.WORKER)
@@ -133,6 +136,16 @@ final class WebChatStreams {
             return; // nobody watches this session on this process
         }
         TenantId tenant = new TenantId(notice.tenantId());
+        if (notice.kind() != null) {
+            Event<String> hint = hint(notice);
+            if (hint != null) {
+                set.stream().filter(s -> s.tenant().equals(tenant)).forEach(s -> s.hint(hint));
+            }
+            return;
+        }
+        if (notice.messageId() == null) {
+            return;
+        }
         scope.read(tenant, () -> messages.find(tenant.value(), notice.messageId()))
                 .filter(row -> "outbound".equals(row.direction()))
                 .ifPresent(row -> set.stream().filter(s -> s.tenant().equals(tenant)).forEach(s -> s.offer(row, render(row))));
@@ -158,6 +171,29 @@ final class WebChatStreams {
         List<MessageRow> rows = scope.read(subscriber.tenant(), () -> sessions.sent(subscriber.tenant().value(),
                 key.channelId(), key.sessionId(), afterId, since, REPLAY_LIMIT));
         rows.forEach(row -> subscriber.offer(row, render(row)));
+    }
+
+    /**
+     * A live hint as a named SSE event without an id (so it never moves the client's Last-Event-ID): {@code composing}
+     * with {@code active} true or false, or {@code delta}. Null for a kind this process does not know.
+     */
+    private @Nullable Event<String> hint(WebChatNotice notice) {
+        Object wire = switch (notice.kind()) {
+            case WebChatNotice.COMPOSING -> new WebChatWire.Composing(notice.replyTo(), true);
+            case WebChatNotice.IDLE -> new WebChatWire.Composing(notice.replyTo(), false);
+            case WebChatNotice.DELTA -> notice.text() == null || notice.offset() == null ? null
+                    : new WebChatWire.Delta(notice.replyTo(), notice.offset(), notice.text());
+            default -> null;
+        };
+        if (wire == null) {
+            return null;
+        }
+        try {
+            return Event.of(json.writeValueAsString(wire)).name(wire instanceof WebChatWire.Delta
+                    ? WebChatNotice.DELTA : WebChatNotice.COMPOSING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Event<String> render(MessageRow row) {

@@ -64,6 +64,11 @@ final class WebChatSubscriber {
         }
     }
 
+    /** A live hint (composing, a delta): sent as it comes, never de-duplicated nor remembered. */
+    synchronized void hint(Event<String> event) {
+        sink.tryEmitNext(event);
+    }
+
     synchronized void complete() {
         sink.tryEmitComplete();
     }

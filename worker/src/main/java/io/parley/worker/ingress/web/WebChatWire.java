@@ -63,6 +63,19 @@ final class WebChatWire {
     record Accepted(String eventId, boolean personAnswers, @Nullable String personAnswersText) {
     }
 
+    /** The {@code composing} event: the bot is (active) or is no longer writing a reply to the event {@code replyTo}. */
+    @Serdeable
+    record Composing(String replyTo, boolean active) {
+    }
+
+    /**
+     * The {@code delta} event: a piece of the reply being written to {@code replyTo}, to put at UTF-16 {@code offset}
+     * of the text shown so far (0: start over). Advisory: the reply itself follows as a message.
+     */
+    @Serdeable
+    record Delta(String replyTo, int offset, String text) {
+    }
+
     /** One reply as the stream sends it (the SSE event id is the message id, for Last-Event-ID). */
     @Serdeable
     record StreamMessage(String id, @Nullable String text, String type, Map<String, Object> payload,

@@ -5,6 +5,7 @@ import io.parley.core.contact.ContactRepository;
 import io.parley.core.conversation.ConversationRepository;
 import io.parley.core.conversation.MessageRepository;
 import io.parley.core.tenancy.Ids;
+import io.parley.worker.outbound.web.WebChatLive;
 import io.parley.worker.outbound.web.WebChatSender;
 import io.parley.worker.testing.Channels;
 import io.parley.worker.testing.SseReader;
@@ -20,7 +21,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GET /chat/{widgetKey}/sessions/{sessionId}/stream: replies delivered by WebChatSender arrive as SSE events. */
+/**
+ * GET /chat/{widgetKey}/sessions/{sessionId}/stream: replies delivered by WebChatSender arrive as SSE events, and
+ * WebChatLive's hints (composing, deltas) as named events.
+ */
 @MicronautTest(transactional = false)
 class WebChatStreamTest extends WorkerTest {
 
@@ -28,6 +32,8 @@ class WebChatStreamTest extends WorkerTest {
 
     @Inject
     WebChatSender sender;
+    @Inject
+    WebChatLive live;
     @Inject
     WebChatStreams streams;
     @Inject
@@ -124,6 +130,46 @@ class WebChatStreamTest extends WorkerTest {
             assertThat(event.id()).isEqualTo(reply.toString());
             assertThat(stream.next(Duration.ofSeconds(1))).isNull();
         }
+    }
+
+    @Test
+    void liveHintsArriveAsNamedEventsWithoutIdsOnTheirSessionOnlyAndAreNeverReplayed() throws Exception {
+        Channels.Created web = channels().web();
+        String session = WebChatTest.session();
+        UUID replyTo = Ids.next();
+        String longPiece = "x".repeat(WebChatLive.MAX_DELTA_CHARS + 500);
+
+        try (SseReader stream = open(web, session, Map.of()); SseReader other = open(web, WebChatTest.session(), Map.of())) {
+            live.composing(web.tenant(), web.id(), session, replyTo);
+            live.delta(web.tenant(), web.id(), session, replyTo, 0, "Hel");
+            live.delta(web.tenant(), web.id(), session, replyTo, 3, longPiece);
+            live.idle(web.tenant(), web.id(), session, replyTo);
+
+            assertThat(hint(stream)).isEqualTo(new Hint("composing", Map.of("replyTo", replyTo.toString(), "active", true)));
+            assertThat(hint(stream)).isEqualTo(new Hint("delta", Map.of("replyTo", replyTo.toString(), "offset", 0, "text", "Hel")));
+            assertThat(hint(stream)).as("a long piece is cut to fit NOTIFY").isEqualTo(new Hint("delta", Map.of(
+                    "replyTo", replyTo.toString(), "offset", 3, "text", longPiece.substring(0, WebChatLive.MAX_DELTA_CHARS))));
+            assertThat(hint(stream)).isEqualTo(new Hint("delta", Map.of("replyTo", replyTo.toString(),
+                    "offset", 3 + WebChatLive.MAX_DELTA_CHARS, "text", longPiece.substring(WebChatLive.MAX_DELTA_CHARS))));
+            assertThat(hint(stream)).isEqualTo(new Hint("composing", Map.of("replyTo", replyTo.toString(), "active", false)));
+            assertThat(stream.next(Duration.ofMillis(300))).as("hints are not replies").isNull();
+            assertThat(other.nextNamed(Duration.ofMillis(300))).as("another session hears nothing").isNull();
+        }
+        try (SseReader reconnected = open(web, session, Map.of("Last-Event-ID", new UUID(0, 0).toString()))) {
+            assertThat(reconnected.nextNamed(Duration.ofMillis(500))).as("hints are never replayed").isNull();
+        }
+    }
+
+    private record Hint(String name, Map<String, Object> data) {
+    }
+
+    /** The next named event; its id is absent, so it never moves the widget's Last-Event-ID. */
+    private Hint hint(SseReader stream) throws Exception {
+        SseEvent event = stream.nextNamed(WAIT);
+        assertThat(event).isNotNull();
+        assertThat(event.id()).isNull();
+        return new Hint(event.name(), json.readValue(event.data(),
+                io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
     }
 
     @Test
