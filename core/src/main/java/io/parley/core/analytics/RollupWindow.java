@@ -91,6 +91,9 @@ record RollupWindow(Instant from, Instant until, List<Instant> buckets, LocalDat
                 RollupSql.COUNT_DAYS, RollupSql.LATENCY_DAYS, RollupSql.CONTACT_DAYS)) {
             execute(connection, sql, values);
         }
+        for (String sql : ContactMonths.REFRESH) {
+            execute(connection, sql, values);
+        }
         Instant distinctStart = distinctFrom.atStartOfDay(zone).toInstant();
         values.put("firstDay", distinctFrom);
         values.put("dayStart", distinctStart);
