@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The per-month cost bounds of {@code costs?by=contact} ({@code analytics_contact_months}) hold each contact's cost
- * per local month and scope, as summed by hand from its contact-days: after a rebuild in one-week slices (a month
- * spans several) and after an incremental refresh that brought new contacts.
+ * per local month and scope, as summed by hand from its contact-days: after a rebuild in slices of two weeks (a
+ * month spans several) and after an incremental refresh that brought new contacts.
  */
 @MicronautTest(transactional = false)
 class ContactMonthsTest implements DatabaseTest {
@@ -33,13 +33,6 @@ class ContactMonthsTest implements DatabaseTest {
 
     @Inject
     AnalyticsRollup rollup;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new java.util.HashMap<>(DatabaseTest.super.getProperties());
-        properties.put("parley.analytics.rebuild-slice-weeks", "1");
-        return properties;
-    }
 
     @Test
     void eachContactsMonthsHoldItsCostsSummedFromItsContactDays() throws SQLException {
