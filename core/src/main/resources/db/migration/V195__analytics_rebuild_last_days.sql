@@ -1,7 +1,7 @@
 -- A full rebuild's slices carry each contact's last active day forward (docs/analytics.md, "Full rebuilds"): one row
 -- per contact, bot and channel, the last local day with any activity and the last with a message from the contact,
 -- among the days the slices before rebuilt. A slice reads it for the previous active day of its entities (one join,
--- where a lookup per entity among the contact-days was ~60 % of a rebuild) and moves it on in its own commit; the
+-- instead of an index lookup per entity, kind and scope among the contact-days) and moves it on in its own commit; the
 -- rebuild's start empties it and its last slice deletes it.
 CREATE TABLE analytics_rebuild_last (
     tenant_id   uuid NOT NULL,

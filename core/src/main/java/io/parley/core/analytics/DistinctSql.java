@@ -64,8 +64,8 @@ final class DistinctSql {
     /**
      * A slice of a full rebuild: the previous active day before the slice from the last active days the slices
      * before carried forward ({@code analytics_rebuild_last}, one row per contact, bot and channel), spread to
-     * every kind and scope and joined once — where a lookup per entity, kind and scope among the contact's
-     * contact-days was about 60 % of a rebuild's time (bench/README.md).
+     * every kind and scope and joined once, instead of an index lookup per entity, kind and scope among the
+     * contact's contact-days.
      */
     static final String ACTIVE_DAYS_CARRIED = ACTIVE_DAYS.formatted(SCOPES, "c.day", """
             LEFT JOIN (
