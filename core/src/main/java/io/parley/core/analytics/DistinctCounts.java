@@ -45,7 +45,7 @@ final class DistinctCounts {
                 WHERE a.tenant_id = :t AND a.kind = :kind AND a.bot_id = :scopeBot AND a.channel_id = :scopeChannel
                   AND a.day >= :fromDay AND a.day <= :toDay
                 GROUP BY 1""".formatted(key, range.groupSql("a.created_day"));
-        Map<String, Object> values = values(range);
+        Map<String, Object> values = scoped(range);
         values.put("kind", kind);
         Map<String, long[]> byLabel = new HashMap<>();
         long total = 0;
@@ -61,7 +61,7 @@ final class DistinctCounts {
      * is one bucket), and over the whole range (its local days) from the active days.
      */
     static Groups hours(Connection connection, AnalyticsRange range, String kind) {
-        Map<String, Object> values = values(range);
+        Map<String, Object> values = scoped(range);
         values.put("kind", kind);
         Map<String, long[]> byLabel = new HashMap<>();
         for (Object[] row : Jdbc.rows(connection, """
@@ -97,7 +97,7 @@ final class DistinctCounts {
                 WHERE a.tenant_id = :t AND a.kind = 'contact' AND a.bot_id = :scopeBot
                   AND a.channel_id = :scopeChannel AND a.day >= :windowStart AND a.day <= :toDay
                 GROUP BY 1, 2""";
-        Map<String, Object> values = values(range);
+        Map<String, Object> values = scoped(range);
         values.put("windowStart", windowStart);
         Map<LocalDate, long[]> changes = new HashMap<>();
         for (Object[] row : Jdbc.rows(connection, sql, values)) {
@@ -142,7 +142,7 @@ final class DistinctCounts {
                 GROUP BY 1
                 HAVING sum(r.contacts) FILTER (WHERE r.unit = 'day' AND r.period = 0) > 0
                 ORDER BY 1""".formatted(cohort, columns);
-        Map<String, Object> values = values(range);
+        Map<String, Object> values = scoped(range);
         values.put("unit", weekly ? "week" : "day");
         return Jdbc.rows(connection, sql, values);
     }
@@ -151,7 +151,7 @@ final class DistinctCounts {
      * The scope of the rows to read: the bot and channel asked for, the zero UUID for "any". An id that is the
      * zero UUID itself names nothing, so it reads a scope that has no rows.
      */
-    private static Map<String, Object> values(AnalyticsRange range) {
+    static Map<String, Object> scoped(AnalyticsRange range) {
         Map<String, Object> values = range.values();
         values.put("none", AnalyticsRollup.NO_CHANNEL);
         values.put("scopeBot", scope(range.bot()));

@@ -16,11 +16,11 @@ final class DistinctSql {
                 (CAST(:none AS uuid), h.channel_id), (CAST(:none AS uuid), CAST(:none AS uuid))) AS s(bot_id, channel_id)""";
 
     /**
-     * Active days with each entity's previous active day in the same scope and kind (the day before
-     * {@code :firstDay}, if any, looked up by the contact index), and the contact's first-seen local day on its
-     * first one.
+     * Active days with each entity's previous active day in the same scope and kind, and the contact's first-seen
+     * local day on its first one. {@code %2$s}: the entity's last active day before {@code :firstDay} (null if
+     * none), {@code %3$s}: what it needs joined to {@code l} (an entity's days of the window).
      */
-    static final String ACTIVE_DAYS = """
+    private static final String ACTIVE_DAYS = """
             INSERT INTO analytics_active_days (tenant_id, kind, bot_id, channel_id, day, prev_day, created_day, entities)
             SELECT :t, kind, bot_id, channel_id, day, prev_day, created_day, count(*)
             FROM (
@@ -29,13 +29,7 @@ final class DistinctSql {
                           WHERE c.tenant_id = :t AND c.id = x.contact_id), '-infinity')
                      ELSE CAST('-infinity' AS date) END AS created_day
               FROM (
-                SELECT l.kind, l.bot_id, l.channel_id, l.day, l.contact_id, coalesce(l.prev,
-                    (SELECT max(p.day) FROM analytics_contact_days p
-                     WHERE p.tenant_id = :t AND p.contact_id = l.contact_id AND p.day < :firstDay
-                       AND (l.bot_id = :none OR p.bot_id = l.bot_id)
-                       AND (l.channel_id = :none OR p.channel_id = l.channel_id)
-                       AND (l.entity = :none OR p.channel_id = l.entity)
-                       AND (l.kind IN ('contact_any', 'conversation_any') OR p.messages_in > 0)),
+                SELECT l.kind, l.bot_id, l.channel_id, l.day, l.contact_id, coalesce(l.prev, %2$s,
                     '-infinity') AS prev_day
                 FROM (
                     SELECT e.*, lag(e.day) OVER (PARTITION BY e.kind, e.bot_id, e.channel_id, e.entity, e.contact_id
@@ -43,16 +37,63 @@ final class DistinctSql {
                     FROM (
                         SELECT DISTINCT k.kind, s.bot_id, s.channel_id, k.entity, h.contact_id, h.day
                         FROM analytics_contact_days h
-                        %s
+                        %1$s
                         CROSS JOIN LATERAL (VALUES ('contact', CAST(:none AS uuid), h.messages_in > 0),
                             ('conversation', h.channel_id, h.messages_in > 0), ('contact_any', CAST(:none AS uuid), true),
                             ('conversation_any', h.channel_id, true)) AS k(kind, entity, counted)
                         WHERE h.tenant_id = :t AND h.day >= :firstDay AND h.day <= :lastDay AND k.counted
                     ) e
                 ) l
+                %3$s
               ) x
             ) y
-            GROUP BY kind, bot_id, channel_id, day, prev_day, created_day""".formatted(SCOPES);
+            GROUP BY kind, bot_id, channel_id, day, prev_day, created_day""";
+
+    /**
+     * An incremental refresh: the previous active day before the window looked up among the contact's
+     * contact-days (the contact index), once per entity, kind and scope — few entities, recent days.
+     */
+    static final String ACTIVE_DAYS_LOOKED_UP = ACTIVE_DAYS.formatted(SCOPES, """
+            (SELECT max(p.day) FROM analytics_contact_days p
+                     WHERE p.tenant_id = :t AND p.contact_id = l.contact_id AND p.day < :firstDay
+                       AND (l.bot_id = :none OR p.bot_id = l.bot_id)
+                       AND (l.channel_id = :none OR p.channel_id = l.channel_id)
+                       AND (l.entity = :none OR p.channel_id = l.entity)
+                       AND (l.kind IN ('contact_any', 'conversation_any') OR p.messages_in > 0))""", "");
+
+    /**
+     * A slice of a full rebuild: the previous active day before the slice from the last active days the slices
+     * before carried forward ({@code analytics_rebuild_last}, one row per contact, bot and channel), spread to
+     * every kind and scope and joined once, instead of an index lookup per entity, kind and scope among the
+     * contact's contact-days.
+     */
+    static final String ACTIVE_DAYS_CARRIED = ACTIVE_DAYS.formatted(SCOPES, "c.day", """
+            LEFT JOIN (
+                    SELECT k.kind, s.bot_id, s.channel_id, k.entity, h.contact_id,
+                           max(CASE WHEN k.all_activity THEN h.last_any ELSE h.last_in END) AS day
+                    FROM analytics_rebuild_last h
+                    %s
+                    CROSS JOIN LATERAL (VALUES ('contact', CAST(:none AS uuid), false),
+                        ('conversation', h.channel_id, false), ('contact_any', CAST(:none AS uuid), true),
+                        ('conversation_any', h.channel_id, true)) AS k(kind, entity, all_activity)
+                    WHERE h.tenant_id = :t AND h.contact_id IN (SELECT d.contact_id FROM analytics_contact_days d
+                        WHERE d.tenant_id = :t AND d.day >= :firstDay AND d.day <= :lastDay)
+                    GROUP BY 1, 2, 3, 4, 5
+                ) c ON l.prev IS NULL AND c.kind = l.kind AND c.bot_id = l.bot_id AND c.channel_id = l.channel_id
+                   AND c.entity = l.entity AND c.contact_id = l.contact_id""".formatted(SCOPES));
+
+    /**
+     * After a rebuild's slice: each contact's last active day (any activity, and with a message in) per bot and
+     * channel, moved on to the slice's last ones. Slices run oldest first, so a later day replaces an earlier one.
+     */
+    static final String CARRY_FORWARD = """
+            INSERT INTO analytics_rebuild_last AS r (tenant_id, contact_id, bot_id, channel_id, last_in, last_any)
+            SELECT :t, h.contact_id, h.bot_id, h.channel_id, max(h.day) FILTER (WHERE h.messages_in > 0), max(h.day)
+            FROM analytics_contact_days h
+            WHERE h.tenant_id = :t AND h.day >= :firstDay AND h.day <= :lastDay
+            GROUP BY h.contact_id, h.bot_id, h.channel_id
+            ON CONFLICT (tenant_id, contact_id, bot_id, channel_id) DO UPDATE
+                SET last_in = coalesce(EXCLUDED.last_in, r.last_in), last_any = EXCLUDED.last_any""";
 
     /** The contacts of each cohort day active 1, 7 and 30 days later, for the activity days from :firstDay on. */
     static final String RETENTION_DAYS = """
@@ -106,7 +147,11 @@ final class DistinctSql {
             "DELETE FROM analytics_retention WHERE tenant_id = :t AND unit = 'day' AND period = 0"
                     + " AND cohort >= :firstDay AND cohort <= :lastDay");
 
-    static final List<String> INSERTS = List.of(ACTIVE_DAYS, RETENTION_DAYS, RETENTION_WEEKS, COHORT_SIZES);
+    /** The statements that write the rows again: a rebuild's slice takes the carried previous days. */
+    static List<String> inserts(boolean carried) {
+        return List.of(carried ? ACTIVE_DAYS_CARRIED : ACTIVE_DAYS_LOOKED_UP, RETENTION_DAYS, RETENTION_WEEKS,
+                COHORT_SIZES);
+    }
 
     private DistinctSql() {
     }

@@ -17,7 +17,8 @@ import java.util.UUID;
  * A full rebuild of a tenant's rollups (docs/analytics.md, "Full rebuilds"), in slices of whole ISO weeks of local
  * days, oldest first, each in its own transaction: the hourly buckets of the slice's days from the raw rows, the
  * days summed, then the distinct counts of the days, which depend only on the contact-days up to them (built by the
- * slices before). {@code analytics_rollup_state.rebuild_next} records the next slice, so a rebuild interrupted
+ * slices before): each contact's last active day before the slice is carried from slice to slice in
+ * {@code analytics_rebuild_last}, committed with the slice. {@code analytics_rollup_state.rebuild_next} records the next slice, so a rebuild interrupted
  * between slices resumes there; a slice is deleted and computed again whole, so one that failed midway is simply
  * run again. Stretches without raw rows are skipped (a slice ends the given number of weeks after the first raw
  * row from its start on), and the slice that reaches now is open-ended.
@@ -57,6 +58,8 @@ final class RollupRebuild {
         values.put("next", FIRST_DAY);
         values.put("snapshot", snapshot);
         values.put("now", now);
+        // the last active days carried from slice to slice start again from nothing
+        RollupWindow.execute(connection, "DELETE FROM analytics_rebuild_last WHERE tenant_id = :t", values);
         RollupWindow.execute(connection, """
                 INSERT INTO analytics_rollup_state (tenant_id, align_minutes, rebuild_next, rebuild_zone,
                     rebuild_align, rebuild_snapshot, rebuild_started)
@@ -75,6 +78,11 @@ final class RollupRebuild {
         RollupWindow.days(firstDay, lastDay, zone).recompute(connection, tenant, zone, origin(align));
         Map<String, Object> values = values();
         values.put("next", end);
+        values.put("firstDay", firstDay);
+        values.put("lastDay", lastDay);
+        // the next slice's previous active days; the last slice has none after it
+        RollupWindow.execute(connection, last ? "DELETE FROM analytics_rebuild_last WHERE tenant_id = :t"
+                : DistinctSql.CARRY_FORWARD, values);
         RollupWindow.execute(connection, last ? """
                 UPDATE analytics_rollup_state SET align_minutes = rebuild_align, time_zone = rebuild_zone,
                     watermark = rebuild_started, snapshot = rebuild_snapshot, refreshed_at = now(),

@@ -24,9 +24,11 @@ import java.util.stream.Collectors;
  * cohorts are complete).
  *
  * @param buckets null: every bucket of the window
+ * @param carried a slice of a full rebuild: the entities' previous active days come from
+ *                {@code analytics_rebuild_last} (the slices before carried them forward), not from lookups
  */
 record RollupWindow(Instant from, Instant until, List<Instant> buckets, LocalDate firstDay, LocalDate lastDay,
-                    LocalDate distinctFrom) {
+                    LocalDate distinctFrom, boolean carried) {
 
     /** No end: the refresh runs to whatever is there. */
     static final Instant OPEN = Instant.parse("9999-01-01T00:00:00Z");
@@ -36,16 +38,20 @@ record RollupWindow(Instant from, Instant until, List<Instant> buckets, LocalDat
     static final Instant BEGINNING = Instant.parse("2000-01-01T00:00:00Z");
     private static final UUID HIGHEST = new UUID(-1L, -1L);
 
-    /** The whole local days {@code firstDay} .. {@code lastDay} (lastDay {@link #OPEN_DAY}: open-ended). */
+    /**
+     * A rebuild's slice: the whole local days {@code firstDay} .. {@code lastDay} (lastDay {@link #OPEN_DAY}:
+     * open-ended).
+     */
     static RollupWindow days(LocalDate firstDay, LocalDate lastDay, ZoneId zone) {
         Instant until = lastDay.equals(OPEN_DAY) ? OPEN : lastDay.plusDays(1).atStartOfDay(zone).toInstant();
-        return new RollupWindow(firstDay.atStartOfDay(zone).toInstant(), until, null, firstDay, lastDay, firstDay);
+        return new RollupWindow(firstDay.atStartOfDay(zone).toInstant(), until, null, firstDay, lastDay, firstDay,
+                true);
     }
 
     /** The buckets whose raw rows changed (in order), their local days, and the distinct counts from then on. */
     static RollupWindow changed(List<Instant> buckets, ZoneId zone) {
         LocalDate firstDay = buckets.getFirst().atZone(zone).toLocalDate();
-        return new RollupWindow(buckets.getFirst(), OPEN, buckets, firstDay, OPEN_DAY, firstDay);
+        return new RollupWindow(buckets.getFirst(), OPEN, buckets, firstDay, OPEN_DAY, firstDay, false);
     }
 
     /** Deletes the window's rollup rows and computes them again from the raw rows. */
@@ -85,6 +91,9 @@ record RollupWindow(Instant from, Instant until, List<Instant> buckets, LocalDat
                 RollupSql.COUNT_DAYS, RollupSql.LATENCY_DAYS, RollupSql.CONTACT_DAYS)) {
             execute(connection, sql, values);
         }
+        for (String sql : ContactMonths.REFRESH) {
+            execute(connection, sql, values);
+        }
         Instant distinctStart = distinctFrom.atStartOfDay(zone).toInstant();
         values.put("firstDay", distinctFrom);
         values.put("dayStart", distinctStart);
@@ -93,7 +102,7 @@ record RollupWindow(Instant from, Instant until, List<Instant> buckets, LocalDat
         for (String sql : DistinctSql.DELETES) {
             execute(connection, sql, values);
         }
-        for (String sql : DistinctSql.INSERTS) {
+        for (String sql : DistinctSql.inserts(carried)) {
             execute(connection, sql, values);
         }
     }

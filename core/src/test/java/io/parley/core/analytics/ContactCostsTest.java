@@ -34,6 +34,8 @@ class ContactCostsTest implements DatabaseTest {
     AnalyticsRollup rollup;
     @Inject
     QualityFigures quality;
+    @Inject
+    TrafficFigures traffic;
 
     SeededHistory history;
     RawActivity raw;
@@ -66,6 +68,23 @@ class ContactCostsTest implements DatabaseTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theTenMostExpensiveContactsOf90DaysComeFromTheMonthBoundsWithoutSummingEveryContact() {
+        AnalyticsRange range = new AnalyticsRange(history.tenant().value(), TAIPEI, TO.minusDays(89), TO,
+                AnalyticsRange.Unit.DAY, null, null);
+
+        List<Object[]> rows = traffic.read(range, connection -> ContactCosts.fromBounds(connection, range, 10));
+        ContactMonths.Candidates first = traffic.read(range, connection -> ContactMonths.candidates(connection,
+                range, 64));
+
+        assertThat(first.exhausted()).isFalse(); // the first 64 of each month were enough: the rest was never summed
+        assertThat(first.contacts()).hasSizeLessThan(expected(range, 1000).size());
+        assertThat((Long) expected(range, 10).getLast().get("costMicros")).isGreaterThan(first.threshold());
+        assertThat(rows).isNotNull();
+        assertThat(rows.stream().map(row -> row[0].toString()).toList())
+                .isEqualTo(expected(range, 10).stream().map(row -> row.get("contactId")).toList());
     }
 
     /** Each contact active in the range, summed from the raw rows, most expensive first, then by id. */

@@ -74,6 +74,23 @@ class SlicedRebuildTest implements DatabaseTest {
     }
 
     @Test
+    void theSlicesCarryEachContactsLastActiveDayForwardAndTheLastSliceDropsThem() throws SQLException {
+        SeededHistory history = SeededHistory.create("America/New_York");
+        history.generate(13, 40, 120, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+
+        assertThat(rollup.refresh(history.tenant(), 5)).isFalse();
+
+        List<String> expected = lastDaysBefore(history, rebuildNext(history));
+        assertThat(expected).isNotEmpty();
+        assertThat(rows(history, "SELECT contact_id || ' ' || bot_id || ' ' || channel_id || ' ' || "
+                + "coalesce(CAST(last_in AS text), '-') || ' ' || last_any FROM analytics_rebuild_last "
+                + "WHERE tenant_id = ? ORDER BY 1")).isEqualTo(expected);
+        assertThat(rollup.refresh(history.tenant(), 1000)).isTrue();
+        assertThat(rows(history, "SELECT CAST(contact_id AS text) FROM analytics_rebuild_last WHERE tenant_id = ?"))
+                .isEmpty();
+    }
+
+    @Test
     void eachSliceIsTheConfiguredNumberOfWeeks() throws SQLException {
         SeededHistory history = SeededHistory.create("Asia/Taipei");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -126,6 +143,35 @@ class SlicedRebuildTest implements DatabaseTest {
             assertThat(row.next()).isTrue();
             return row.getObject(1, LocalDate.class);
         }
+    }
+
+    /** Each contact's last active day (with a message in, and any) per bot and channel before {@code day}. */
+    private static List<String> lastDaysBefore(SeededHistory history, LocalDate day) throws SQLException {
+        try (Connection connection = TestDatabase.shared().openSuperuserConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT contact_id || ' ' || bot_id || ' ' "
+                     + "|| channel_id || ' ' || coalesce(CAST(max(day) FILTER (WHERE messages_in > 0) AS text), '-')"
+                     + " || ' ' || max(day) FROM analytics_contact_days WHERE tenant_id = ? AND day < ? "
+                     + "GROUP BY contact_id, bot_id, channel_id ORDER BY 1")) {
+            statement.setObject(1, history.tenant().value());
+            statement.setObject(2, day);
+            return strings(statement.executeQuery());
+        }
+    }
+
+    private static List<String> rows(SeededHistory history, String sql) throws SQLException {
+        try (Connection connection = TestDatabase.shared().openSuperuserConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, history.tenant().value());
+            return strings(statement.executeQuery());
+        }
+    }
+
+    private static List<String> strings(ResultSet rows) throws SQLException {
+        List<String> strings = new ArrayList<>();
+        while (rows.next()) {
+            strings.add(rows.getString(1));
+        }
+        return strings;
     }
 
     /** The contact-days before {@code day} with their row versions ({@code xmin}): rewritten rows get new ones. */
