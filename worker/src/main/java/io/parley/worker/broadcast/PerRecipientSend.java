@@ -120,6 +120,7 @@ final class PerRecipientSend {
                 }
                 for (Result result : done) {
                     if (result.failure() != null) {
+                        exhausted = false; // a refusal may have put it back in the queue (too fast, pair rate)
                         try {
                             failures.handle(context, List.of(result.row()), result.failure());
                         } catch (BroadcastChannelSend.Stop | SendFailure.Unavailable e) {
