@@ -83,16 +83,25 @@ public final class RecipientStore {
     }
 
     /**
-     * Settles what an earlier attempt left {@code sending} on a channel: claimed but never started → queued again;
-     * started before {@code startedBefore} and still without an outcome (no status webhook came) → queued again when
-     * {@code resendUnconfirmed}. Returns how many went back.
+     * Settles what an earlier attempt left {@code sending} on a channel: claimed but never started → queued again.
+     * When {@code awaitStatuses} (WhatsApp), started ones wait for their status webhook: the first settle that sees
+     * one starts its wait (clears its batch key, restamps {@code started_at}: the statuses of a dead worker's sends
+     * may still sit in the job queue), and one still without an outcome {@code grace} after that goes back to the
+     * queue. Returns how many went back.
      */
-    public int requeueLeftOver(UUID tenant, UUID broadcast, UUID channel, Instant startedBefore,
-                               boolean resendUnconfirmed) {
-        return sql.update("UPDATE broadcast_recipients SET status = 'queued', batch_key = NULL, started_at = NULL,"
+    public int requeueLeftOver(UUID tenant, UUID broadcast, UUID channel, java.time.Duration grace,
+                               boolean awaitStatuses) {
+        int back = sql.update("UPDATE broadcast_recipients SET status = 'queued', batch_key = NULL, started_at = NULL,"
                 + " updated_at = now() WHERE tenant_id = ? AND broadcast_id = ? AND channel_id = ?"
-                + " AND status = 'sending' AND (started_at IS NULL OR (? AND started_at < ?))",
-                tenant, broadcast, channel, resendUnconfirmed, startedBefore);
+                + " AND status = 'sending' AND (started_at IS NULL OR (? AND batch_key IS NULL"
+                + " AND started_at < now() - ? * interval '1 millisecond'))",
+                tenant, broadcast, channel, awaitStatuses, grace.toMillis());
+        if (awaitStatuses) {
+            sql.update("UPDATE broadcast_recipients SET batch_key = NULL, started_at = now(), updated_at = now()"
+                    + " WHERE tenant_id = ? AND broadcast_id = ? AND channel_id = ? AND status = 'sending'"
+                    + " AND batch_key IS NOT NULL", tenant, broadcast, channel);
+        }
+        return back;
     }
 
     /**

@@ -22,7 +22,6 @@ import io.parley.worker.outbound.line.LineMulticast;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -200,16 +199,15 @@ final class BroadcastChannelSend {
     /**
      * WhatsApp and Telegram recipients an earlier attempt left sending: claimed but never started → back to the
      * queue. Started ones may have reached the provider: on WhatsApp, their status webhook (found by the callback
-     * data) marks them sent; those still without one after {@link BroadcastSettings#settleGrace()} go back to the
-     * queue and are sent again. Telegram sends no statuses: started ones fail as "may have arrived". Returns whether
+     * data) marks them sent; those still without one {@link BroadcastSettings#settleGrace()} after a settle first saw
+     * them go back to the queue and are sent again. Telegram sends no statuses: started ones fail as "may have arrived". Returns whether
      * any went back to the queue.
      */
     private boolean settleInFlight(Context context) {
         TenantId tenant = context.tenant();
         boolean statuses = context.channel().channelType() == ChannelType.WHATSAPP;
-        Instant before = Instant.now().minus(settings.settleGrace());
         int back = scope.write(tenant, () -> recipients.requeueLeftOver(tenant.value(), context.broadcast().id(),
-                context.channel().id(), before, statuses));
+                context.channel().id(), settings.settleGrace(), statuses));
         if (!statuses) {
             List<Long> unknown = scope.read(tenant, () -> recipients.inFlight(tenant.value(),
                     context.broadcast().id(), context.channel().id())).stream().map(RecipientRow::id).toList();

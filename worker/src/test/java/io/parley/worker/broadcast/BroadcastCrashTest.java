@@ -160,7 +160,7 @@ class BroadcastCrashTest extends BroadcastTest {
         double rate = (at.size() - 1) / ((at.getLast() - at.getFirst()) / 1e9);
         // the number's bucket refills at 20 - 0.5 per second; batches of 4 took 200 ms each, and the pauses to
         // record one and claim the next (three transactions) came on top of that before the pipeline
-        assertThat(rate).isBetween(19.0, 20.0);
+        assertThat(rate).isBetween(18.5, 20.0); // under 17 on main at load 20: 4 × 50 ms + 3 transactions
     }
 
     private Chat fast() {
