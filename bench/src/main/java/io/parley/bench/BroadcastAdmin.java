@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 final class BroadcastAdmin implements AutoCloseable {
 
     static final String PHONE_NUMBER_ID = "106540352242922";
+    static final String APP_SECRET = "bench-app-secret-0001";
     private static final String EMAIL = "broadcast-bench@example.com";
     private static final String PASSWORD = "bench-password-0001";
 
@@ -39,7 +40,7 @@ final class BroadcastAdmin implements AutoCloseable {
                  "llm":{"provider":"openai-compatible","model":"gpt-4o-mini"},"historyWindow":10}"""), "id");
         channelId = JsonField.text(send("POST", "/api/v1/bots/" + botId + "/channels", "{\"type\":\"whatsapp\","
                 + "\"name\":\"Bench WhatsApp\",\"credentials\":{\"phoneNumberId\":\"" + PHONE_NUMBER_ID + "\","
-                + "\"accessToken\":\"bench-system-user-token-0001\",\"appSecret\":\"bench-app-secret-0001\"}}"), "id");
+                + "\"accessToken\":\"bench-system-user-token-0001\",\"appSecret\":\"" + APP_SECRET + "\"}}"), "id");
         String verified = send("POST", "/api/v1/bots/" + botId + "/channels/" + channelId + "/verify", "{}");
         if (!"healthy".equals(JsonField.text(verified, "status"))) {
             throw new IOException("the WhatsApp channel did not verify against the fake Graph API: " + verified);

@@ -31,6 +31,8 @@ final class BroadcastRun {
     private final int kills;
     private final long restartMillis;
     private final List<String> workerJvm;
+    /** The scenarios whose accepted messages come back as status webhooks ("all", "none" or names). */
+    private final List<String> statusScenarios;
 
     BroadcastRun(Bench.Settings settings, Map<String, String> options) {
         this.settings = settings;
@@ -42,6 +44,8 @@ final class BroadcastRun {
         crashRate = Integer.parseInt(options.getOrDefault("broadcast-crash-rate", "200"));
         kills = Integer.parseInt(options.getOrDefault("broadcast-kills", "5"));
         restartMillis = Long.parseLong(options.getOrDefault("broadcast-restart-ms", "1000"));
+        statusScenarios = Arrays.stream(options.getOrDefault("broadcast-statuses", "broadcast-crash").split(","))
+                .map(String::trim).toList();
         workerJvm = Arrays.stream(options.getOrDefault("broadcast-worker-jvm", "-Xmx256m").split("\\s+"))
                 .filter(s -> !s.isBlank()).toList();
     }
@@ -79,10 +83,12 @@ final class BroadcastRun {
                 for (String scenario : scenarios) {
                     admin.login();
                     Figures figures = switch (scenario) {
-                        case "broadcast" -> broadcast(scenario, graph, admin, database, workerEnv, 1000, null, 0);
-                        case "broadcast-80" -> broadcast(scenario, graph, admin, database, workerEnv, rate, "r", 0);
+                        case "broadcast" -> broadcast(scenario, graph, admin, database, workerEnv, 1000, null, 0,
+                                ingress.baseUrl());
+                        case "broadcast-80" -> broadcast(scenario, graph, admin, database, workerEnv, rate, "r", 0,
+                                ingress.baseUrl());
                         case "broadcast-crash" -> broadcast(scenario, graph, admin, database, workerEnv, crashRate,
-                                "c", kills);
+                                "c", kills, ingress.baseUrl());
                         default -> throw new IllegalArgumentException("unknown scenario " + scenario + "; known: "
                                 + SCENARIOS);
                     };
@@ -99,9 +105,27 @@ final class BroadcastRun {
     }
 
     private Figures broadcast(String scenario, FakeGraph graph, BroadcastAdmin admin, Database database,
+                              Map<String, String> workerEnv, int allowed, String tag, int killCount,
+                              String ingressUrl) throws Exception {
+        admin.rate(allowed);
+        boolean webhooks = statusScenarios.contains("all") || statusScenarios.contains(scenario);
+        try (StatusWebhooks statuses = webhooks ? new StatusWebhooks(ingressUrl, admin.channelId,
+                BroadcastAdmin.PHONE_NUMBER_ID, BroadcastAdmin.APP_SECRET) : null) {
+            graph.statuses(statuses);
+            Figures figures = broadcast(scenario, graph, admin, database, workerEnv, allowed, tag, killCount);
+            if (statuses != null) {
+                figures.notes().add(String.format("status webhooks: %,d statuses posted to the ingress, %,d refused",
+                        statuses.posted.get(), statuses.refused.get()));
+            }
+            return figures;
+        } finally {
+            graph.statuses(null);
+        }
+    }
+
+    private Figures broadcast(String scenario, FakeGraph graph, BroadcastAdmin admin, Database database,
                               Map<String, String> workerEnv, int allowed, String tag, int killCount)
             throws Exception {
-        admin.rate(allowed);
         String segment = admin.segment(scenario, tag);
         List<String> notes = new ArrayList<>();
         List<Path> workerDirectories = new ArrayList<>();

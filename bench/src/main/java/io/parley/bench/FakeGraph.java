@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * send fixture with a unique wamid. Like Meta, it allows {@code allowedPerSecond} messages in any one-second window
  * and refuses more with error 130429 (HTTP 400, nothing delivered). Every accepted message is recorded: its
  * arrival time and its recipient ({@code to}), so the run can count duplicates and the pace ({@link SendWindows}).
+ * When a {@link StatusWebhooks} is set, each accepted message also comes back to Parley as a "sent" status webhook.
  */
 final class FakeGraph implements AutoCloseable {
 
@@ -26,6 +27,8 @@ final class FakeGraph implements AutoCloseable {
     private final byte[] sendResponse;
     private final byte[] rateLimited;
     private volatile Recording recording = new Recording(1000, 16);
+    /** Where accepted messages are reported as status webhooks; null: none are sent. */
+    private volatile StatusWebhooks statuses;
 
     /** What one broadcast run received. */
     static final class Recording {
@@ -96,6 +99,11 @@ final class FakeGraph implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v23.0";
     }
 
+    /** From now on, each accepted message is reported to {@code webhooks} (null: no status webhooks). */
+    void statuses(StatusWebhooks webhooks) {
+        statuses = webhooks;
+    }
+
     /** Starts a new recording, allowing {@code allowedPerSecond} from now on. */
     Recording record(int allowedPerSecond, int expected) {
         Recording fresh = new Recording(allowedPerSecond, expected);
@@ -132,6 +140,10 @@ final class FakeGraph implements AutoCloseable {
             String to = JsonField.text(body, "to");
             current.recipients.computeIfAbsent(to == null ? "?" : to, key -> new AtomicInteger()).incrementAndGet();
             String wamid = String.format("wamid.BENCH%028d", current.wamids.incrementAndGet());
+            StatusWebhooks webhooks = statuses;
+            if (webhooks != null) {
+                webhooks.accepted(wamid, to == null ? "?" : to, JsonField.text(body, "biz_opaque_callback_data"));
+            }
             FakeLine.answer(exchange, 200, new String(sendResponse, StandardCharsets.UTF_8)
                     .replace("wamid.FAKE000000000000000000000000000780", wamid).getBytes(StandardCharsets.UTF_8));
         }

@@ -35,17 +35,26 @@ public final class RecipientStore {
 
     /**
      * Takes up to {@code limit} queued recipients of one channel, oldest first, and marks them {@code sending} under
-     * {@code batchKey}. Rows another transaction holds are skipped.
+     * {@code batchKey}, started (their requests may leave at once). Rows another transaction holds are skipped.
      */
     public List<RecipientRow> claim(UUID tenant, UUID broadcast, UUID channel, int limit, UUID batchKey) {
+        return claim(tenant, broadcast, channel, limit, batchKey, true);
+    }
+
+    /**
+     * As {@link #claim(UUID, UUID, UUID, int, UUID)}; not {@code started}: claimed ahead of sending, so that a crash
+     * before {@link #start} puts them back in the queue rather than leaving their fate unknown.
+     */
+    public List<RecipientRow> claim(UUID tenant, UUID broadcast, UUID channel, int limit, UUID batchKey,
+                                    boolean started) {
         // A materialized CTE: "id IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)" may be re-run per row and take more.
         return sql.list("WITH picked AS MATERIALIZED (" + PICK + ") UPDATE broadcast_recipients r"
-                + " SET status = 'sending', batch_key = ?,"
+                + " SET status = 'sending', batch_key = ?, started_at = CASE WHEN ? THEN now() END,"
                 + " attempts = attempts + 1, updated_at = now() FROM picked WHERE r.tenant_id = ?"
                 + " AND r.broadcast_id = ? AND r.id = picked.id RETURNING r.id, r.contact_id,"
                 + " r.channel_id, r.external_user_id, r.content::text AS content, r.status, r.reason, r.batch_key,"
                 + " r.attempts, r.provider_message_id, r.sent_at, r.updated_at",
-                RecipientStore::row, tenant, broadcast, channel, limit, batchKey, tenant, broadcast)
+                RecipientStore::row, tenant, broadcast, channel, limit, batchKey, started, tenant, broadcast)
                 .stream().sorted(java.util.Comparator.comparingLong(RecipientRow::id)).toList();
     }
 
@@ -54,6 +63,59 @@ public final class RecipientStore {
         return sql.list("SELECT " + COLUMNS + " FROM broadcast_recipients WHERE tenant_id = ? AND broadcast_id = ?"
                 + " AND channel_id = ? AND status = 'sending' ORDER BY batch_key, id", RecipientStore::row,
                 tenant, broadcast, channel);
+    }
+
+    /**
+     * Marks the recipients claimed under {@code batchKey} started: from now on their requests may leave. Returns the
+     * ids still claimed under that key (a later attempt may have put them back in the queue: those are not sent).
+     */
+    public List<Long> start(UUID tenant, UUID broadcast, UUID batchKey) {
+        return sql.list("UPDATE broadcast_recipients SET started_at = now() WHERE tenant_id = ? AND broadcast_id = ?"
+                + " AND batch_key = ? AND status = 'sending' AND started_at IS NULL RETURNING id",
+                row -> row.getLong(1), tenant, broadcast, batchKey);
+    }
+
+    /** A claimed batch that was never started goes back to the queue (only while still claimed under its key). */
+    public int release(UUID tenant, UUID broadcast, UUID batchKey) {
+        return sql.update("UPDATE broadcast_recipients SET status = 'queued', batch_key = NULL, updated_at = now()"
+                + " WHERE tenant_id = ? AND broadcast_id = ? AND batch_key = ? AND status = 'sending'"
+                + " AND started_at IS NULL", tenant, broadcast, batchKey);
+    }
+
+    /**
+     * Settles what an earlier attempt left {@code sending} on a channel: claimed but never started → queued again.
+     * When {@code awaitStatuses} (WhatsApp), started ones wait for their status webhook: the first settle that sees
+     * one starts its wait (clears its batch key, restamps {@code started_at}: the statuses of a dead worker's sends
+     * may still sit in the job queue), and one still without an outcome {@code grace} after that goes back to the
+     * queue. Returns how many went back.
+     */
+    public int requeueLeftOver(UUID tenant, UUID broadcast, UUID channel, java.time.Duration grace,
+                               boolean awaitStatuses) {
+        int back = sql.update("UPDATE broadcast_recipients SET status = 'queued', batch_key = NULL, started_at = NULL,"
+                + " updated_at = now() WHERE tenant_id = ? AND broadcast_id = ? AND channel_id = ?"
+                + " AND status = 'sending' AND (started_at IS NULL OR (? AND batch_key IS NULL"
+                + " AND started_at < now() - ? * interval '1 millisecond'))",
+                tenant, broadcast, channel, awaitStatuses, grace.toMillis());
+        if (awaitStatuses) {
+            sql.update("UPDATE broadcast_recipients SET batch_key = NULL, started_at = now(), updated_at = now()"
+                    + " WHERE tenant_id = ? AND broadcast_id = ? AND channel_id = ? AND status = 'sending'"
+                    + " AND batch_key IS NOT NULL", tenant, broadcast, channel);
+        }
+        return back;
+    }
+
+    /**
+     * A status webhook named this recipient in its callback data ({@link RecipientCallback}): the provider took its
+     * message, so a recipient still {@code sending} (its answer was lost) moves to the status, with the provider's
+     * message id; later statuses move it forward as {@link #advance} does. 0 when nothing changed.
+     */
+    public int confirm(UUID tenant, UUID broadcast, long id, String providerMessageId, String status, String reason) {
+        return sql.update("UPDATE broadcast_recipients SET status = ?, reason = coalesce(?, reason),"
+                + " provider_message_id = coalesce(provider_message_id, ?), sent_at = CASE WHEN ? = 'failed' THEN"
+                + " sent_at ELSE coalesce(sent_at, now()) END, updated_at = now() WHERE tenant_id = ?"
+                + " AND broadcast_id = ? AND id = ? AND " + RecipientStatus.rank("status") + " < "
+                + RecipientStatus.rank("CAST(? AS text)") + " AND status NOT IN ('queued', 'failed', 'cancelled')",
+                status, cut(reason), providerMessageId, status, tenant, broadcast, id, status);
     }
 
     public void markSent(UUID tenant, UUID broadcast, long id, String providerMessageId) {
@@ -88,21 +150,22 @@ public final class RecipientStore {
 
     /** Back to queued: the request never reached the provider (paused broadcast, rate limit, refused credentials). */
     public void requeue(UUID tenant, UUID broadcast, List<Long> ids) {
-        sql.update("UPDATE broadcast_recipients SET status = 'queued', batch_key = NULL, updated_at = now()"
-                + " WHERE tenant_id = ? AND broadcast_id = ? AND id = ANY(?) AND status = 'sending'",
+        sql.update("UPDATE broadcast_recipients SET status = 'queued', batch_key = NULL, started_at = NULL,"
+                + " updated_at = now() WHERE tenant_id = ? AND broadcast_id = ? AND id = ANY(?) AND status = 'sending'",
                 tenant, broadcast, ids.toArray(Long[]::new));
     }
 
     /**
-     * The broadcast's sending gave up (its job used its last attempt): every recipient still queued fails with
-     * {@code reason} (retry-failed may queue them again), every one still sending fails as "may have arrived" (its
-     * request may have reached the provider, so it is never sent again). Returns how many failed.
+     * The broadcast's sending gave up (its job used its last attempt): every recipient still queued, or claimed but
+     * never started, fails with {@code reason} (retry-failed may queue them again), every one started fails as "may
+     * have arrived" (its request may have reached the provider, so it is never sent again). Returns how many failed.
      */
     public int giveUp(UUID tenant, UUID broadcast, String reason) {
         return sql.update("UPDATE broadcast_recipients SET status = 'failed', updated_at = now(), reason = CASE status"
-                + " WHEN 'sending' THEN ? ELSE ? END WHERE tenant_id = ? AND broadcast_id = ?"
-                + " AND status IN ('queued', 'sending')", cut(MAY_HAVE_ARRIVED + " (" + reason + ")"),
-                cut("not sent: " + reason), tenant, broadcast);
+                + " WHEN 'sending' THEN CASE WHEN started_at IS NULL THEN ? ELSE ? END ELSE ? END"
+                + " WHERE tenant_id = ? AND broadcast_id = ?"
+                + " AND status IN ('queued', 'sending')", cut("not sent: " + reason),
+                cut(MAY_HAVE_ARRIVED + " (" + reason + ")"), cut("not sent: " + reason), tenant, broadcast);
     }
 
     /** Queued or sending recipients left. */
@@ -119,7 +182,7 @@ public final class RecipientStore {
     /** Failed recipients back to queued for another try (not those that may have arrived already). */
     public int retryFailed(UUID tenant, UUID broadcast) {
         return sql.update("UPDATE broadcast_recipients SET status = 'queued', reason = NULL, batch_key = NULL,"
-                + " updated_at = now() WHERE tenant_id = ? AND broadcast_id = ? AND status = 'failed'"
+                + " started_at = NULL, updated_at = now() WHERE tenant_id = ? AND broadcast_id = ? AND status = 'failed'"
                 + " AND (reason IS NULL OR reason NOT LIKE ?)", tenant, broadcast, MAY_HAVE_ARRIVED + "%");
     }
 

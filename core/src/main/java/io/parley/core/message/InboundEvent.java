@@ -43,7 +43,16 @@ public record InboundEvent(
     /** A provider's delivery status for a message Parley sent. */
     @Serdeable
     public record StatusUpdate(String providerMessageId, String status, @Nullable String errorCode,
-                               @Nullable String errorTitle) {
+                               @Nullable String errorTitle, @Nullable String callbackData) {
+
+        @io.micronaut.core.annotation.Creator
+        public StatusUpdate {
+        }
+
+        public StatusUpdate(String providerMessageId, String status, @Nullable String errorCode,
+                            @Nullable String errorTitle) {
+            this(providerMessageId, status, errorCode, errorTitle, null);
+        }
     }
 
     /** The job serial key: one contact's events on one channel are handled one at a time, in order. */

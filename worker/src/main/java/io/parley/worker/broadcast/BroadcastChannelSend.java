@@ -28,17 +28,19 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * Sends one broadcast's recipients on one channel for a while (docs/broadcasts.md "Sending"). Each round claims a
- * batch (queued → sending, with the batch's key, only while this job's attempt is still held), sends it, and records
- * the outcome. Recipients a lost attempt left "sending" are settled first: on LINE sent again under the same
- * {@code X-Line-Retry-Key} (LINE answers 409 to a request it took already); on WhatsApp and Telegram, which have no
- * idempotency key, failed as "may have arrived" rather than risk a second message.
+ * Sends one broadcast's recipients on one channel for a while (docs/broadcasts.md "Sending"). LINE: each round
+ * claims a batch (queued → sending, with the batch's key, only while this job's attempt is still held), sends it, and
+ * records the outcome; WhatsApp and Telegram: {@link PerRecipientSend}'s pipeline. Recipients a lost attempt left
+ * "sending" are settled first: on LINE sent again under the same {@code X-Line-Retry-Key} (LINE answers 409 to a
+ * request it took already); on WhatsApp and Telegram, claimed but never started ones go back to the queue, and
+ * started ones are settled by WhatsApp's status webhooks (or failed as "may have arrived" on Telegram).
  */
 @Singleton
 @Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.WORKER)
 final class BroadcastChannelSend {
 
-    enum Outcome { DONE, TIME_UP, STOPPED }
+    /** WAITING: nothing left to claim, but recipients wait for their status webhooks (settleInFlight). */
+    enum Outcome { DONE, TIME_UP, STOPPED, WAITING }
 
     private final TenantScope scope;
     private final RecipientStore recipients;
@@ -96,7 +98,16 @@ final class BroadcastChannelSend {
         }
         Context context = new Context(job, broadcast, message, channel, secrets);
         try {
-            settleInFlight(context);
+            if (channel.channelType() != ChannelType.LINE) {
+                settleInFlight(context);
+                Outcome outcome = perRecipient.run(context, deadline, this::content);
+                if (outcome == Outcome.DONE && settleInFlight(context)) {
+                    // an earlier attempt's unconfirmed recipients went back to the queue after their grace
+                    outcome = perRecipient.run(context, deadline, this::content);
+                }
+                return outcome == Outcome.DONE && waiting(context) ? Outcome.WAITING : outcome;
+            }
+            settleLine(context);
             while (System.nanoTime() < deadline) {
                 if (!control.running(tenant, broadcast)) {
                     return Outcome.STOPPED;
@@ -155,10 +166,8 @@ final class BroadcastChannelSend {
         }
     }
 
+    /** What a LINE multicast may take: up to 500 ids, and never more than the monthly quota has left. */
     private int batchSize(Context context) throws Exception {
-        if (context.channel().channelType() != ChannelType.LINE) {
-            return settings.batchSize();
-        }
         OptionalLong remaining;
         try {
             remaining = line.remainingQuota(context.secrets());
@@ -172,35 +181,54 @@ final class BroadcastChannelSend {
         return (int) Math.min(LineMulticast.MAX_TO, remaining.orElse(LineMulticast.MAX_TO));
     }
 
-    private void settleInFlight(Context context) throws Exception {
+    /**
+     * LINE recipients an earlier attempt left sending go again under their batch's retry key (LINE answers 409 to a
+     * request it took already).
+     */
+    private void settleLine(Context context) throws Exception {
         TenantId tenant = context.tenant();
         List<RecipientRow> unknown = scope.read(tenant, () -> recipients.inFlight(tenant.value(),
                 context.broadcast().id(), context.channel().id()));
-        if (unknown.isEmpty()) {
-            return;
+        Map<UUID, List<RecipientRow>> batches = new java.util.LinkedHashMap<>();
+        unknown.forEach(row -> batches.computeIfAbsent(row.batchKey(), key -> new java.util.ArrayList<>()).add(row));
+        for (Map.Entry<UUID, List<RecipientRow>> batch : batches.entrySet()) {
+            send(context, batch.getValue(), batch.getKey() == null ? Ids.next() : batch.getKey());
         }
-        if (context.channel().channelType() == ChannelType.LINE) {
-            Map<UUID, List<RecipientRow>> batches = new java.util.LinkedHashMap<>();
-            unknown.forEach(row -> batches.computeIfAbsent(row.batchKey(), key -> new java.util.ArrayList<>())
-                    .add(row));
-            for (Map.Entry<UUID, List<RecipientRow>> batch : batches.entrySet()) {
-                send(context, batch.getValue(), batch.getKey() == null ? Ids.next() : batch.getKey());
+    }
+
+    /**
+     * WhatsApp and Telegram recipients an earlier attempt left sending: claimed but never started → back to the
+     * queue. Started ones may have reached the provider: on WhatsApp, their status webhook (found by the callback
+     * data) marks them sent; those still without one {@link BroadcastSettings#settleGrace()} after a settle first saw
+     * them go back to the queue and are sent again. Telegram sends no statuses: started ones fail as "may have arrived". Returns whether
+     * any went back to the queue.
+     */
+    private boolean settleInFlight(Context context) {
+        TenantId tenant = context.tenant();
+        boolean statuses = context.channel().channelType() == ChannelType.WHATSAPP;
+        int back = scope.write(tenant, () -> recipients.requeueLeftOver(tenant.value(), context.broadcast().id(),
+                context.channel().id(), settings.settleGrace(), statuses));
+        if (!statuses) {
+            List<Long> unknown = scope.read(tenant, () -> recipients.inFlight(tenant.value(),
+                    context.broadcast().id(), context.channel().id())).stream().map(RecipientRow::id).toList();
+            if (!unknown.isEmpty()) {
+                scope.writeVoid(tenant, () -> recipients.markFailed(tenant.value(), context.broadcast().id(),
+                        unknown, RecipientStore.MAY_HAVE_ARRIVED + " (an earlier attempt handed it to "
+                                + context.channel().channelType().label() + " but its answer was lost)"));
             }
-            return;
         }
-        scope.writeVoid(tenant, () -> recipients.markFailed(tenant.value(), context.broadcast().id(),
-                unknown.stream().map(RecipientRow::id).toList(), RecipientStore.MAY_HAVE_ARRIVED + " (an earlier"
-                        + " attempt handed it to " + context.channel().channelType().label() + " but its answer"
-                        + " was lost)"));
+        return back > 0;
+    }
+
+    /** WhatsApp recipients still waiting for a status webhook (started by an earlier attempt, within the grace). */
+    private boolean waiting(Context context) {
+        TenantId tenant = context.tenant();
+        return !scope.read(tenant, () -> recipients.inFlight(tenant.value(), context.broadcast().id(),
+                context.channel().id())).isEmpty();
     }
 
     private void send(Context context, List<RecipientRow> batch, UUID batchKey) throws Exception {
-        if (context.channel().channelType() == ChannelType.LINE) {
-            new LineBatch(scope, recipients, line, perRecipient.pacing(), this::content)
-                    .send(context, batch, batchKey);
-        } else {
-            perRecipient.send(context, batch, this::content);
-        }
+        new LineBatch(scope, recipients, line, perRecipient.pacing(), this::content).send(context, batch, batchKey);
     }
 
     /** The recipient's rendered message, or the broadcast's when it has none of its own. */

@@ -37,6 +37,9 @@ import java.util.UUID;
 @Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.WORKER)
 final class BroadcastSendHandler implements JobHandler {
 
+    /** When only recipients waiting for status webhooks are left, the next run comes this much later. */
+    private static final java.time.Duration RECHECK = java.time.Duration.ofSeconds(5);
+
     private final TenantScope scope;
     private final BroadcastStore broadcasts;
     private final RecipientStore recipients;
@@ -126,6 +129,7 @@ final class BroadcastSendHandler implements JobHandler {
         TenantId tenant = job.tenant();
         UUID id = broadcast.id();
         long deadline = System.nanoTime() + settings.slice().toNanos();
+        boolean waiting = false;
         for (UUID channelId : broadcast.channelIds()) {
             ChannelRow channel = scope.read(tenant, () -> broadcasts.channelBot(tenant.value(), channelId)
                     .flatMap(bot -> channels.find(tenant.value(), bot, channelId))).orElse(null);
@@ -135,12 +139,15 @@ final class BroadcastSendHandler implements JobHandler {
             if (outcome == BroadcastChannelSend.Outcome.STOPPED) {
                 return;
             }
+            waiting |= outcome == BroadcastChannelSend.Outcome.WAITING;
         }
         long left = scope.read(tenant, () -> recipients.unfinished(tenant.value(), id));
         if (left == 0) {
             control.complete(tenant, broadcast);
         } else if (control.running(tenant, broadcast)) {
-            scope.writeVoid(tenant, () -> jobs.enqueue(tenant, id, null));
+            // recipients waiting for their status webhooks: look again in a while rather than at once
+            Instant at = waiting ? Instant.now().plus(RECHECK) : null;
+            scope.writeVoid(tenant, () -> jobs.enqueue(tenant, id, at));
         }
     }
 

@@ -11,12 +11,16 @@ import java.time.Duration;
 /**
  * {@code parley.broadcasts.*}. {@code slice}: how long one broadcast.send job sends before it hands over to the next
  * (so a lease, a deploy or a pause takes effect within that time). {@code batchSize}: WhatsApp and Telegram
- * recipients claimed (marked sending) per round; after a crash, the unrecorded ones of the last round are failed as
- * "may have arrived" rather than sent twice, so a small batch keeps that loss small. {@code concurrency}: WhatsApp
- * and Telegram requests in flight at once per job (the governor still sets the pace).
+ * recipients claimed per round. {@code concurrency}: WhatsApp and Telegram requests in flight at once per job (the
+ * governor still sets the pace). {@code pipeline}: batches in flight at once; one more is claimed ahead, so that
+ * sending does not stop while outcomes are recorded and the next batch is claimed. {@code settleGrace}: how long a
+ * WhatsApp recipient whose request may have left before a crash waits for its status webhook before it is sent again
+ * (docs/broadcasts.md "No message twice").
  */
 @ConfigurationProperties("parley.broadcasts")
 public record BroadcastSettings(@Bindable(defaultValue = "20s") @NotNull Duration slice,
                                 @Bindable(defaultValue = "20") @Min(1) @Max(500) int batchSize,
-                                @Bindable(defaultValue = "8") @Min(1) @Max(64) int concurrency) {
+                                @Bindable(defaultValue = "8") @Min(1) @Max(256) int concurrency,
+                                @Bindable(defaultValue = "2") @Min(1) @Max(16) int pipeline,
+                                @Bindable(defaultValue = "2m") @NotNull Duration settleGrace) {
 }

@@ -15,8 +15,8 @@ import java.util.UUID;
  * What a provider's refusal means for the recipients of one request (docs/broadcasts.md "Failures"): credentials
  * rejected or LINE's monthly quota reached → back to queued and the broadcast pauses; too fast → back to queued and
  * the governor's bucket goes into debt; undeliverable or blocked → failed with the provider's reason; no answer →
- * back to queued (request never left) or, when the answer was lost, kept for LINE's retry key or failed as "may
- * have arrived" elsewhere, then the job retries with backoff.
+ * back to queued (request never left) or, when the answer was lost, kept for LINE's retry key or WhatsApp's status
+ * webhook, or failed as "may have arrived" on Telegram, then the job retries with backoff.
  */
 final class Failures {
 
@@ -63,10 +63,11 @@ final class Failures {
             case SendFailure.Unavailable unavailable -> {
                 if (!unavailable.answerLost()) {
                     requeue(context, ids);
-                } else if (context.channel().channelType() != ChannelType.LINE) {
+                } else if (context.channel().channelType() == ChannelType.TELEGRAM) {
                     scope.writeVoid(context.tenant(), () -> recipients.markFailed(tenant, broadcast, ids,
                             RecipientStore.MAY_HAVE_ARRIVED + " (" + unavailable.getMessage() + ")"));
-                } // LINE: left "sending"; the retry sends it again under the same retry key
+                } // LINE: left "sending"; the retry sends it again under the same retry key. WhatsApp: left
+                // "sending" (started); its status webhook settles it, or the retry sends it again after the grace
                 throw unavailable;
             }
         }

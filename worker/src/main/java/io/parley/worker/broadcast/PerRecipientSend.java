@@ -3,10 +3,16 @@ package io.parley.worker.broadcast;
 import io.micronaut.context.annotation.Requires;
 import io.parley.core.ServerRoles;
 import io.parley.core.broadcast.BroadcastMessage;
+import io.parley.core.broadcast.BroadcastState;
+import io.parley.core.broadcast.BroadcastStore;
+import io.parley.core.broadcast.RecipientCallback;
 import io.parley.core.broadcast.RecipientRow;
 import io.parley.core.broadcast.RecipientStore;
 import io.parley.core.channel.ChannelType;
+import io.parley.core.queue.JobQueue;
 import io.parley.core.ratelimit.SendGovernor;
+import io.parley.core.tenancy.Ids;
+import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
 import io.parley.worker.outbound.ChannelSender;
 import io.parley.worker.outbound.OutboundBatch;
@@ -15,19 +21,29 @@ import io.parley.worker.outbound.governor.SendPacing;
 import io.parley.worker.outbound.whatsapp.WhatsAppBroadcastSend;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.function.BiFunction;
 
 /**
  * WhatsApp and Telegram broadcasts: one request per recipient (a template or the first part on WhatsApp, the first
- * part on Telegram), {@link BroadcastSettings#concurrency()} in flight, each paced by the governor at bulk priority.
- * The batch's successes are recorded with one statement, then its failures (see {@link Failures}).
+ * part on Telegram), {@link BroadcastSettings#concurrency()} in flight, each paced by the governor at bulk priority,
+ * <b>pipelined</b> so that sending never stops for the database (docs/broadcasts.md "Sending"): up to
+ * {@link BroadcastSettings#pipeline()} batches are in flight and one more is claimed ahead. When the oldest batch is
+ * done, one transaction records its successes, marks the claimed-ahead batch started (its requests may leave from
+ * now on) and claims the next one (not started), while the other batches' requests go on. A crash thus leaves
+ * claimed-but-unstarted recipients, which go back to the queue, and started ones, which WhatsApp's status webhooks
+ * settle ({@link RecipientCallback}).
  */
 @Singleton
 @Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.WORKER)
@@ -36,17 +52,41 @@ final class PerRecipientSend {
     private record Result(RecipientRow row, String providerId, SendFailure failure) {
     }
 
+    /** A claimed batch: its key and rows. */
+    private record Claimed(UUID key, List<RecipientRow> rows) {
+    }
+
+    /** A started batch's requests, in flight. */
+    private record Flight(List<Future<Result>> results) {
+        List<Result> await() throws Exception {
+            List<Result> out = new ArrayList<>(results.size());
+            for (Future<Result> result : results) {
+                out.add(result.get());
+            }
+            return out;
+        }
+    }
+
+    /** What one cycle's transaction found and did. */
+    private record Cycle(boolean held, boolean running, Set<Long> started, Claimed next) {
+    }
+
     private final TenantScope scope;
     private final RecipientStore recipients;
+    private final BroadcastStore broadcasts;
+    private final JobQueue queue;
     private final SendPacing pacing;
     private final WhatsAppBroadcastSend whatsapp;
     private final ChannelSender telegram;
     private final BroadcastSettings settings;
 
-    PerRecipientSend(TenantScope scope, RecipientStore recipients, SendPacing pacing, WhatsAppBroadcastSend whatsapp,
-                     List<ChannelSender> senders, BroadcastSettings settings) {
+    PerRecipientSend(TenantScope scope, RecipientStore recipients, BroadcastStore broadcasts, JobQueue queue,
+                     SendPacing pacing, WhatsAppBroadcastSend whatsapp, List<ChannelSender> senders,
+                     BroadcastSettings settings) {
         this.scope = scope;
         this.recipients = recipients;
+        this.broadcasts = broadcasts;
+        this.queue = queue;
         this.pacing = pacing;
         this.whatsapp = whatsapp;
         this.telegram = senders.stream().filter(s -> s.type() == ChannelType.TELEGRAM).findFirst().orElse(null);
@@ -57,44 +97,116 @@ final class PerRecipientSend {
         return pacing;
     }
 
-    void send(BroadcastChannelSend.Context context, List<RecipientRow> batch,
-              BiFunction<BroadcastChannelSend.Context, RecipientRow, BroadcastMessage> content) throws Exception {
-        List<Result> results = new ArrayList<>();
-        Semaphore slots = new Semaphore(settings.concurrency());
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Result>> pending = new ArrayList<>();
-            for (RecipientRow row : batch) {
-                slots.acquire();
-                pending.add(threads.submit(() -> {
-                    try {
-                        return one(context, row, content.apply(context, row));
-                    } finally {
-                        slots.release();
-                    }
-                }));
-            }
-            for (Future<Result> result : pending) {
-                results.add(result.get());
-            }
-        }
-        List<Result> sent = results.stream().filter(r -> r.failure() == null).toList();
-        scope.writeVoid(context.tenant(), () -> recipients.markSent(context.tenant().value(), context.broadcast().id(),
-                sent.stream().map(r -> r.row().id()).toList(), sent.stream().map(Result::providerId).toList()));
+    /** Sends the channel's queued recipients until none is left, the slice is over or the broadcast stops. */
+    BroadcastChannelSend.Outcome run(BroadcastChannelSend.Context context, long deadline,
+                                     BiFunction<BroadcastChannelSend.Context, RecipientRow,
+                                             BroadcastMessage> content) throws Exception {
         Failures failures = new Failures(scope, recipients, pacing);
+        Semaphore slots = new Semaphore(settings.concurrency(), true); // fair: older batches' requests go first
+        Deque<Flight> flying = new ArrayDeque<>();
+        Claimed ahead = null;
+        BroadcastChannelSend.Outcome outcome = null;
         Exception stop = null;
-        for (Result result : results) {
-            if (result.failure() == null) {
-                continue;
-            }
-            try {
-                failures.handle(context, List.of(result.row()), result.failure());
-            } catch (BroadcastChannelSend.Stop | SendFailure.Unavailable e) {
-                stop = stop == null ? e : stop; // record every failure first, then stop once
+        boolean exhausted = false; // the last claim found nobody queued
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (true) {
+                boolean more = outcome == null && !exhausted;
+                if (flying.isEmpty() && !more && ahead == null) {
+                    break;
+                }
+                List<Result> done = List.of();
+                if (!flying.isEmpty() && (!more || flying.size() >= settings.pipeline())) {
+                    done = flying.removeFirst().await();
+                }
+                for (Result result : done) {
+                    if (result.failure() != null) {
+                        exhausted = false; // a refusal may have put it back in the queue (too fast, pair rate)
+                        try {
+                            failures.handle(context, List.of(result.row()), result.failure());
+                        } catch (BroadcastChannelSend.Stop | SendFailure.Unavailable e) {
+                            stop = stop == null ? e : stop; // record every failure first, then stop once
+                            outcome = BroadcastChannelSend.Outcome.STOPPED;
+                        }
+                    }
+                }
+                boolean launch = outcome == null && !exhausted && System.nanoTime() < deadline;
+                Cycle cycle = cycle(context, done, ahead, launch);
+                if (outcome == null && (!cycle.held() || !cycle.running())) {
+                    outcome = BroadcastChannelSend.Outcome.STOPPED; // paused, cancelled, or the job taken over
+                } else if (outcome == null && !launch && !exhausted) {
+                    outcome = BroadcastChannelSend.Outcome.TIME_UP;
+                }
+                if (launch && outcome == null) {
+                    if (ahead != null) {
+                        flying.addLast(launch(threads, slots, context, ahead, cycle.started(), content));
+                    }
+                    ahead = cycle.next().rows().isEmpty() ? null : cycle.next();
+                    exhausted = ahead == null;
+                }
+                if (outcome != null && ahead != null) {
+                    release(context, ahead); // claimed but never started: back to the queue
+                    ahead = null;
+                }
             }
         }
         if (stop != null) {
             throw stop;
         }
+        return outcome == null ? BroadcastChannelSend.Outcome.DONE : outcome;
+    }
+
+    /**
+     * One transaction: the job still held and the broadcast still running, the finished batch's successes recorded
+     * (one statement), and when {@code launch}, the claimed-ahead batch marked started and the next batch claimed.
+     */
+    private Cycle cycle(BroadcastChannelSend.Context context, List<Result> done, Claimed ahead, boolean launch) {
+        TenantId tenant = context.tenant();
+        UUID t = tenant.value();
+        UUID broadcast = context.broadcast().id();
+        List<Result> sent = done.stream().filter(r -> r.failure() == null).toList();
+        return scope.write(tenant, () -> {
+            recipients.markSent(t, broadcast, sent.stream().map(r -> r.row().id()).toList(),
+                    sent.stream().map(Result::providerId).toList());
+            boolean held = queue.held(context.job());
+            boolean running = held && broadcasts.find(t, broadcast)
+                    .map(row -> row.state() == BroadcastState.RUNNING).orElse(false);
+            if (!launch || !running) {
+                return new Cycle(held, running, Set.of(), new Claimed(null, List.of()));
+            }
+            Set<Long> started = ahead == null ? Set.of()
+                    : new HashSet<>(recipients.start(t, broadcast, ahead.key()));
+            UUID key = Ids.next();
+            List<RecipientRow> next = recipients.claim(t, broadcast, context.channel().id(), settings.batchSize(),
+                    key, false);
+            return new Cycle(true, true, started, new Claimed(key, next));
+        });
+    }
+
+    private void release(BroadcastChannelSend.Context context, Claimed claimed) {
+        scope.writeVoid(context.tenant(), () -> recipients.release(context.tenant().value(),
+                context.broadcast().id(), claimed.key()));
+    }
+
+    /** Submits the started recipients' requests; each waits for a slot (in submission order) and the governor. */
+    private Flight launch(ExecutorService threads, Semaphore slots, BroadcastChannelSend.Context context,
+                          Claimed batch, Set<Long> started,
+                          BiFunction<BroadcastChannelSend.Context, RecipientRow,
+                                  BroadcastMessage> content) {
+        List<Future<Result>> results = new ArrayList<>();
+        for (RecipientRow row : batch.rows()) {
+            if (!started.contains(row.id())) {
+                continue; // a later attempt put it back in the queue: not ours to send
+            }
+            results.add(threads.submit(() -> {
+                slots.acquire();
+                try {
+                    return one(context, row, content.apply(context, row));
+                } finally {
+                    slots.release();
+                }
+            }));
+        }
+        return new Flight(results);
     }
 
     private Result one(BroadcastChannelSend.Context context, RecipientRow row, BroadcastMessage message)
@@ -102,7 +214,7 @@ final class PerRecipientSend {
         pacing.take(context.channel(), context.secrets(), row.externalUserId(), SendGovernor.Priority.BULK, null);
         try {
             String id = context.channel().channelType() == ChannelType.WHATSAPP
-                    ? whatsapp(context.secrets(), row, message)
+                    ? whatsapp(context, row, message)
                     : telegram(context, row, message);
             return new Result(row, id, null);
         } catch (SendFailure failure) {
@@ -113,14 +225,16 @@ final class PerRecipientSend {
         }
     }
 
-    private String whatsapp(Map<String, String> secrets, RecipientRow row, BroadcastMessage message)
+    private String whatsapp(BroadcastChannelSend.Context context, RecipientRow row, BroadcastMessage message)
             throws SendFailure {
+        Map<String, String> secrets = context.secrets();
+        String callback = new RecipientCallback(context.broadcast().id(), row.id()).value();
         if (message.template() != null) {
             BroadcastMessage.Template template = message.template();
             return whatsapp.sendTemplate(secrets, row.externalUserId(), template.name(), template.language(),
-                    template.bodyVariables() == null ? List.of() : template.bodyVariables());
+                    template.bodyVariables() == null ? List.of() : template.bodyVariables(), callback);
         }
-        return whatsapp.send(secrets, row.externalUserId(), Parts.of(message, row.id()).getFirst());
+        return whatsapp.send(secrets, row.externalUserId(), Parts.of(message, row.id()).getFirst(), callback);
     }
 
     private String telegram(BroadcastChannelSend.Context context, RecipientRow row, BroadcastMessage message)

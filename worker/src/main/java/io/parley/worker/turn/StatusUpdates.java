@@ -1,5 +1,6 @@
 package io.parley.worker.turn;
 
+import io.parley.core.broadcast.RecipientCallback;
 import io.parley.core.broadcast.RecipientStore;
 import io.parley.core.conversation.MessageRepository;
 import io.parley.core.events.TenantEvents;
@@ -17,7 +18,7 @@ import java.util.UUID;
  * hears of each change. A status for a message Parley does not know (sent from another tool) is ignored.
  */
 @Singleton
-final class StatusUpdates {
+public final class StatusUpdates {
 
     private final TenantScope scope;
     private final MessageRepository messages;
@@ -33,15 +34,20 @@ final class StatusUpdates {
         this.events = events;
     }
 
-    void apply(TenantId tenant, InboundEvent event) {
+    public void apply(TenantId tenant, InboundEvent event) {
         InboundEvent.StatusUpdate update = event.statusUpdate();
         if (update == null || update.providerMessageId() == null || update.status() == null) {
             return;
         }
         UUID t = tenant.value();
+        String reason = update.errorCode() == null ? null
+                : update.errorCode() + (update.errorTitle() == null ? "" : ": " + update.errorTitle());
+        // The callback data names a broadcast recipient even when its send's answer (the wamid) was lost
+        RecipientCallback.parse(update.callbackData()).ifPresent(recipient -> scope.writeVoid(tenant,
+                () -> broadcastRecipients.confirm(t, recipient.broadcast(), recipient.recipient(),
+                        update.providerMessageId(), update.status(), reason)));
         scope.writeVoid(tenant, () -> broadcastRecipients.advance(t, update.providerMessageId(), update.status(),
-                update.errorCode() == null ? null : update.errorCode()
-                        + (update.errorTitle() == null ? "" : ": " + update.errorTitle())));
+                reason));
         scope.writeVoid(tenant, () -> messages.findByProviderId(t, update.providerMessageId()).ifPresent(message -> {
             String detail = update.errorCode() == null ? null
                     : update.errorCode() + (update.errorTitle() == null ? "" : ": " + update.errorTitle());

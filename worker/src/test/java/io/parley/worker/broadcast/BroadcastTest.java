@@ -97,6 +97,15 @@ abstract class BroadcastTest extends OutboundTest {
         return chat;
     }
 
+    /** A WhatsApp channel whose number has its own {@code messagesPerSecond}. */
+    protected Chat whatsapp(int messagesPerSecond) {
+        String number = "pn-" + messagesPerSecond + "-" + Ids.next();
+        Chat chat = chat(ChannelType.WHATSAPP, Map.of("phoneNumberId", number, "accessToken", "wa-token",
+                "messagesPerSecond", Integer.toString(messagesPerSecond)), "886900000001");
+        numbers.put(chat.channel().id(), number);
+        return chat;
+    }
+
     protected void run(Sent sent) throws Exception {
         run(sent, 1, 10);
     }

@@ -30,8 +30,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FakeProviders implements AutoCloseable {
 
-    /** A request as received; header names in lower case. */
-    public record Request(String path, Map<String, String> headers, String body) {
+    /** A request as received (at {@code nanos}, System.nanoTime()); header names in lower case. */
+    public record Request(String path, Map<String, String> headers, String body, long nanos) {
+
+        public Request(String path, Map<String, String> headers, String body) {
+            this(path, headers, body, System.nanoTime());
+        }
 
         public Map<String, Object> json() {
             return parse(body);
@@ -48,6 +52,15 @@ public final class FakeProviders implements AutoCloseable {
     private final Map<String, Deque<Scripted>> scripts = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(700_000_000_000_000_000L);
     private final Set<String> acceptedRetryKeys = ConcurrentHashMap.newKeySet();
+
+    /** Told of each WhatsApp message accepted (its request and wamid), as Meta's status webhooks would. */
+    private volatile java.util.function.BiConsumer<Request, String> whatsappAccepted = (request, wamid) -> {
+    };
+    /** WhatsApp messages after this many are accepted but not answered until {@link #releaseHeld()}. */
+    private volatile long answerWhatsAppMessages = Long.MAX_VALUE;
+    private volatile long heldWhatsAppMessages;
+    private final AtomicLong whatsappMessages = new AtomicLong();
+    private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
 
     private FakeProviders(HttpServer server) {
         this.server = server;
@@ -89,6 +102,27 @@ public final class FakeProviders implements AutoCloseable {
         script(pathEnding, status, Fixtures.text(fixture));
     }
 
+    /** Called for each WhatsApp message accepted, with its request and wamid (a status webhook's source). */
+    public void onWhatsAppAccepted(java.util.function.BiConsumer<Request, String> listener) {
+        this.whatsappAccepted = listener;
+    }
+
+    /**
+     * Answers the next {@code count} WhatsApp messages; the {@code hold} after them are accepted (and reported to
+     * {@link #onWhatsAppAccepted}) but their answers are held until {@link #releaseHeld()}: a sender killed while
+     * they were in flight. Later ones are answered as usual.
+     */
+    public void holdWhatsAppAnswers(int count, int hold) {
+        held = new java.util.concurrent.CountDownLatch(1);
+        answerWhatsAppMessages = whatsappMessages.get() + count;
+        heldWhatsAppMessages = hold;
+    }
+
+    /** Answers the held messages. */
+    public void releaseHeld() {
+        held.countDown();
+    }
+
     /** Requests whose path ends with {@code pathEnding}, oldest first. */
     public List<Request> requests(String pathEnding) {
         return requests.stream().filter(request -> request.path().endsWith(pathEnding)).toList();
@@ -117,7 +151,8 @@ public final class FakeProviders implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
                 values.getFirst()));
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        requests.add(new Request(path, headers, body));
+        Request received = new Request(path, headers, body);
+        requests.add(received);
         for (Map.Entry<String, Deque<Scripted>> script : scripts.entrySet()) {
             Scripted next = path.endsWith(script.getKey()) ? script.getValue().poll() : null;
             if (next != null) {
@@ -139,7 +174,20 @@ public final class FakeProviders implements AutoCloseable {
                     Map.of("X-Line-Accepted-Request-Id", "accepted-" + retryKey));
             return;
         }
-        answer(exchange, path.endsWith("/chat/loading/start") ? 202 : 200, success(path, parse(body)), Map.of());
+        String success = success(path, parse(body));
+        if (path.startsWith("/whatsapp/") && path.endsWith("/messages") && !"read".equals(parse(body).get("status"))) {
+            whatsappAccepted.accept(received, String.valueOf(((Map<?, ?>) ((List<?>) parse(success)
+                    .get("messages")).getFirst()).get("id")));
+            long number = whatsappMessages.incrementAndGet();
+            if (number > answerWhatsAppMessages && number <= answerWhatsAppMessages + heldWhatsAppMessages) {
+                try {
+                    held.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        answer(exchange, path.endsWith("/chat/loading/start") ? 202 : 200, success, Map.of());
     }
 
     private String success(String path, Map<String, Object> request) {

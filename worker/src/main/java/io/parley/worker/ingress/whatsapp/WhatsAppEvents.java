@@ -143,7 +143,7 @@ final class WhatsAppEvents {
                 .type(Type.STATUS).user(status.recipientId()).message(status.id())
                 .status(new InboundEvent.StatusUpdate(status.id(), status.status(),
                         error == null || error.code() == null ? null : error.code().toString(),
-                        error == null ? null : error.title()))
+                        error == null ? null : error.title(), status.bizOpaqueCallbackData()))
                 .attribute(EventAttributes.PHONE_NUMBER_ID, phoneNumberId)
                 .build();
     }

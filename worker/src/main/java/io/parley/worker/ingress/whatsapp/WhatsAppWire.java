@@ -95,7 +95,8 @@ final class WhatsAppWire {
 
     @Serdeable
     record Status(@Nullable String id, @Nullable String status, @Nullable String timestamp,
-                  @JsonProperty("recipient_id") @Nullable String recipientId, @Nullable List<Error> errors) {
+                  @JsonProperty("recipient_id") @Nullable String recipientId, @Nullable List<Error> errors,
+                  @JsonProperty("biz_opaque_callback_data") @Nullable String bizOpaqueCallbackData) {
     }
 
     @Serdeable

@@ -1,6 +1,8 @@
 package io.parley.worker.outbound.whatsapp;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import io.parley.core.ServerRoles;
@@ -25,7 +27,16 @@ import java.util.Map;
 public final class WhatsAppBroadcastSend {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
-    record TemplateSend(String messagingProduct, String recipientType, String to, String type, Template template) {
+    record TemplateSend(String messagingProduct, String recipientType, String to, String type, Template template,
+                        String bizOpaqueCallbackData) {
+    }
+
+    /** A part as the live sender renders it, with the broadcast recipient's callback data. */
+    @Serdeable(naming = SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PartSend(String messagingProduct, String recipientType, String to, String type,
+                    WhatsAppWire.@Nullable Text text, WhatsAppWire.@Nullable Interactive interactive,
+                    WhatsAppWire.@Nullable Image image, String bizOpaqueCallbackData) {
     }
 
     @Serdeable
@@ -52,16 +63,23 @@ public final class WhatsAppBroadcastSend {
         this.endpoints = endpoints;
     }
 
-    public String send(Map<String, String> credentials, String to, OutboundMessage message) throws SendFailure {
-        return post(credentials, WhatsAppWire.render(to, message));
+    /**
+     * Sends a part; {@code callback} is echoed by Meta as {@code biz_opaque_callback_data} in the message's status
+     * webhooks (Cloud API "Send messages": up to 512 characters).
+     */
+    public String send(Map<String, String> credentials, String to, OutboundMessage message, String callback)
+            throws SendFailure {
+        WhatsAppWire.Send part = WhatsAppWire.render(to, message);
+        return post(credentials, new PartSend(part.messagingProduct(), part.recipientType(), part.to(), part.type(),
+                part.text(), part.interactive(), part.image(), callback));
     }
 
     public String sendTemplate(Map<String, String> credentials, String to, String name, String language,
-                               List<String> bodyVariables) throws SendFailure {
+                               List<String> bodyVariables, String callback) throws SendFailure {
         List<Component> components = bodyVariables.isEmpty() ? List.of() : List.of(new Component("body",
                 bodyVariables.stream().map(text -> new Parameter("text", text)).toList()));
         return post(credentials, new TemplateSend("whatsapp", "individual", to, "template",
-                new Template(name, new Language(language), components)));
+                new Template(name, new Language(language), components), callback));
     }
 
     private String post(Map<String, String> credentials, Object body) throws SendFailure {

@@ -74,6 +74,19 @@ class WhatsAppEventsTest {
     }
 
     @Test
+    void aStatusCarriesTheBizOpaqueCallbackDataTheSendSet() {
+        String body = io.parley.core.testing.Fixtures.text("whatsapp-webhook-status-sent.json").replaceFirst(
+                "\"status\": \"sent\",", "\"status\": \"sent\", \"biz_opaque_callback_data\": \"broadcast:0193:42\",");
+
+        InboundEvent sent = WhatsAppEvents.map(CHANNEL, Payloads.parse(body, WhatsAppWire.Notification.class),
+                RECEIVED).events().getFirst();
+
+        assertThat(sent.statusUpdate().callbackData()).isEqualTo("broadcast:0193:42");
+        assertThat(map("whatsapp-webhook-status-sent.json").events().getFirst().statusUpdate().callbackData())
+                .isNull();
+    }
+
+    @Test
     void failedStatusesCarryTheirError() {
         InboundEvent failed = map("whatsapp-webhook-status-failed.json").events().getFirst();
         InboundEvent undeliverable = map("whatsapp-webhook-status-failed-131026.json").events().getFirst();
