@@ -15,6 +15,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.api.openapi.ProblemResponses;
 import io.parley.api.page.Cursor;
+import io.parley.api.page.PageResponse;
 import io.parley.core.ServerRoles;
 import io.parley.core.admin.PlatformAuditLog;
 import io.parley.core.admin.PlatformHealth;
@@ -24,6 +25,7 @@ import io.parley.http.health.LlmHealth;
 import io.parley.http.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.io.IOException;
@@ -78,9 +80,11 @@ class AdminHealthController {
 
     @Get("/audit-log")
     @ProblemResponses.BadRequest
+    @Schema(name = "PlatformAuditEntryPage")
     @Operation(operationId = "listPlatformAuditLog", summary = "What platform admins did, newest first",
             description = "Optionally of one tenant (`tenantId`).")
-    List<AdminWire.AuditEntry> auditLog(@Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
+    PageResponse<AdminWire.AuditEntry> auditLog(@Parameter(ref = Cursor.LIMIT) @Nullable @QueryValue Integer limit,
+                                        @Parameter(ref = Cursor.CURSOR) @Nullable @QueryValue String cursor,
                                         @Nullable @QueryValue @Parameter(description = "Only this tenant's entries")
                                         String tenantId,
                                         Authentication authentication, HttpRequest<?> request) {
@@ -88,8 +92,9 @@ class AdminHealthController {
         TenantId tenant = tenantId == null || tenantId.isBlank() ? null : TenantId.parse(tenantId.strip())
                 .orElseThrow(() -> ProblemException.invalidField("tenantId", "is not an id"));
         int size = Cursor.limit(limit);
-        return scope.asPlatform(null, () -> audit.recent(tenant, size)).stream()
-                .map(entry -> AdminWire.AuditEntry.of(entry, details(entry.detailsJson()))).toList();
+        var before = Cursor.after(cursor, Cursor.NEWEST);
+        return PageResponse.of(scope.asPlatform(null, () -> audit.page(tenant, before, size + 1)), size,
+                entry -> AdminWire.AuditEntry.of(entry, details(entry.detailsJson())), entry -> entry.id().toString());
     }
 
     private Map<String, Object> details(String text) {

@@ -57,15 +57,17 @@ public final class PlatformAuditLog {
         }
     }
 
-    /** Newest first, optionally of one tenant. */
-    public List<Entry> recent(@Nullable TenantId tenant, int limit) {
+    /** Newest first (ids are time-ordered UUIDv7), after the id {@code before}, optionally of one tenant. */
+    public List<Entry> page(@Nullable TenantId tenant, UUID before, int limit) {
         try (PreparedStatement query = dataSource.getConnection().prepareStatement("""
                 SELECT id, created_at, actor_user_id, actor_label, ip, action, subject_tenant, details::text
-                FROM platform_audit_log WHERE (CAST(? AS uuid) IS NULL OR subject_tenant = CAST(? AS uuid))
-                ORDER BY created_at DESC, id DESC LIMIT ?""")) {
-            query.setObject(1, tenant == null ? null : tenant.value());
+                FROM platform_audit_log
+                WHERE id < ? AND (CAST(? AS uuid) IS NULL OR subject_tenant = CAST(? AS uuid))
+                ORDER BY id DESC LIMIT ?""")) {
+            query.setObject(1, before);
             query.setObject(2, tenant == null ? null : tenant.value());
-            query.setInt(3, limit);
+            query.setObject(3, tenant == null ? null : tenant.value());
+            query.setInt(4, limit);
             List<Entry> entries = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
