@@ -76,7 +76,8 @@ class AdminTenantController {
 
     @Get("/{id}")
     @ProblemResponses.NotFound
-    @Operation(operationId = "getAdminTenant", summary = "One tenant (platform admin)")
+    @Operation(operationId = "getAdminTenant", summary = "One tenant (platform admin)",
+            description = "The tenant as the list shows it; 404 for an id that names no tenant.")
     AdminTenant get(@PathVariable String id, Authentication authentication, HttpRequest<?> request) {
         guard.require(authentication, request);
         return console.describe(tenant(id));

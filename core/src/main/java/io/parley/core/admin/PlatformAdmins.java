@@ -70,14 +70,7 @@ public final class PlatformAdmins {
     }
 
     private int update(String sql, String... values) {
-        try (PreparedStatement statement = connection().prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setString(i + 1, values[i]);
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not change the platform admins", e);
-        }
+        return Statements.update(dataSource, "change the platform admins", sql, (Object[]) values);
     }
 
     private Connection connection() throws SQLException {

@@ -182,14 +182,7 @@ public final class TenantSuspensions {
     }
 
     private int update(String sql, @Nullable Object... values) {
-        try (PreparedStatement statement = connection().prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not change the suspension", e);
-        }
+        return Statements.update(dataSource, "change the suspension", sql, values);
     }
 
     private Connection connection() throws SQLException {

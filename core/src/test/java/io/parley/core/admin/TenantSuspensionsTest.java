@@ -27,7 +27,7 @@ class TenantSuspensionsTest implements DatabaseTest {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new LinkedHashMap<>(DatabaseTest.super.getProperties());
-        properties.put("parley.admin.suspension-refresh", "300ms");
+        properties.put("parley.admin.suspension-refresh", "2s");
         return properties;
     }
 
@@ -40,7 +40,7 @@ class TenantSuspensionsTest implements DatabaseTest {
                 tenant.value());
 
         assertThat(suspensions.holds(tenant, 1, Ids.next())).as("not yet: the snapshot is fresh").isFalse();
-        Thread.sleep(400);
+        Thread.sleep(2_500);
         assertThat(suspensions.holds(tenant, 1, Ids.next())).as("after the refresh interval").isTrue();
     }
 
