@@ -79,6 +79,22 @@ describe('Operator page', () => {
     expect(within(dialog).getByText('Valid for 10 minutes; it cannot be refreshed.')).toBeInTheDocument()
   })
 
+  it('changes a tenant\'s plan to one of the catalogue', async () => {
+    sessionStore.write(tokens())
+    const plan = (id: string, name: string) => ({ id, name, monthlyPriceCents: 0, currency: 'usd', features: [], purchasable: false })
+    const api = fakeApi(me(true), list([tenant]), health,
+      route('GET', '/api/v1/plans', 200, [plan('free', 'Free'), plan('pro', 'Pro')]),
+      route('PUT', '/api/v1/admin/tenants/t2/plan', 200, { ...tenant, plan: 'pro' }))
+    renderApp('/operator')
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Change plan' }))
+    const dialog = screen.getByRole('dialog', { hidden: true })
+    await userEvent.selectOptions(await within(dialog).findByLabelText('Plan'), 'pro')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save plan', hidden: true }))
+
+    await waitFor(() => expect(api.requests.find((r) => r.method === 'PUT')?.body).toEqual({ planId: 'pro' }))
+  })
+
   it('shows no Operator link to someone who is not a platform admin', async () => {
     sessionStore.write(tokens())
     fakeApi(me(false), route('GET', /^\/api\/v1\/conversations/, 200, { items: [], nextCursor: null }))
