@@ -17,6 +17,7 @@ import { setupRoutes } from './pages/setup/routes'
 import { segmentRoutes } from './pages/segments/routes'
 import { broadcastRoutes } from './pages/broadcasts/routes'
 import { alertRoutes } from './pages/alerts/routes'
+import { operatorRoutes } from './pages/operator/routes'
 
 /** Every route of the dashboard. Each feature exports its own routes from pages/<feature>/routes.tsx. */
 export const routes: RouteObject[] = [
@@ -40,6 +41,7 @@ export const routes: RouteObject[] = [
       ...settingsRoutes,
       ...alertRoutes,
       ...billingRoutes,
+      ...operatorRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -4,6 +4,147 @@
  */
 
 export interface paths {
+    "/api/v1/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What platform admins did, newest first
+         * @description Optionally of one tenant (`tenantId`).
+         */
+        get: operations["listPlatformAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Queue, failing channels and LLM state (platform admin)
+         * @description The job queue by kind (depth, oldest due job), every tenant's channels whose last check with their provider failed (newest first, at most 100), and the LLM circuits of this process when it runs the worker role.
+         */
+        get: operations["getPlatformHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every tenant, newest first (platform admin)
+         * @description With plan, usage this month, status, members. `q` matches part of the name, an owner's or member's email, or the whole id.
+         */
+        get: operations["listAdminTenants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One tenant (platform admin) */
+        get: operations["getAdminTenant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/impersonation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read-only token to look at a tenant (platform admin)
+         * @description A short-lived access token (`parley.admin.impersonation-minutes`, default 10) that reads the tenant's API as its admins see it; every write it carries answers 403, and it cannot be refreshed. Audited as tenant.impersonated in the tenant's log and the platform's.
+         */
+        post: operations["impersonateTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a tenant's base plan (platform admin)
+         * @description As a configured assignment would (docs/billing.md): a live Stripe subscription or trial still wins, and `plan` in the answer is the plan in effect. Audited as tenant.plan.assigned.
+         */
+        put: operations["assignTenantPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/suspension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend a tenant (platform admin)
+         * @description Its bots stop answering: webhooks are still acknowledged and stored, the messages wait and are answered after the resume. 409 when suspended already. Audited as tenant.suspended in the tenant's log and the platform's.
+         */
+        post: operations["suspendTenant"];
+        /**
+         * Resume a suspended tenant (platform admin)
+         * @description The messages received while suspended are queued to be answered, in order. 409 when not suspended. Audited as tenant.resumed.
+         */
+        delete: operations["resumeTenant"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alert-rules": {
         parameters: {
             query?: never;
@@ -3333,6 +3474,96 @@ export interface components {
                 [key: string]: string;
             } | null;
         };
+        /** @description A tenant as the operator console shows it */
+        AdminTenant: {
+            id: string;
+            name: string;
+            /**
+             * @description The plan in effect (a live subscription wins over the base plan)
+             * @example pro
+             */
+            plan: string;
+            /**
+             * @description The Stripe subscription's status, if any
+             * @example active
+             */
+            billingStatus?: string | null;
+            /** @enum {string} */
+            status: "active" | "suspended" | "closed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            members: number;
+            /** Format: int64 */
+            bots: number;
+            /**
+             * Format: int64
+             * @description Answered turns this month (UTC), as the plan counts them
+             */
+            messagesThisMonth: number;
+            /**
+             * Format: int64
+             * @description LLM spend this month in micro-USD
+             */
+            llmCostMicrosThisMonth: number;
+            /** @description An owner's email */
+            ownerEmail?: string | null;
+            /** @description While suspended: why */
+            suspensionReason?: string | null;
+            /**
+             * Format: date-time
+             * @description While suspended: since when
+             */
+            suspendedAt?: string | null;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        AdminTenantPage: {
+            items: components["schemas"]["AdminTenant"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        /** @description A tenant as the operator console shows it */
+        AdminWireAdminTenant: {
+            id: string;
+            name: string;
+            /**
+             * @description The plan in effect (a live subscription wins over the base plan)
+             * @example pro
+             */
+            plan: string;
+            /**
+             * @description The Stripe subscription's status, if any
+             * @example active
+             */
+            billingStatus?: string | null;
+            /** @enum {string} */
+            status: "active" | "suspended" | "closed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            members: number;
+            /** Format: int64 */
+            bots: number;
+            /**
+             * Format: int64
+             * @description Answered turns this month (UTC), as the plan counts them
+             */
+            messagesThisMonth: number;
+            /**
+             * Format: int64
+             * @description LLM spend this month in micro-USD
+             */
+            llmCostMicrosThisMonth: number;
+            /** @description An owner's email */
+            ownerEmail?: string | null;
+            /** @description While suspended: why */
+            suspensionReason?: string | null;
+            /**
+             * Format: date-time
+             * @description While suspended: since when
+             */
+            suspendedAt?: string | null;
+        };
         AgentMessageRequest: {
             /**
              * @description 1 to 4096 characters
@@ -3509,6 +3740,10 @@ export interface components {
             items: components["schemas"]["ApiKey"][];
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
+        };
+        AssignPlanRequest: {
+            /** @example pro */
+            planId: string;
         };
         AuditActor: {
             /** @enum {string} */
@@ -5412,6 +5647,28 @@ export interface components {
              */
             secret: string;
         };
+        ImpersonationRequest: {
+            /**
+             * @description Why you look; shown in the tenant's audit log
+             * @example Support ticket #1234
+             */
+            reason: string;
+        };
+        /** @description A read-only access token acting in the tenant */
+        ImpersonationToken: {
+            accessToken: string;
+            /** @example Bearer */
+            tokenType: string;
+            /**
+             * Format: int32
+             * @description Seconds until it expires; it cannot be refreshed
+             * @example 600
+             */
+            expiresIn: number;
+            tenantId: string;
+            /** @description Always true: every write is refused */
+            readOnly: boolean;
+        };
         /** @description How many conversations need a person (status waiting) */
         InboxCounts: {
             /**
@@ -5835,6 +6092,8 @@ export interface components {
              * @enum {string}
              */
             language: "en" | "zh-Hant";
+            /** @description Whether the user may use the operator console (docs/operator-console.md) */
+            platformAdmin: boolean;
         };
         Member: {
             userId: string;
@@ -6343,6 +6602,73 @@ export interface components {
             /** @description Whether it can be bought through billing (it has a Stripe price) */
             purchasable: boolean;
         };
+        PlatformAuditEntry: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            /** @example tenant.suspended */
+            action: string;
+            tenantId?: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        PlatformAuditEntryPage: {
+            items: components["schemas"]["PlatformAuditEntry"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        PlatformFailingChannel: {
+            tenantId: string;
+            tenantName: string;
+            botId: string;
+            channelId: string;
+            type: string;
+            name?: string | null;
+            detail?: string | null;
+            /** Format: date-time */
+            checkedAt?: string | null;
+        };
+        PlatformHealth: {
+            queue: components["schemas"]["PlatformQueueKind"][];
+            /**
+             * Format: int64
+             * @description Waiting jobs due now, every kind
+             */
+            queueDepth: number;
+            /**
+             * Format: double
+             * @description Age of the oldest due job, seconds
+             */
+            oldestJobSeconds: number;
+            failingChannels: components["schemas"]["PlatformFailingChannel"][];
+            /** @description This process's LLM circuits; null in a process without the worker role */
+            llm?: components["schemas"]["LlmHealth"] | null;
+        };
+        PlatformQueueKind: {
+            kind: string;
+            /**
+             * Format: int64
+             * @description Due now, not claimed
+             */
+            available: number;
+            /**
+             * Format: int64
+             * @description Due later
+             */
+            scheduled: number;
+            /** Format: int64 */
+            running: number;
+            /**
+             * Format: int64
+             * @description Failed, waiting for a retry
+             */
+            retryable: number;
+            /** Format: double */
+            oldestDueSeconds: number;
+        };
         PrivacySettings: {
             /**
              * Format: int32
@@ -6436,6 +6762,14 @@ export interface components {
              * @description The new password, as at sign-up: 10 to 72 characters and at most 72 bytes in UTF-8
              */
             password: string;
+        };
+        ResumedTenant: {
+            tenant: components["schemas"]["AdminWireAdminTenant"];
+            /**
+             * Format: int32
+             * @description Messages received while suspended, now queued to be answered
+             */
+            heldTurnsQueued: number;
         };
         Segment: {
             id: string;
@@ -6759,6 +7093,13 @@ export interface components {
             password: string;
             /** @example Acme Coffee */
             tenantName: string;
+        };
+        SuspendTenantRequest: {
+            /**
+             * @description Why; shown in both audit logs
+             * @example Unpaid invoices since October
+             */
+            reason: string;
         };
         SwitchTenantRequest: {
             /** @description A tenant the user is a member of */
@@ -7397,6 +7738,333 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listPlatformAuditLog: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+                /** @description Only this tenant's entries */
+                tenantId?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listPlatformAuditLog 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformAuditEntryPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPlatformHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getPlatformHealth 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformHealth"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAdminTenants: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+                /**
+                 * @description Search text
+                 * @example acme
+                 */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listAdminTenants 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminTenantPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAdminTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getAdminTenant 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminTenant"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    impersonateTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImpersonationRequest"];
+            };
+        };
+        responses: {
+            /** @description impersonateTenant 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpersonationToken"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    assignTenantPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignPlanRequest"];
+            };
+        };
+        responses: {
+            /** @description assignTenantPlan 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminTenant"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    suspendTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuspendTenantRequest"];
+            };
+        };
+        responses: {
+            /** @description suspendTenant 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminTenant"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resumeTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description resumeTenant 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumedTenant"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listAlertRules: {
         parameters: {
             query?: {

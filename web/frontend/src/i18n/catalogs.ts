@@ -25,6 +25,7 @@ import alerts from '../pages/alerts/messages'
 import moderation from '../pages/moderation/messages'
 import usage from '../pages/usage/messages'
 import knowledge from '../pages/knowledge/messages'
+import operator from '../pages/operator/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -58,4 +59,5 @@ export const catalogs = {
   moderation,
   usage,
   knowledge,
+  operator,
 }

@@ -8,6 +8,7 @@ import { InboxNavCount } from '../pages/inbox/InboxAlerts'
 import { useInboxAttention } from '../pages/inbox/attention'
 import { NavIcon, type IconName } from './NavIcon'
 import { VerifyEmailBanner } from '../pages/auth/VerifyEmailBanner'
+import { OperatorNav } from '../pages/operator/OperatorNav'
 import './shell.css'
 
 const NAV = [
@@ -58,6 +59,7 @@ export function AppShell() {
           <ul>{NAV.map(link)}</ul>
           <p className="shell-nav__section">{t('nav.settings')}</p>
           <ul>{SETTINGS.map(link)}</ul>
+          <OperatorNav onNavigate={() => setMenuOpen(false)} />
         </nav>
         <AccountMenu />
       </aside>

@@ -60,6 +60,7 @@ export default catalog({
     setup_link_created: 'created a setup link for', time_zone_changed: 'changed the time zone of',
     sso_required: 'changed single sign-on for', export_requested: 'requested an export of',
     export_downloaded: 'downloaded an export of', assigned_plan: 'assigned a plan to',
+    suspended: 'suspended', resumed: 'resumed', impersonated: 'looked at (read-only)',
   },
 }, {
   title: '稽核紀錄',
@@ -116,5 +117,6 @@ export default catalog({
     setup_link_created: ' 建立了設定連結：', time_zone_changed: ' 變更了時區：',
     sso_required: ' 變更了單一登入：', export_requested: ' 要求匯出',
     export_downloaded: ' 下載了匯出檔：', assigned_plan: ' 指派了方案：',
+    suspended: ' 停權了', resumed: ' 恢復了', impersonated: ' 以唯讀方式檢視了',
   },
 })

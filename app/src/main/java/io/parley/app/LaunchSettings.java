@@ -71,6 +71,13 @@ record LaunchSettings(Optional<String> datasourceUrl, Optional<DatabaseUrl> data
         return from(System.getenv(), System.getProperties());
     }
 
+    /** The same settings serving other roles (the admin command runs as {@code migrate}: no server, no jobs). */
+    LaunchSettings withRoles(String otherRoles) {
+        return new LaunchSettings(datasourceUrl, databaseUrl, datasourceUsername, datasourcePasswordConfigured,
+                migrationUsername, migrationPassword, dataDirectory, embeddedDatabasePort, otherRoles,
+                encryptionKeyConfigured, jwtSecretConfigured, tracing);
+    }
+
     boolean externalDatabase() {
         return datasourceUrl.isPresent() || databaseUrl.isPresent();
     }

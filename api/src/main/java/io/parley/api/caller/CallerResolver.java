@@ -54,6 +54,11 @@ public final class CallerResolver {
             return new Caller(user, null, null, null, label, ip);
         }
         TenantId tenantId = tenant.get();
+        if (authentication.getAttributes().containsKey(CredentialClaims.IMPERSONATION)) {
+            // a platform admin looking at the tenant read-only: no membership; every write is refused before this
+            // (ReadOnlyImpersonationFilter), so the role only decides what can be read — what the tenant's admins see
+            return new Caller(user, null, tenantId, Role.ADMIN, label + " (operator, read-only)", ip);
+        }
         Optional<MemberRow> membership = scope.read(tenantId, () -> memberships.find(tenantId.value(), user.value()));
         if (membership.isEmpty()) {
             throw ProblemException.forbidden("You are no longer a member of this tenant; switch to another one.");

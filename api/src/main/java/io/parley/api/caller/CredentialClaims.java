@@ -10,6 +10,8 @@ public final class CredentialClaims {
     public static final String API_KEY_ID = "kid";
     public static final String API_KEY_ROLE = "krole";
     public static final String API_KEY_NAME = "kname";
+    /** Present only on a platform admin's read-only impersonation token (docs/operator-console.md). */
+    public static final String IMPERSONATION = "imp";
 
     private CredentialClaims() {
     }

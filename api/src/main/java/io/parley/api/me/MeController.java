@@ -18,6 +18,7 @@ import io.parley.api.openapi.ProblemResponses;
 import io.parley.core.ServerRoles;
 import io.parley.core.account.MembershipRepository;
 import io.parley.core.account.TenantRepository;
+import io.parley.core.admin.PlatformAdmins;
 import io.parley.core.account.TenantRow;
 import io.parley.core.account.UserRepository;
 import io.parley.core.account.UserRow;
@@ -51,9 +52,11 @@ final class MeController {
     private final MembershipRepository memberships;
 
     private final EmailVerificationPolicy verification;
+    private final PlatformAdmins admins;
 
     MeController(CallerResolver callers, TenantScope scope, UserRepository users, TenantRepository tenants,
-                 MembershipRepository memberships, EmailVerificationPolicy verification) {
+                 MembershipRepository memberships, EmailVerificationPolicy verification, PlatformAdmins admins) {
+        this.admins = admins;
         this.verification = verification;
         this.callers = callers;
         this.scope = scope;
@@ -76,6 +79,8 @@ final class MeController {
         }
         UserId user = callers.resolveUser(authentication, request);
         Object activeTenant = authentication.getAttributes().get(io.parley.api.caller.CredentialClaims.TENANT);
+        // asked before the user's scope: the check opens a transaction of its own
+        boolean platformAdmin = users.findById(user.value()).map(row -> admins.isAdmin(row.email())).orElse(false);
         return scope.asUser(user, () -> {
             UserRow row = users.findById(user.value()).orElseThrow(() -> ProblemException.notFound("User"));
             Map<java.util.UUID, TenantRow> byId = tenants.findForUser(user.value()).stream()
@@ -87,7 +92,7 @@ final class MeController {
             String active = activeTenant == null ? null : activeTenant.toString();
             boolean stillMember = all.stream().anyMatch(m -> m.tenantId().equals(active));
             return new MeResponse(new User(row.id().toString(), row.email(), row.displayName(),
-                    row.emailVerified(), verification.required(), row.language()), null,
+                    row.emailVerified(), verification.required(), row.language(), platformAdmin), null,
                     stillMember ? active : null, all);
         });
     }
@@ -105,7 +110,9 @@ final class MeController {
                 @Schema(requiredMode = REQUIRED, description = "Whether an unverified address keeps this user from "
                         + "inviting, billing changes and API keys (docs/identity.md)") boolean emailVerificationRequired,
                 @Schema(requiredMode = REQUIRED, description = "The language of the account's emails",
-                        allowableValues = {"en", "zh-Hant"}) String language) {
+                        allowableValues = {"en", "zh-Hant"}) String language,
+                @Schema(requiredMode = REQUIRED, description = "Whether the user may use the operator console "
+                        + "(docs/operator-console.md)") boolean platformAdmin) {
     }
 
     @Serdeable

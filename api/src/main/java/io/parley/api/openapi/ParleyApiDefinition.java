@@ -60,7 +60,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 @Tag(name = "Jobs", description = "Background jobs of the tenant: failures and retries"),
                 @Tag(name = "Analytics", description = "Figures in the tenant's time zone (JSON or CSV) and the "
                         + "message export"),
-                @Tag(name = "Health", description = "Process and database health, served by every role")
+                @Tag(name = "Health", description = "Process and database health, served by every role"),
+                @Tag(name = "Operator", description = "The operator console of the installation: tenants, suspension, "
+                        + "plans, read-only impersonation, platform health (platform admins only)")
         },
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",

@@ -80,6 +80,22 @@ public final class TenantPlanAssignments {
         return outcomes;
     }
 
+    /**
+     * The operator console's plan change (docs/operator-console.md): the tenant's base plan, as a configured
+     * assignment would set it, audited in the tenant's log with the operator as actor. Inside the tenant's scope;
+     * false when it was on that plan already. The plan must be one of the catalogue's (the caller checks).
+     */
+    public boolean assignByOperator(TenantId tenant, String plan, Actor operator) {
+        Optional<String> current = repository.lockBasePlan(tenant.value());
+        if (current.isEmpty() || current.get().equals(plan)) {
+            return false;
+        }
+        repository.setBasePlan(tenant.value(), plan);
+        audit.record(tenant, operator, "tenant.plan.assigned", "tenant", tenant.toString(),
+                Map.of("from", current.get(), "to", plan, "source", "operator console"));
+        return true;
+    }
+
     private Outcome assign(TenantId tenant, String plan) {
         Optional<String> current = repository.lockBasePlan(tenant.value());
         if (current.isEmpty()) {

@@ -24,6 +24,7 @@ public final class TenantScope {
     private static final String SET_ALL = "SELECT set_config('parley.tenant_id', ?, true), "
             + "set_config('parley.user_id', ?, true), set_config('parley.queue', ?, true)";
     private static final String SET_ALL_REPLAYABLE = SET_ALL + ", set_config('synchronous_commit', 'off', true)";
+    private static final String SET_PLATFORM = SET_ALL + ", set_config('parley.platform', 'on', true)";
 
     private final TransactionOperations<Connection> transactions;
 
@@ -104,6 +105,18 @@ public final class TenantScope {
         return TransactionLimit.admit(() -> transactions.execute(TransactionDefinition.DEFAULT, status -> {
             Connection connection = status.getConnection();
             set(connection, SET_ALL_REPLAYABLE, "", "", "on");
+            return work.get();
+        }));
+    }
+
+    /**
+     * The operator console (docs/operator-console.md): the platform's own tables and the read-only windows across
+     * tenants that V198 opens (tenants list, health), plus, when {@code tenant} is given, that tenant's rows as
+     * {@link #write} sees them. Only the console's code, behind its platform-admin check, may use this.
+     */
+    public <T> T asPlatform(TenantId tenant, Supplier<T> work) {
+        return TransactionLimit.admit(() -> transactions.execute(TransactionDefinition.DEFAULT, status -> {
+            set(status.getConnection(), SET_PLATFORM, tenant == null ? "" : tenant.value().toString(), "", "");
             return work.get();
         }));
     }

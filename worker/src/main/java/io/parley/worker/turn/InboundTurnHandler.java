@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.parley.core.ServerRoles;
+import io.parley.core.admin.TenantSuspensions;
 import io.parley.core.analytics.AnalyticsTrigger;
 import io.parley.core.channel.ChannelRow;
 import io.parley.core.config.BotConfiguration;
@@ -73,12 +74,15 @@ final class InboundTurnHandler implements JobHandler {
     private final AnalyticsTrigger analytics;
     private final ModerationTurn moderation;
     private final ContactErasure erasure;
+    private final TenantSuspensions suspensions;
 
     InboundTurnHandler(TenantScope scope, TurnRepository turns, BotConfigurationCache configurations,
                        ContactRepository contacts, StatusUpdates statuses, MessageIntake intake, FlowPlanner planner,
                        LlmAnswer llm, ReplyWriter writer, JsonMapper json, WorkingSignals signals,
                        LineProfiles profiles, WaitingMessages waiting, QuotaReply quotas,
-                       AnalyticsTrigger analytics, ModerationTurn moderation, ContactErasure erasure) {
+                       AnalyticsTrigger analytics, ModerationTurn moderation, ContactErasure erasure,
+                       TenantSuspensions suspensions) {
+        this.suspensions = suspensions;
         this.analytics = analytics;
         this.moderation = moderation;
         this.erasure = erasure;
@@ -107,6 +111,9 @@ final class InboundTurnHandler implements JobHandler {
     public void run(Job job) {
         TenantId tenant = job.tenant();
         UUID eventId = eventId(job);
+        if (suspensions.holds(tenant, job.id(), eventId)) {
+            return; // the tenant is suspended: the stored event is answered when it resumes (docs/operator-console.md)
+        }
         // One transaction reads the event and takes it in: a turn's first step costs one commit, not two.
         Turn admitted = scope.writeReplayable(tenant, () -> admit(tenant, eventId));
         analytics.touched(tenant); // its rollups follow within parley.analytics.rollup-interval

@@ -1,0 +1,6 @@
+import type { RouteObject } from 'react-router-dom'
+import { OperatorPage } from './OperatorPage'
+
+export const operatorRoutes: RouteObject[] = [
+  { path: 'operator', element: <OperatorPage /> },
+]
