@@ -71,7 +71,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One tenant (platform admin) */
+        /**
+         * One tenant (platform admin)
+         * @description The tenant as the list shows it; 404 for an id that names no tenant.
+         */
         get: operations["getAdminTenant"];
         put?: never;
         post?: never;
