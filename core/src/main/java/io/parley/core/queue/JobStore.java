@@ -59,15 +59,12 @@ final class JobStore {
                 LEFT JOIN LATERAL (SELECT h.id FROM jobs h WHERE h.serial_key = u.serial_key
                                      AND h.state IN ('available', 'retryable') ORDER BY h.id LIMIT 1) head ON true
                 GROUP BY 1),
-            picks AS MATERIALIZED (SELECT ARRAY(SELECT id FROM fresh ORDER BY token_at, id) AS ids),
             urgent AS (
-                -- by id (an = ANY condition on the primary key), in the array's order: no join a plan could turn
-                -- into a walk of the jobs table or a loop over fresh per row
-                SELECT c.id FROM jobs c
-                WHERE c.id = ANY((SELECT ids FROM picks))
+                SELECT c.id FROM jobs c JOIN fresh ON fresh.id = c.id
+                WHERE c.id = ANY(ARRAY(SELECT id FROM fresh)) -- probes by id: never a walk of jobs joined to fresh
                   AND (SELECT ok FROM alive)
                   AND c.state IN ('available', 'retryable') AND c.scheduled_at <= now() AND c.kind = ANY(?)
-                ORDER BY array_position((SELECT ids FROM picks), c.id)
+                ORDER BY fresh.token_at, c.id
                 LIMIT ?
                 FOR UPDATE OF c SKIP LOCKED),
             rest AS (
