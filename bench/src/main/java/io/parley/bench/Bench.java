@@ -75,15 +75,24 @@ public final class Bench {
         }
         List<Scenario> scenarios = scenarios(options);
         List<Outcome> outcomes = new ArrayList<>();
+        Ceilings ceilings = new Ceilings();
+        int ceilingSeconds = Integer.parseInt(options.getOrDefault("ceiling-seconds", "10")); // 0: no ceilings
+        if (ceilingSeconds > 0) { // bench/README.md, "In-run ceilings"
+            ScenarioRun.log("HTTP ceiling: a bare Micronaut POST handler, %d s warm-up, %d s measured", ceilingSeconds,
+                    ceilingSeconds);
+            ceilings.measureHttp(settings, Integer.parseInt(options.getOrDefault("ack-concurrency", "64")),
+                    ceilingSeconds, ceilingSeconds, settings.work().resolve("0-ceiling"));
+        }
         try (FakeLine line = new FakeLine(settings.fixtures()); FakeLlm llm = new FakeLlm(settings.fixtures())) {
-            ScenarioRun runner = new ScenarioRun(settings, line, llm);
+            ScenarioRun runner = new ScenarioRun(settings, line, llm, ceilings,
+                    Integer.parseInt(options.getOrDefault("ceiling-clients", "32")), Math.min(ceilingSeconds, 5));
             for (int i = 0; i < scenarios.size(); i++) {
                 Outcome outcome = runner.run(i + 1, scenarios.get(i));
                 outcomes.add(outcome);
                 ScenarioRun.log("%s done: %s", outcome.scenario().key(), outcome.errors());
             }
         }
-        String report = Report.render(outcomes, settings);
+        String report = Report.render(outcomes, settings) + CeilingReport.render(outcomes, ceilings);
         System.out.println(report);
         Files.writeString(settings.work().resolve("report.txt"), report);
     }
@@ -114,6 +123,11 @@ public final class Bench {
         all.put("inflight", new Scenario("inflight", "(c) " + inFlight + " turns against a " + llmMillis + " ms LLM",
                 turnWarmup, inFlight, 0, inFlight, 256, true, 0, llmMillis,
                 Map.of("PARLEY_QUEUE_CONCURRENCY", queueConcurrency)));
+        int overloadSeconds = Integer.parseInt(options.getOrDefault("overload-seconds", "60"));
+        double overloadFactor = Double.parseDouble(options.getOrDefault("overload-factor", "2"));
+        all.put("overload", new Scenario("overload", "(d) " + overloadFactor + "× the measured capacity for "
+                + overloadSeconds + " s, 0 ms LLM: replies in LINE's window vs what capacity allowed", turnWarmup,
+                0, overloadSeconds, contacts, turnConcurrency, true, -overloadFactor, 0, Map.of()));
         List<Scenario> chosen = new ArrayList<>();
         for (String key : options.getOrDefault("scenarios", "ack,ack-busy,e2e,e2e-paced,inflight").split(",")) {
             Scenario scenario = all.get(key.trim());

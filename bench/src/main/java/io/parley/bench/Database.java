@@ -19,6 +19,8 @@ import java.util.UUID;
 final class Database implements AutoCloseable {
 
     private final Connection connection;
+    private final int port;
+    private final String password;
 
     Database(int port) throws SQLException {
         this(port, "");
@@ -41,9 +43,17 @@ final class Database implements AutoCloseable {
 
     /** With the superuser's password, where the embedded database asks for one (SCRAM, data/database.properties). */
     Database(int port, String password) throws SQLException {
-        connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/parley", "postgres",
-                password);
-        connection.setAutoCommit(true);
+        this.port = port;
+        this.password = password;
+        connection = another();
+    }
+
+    /** Another superuser connection to the same database, autocommitting (the durability ceiling's clients). */
+    Connection another() throws SQLException {
+        Connection another = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/parley",
+                "postgres", password);
+        another.setAutoCommit(true);
+        return another;
     }
 
     /**

@@ -26,6 +26,8 @@ final class Phase {
     volatile long firstSentAt;
     final AtomicLong lastAckedAt = new AtomicLong();
     final AtomicLong lastRepliedAt = new AtomicLong();
+    /** The overload scenario: turns per second measured just before this phase (its offered rate is a multiple). */
+    volatile double probedTurnsPerSecond = Double.NaN;
 
     Phase(int id, int capacity, boolean trackReplies) {
         this.id = id;

@@ -25,10 +25,22 @@ final class ScenarioRun {
     private final FakeLine line;
     private final FakeLlm llm;
 
-    ScenarioRun(Bench.Settings settings, FakeLine line, FakeLlm llm) {
+    private final Ceilings ceilings;
+    private final int ceilingClients;
+    private final int ceilingSeconds;
+
+    /**
+     * @param ceilingSeconds how long each scenario's durability ceiling is measured (0 = not), with
+     *                       {@code ceilingClients} connections
+     */
+    ScenarioRun(Bench.Settings settings, FakeLine line, FakeLlm llm, Ceilings ceilings, int ceilingClients,
+                int ceilingSeconds) {
         this.settings = settings;
         this.line = line;
         this.llm = llm;
+        this.ceilings = ceilings;
+        this.ceilingClients = ceilingClients;
+        this.ceilingSeconds = ceilingSeconds;
     }
 
     Outcome run(int index, Scenario scenario) throws IOException, InterruptedException, SQLException {
@@ -55,6 +67,11 @@ final class ScenarioRun {
             if (setup == null) {
                 setup = Admin.provision(parley.baseUrl());
                 database.raisePlan(setup.tenantId());
+            }
+            if (ceilingSeconds > 0) {
+                log("%s: durability ceiling, %d s of one-row commits from %d connections", scenario.key(),
+                        ceilingSeconds, ceilingClients);
+                ceilings.measureDurable(scenario.key(), database, ceilingClients, ceilingSeconds);
             }
             LineWebhooks webhooks = new LineWebhooks(Admin.CHANNEL_SECRET, Long.toString(System.currentTimeMillis(), 36));
             Outcome outcome;
@@ -91,7 +108,17 @@ final class ScenarioRun {
                             Path directory) throws IOException, InterruptedException, SQLException {
         int capacity = scenario.seconds() > 0 ? Math.min(scenario.count(), scenario.seconds() * MAX_ACKS_PER_SECOND)
                 : scenario.count();
+        double rate = scenario.rate();
+        double probed = Double.NaN;
+        if (rate < 0) { // a multiple of the capacity, measured now (the overload scenario)
+            probed = probeCapacity(index, scenario, load);
+            rate = -rate * probed;
+            capacity = (int) Math.ceil(rate * scenario.seconds()) + 1;
+            log("%s: capacity %.0f turns/s; offering %.0f/s for %d s", scenario.key(), probed, rate,
+                    scenario.seconds());
+        }
         Phase phase = new Phase(index * 10 + 2, capacity, scenario.waitReplies());
+        phase.probedTurnsPerSecond = probed;
         line.track(phase);
         llm.delayMillis = scenario.llmMillis();
         long llmCalls = llm.calls.get();
@@ -118,7 +145,7 @@ final class ScenarioRun {
         try {
             load.run(phase, capacity, scenario.contacts(), scenario.concurrency(),
                     scenario.seconds() > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(scenario.seconds()) : 0,
-                    scenario.rate());
+                    rate);
             if (scenario.llmMillis() > 0) {
                 // every webhook is acknowledged and most turns are waiting on the LLM right now: the heap at its fullest
                 heapInfo = jcmd(parley, directory.resolve("heap-info.txt"), "GC.heap_info");
@@ -143,6 +170,17 @@ final class ScenarioRun {
         }
         return new Outcome(scenario, phase, usage, null, llm.calls.get() - llmCalls, line.loadings.get() - loadings,
                 line.unmatchedReplies.get() - unmatched, heapInfo, statements, directory);
+    }
+
+    /** Completed turns per second of {@code scenario.warmup()} turns sent as fast as acked, after the warm-up. */
+    private double probeCapacity(int index, Scenario scenario, WebhookLoad load) throws InterruptedException {
+        Phase probe = new Phase(index * 10 + 3, scenario.warmup(), true);
+        line.track(probe);
+        log("%s: capacity probe, %d turns as fast as acknowledged", scenario.key(), scenario.warmup());
+        load.run(probe, scenario.warmup(), scenario.contacts(), scenario.concurrency(), 0, 0);
+        awaitReplies(probe);
+        long span = probe.lastRepliedAt.get() - probe.firstSentAt;
+        return span <= 0 ? 0 : probe.answered() / (span / 1e9);
     }
 
     /**

@@ -64,8 +64,8 @@ public final class JobQueue {
     public Optional<Long> enqueue(TenantId tenant, JobRequest job) {
         String sql = """
                 INSERT INTO jobs (tenant_id, kind, args, unique_key, serial_key, priority, max_attempts, scheduled_at,
-                                  trace_parent)
-                VALUES (?, ?, CAST(? AS jsonb), ?, ?, ?, ?, coalesce(?, now()) + ? * interval '1 millisecond', ?)
+                                  trace_parent, reply_token_at)
+                VALUES (?, ?, CAST(? AS jsonb), ?, ?, ?, ?, coalesce(?, now()) + ? * interval '1 millisecond', ?, ?)
                 ON CONFLICT (tenant_id, unique_key) WHERE unique_key IS NOT NULL DO NOTHING
                 RETURNING id""";
         try {
@@ -86,6 +86,11 @@ public final class JobQueue {
                 }
                 insert.setLong(9, job.delay() == null ? 0 : job.delay().toMillis());
                 insert.setString(10, job.traceParent());
+                if (job.replyTokenAt() == null) {
+                    insert.setNull(11, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    insert.setTimestamp(11, Timestamp.from(job.replyTokenAt()));
+                }
                 try (ResultSet rows = insert.executeQuery()) {
                     id = rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
                 }
@@ -191,18 +196,20 @@ public final class JobQueue {
         }
         String sql = """
                 INSERT INTO jobs (tenant_id, kind, args, unique_key, serial_key, priority, max_attempts, scheduled_at,
-                                  trace_parent)
+                                  trace_parent, reply_token_at)
                 SELECT ?, j.kind, CAST(j.args AS jsonb), j.unique_key, j.serial_key, CAST(j.priority AS smallint),
                     CAST(j.max_attempts AS integer), coalesce(CAST(j.scheduled_at AS timestamptz), now())
-                        + CAST(j.delay_ms AS bigint) * interval '1 millisecond', j.trace_parent
+                        + CAST(j.delay_ms AS bigint) * interval '1 millisecond', j.trace_parent,
+                    CAST(j.reply_token_at AS timestamptz)
                 FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
-                    CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+                    CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                    CAST(? AS text[]))
                     WITH ORDINALITY AS j(kind, args, unique_key, serial_key, priority, max_attempts, scheduled_at,
-                                         delay_ms, trace_parent, ord)
+                                         delay_ms, trace_parent, reply_token_at, ord)
                 ORDER BY j.ord
                 ON CONFLICT (tenant_id, unique_key) WHERE unique_key IS NOT NULL DO NOTHING""";
         int size = jobs.size();
-        String[][] columns = new String[9][size];
+        String[][] columns = new String[10][size];
         for (int i = 0; i < size; i++) {
             JobRequest job = jobs.get(i);
             columns[0][i] = job.kind();
@@ -214,6 +221,7 @@ public final class JobQueue {
             columns[6][i] = job.scheduledAt() == null ? null : job.scheduledAt().toString();
             columns[7][i] = Long.toString(job.delay() == null ? 0 : job.delay().toMillis());
             columns[8][i] = job.traceParent();
+            columns[9][i] = job.replyTokenAt() == null ? null : job.replyTokenAt().toString();
         }
         try {
             Connection connection = dataSource.getConnection();

@@ -16,15 +16,25 @@ import java.util.Objects;
  *                   to the transaction's {@code now()})
  * @param traceParent the trace the job continues (W3C traceparent), captured where the request is made — on the
  *                   webhook's or the turn's thread, not a batch writer's (docs/operations/observability.md)
+ * @param replyTokenAt when the LINE reply token this job answers with was issued (the webhook's timestamp): while
+ *                   its window is open the claim takes the job's conversation first, earliest first
+ *                   (docs/architecture/queue.md, "Reply deadlines"); null for jobs that answer no webhook
  */
 public record JobRequest(String kind, String argsJson, @Nullable String uniqueKey, @Nullable String serialKey,
                          int priority, int maxAttempts, @Nullable Instant scheduledAt, @Nullable Duration delay,
-                         @Nullable String traceParent) {
+                         @Nullable String traceParent, @Nullable Instant replyTokenAt) {
+
+    public JobRequest(String kind, String argsJson, @Nullable String uniqueKey, @Nullable String serialKey,
+                      int priority, int maxAttempts, @Nullable Instant scheduledAt, @Nullable Duration delay,
+                      @Nullable String traceParent) {
+        this(kind, argsJson, uniqueKey, serialKey, priority, maxAttempts, scheduledAt, delay, traceParent, null);
+    }
 
     /** A request continuing the current trace, if any. */
     public JobRequest(String kind, String argsJson, @Nullable String uniqueKey, @Nullable String serialKey,
                       int priority, int maxAttempts, @Nullable Instant scheduledAt, @Nullable Duration delay) {
-        this(kind, argsJson, uniqueKey, serialKey, priority, maxAttempts, scheduledAt, delay, TraceParent.current());
+        this(kind, argsJson, uniqueKey, serialKey, priority, maxAttempts, scheduledAt, delay, TraceParent.current(),
+                null);
     }
 
     public JobRequest {
@@ -40,23 +50,37 @@ public record JobRequest(String kind, String argsJson, @Nullable String uniqueKe
     }
 
     public JobRequest unique(String key) {
-        return new JobRequest(kind, argsJson, key, serialKey, priority, maxAttempts, scheduledAt, delay, traceParent);
+        return new JobRequest(kind, argsJson, key, serialKey, priority, maxAttempts, scheduledAt, delay, traceParent,
+                replyTokenAt);
     }
 
     public JobRequest serial(String key) {
-        return new JobRequest(kind, argsJson, uniqueKey, key, priority, maxAttempts, scheduledAt, delay, traceParent);
+        return new JobRequest(kind, argsJson, uniqueKey, key, priority, maxAttempts, scheduledAt, delay, traceParent,
+                replyTokenAt);
     }
 
     public JobRequest maxAttempts(int attempts) {
-        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, attempts, scheduledAt, delay, traceParent);
+        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, attempts, scheduledAt, delay, traceParent,
+                replyTokenAt);
     }
 
     public JobRequest at(Instant when) {
-        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, maxAttempts, when, delay, traceParent);
+        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, maxAttempts, when, delay, traceParent,
+                replyTokenAt);
     }
 
     /** Due {@code after} from now, by the database's clock (not this host's, which may be skewed). */
     public JobRequest after(Duration after) {
-        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, maxAttempts, scheduledAt, after, traceParent);
+        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, maxAttempts, scheduledAt, after, traceParent,
+                replyTokenAt);
+    }
+
+    /**
+     * Answers with a LINE reply token issued at {@code issuedAt} (the webhook's timestamp); null = none. While the
+     * token's window is open, the queue claims this job's conversation before jobs whose window closed.
+     */
+    public JobRequest replyToken(@Nullable Instant issuedAt) {
+        return new JobRequest(kind, argsJson, uniqueKey, serialKey, priority, maxAttempts, scheduledAt, delay,
+                traceParent, issuedAt);
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.core.queue;
 
+import io.micronaut.context.annotation.Value;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
 import jakarta.inject.Singleton;
@@ -28,23 +29,64 @@ final class JobStore {
     /** Serializes claims across all workers; see {@link #claim}. Any constant unique to the queue will do. */
     private static final long CLAIM_LOCK = 0x7061726c65794a6fL; // "parleyJo"
 
+    /*
+     * Claim order (docs/architecture/queue.md, "Reply deadlines"): first the conversations that still hold a reply
+     * token in its window, earliest token first; then everything else, highest priority, then oldest first.
+     *
+     * "fresh" walks jobs_reply_token_idx from the oldest token still in the window and stops after a few batches'
+     * worth, skipping keys that have a job running ("busy": the running jobs' keys, read once and hashed; a probe of
+     * jobs_serial_idx per fresh job walked each key's whole backlog, 850 ms per claim at 1 M waiting). Each fresh job
+     * stands for its conversation: the job to run is its key's oldest waiting job (the head), because within a key
+     * order stays FIFO — and the head's turn takes in the waiting messages behind it and answers with the newest
+     * reply token (WaitingMessages), so running an expired head is how a fresh token behind it is used. "urgent"
+     * locks those heads that are claimable now, in the order of their conversation's earliest fresh token; "rest"
+     * fills the batch in the old order.
+     */
     private static final String CLAIM = """
-            WITH picked AS (
+            WITH alive AS MATERIALIZED (
+                SELECT NOT EXISTS (SELECT 1 FROM queue_processes d WHERE d.id = ? AND d.declared_dead_at IS NOT NULL)
+                    AS ok),
+            busy AS MATERIALIZED (
+                SELECT serial_key FROM jobs WHERE state = 'running' AND serial_key IS NOT NULL),
+            fresh AS MATERIALIZED (
+                SELECT coalesce(head.id, u.id) AS id, min(u.reply_token_at) AS token_at
+                FROM (SELECT u.id, u.serial_key, u.reply_token_at FROM jobs u
+                      WHERE u.reply_token_at > now() - ? * interval '1 millisecond'
+                        AND u.state IN ('available', 'retryable') AND u.kind = ANY(?)
+                        AND (u.serial_key IS NULL OR u.serial_key NOT IN (SELECT serial_key FROM busy))
+                      ORDER BY u.reply_token_at, u.id
+                      LIMIT ?) u
+                LEFT JOIN LATERAL (SELECT h.id FROM jobs h WHERE h.serial_key = u.serial_key
+                                     AND h.state IN ('available', 'retryable') ORDER BY h.id LIMIT 1) head ON true
+                GROUP BY 1),
+            urgent AS (
+                SELECT c.id FROM jobs c JOIN fresh ON fresh.id = c.id
+                WHERE c.id = ANY(ARRAY(SELECT id FROM fresh)) -- probes by id: never a walk of jobs joined to fresh
+                  AND (SELECT ok FROM alive)
+                  AND c.state IN ('available', 'retryable') AND c.scheduled_at <= now() AND c.kind = ANY(?)
+                ORDER BY fresh.token_at, c.id
+                LIMIT ?
+                FOR UPDATE OF c SKIP LOCKED),
+            rest AS (
                 SELECT c.id FROM jobs c
-                WHERE NOT EXISTS (SELECT 1 FROM queue_processes d WHERE d.id = ? AND d.declared_dead_at IS NOT NULL)
+                WHERE (SELECT ok FROM alive)
                   AND c.state IN ('available', 'retryable') AND c.scheduled_at <= now() AND c.kind = ANY(?)
                   AND (c.serial_key IS NULL OR (
                       NOT EXISTS (SELECT 1 FROM jobs p WHERE p.serial_key = c.serial_key
                                     AND p.state IN ('available', 'retryable', 'running') AND p.id < c.id)
                       AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.serial_key = c.serial_key
                                     AND r.state = 'running')))
+                  AND c.id NOT IN (SELECT id FROM urgent)
                 ORDER BY c.priority DESC, c.scheduled_at, c.id
-                LIMIT ?
+                LIMIT greatest(0, ? - (SELECT count(*) FROM urgent))
                 FOR UPDATE OF c SKIP LOCKED)
             UPDATE jobs j SET state = 'running', attempt = j.attempt + 1, attempted_at = now(), locked_by = ?,
                 locked_until = now() + ? * interval '1 millisecond'
-            FROM picked WHERE j.id = picked.id
+            FROM (SELECT id FROM urgent UNION ALL SELECT id FROM rest) picked WHERE j.id = picked.id
             RETURNING j.id, j.tenant_id, j.kind, CAST(j.args AS text), j.attempt, j.max_attempts, j.trace_parent""";
+
+    /** How many fresh-token jobs a claim looks at per job it may take: keys with several fresh jobs count once. */
+    private static final int FRESH_SCAN_PER_JOB = 4;
 
     /*
      * Completions and heartbeats both update many of this worker's running jobs in one statement. Each locks its
@@ -73,15 +115,23 @@ final class JobStore {
 
     private final TenantScope scope;
     private final DataSource dataSource;
+    private final Duration replyWindow;
 
-    JobStore(TenantScope scope, DataSource dataSource) {
+    /**
+     * @param replyWindow {@code parley.outbound.line.reply-window} (50 s), the same setting the LINE sender uses: a
+     *                    reply token issued longer ago than this is not used any more, so its job is not urgent
+     */
+    JobStore(TenantScope scope, DataSource dataSource,
+             @Value("${parley.outbound.line.reply-window:50s}") Duration replyWindow) {
         this.scope = scope;
         this.dataSource = dataSource; // transaction-aware: statements run in the asQueue transaction
+        this.replyWindow = replyWindow;
     }
 
     /**
-     * Claims up to {@code limit} due jobs of {@code kinds}, highest priority, then oldest first. A job with a
-     * serial key is claimable only while no job of its key is running and none with a smaller id is waiting.
+     * Claims up to {@code limit} due jobs of {@code kinds}: first the heads of conversations with a reply token still
+     * in its window, earliest token first; then highest priority, then oldest first. A job with a serial key is
+     * claimable only while no job of its key is running and none with a smaller id is waiting.
      *
      * <p>That check reads a snapshot, and two claimers with overlapping snapshots could each see "nothing of this
      * key is running" and start two of its jobs (one committed late, or a discarded one retried through the API).
@@ -103,11 +153,17 @@ final class JobStore {
                 lock.execute();
             }
             try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                java.sql.Array kindArray = connection.createArrayOf("text", kinds.toArray());
                 claim.setString(1, worker); // a process declared dead claims nothing until it has re-registered
-                claim.setArray(2, connection.createArrayOf("text", kinds.toArray()));
-                claim.setInt(3, limit);
-                claim.setString(4, worker);
-                claim.setLong(5, lease.toMillis());
+                claim.setLong(2, replyWindow.toMillis());
+                claim.setArray(3, kindArray);
+                claim.setInt(4, limit * FRESH_SCAN_PER_JOB);
+                claim.setArray(5, kindArray);
+                claim.setInt(6, limit);
+                claim.setArray(7, kindArray);
+                claim.setInt(8, limit);
+                claim.setString(9, worker);
+                claim.setLong(10, lease.toMillis());
                 List<Job> jobs = new ArrayList<>();
                 try (ResultSet rows = claim.executeQuery()) {
                     while (rows.next()) {

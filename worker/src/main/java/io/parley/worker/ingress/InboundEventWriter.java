@@ -80,7 +80,9 @@ final class InboundEventWriter {
                 .serial(event.type() == InboundEvent.Type.STATUS ? event.sendKey() : event.conversationKey())
                 // A turn blocks its conversation while it retries; LLM failures never reach the queue (the turn sends
                 // the fallback), so what is left is infrastructure: 5 attempts with attempt⁴ backoff ≈ 6 minutes.
-                .maxAttempts(5);
+                .maxAttempts(5)
+                // while its LINE reply token is fresh the queue takes this conversation first (docs/architecture/queue.md)
+                .replyToken(event.replyToken() == null ? null : event.occurredAt());
         if (mayGoToTheLlm(event) && !debounce.isZero()) {
             job = job.after(debounce);
         }

@@ -37,12 +37,13 @@ public record OutboundSendArgs(UUID conversationId, List<UUID> messageIds, @Null
     /**
      * The job to enqueue (in the transaction that created the messages): serial on the conversation's send key
      * ({@code InboundEvent.sendKey()}, so replies leave in order without waiting for later turns), unique on the
-     * first message id.
+     * first message id, and ahead of jobs without a fresh reply token while its LINE token is in its window.
      */
     public JobRequest job(String sendKey, JsonMapper json) {
         try {
             return JobRequest.of(JobKinds.OUTBOUND_SEND, json.writeValueAsString(this))
-                    .unique("out:" + messageIds.getFirst()).serial(sendKey).maxAttempts(MAX_ATTEMPTS);
+                    .unique("out:" + messageIds.getFirst()).serial(sendKey).maxAttempts(MAX_ATTEMPTS)
+                    .replyToken(replyToken == null ? null : inboundAt); // claimed first while the token is fresh
         } catch (IOException e) {
             throw new IllegalStateException("outbound send args are not serializable", e);
         }
