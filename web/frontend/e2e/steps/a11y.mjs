@@ -10,8 +10,8 @@ export const checked = []
 
 /**
  * Runs axe on the page as it is now (or on the part `include` selects, e.g. the widget on a page of another site,
- * whose own markup is not ours) and fails on a serious or critical violation. AXE_REPORT_ONLY=1 logs instead of
- * failing (to list everything at once while fixing).
+ * whose own markup is not ours) and fails on a serious or critical violation. AXE_REPORT_ONLY=1 logs every violation
+ * with its elements instead of failing (to list everything at once while fixing).
  *
  * @param {import('playwright-core').Page} page
  * @param {string} name the page state, as the log and the failure say it
@@ -26,11 +26,12 @@ export async function expectAccessible(page, name, { include } = {}) {
   checked.push({ name, failing: failing.length, other: other.length })
   console.log(`axe ${name}: ${failing.length} serious/critical`
     + (other.length ? `; ${other.map((v) => `${v.id} (${v.impact})`).join(', ')}` : ''))
-  if (failing.length === 0) return
-  const report = failing.map((v) => `${v.id} (${v.impact}): ${v.help}\n`
+  const verbose = process.env.AXE_REPORT_ONLY === '1'
+  if (failing.length === 0 && !verbose) return
+  const report = (verbose ? violations : failing).map((v) => `${v.id} (${v.impact}): ${v.help}\n`
     + v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}  ${n.failureSummary?.split('\n').slice(1).join(' ')}`).join('\n'))
     .join('\n  ')
-  if (process.env.AXE_REPORT_ONLY === '1') {
+  if (verbose) {
     console.log(`  ${report}`)
     return
   }

@@ -62,6 +62,8 @@ describe('the inbox', () => {
     expect(items[1]).toHaveTextContent(/Bot: Your order is on its way.*Delivered/)
     expect(items[2]).toHaveTextContent(/Sorry, that failed.*Failed: 131047: Re-engagement message/)
     await waitFor(() => expect(api.requests).toContainEqual(expect.objectContaining({ method: 'POST', path: '/api/v1/conversations/c1/read' })))
+    // the history scrolls: the keyboard can reach it to scroll it (axe scrollable-region-focusable)
+    expect(screen.getByRole('region', { name: 'Conversation history' })).toHaveAttribute('tabindex', '0')
   })
 
   it('sends a reply with Enter, shows it in the thread and keeps Shift+Enter for new lines', async () => {
