@@ -16,6 +16,7 @@ import { handOffAndWorkTheInbox } from './steps/inbox.mjs'
 import { readTheAnalyticsPage } from './steps/distinct.mjs'
 import { sendABroadcastAndWatchItComplete } from './steps/broadcast2.mjs'
 import { uploadADocumentAndSeeACitedAnswer } from './steps/knowledge.mjs'
+import { coverTheNewerPagesAndCheckAccessibility } from './steps/axe.mjs'
 
 const parley = required('PARLEY_URL').replace(/\/+$/, '')
 const hostPage = required('HOST_PAGE_URL')
@@ -184,6 +185,7 @@ try {
 
   await readTheAnalyticsPage({ page: dashboard, step, parley, shot })
   await sendABroadcastAndWatchItComplete({ page: dashboard, step, parley, botId, shot })
+  await coverTheNewerPagesAndCheckAccessibility({ browser, dashboard, site, step, parley, botId, shot })
 
   await step('the widget keeps the conversation after a reload, on a phone-sized screen', async () => {
     const phone = await context.newPage() // same browser profile: the host page's localStorage keeps the session

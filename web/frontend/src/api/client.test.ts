@@ -45,6 +45,26 @@ describe('API client', () => {
     expect(sessionStore.read()).toBeNull()
   })
 
+  it('sends the access token to the account calls under /auth (sign-in methods, provider link, verification email)', async () => {
+    sessionStore.write(tokens({ accessToken: 'mine' }))
+    const calls = fakeApi(route('GET', '/api/v1/auth/identities', 200, { hasPassword: true, items: [] }),
+      route('POST', '/api/v1/auth/oauth/acme/link', 200, { url: 'https://sso.example/authorize' }),
+      route('POST', '/api/v1/auth/verify-email/resend', 204))
+    await unwrap(api.GET('/api/v1/auth/identities'))
+    await unwrap(api.POST('/api/v1/auth/oauth/{provider}/link', { params: { path: { provider: 'acme' } } }))
+    await unwrap(api.POST('/api/v1/auth/verify-email/resend'))
+    expect(calls.requests.map((r) => r.authorization)).toEqual(['Bearer mine', 'Bearer mine', 'Bearer mine'])
+  })
+
+  it('sends no access token with the signed-out calls (sign-in, refresh, provider list)', async () => {
+    sessionStore.write(tokens({ accessToken: 'mine' }))
+    const calls = fakeApi(route('POST', '/api/v1/auth/login', 200, tokens()),
+      route('GET', '/api/v1/auth/oauth/providers', 200, { items: [] }))
+    await unwrap(api.POST('/api/v1/auth/login', { body: { email: 'a@example.com', password: 'long enough' } }))
+    await unwrap(api.GET('/api/v1/auth/oauth/providers'))
+    expect(calls.requests.map((r) => r.authorization)).toEqual([null, null])
+  })
+
   it('asks for JSON, so the all-in-one server routes API reads to the API and not to the dashboard', async () => {
     sessionStore.write(tokens())
     let accept: string | null = null

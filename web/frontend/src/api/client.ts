@@ -30,9 +30,18 @@ api.use(language)
 
 const retries = new WeakMap<Request, Request>()
 
+/**
+ * The calls made signed out (or that carry their own credential, as refresh and sign-out do): they go without the
+ * access token, and never wait for a refresh. Every other call, /api/v1/auth/identities and the provider link
+ * included, carries the token.
+ */
+const ANONYMOUS = new Set<string>(['/api/v1/auth/signup', '/api/v1/auth/login', '/api/v1/auth/refresh',
+  '/api/v1/auth/logout', '/api/v1/auth/verify-email', '/api/v1/auth/forgot-password', '/api/v1/auth/reset-password',
+  '/api/v1/auth/oauth/providers', '/api/v1/auth/oauth/exchange'])
+
 const auth: Middleware = {
   async onRequest({ request, schemaPath }) {
-    if (schemaPath.startsWith('/api/v1/auth/') && schemaPath !== '/api/v1/auth/switch-tenant') {
+    if (ANONYMOUS.has(schemaPath)) {
       return request
     }
     const session = await freshSession()

@@ -13,7 +13,9 @@ export function CopyField({ value, label }: { value: string; label: string }) {
   }
   return (
     <div className="p-copy">
-      <code aria-label={label}>{value}</code>
+      {/* it scrolls sideways when long: focusable, so a keyboard can scroll it too (WCAG 2.1.1, axe
+          scrollable-region-focusable) */}
+      <code aria-label={label} tabIndex={0}>{value}</code>
       <Button size="sm" onClick={copy} aria-label={`${t('actions.copy')}: ${label}`}>
         {copied ? t('actions.copied') : t('actions.copy')}
       </Button>

@@ -38,6 +38,29 @@ describe('the audit log', () => {
     expect(screen.queryByText('conversation.taken_over')).not.toBeInTheDocument()
   })
 
+  it('reads the newer actions as sentences too: identity secret, summary, knowledge sources, opt-in, SSO', async () => {
+    signIn()
+    fakeApi(meRoute, members, route('GET', LOG, 200, { items: [
+      entry('b1', 'channel.identity_secret_rotated'),
+      entry('b2', 'conversation.summary_updated'),
+      entry('b3', 'knowledge.source_created', { targetType: 'knowledge_source' }),
+      entry('b4', 'knowledge.source_reindexed', { targetType: 'knowledge_source' }),
+      entry('b5', 'contact.opted_in'),
+      entry('b6', 'broadcast.scheduled'),
+      entry('b7', 'tenant.sso_optional'),
+    ], nextCursor: null }))
+    renderApp('/settings/audit-log')
+
+    expect(await screen.findByText('Ann rotated the identity secret of a channel')).toBeInTheDocument()
+    expect(screen.getByText('Ann changed the summary of a conversation')).toBeInTheDocument()
+    expect(screen.getByText('Ann added a source to the knowledge base')).toBeInTheDocument()
+    expect(screen.getByText('Ann re-indexed a source of the knowledge base')).toBeInTheDocument()
+    expect(screen.getByText('Ann opted in a contact')).toBeInTheDocument()
+    expect(screen.getByText('Ann scheduled a broadcast')).toBeInTheDocument()
+    expect(screen.getByText('Ann made single sign-on optional for the workspace')).toBeInTheDocument()
+    expect(screen.queryByText(/: [a-z_]+\.[a-z_]+$/)).not.toBeInTheDocument() // no entry fell back to its code
+  })
+
   it('says the same in Traditional Chinese', async () => {
     signIn()
     await i18n.changeLanguage('zh-Hant')

@@ -36,7 +36,7 @@ export default catalog({
     contact: 'Contacts', segment: 'Segments', broadcast: 'Broadcasts', billing: 'Billing', premium: 'Premium tiers',
     access_code: 'Access codes', access_codes: 'Access codes', alert_rule: 'Alerts', job: 'Jobs', llm_price: 'LLM prices',
     whatsapp_template: 'WhatsApp templates', whatsapp_window_fallback: 'WhatsApp fallback', opt_out: 'Opt-outs',
-    privacy: 'Privacy',
+    privacy: 'Privacy', knowledge: 'Knowledge base',
   },
   things: {
     member: 'a member', invitation: 'an invitation', api_key: 'an API key', tenant: 'the workspace', bot: 'a bot',
@@ -45,6 +45,7 @@ export default catalog({
     access_code: 'an access code', access_codes: 'access codes', alert_rule: 'an alert rule', job: 'a job',
     llm_price: 'an LLM price', whatsapp_template: 'a WhatsApp template',
     whatsapp_window_fallback: 'the WhatsApp fallback template', opt_out: 'the opt-out keywords', privacy: 'privacy settings',
+    knowledge: 'the knowledge base',
   },
   verbs: {
     created: 'created', updated: 'changed', deleted: 'deleted', revoked: 'revoked', invited: 'invited',
@@ -61,6 +62,10 @@ export default catalog({
     sso_required: 'changed single sign-on for', export_requested: 'requested an export of',
     export_downloaded: 'downloaded an export of', assigned_plan: 'assigned a plan to',
     suspended: 'suspended', resumed: 'resumed', impersonated: 'looked at (read-only)',
+    identity_secret_rotated: 'rotated the identity secret of', summary_updated: 'changed the summary of',
+    source_created: 'added a source to', source_deleted: 'removed a source from', source_reindexed: 're-indexed a source of',
+    access_code_redeemed: 'redeemed an access code for', opted_in: 'opted in', scheduled: 'scheduled',
+    sso_optional: 'made single sign-on optional for',
   },
 }, {
   title: '稽核紀錄',
@@ -93,7 +98,7 @@ export default catalog({
     contact: '聯絡人', segment: '分眾', broadcast: '群發', billing: '帳務', premium: '付費等級',
     access_code: '存取碼', access_codes: '存取碼', alert_rule: '警示', job: '工作', llm_price: 'LLM 價格',
     whatsapp_template: 'WhatsApp 範本', whatsapp_window_fallback: 'WhatsApp 備用範本', opt_out: '退訂',
-    privacy: '隱私',
+    privacy: '隱私', knowledge: '知識庫',
   },
   things: {
     member: '成員', invitation: '邀請', api_key: 'API 金鑰', tenant: '工作區', bot: '機器人',
@@ -102,6 +107,7 @@ export default catalog({
     access_code: '存取碼', access_codes: '存取碼', alert_rule: '警示規則', job: '工作',
     llm_price: 'LLM 價格', whatsapp_template: 'WhatsApp 範本',
     whatsapp_window_fallback: 'WhatsApp 備用範本', opt_out: '退訂關鍵字', privacy: '隱私設定',
+    knowledge: '知識庫',
   },
   verbs: {
     created: ' 建立了', updated: ' 變更了', deleted: ' 刪除了', revoked: ' 撤銷了', invited: ' 邀請了',
@@ -118,5 +124,9 @@ export default catalog({
     sso_required: ' 變更了單一登入：', export_requested: ' 要求匯出',
     export_downloaded: ' 下載了匯出檔：', assigned_plan: ' 指派了方案：',
     suspended: ' 停權了', resumed: ' 恢復了', impersonated: ' 以唯讀方式檢視了',
+    identity_secret_rotated: ' 輪替了身分密鑰：', summary_updated: ' 變更了摘要：',
+    source_created: ' 新增來源至', source_deleted: ' 移除來源自', source_reindexed: ' 重新索引了來源：',
+    access_code_redeemed: ' 兌換了存取碼：', opted_in: ' 恢復訂閱了', scheduled: ' 排定了',
+    sso_optional: ' 將單一登入改為選用：',
   },
 })

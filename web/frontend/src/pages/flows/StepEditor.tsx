@@ -46,7 +46,7 @@ export function StepEditor({ step, number, path, first, last, removable, nested,
         <span className="flow-step__number" aria-hidden="true">{number}</span>
         {kind ? (
           <SelectField label={t('stepType')} value={step.type} error={errors[path] ?? errors[`${path}.type`]}
-                       onChange={(e) => onChange({ ...newStepForm(e.target.value, step.uid), text: step.text })}>
+                       onChange={(e) => onChange(retyped(step, e.target.value))}>
             {offered.map((k) => <option key={k.type} value={k.type}>{t(`stepTypes.${k.type}`)}</option>)}
           </SelectField>
         ) : <p className="p-field__hint flow-step__unknown">{t('apiOnlyStep', { type: typeName })}</p>}
@@ -60,4 +60,13 @@ export function StepEditor({ step, number, path, first, last, removable, nested,
       {kind && <kind.Editor step={step} path={path} errors={errors} set={(patch) => onChange({ ...step, ...patch })} />}
     </li>
   )
+}
+
+/**
+ * The step as a new one of another type, keeping its text when the new type has one (a carousel has none: the API
+ * refuses a field a type does not use).
+ */
+function retyped(step: StepForm, type: string): StepForm {
+  const fresh = newStepForm(type, step.uid)
+  return 'text' in fresh ? { ...fresh, text: step.text ?? fresh.text } : fresh
 }

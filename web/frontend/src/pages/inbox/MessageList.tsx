@@ -38,7 +38,8 @@ export function MessageList({ conversationId }: { conversationId: string }) {
     if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48
   }
   return (
-    <div className="inbox-log" ref={scroller} onScroll={onScroll}>
+    // it scrolls: focusable, so the keyboard scrolls it too (WCAG 2.1.1, axe scrollable-region-focusable)
+    <div className="inbox-log" ref={scroller} onScroll={onScroll} tabIndex={0} role="region" aria-label={t('thread.history')}>
       {thread.hasOlder && (
         <div className="inbox-log__older">
           <Button size="sm" variant="ghost" busy={thread.loadingOlder} onClick={() => thread.loadOlder()}>{t('thread.older')}</Button>

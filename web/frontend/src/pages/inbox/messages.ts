@@ -104,6 +104,7 @@ export default catalog({
   },
   thread: {
     label: 'Messages',
+    history: 'Conversation history',
     pick: 'Select a conversation',
     pickHint: 'Choose a conversation on the left to read it and reply.',
     older: 'Load older messages',
@@ -259,6 +260,7 @@ export default catalog({
   },
   thread: {
     label: '訊息',
+    history: '對話紀錄',
     pick: '請選擇對話',
     pickHint: '從左側選擇一則對話來閱讀與回覆。',
     older: '載入較早的訊息',

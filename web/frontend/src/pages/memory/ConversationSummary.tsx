@@ -31,7 +31,7 @@ export function ConversationSummary({ conversationId, canEdit }: { conversationI
       <h3 className="contact-panel__section">{t('summary.title')}</h3>
       {draft === null ? (
         <>
-          <p className="contact-panel__small" style={{ whiteSpace: 'pre-wrap' }}>
+          <p className="contact-panel__small" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
             {data.summary || <span className="p-muted">{t('summary.none')}</span>}
           </p>
           {data.updatedAt && (

@@ -43,6 +43,30 @@ describe('the carousel step editor', () => {
         { title: 'Staff', text: 'Ask us anything.', buttons: [{ label: 'Talk', flowId: 'f-staff' }] }] }])
   })
 
+  it('turns a new flow\'s text step into a carousel that saves without the text a carousel does not use', async () => {
+    signIn()
+    const api = fakeApi(meRoute, botRoute, flowsRoute, route('POST', '/api/v1/bots/b1/flows', 201, savedFlow),
+      route('GET', '/api/v1/bots/b1/flows/f1', 200, savedFlow))
+    renderApp('/bots/b1/flows/new')
+
+    await userEvent.type(await screen.findByLabelText('Name'), 'Menu')
+    await userEvent.type(screen.getByLabelText('Keywords'), 'menu')
+    const first = screen.getByRole('listitem', { name: 'Step 1: Text' })
+    await userEvent.type(within(first).getByLabelText('Text'), 'Our menu')
+    await userEvent.selectOptions(within(first).getByLabelText('Step type'), 'carousel')
+    const step = screen.getByRole('listitem', { name: 'Step 1: Carousel (cards side by side)' })
+    for (const [number, title] of [[1, 'Cake'], [2, 'Latte']] as const) {
+      const card = within(step).getByRole('group', { name: `Card ${number}` })
+      await userEvent.type(within(card).getByLabelText('Title'), title)
+      await userEvent.type(within(card).getByLabelText('Text'), `${title} of the day.`)
+    }
+    await userEvent.click(screen.getByRole('button', { name: 'Save flow' }))
+
+    await waitFor(() => expect(api.requests.find((r) => r.method === 'POST')).toBeDefined())
+    expect((api.requests.find((r) => r.method === 'POST')?.body as { steps: unknown[] }).steps).toEqual([{
+      type: 'carousel', cards: [{ title: 'Cake', text: 'Cake of the day.' }, { title: 'Latte', text: 'Latte of the day.' }] }])
+  })
+
   it("shows the API's refusals next to the card field and above the cards", async () => {
     signIn()
     fakeApi(meRoute, botRoute, flowsRoute, route('GET', '/api/v1/bots/b1/flows/f1', 200, savedFlow),

@@ -2,6 +2,7 @@ package io.parley.app;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.parley.api.testing.FakeIdentityProvider;
 import io.parley.core.testing.FakeStripe;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,13 +36,18 @@ import static org.assertj.core.api.Assertions.fail;
  * {@code customer.subscription.created} to the jar's /webhooks/stripe and returns to the success URL; the plan changes
  * once the jar's queue has processed them.
  *
+ * <p>Sign-in through OpenID Connect runs against {@link FakeIdentityProvider}, configured as the provider {@code sso}
+ * ("Fake SSO") through the environment variables an operator sets; it approves at once as {@link #SSO_USER}.
+ *
  * <p>Needs Node 20+ on the PATH and Chromium ({@code apt-get install -y chromium}; another binary with
  * {@code CHROMIUM}). Without Chromium it fails, saying so; {@code PARLEY_SKIP_BROWSER_TESTS=1} skips it instead.
  */
 class DashboardStoryIT {
 
     private static final Path FRONTEND = Path.of("../web/frontend");
-    private static final long STORY_TIMEOUT_SECONDS = 420; // about 25 steps; a loaded CI machine needs the headroom
+    private static final long STORY_TIMEOUT_SECONDS = 600; // about 40 steps; a loaded CI machine needs the headroom
+    private static final FakeIdentityProvider.User SSO_USER = new FakeIdentityProvider.User("story-sso-1",
+            "sam.soong@example.com", true, "Sam Soong");
 
     @TempDir
     Path dataDirectory;
@@ -61,13 +68,20 @@ class DashboardStoryIT {
         String parleyUrl = "http://localhost:" + port;
         FakeStripe stripe = FakeStripe.start();
         HttpServer telegram = fakeTelegram();
+        FakeIdentityProvider identityProvider = new FakeIdentityProvider();
+        identityProvider.nextUser(SSO_USER);
         stripe.completeCheckoutsVia(parleyUrl + "/webhooks/stripe");
-        ParleyJar jar = ParleyJar.start(dataDirectory, port, Map.of("PARLEY_PUBLIC_URL", parleyUrl,
+        Map<String, String> environment = new HashMap<>(Map.of("PARLEY_PUBLIC_URL", parleyUrl,
                 "STRIPE_API_KEY", FakeStripe.API_KEY, "STRIPE_WEBHOOK_SECRET", FakeStripe.WEBHOOK_SECRET,
                 "PARLEY_STRIPE_API_URL", stripe.url(), "PARLEY_PLANS_PRO_STRIPE_PRICE_IDS", FakeStripe.PRO_PRICE,
                 "PARLEY_PLANS_BUSINESS_STRIPE_PRICE_IDS", FakeStripe.BUSINESS_PRICE,
                 "PARLEY_BILLING_TRIAL_DAYS", "0", // no trial: the owner starts on Free, and Pro is bought
                 "PARLEY_PROVIDERS_TELEGRAM_API_URL", "http://127.0.0.1:" + telegram.getAddress().getPort()));
+        environment.putAll(Map.of("PARLEY_OAUTH_PROVIDERS_SSO_ISSUER", identityProvider.issuer(),
+                "PARLEY_OAUTH_PROVIDERS_SSO_CLIENT_ID", FakeIdentityProvider.CLIENT_ID,
+                "PARLEY_OAUTH_PROVIDERS_SSO_CLIENT_SECRET", FakeIdentityProvider.CLIENT_SECRET,
+                "PARLEY_OAUTH_PROVIDERS_SSO_DISPLAY_NAME", "Fake SSO"));
+        ParleyJar jar = ParleyJar.start(dataDirectory, port, environment);
         HttpServer site = hostSite();
         try {
             jar.port(120);
@@ -77,6 +91,7 @@ class DashboardStoryIT {
         } finally {
             site.stop(0);
             telegram.stop(0);
+            identityProvider.close();
             stripe.close();
             jar.process.destroy();
             if (!jar.process.waitFor(60, TimeUnit.SECONDS)) {
@@ -90,7 +105,8 @@ class DashboardStoryIT {
         ProcessBuilder builder = new ProcessBuilder("node", "e2e/story.mjs").directory(FRONTEND.toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(Map.of("PARLEY_URL", parleyUrl, "HOST_PAGE_URL", hostPageUrl,
-                "SCREENSHOT_DIR", screenshots.toString(), "CHROMIUM", chromium.toString()));
+                "SCREENSHOT_DIR", screenshots.toString(), "CHROMIUM", chromium.toString(),
+                "SSO_NAME", "Fake SSO", "SSO_EMAIL", SSO_USER.email(), "SSO_USER_NAME", SSO_USER.name()));
         Process story = builder.start();
         story.getOutputStream().close();
         try (BufferedReader lines = new BufferedReader(
