@@ -13,6 +13,7 @@ import io.parley.core.contact.ContactRepository;
 import io.parley.core.flow.FlowTurn;
 import io.parley.core.channel.ChannelType;
 import io.parley.core.message.EventAttributes;
+import io.parley.worker.outbound.InlineSend;
 import io.parley.worker.outbound.line.LineProfiles;
 import io.parley.core.message.InboundEvent;
 import io.parley.core.message.JobKinds;
@@ -73,12 +74,15 @@ final class InboundTurnHandler implements JobHandler {
     private final AnalyticsTrigger analytics;
     private final ModerationTurn moderation;
     private final ContactErasure erasure;
+    private final InlineSend inline;
 
     InboundTurnHandler(TenantScope scope, TurnRepository turns, BotConfigurationCache configurations,
                        ContactRepository contacts, StatusUpdates statuses, MessageIntake intake, FlowPlanner planner,
                        LlmAnswer llm, ReplyWriter writer, JsonMapper json, WorkingSignals signals,
                        LineProfiles profiles, WaitingMessages waiting, QuotaReply quotas,
-                       AnalyticsTrigger analytics, ModerationTurn moderation, ContactErasure erasure) {
+                       AnalyticsTrigger analytics, ModerationTurn moderation, ContactErasure erasure,
+                       InlineSend inline) {
+        this.inline = inline;
         this.analytics = analytics;
         this.moderation = moderation;
         this.erasure = erasure;
@@ -195,14 +199,14 @@ final class InboundTurnHandler implements JobHandler {
         }
         ModerationTurn.Screen screen = moderation.input(turn); // before anything answers, limits included
         if (screen.stops()) {
-            answerInstead(turn, List.of(), screen);
+            answerInstead(job, turn, List.of(), screen);
             return;
         }
         if (turn.limits().limitedUntil() != null) {
             if (turn.limits().quota()) {
-                quotaReached(turn, QuotaReply.Quota.MESSAGES, turn.limits().limitedUntil());
+                quotaReached(job, turn, QuotaReply.Quota.MESSAGES, turn.limits().limitedUntil());
             } else {
-                notifyLimit(turn, turn.limits().limitedUntil());
+                notifyLimit(job, turn, turn.limits().limitedUntil());
             }
             return;
         }
@@ -213,7 +217,7 @@ final class InboundTurnHandler implements JobHandler {
         boolean crisis = false;
         if (plan.then() == FlowTurn.Then.LLM) {
             if (turn.limits().llmBudgetUntil() != null) {
-                quotaReached(turn, QuotaReply.Quota.LLM_BUDGET, turn.limits().llmBudgetUntil());
+                quotaReached(job, turn, QuotaReply.Quota.LLM_BUDGET, turn.limits().llmBudgetUntil());
                 return;
             }
             boolean coalescing = WaitingMessages.coalescable(turn, plan);
@@ -222,7 +226,7 @@ final class InboundTurnHandler implements JobHandler {
                 turn = turn.absorbing(typed);
                 ModerationTurn.Screen late = moderation.absorbed(turn, typed);
                 if (late.stops()) {
-                    answerInstead(turn, messages, late);
+                    answerInstead(job, turn, messages, late);
                     return;
                 }
             }
@@ -234,7 +238,7 @@ final class InboundTurnHandler implements JobHandler {
             }
             crisis = addAnswer(turn, answer, messages);
         }
-        writer.write(turn, new Reply(messages, plan.attributeChanges(), plan.then() == FlowTurn.Then.HANDOFF,
+        reply(job, turn, new Reply(messages, plan.attributeChanges(), plan.then() == FlowTurn.Then.HANDOFF,
                 answer == null ? null : answer.usage(), !messages.isEmpty(), null, plan.flowWait(),
                 plan.variableChanges(), answer == null ? null : answer.memory(), plan.handoffSource()));
         if (crisis) {
@@ -269,10 +273,10 @@ final class InboundTurnHandler implements JobHandler {
     }
 
     /** Moderation (or the input length limit) answers instead of the flows and the LLM. */
-    private void answerInstead(Turn turn, List<OutboundMessage> before, ModerationTurn.Screen screen) {
+    private void answerInstead(Job job, Turn turn, List<OutboundMessage> before, ModerationTurn.Screen screen) {
         List<OutboundMessage> messages = new ArrayList<>(before);
         messages.addAll(screen.instead());
-        writer.write(turn, new Reply(messages, Map.of(), false, null, true, null));
+        reply(job, turn, new Reply(messages, Map.of(), false, null, true, null));
         if (screen.crisis()) {
             moderation.handOff(turn);
         }
@@ -282,21 +286,43 @@ final class InboundTurnHandler implements JobHandler {
      * The tenant's plan quota is used up: the owner and admins are told (once per quota and month), and the contact
      * gets the bot's quota message — never the per-contact limit text — once per window, like the limit message.
      */
-    private void quotaReached(Turn turn, QuotaReply.Quota quota, Instant until) {
+    private void quotaReached(Job job, Turn turn, QuotaReply.Quota quota, Instant until) {
         quotas.notifyMembers(turn.tenant(), quota, until);
         if (!turn.limits().noticeActive()) {
-            writer.write(turn, Reply.limitNotice(QuotaReply.text(turn.bot()), until));
+            reply(job, turn, Reply.limitNotice(QuotaReply.text(turn.bot()), until));
         }
     }
 
     /** The bot's limit message, once per window; silence while a notice's window lasts. */
-    private void notifyLimit(Turn turn, Instant until) {
+    private void notifyLimit(Job job, Turn turn, Instant until) {
         if (turn.limits().noticeActive()) {
             return;
         }
         String text = turn.bot().limitMessage() == null || turn.bot().limitMessage().isBlank()
                 ? DEFAULT_LIMIT_MESSAGE : turn.bot().limitMessage();
-        writer.write(turn, Reply.limitNotice(planner.withCheckoutLinks(turn, text), until));
+        reply(job, turn, Reply.limitNotice(planner.withCheckoutLinks(turn, text), until));
+    }
+
+    /**
+     * Writes the reply and, once it committed, sends it under this turn's own claim (one job per turn, InlineSend),
+     * unless it went into an {@code outbound.send} job behind an earlier send of the conversation.
+     */
+    private void reply(Job job, Turn turn, Reply reply) {
+        if (!inline.enabled()) {
+            writer.write(turn, reply);
+            return;
+        }
+        ReplyWriter.Replied replied = writer.writeForInlineSend(turn, reply);
+        if (replied.inline() == null) {
+            return;
+        }
+        try {
+            inline.send(job, replied.inline(), turn.event().sendKey());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // the attempt fails (or was handed back): the next one finds the reply queued and sends it
+            throw new IllegalStateException("interrupted before the reply was sent", e);
+        }
     }
 
     private UUID eventId(Job job) {
