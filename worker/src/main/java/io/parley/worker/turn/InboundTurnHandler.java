@@ -42,7 +42,8 @@ import java.util.UUID;
  * Runs the {@code inbound.turn} job {@code {"eventId"}} (see ARCHITECTURE.md, "The conversation pipeline"): a
  * delivery status moves a message forward; follow/unfollow mark the contact (a follow is welcomed); a message is
  * stored, then — unless the contact is blocked, the bot paused or a person has taken over — checked against the
- * limits, answered by a flow or the LLM, and its reply queued for the outbound sender.
+ * limits, answered by a flow or the LLM, and its reply sent by this job once it committed (InlineSend), or queued
+ * for an {@code outbound.send} job when it cannot be sent now.
  *
  * <p>Short transactions only: the intake, then the LLM call with no transaction or connection held, then the reply
  * (see {@link MessageIntake}, {@link LlmAnswer}, {@link ReplyWriter}). Idempotent: the inbound message's id is the
