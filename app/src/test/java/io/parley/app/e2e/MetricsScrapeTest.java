@@ -57,8 +57,6 @@ class MetricsScrapeTest extends PipelineTest {
         assertThat(metrics.value("parley_jobs_claimed_total", Map.of("kind", "inbound.turn"))).isGreaterThanOrEqualTo(1);
         assertThat(metrics.value("parley_jobs_attempts_seconds_count",
                 Map.of("kind", "inbound.turn", "outcome", "completed"))).isGreaterThanOrEqualTo(1);
-        assertThat(metrics.value("parley_jobs_attempts_seconds_count",
-                Map.of("kind", "outbound.send", "outcome", "completed"))).isGreaterThanOrEqualTo(1);
         assertThat(metrics.value("parley_turns_total", Map.of("channel", "line", "answered_by", "llm")))
                 .isGreaterThanOrEqualTo(1);
         assertThat(metrics.value("parley_llm_calls_seconds_count",

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One trace from a LINE webhook to the reply leaving for LINE, across the PostgreSQL queue: the request's server
- * span → the turn job (its traceparent stored with the job) → the LLM call → the send job → the LINE send.
+ * span → the turn job (its traceparent stored with the job) → the LLM call, and the LINE send, which the turn job
+ * makes itself once its reply committed (one job per turn, docs/outbound.md).
  */
 @MicronautTest(transactional = false)
 class TraceChainTest extends PipelineTest {
@@ -37,7 +38,7 @@ class TraceChainTest extends PipelineTest {
     }
 
     @Test
-    void aWebhooksTraceContinuesThroughTheTurnTheLlmAndTheSend() {
+    void aWebhooksTraceContinuesThroughTheTurnToTheLlmAndTheSend() {
         Setup setup = setUp(Map.of());
         fakes.llm.set(body -> FakeProviders.LlmAnswer.ok("Traced reply"));
         String replyToken = "rt-" + UUID.randomUUID();
@@ -48,18 +49,16 @@ class TraceChainTest extends PipelineTest {
 
         SpanData send = spanOf("send line", setup.channelId()).orElseThrow();
         // a job's span ends after its handler's spans, when the runner has recorded the outcome
-        await("the send job's span", WAIT, () -> spans().stream().anyMatch(span ->
+        await("the turn job's span", WAIT, () -> spans().stream().anyMatch(span ->
                 span.getSpanId().equals(send.getParentSpanId())));
-        SpanData sendJob = parentOf(send);
+        SpanData turnJob = parentOf(send);
         SpanData llm = spans().stream().filter(span -> span.getName().startsWith("chat ")
                 && span.getTraceId().equals(send.getTraceId())).findFirst().orElseThrow();
-        SpanData turnJob = parentOf(llm);
         SpanData webhook = parentOf(turnJob);
 
-        assertThat(sendJob.getName()).isEqualTo("job outbound.send");
-        assertThat(sendJob.getKind()).isEqualTo(SpanKind.CONSUMER);
-        assertThat(parentOf(sendJob).getSpanId()).isEqualTo(turnJob.getSpanId());
+        assertThat(parentOf(llm).getSpanId()).isEqualTo(turnJob.getSpanId());
         assertThat(turnJob.getName()).isEqualTo("job inbound.turn");
+        assertThat(turnJob.getKind()).isEqualTo(SpanKind.CONSUMER);
         assertThat(webhook.getKind()).isEqualTo(SpanKind.SERVER);
         assertThat(webhook.getName()).startsWith("POST");
         assertThat(webhook.getParentSpanContext().isValid()).isFalse();

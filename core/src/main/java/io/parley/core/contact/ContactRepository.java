@@ -20,43 +20,101 @@ public interface ContactRepository extends GenericRepository<ContactRow, UUID> {
             + "persona_override, created_at, updated_at, last_seen_at, CAST(array_to_json(tags) AS text) AS tags";
 
     /**
-     * The contact behind a channel identity, created with its identity on first sight; later calls refresh
-     * {@code last_seen_at}, fill a missing display name and replace the identity's profile when one is given.
+     * The contact behind a channel identity, created with its identity on first sight; later calls fill a missing
+     * display name, replace the identity's profile when one is given, and refresh {@code last_seen_at} when it is
+     * older than a minute (it serves segments' day-sized activity filters). Rows with nothing to change are not
+     * written (no new row version, no WAL: a turn of a known contact writes neither row).
      *
      * <p>One statement, safe under concurrent calls for one identity: the identity is inserted first (ON CONFLICT on
-     * its unique key waits for a concurrent insert and then takes that row, whose contact id it returns); the
-     * contact is then inserted with that id, or, when it exists, updated through ON CONFLICT, which (unlike a
-     * plain UPDATE or SELECT in the same statement) also sees a contact committed after the statement began. The
-     * identity's foreign key is checked at the end of the statement, when both rows exist. A contact created through
-     * the test chat's channel is marked {@code test_only} (V33).
+     * its unique key waits for a concurrent insert and then takes that row, whose contact id it returns when it
+     * changes it, and the statement's snapshot has it otherwise); the contact is then inserted with that id, or, when
+     * it exists, updated through ON CONFLICT when something changed, else read. The identity's foreign key is checked
+     * at the end of the statement, when both rows exist. A contact created through the test chat's channel is marked
+     * {@code test_only} (V33).
      */
     default UpsertedContact upsertByIdentity(UUID tenantId, UUID channelId, String externalUserId,
                                              @Nullable String displayName, @Nullable String profileJson) {
+        return upsert(tenantId, channelId, externalUserId, displayName, profileJson, null);
+    }
+
+    /**
+     * {@link #upsertByIdentity} for a contact who writes to the bot: the identity is marked following too (whoever
+     * writes can be answered again, e.g. after unblocking a Telegram bot), in the same statement.
+     */
+    default UpsertedContact upsertWriting(UUID tenantId, UUID channelId, String externalUserId,
+                                          @Nullable String displayName) {
+        return upsert(tenantId, channelId, externalUserId, displayName, null, true);
+    }
+
+    private UpsertedContact upsert(UUID tenantId, UUID channelId, String externalUserId, @Nullable String displayName,
+                                   @Nullable String profileJson, @Nullable Boolean following) {
         UUID newContactId = Ids.next();
-        ContactRow row = upsert(tenantId, newContactId, Ids.next(), channelId, externalUserId, displayName, profileJson);
+        ContactRow row = seen(tenantId, newContactId, Ids.next(), channelId, externalUserId, displayName, profileJson,
+                following);
         return new UpsertedContact(row, row.id().equals(newContactId));
     }
 
     /** Use {@link #upsertByIdentity}; the ids of a contact and identity that may be created are passed in. */
+    default ContactRow upsert(UUID tenantId, UUID newContactId, UUID identityId, UUID channelId,
+                              String externalUserId, @Nullable String displayName, @Nullable String profileJson) {
+        return seen(tenantId, newContactId, identityId, channelId, externalUserId, displayName, profileJson, null);
+    }
+
+    private ContactRow seen(UUID tenantId, UUID newContactId, UUID identityId, UUID channelId, String externalUserId,
+                            @Nullable String displayName, @Nullable String profileJson, @Nullable Boolean following) {
+        List<ContactRow> rows = upsertRows(tenantId, newContactId, identityId, channelId, externalUserId, displayName,
+                profileJson, following);
+        if (rows.isEmpty()) {
+            // The identity was created by a concurrent statement after this one's snapshot and needed no change, so
+            // neither branch saw it; the same statement now finds it committed.
+            rows = upsertRows(tenantId, newContactId, identityId, channelId, externalUserId, displayName, profileJson,
+                    following);
+        }
+        return rows.getFirst();
+    }
+
+    /** Use {@link #upsertByIdentity}: empty only in the race that method retries. */
     @Query("""
             WITH identity AS (
-                INSERT INTO contact_identities AS i (tenant_id, id, contact_id, channel_id, external_user_id, profile)
+                INSERT INTO contact_identities AS i (tenant_id, id, contact_id, channel_id, external_user_id, profile,
+                                                     following)
                 VALUES (:tenantId, :identityId, :newContactId, :channelId, :externalUserId,
-                        COALESCE(CAST(:profileJson AS jsonb), CAST('{}' AS jsonb)))
+                        COALESCE(CAST(:profileJson AS jsonb), CAST('{}' AS jsonb)),
+                        COALESCE(CAST(:following AS boolean), true))
                 ON CONFLICT (tenant_id, channel_id, external_user_id)
-                    DO UPDATE SET profile = COALESCE(CAST(:profileJson AS jsonb), i.profile)
+                    DO UPDATE SET profile = COALESCE(CAST(:profileJson AS jsonb), i.profile),
+                        following = COALESCE(CAST(:following AS boolean), i.following)
+                    WHERE i.profile IS DISTINCT FROM COALESCE(CAST(:profileJson AS jsonb), i.profile)
+                       OR i.following IS DISTINCT FROM COALESCE(CAST(:following AS boolean), i.following)
                 RETURNING i.contact_id
+            ), known AS (
+                SELECT contact_id FROM identity
+                UNION ALL
+                SELECT contact_id FROM contact_identities
+                WHERE tenant_id = :tenantId AND channel_id = :channelId AND external_user_id = :externalUserId
+                LIMIT 1
+            ), upserted AS (
+                INSERT INTO contacts AS c (tenant_id, id, display_name, last_seen_at, test_only)
+                SELECT :tenantId, contact_id, :displayName, now(), EXISTS (SELECT 1 FROM channels ch
+                    WHERE ch.tenant_id = :tenantId AND ch.id = :channelId AND ch.test_only) FROM known
+                ON CONFLICT (tenant_id, id)
+                    DO UPDATE SET last_seen_at = now(), display_name = COALESCE(c.display_name, EXCLUDED.display_name)
+                    WHERE c.last_seen_at IS NULL OR c.last_seen_at < now() - interval '1 minute'
+                       OR (c.display_name IS NULL AND EXCLUDED.display_name IS NOT NULL)
+                RETURNING c.tenant_id, c.id, c.display_name, CAST(c.attributes AS text) AS attributes, c.tier,
+                    c.blocked, c.persona_override, c.created_at, c.updated_at, c.last_seen_at,
+                    CAST(array_to_json(c.tags) AS text) AS tags
             )
-            INSERT INTO contacts AS c (tenant_id, id, display_name, last_seen_at, test_only)
-            SELECT :tenantId, contact_id, :displayName, now(), EXISTS (SELECT 1 FROM channels ch
-                WHERE ch.tenant_id = :tenantId AND ch.id = :channelId AND ch.test_only) FROM identity
-            ON CONFLICT (tenant_id, id)
-                DO UPDATE SET last_seen_at = now(), display_name = COALESCE(c.display_name, EXCLUDED.display_name)
-            RETURNING c.tenant_id, c.id, c.display_name, CAST(c.attributes AS text) AS attributes, c.tier, c.blocked,
+            SELECT * FROM upserted
+            UNION ALL
+            SELECT c.tenant_id, c.id, c.display_name, CAST(c.attributes AS text) AS attributes, c.tier, c.blocked,
                 c.persona_override, c.created_at, c.updated_at, c.last_seen_at,
-                CAST(array_to_json(c.tags) AS text) AS tags""")
-    ContactRow upsert(UUID tenantId, UUID newContactId, UUID identityId, UUID channelId, String externalUserId,
-                      @Nullable String displayName, @Nullable String profileJson);
+                CAST(array_to_json(c.tags) AS text) AS tags
+            FROM contacts c JOIN known k ON c.tenant_id = :tenantId AND c.id = k.contact_id
+            WHERE NOT EXISTS (SELECT 1 FROM upserted)""")
+    List<ContactRow> upsertRows(UUID tenantId, UUID newContactId, UUID identityId, UUID channelId,
+                                String externalUserId, @Nullable String displayName, @Nullable String profileJson,
+                                @Nullable Boolean following);
 
     @Query("SELECT " + COLUMNS + " FROM contacts WHERE tenant_id = :tenantId AND id = :id")
     Optional<ContactRow> find(UUID tenantId, UUID id);

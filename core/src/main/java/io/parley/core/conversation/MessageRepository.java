@@ -97,6 +97,15 @@ public interface MessageRepository extends GenericRepository<MessageRow, UUID> {
             + "updated_at = now() WHERE tenant_id = :tenantId AND id = :id AND status = 'queued'")
     int markSent(UUID tenantId, UUID id, @Nullable String providerMessageId);
 
+    /**
+     * {@link #markSent} and, when {@code mode} is given, how the provider was asked ({@code reply} or {@code push} on
+     * LINE, for analytics): one row version and one round trip where the two statements made two.
+     */
+    @Query("UPDATE messages SET provider_message_id = :providerMessageId, status = 'sent', sent_at = now(), "
+            + "send_mode = COALESCE(:mode, send_mode), updated_at = now() "
+            + "WHERE tenant_id = :tenantId AND id = :id AND status = 'queued'")
+    int markSentAs(UUID tenantId, UUID id, @Nullable String providerMessageId, @Nullable String mode);
+
     /** How the provider was asked ({@code reply} or {@code push} on LINE), for analytics (docs/analytics.md). */
     @Query("UPDATE messages SET send_mode = :mode WHERE tenant_id = :tenantId AND id = :id")
     int setSendMode(UUID tenantId, UUID id, String mode);

@@ -13,6 +13,7 @@ import io.parley.core.conversation.MessageRow;
 import io.parley.core.events.TenantEvents;
 import io.parley.core.queue.Job;
 import io.parley.core.queue.JobQueue;
+import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
 import jakarta.inject.Singleton;
@@ -20,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -77,6 +80,7 @@ final class Deliveries {
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
     private static final long FIRST_PAUSE_MILLIS = 50;
     private static final long MAX_PAUSE_MILLIS = 2_000;
+    private static final long INLINE_POLL_MILLIS = 50;
 
     private final TenantScope scope;
     private final ConversationRepository conversations;
@@ -120,6 +124,28 @@ final class Deliveries {
                     handovers.unconfirmed(t, args.messageIds()).forEach(handover -> handedOver.add(handover.id()));
                     return new Plan(conversation, channel, identity, rows, Set.copyOf(handedOver));
                 })));
+    }
+
+    /**
+     * Waits (up to {@code patience}) while an earlier reply of the conversation, queued within {@code patience}, is
+     * still queued: its turn sends it inline (InlineSend) and this job's messages must leave after it, as when every
+     * send was a job on the conversation's send key. Past the patience this job goes ahead (the earlier message is
+     * stuck, e.g. its channel's credentials were rejected, and must not hold later messages back).
+     */
+    void awaitEarlierInlineSend(TenantId tenant, OutboundSendArgs args, Duration patience)
+            throws InterruptedException {
+        UUID t = tenant.value();
+        UUID first = args.messageIds().stream().min(UUID::compareTo).orElseThrow();
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (scope.read(tenant, () -> handovers.queuedBefore(t, args.conversationId(),
+                Ids.lowestAt(Instant.now().minus(patience)), first, args.messageIds()))) {
+            if (System.nanoTime() - deadline > 0) {
+                LOG.info("An earlier message of conversation {} is still queued after {}; sending without it",
+                        args.conversationId(), patience);
+                return;
+            }
+            Thread.sleep(INLINE_POLL_MILLIS);
+        }
     }
 
     /**
@@ -193,10 +219,7 @@ final class Deliveries {
     private void writeSent(TenantId tenant, UUID conversationId, List<Sent> sent, @Nullable String mode) {
         scope.writeVoid(tenant, () -> {
             for (Sent message : sent) {
-                if (messages.markSent(tenant.value(), message.messageId(), message.providerMessageId()) == 1) {
-                    if (mode != null) {
-                        messages.setSendMode(tenant.value(), message.messageId(), mode);
-                    }
+                if (messages.markSentAs(tenant.value(), message.messageId(), message.providerMessageId(), mode) == 1) {
                     events.publish(tenant, "message.sent", Map.of("conversationId", conversationId.toString(),
                             "messageId", message.messageId().toString(), "status", "sent"));
                 }

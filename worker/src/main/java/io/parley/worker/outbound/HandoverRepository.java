@@ -28,4 +28,15 @@ interface HandoverRepository extends GenericRepository<Handover, UUID> {
     @Query("SELECT id, handover_attempt FROM messages WHERE tenant_id = :tenantId AND id IN (:ids) "
             + "AND status = 'queued' AND handover_attempt IS NOT NULL")
     List<Handover> unconfirmed(UUID tenantId, Collection<UUID> ids);
+
+    /**
+     * True when the conversation has a message queued after {@code since} and before {@code before} that is not one
+     * of {@code mine}: a turn's reply that its turn is sending inline right now (InlineSend), which a later send
+     * must not overtake. {@code since} is the UUIDv7 floor of a recent instant, so this reads the last few seconds.
+     */
+    @Query("""
+            SELECT EXISTS (SELECT 1 FROM messages WHERE tenant_id = :tenantId AND conversation_id = :conversationId
+                             AND id > :since AND id < :before AND direction = 'outbound' AND status = 'queued'
+                             AND NOT (id IN (:mine)))""")
+    boolean queuedBefore(UUID tenantId, UUID conversationId, UUID since, UUID before, Collection<UUID> mine);
 }

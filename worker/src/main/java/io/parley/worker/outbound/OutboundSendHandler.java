@@ -52,6 +52,8 @@ final class OutboundSendHandler implements JobHandler {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundSendHandler.class);
     private static final int MAX_REASON = 500;
     private static final Duration MAX_PACING_WAIT = Duration.ofSeconds(2);
+    /** How long a send waits behind an earlier reply its turn is sending inline (Deliveries). */
+    private static final Duration INLINE_SEND_PATIENCE = Duration.ofSeconds(5);
 
     private final Deliveries deliveries;
     private final SealedCredentials credentials;
@@ -87,6 +89,15 @@ final class OutboundSendHandler implements JobHandler {
         } catch (IOException | RuntimeException e) {
             throw new JobDiscard("outbound.send args are malformed");
         }
+        deliveries.awaitEarlierInlineSend(job.tenant(), args, INLINE_SEND_PATIENCE);
+        deliver(job, args);
+    }
+
+    /**
+     * Sends {@code args}' queued messages under {@code job}'s claim: an {@code outbound.send} job's own, or the turn
+     * job that sends its reply inline ({@link InlineSend}); the hand-over marks check that {@code job} is still held.
+     */
+    void deliver(Job job, OutboundSendArgs args) throws Exception {
         TenantId tenant = job.tenant();
         Deliveries.Plan plan = deliveries.load(tenant, args).orElse(null);
         if (plan == null) {

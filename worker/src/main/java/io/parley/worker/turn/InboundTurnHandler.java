@@ -14,6 +14,7 @@ import io.parley.core.contact.ContactRepository;
 import io.parley.core.flow.FlowTurn;
 import io.parley.core.channel.ChannelType;
 import io.parley.core.message.EventAttributes;
+import io.parley.worker.outbound.InlineSend;
 import io.parley.worker.outbound.line.LineProfiles;
 import io.parley.core.message.InboundEvent;
 import io.parley.core.message.JobKinds;
@@ -42,7 +43,8 @@ import java.util.UUID;
  * Runs the {@code inbound.turn} job {@code {"eventId"}} (see ARCHITECTURE.md, "The conversation pipeline"): a
  * delivery status moves a message forward; follow/unfollow mark the contact (a follow is welcomed); a message is
  * stored, then — unless the contact is blocked, the bot paused or a person has taken over — checked against the
- * limits, answered by a flow or the LLM, and its reply queued for the outbound sender.
+ * limits, answered by a flow or the LLM, and its reply sent by this job once it committed (InlineSend), or queued
+ * for an {@code outbound.send} job when it cannot be sent now.
  *
  * <p>Short transactions only: the intake, then the LLM call with no transaction or connection held, then the reply
  * (see {@link MessageIntake}, {@link LlmAnswer}, {@link ReplyWriter}). Idempotent: the inbound message's id is the
@@ -75,14 +77,16 @@ final class InboundTurnHandler implements JobHandler {
     private final ModerationTurn moderation;
     private final ContactErasure erasure;
     private final TenantSuspensions suspensions;
+    private final InlineSend inline;
 
     InboundTurnHandler(TenantScope scope, TurnRepository turns, BotConfigurationCache configurations,
                        ContactRepository contacts, StatusUpdates statuses, MessageIntake intake, FlowPlanner planner,
                        LlmAnswer llm, ReplyWriter writer, JsonMapper json, WorkingSignals signals,
                        LineProfiles profiles, WaitingMessages waiting, QuotaReply quotas,
                        AnalyticsTrigger analytics, ModerationTurn moderation, ContactErasure erasure,
-                       TenantSuspensions suspensions) {
+                       TenantSuspensions suspensions, InlineSend inline) {
         this.suspensions = suspensions;
+        this.inline = inline;
         this.analytics = analytics;
         this.moderation = moderation;
         this.erasure = erasure;
@@ -202,14 +206,14 @@ final class InboundTurnHandler implements JobHandler {
         }
         ModerationTurn.Screen screen = moderation.input(turn); // before anything answers, limits included
         if (screen.stops()) {
-            answerInstead(turn, List.of(), screen);
+            answerInstead(job, turn, List.of(), screen);
             return;
         }
         if (turn.limits().limitedUntil() != null) {
             if (turn.limits().quota()) {
-                quotaReached(turn, QuotaReply.Quota.MESSAGES, turn.limits().limitedUntil());
+                quotaReached(job, turn, QuotaReply.Quota.MESSAGES, turn.limits().limitedUntil());
             } else {
-                notifyLimit(turn, turn.limits().limitedUntil());
+                notifyLimit(job, turn, turn.limits().limitedUntil());
             }
             return;
         }
@@ -220,7 +224,7 @@ final class InboundTurnHandler implements JobHandler {
         boolean crisis = false;
         if (plan.then() == FlowTurn.Then.LLM) {
             if (turn.limits().llmBudgetUntil() != null) {
-                quotaReached(turn, QuotaReply.Quota.LLM_BUDGET, turn.limits().llmBudgetUntil());
+                quotaReached(job, turn, QuotaReply.Quota.LLM_BUDGET, turn.limits().llmBudgetUntil());
                 return;
             }
             boolean coalescing = WaitingMessages.coalescable(turn, plan);
@@ -229,7 +233,7 @@ final class InboundTurnHandler implements JobHandler {
                 turn = turn.absorbing(typed);
                 ModerationTurn.Screen late = moderation.absorbed(turn, typed);
                 if (late.stops()) {
-                    answerInstead(turn, messages, late);
+                    answerInstead(job, turn, messages, late);
                     return;
                 }
             }
@@ -241,7 +245,7 @@ final class InboundTurnHandler implements JobHandler {
             }
             crisis = addAnswer(turn, answer, messages);
         }
-        List<UUID> sent = writer.write(turn, new Reply(messages, plan.attributeChanges(),
+        List<UUID> sent = reply(job, turn, new Reply(messages, plan.attributeChanges(),
                 plan.then() == FlowTurn.Then.HANDOFF, answer == null ? null : answer.usage(), !messages.isEmpty(), null,
                 plan.flowWait(), plan.variableChanges(), answer == null ? null : answer.memory(), plan.handoffSource()));
         if (answer != null && sent.isEmpty()) {
@@ -279,10 +283,10 @@ final class InboundTurnHandler implements JobHandler {
     }
 
     /** Moderation (or the input length limit) answers instead of the flows and the LLM. */
-    private void answerInstead(Turn turn, List<OutboundMessage> before, ModerationTurn.Screen screen) {
+    private void answerInstead(Job job, Turn turn, List<OutboundMessage> before, ModerationTurn.Screen screen) {
         List<OutboundMessage> messages = new ArrayList<>(before);
         messages.addAll(screen.instead());
-        writer.write(turn, new Reply(messages, Map.of(), false, null, true, null));
+        reply(job, turn, new Reply(messages, Map.of(), false, null, true, null));
         if (screen.crisis()) {
             moderation.handOff(turn);
         }
@@ -292,21 +296,44 @@ final class InboundTurnHandler implements JobHandler {
      * The tenant's plan quota is used up: the owner and admins are told (once per quota and month), and the contact
      * gets the bot's quota message — never the per-contact limit text — once per window, like the limit message.
      */
-    private void quotaReached(Turn turn, QuotaReply.Quota quota, Instant until) {
+    private void quotaReached(Job job, Turn turn, QuotaReply.Quota quota, Instant until) {
         quotas.notifyMembers(turn.tenant(), quota, until);
         if (!turn.limits().noticeActive()) {
-            writer.write(turn, Reply.limitNotice(QuotaReply.text(turn.bot()), until));
+            reply(job, turn, Reply.limitNotice(QuotaReply.text(turn.bot()), until));
         }
     }
 
     /** The bot's limit message, once per window; silence while a notice's window lasts. */
-    private void notifyLimit(Turn turn, Instant until) {
+    private void notifyLimit(Job job, Turn turn, Instant until) {
         if (turn.limits().noticeActive()) {
             return;
         }
         String text = turn.bot().limitMessage() == null || turn.bot().limitMessage().isBlank()
                 ? DEFAULT_LIMIT_MESSAGE : turn.bot().limitMessage();
-        writer.write(turn, Reply.limitNotice(planner.withCheckoutLinks(turn, text), until));
+        reply(job, turn, Reply.limitNotice(planner.withCheckoutLinks(turn, text), until));
+    }
+
+    /**
+     * Writes the reply and, once it committed, sends it under this turn's own claim (one job per turn, InlineSend),
+     * unless it went into an {@code outbound.send} job behind an earlier send of the conversation.
+     */
+    /** Writes the reply and, when it can, sends it inline; the ids of the messages queued (empty: none). */
+    private List<UUID> reply(Job job, Turn turn, Reply reply) {
+        if (!inline.enabled()) {
+            return writer.write(turn, reply);
+        }
+        ReplyWriter.Replied replied = writer.writeForInlineSend(turn, reply);
+        if (replied.inline() == null) {
+            return replied.ids();
+        }
+        try {
+            inline.send(job, replied.inline(), turn.event().sendKey());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // the attempt fails (or was handed back): the next one finds the reply queued and sends it
+            throw new IllegalStateException("interrupted before the reply was sent", e);
+        }
+        return replied.ids();
     }
 
     private UUID eventId(Job job) {

@@ -50,10 +50,13 @@ final class MessageIntake {
     private final JsonMapper json;
     private final OptOutKeywords optOutKeywords;
     private final OptOutRepository optOuts;
+    private final UnsentReplies unsent;
 
     MessageIntake(ContactRepository contacts, ConversationRepository conversations,
                   MessageRepository messages, TurnRepository turns, TurnLimits limits, ConversationHistory history,
-                  TenantEvents events, JsonMapper json, OptOutKeywords optOutKeywords, OptOutRepository optOuts) {
+                  TenantEvents events, JsonMapper json, OptOutKeywords optOutKeywords, OptOutRepository optOuts,
+                  UnsentReplies unsent) {
+        this.unsent = unsent;
         this.optOutKeywords = optOutKeywords;
         this.optOuts = optOuts;
         this.contacts = contacts;
@@ -70,11 +73,10 @@ final class MessageIntake {
     Optional<Turn> admit(TenantId tenant, TurnEventRow stored, InboundEvent event, BotConfiguration config,
                          ChannelRow channel) {
         UUID t = tenant.value();
-        UpsertedContact seen = contacts.upsertByIdentity(t, channel.id(), event.externalUserId(),
-                event.displayName(), null);
         // A follow, or any message: whoever writes to the bot can be answered again (e.g. after unblocking a
-        // Telegram bot, which sends no follow event), and the senders skip identities marked unfollowed.
-        contacts.setFollowing(t, channel.id(), event.externalUserId(), true);
+        // Telegram bot, which sends no follow event), and the senders skip identities marked unfollowed. One
+        // statement, which writes neither row of a known contact that is following already.
+        UpsertedContact seen = contacts.upsertWriting(t, channel.id(), event.externalUserId(), event.displayName());
         boolean follow = event.type() == InboundEvent.Type.FOLLOW;
         if (seen.contact().blocked()) {
             return Optional.empty();
@@ -89,9 +91,13 @@ final class MessageIntake {
             OptOutKeywords.match(event.text(), optOutKeywords.of(tenant)).ifPresent(keyword ->
                     optOuts.add(t, channel.id(), event.externalUserId(), "keyword", keyword));
         }
-        // a message stored just now was never answered: only a re-run (or a follow, which stores none) can find a reply
-        if ("paused".equals(config.bot().status()) || conversation.botPaused()
-                || (!firstSeen && turns.answered(t, stored.id()))) {
+        // a message stored just now was never answered: only a re-run (or a follow, which stores none) can find a reply,
+        // whose send its first attempt may not have finished (the turn sends it itself after the commit)
+        if (!firstSeen && turns.answered(t, stored.id())) {
+            unsent.resume(tenant, stored.id(), event);
+            return Optional.empty();
+        }
+        if ("paused".equals(config.bot().status()) || conversation.botPaused()) {
             return Optional.empty();
         }
         TurnLimits.Verdict verdict = follow ? TurnLimits.Verdict.none()

@@ -38,8 +38,9 @@ import java.util.UUID;
 
 /**
  * The turn's last transaction, with the conversation row locked: the reply's outbound messages (queued, sender bot),
- * the one {@code outbound.send} job that delivers them in order (serial on the conversation's send key, so a reply
- * never waits behind the conversation's later turns), flow side effects (attributes, handoff), the limit-notice
+ * sent by the turn itself once this committed ({@link #writeForInlineSend}: one job per turn) or else by one
+ * {@code outbound.send} job that delivers them in order (serial on the conversation's send key, so a reply never
+ * waits behind the conversation's later turns, and waits behind the conversation's earlier sends), flow side effects (attributes, handoff), the limit-notice
  * window, the LLM's memory updates (core memory), LLM usage and the answered turn's ledger row (answered_turns); the monthly counters are counted once it committed ({@link UsageMeter}).
  *
  * <p>Checked again under the lock: a turn that already answered (a second run after a lost lease) writes nothing
@@ -98,24 +99,42 @@ final class ReplyWriter {
     }
 
     /** What the transaction did: the messages it queued and what it adds to the month's usage. */
-    private record Written(List<UUID> ids, int answered, long costMicros) {
+    private record Written(List<UUID> ids, int answered, long costMicros, @Nullable OutboundSendArgs inline) {
     }
 
-    /** The ids of the messages queued (empty when nothing was sent). */
+    /**
+     * The reply of a turn that sends it itself once this committed ({@link io.parley.worker.outbound.InlineSend}):
+     * {@code inline} is what to send, or null when there is nothing to send or an {@code outbound.send} job was
+     * enqueued instead (an earlier send of the conversation still waits: the reply keeps its place behind it).
+     */
+    record Replied(List<UUID> ids, @Nullable OutboundSendArgs inline) {
+    }
+
+    /** The ids of the messages queued (empty when nothing was sent), with an {@code outbound.send} job for them. */
     List<UUID> write(Turn turn, Reply reply) {
+        return write(turn, reply, false).ids();
+    }
+
+    /** Like {@link #write(Turn, Reply)}, but the caller sends the reply after the commit when it can. */
+    Replied writeForInlineSend(Turn turn, Reply reply) {
+        return write(turn, reply, true);
+    }
+
+    private Replied write(Turn turn, Reply reply, boolean inline) {
         metrics.replied(turn.channel().channelType(), answeredBy(reply), reply.handoff());
         UUID t = turn.tenant().value();
-        // replayable: lost in a database crash, the turn runs again (its send job is lost with it; TenantScope)
+        // replayable: lost in a database crash, the turn runs again (its send job, if any, is lost with it; TenantScope)
         Written written = scope.writeReplayable(turn.tenant(), () -> {
             long cost = recordLlm(turn, reply);
             ConversationRow conversation = conversations.lock(t, turn.conversation().id()).orElse(null);
             if (conversation == null || conversation.botPaused()) {
-                return new Written(List.of(), 0, cost);
+                return new Written(List.of(), 0, cost, null);
             }
-            List<UUID> ids = queueMessages(turn, conversation, reply.messages());
-            if (ids == null) {
-                return new Written(List.of(), 0, cost); // answered before (a re-run after a lost lease)
+            Queued queued = queueMessages(turn, conversation, reply.messages(), inline);
+            if (queued == null) {
+                return new Written(List.of(), 0, cost, null); // answered before (a re-run after a lost lease)
             }
+            List<UUID> ids = queued.ids();
             applyAttributes(turn, reply.attributeChanges());
             flowState.apply(turn, reply.flowWait(), reply.variableChanges());
             applyMemory(turn, reply.memory());
@@ -135,24 +154,29 @@ final class ReplyWriter {
             if (reply.counts()) {
                 answeredTurns.insert(t, turn.eventId(), turn.bot().id(), turn.channel().id(), conversation.id());
             }
-            return new Written(ids, reply.counts() ? 1 : 0, cost);
+            return new Written(ids, reply.counts() ? 1 : 0, cost, queued.inline());
         });
         // Counted once committed, in memory: a per-tenant counter row updated here made the tenant's turns wait on
         // each other's commits (UsageMeter).
         usage.add(turn.tenant(), Instant.now(), written.answered(), written.costMicros());
-        return written.ids();
+        return new Replied(written.ids(), written.inline());
+    }
+
+    /** The messages queued; {@code inline}: their send, when the caller sends it (no job was enqueued). */
+    private record Queued(List<UUID> ids, @Nullable OutboundSendArgs inline) {
     }
 
     /**
      * Inserts the reply's messages and enqueues their send; null when the event already has its reply. The first
      * message carries {@code reply_to}, unique per event (V30), so the insert itself is the "answered?" check.
      */
-    private List<UUID> queueMessages(Turn turn, ConversationRow conversation, List<OutboundMessage> planned) {
+    private Queued queueMessages(Turn turn, ConversationRow conversation, List<OutboundMessage> planned,
+                                 boolean inline) {
         // a carousel is one message where the channel shows carousels, else one card message per card
         List<OutboundMessage> outbound = planned.stream()
                 .flatMap(message -> message.on(turn.channel().channelType()).stream()).toList();
         if (outbound.isEmpty()) {
-            return turns.answered(turn.tenant().value(), turn.eventId()) ? null : List.of();
+            return turns.answered(turn.tenant().value(), turn.eventId()) ? null : new Queued(List.of(), null);
         }
         UUID t = turn.tenant().value();
         List<UUID> ids = new ArrayList<>();
@@ -173,11 +197,17 @@ final class ReplyWriter {
         }
         conversations.recordOutbound(t, conversation.id());
         waiting.markAnswered(turn); // the messages answered together with this one (a coalesced turn)
-        queue.enqueue(turn.tenant(), new OutboundSendArgs(conversation.id(), ids, turn.replyToken(),
-                turn.replyTokenReceivedAt()).job(turn.event().sendKey(), json));
+        OutboundSendArgs send = new OutboundSendArgs(conversation.id(), ids, turn.replyToken(),
+                turn.replyTokenReceivedAt());
+        // Sent by the turn itself after the commit unless an earlier send of the conversation still waits (an agent's
+        // message, a retry): checked under the conversation's lock, which those take too when they enqueue.
+        boolean sendsInline = inline && !turns.sendsWaiting(turn.event().sendKey());
+        if (!sendsInline) {
+            queue.enqueue(turn.tenant(), send.job(turn.event().sendKey(), json));
+        }
         events.publish(turn.tenant(), "message.queued", Map.of("conversationId", conversation.id().toString(),
                 "messageIds", ids.stream().map(UUID::toString).toList()));
-        return ids;
+        return new Queued(ids, sendsInline ? send : null);
     }
 
     private long recordLlm(Turn turn, Reply reply) {

@@ -29,4 +29,13 @@ interface TurnRepository extends GenericRepository<TurnEventRow, UUID> {
                 OR EXISTS (SELECT 1 FROM messages WHERE tenant_id = :tenantId AND id = :eventId
                              AND answered_by IS NOT NULL)""")
     boolean answered(UUID tenantId, UUID eventId);
+
+    /**
+     * True while a send of the conversation waits or runs ({@code sendKey}: InboundEvent.sendKey()): a reply then
+     * goes in an {@code outbound.send} job behind it rather than inline (ReplyWriter).
+     */
+    @Query("""
+            SELECT EXISTS (SELECT 1 FROM jobs WHERE serial_key = :sendKey AND kind = 'outbound.send'
+                             AND state IN ('available', 'retryable', 'running'))""")
+    boolean sendsWaiting(String sendKey);
 }

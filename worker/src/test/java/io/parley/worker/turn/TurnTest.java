@@ -50,6 +50,8 @@ abstract class TurnTest implements DatabaseTest {
     public java.util.Map<String, String> getProperties() {
         java.util.Map<String, String> properties = new java.util.LinkedHashMap<>(DatabaseTest.super.getProperties());
         properties.put("parley.queue.enabled", "false");
+        // Turns here stop at the reply and its outbound.send job (no provider to send to); InlineReplyTest sends.
+        properties.put("parley.turn.inline-send", "false");
         return properties;
     }
 
