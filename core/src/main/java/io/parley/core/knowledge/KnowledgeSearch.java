@@ -20,6 +20,11 @@ import java.util.UUID;
  * <p>Score: the share of the question's terms the chunk contains — its words (English stop words dropped) plus the
  * bigrams of its Chinese/Japanese/Korean runs — from 0 to 1; ties go to the higher {@code ts_rank}. A chunk is a
  * candidate when it shares a word (GIN on the tsvector) or a bigram (GIN on the bigram array) with the question.
+ *
+ * <p>Every candidate is scored, so the per-chunk cost matters: a 5 MB handbook is ~8,000 chunks, most of them
+ * candidates for a common word. The words a chunk shares are counted as {@code length(words) - length(ts_delete(words,
+ * terms))} (a lookup per term) rather than by unnesting the chunk's words into a set intersection (5–7× slower there,
+ * bench/README.md "Knowledge indexing"); bigrams are intersected only when the question has any.
  */
 @Singleton
 public class KnowledgeSearch {
@@ -30,8 +35,9 @@ public class KnowledgeSearch {
                  tq AS (SELECT q.*, websearch_to_tsquery('simple', array_to_string(q.terms, ' or ')) AS query FROM q),
                  scored AS (
                 SELECT c.source_id, c.seq, c.heading, c.text, s.title, s.kind, s.url, s.file_name,
-                       (cardinality(ARRAY(SELECT unnest(tsvector_to_array(c.words)) INTERSECT SELECT unnest(tq.terms)))
-                        + cardinality(ARRAY(SELECT unnest(c.bigrams) INTERSECT SELECT unnest(tq.grams))))::real
+                       (length(c.words) - length(ts_delete(c.words, tq.terms))
+                        + CASE WHEN cardinality(tq.grams) = 0 THEN 0 ELSE cardinality(ARRAY(
+                              SELECT unnest(c.bigrams) INTERSECT SELECT unnest(tq.grams))) END)::real
                        / greatest(cardinality(tq.terms) + cardinality(tq.grams), 1) AS score,
                        ts_rank(c.words, tq.query) AS rank
                 FROM tq, knowledge_chunks c
