@@ -37,21 +37,35 @@ export async function readTheAnalyticsPage({ page, step, parley, shot }) {
   })
 
   await step('download the messages chart as CSV and read the same figures in it', async () => {
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download Messages as CSV' }).click(),
-    ])
-    const file = await download.path()
-    const lines = (await readFile(file, 'utf8')).trim().split(/\r?\n/)
-    const header = lines[0].split(',')
-    const inColumn = header.indexOf('messagesIn')
-    if (header[0] !== 'bucket' || inColumn < 0) throw new Error(`not the messages CSV: ${lines[0]}`)
-    const totals = lines.at(-1).split(',')
-    if (totals[0] !== 'total') throw new Error(`the CSV does not end with its totals: ${lines.at(-1)}`)
-    if (Number(totals[inColumn]) !== messagesIn) {
-      throw new Error(`the CSV's messagesIn total ${totals[inColumn]} is not the page's ${messagesIn}`)
+    // the rollups may take in more of the story's messages between the page's figure and the download (a refresh at
+    // the end of each minute): compare the CSV with the figure shown right before it, reloading until they agree
+    const deadline = Date.now() + 90_000
+    for (;;) {
+      const card = page.getByRole('region', { name: 'Messages from contacts' }).locator('.analytics-card__value')
+      await card.waitFor()
+      messagesIn = Number.parseInt((await card.textContent())?.trim() ?? '', 10)
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download Messages as CSV' }).click(),
+      ])
+      const file = await download.path()
+      const lines = (await readFile(file, 'utf8')).trim().split(/\r?\n/)
+      const header = lines[0].split(',')
+      const inColumn = header.indexOf('messagesIn')
+      if (header[0] !== 'bucket' || inColumn < 0) throw new Error(`not the messages CSV: ${lines[0]}`)
+      const totals = lines.at(-1).split(',')
+      if (totals[0] !== 'total') throw new Error(`the CSV does not end with its totals: ${lines.at(-1)}`)
+      if (Number(totals[inColumn]) !== messagesIn) {
+        if (Date.now() < deadline) {
+          await page.waitForTimeout(3_000)
+          await page.reload()
+          continue
+        }
+        throw new Error(`the CSV's messagesIn total ${totals[inColumn]} is not the page's ${messagesIn}`)
+      }
+      const buckets = lines.slice(1, -1).reduce((sum, line) => sum + Number(line.split(',')[inColumn]), 0)
+      if (buckets !== messagesIn) throw new Error(`the CSV's buckets add up to ${buckets}, not ${messagesIn}`)
+      return
     }
-    const buckets = lines.slice(1, -1).reduce((sum, line) => sum + Number(line.split(',')[inColumn]), 0)
-    if (buckets !== messagesIn) throw new Error(`the CSV's buckets add up to ${buckets}, not ${messagesIn}`)
   })
 }
