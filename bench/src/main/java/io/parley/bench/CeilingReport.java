@@ -60,11 +60,11 @@ final class CeilingReport {
             acked[i] = phase.ackedAt.get(i);
         }
         long allowed = ReplyWindowBudget.inWindow(acked, capacity, REPLY_WINDOW_NANOS);
-        long replies = phase.replies.get();
+        long replies = phase.replies.get() + phase.coalesced.get(); // a coalesced answer is a free reply too
         return "  reply window: capacity " + fixed(capacity, 0) + " turns/s allowed " + allowed + " answers in "
                 + "the window; " + replies + " by reply (" + fixed(100.0 * replies / Math.max(1, allowed), 1)
-                + " % of allowed), " + phase.pushes.get() + " by push, " + (phase.acked.get() - phase.answered())
-                + " not answered on their own (coalesced or missing)";
+                + " % of allowed; " + phase.coalesced.get() + " of them answered together with a later message), "
+                + phase.pushes.get() + " by push, " + (phase.acked.get() - phase.answered()) + " not answered";
     }
 
     private static double perItem(double cpuSeconds, long items) {

@@ -117,6 +117,14 @@ final class CrashFakes implements AutoCloseable {
 
     /** The user messages after the last assistant message of the prompt: what this turn answers. */
     static List<String> newMessages(String requestBody) {
+        return newMessages(requestBody, CrashTally.MESSAGE);
+    }
+
+    /**
+     * The names ({@code name} matches) in the user messages after the last assistant message of an OpenAI-compatible
+     * chat request: the messages this turn answers.
+     */
+    static List<String> newMessages(String requestBody, Pattern name) {
         List<String> trailing = new ArrayList<>();
         Matcher message = MESSAGE_OBJECT.matcher(requestBody);
         while (message.find()) {
@@ -127,7 +135,7 @@ final class CrashFakes implements AutoCloseable {
             if (role.group(1).equals("assistant")) {
                 trailing.clear();
             } else if (role.group(1).equals("user")) {
-                Matcher named = CrashTally.MESSAGE.matcher(message.group());
+                Matcher named = name.matcher(message.group());
                 while (named.find()) {
                     trailing.add(named.group());
                 }

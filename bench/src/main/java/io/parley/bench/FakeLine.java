@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
 
 /**
  * The LINE Messaging API as Parley calls it (shared/protocols README §1), on 127.0.0.1, answering with the real
@@ -71,14 +72,18 @@ final class FakeLine implements AutoCloseable {
             long now = System.nanoTime();
             switch (path) {
                 case "/v2/bot/message/reply" -> {
-                    recordReply(JsonField.text(body, "replyToken"), now);
+                    String token = JsonField.text(body, "replyToken");
+                    recordReply(token, now);
+                    recordCovered(body, now, false, token);
                     answer(exchange, 200, replyResponse);
                 }
                 case "/v2/bot/message/push" -> {
                     pushes.incrementAndGet(); // reply token too old (or refused): Parley pushes to the user instead
-                    Phase phase = current;
-                    if (phase != null) {
-                        phase.pushed(now);
+                    if (!recordCovered(body, now, true, null)) {
+                        Phase phase = current;
+                        if (phase != null) {
+                            phase.pushed(now);
+                        }
                     }
                     answer(exchange, 200, pushResponse);
                 }
@@ -108,6 +113,27 @@ final class FakeLine implements AutoCloseable {
         } else {
             phase.replied(parsed[1], now);
         }
+    }
+
+    /**
+     * Credits the messages an answer names (the fake LLM names them; a coalesced answer names several): each becomes
+     * answered at {@code now} (twice is a duplicate); a push's messages count as answered by push.
+     *
+     * @param token the reply token, whose own message {@link #recordReply} has counted; null for a push
+     * @return whether the answer named any message of a tracked phase
+     */
+    private boolean recordCovered(byte[] body, long now, boolean push, String token) {
+        Matcher name = LineWebhooks.MESSAGE_NAME.matcher(new String(body, StandardCharsets.UTF_8));
+        boolean any = false;
+        while (name.find()) {
+            int phaseId = Integer.parseInt(name.group(1));
+            Phase phase = phases.get(phaseId);
+            if (phase != null && !LineWebhooks.replyToken(phaseId, Long.parseLong(name.group(2))).equals(token)) {
+                phase.covered(Long.parseLong(name.group(2)), now, push);
+                any = true;
+            }
+        }
+        return any;
     }
 
     static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {

@@ -8,15 +8,19 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An OpenAI-compatible chat completions endpoint on 127.0.0.1 that thinks for {@link #delayMillis} and answers with
- * the fixture openai-chat-response.json. Each request waits on its own virtual thread, so thousands can be in
+ * the fixture openai-chat-response.json, naming the benchmark messages it answers ({@link #answering}). Each request waits on its own virtual thread, so thousands can be in
  * flight; the peak of concurrent requests is the number of turns Parley had waiting on the LLM at once.
  */
 final class FakeLlm implements AutoCloseable {
+
+    /** The answer's text in openai-chat-response.json. */
+    private static final String FIXTURE_TEXT = "Hello! How can I help you today?";
 
     static final String API_KEY = "sk-bench-0000000000000000000000000000";
 
@@ -47,8 +51,9 @@ final class FakeLlm implements AutoCloseable {
         peak.accumulateAndGet(now, Math::max);
         calls.incrementAndGet();
         try (exchange) {
+            byte[] request;
             try (InputStream in = exchange.getRequestBody()) {
-                in.readAllBytes();
+                request = in.readAllBytes();
             }
             if (!("Bearer " + API_KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 unauthorized.incrementAndGet();
@@ -60,12 +65,28 @@ final class FakeLlm implements AutoCloseable {
             if (delay > 0) {
                 Thread.sleep(delay);
             }
-            FakeLine.answer(exchange, 200, response);
+            FakeLine.answer(exchange, 200, answering(request));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /**
+     * The fixture's answer, its text replaced by the names of the benchmark messages this turn answers (the user
+     * messages after the prompt's last assistant message), so the fake LINE can credit each one a coalesced answer
+     * covers; the fixture as it is for a prompt without them.
+     */
+    private byte[] answering(byte[] request) {
+        List<String> names = CrashFakes.newMessages(new String(request, StandardCharsets.UTF_8),
+                LineWebhooks.MESSAGE_NAME);
+        if (names.isEmpty()) {
+            return response;
+        }
+        return new String(response, StandardCharsets.UTF_8)
+                .replace(FIXTURE_TEXT, "Answering " + String.join(", ", names))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

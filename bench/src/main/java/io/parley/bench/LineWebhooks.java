@@ -5,6 +5,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /**
  * LINE text-message webhooks as LINE sends them (fixture line-webhook-text.json, one 1:1 event per request), signed
@@ -14,6 +15,14 @@ import java.util.Base64;
  * answers without any lookup: {@code <2-digit phase><30-digit sequence>}, 32 characters like LINE's tokens.
  */
 final class LineWebhooks {
+
+    /**
+     * Names a webhook's message in its text ({@code message <phase>-<sequence>}) so that an answer covering several
+     * messages (Parley answers messages waiting together: coalescing) can name them all: the fake LLM repeats the
+     * names of the messages it was asked to answer, and the fake LINE credits each (bench/README.md, "Coalesced
+     * answers").
+     */
+    static final Pattern MESSAGE_NAME = Pattern.compile("message (\\d{1,2})-(\\d{1,10})\\b");
 
     private final Mac prototype;
     private final String runTag;
@@ -50,7 +59,7 @@ final class LineWebhooks {
 
     /** The body of webhook {@code sequence} of {@code phase}, from {@code contact}. */
     byte[] body(int phase, long sequence, int contact) {
-        return body(phase, sequence, userId(contact), "Hello, this is message " + sequence + " こんにちは");
+        return body(phase, sequence, userId(contact), "Hello, this is message " + phase + "-" + sequence + " こんにちは");
     }
 
     /** A text webhook from {@code userId} saying {@code text} (no quotes or backslashes in it). */

@@ -22,6 +22,8 @@ final class Phase {
     final AtomicLong replies = new AtomicLong();
     final AtomicLong duplicateReplies = new AtomicLong();
     final AtomicLong pushes = new AtomicLong();
+    /** Messages answered by the reply to another message (a coalesced turn). */
+    final AtomicLong coalesced = new AtomicLong();
     final ConcurrentHashMap<String, AtomicLong> failures = new ConcurrentHashMap<>();
     volatile long firstSentAt;
     final AtomicLong lastAckedAt = new AtomicLong();
@@ -72,6 +74,23 @@ final class Phase {
     }
 
     /**
+     * An answer named this phase's message {@code sequence}: a reply with its own token was counted by
+     * {@link #replied}; any other answer naming it (a coalesced turn answering several messages) answers it now (or,
+     * if it was answered already, is a duplicate); by a push, it counts among {@link #pushes}.
+     */
+    void covered(long sequence, long now, boolean asPush) {
+        if (repliedAt == null || sequence < 0 || sequence >= capacity) {
+            return;
+        }
+        if (repliedAt.compareAndSet((int) sequence, 0, now)) {
+            (asPush ? pushes : coalesced).incrementAndGet();
+            lastRepliedAt.accumulateAndGet(now, Math::max);
+        } else {
+            duplicateReplies.incrementAndGet(); // a message answered twice
+        }
+    }
+
+    /**
      * The fake LINE received a push while this phase ran: Parley answered a turn after its reply token's window
      * (or LINE refused the token). A push names the user, not the webhook, so it counts as a completed turn
      * without a latency.
@@ -81,9 +100,9 @@ final class Phase {
         lastRepliedAt.accumulateAndGet(now, Math::max);
     }
 
-    /** Turns answered: by reply or, late, by push. */
+    /** Messages answered: by their own reply, by push, or together with another message (coalesced). */
     long answered() {
-        return replies.get() + pushes.get();
+        return replies.get() + pushes.get() + coalesced.get();
     }
 
     long failureCount() {

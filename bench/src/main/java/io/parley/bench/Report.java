@@ -23,10 +23,11 @@ final class Report {
         add(rows, outcomes, "durable acks/s", o -> fixed(o.acksPerSecond(), 0));
         add(rows, outcomes, "ack latency p50 / p99 ms", o -> fixed(o.acks().p50(), 1) + " / " + fixed(o.acks().p99(), 1));
         add(rows, outcomes, "completed turns/s", o -> fixed(o.turnsPerSecond(), 0));
-        add(rows, outcomes, "webhook→reply p50 / p99 ms", o -> o.replies() == null ? "-"
+        add(rows, outcomes, "webhook→answer p50 / p99 ms", o -> o.replies() == null ? "-"
                 : fixed(o.replies().p50(), 0) + " / " + fixed(o.replies().p99(), 0));
-        add(rows, outcomes, "answered by reply + push / acked", o -> o.scenario().waitReplies()
-                ? o.phase().replies.get() + " + " + o.phase().pushes.get() + " / " + o.phase().acked.get() : "-");
+        add(rows, outcomes, "answered: reply + coalesced + push / acked", o -> o.scenario().waitReplies()
+                ? o.phase().replies.get() + " + " + o.phase().coalesced.get() + " + " + o.phase().pushes.get()
+                + " / " + o.phase().acked.get() : "-");
         add(rows, outcomes, "peak turns in LLM at once", o -> o.llmCalls() == 0 ? "-" : Integer.toString(o.usage().maxLlmInFlight()));
         add(rows, outcomes, "peak jobs running / waiting", o -> o.usage().maxJobsRunning() + " / " + o.usage().maxJobsWaiting());
         add(rows, outcomes, "Parley peak RSS MiB (VmHWM)", o -> Long.toString(o.usage().peakRssKib() / 1024));
