@@ -21,7 +21,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -78,15 +77,8 @@ final class NotificationEmailHandler implements JobHandler {
 
     @Override
     public void run(Job job) {
-        Args args;
-        try {
-            args = json.readValue(job.argsJson(), Args.class);
-        } catch (IOException | RuntimeException e) {
-            throw new JobDiscard(KIND + " args name no notification and member");
-        }
-        if (args == null || args.notificationId() == null || args.userId() == null) {
-            throw new JobDiscard(KIND + " args name no notification and member");
-        }
+        Args args = job.args(json, Args.class, a -> a.notificationId() != null && a.userId() != null,
+                KIND + " args name no notification and member");
         if (!mailer.configured()) {
             throw new JobDiscard("SMTP is no longer configured");
         }

@@ -1,19 +1,15 @@
 package io.parley.core.privacy;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
 import io.parley.core.ServerRoles;
 import io.parley.core.queue.Job;
-import io.parley.core.queue.JobDiscard;
 import io.parley.core.queue.JobHandler;
 import io.parley.core.queue.JobRequest;
-import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.TenantScope;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.util.Map;
 import java.util.UUID;
 
 /** Builds one tenant export (job kind {@value #KIND}, args {@code {"exportId"}}); a re-run of a ready one does nothing. */
@@ -33,6 +29,10 @@ public final class TenantExportHandler implements JobHandler {
         this.json = json;
     }
 
+    @Serdeable
+    record Args(UUID exportId) {
+    }
+
     public static JobRequest job(UUID exportId) {
         return JobRequest.of(KIND, "{\"exportId\": \"" + exportId + "\"}").unique(KIND + ":" + exportId).maxAttempts(3);
     }
@@ -43,10 +43,8 @@ public final class TenantExportHandler implements JobHandler {
     }
 
     @Override
-    public void run(Job job) throws IOException {
-        Map<String, Object> args = json.readValue(job.argsJson(), Argument.mapOf(String.class, Object.class));
-        UUID exportId = Ids.parse(String.valueOf(args.get("exportId")))
-                .orElseThrow(() -> new JobDiscard("no exportId"));
+    public void run(Job job) {
+        UUID exportId = job.args(json, Args.class, a -> a.exportId() != null, "no exportId").exportId();
         scope.writeVoid(job.tenant(), () -> exports.build(job.tenant().value(), exportId));
     }
 }

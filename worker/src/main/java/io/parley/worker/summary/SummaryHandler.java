@@ -1,8 +1,8 @@
 package io.parley.worker.summary;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
 import io.parley.core.ServerRoles;
 import io.parley.core.bot.BotRepository;
 import io.parley.core.bot.BotRow;
@@ -39,7 +39,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -106,11 +105,16 @@ final class SummaryHandler implements JobHandler {
                         List<MessageRow> fallen) {
     }
 
+    @Serdeable
+    record Args(UUID conversationId, UUID botId) {
+    }
+
     @Override
     public void run(Job job) throws Exception {
-        Map<String, String> args = json.readValue(job.argsJson(), Argument.mapOf(String.class, String.class));
-        UUID conversationId = UUID.fromString(args.get("conversationId"));
-        UUID botId = UUID.fromString(args.get("botId"));
+        Args args = job.args(json, Args.class, a -> a.conversationId() != null && a.botId() != null,
+                "conversation.summary args name no conversation and bot");
+        UUID conversationId = args.conversationId();
+        UUID botId = args.botId();
         for (int call = 0; call < MAX_CALLS; call++) {
             Optional<Work> work = scope.read(job.tenant(), () -> next(job.tenant(), botId, conversationId));
             if (work.isEmpty() || !summarize(job.tenant(), work.get())) {

@@ -1,8 +1,8 @@
 package io.parley.worker.turn;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
 import io.parley.core.ServerRoles;
 import io.parley.core.admin.TenantSuspensions;
 import io.parley.core.analytics.AnalyticsTrigger;
@@ -24,7 +24,6 @@ import io.parley.core.queue.Job;
 import io.parley.core.queue.JobDiscard;
 import io.parley.core.queue.JobHandler;
 import io.parley.core.queue.JobRetryAfter;
-import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
 import jakarta.inject.Singleton;
@@ -315,9 +314,9 @@ final class InboundTurnHandler implements JobHandler {
 
     /**
      * Writes the reply and, once it committed, sends it under this turn's own claim (one job per turn, InlineSend),
-     * unless it went into an {@code outbound.send} job behind an earlier send of the conversation.
+     * unless it went into an {@code outbound.send} job behind an earlier send of the conversation. Returns the ids of
+     * the messages written (empty: none).
      */
-    /** Writes the reply and, when it can, sends it inline; the ids of the messages queued (empty: none). */
     private List<UUID> reply(Job job, Turn turn, Reply reply) {
         if (!inline.enabled()) {
             return writer.write(turn, reply);
@@ -336,15 +335,12 @@ final class InboundTurnHandler implements JobHandler {
         return replied.ids();
     }
 
+    @Serdeable
+    record Args(UUID eventId) {
+    }
+
     private UUID eventId(Job job) {
-        try {
-            Map<String, Object> args = json.readValue(job.argsJson(), Argument.mapOf(String.class, Object.class));
-            Object id = args == null ? null : args.get("eventId");
-            return Ids.parse(id == null ? null : id.toString())
-                    .orElseThrow(() -> new JobDiscard("inbound.turn needs an eventId"));
-        } catch (IOException e) {
-            throw new JobDiscard("inbound.turn args are not JSON");
-        }
+        return job.args(json, Args.class, a -> a.eventId() != null, "inbound.turn needs an eventId").eventId();
     }
 
     private InboundEvent read(TurnEventRow stored) {

@@ -14,7 +14,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.UUID;
 
 /**
@@ -62,15 +61,7 @@ final class AccountEmailHandler implements JobHandler {
 
     @Override
     public void run(Job job) {
-        Args args;
-        try {
-            args = json.readValue(job.argsJson(), Args.class);
-        } catch (IOException | RuntimeException e) {
-            throw new JobDiscard(KIND + " args name no email");
-        }
-        if (args == null || args.emailId() == null) {
-            throw new JobDiscard(KIND + " args name no email");
-        }
+        Args args = job.args(json, Args.class, a -> a.emailId() != null, KIND + " args name no email");
         if (!mailer.configured()) {
             throw new JobDiscard("SMTP is no longer configured");
         }
