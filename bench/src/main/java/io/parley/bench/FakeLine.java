@@ -117,7 +117,7 @@ final class FakeLine implements AutoCloseable {
 
     /**
      * Credits the messages an answer names (the fake LLM names them; a coalesced answer names several): each becomes
-     * answered at {@code now} (twice is a duplicate); a push's messages count as answered by push.
+     * answered at {@code now} (see {@link Phase#covered}); a push's messages count as answered by push.
      *
      * @param token the reply token, whose own message {@link #recordReply} has counted; null for a push
      * @return whether the answer named any message of a tracked phase

@@ -32,6 +32,7 @@ record Outcome(Scenario scenario, Phase phase, Monitor.Usage usage, GcLog heap, 
         long missing = scenario.waitReplies() ? phase.acked.get() - phase.answered() : 0;
         return "failed " + phase.failureCount() + (phase.failures.isEmpty() ? "" : " " + phase.failures)
                 + ", unanswered " + missing + ", duplicate replies " + phase.duplicateReplies.get()
+                + ", answered messages named again " + phase.namedAgain.get()
                 + ", late answers by push " + phase.pushes.get() + ", unmatched replies " + unmatchedReplies;
     }
 }

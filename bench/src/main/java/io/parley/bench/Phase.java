@@ -24,6 +24,12 @@ final class Phase {
     final AtomicLong pushes = new AtomicLong();
     /** Messages answered by the reply to another message (a coalesced turn). */
     final AtomicLong coalesced = new AtomicLong();
+    /**
+     * Names of messages already answered, in a later answer: the fake LLM names the user messages after the prompt's
+     * last assistant message, so a prompt whose history window does not show the earlier answer yet names them again.
+     * Not a duplicate: a message answered twice by Parley shows as a reply token used twice ({@link #duplicateReplies}).
+     */
+    final AtomicLong namedAgain = new AtomicLong();
     final ConcurrentHashMap<String, AtomicLong> failures = new ConcurrentHashMap<>();
     volatile long firstSentAt;
     final AtomicLong lastAckedAt = new AtomicLong();
@@ -75,8 +81,8 @@ final class Phase {
 
     /**
      * An answer named this phase's message {@code sequence}: a reply with its own token was counted by
-     * {@link #replied}; any other answer naming it (a coalesced turn answering several messages) answers it now (or,
-     * if it was answered already, is a duplicate); by a push, it counts among {@link #pushes}.
+     * {@link #replied}; any other answer naming it (a coalesced turn answering several messages) answers it now (a
+     * message answered already counts in {@link #namedAgain}); by a push, it counts among {@link #pushes}.
      */
     void covered(long sequence, long now, boolean asPush) {
         if (repliedAt == null || sequence < 0 || sequence >= capacity) {
@@ -86,7 +92,7 @@ final class Phase {
             (asPush ? pushes : coalesced).incrementAndGet();
             lastRepliedAt.accumulateAndGet(now, Math::max);
         } else {
-            duplicateReplies.incrementAndGet(); // a message answered twice
+            namedAgain.incrementAndGet();
         }
     }
 

@@ -53,12 +53,14 @@ class CoalescedAnswersTest {
             assertThat(phase.coalesced.get()).isEqualTo(1);
             assertThat(phase.pushes.get()).isEqualTo(2);
             assertThat(phase.duplicateReplies.get()).isZero();
+            assertThat(phase.namedAgain.get()).isZero();
             assertThat(phase.answered()).isEqualTo(4);
 
             post(line.baseUrl() + "/v2/bot/message/push", "{\"to\":\"U1\",\"messages\":[{\"type\":\"text\","
                     + "\"text\":\"Answering message 2-2007\"}]}", null);
 
-            assertThat(phase.duplicateReplies.get()).isEqualTo(1);
+            assertThat(phase.namedAgain.get()).isEqualTo(1);
+            assertThat(phase.duplicateReplies.get()).isZero();
             assertThat(phase.answered()).isEqualTo(4);
         }
     }
