@@ -29,7 +29,11 @@ public interface PlanRepository extends GenericRepository<PlanRow, String> {
     @Query("SELECT p.* FROM tenants t JOIN plans p ON p.id = tenant_plan_id(t.id) WHERE t.id = :tenantId FOR UPDATE OF t")
     Optional<PlanRow> lockTenantPlan(UUID tenantId);
 
-    @Query("SELECT p.* FROM plans p WHERE p.id = tenant_plan_id(:tenantId)")
+    /**
+     * The plan in force for the tenant. {@code tenant_plan_id} is a query of its own: as a subquery it runs once, not
+     * once per plan row the scan of this small table compares (1.7 ms a turn under load, bench/README.md).
+     */
+    @Query("SELECT p.* FROM plans p WHERE p.id = (SELECT tenant_plan_id(:tenantId))")
     Optional<PlanRow> tenantPlan(UUID tenantId);
 
     @Query("SELECT count(*) FROM bots WHERE tenant_id = :tenantId")
