@@ -69,6 +69,10 @@ public final class Bench {
             System.out.println(new KnowledgeRun(settings, options).run()); // bench/README.md, "Knowledge indexing"
             return;
         }
+        if ("queue-depth".equals(options.get("scenarios"))) {
+            System.out.println(new QueueDepthRun(settings, options).run()); // bench/README.md, "Queue depth"
+            return;
+        }
         if ("crash".equals(options.get("scenarios"))) {
             System.out.println(new CrashRun(settings, options).run()); // bench/README.md, "Crash run"
             return;
