@@ -67,6 +67,7 @@ export async function checkTheMainPagesWithAxe({ dashboard, site, step, parley, 
     await settled(dashboard)
     await expectAccessible(dashboard, 'conversation')
     await dashboard.goto(`${parley}/bots/${botId}/flows`)
+    await settled(dashboard)
     const edit = dashboard.getByRole('link', { name: /^Edit / }).first()
     if (await edit.count()) {
       await edit.click()
