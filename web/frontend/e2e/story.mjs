@@ -140,7 +140,7 @@ try {
   await buildAndTalkToAGateFlow({ page: dashboard, step, parley, botId, shot })
   await uploadADocumentAndSeeACitedAnswer({ page: dashboard, step, parley, botId, shot })
   await handOffAndWorkTheInbox({ dashboard, site, step, parley, botId, shot })
-  await walkTheInboxByKeyboard({ dashboard, site, step, parley, shot })
+  await walkTheInboxByKeyboard({ dashboard, site, step, parley, botId, shot })
 
   await step('the contact\'s setup page', async () => {
     const url = await dashboard.evaluate(async () => {

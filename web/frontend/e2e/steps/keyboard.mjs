@@ -1,15 +1,16 @@
 // A keyboard-only walk of the inbox in the browser story (issue 18 part 5): a new visitor asks for a person, and an
 // agent who uses no mouse is told (the bell), opens the inbox, moves to the conversation, opens it, assigns it, takes
-// it over, answers, writes a private note and resolves it, with Tab, Shift+Tab, Enter, Space, Escape and the arrow
-// keys only (page.keyboard: no clicks, no fill). After every key the focused element must show its focus (an outline
-// or a ring, on screen), and after each action focus must land where the next one starts.
+// it over, answers, writes a private note and resolves it, then opens and closes a dialog, with Tab, Shift+Tab,
+// Enter, Space, Escape and the arrow keys only (page.keyboard: no clicks, no fill). After every key the focused
+// element must show its focus (an outline or a ring, on screen), and after each action focus must land where the
+// next one starts.
 
 /**
  * @param {{ dashboard: import('playwright-core').Page, site: import('playwright-core').Page,
- *           step: (name: string, run: () => Promise<void>) => Promise<void>, parley: string,
+ *           step: (name: string, run: () => Promise<void>) => Promise<void>, parley: string, botId: string,
  *           shot: (page: import('playwright-core').Page, name: string) => Promise<void> }} story
  */
-export async function walkTheInboxByKeyboard({ dashboard: page, site, step, parley, shot }) {
+export async function walkTheInboxByKeyboard({ dashboard: page, site, step, parley, botId, shot }) {
   const stamp = Date.now().toString(36)
   const ask = `Can a person help me with my order? I want a human ${stamp}`
   const reply = `Yes, I can help with your order ${stamp}`
@@ -136,6 +137,25 @@ export async function walkTheInboxByKeyboard({ dashboard: page, site, step, parl
       await keys.expectFocusOn(reopen, 'the Reopen button, after resolving')
       await page.locator('.inbox-status').getByText('Resolved', { exact: true }).waitFor() // the thread's status badge
       await shot(page, 'keyboard-resolved')
+    })
+
+    await step('keyboard: a dialog keeps focus inside, closes on Escape and gives focus back to its opener', async () => {
+      await page.goto(`${parley}/bots/${botId}/channels`)
+      await page.getByRole('heading', { level: 1 }).first().waitFor()
+      const opener = page.getByRole('button', { name: 'Add channel' })
+      await keys.tabTo(opener, 'Add channel')
+      await keys.press('Enter')
+      const dialog = page.getByRole('dialog')
+      await dialog.waitFor()
+      for (let i = 0; i < 12; i++) {
+        await keys.press(i % 3 === 2 ? 'Shift+Tab' : 'Tab', 'a stop inside the dialog')
+        if (!(await dialog.evaluate((el) => el.contains(document.activeElement)))) {
+          throw new Error(`Tab left the open dialog for ${(await keys.focused()).what}`)
+        }
+      }
+      await keys.press('Escape')
+      await dialog.waitFor({ state: 'hidden' })
+      await keys.expectFocusOn(opener, 'Add channel, after its dialog closed on Escape')
     })
   } finally {
     await visitor.context().close()
