@@ -13,6 +13,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildAndTalkToAGateFlow } from './steps/editor.mjs'
 import { handOffAndWorkTheInbox } from './steps/inbox.mjs'
+import { walkTheInboxByKeyboard } from './steps/keyboard.mjs'
 import { readTheAnalyticsPage } from './steps/distinct.mjs'
 import { sendABroadcastAndWatchItComplete } from './steps/broadcast2.mjs'
 import { uploadADocumentAndSeeACitedAnswer } from './steps/knowledge.mjs'
@@ -139,6 +140,7 @@ try {
   await buildAndTalkToAGateFlow({ page: dashboard, step, parley, botId, shot })
   await uploadADocumentAndSeeACitedAnswer({ page: dashboard, step, parley, botId, shot })
   await handOffAndWorkTheInbox({ dashboard, site, step, parley, botId, shot })
+  await walkTheInboxByKeyboard({ dashboard, site, step, parley, botId, shot })
 
   await step('the contact\'s setup page', async () => {
     const url = await dashboard.evaluate(async () => {

@@ -14,7 +14,7 @@ export async function readTheAnalyticsPage({ page, step, parley, shot }) {
     await page.goto(`${parley}/bots`)
     await page.getByRole('navigation').getByRole('link', { name: 'Analytics' }).click()
     await page.waitForURL(/\/analytics/)
-    const card = page.getByRole('region', { name: 'Messages from contacts' }).locator('.analytics-card__value')
+    const card = page.getByRole('group', { name: 'Messages from contacts' }).locator('.analytics-card__value')
     const deadline = Date.now() + 120_000 // a refresh is due at the end of the minute of the first message
     for (;;) {
       await card.waitFor()
@@ -41,7 +41,7 @@ export async function readTheAnalyticsPage({ page, step, parley, shot }) {
     // the end of each minute): compare the CSV with the figure shown right before it, reloading until they agree
     const deadline = Date.now() + 90_000
     for (;;) {
-      const card = page.getByRole('region', { name: 'Messages from contacts' }).locator('.analytics-card__value')
+      const card = page.getByRole('group', { name: 'Messages from contacts' }).locator('.analytics-card__value')
       await card.waitFor()
       messagesIn = Number.parseInt((await card.textContent())?.trim() ?? '', 10)
       const [download] = await Promise.all([

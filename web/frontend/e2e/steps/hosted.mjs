@@ -23,7 +23,7 @@ export async function setUpAWebChatForSignedInMembers({ dashboard, step, parley,
     await dialog.getByLabel('Name', { exact: true }).fill('Members area')
     await dialog.getByRole('button', { name: 'Add channel' }).click()
     const card = dashboard.getByRole('article', { name: 'Members area' })
-    const settings = card.getByRole('form', { name: 'Web chat settings' })
+    const settings = card.getByRole('form', { name: 'Web chat settings of Members area' })
     await settings.getByRole('button', { name: 'Generate secret' }).click()
     secret = (await card.getByLabel('New identity secret', { exact: true }).textContent())?.trim() ?? ''
     if (secret.length < 32) throw new Error(`the identity secret shown once looks wrong: "${secret}"`)

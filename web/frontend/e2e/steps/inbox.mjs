@@ -1,6 +1,6 @@
 // The team inbox's part of the browser story (issue 18 parts 1-3): a flow hands the widget's chat to a person, the
-// widget says a person will answer, the inbox counts it (nav, tab title), an agent assigns it to themselves, writes a
-// private note, answers with a canned reply and resolves it.
+// widget says a person will answer, the inbox counts it (nav, tab title) and the bell tells of it, an agent assigns it
+// to themselves, writes a private note, answers with a canned reply and resolves it.
 
 /**
  * @param {{ dashboard: import('playwright-core').Page, site: import('playwright-core').Page,
@@ -40,10 +40,17 @@ export async function handOffAndWorkTheInbox({ dashboard, site, step, parley, bo
     await shot(site, 'widget-person-will-answer')
   })
 
-  await step('the inbox counts the conversation that needs a person, in the nav and the tab title', async () => {
+  await step('the inbox counts the conversation that needs a person, in the nav and the tab title; the bell tells', async () => {
     await dashboard.goto(`${parley}/inbox`) // the default view: needs a person
     await dashboard.getByRole('navigation', { name: 'Main navigation' }).getByText('1 conversation needs a person').waitFor()
     await dashboard.waitForFunction(() => document.title === '(1) Inbox · Parley')
+    // the bell tells of the hand-off too (and emails it where SMTP is set up), linking to the conversation
+    await dashboard.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click()
+    const told = dashboard.getByRole('region', { name: 'Notifications' }).getByRole('listitem')
+      .filter({ hasText: /asks for a person/ }).first()
+    await told.getByRole('link', { name: 'Open' }).waitFor()
+    await shot(dashboard, 'inbox-bell-hand-off')
+    await dashboard.getByRole('button', { name: /^Notifications/ }).click() // closes the panel
     await dashboard.getByRole('list', { name: 'Conversations' }).getByRole('link').first().click()
     await dashboard.getByText('A keyword the contact wrote handed this conversation to a person: the bot is paused').waitFor()
     await shot(dashboard, 'inbox-needs-a-person')

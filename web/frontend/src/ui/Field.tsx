@@ -1,4 +1,4 @@
-import { useId, type ComponentProps, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react'
+import { useId, type ComponentProps, type InputHTMLAttributes, type ReactNode } from 'react'
 
 interface FrameProps {
   label: ReactNode
@@ -34,7 +34,8 @@ export function TextAreaField({ label, hint, error, ...area }: Common & Componen
   return <FieldFrame label={label} hint={hint} error={error}>{(a) => <textarea className="p-textarea" {...a} {...area} />}</FieldFrame>
 }
 
-export function SelectField({ label, hint, error, children, ...select }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+/** Takes a ref (React 19 passes it as a prop), e.g. to give focus back to it after an action. */
+export function SelectField({ label, hint, error, children, ...select }: Common & ComponentProps<'select'>) {
   return (
     <FieldFrame label={label} hint={hint} error={error}>
       {(a) => <select className="p-select" {...a} {...select}>{children}</select>}

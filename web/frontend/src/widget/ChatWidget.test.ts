@@ -406,6 +406,15 @@ describe('the web chat widget', () => {
     expect(widget.shadow.activeElement).toBe(bubble)
   })
 
+  it('names its close button by its words only: the × it shows is hidden from screen readers (label in name)', () => {
+    const { screen } = mountWidget()
+
+    const close = screen.getByRole('button', { name: 'Close chat', hidden: true })
+    const shown = close.querySelector('[aria-hidden="true"]')
+    expect(shown).toHaveTextContent('×')
+    expect(close.textContent).toBe(shown?.textContent) // no other visible text that the name would have to hold
+  })
+
   it("asks for refusals in the page's language, so the contact can read why a message was not sent", async () => {
     fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1' }))
     const { screen } = mountWidget('zh-TW')

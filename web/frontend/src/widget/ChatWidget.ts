@@ -368,7 +368,7 @@ export class ChatWidget {
           <div class="head">
             <h2 id="parley-chat-title">${t.title}</h2>
             <span class="state" role="status"></span>
-            <button type="button" class="close" aria-label="${t.close}">×</button>
+            <button type="button" class="close" aria-label="${t.close}"><span aria-hidden="true">×</span></button>
           </div>
           <div class="body" tabindex="0">
             <p class="empty">${t.empty}</p>

@@ -52,14 +52,14 @@ describe('Analytics page', () => {
     fakeApi(me, tenant, bots, channels, ...figures())
     renderApp('/analytics?from=2026-03-01&to=2026-03-02')
 
-    const messages = await screen.findByRole('region', { name: 'Messages from contacts' })
+    const messages = await screen.findByRole('group', { name: 'Messages from contacts' })
     await waitFor(() => expect(within(messages).getByText('100')).toBeInTheDocument())
     expect(within(messages).getByText('+25% vs previous period')).toBeInTheDocument()
-    expect(within(screen.getByRole('region', { name: 'LLM cost' })).getByText('-50% vs previous period')).toBeInTheDocument()
-    expect(within(screen.getByRole('region', { name: 'Reply time (p95)' })).getByText('2400 ms')).toBeInTheDocument()
-    expect(within(screen.getByRole('region', { name: 'Reply time (p95)' })).getByText('No previous period to compare'))
+    expect(within(screen.getByRole('group', { name: 'LLM cost' })).getByText('-50% vs previous period')).toBeInTheDocument()
+    expect(within(screen.getByRole('group', { name: 'Reply time (p95)' })).getByText('2400 ms')).toBeInTheDocument()
+    expect(within(screen.getByRole('group', { name: 'Reply time (p95)' })).getByText('No previous period to compare'))
       .toBeInTheDocument()
-    expect(within(screen.getByRole('region', { name: 'Handled by the bot' })).getByText('90%')).toBeInTheDocument()
+    expect(within(screen.getByRole('group', { name: 'Handled by the bot' })).getByText('90%')).toBeInTheDocument()
     expect(screen.getByText(/Asia\/Taipei/)).toBeInTheDocument()
   })
 
@@ -134,7 +134,7 @@ describe('Analytics page', () => {
     try {
       renderApp('/analytics?from=2026-03-01&to=2026-03-02')
       expect(await screen.findByRole('heading', { name: '數據分析' })).toBeInTheDocument()
-      expect(await screen.findByRole('region', { name: '聯絡人訊息' })).toBeInTheDocument()
+      expect(await screen.findByRole('group', { name: '聯絡人訊息' })).toBeInTheDocument()
     } finally {
       await i18n.changeLanguage('en')
     }

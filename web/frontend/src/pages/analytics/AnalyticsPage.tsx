@@ -89,13 +89,14 @@ export function AnalyticsPage() {
           {cards.map((c) => {
             const delta = change(c.now, c.then)
             return (
-              <section key={c.label} className="analytics-card" aria-label={c.label}>
+              // a group, not a region: a figure is no landmark (and the "Active contacts" chart is one)
+              <div key={c.label} className="analytics-card" role="group" aria-label={c.label}>
                 <div className="p-muted">{c.label}</div>
                 <div className="analytics-card__value">{c.value}</div>
                 <div className="analytics-card__trend p-muted">
                   {delta === null ? t('cards.noPrevious') : t('cards.vsPrevious', { change: `${delta > 0 ? '+' : ''}${delta}%` })}
                 </div>
-              </section>
+              </div>
             )
           })}
         </div>

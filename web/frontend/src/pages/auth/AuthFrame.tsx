@@ -23,16 +23,19 @@ export function AuthFrame({ title, subtitle, tagline, children, footer }: FrameP
         {children}
         {footer && <p className="auth__footer">{footer}</p>}
       </main>
-      <p className="auth__links p-muted">
-        <a href="/swagger-ui/index.html">{t('apiDocs')}</a>
-      </p>
-      <div className="auth__language">
-        <label htmlFor="auth-language" className="visually-hidden">Language</label>
-        <select id="auth-language" className="p-select" value={i18n.language}
-                onChange={(e) => setLanguage(e.target.value as Language)}>
-          {LANGUAGES.map((l) => <option key={l.code} value={l.code} lang={l.code}>{l.label}</option>)}
-        </select>
-      </div>
+      {/* a footer landmark: all of the page is in a landmark, so a screen reader's landmark list reaches it (axe "region") */}
+      <footer className="auth__footnotes">
+        <p className="auth__links p-muted">
+          <a href="/swagger-ui/index.html">{t('apiDocs')}</a>
+        </p>
+        <div className="auth__language">
+          <label htmlFor="auth-language" className="visually-hidden">{t('common:account.language')}</label>
+          <select id="auth-language" className="p-select" value={i18n.language}
+                  onChange={(e) => setLanguage(e.target.value as Language)}>
+            {LANGUAGES.map((l) => <option key={l.code} value={l.code} lang={l.code}>{l.label}</option>)}
+          </select>
+        </div>
+      </footer>
     </div>
   )
 }

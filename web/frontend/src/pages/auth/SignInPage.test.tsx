@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { screen, waitFor } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { fakeApi, route, tokens } from '../../test/fakeApi'
 import { renderApp } from '../../test/render'
@@ -23,6 +23,17 @@ describe('sign in', () => {
     expect(api.requests.find((r) => r.method === 'POST')).toMatchObject({ method: 'POST', path: '/api/v1/auth/login', body: { email: 'owner@example.com', password: 'correct horse battery' } })
     expect(sessionStore.read()?.refreshToken).toBe('refresh-1')
     await waitFor(() => expect(api.requests.find((r) => r.path.startsWith('/api/v1/audit-log'))?.authorization).toBe('Bearer access-1'))
+  })
+
+  it('keeps all of the page in landmarks: the form in main, the API docs link and the language switch in a footer', async () => {
+    fakeApi()
+    renderApp('/sign-in')
+
+    const main = await screen.findByRole('main')
+    expect(within(main).getByRole('heading', { level: 1 })).toBeInTheDocument()
+    const footer = screen.getByRole('contentinfo')
+    expect(within(footer).getByRole('link', { name: 'API documentation' })).toBeInTheDocument()
+    expect(within(footer).getByRole('combobox', { name: 'Language' })).toBeInTheDocument()
   })
 
   it('shows the server\'s reason when the password is wrong and stays signed out', async () => {

@@ -97,7 +97,9 @@ describe('Billing page', () => {
     renderApp('/billing')
 
     expect(await screen.findByText(/Billing is not set up on this Parley/)).toBeInTheDocument()
-    expect(await screen.findByRole('listitem', { name: 'Business' })).toBeInTheDocument()
+    const planList = await screen.findByRole('region', { name: 'Plans' }) // under an h2, as the plans' h3s need
+    expect(within(planList).getByRole('heading', { level: 2, name: 'Plans' })).toBeInTheDocument()
+    expect(within(planList).getByRole('listitem', { name: 'Business' })).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: /Upgrade/ })).not.toBeInTheDocument()
   })
 

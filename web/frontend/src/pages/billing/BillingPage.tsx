@@ -66,7 +66,12 @@ export function BillingPage() {
       {billing.isPending ? <Loading /> : notConfigured ? (
         <div className="p-stack">
           <Notice>{t('notConfigured')}</Notice>
-          {plans.data && <PlanCards plans={plans.data} currentPlanId={tenant.data?.plan.id} subscribed={false} />}
+          {/* in the Plans card as when billing is configured: the plans' h3 headings stay under an h2 */}
+          {plans.data && (
+            <Card title={t('plans.title')}>
+              <PlanCards plans={plans.data} currentPlanId={tenant.data?.plan.id} subscribed={false} />
+            </Card>
+          )}
           <UsageLedger />
           <PriceTable />
         </div>

@@ -38,7 +38,7 @@ export function BotLayout() {
       </nav>
       <div className={testing ? 'bot-body bot-body--testing' : 'bot-body'}>
         <div className="bot-body__main"><Outlet /></div>
-        {testing && canChat && <aside id="test-chat" className="bot-body__aside"><TestChatPanel botId={bot.botId} /></aside>}
+        {testing && canChat && <aside id="test-chat" className="bot-body__aside" aria-label={t('testChat.title')}><TestChatPanel botId={bot.botId} /></aside>}
       </div>
     </>
   )

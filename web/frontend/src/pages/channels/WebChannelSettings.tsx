@@ -20,14 +20,14 @@ export function WebChannelSettings({ channel, onChanged }: { channel: Channel; o
   const web = channel.web
   if (!web) return null
   return (
-    <section className="p-stack" aria-label={t('webSettings.title')}>
+    <div className="p-stack">
       <div className="p-field">
         <span className="p-field__label">{t('webSettings.hostedPage')}</span>
         <CopyField value={web.hostedPageUrl} label={t('webSettings.hostedPage')} />
         <span className="p-field__hint">{t('webSettings.hostedPageHint')}</span>
       </div>
       {canConfigure && <SettingsForm channel={channel} web={web} onChanged={onChanged} />}
-    </section>
+    </div>
   )
 }
 
@@ -73,7 +73,8 @@ function SettingsForm({ channel, web, onChanged }: { channel: Channel; web: Sett
     }
   }
   return (
-    <form className="p-stack" onSubmit={submit} noValidate aria-label={t('webSettings.title')}>
+    // named after the channel: with two web chats, two forms called "Web chat settings" could not be told apart
+    <form className="p-stack" onSubmit={submit} noValidate aria-label={t('webSettings.titleOf', { name: channel.name || channel.id })}>
       <TextAreaField label={t('webSettings.allowedOrigins')} hint={t('webSettings.allowedOriginsHint')} rows={3}
                      value={origins} error={errors['web.allowedOrigins']} onChange={(e) => setOrigins(e.target.value)} />
       <div className="p-field">

@@ -50,6 +50,7 @@ export default catalog({
   unnamed: '{{type}} channel',
   webSettings: {
     title: 'Web chat settings',
+    titleOf: 'Web chat settings of {{name}}',
     hostedPage: 'Hosted chat page',
     hostedPageHint: 'A full-page chat people can open and install as an app. Signed-in users: add ?token=… to the link.',
     allowedOrigins: 'Allowed sites',
@@ -122,6 +123,7 @@ export default catalog({
   unnamed: '{{type}} 頻道',
   webSettings: {
     title: '網頁聊天設定',
+    titleOf: '{{name}} 的網頁聊天設定',
     hostedPage: '託管聊天頁面',
     hostedPageHint: '可開啟並安裝為應用程式的全頁聊天。已登入的使用者：在連結加上 ?token=…。',
     allowedOrigins: '允許的網站',

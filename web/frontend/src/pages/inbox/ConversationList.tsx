@@ -1,7 +1,8 @@
+import type { ComponentProps } from 'react'
 import { useTranslation } from 'react-i18next'
-import { NavLink, useSearchParams } from 'react-router-dom'
+import { NavLink, useParams, useSearchParams } from 'react-router-dom'
 import { formatRelative } from '../../format/dates'
-import { Badge, Button, EmptyState, Loading, ProblemAlert } from '../../ui'
+import { Badge, Button, EmptyState, Loading, ProblemAlert, useRovingFocus } from '../../ui'
 import { contactName } from '../contacts/contactName'
 import { ConversationFilters } from './ConversationFilters'
 import { InboxAlerts } from './InboxAlerts'
@@ -14,6 +15,9 @@ export function ConversationList() {
   const [params, setParams] = useSearchParams()
   const filters = filtersFrom(params)
   const list = useConversationList(filters)
+  // one Tab stop for the whole list, the arrow keys move inside: the filters and the thread are a Tab away
+  const { conversationId } = useParams()
+  const roving = useRovingFocus(list.items.map((c) => c.id), conversationId)
   // the default view (needs a person) is not a filter the reader chose: its empty state says nobody waits
   const filtered = [...params.keys()].some((k) => k !== 'view')
   return (
@@ -32,8 +36,9 @@ export function ConversationList() {
               : <EmptyState title={t('list.empty')}>{t('list.emptyHint')}</EmptyState>
         ) : (
           <>
-            <ul className="inbox-list__items" aria-label={t('list.label')}>
-              {list.items.map((c) => <ConversationRow key={c.id} conversation={c} search={params.toString()} />)}
+            <ul className="inbox-list__items" aria-label={t('list.label')} {...roving.listProps}>
+              {list.items.map((c) => <ConversationRow key={c.id} conversation={c} search={params.toString()}
+                                                      focus={roving.itemProps(c.id)} />)}
             </ul>
             {list.hasMore && (
               <div className="inbox-list__more">
@@ -46,7 +51,8 @@ export function ConversationList() {
   )
 }
 
-function ConversationRow({ conversation: c, search }: { conversation: Conversation; search: string }) {
+function ConversationRow({ conversation: c, search, focus }:
+                         { conversation: Conversation; search: string; focus: ComponentProps<'a'> }) {
   const { t } = useTranslation('inbox')
   const name = contactName(c.contact, c.channel.type)
   const last = c.lastMessage
@@ -56,7 +62,7 @@ function ConversationRow({ conversation: c, search }: { conversation: Conversati
     <li>
       {/* the link is named by all it shows (contact, time, preview, badges), never by the contact alone: a name that
           leaves out visible text fails WCAG 2.5.3 "label in name" (axe), and speech users say what they see */}
-      <NavLink to={{ pathname: `/inbox/${c.id}`, search }}
+      <NavLink to={{ pathname: `/inbox/${c.id}`, search }} {...focus}
                className={`inbox-row${c.unreadCount > 0 ? ' inbox-row--unread' : ''}`}>
         <span className="inbox-row__avatar" aria-hidden="true">{name.slice(0, 1).toUpperCase()}</span>
         <span className="inbox-row__body">

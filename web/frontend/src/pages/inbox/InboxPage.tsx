@@ -30,7 +30,7 @@ export function InboxPage() {
           : <EmptyState title={t('thread.pick')}>{t('thread.pickHint')}</EmptyState>}
       </div>
       {conversationId && (
-        <aside className="inbox-pane inbox-pane--contact">
+        <aside className="inbox-pane inbox-pane--contact" aria-label={t('thread.contactDetails')}>
           <Button size="sm" variant="ghost" className="inbox-contact-back" onClick={() => setShowContact(false)}>
             ← {t('thread.backToThread')}
           </Button>

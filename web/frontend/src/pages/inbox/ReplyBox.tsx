@@ -1,9 +1,9 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useState, type FormEvent, type KeyboardEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiProblem } from '../../api/problem'
 import { Button, Checkbox, ProblemAlert, TextAreaField } from '../../ui'
 import { CannedMenu } from './CannedMenu'
-import { matchingCanned } from './cannedMatch'
+import { cannedOptionId, matchingCanned } from './cannedMatch'
 import { useCannedReplies, useConversationActions } from './conversationData'
 
 /**
@@ -12,7 +12,8 @@ import { useCannedReplies, useConversationActions } from './conversationData'
  * characters instead and must not send. Typing /shortcut offers the tenant's canned replies: ↑/↓ choose, Enter or Tab
  * inserts, Escape closes.
  */
-export function ReplyBox({ conversationId, botActive }: { conversationId: string; botActive: boolean }) {
+export function ReplyBox({ conversationId, botActive, textRef }:
+                         { conversationId: string; botActive: boolean; textRef?: Ref<HTMLTextAreaElement> }) {
   const { t } = useTranslation('inbox')
   const { send, addNote } = useConversationActions(conversationId)
   const canned = useCannedReplies()
@@ -68,9 +69,10 @@ export function ReplyBox({ conversationId, botActive }: { conversationId: string
       </div>
       {action.error && !fieldError && <ProblemAlert error={action.error} />}
       {matches.length > 0 && <CannedMenu replies={matches} picked={Math.min(picked, matches.length - 1)} onPick={insert} />}
-      <TextAreaField label={note ? t('note.label') : t('reply.label')} value={text} rows={2} maxLength={4096}
+      <TextAreaField ref={textRef} label={note ? t('note.label') : t('reply.label')} value={text} rows={2} maxLength={4096}
                      error={fieldError} hint={`${hint} ${t('canned.hint')}`}
                      aria-autocomplete="list" aria-controls={matches.length > 0 ? 'canned-menu' : undefined}
+                     aria-activedescendant={matches.length > 0 ? cannedOptionId(Math.min(picked, matches.length - 1)) : undefined}
                      onChange={(e) => { setText(e.target.value); setMenuClosed(false); setPicked(0) }} onKeyDown={onKeyDown} />
       <div className="inbox-reply__actions">
         {botActive && !note ? <Checkbox label={t('reply.keepBot')} checked={keepBotActive} onChange={(e) => setKeepBotActive(e.target.checked)} /> : <span />}

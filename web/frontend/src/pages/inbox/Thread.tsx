@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router-dom'
 import { useIsAgent } from '../../auth/useMyRole'
@@ -25,6 +25,15 @@ export function Thread({ conversationId, onShowContact }: { conversationId: stri
     if (canAct && unread > 0 && !reading) read()
   }, [canAct, unread, reading, read])
 
+  // opening a conversation (its row, a notification, a link) puts focus on its heading, so keyboard and screen
+  // reader users start at the top of what they opened; not while they type somewhere (a search, a reply)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const reply = useRef<HTMLTextAreaElement>(null)
+  const loaded = conversation.data !== undefined
+  useEffect(() => {
+    if (loaded && !isTextEntry(document.activeElement)) heading.current?.focus()
+  }, [loaded])
+
   const back = <Link to={{ pathname: '/inbox', search }} className="inbox-back">← {t('thread.backToList')}</Link>
   if (conversation.isPending) return <div className="inbox-thread">{back}<Loading /></div>
   if (conversation.error) {
@@ -37,7 +46,7 @@ export function Thread({ conversationId, onShowContact }: { conversationId: stri
         {back}
         <div className="inbox-thread__title">
           <div>
-            <h2>{contactName(c.contact, c.channel.type)}</h2>
+            <h2 ref={heading} tabIndex={-1}>{contactName(c.contact, c.channel.type)}</h2>
             <p className="p-muted inbox-thread__via">
               {t('thread.via', { bot: c.bot.name, channel: c.channel.name || t(`contacts:channelType.${c.channel.type}`) })}
             </p>
@@ -46,11 +55,16 @@ export function Thread({ conversationId, onShowContact }: { conversationId: stri
           <Button size="sm" variant="ghost" className="inbox-contact-toggle" onClick={onShowContact}>{t('thread.contactDetails')}</Button>
         </div>
         <StatusBar conversation={c} canAct={canAct === true} />
-        <TakeoverBar conversation={c} canAct={canAct === true} />
+        <TakeoverBar conversation={c} canAct={canAct === true} onTakenOver={() => reply.current?.focus()} />
       </header>
       <MessageList conversationId={conversationId} />
-      {canAct && <ReplyBox conversationId={conversationId} botActive={!c.botPaused} />}
+      {canAct && <ReplyBox conversationId={conversationId} botActive={!c.botPaused} textRef={reply} />}
       {canAct === false && <Notice>{t('reply.viewer')}</Notice>}
     </div>
   )
+}
+
+function isTextEntry(element: Element | null) {
+  return element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement
+    || element instanceof HTMLSelectElement || (element instanceof HTMLElement && element.isContentEditable)
 }

@@ -7,3 +7,6 @@ export function matchingCanned(replies: CannedReply[], text: string): CannedRepl
   const typed = command[1].toLowerCase()
   return replies.filter((r) => r.shortcut.startsWith(typed)).slice(0, 8)
 }
+
+/** The id of the / menu's option at `index`: the reply box names the picked one as its active descendant. */
+export const cannedOptionId = (index: number) => `canned-option-${index}`

@@ -48,6 +48,24 @@ describe('Notification bell', () => {
       .toEqual(['/inbox/c1', '/billing'])
   })
 
+  it('closes on Escape from inside its panel and gives focus back to the bell, so a keyboard user is not lost', async () => {
+    sessionStore.write(tokens())
+    fakeApi(page([handoff], 1))
+    renderWithProviders(<NotificationBell />)
+    const bell = await screen.findByRole('button', { name: 'Notifications, 1 unread' })
+    bell.focus()
+    await userEvent.keyboard('{Enter}')
+    await userEvent.tab()
+    expect(within(screen.getByRole('region', { name: 'Notifications' })).getByRole('button', { name: 'Mark all read' }))
+      .toHaveFocus()
+
+    await userEvent.keyboard('{Escape}')
+
+    expect(screen.queryByRole('region', { name: 'Notifications' })).not.toBeInTheDocument()
+    expect(bell).toHaveFocus()
+    expect(bell).toHaveAttribute('aria-expanded', 'false')
+  })
+
   it('speaks Traditional Chinese', async () => {
     sessionStore.write(tokens())
     fakeApi(page([handoff], 1))

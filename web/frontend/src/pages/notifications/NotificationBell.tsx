@@ -20,6 +20,7 @@ export function NotificationBell() {
   const queries = useQueryClient()
   const [open, setOpen] = useState(false)
   const panel = useRef<HTMLDivElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
   const list = useQuery({
     queryKey: notificationKeys.all,
     queryFn: () => unwrap(api.GET('/api/v1/notifications', { params: { query: { limit: 20 } } })),
@@ -36,7 +37,12 @@ export function NotificationBell() {
   })
   useEffect(() => {
     if (!open) return
-    const close = (e: KeyboardEvent) => { if (e.key === 'Escape') setOpen(false) }
+    const close = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return
+      // focus inside the panel would be lost with it: back to the bell that opened it
+      if (panel.current?.contains(document.activeElement)) button.current?.focus()
+      setOpen(false)
+    }
     document.addEventListener('keydown', close)
     return () => document.removeEventListener('keydown', close)
   }, [open])
@@ -44,7 +50,7 @@ export function NotificationBell() {
   const unread = list.data?.unreadCount ?? 0
   return (
     <div className="bell">
-      <button type="button" className="bell__button" aria-expanded={open} aria-controls="bell-panel"
+      <button ref={button} type="button" className="bell__button" aria-expanded={open} aria-controls="bell-panel"
               aria-label={unread > 0 ? t('bellUnread', { count: unread }) : t('bell')} onClick={() => setOpen((o) => !o)}>
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
           <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
