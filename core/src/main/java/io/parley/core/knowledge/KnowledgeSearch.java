@@ -24,8 +24,8 @@ import java.util.UUID;
  *
  * <p>Every candidate is scored, so the per-chunk cost matters: a 5 MB handbook is ~8,000 chunks, most of them
  * candidates for a common word or bigram. The terms a chunk shares are counted as
- * {@code length(v) - length(ts_delete(v, terms))} (a lookup per term) on both tsvectors rather than by unnesting the chunk's words or bigrams into a set
- * intersection (5–10× slower there, bench/README.md "Knowledge indexing").
+ * {@code length(v) - length(ts_delete(v, terms))} (a lookup per term) on both tsvectors rather than by unnesting the
+ * chunk's words or bigrams into a set intersection (5–10× slower there, bench/README.md "Knowledge indexing").
  */
 @Singleton
 public class KnowledgeSearch {

@@ -131,7 +131,9 @@ final class KnowledgeIndexHandler implements JobHandler {
                 break;
             }
             from += slice.size();
-            pause(System.nanoTime() - started);
+            if (from < chunks.size()) {
+                pause(System.nanoTime() - started);
+            }
         }
         boolean stored = progress != null && scope.write(job.tenant(), () ->
                 store.publishChunks(tenant, sourceId, generation, title, chunks.size()));
