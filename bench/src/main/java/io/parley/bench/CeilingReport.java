@@ -71,7 +71,7 @@ final class CeilingReport {
         return items == 0 ? Double.NaN : cpuSeconds * 1000 / items;
     }
 
-    private static String fixed(double value, int decimals) {
+    static String fixed(double value, int decimals) {
         return Double.isNaN(value) || Double.isInfinite(value) ? "-" : String.format("%,." + decimals + "f", value);
     }
 }

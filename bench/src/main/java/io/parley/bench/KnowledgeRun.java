@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +60,13 @@ final class KnowledgeRun {
                  HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
                 Admin.Setup setup = Admin.provision(parley.baseUrl());
                 database.raisePlan(setup.tenantId());
+                Ceilings ceilings = new Ceilings(); // bench/README.md, "In-run ceilings": durability only (no acks here)
+                int ceilingSeconds = Math.min(5, Integer.parseInt(options.getOrDefault("ceiling-seconds", "10")));
+                if (ceilingSeconds > 0) {
+                    ScenarioRun.log("knowledge: durability ceiling, %d s of one-row commits", ceilingSeconds);
+                    ceilings.measureDurable("knowledge", database, Integer.parseInt(options.getOrDefault(
+                            "ceiling-clients", "32")), ceilingSeconds);
+                }
                 String token = JsonField.text(send(http, HttpRequest.newBuilder(URI.create(parley.baseUrl()
                         + "/api/v1/auth/login")).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + EMAIL + "\",\"password\":\""
@@ -82,14 +90,17 @@ final class KnowledgeRun {
                     Phase before = new Phase(2, capacity, true);
                     line.track(before);
                     ScenarioRun.log("knowledge: before, %d s, the knowledge base empty", seconds);
+                    Monitor beforeCost = new Monitor(parley, database, llm);
                     converse(load, before, think, after(seconds));
                     awaitReplies(before);
+                    Monitor.Usage beforeUsage = beforeCost.finish();
 
                     Phase during = new Phase(3, capacity, true);
                     line.track(during);
                     byte[] document = document(documentBytes);
                     ScenarioRun.log("knowledge: uploading %,d bytes; the conversations go on until it is indexed",
                             document.length);
+                    Monitor duringCost = new Monitor(parley, database, llm);
                     long uploadStart = System.nanoTime();
                     String source = JsonField.text(upload(http, knowledge + "/sources/files", token, document), "id");
                     double uploadSeconds = (System.nanoTime() - uploadStart) / 1e9;
@@ -111,16 +122,21 @@ final class KnowledgeRun {
                     });
                     double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
                     awaitReplies(during);
+                    Monitor.Usage duringUsage = duringCost.finish();
                     String indexed = send(http, HttpRequest.newBuilder(URI.create(knowledge + "/sources/" + source))
                             .GET(), token);
 
                     Phase after = new Phase(4, capacity, true);
                     line.track(after);
                     ScenarioRun.log("knowledge: after, %d s, every turn retrieving from the 5 MB base", seconds);
+                    Monitor afterCost = new Monitor(parley, database, llm);
                     converse(load, after, think, after(seconds));
                     awaitReplies(after);
+                    Monitor.Usage afterUsage = afterCost.finish();
                     return report(documentBytes, think, llmMillis, uploadSeconds, indexSeconds, indexed,
-                            before, during, after);
+                            before, during, after) + KnowledgeCosts.render(ceilings.durable("knowledge"),
+                            List.of("before", "while indexing", "after"), List.of(before, during, after),
+                            List.of(beforeUsage, duringUsage, afterUsage));
                 }
             }
         }

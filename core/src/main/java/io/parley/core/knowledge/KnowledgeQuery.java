@@ -11,7 +11,7 @@ import java.util.Set;
  * PostgreSQL's parser would make a whole sentence without spaces one "word" that no chunk contains.
  *
  * @param words   the question without its CJK characters (PostgreSQL parses it and drops English stop words)
- * @param bigrams distinct bigrams of the CJK runs, lower-cased like {@code parley_bigrams}
+ * @param bigrams distinct bigrams of the CJK runs (lower-cased, which leaves CJK as it is)
  */
 public record KnowledgeQuery(String words, List<String> bigrams) {
 
@@ -37,6 +37,24 @@ public record KnowledgeQuery(String words, List<String> bigrams) {
         });
         addBigrams(run, bigrams);
         return new KnowledgeQuery(words.toString().strip(), List.copyOf(bigrams));
+    }
+
+    /**
+     * The distinct bigrams of a chunk's CJK runs (V207's {@code grams}): the same rule as a question's, so a question's
+     * bigram is in a chunk's exactly when the chunk's text holds those two characters side by side.
+     */
+    public static List<String> bigramsOf(String text) {
+        Set<String> bigrams = new LinkedHashSet<>();
+        StringBuilder run = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            if (cjk(cp)) {
+                run.appendCodePoint(cp);
+            } else {
+                addBigrams(run, bigrams);
+            }
+        });
+        addBigrams(run, bigrams);
+        return List.copyOf(bigrams);
     }
 
     private static void addBigrams(StringBuilder run, Set<String> into) {

@@ -19,30 +19,31 @@ import java.util.UUID;
  *
  * <p>Score: the share of the question's terms the chunk contains — its words (English stop words dropped) plus the
  * bigrams of its Chinese/Japanese/Korean runs — from 0 to 1; ties go to the higher {@code ts_rank}. A chunk is a
- * candidate when it shares a word (GIN on the tsvector) or a bigram (GIN on the bigram array) with the question.
+ * candidate when it shares a word (GIN on {@code words}) or a bigram (GIN on {@code grams}, V207) with the question.
+ * Only the generation of chunks its source publishes is read (slices of a newer one are being written).
  *
  * <p>Every candidate is scored, so the per-chunk cost matters: a 5 MB handbook is ~8,000 chunks, most of them
- * candidates for a common word. The words a chunk shares are counted as {@code length(words) - length(ts_delete(words,
- * terms))} (a lookup per term) rather than by unnesting the chunk's words into a set intersection (5–7× slower there,
- * bench/README.md "Knowledge indexing"); bigrams are intersected only when the question has any.
+ * candidates for a common word or bigram. The terms a chunk shares are counted as
+ * {@code length(v) - length(ts_delete(v, terms))} (a lookup per term) on both tsvectors rather than by unnesting the
+ * chunk's words or bigrams into a set intersection (5–10× slower there, bench/README.md "Knowledge indexing").
  */
 @Singleton
 public class KnowledgeSearch {
 
     private static final String SEARCH = """
             WITH q AS (SELECT tsvector_to_array(to_tsvector('parley_question_words', ?)) AS terms,
-                              CAST(? AS text[]) AS grams),
+                              CAST(? AS text[]) AS grams, CAST(? AS tsquery) AS gram_query),
                  tq AS (SELECT q.*, websearch_to_tsquery('simple', array_to_string(q.terms, ' or ')) AS query FROM q),
                  scored AS (
                 SELECT c.source_id, c.seq, c.heading, c.text, s.title, s.kind, s.url, s.file_name,
                        (length(c.words) - length(ts_delete(c.words, tq.terms))
-                        + CASE WHEN cardinality(tq.grams) = 0 THEN 0 ELSE cardinality(ARRAY(
-                              SELECT unnest(c.bigrams) INTERSECT SELECT unnest(tq.grams))) END)::real
+                        + length(c.grams) - length(ts_delete(c.grams, tq.grams)))::real
                        / greatest(cardinality(tq.terms) + cardinality(tq.grams), 1) AS score,
                        ts_rank(c.words, tq.query) AS rank
                 FROM tq, knowledge_chunks c
                 JOIN knowledge_sources s ON s.tenant_id = c.tenant_id AND s.id = c.source_id
-                WHERE c.tenant_id = ? AND c.bot_id = ? AND (c.words @@ tq.query OR c.bigrams && tq.grams))
+                                        AND s.chunks_generation = c.generation
+                WHERE c.tenant_id = ? AND c.bot_id = ? AND (c.words @@ tq.query OR c.grams @@ tq.gram_query))
             SELECT * FROM scored WHERE score > 0 AND score >= ?
             ORDER BY score DESC, rank DESC, source_id, seq LIMIT ?""";
 
@@ -83,10 +84,11 @@ public class KnowledgeSearch {
         try (PreparedStatement select = connection().prepareStatement(SEARCH)) {
             select.setString(1, query.words());
             select.setArray(2, connection().createArrayOf("text", query.bigrams().toArray()));
-            select.setObject(3, tenant);
-            select.setObject(4, bot);
-            select.setDouble(5, minScore);
-            select.setInt(6, limit);
+            select.setString(3, gramQuery(query.bigrams()));
+            select.setObject(4, tenant);
+            select.setObject(5, bot);
+            select.setDouble(6, minScore);
+            select.setInt(7, limit);
             try (ResultSet rows = select.executeQuery()) {
                 List<Hit> hits = new ArrayList<>();
                 while (rows.next()) {
@@ -100,6 +102,22 @@ public class KnowledgeSearch {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not search the knowledge base", e);
         }
+    }
+
+    /**
+     * The question's bigrams as a tsquery matching a chunk holding any of them ({@code '營業' | '業時'}), each
+     * quoted as a literal lexeme; null (matches nothing) when it has none.
+     */
+    static String gramQuery(List<String> bigrams) {
+        if (bigrams.isEmpty()) {
+            return null;
+        }
+        StringBuilder query = new StringBuilder();
+        for (String gram : bigrams) {
+            query.append(query.isEmpty() ? "'" : " | '")
+                    .append(gram.replace("\\", "\\\\").replace("'", "''")).append('\'');
+        }
+        return query.toString();
     }
 
     public Settings settings(UUID tenant, UUID bot) {

@@ -99,38 +99,106 @@ public class KnowledgeStore {
                 + "AND id = ? AND generation = ?", tenant, id, generation) == 1;
     }
 
+    /** Where a job of a source's generation stands: its bot, and how many of its chunks are stored already. */
+    public record Progress(UUID bot, int stored) {
+    }
+
     /**
-     * Replaces the source's chunks and marks it ready, if it is still at {@code generation} (locked, so a re-index
-     * or a second job waits for this one). Readers see the old chunks until this commits, never none.
-     *
-     * @param title a new title (a web page's), or null to keep it
+     * Starts (or resumes) writing the chunks of {@code generation}, if the source is still at it: removes the chunks
+     * of abandoned generations (neither this one nor the one searched) and tells how many of this generation's chunks
+     * a previous attempt stored — slices commit whole and in order, so the job goes on after them.
      */
-    public boolean replaceChunks(UUID tenant, UUID id, int generation, @Nullable String title,
-                                 List<Chunker.Chunk> chunks) {
+    public Optional<Progress> startChunks(UUID tenant, UUID id, int generation) {
+        Optional<UUID> bot = lock(tenant, id, generation);
+        if (bot.isEmpty()) {
+            return Optional.empty();
+        }
+        deleteStaleChunks(tenant, id, generation, Integer.MAX_VALUE);
+        try (PreparedStatement select = prepare("SELECT coalesce(max(seq) + 1, 0) FROM knowledge_chunks "
+                + "WHERE tenant_id = ? AND source_id = ? AND generation = ?", tenant, id, generation);
+             ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return Optional.of(new Progress(bot.get(), rows.getInt(1)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read knowledge chunks", e);
+        }
+    }
+
+    /**
+     * Stores one slice of {@code generation}'s chunks, numbered from {@code from}, if the source is still at that
+     * generation; searches do not see them before {@link #publishChunks}. Committed asynchronously
+     * ({@code synchronous_commit = off}): a slice lost by a crash of the database is stored again by the job's next
+     * attempt, which starts after the last slice that is there ({@link #startChunks}).
+     */
+    public boolean storeChunks(UUID tenant, UUID id, int generation, int from, List<Chunker.Chunk> slice) {
         Optional<UUID> bot = lock(tenant, id, generation);
         if (bot.isEmpty()) {
             return false;
         }
-        update("DELETE FROM knowledge_chunks WHERE tenant_id = ? AND source_id = ?", tenant, id);
+        update("SET LOCAL synchronous_commit = off");
         try (PreparedStatement insert = prepare("INSERT INTO knowledge_chunks (tenant_id, id, source_id, bot_id, "
-                + "seq, heading, text) VALUES (?, gen_random_uuid(), ?, ?, ?, ?, ?)")) {
-            int seq = 0;
-            for (Chunker.Chunk chunk : chunks) {
-                bind(insert, tenant, id, bot.get(), seq++, chunk.heading(), chunk.text());
+                + "generation, seq, heading, text, grams) VALUES (?, gen_random_uuid(), ?, ?, ?, ?, ?, ?, "
+                + "array_to_tsvector(CAST(? AS text[]))) ON CONFLICT DO NOTHING")) {
+            int seq = from;
+            for (Chunker.Chunk chunk : slice) {
+                bind(insert, tenant, id, bot.get(), generation, seq++, chunk.heading(), chunk.text(),
+                        insert.getConnection().createArrayOf("text", KnowledgeQuery.bigramsOf(
+                                (chunk.heading() == null ? "" : chunk.heading()) + " " + chunk.text()).toArray()));
                 insert.addBatch();
-                if (seq % 500 == 0) {
-                    insert.executeBatch();
-                }
             }
             insert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store knowledge chunks", e);
         }
-        update("""
-                UPDATE knowledge_sources SET status = 'ready', error = NULL, chunk_count = ?,
-                       title = coalesce(?, title), indexed_at = now(), updated_at = now()
-                WHERE tenant_id = ? AND id = ?""", chunks.size(), title, tenant, id);
         return true;
+    }
+
+    /**
+     * Makes {@code generation}'s {@code count} chunks the ones searched and marks the source ready, if it is still
+     * at that generation (one short transaction: readers see the old chunks until it commits, never none). The old
+     * chunks are left to {@link #deleteStaleChunks}.
+     *
+     * @param title a new title (a web page's), or null to keep it
+     */
+    public boolean publishChunks(UUID tenant, UUID id, int generation, @Nullable String title, int count) {
+        return update("""
+                UPDATE knowledge_sources SET status = 'ready', error = NULL, chunk_count = ?, chunks_generation = ?,
+                       title = coalesce(?, title), indexed_at = now(), updated_at = now()
+                WHERE tenant_id = ? AND id = ? AND generation = ?""", count, generation, title, tenant, id,
+                generation) == 1;
+    }
+
+    /**
+     * Deletes at most {@code limit} chunks of the source's generations other than {@code generation} and the one
+     * searched (abandoned attempts, or the chunks a publish replaced); returns how many.
+     */
+    public int deleteStaleChunks(UUID tenant, UUID id, int generation, int limit) {
+        return update("""
+                DELETE FROM knowledge_chunks WHERE tenant_id = ? AND id IN (
+                    SELECT c.id FROM knowledge_chunks c JOIN knowledge_sources s
+                        ON s.tenant_id = c.tenant_id AND s.id = c.source_id
+                    WHERE c.tenant_id = ? AND c.source_id = ? AND c.generation <> ?
+                      AND c.generation <> s.chunks_generation
+                    LIMIT ?)""", tenant, tenant, id, generation, limit);
+    }
+
+    /**
+     * Replaces the source's chunks and marks it ready in the caller's one transaction, if it is still at
+     * {@code generation} (tests; the indexing job writes slices with pauses between, KnowledgeIndexHandler).
+     *
+     * @param title a new title (a web page's), or null to keep it
+     */
+    public boolean replaceChunks(UUID tenant, UUID id, int generation, @Nullable String title,
+                                 List<Chunker.Chunk> chunks) {
+        Optional<Progress> progress = startChunks(tenant, id, generation);
+        if (progress.isEmpty()) {
+            return false;
+        }
+        storeChunks(tenant, id, generation, progress.get().stored(),
+                chunks.subList(progress.get().stored(), chunks.size()));
+        boolean published = publishChunks(tenant, id, generation, title, chunks.size());
+        deleteStaleChunks(tenant, id, generation, Integer.MAX_VALUE);
+        return published;
     }
 
     /** Marks the source failed with a short reason (shown to members), if it is still at {@code generation}. */

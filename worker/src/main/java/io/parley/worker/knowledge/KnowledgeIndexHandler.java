@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -25,8 +26,8 @@ import java.util.concurrent.Semaphore;
  *
  * <p>Conversations first: the job has a low priority (claimed after every waiting turn), at most
  * {@code indexing-concurrency} run at once per process (the others wait here holding no connection), and the slow
- * parts — parsing, fetching — happen outside any transaction. Only the final write of the chunks is one
- * transaction, so readers see the old chunks until the new ones are complete.
+ * parts — parsing, fetching — happen outside any transaction. The chunks are written in short slices with pauses
+ * between ({@link #store}); readers see the old chunks until the new ones are complete.
  */
 @Singleton
 @Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.WORKER)
@@ -71,7 +72,7 @@ final class KnowledgeIndexHandler implements JobHandler {
         }
     }
 
-    private void index(Job job, UUID sourceId, int generation) {
+    private void index(Job job, UUID sourceId, int generation) throws InterruptedException {
         UUID tenant = job.tenant().value();
         KnowledgeSource.Content content = scope.write(job.tenant(), () ->
                 store.indexing(tenant, sourceId, generation) ? store.content(tenant, sourceId, generation).orElse(null)
@@ -106,12 +107,53 @@ final class KnowledgeIndexHandler implements JobHandler {
             scope.writeVoid(job.tenant(), () -> store.fail(tenant, sourceId, generation, unreadable.getMessage()));
             return;
         }
-        String newTitle = title;
-        List<Chunker.Chunk> found = chunks;
-        boolean stored = scope.write(job.tenant(), () -> store.replaceChunks(tenant, sourceId, generation, newTitle,
-                found));
-        LOG.debug("Knowledge source {} generation {}: {} chunks{}", sourceId, generation, found.size(),
+        store(job, sourceId, generation, title, chunks);
+    }
+
+    /**
+     * Writes the chunks in slices of {@code indexing-slice}, each its own short transaction, pausing after each for
+     * {@code indexing-pause-ratio} × the time the slice took, so indexing takes at most 1 / (1 + ratio) of a core and
+     * of the database from conversations, and their transactions never queue behind one long one. A job that died
+     * goes on after its last stored slice; searches see the new chunks only once all are stored (publish).
+     */
+    private void store(Job job, UUID sourceId, int generation, String title, List<Chunker.Chunk> chunks)
+            throws InterruptedException {
+        UUID tenant = job.tenant().value();
+        KnowledgeStore.Progress progress = scope.write(job.tenant(), () ->
+                store.startChunks(tenant, sourceId, generation)).orElse(null);
+        int from = progress == null ? chunks.size() : Math.min(progress.stored(), chunks.size());
+        while (progress != null && from < chunks.size()) {
+            List<Chunker.Chunk> slice = chunks.subList(from, Math.min(chunks.size(), from + config.indexingSlice()));
+            int at = from;
+            long started = System.nanoTime();
+            if (!scope.write(job.tenant(), () -> store.storeChunks(tenant, sourceId, generation, at, slice))) {
+                progress = null; // re-indexed or deleted meanwhile
+                break;
+            }
+            from += slice.size();
+            if (from < chunks.size()) {
+                pause(System.nanoTime() - started);
+            }
+        }
+        boolean stored = progress != null && scope.write(job.tenant(), () ->
+                store.publishChunks(tenant, sourceId, generation, title, chunks.size()));
+        while (stored) { // the replaced chunks, in slices too
+            long started = System.nanoTime();
+            if (scope.write(job.tenant(), () -> store.deleteStaleChunks(tenant, sourceId, generation,
+                    config.indexingSlice())) < config.indexingSlice()) {
+                break;
+            }
+            pause(System.nanoTime() - started);
+        }
+        LOG.debug("Knowledge source {} generation {}: {} chunks{}", sourceId, generation, chunks.size(),
                 stored ? "" : " (superseded, not stored)");
+    }
+
+    private void pause(long sliceNanos) throws InterruptedException {
+        long nanos = (long) (sliceNanos * config.indexingPauseRatio());
+        if (nanos > 0) {
+            Thread.sleep(Duration.ofNanos(nanos));
+        }
     }
 
     private static String clip(String text, int max) {

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Server-side request forgery: a tenant's URL never makes the worker read a private network. */
 class PageFetcherTest {
 
-    private final PageFetcher guarded = new PageFetcher(new KnowledgeConfig(1, 100, Duration.ofSeconds(2), 1000, 3,
-            false));
+    private final PageFetcher guarded = new PageFetcher(new KnowledgeConfig(1, 100, 2, 100, Duration.ofSeconds(2), 1000,
+            3, false));
 
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
@@ -75,7 +75,7 @@ class PageFetcherTest {
         });
         site.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         site.start();
-        PageFetcher local = new PageFetcher(new KnowledgeConfig(1, 100, Duration.ofSeconds(1), 1000, 3, true));
+        PageFetcher local = new PageFetcher(new KnowledgeConfig(1, 100, 2, 100, Duration.ofSeconds(1), 1000, 3, true));
         String base = "http://127.0.0.1:" + site.getAddress().getPort();
         try {
             assertThatThrownBy(() -> local.fetch(base + "/large")).hasMessage("The page is larger than 1000 bytes.");
@@ -102,7 +102,7 @@ class PageFetcherTest {
             }
             exchange.close();
         });
-        PageFetcher local = new PageFetcher(new KnowledgeConfig(1, 100, Duration.ofSeconds(1), 1000, 3, true));
+        PageFetcher local = new PageFetcher(new KnowledgeConfig(1, 100, 2, 100, Duration.ofSeconds(1), 1000, 3, true));
         try {
             long started = System.nanoTime();
             assertThatThrownBy(() -> local.fetch(base(site) + "/trickle"))
@@ -129,8 +129,8 @@ class PageFetcherTest {
         PublicAddresses.Lookup rebinding = host -> new InetAddress[] {lookups.getAndIncrement() == 0
                 ? InetAddress.getByName("93.184.216.34") : InetAddress.getByName("127.0.0.1")};
         int port = site.getAddress().getPort();
-        PageFetcher fetcher = new PageFetcher(new KnowledgeConfig(1, 100, Duration.ofSeconds(2), 1000, 3, false),
-                rebinding, Set.of(port));
+        PageFetcher fetcher = new PageFetcher(new KnowledgeConfig(1, 100, 2, 100, Duration.ofSeconds(2), 1000, 3,
+                false), rebinding, Set.of(port));
         try {
             assertThatThrownBy(() -> fetcher.fetch("http://rebind.example:" + port + "/"))
                     .hasMessage("The address rebind.example is not a public one.");
