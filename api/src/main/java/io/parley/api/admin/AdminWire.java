@@ -65,7 +65,9 @@ final class AdminWire {
     @Schema(name = "ResumedTenant")
     record Resumed(@Schema(requiredMode = REQUIRED) AdminTenant tenant,
                    @Schema(requiredMode = REQUIRED, description = "Messages received while suspended, now queued to be "
-                           + "answered") int heldTurnsQueued) {
+                           + "answered") int heldTurnsQueued,
+                   @Schema(requiredMode = REQUIRED, description = "Broadcast sends and proactive trigger runs held "
+                           + "while suspended, now queued to go out") int heldJobsQueued) {
     }
 
     @Serdeable

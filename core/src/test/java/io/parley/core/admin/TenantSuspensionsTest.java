@@ -57,7 +57,8 @@ class TenantSuspensionsTest implements DatabaseTest {
         assertThat(suspensions.holds(tenant, job, second)).isTrue();
         assertThat(suspensions.holds(tenant(), job, Ids.next())).as("another tenant runs its turns").isFalse();
 
-        assertThat(scope.asPlatform(tenant, () -> suspensions.resume(tenant))).contains(2);
+        assertThat(scope.asPlatform(tenant, () -> suspensions.resume(tenant)))
+                .contains(new TenantSuspensions.Resumed(2, 0));
 
         assertThat(SuperuserSql.number("SELECT count(*) FROM jobs WHERE tenant_id = ? AND kind = 'inbound.turn' "
                 + "AND serial_key = 'conv:c:u' AND args ->> 'eventId' IN (?, ?)", tenant.value(), first.toString(),
