@@ -38,10 +38,6 @@ final class CreditGrants {
     static final String KEY_REUSED = "This Idempotency-Key was used for another grant to this tenant.";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
-    /** A grant and whether it was stored now (false: a retry answered with the stored grant). */
-    record Outcome(AdminWire.CreditGranted granted, boolean created) {
-    }
-
     private final TenantScope scope;
     private final OperatorTenants tenants;
     private final PlanRepository plans;
@@ -63,7 +59,7 @@ final class CreditGrants {
         this.platformAudit = platformAudit;
     }
 
-    Outcome grant(TenantId tenant, AdminWire.GrantCreditRequest body, @Nullable String idempotencyKey,
+    AdminWire.CreditGranted grant(TenantId tenant, AdminWire.GrantCreditRequest body, @Nullable String idempotencyKey,
                   Operator operator) {
         if (body.amount().stripTrailingZeros().scale() > 0) {
             throw ProblemException.invalidField("amount", NOT_WHOLE); // 12.5 cents: refused, never rounded
@@ -105,8 +101,7 @@ final class CreditGrants {
                     "remaining", -grant.endingBalance());
             audit.record(tenant, operator.actor(), "billing.credit.granted", "customer", customer, details);
             platformAudit.record(operator.actor(), "billing.credit.granted", tenant, details);
-            return new Outcome(new AdminWire.CreditGranted(CreditWire.GrantView.of(grant), -grant.endingBalance()),
-                    true);
+            return new AdminWire.CreditGranted(CreditWire.GrantView.of(grant), -grant.endingBalance());
         });
     }
 
@@ -117,11 +112,10 @@ final class CreditGrants {
     }
 
     /** The same key again: the stored grant when it asked for the same credit, else a conflict. */
-    private static Outcome replay(TenantCredits.Grant stored, long amount, String reason) {
+    private static AdminWire.CreditGranted replay(TenantCredits.Grant stored, long amount, String reason) {
         if (stored.amount() != amount || !stored.reason().equals(reason)) {
             throw ProblemException.conflict(KEY_REUSED);
         }
-        return new Outcome(new AdminWire.CreditGranted(CreditWire.GrantView.of(stored), -stored.endingBalance()),
-                false);
+        return new AdminWire.CreditGranted(CreditWire.GrantView.of(stored), -stored.endingBalance());
     }
 }

@@ -107,7 +107,7 @@ class CreditGrantApiTest extends OperatorTest {
                 Map.of("Idempotency-Key", "ticket-1234"));
 
         assertThat(first.status()).as(first.text()).isEqualTo(201);
-        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.status()).as("the first answer again").isEqualTo(201);
         assertThat(again.string("grant.id")).isEqualTo(first.string("grant.id"));
         assertThat(other.status()).as("the same key for another grant").isEqualTo(409);
         assertThat(transactions(owner)).hasSize(1);
