@@ -10,7 +10,7 @@ import type { AdminTenant } from './operatorApi'
 interface Props { tenant: AdminTenant | null; onClose: () => void }
 
 /** Major units as typed ("25" or "25.50") → minor units (2550); null unless a positive amount with up to 2 decimals. */
-export function toMinor(amount: string): number | null {
+function toMinor(amount: string): number | null {
   if (!/^\d+(\.\d{1,2})?$/.test(amount.trim())) return null
   const minor = Math.round(Number(amount.trim()) * 100)
   return minor > 0 ? minor : null
