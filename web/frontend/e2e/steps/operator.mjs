@@ -66,7 +66,7 @@ export async function runTheWorkspaceAsAnOperator({ browser, dashboard, step, pa
       const dialog = page.getByRole('dialog', { name: 'Look at Story Coffee' })
       await dialog.getByLabel('Reason').fill('Story support ticket')
       await dialog.getByRole('button', { name: 'Create read-only token' }).click()
-      const token = (await dialog.getByLabel('Read-only access token').textContent())?.trim() ?? ''
+      const token = (await dialog.getByLabel('Read-only access token', { exact: true }).textContent())?.trim() ?? ''
       if (!token) throw new Error('no read-only token shown')
       const reads = await page.evaluate(async (bearer) =>
         (await fetch('/api/v1/bots', { headers: { Authorization: `Bearer ${bearer}` } })).status, token)

@@ -99,7 +99,7 @@ export interface paths {
         put?: never;
         /**
          * Grant credit to a tenant (platform admin)
-         * @description A Stripe customer balance transaction on the tenant's customer (created first when the tenant has none): the credit pays the tenant's next invoices. Send an `Idempotency-Key` to retry safely: the same key answers the first grant (200), never a second credit; with another amount or reason it is a 409. 503 without Stripe. Audited as billing.credit.granted in the tenant's log and the platform's.
+         * @description A Stripe customer balance transaction on the tenant's customer (created first when the tenant has none): the credit pays the tenant's next invoices. Send an `Idempotency-Key` to retry safely: the same key answers the first grant again (the same body), never a second credit; with another amount or reason it is a 409. 503 without Stripe. Audited as billing.credit.granted in the tenant's log and the platform's.
          */
         post: operations["grantTenantCredit"];
         delete?: never;
@@ -8068,16 +8068,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The same Idempotency-Key again: the grant made the first time */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreditGranted"];
-                };
-            };
-            /** @description Granted */
+            /** @description grantTenantCredit 201 response */
             201: {
                 headers: {
                     [name: string]: unknown;
