@@ -54,7 +54,7 @@ class AdminCreditController {
                     + "retry safely: the same key answers the first grant again (the same body), never a second "
                     + "credit; with another amount or reason it is a 409. 503 without Stripe. Audited as "
                     + "billing.credit.granted in the tenant's log and the platform's.")
-    AdminWire.CreditGranted grant(@PathVariable String id, @Body @Valid AdminWire.GrantCreditRequest body,
+    CreditWire.Granted grant(@PathVariable String id, @Body @Valid AdminWire.GrantCreditRequest body,
                                   @Nullable @Header("Idempotency-Key") @Parameter(description =
                                           "Makes a retried grant safe (1–100 of A–Z a–z 0–9 . _ : -)",
                                           example = "ticket-1234") String idempotencyKey,

@@ -2,7 +2,6 @@ package io.parley.api.admin;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.parley.api.billing.CreditWire;
 import io.parley.core.admin.OperatorTenants.TenantSummary;
 import io.parley.core.admin.PlatformAuditLog;
 import io.parley.core.admin.PlatformHealth;
@@ -86,13 +85,6 @@ final class AdminWire {
                               String reason,
                               @Nullable @Schema(description = "Not supported: a Stripe customer balance never "
                                       + "expires, so a grant with an expiry is refused (400)") Instant expiresAt) {
-    }
-
-    @Serdeable
-    @Schema(name = "CreditGranted")
-    record CreditGranted(@Schema(requiredMode = REQUIRED) CreditWire.GrantView grant,
-                         @Schema(requiredMode = REQUIRED, description = "Credit left on the tenant's Stripe customer "
-                                 + "after this grant, in the currency's minor unit (negative: owed)") long remaining) {
     }
 
     @Serdeable

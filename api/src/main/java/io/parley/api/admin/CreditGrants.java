@@ -59,7 +59,7 @@ final class CreditGrants {
         this.platformAudit = platformAudit;
     }
 
-    AdminWire.CreditGranted grant(TenantId tenant, AdminWire.GrantCreditRequest body, @Nullable String idempotencyKey,
+    CreditWire.Granted grant(TenantId tenant, AdminWire.GrantCreditRequest body, @Nullable String idempotencyKey,
                   Operator operator) {
         if (body.amount().stripTrailingZeros().scale() > 0) {
             throw ProblemException.invalidField("amount", NOT_WHOLE); // 12.5 cents: refused, never rounded
@@ -101,7 +101,7 @@ final class CreditGrants {
                     "remaining", -grant.endingBalance());
             audit.record(tenant, operator.actor(), "billing.credit.granted", "customer", customer, details);
             platformAudit.record(operator.actor(), "billing.credit.granted", tenant, details);
-            return new AdminWire.CreditGranted(CreditWire.GrantView.of(grant), -grant.endingBalance());
+            return CreditWire.Granted.of(grant);
         });
     }
 
@@ -112,10 +112,10 @@ final class CreditGrants {
     }
 
     /** The same key again: the stored grant when it asked for the same credit, else a conflict. */
-    private static AdminWire.CreditGranted replay(TenantCredits.Grant stored, long amount, String reason) {
+    private static CreditWire.Granted replay(TenantCredits.Grant stored, long amount, String reason) {
         if (stored.amount() != amount || !stored.reason().equals(reason)) {
             throw ProblemException.conflict(KEY_REUSED);
         }
-        return new AdminWire.CreditGranted(CreditWire.GrantView.of(stored), -stored.endingBalance());
+        return CreditWire.Granted.of(stored);
     }
 }

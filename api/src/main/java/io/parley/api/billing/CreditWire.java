@@ -48,4 +48,15 @@ public final class CreditWire {
                     credit.grants().stream().map(GrantView::of).toList());
         }
     }
+
+    @Serdeable
+    @Schema(name = "CreditGranted")
+    public record Granted(@Schema(requiredMode = REQUIRED) GrantView grant,
+                          @Schema(requiredMode = REQUIRED, description = "Credit left on the tenant's Stripe customer "
+                                  + "after this grant, in the currency's minor unit (negative: owed)") long remaining) {
+
+        public static Granted of(TenantCredits.Grant grant) {
+            return new Granted(GrantView.of(grant), -grant.endingBalance());
+        }
+    }
 }

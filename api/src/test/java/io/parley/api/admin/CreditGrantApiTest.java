@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Granting credit from the operator console against a local fake Stripe: a customer balance transaction applied once
  * (also when stripe-java or the caller retries), shown to the tenant and the operator, audited, and refused to
- * everyone but a platform admin. Stripe's read timeout is 1 s here (not the default 10 s), so a lost answer is
+ * everyone but a platform admin. Stripe's read timeout is 3 s here (not the default 10 s), so a lost answer is
  * retried within the test, which proves the setting is read.
  */
 @MicronautTest(transactional = false)
@@ -29,7 +29,7 @@ class CreditGrantApiTest extends OperatorTest {
     @Override
     protected Map<String, String> moreProperties() {
         Map<String, String> properties = new LinkedHashMap<>(stripe.properties());
-        properties.put("parley.stripe.timeout", "1s");
+        properties.put("parley.stripe.timeout", "3s");
         return properties;
     }
 
@@ -67,8 +67,9 @@ class CreditGrantApiTest extends OperatorTest {
     void aGrantIsAuditedInTheTenantsLogAndThePlatforms() {
         Session owner = api().signup("Audited Credit Co");
 
-        grant(owner.tenantId(), Map.of("amount", 1000, "reason", "Goodwill"), Map.of());
+        Reply granted = grant(owner.tenantId(), Map.of("amount", 1000, "reason", "Goodwill"), Map.of());
 
+        assertThat(granted.status()).as(granted.text()).isEqualTo(201);
         Map<String, Object> entry = api().get("/api/v1/audit-log?limit=1", owner.accessToken()).items().getFirst();
         assertThat(entry.get("action")).isEqualTo("billing.credit.granted");
         assertThat(entry.toString()).contains("operator " + OPERATOR_EMAIL).contains("Goodwill");
@@ -82,7 +83,7 @@ class CreditGrantApiTest extends OperatorTest {
     @Test
     void aGrantWhoseAnswerIsLostIsRetriedWithItsKeyAndCreditedOnce() {
         Session owner = api().signup("Lost Answer Co");
-        stripe.balances().loseNextAnswer(Duration.ofMillis(2500));
+        stripe.balances().loseNextAnswer(Duration.ofMillis(4000));
 
         Reply granted = grant(owner.tenantId(), Map.of("amount", 700, "reason", "Lost on the way"), Map.of());
 
