@@ -18,6 +18,7 @@ import { readTheAnalyticsPage } from './steps/distinct.mjs'
 import { sendABroadcastAndWatchItComplete } from './steps/broadcast2.mjs'
 import { uploadADocumentAndSeeACitedAnswer } from './steps/knowledge.mjs'
 import { coverTheNewerPagesAndCheckAccessibility } from './steps/axe.mjs'
+import { runTheWorkspaceAsAnOperator } from './steps/operator.mjs'
 
 const parley = required('PARLEY_URL').replace(/\/+$/, '')
 const hostPage = required('HOST_PAGE_URL')
@@ -188,6 +189,7 @@ try {
   await readTheAnalyticsPage({ page: dashboard, step, parley, shot })
   await sendABroadcastAndWatchItComplete({ page: dashboard, step, parley, botId, shot })
   await coverTheNewerPagesAndCheckAccessibility({ browser, dashboard, site, step, parley, botId, shot })
+  await runTheWorkspaceAsAnOperator({ browser, dashboard, step, parley, ownerEmail: `owner-${stamp}@example.com`, shot })
 
   await step('the widget keeps the conversation after a reload, on a phone-sized screen', async () => {
     const phone = await context.newPage() // same browser profile: the host page's localStorage keeps the session

@@ -84,6 +84,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/tenants/{id}/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant's credit (platform admin)
+         * @description The credit left on the tenant's Stripe customer (null without one, or when Stripe cannot be reached) and the grants, newest first.
+         */
+        get: operations["getTenantCredit"];
+        put?: never;
+        /**
+         * Grant credit to a tenant (platform admin)
+         * @description A Stripe customer balance transaction on the tenant's customer (created first when the tenant has none): the credit pays the tenant's next invoices. Send an `Idempotency-Key` to retry safely: the same key answers the first grant again (the same body), never a second credit; with another amount or reason it is a 409. 503 without Stripe. Audited as billing.credit.granted in the tenant's log and the platform's.
+         */
+        post: operations["grantTenantCredit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/tenants/{id}/impersonation": {
         parameters: {
             query?: never;
@@ -3774,7 +3798,7 @@ export interface components {
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
         };
-        /** @description The plan in force (the subscription's, or the base plan after a lapse), the subscription or trial (null when there never was one), usage this period against every limit, and invoices from Stripe (null when Stripe could not be reached) */
+        /** @description The plan in force (the subscription's, or the base plan after a lapse), the subscription or trial (null when there never was one), usage this period against every limit, and invoices from Stripe (null when Stripe could not be reached), and credit granted by the operator */
         Billing: {
             /** @description the plan in force now (the subscription's, or the base plan after a lapse) */
             plan: components["schemas"]["BillingPlan"];
@@ -3783,6 +3807,7 @@ export interface components {
             usage: components["schemas"]["BillingUsage"];
             /** @description newest first, from Stripe; null when Stripe could not be reached */
             invoices?: components["schemas"]["Invoice"][] | null;
+            credit?: components["schemas"]["TenantCredit"] | null;
         };
         BillingPlan: {
             /** @example pro */
@@ -5008,6 +5033,60 @@ export interface components {
              */
             last4?: string | null;
         };
+        /** @description Credit granted to the tenant by the installation's operator */
+        CreditGrant: {
+            id: string;
+            /**
+             * Format: int64
+             * @description Credited, in the currency's minor unit
+             * @example 2500
+             */
+            amount: number;
+            /** @example usd */
+            currency: string;
+            /** @example Outage on 3 December */
+            reason: string;
+            /** @example operator ops@example.com */
+            grantedBy: string;
+            /**
+             * @description The Stripe customer balance transaction
+             * @example cbtxn_1QxY
+             */
+            stripeTransactionId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreditGranted: {
+            grant: components["schemas"]["CreditWireGrantView"];
+            /**
+             * Format: int64
+             * @description Credit left on the tenant's Stripe customer after this grant, in the currency's minor unit (negative: owed)
+             */
+            remaining: number;
+        };
+        /** @description Credit granted to the tenant by the installation's operator */
+        CreditWireGrantView: {
+            id: string;
+            /**
+             * Format: int64
+             * @description Credited, in the currency's minor unit
+             * @example 2500
+             */
+            amount: number;
+            /** @example usd */
+            currency: string;
+            /** @example Outage on 3 December */
+            reason: string;
+            /** @example operator ops@example.com */
+            grantedBy: string;
+            /**
+             * @description The Stripe customer balance transaction
+             * @example cbtxn_1QxY
+             */
+            stripeTransactionId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         /** @description WhatsApp only */
         EstimateWireCost: {
             /** @description marketing, utility, authentication, or service (not a template: free, only within 24 hours of the contact's last message) */
@@ -5619,6 +5698,24 @@ export interface components {
              * @example owner@example.com
              */
             email: string;
+        };
+        GrantCreditRequest: {
+            /**
+             * Format: int64
+             * @description A whole number in the minor unit of the currency of the tenant's plan in effect (cents for usd)
+             * @example 2500
+             */
+            amount: number;
+            /**
+             * @description Why; shown to the tenant and in both audit logs
+             * @example Outage on 3 December
+             */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description Not supported: a Stripe customer balance never expires, so a grant with an expiry is refused (400)
+             */
+            expiresAt?: string | null;
         };
         Health: {
             /**
@@ -6773,6 +6870,11 @@ export interface components {
              * @description Messages received while suspended, now queued to be answered
              */
             heldTurnsQueued: number;
+            /**
+             * Format: int32
+             * @description Broadcast sends and proactive trigger runs held while suspended, now queued to go out
+             */
+            heldJobsQueued: number;
         };
         Segment: {
             id: string;
@@ -7134,6 +7236,19 @@ export interface components {
              * @description When the data is deleted; null while open
              */
             deleteAfter?: string | null;
+        };
+        /** @description The credit left on the tenant's Stripe customer and the grants */
+        TenantCredit: {
+            /**
+             * Format: int64
+             * @description Credit left for the next invoices, in the currency's minor unit (negative: owed); null without a Stripe customer or when Stripe could not be reached
+             * @example 2500
+             */
+            remaining?: number | null;
+            /** @example usd */
+            currency?: string | null;
+            /** @description Newest first, the last 50 */
+            grants: components["schemas"]["CreditGrant"][];
         };
         TenantExport: {
             id: string;
@@ -7894,6 +8009,94 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTenantCredit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getTenantCredit 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantCredit"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    grantTenantCredit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retried grant safe (1–100 of A–Z a–z 0–9 . _ : -)
+                 * @example ticket-1234
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantCreditRequest"];
+            };
+        };
+        responses: {
+            /** @description grantTenantCredit 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditGranted"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Bad Gateway */
+            502: components["responses"]["StripeUnavailable"];
             /** @description Service Unavailable */
             503: components["responses"]["ServiceUnavailable"];
         };

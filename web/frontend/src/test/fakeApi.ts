@@ -1,6 +1,8 @@
 import { vi } from 'vitest'
 
-export interface Recorded { method: string; path: string; body: unknown; authorization: string | null }
+export interface Recorded {
+  method: string; path: string; body: unknown; authorization: string | null; idempotencyKey?: string | null
+}
 
 type Handler = (request: Recorded) => { status: number; body?: unknown } | undefined
 
@@ -18,6 +20,7 @@ export function fakeApi(...handlers: Handler[]) {
       path: new URL(request.url).pathname + new URL(request.url).search,
       body: text ? JSON.parse(text) : undefined,
       authorization: request.headers.get('Authorization'),
+      idempotencyKey: request.headers.get('Idempotency-Key'),
     }
     requests.push(recorded)
     const answer = handlers.map((h) => h(recorded)).find(Boolean)

@@ -65,7 +65,7 @@ export default catalog({
     identity_secret_rotated: 'rotated the identity secret of', summary_updated: 'changed the summary of',
     source_created: 'added a source to', source_deleted: 'removed a source from', source_reindexed: 're-indexed a source of',
     access_code_redeemed: 'redeemed an access code for', opted_in: 'opted in', scheduled: 'scheduled',
-    sso_optional: 'made single sign-on optional for',
+    sso_optional: 'made single sign-on optional for', granted: 'granted credit in',
   },
 }, {
   title: '稽核紀錄',
@@ -127,6 +127,6 @@ export default catalog({
     identity_secret_rotated: ' 輪替了身分密鑰：', summary_updated: ' 變更了摘要：',
     source_created: ' 新增來源至', source_deleted: ' 移除來源自', source_reindexed: ' 重新索引了來源：',
     access_code_redeemed: ' 兌換了存取碼：', opted_in: ' 恢復訂閱了', scheduled: ' 排定了',
-    sso_optional: ' 將單一登入改為選用：',
+    sso_optional: ' 將單一登入改為選用：', granted: ' 給予額度於',
   },
 })

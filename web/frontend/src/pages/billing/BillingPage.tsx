@@ -7,6 +7,7 @@ import type { components } from '../../api/schema'
 import { Button, Card, Loading, Notice, PageHeader, ProblemAlert } from '../../ui'
 import { BillingBanner, QuotaBanner } from './BillingBanner'
 import { BudgetCard } from './BudgetCard'
+import { CreditCard } from './CreditCard'
 import { InvoiceTable } from './InvoiceTable'
 import { PlanCards } from './PlanCards'
 import { MeterStatus } from './MeterStatus'
@@ -88,6 +89,7 @@ export function BillingPage() {
               )}
             </p>
           </Card>
+          <CreditCard credit={billing.data.credit} />
           <UsageBars usage={billing.data.usage} />
           <UsageLedger />
           <MeterStatus />

@@ -147,6 +147,13 @@ export default catalog({
     view: 'View',
     pdf: 'PDF',
   },
+  credit: {
+    title: 'Credit',
+    remaining: 'Credit: {{amount}} left for your next invoices',
+    owed: 'Balance: {{amount}} owed, added to your next invoice',
+    unknown: 'Credit: the balance could not be read from Stripe right now.',
+    grant: '{{amount}} on {{date}}: {{reason}}',
+  },
 }, {
   title: '帳務',
   description: '您的方案、本月用量與發票。',
@@ -293,5 +300,12 @@ export default catalog({
     status: '狀態',
     view: '檢視',
     pdf: 'PDF',
+  },
+  credit: {
+    title: '額度',
+    remaining: '額度：剩餘 {{amount}}，將用於您接下來的發票',
+    owed: '餘額：尚欠 {{amount}}，將加到下一張發票',
+    unknown: '額度：目前無法從 Stripe 讀取餘額。',
+    grant: '{{date}} 給予 {{amount}}：{{reason}}',
   },
 })

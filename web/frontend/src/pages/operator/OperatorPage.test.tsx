@@ -55,13 +55,14 @@ describe('Operator page', () => {
     sessionStore.write(tokens())
     const suspended = { ...tenant, status: 'suspended', suspensionReason: 'Unpaid' }
     fakeApi(me(true), list([suspended]), health,
-      route('DELETE', '/api/v1/admin/tenants/t2/suspension', 200, { tenant, heldTurnsQueued: 2 }))
+      route('DELETE', '/api/v1/admin/tenants/t2/suspension', 200, { tenant, heldTurnsQueued: 2, heldJobsQueued: 1 }))
     renderApp('/operator')
 
     expect(await screen.findByText('Suspended: Unpaid')).toBeInTheDocument()
     await userEvent.click(screen.getByRole('button', { name: 'Resume' }))
 
-    expect(await screen.findByText('Bakery resumed; 2 waiting messages are being answered.')).toBeInTheDocument()
+    expect(await screen.findByText('Bakery resumed; 2 waiting messages are being answered, 1 held sends (broadcasts, '
+      + 'triggers) go out.')).toBeInTheDocument()
   })
 
   it('creates a read-only token to look at a tenant', async () => {
@@ -77,6 +78,36 @@ describe('Operator page', () => {
 
     expect(await within(dialog).findByText('eyJ.readonly')).toBeInTheDocument()
     expect(within(dialog).getByText('Valid for 10 minutes; it cannot be refreshed.')).toBeInTheDocument()
+  })
+
+  it('grants credit in cents with an idempotency key and shows what is left', async () => {
+    sessionStore.write(tokens())
+    const grant = { id: 'g1', amount: 2550, currency: 'usd', reason: 'Outage', grantedBy: 'operator ops@example.com',
+      stripeTransactionId: 'cbtxn_1', createdAt: '2026-12-07T08:00:00Z' }
+    let granted = false
+    const api = fakeApi(me(true), list([tenant]), health,
+      (r) => r.method === 'GET' && r.path === '/api/v1/admin/tenants/t2/credits'
+        ? { status: 200, body: granted ? { remaining: 2550, currency: 'usd', grants: [grant] } : { remaining: null, currency: null, grants: [] } }
+        : undefined,
+      (r) => {
+        if (r.method !== 'POST' || r.path !== '/api/v1/admin/tenants/t2/credits') return undefined
+        granted = true
+        return { status: 201, body: { grant, remaining: 2550 } }
+      })
+    renderApp('/operator')
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Credit' }))
+    const dialog = screen.getByRole('dialog', { hidden: true })
+    expect(await within(dialog).findByText(/No Stripe balance to show/)).toBeInTheDocument()
+    await userEvent.type(within(dialog).getByLabelText('Amount (USD)'), '25.50')
+    await userEvent.type(within(dialog).getByLabelText('Reason'), 'Outage')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Grant credit', hidden: true }))
+
+    expect(await within(dialog).findByText('$25.50 granted.')).toBeInTheDocument()
+    const post = api.requests.find((r) => r.method === 'POST')
+    expect(post?.body).toEqual({ amount: 2550, reason: 'Outage' })
+    expect(post?.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/)
+    expect(await within(dialog).findByText('Credit left on its Stripe customer: $25.50')).toBeInTheDocument()
   })
 
   it('changes a tenant\'s plan to one of the catalogue', async () => {

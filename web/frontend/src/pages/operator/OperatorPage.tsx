@@ -5,11 +5,12 @@ import { api } from '../../api/client'
 import { unwrap } from '../../api/problem'
 import { useCursorList } from '../../api/useCursorList'
 import { Badge, Button, EmptyState, Loading, Notice, PageHeader, ProblemAlert, TextField } from '../../ui'
+import { CreditDialog } from './CreditDialog'
 import { ImpersonateDialog, PlanDialog, SuspendDialog } from './OperatorDialogs'
 import { PlatformHealthCard } from './PlatformHealthCard'
 import { TENANTS_KEY, type AdminTenant } from './operatorApi'
 
-type Acting = { kind: 'suspend' | 'plan' | 'look'; tenant: AdminTenant } | null
+type Acting = { kind: 'suspend' | 'plan' | 'look' | 'credit'; tenant: AdminTenant } | null
 
 const TONES = { active: 'success', suspended: 'danger', closed: 'warning' } as const
 
@@ -28,7 +29,7 @@ export function OperatorPage() {
     mutationFn: (tenant: AdminTenant) => unwrap(api.DELETE('/api/v1/admin/tenants/{id}/suspension',
       { params: { path: { id: tenant.id } } })),
     onSuccess: (resumed) => {
-      setResumedNote(t('resumed', { name: resumed.tenant.name, count: resumed.heldTurnsQueued }))
+      setResumedNote(t('resumed', { name: resumed.tenant.name, count: resumed.heldTurnsQueued, jobs: resumed.heldJobsQueued }))
       void refresh()
     },
   })
@@ -71,6 +72,7 @@ export function OperatorPage() {
                                   onClick={() => resume.mutate(tenant)}>{t('resume')}</Button>
                         : <Button size="sm" variant="danger" onClick={() => setActing({ kind: 'suspend', tenant })}>{t('suspend')}</Button>}
                       {' '}<Button size="sm" onClick={() => setActing({ kind: 'plan', tenant })}>{t('plan')}</Button>
+                      {' '}<Button size="sm" onClick={() => setActing({ kind: 'credit', tenant })}>{t('credit')}</Button>
                       {' '}<Button size="sm" onClick={() => setActing({ kind: 'look', tenant })}>{t('look')}</Button>
                     </td>
                   </tr>
@@ -82,6 +84,7 @@ export function OperatorPage() {
       {tenants.hasMore && <Button onClick={() => tenants.loadMore()} busy={tenants.loadingMore}>{t('common:actions.loadMore')}</Button>}
       {acting?.kind === 'suspend' && <SuspendDialog tenant={acting.tenant} onClose={() => setActing(null)} onDone={done} />}
       {acting?.kind === 'plan' && <PlanDialog tenant={acting.tenant} onClose={() => setActing(null)} onDone={done} />}
+      {acting?.kind === 'credit' && <CreditDialog tenant={acting.tenant} onClose={done} />}
       {acting?.kind === 'look' && <ImpersonateDialog tenant={acting.tenant} onClose={() => setActing(null)} />}
     </>
   )

@@ -46,6 +46,8 @@ class DashboardStoryIT {
 
     private static final Path FRONTEND = Path.of("../web/frontend");
     private static final long STORY_TIMEOUT_SECONDS = 600; // about 40 steps; a loaded CI machine needs the headroom
+    /** The story's platform admin (a second user, signed up by steps/operator.mjs), named as an operator names one. */
+    private static final String OPERATOR_EMAIL = "operator@story.example";
     private static final FakeIdentityProvider.User SSO_USER = new FakeIdentityProvider.User("story-sso-1",
             "sam.soong@example.com", true, "Sam Soong");
 
@@ -81,6 +83,7 @@ class DashboardStoryIT {
                 "PARLEY_OAUTH_PROVIDERS_SSO_CLIENT_ID", FakeIdentityProvider.CLIENT_ID,
                 "PARLEY_OAUTH_PROVIDERS_SSO_CLIENT_SECRET", FakeIdentityProvider.CLIENT_SECRET,
                 "PARLEY_OAUTH_PROVIDERS_SSO_DISPLAY_NAME", "Fake SSO"));
+        environment.put("PARLEY_PLATFORM_ADMINS", OPERATOR_EMAIL);
         ParleyJar jar = ParleyJar.start(dataDirectory, port, environment);
         HttpServer site = hostSite();
         try {
@@ -106,7 +109,8 @@ class DashboardStoryIT {
                 .redirectErrorStream(true);
         builder.environment().putAll(Map.of("PARLEY_URL", parleyUrl, "HOST_PAGE_URL", hostPageUrl,
                 "SCREENSHOT_DIR", screenshots.toString(), "CHROMIUM", chromium.toString(),
-                "SSO_NAME", "Fake SSO", "SSO_EMAIL", SSO_USER.email(), "SSO_USER_NAME", SSO_USER.name()));
+                "SSO_NAME", "Fake SSO", "SSO_EMAIL", SSO_USER.email(), "SSO_USER_NAME", SSO_USER.name(),
+                "OPERATOR_EMAIL", OPERATOR_EMAIL));
         Process story = builder.start();
         story.getOutputStream().close();
         try (BufferedReader lines = new BufferedReader(

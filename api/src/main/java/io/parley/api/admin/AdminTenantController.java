@@ -134,7 +134,8 @@ class AdminTenantController {
         return console.impersonate(tenant(id), body.reason(), operator);
     }
 
-    private static TenantId tenant(String id) {
+    /** A tenant id from the path; 404 for one that is not an id (like one that names no tenant). */
+    static TenantId tenant(String id) {
         return TenantId.parse(id).orElseThrow(() -> ProblemException.notFound("Tenant"));
     }
 }

@@ -7,9 +7,13 @@ import io.parley.core.admin.PlatformAuditLog;
 import io.parley.core.admin.PlatformHealth;
 import io.parley.http.health.LlmHealth;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +64,27 @@ final class AdminWire {
     @Schema(name = "ResumedTenant")
     record Resumed(@Schema(requiredMode = REQUIRED) AdminTenant tenant,
                    @Schema(requiredMode = REQUIRED, description = "Messages received while suspended, now queued to be "
-                           + "answered") int heldTurnsQueued) {
+                           + "answered") int heldTurnsQueued,
+                   @Schema(requiredMode = REQUIRED, description = "Broadcast sends and proactive trigger runs held "
+                           + "while suspended, now queued to go out") int heldJobsQueued) {
     }
 
     @Serdeable
     @Schema(name = "AssignPlanRequest")
     record AssignPlanRequest(@NotBlank @Schema(requiredMode = REQUIRED, example = "pro") String planId) {
+    }
+
+    @Serdeable
+    @Schema(name = "GrantCreditRequest")
+    record GrantCreditRequest(@NotNull @Positive @Max(CreditGrants.MAX_AMOUNT) @Schema(requiredMode = REQUIRED,
+                                      type = "integer", format = "int64", description = "A whole number in the minor "
+                                      + "unit of the currency of the tenant's plan in effect (cents for usd)",
+                                      example = "2500") BigDecimal amount,
+                              @NotBlank @Size(max = 500) @Schema(requiredMode = REQUIRED, description = "Why; shown "
+                                      + "to the tenant and in both audit logs", example = "Outage on 3 December")
+                              String reason,
+                              @Nullable @Schema(description = "Not supported: a Stripe customer balance never "
+                                      + "expires, so a grant with an expiry is refused (400)") Instant expiresAt) {
     }
 
     @Serdeable

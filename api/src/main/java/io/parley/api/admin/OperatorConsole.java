@@ -77,10 +77,11 @@ final class OperatorConsole {
     AdminWire.Resumed resume(TenantId tenant, Operator operator) {
         return scope.asPlatform(tenant, () -> {
             find(tenant);
-            int queued = suspensions.resume(tenant)
+            TenantSuspensions.Resumed queued = suspensions.resume(tenant)
                     .orElseThrow(() -> ProblemException.conflict("The tenant is not suspended."));
-            record(tenant, operator, "tenant.resumed", Map.of("heldTurnsQueued", queued));
-            return new AdminWire.Resumed(find(tenant), queued);
+            record(tenant, operator, "tenant.resumed", Map.of("heldTurnsQueued", queued.turns(),
+                    "heldJobsQueued", queued.jobs()));
+            return new AdminWire.Resumed(find(tenant), queued.turns(), queued.jobs());
         });
     }
 

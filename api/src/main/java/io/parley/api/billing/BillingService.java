@@ -4,8 +4,8 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.parley.api.caller.Caller;
 import io.parley.core.ServerRoles;
-import io.parley.core.account.TenantRepository;
 import io.parley.core.audit.AuditLog;
+import io.parley.core.billing.BillingCustomers;
 import io.parley.core.billing.BillingNotConfiguredException;
 import io.parley.core.billing.BillingSettings;
 import io.parley.core.billing.StripeGateway;
@@ -14,6 +14,7 @@ import io.parley.core.billing.SubscriptionState;
 import io.parley.core.billing.SubscriptionSync;
 import io.parley.core.billing.TenantBillingRepository;
 import io.parley.core.billing.TenantBillingRow;
+import io.parley.core.billing.TenantCredits;
 import io.parley.core.plan.PlanRepository;
 import io.parley.core.plan.PlanRow;
 import io.parley.core.tenancy.Role;
@@ -38,7 +39,8 @@ class BillingService {
 
     private final TenantScope scope;
     private final TenantBillingRepository billing;
-    private final TenantRepository tenants;
+    private final BillingCustomers customers;
+    private final TenantCredits credits;
     private final PlanRepository plans;
     private final StripeGateway stripe;
     private final SubscriptionSync sync;
@@ -46,12 +48,14 @@ class BillingService {
     private final AuditLog audit;
     private final String dashboardUrl;
 
-    BillingService(TenantScope scope, TenantBillingRepository billing, TenantRepository tenants, PlanRepository plans,
+    BillingService(TenantScope scope, TenantBillingRepository billing, BillingCustomers customers, TenantCredits credits,
+                   PlanRepository plans,
                    StripeGateway stripe, SubscriptionSync sync, BillingUsage usage, AuditLog audit,
                    BillingSettings settings, @Value("${parley.public-url}") String publicUrl) {
         this.scope = scope;
         this.billing = billing;
-        this.tenants = tenants;
+        this.customers = customers;
+        this.credits = credits;
         this.plans = plans;
         this.stripe = stripe;
         this.sync = sync;
@@ -73,7 +77,7 @@ class BillingService {
                 invoices = null; // the page still shows plan and usage, which are Parley's own data
             }
         }
-        return view(tenant, invoices);
+        return view(tenant, invoices, CreditWire.CreditView.of(credits.describe(tenant)));
     }
 
     BillingWire.RedirectUrl checkout(Caller caller, String planId) {
@@ -108,7 +112,7 @@ class BillingService {
                         row.stripeSubscriptionId(), Map.of("from", String.valueOf(row.planId()), "to", plan.id()));
             });
         }
-        return view(tenant, null);
+        return view(tenant, null, null);
     }
 
     BillingWire.RedirectUrl portal(Caller caller) {
@@ -137,33 +141,18 @@ class BillingService {
         return plan;
     }
 
-    /** The tenant's Stripe customer, created once: the idempotency key and the row lock keep it single. */
     private String customer(TenantId tenant, Caller caller) {
-        TenantBillingRow row = scope.read(tenant, () -> billing.find(tenant.value()).orElse(null));
-        if (row != null && row.stripeCustomerId() != null) {
-            return row.stripeCustomerId();
-        }
-        String name = scope.read(tenant, () -> tenants.findById(tenant.value()).orElseThrow().name());
         String email = caller.label() != null && caller.label().contains("@") ? caller.label() : null;
-        String created = stripe.createCustomer(tenant, name, email);
-        return scope.write(tenant, () -> {
-            TenantBillingRow locked = billing.lock(tenant.value());
-            if (locked.stripeCustomerId() != null) {
-                return locked.stripeCustomerId();
-            }
-            billing.setCustomer(tenant.value(), created);
-            billing.routeCustomer(created, tenant.value());
-            audit.record(tenant, caller.actor(), "billing.customer.created", "customer", created, Map.of());
-            return created;
-        });
+        return customers.ensure(tenant, email, caller.actor());
     }
 
-    private BillingWire.BillingResponse view(TenantId tenant, List<BillingWire.InvoiceView> invoices) {
+    private BillingWire.BillingResponse view(TenantId tenant, List<BillingWire.InvoiceView> invoices,
+                                             CreditWire.CreditView credit) {
         return scope.read(tenant, () -> {
             PlanRow plan = plans.tenantPlan(tenant.value()).orElseThrow();
             TenantBillingRow row = billing.find(tenant.value()).orElse(null);
             return new BillingWire.BillingResponse(BillingWire.BillingPlan.of(plan), BillingUsage.subscription(row),
-                    usage.of(tenant, plan), invoices);
+                    usage.of(tenant, plan), invoices, credit);
         });
     }
 }

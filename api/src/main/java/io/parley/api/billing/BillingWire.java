@@ -32,13 +32,14 @@ final class BillingWire {
      * @param subscription  the subscription or trial; null when the tenant never had one
      * @param usage         usage this period against every limit of the plan in force
      * @param invoices      newest first, from Stripe; null when Stripe could not be reached
+     * @param credit        credit granted by the operator and what is left of it; null in a plan change's answer
      */
     @Serdeable
     @Schema(name = "Billing", description = "The plan in force (the subscription's, or the base plan after a lapse), "
             + "the subscription or trial (null when there never was one), usage this period against every limit, and "
-            + "invoices from Stripe (null when Stripe could not be reached)")
+            + "invoices from Stripe (null when Stripe could not be reached), and credit granted by the operator")
     record BillingResponse(BillingPlan plan, @Nullable Subscription subscription, UsagePeriod usage,
-                           @Nullable List<InvoiceView> invoices) {
+                           @Nullable List<InvoiceView> invoices, @Nullable CreditWire.CreditView credit) {
     }
 
     @Serdeable

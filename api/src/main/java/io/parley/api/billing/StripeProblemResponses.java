@@ -16,5 +16,5 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 @ApiResponse(responseCode = "502", ref = "#/components/responses/StripeUnavailable")
-@interface StripeProblemResponses {
+public @interface StripeProblemResponses {
 }

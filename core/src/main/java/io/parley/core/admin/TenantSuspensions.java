@@ -3,6 +3,7 @@ package io.parley.core.admin;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.parley.core.message.JobKinds;
+import io.parley.core.queue.Job;
 import io.parley.core.queue.JobQueue;
 import io.parley.core.queue.JobRequest;
 import io.parley.core.tenancy.TenantId;
@@ -26,7 +27,8 @@ import java.util.UUID;
 /**
  * Suspending a tenant (docs/operator-console.md, "Suspending a tenant"): its webhooks are still acknowledged and
  * stored, but its bots answer nothing — each inbound turn is <em>held</em> ({@code held_turns}) instead of run — and
- * a resume enqueues the held turns again, in the order they came, so every message is answered then.
+ * a resume enqueues the held turns again, in the order they came, so every message is answered then. What it would
+ * send on its own — broadcasts, proactive triggers — is held the same way ({@code held_jobs}, {@link #holds(Job)}).
  *
  * <p>Turns ask {@link #holds} first. The set of suspended tenants is kept in memory and read again at most every
  * {@code parley.admin.suspension-refresh} (default 5 s), so a tenant that is not suspended costs a turn no query;
@@ -35,6 +37,10 @@ import java.util.UUID;
  */
 @Singleton
 public final class TenantSuspensions {
+
+    /** What a resume enqueued again: the inbound turns and the jobs (broadcast sends, trigger runs) held. */
+    public record Resumed(int turns, int jobs) {
+    }
 
     /** The suspension of a tenant. */
     public record Suspension(String reason, Instant since, String by) {
@@ -66,10 +72,10 @@ public final class TenantSuspensions {
     }
 
     /**
-     * Inside a platform scope for {@code tenant}: ends its suspension and enqueues its held turns again; the number
-     * of turns enqueued, or empty when it was not suspended.
+     * Inside a platform scope for {@code tenant}: ends its suspension and enqueues its held turns and jobs again, in
+     * the order they were held; empty when it was not suspended.
      */
-    public Optional<Integer> resume(TenantId tenant) {
+    public Optional<Resumed> resume(TenantId tenant) {
         List<Instant> ended = new ArrayList<>();
         try (PreparedStatement delete = connection().prepareStatement(
                 "DELETE FROM tenant_suspensions WHERE tenant_id = ? RETURNING suspended_at")) {
@@ -86,29 +92,59 @@ public final class TenantSuspensions {
         if (ended.isEmpty()) {
             return Optional.empty();
         }
-        List<JobRequest> jobs = new ArrayList<>();
         String suspension = Long.toString(ended.getFirst().toEpochMilli());
-        try (PreparedStatement held = connection().prepareStatement(
+        List<Held> turns = heldTurns(tenant, suspension);
+        List<Held> jobs = heldJobs(tenant, suspension);
+        List<Held> held = new ArrayList<>(turns);
+        held.addAll(jobs);
+        held.sort(java.util.Comparator.comparing(Held::at));
+        queue.enqueueAll(tenant, held.stream().map(Held::job).toList());
+        return Optional.of(new Resumed(turns.size(), jobs.size()));
+    }
+
+    /** A held turn or job, as it is enqueued again. */
+    private record Held(Instant at, JobRequest job) {
+    }
+
+    private List<Held> heldTurns(TenantId tenant, String suspension) {
+        List<Held> held = new ArrayList<>();
+        try (PreparedStatement rows = connection().prepareStatement(
                 "DELETE FROM held_turns WHERE tenant_id = ? RETURNING event_id, serial_key, held_at")) {
-            held.setObject(1, tenant.value());
-            List<Object[]> rows = new ArrayList<>();
-            try (ResultSet result = held.executeQuery()) {
+            rows.setObject(1, tenant.value());
+            try (ResultSet result = rows.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Object[]{result.getObject(1, UUID.class), result.getString(2),
-                            result.getTimestamp(3).toInstant()});
+                    UUID event = result.getObject(1, UUID.class);
+                    String serial = result.getString(2);
+                    // the same job the ingress made (InboundEventWriter), under a new unique key: the first one ran
+                    JobRequest job = JobRequest.of(JobKinds.INBOUND_TURN, "{\"eventId\":\"" + event + "\"}")
+                            .unique("resumed:" + event + ":" + suspension).maxAttempts(5);
+                    held.add(new Held(result.getTimestamp(3).toInstant(), serial == null ? job : job.serial(serial)));
                 }
-            }
-            rows.sort((a, b) -> ((Instant) a[2]).compareTo((Instant) b[2]));
-            for (Object[] row : rows) {
-                // the same job the ingress made (InboundEventWriter), under a new unique key: the first one ran
-                JobRequest job = JobRequest.of(JobKinds.INBOUND_TURN, "{\"eventId\":\"" + row[0] + "\"}")
-                        .unique("resumed:" + row[0] + ":" + suspension).maxAttempts(5);
-                jobs.add(row[1] == null ? job : job.serial((String) row[1]));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the held turns", e);
         }
-        return Optional.of(queue.enqueueAll(tenant, jobs));
+        return held;
+    }
+
+    private List<Held> heldJobs(TenantId tenant, String suspension) {
+        List<Held> held = new ArrayList<>();
+        try (PreparedStatement rows = connection().prepareStatement("""
+                DELETE FROM held_jobs WHERE tenant_id = ?
+                RETURNING job_id, kind, args::text, serial_key, priority, max_attempts, held_at""")) {
+            rows.setObject(1, tenant.value());
+            try (ResultSet result = rows.executeQuery()) {
+                while (result.next()) {
+                    // the job as it was claimed, under a new unique key (the held one completed)
+                    held.add(new Held(result.getTimestamp(7).toInstant(), new JobRequest(result.getString(2),
+                            result.getString(3), "resumed-job:" + result.getLong(1) + ":" + suspension,
+                            result.getString(4), result.getInt(5), result.getInt(6), null, null)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the held jobs", e);
+        }
+        return held;
     }
 
     /** The tenant's suspension, if any (any scope: the table is readable without one). */
@@ -135,16 +171,8 @@ public final class TenantSuspensions {
             return false;
         }
         return scope.write(tenant, () -> {
-            try (PreparedStatement lock = connection().prepareStatement(
-                    "SELECT 1 FROM tenant_suspensions WHERE tenant_id = ? FOR SHARE")) {
-                lock.setObject(1, tenant.value());
-                try (ResultSet rows = lock.executeQuery()) {
-                    if (!rows.next()) {
-                        return false; // resumed since the snapshot: run the turn
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read the suspension", e);
+            if (!locked(tenant)) {
+                return false; // resumed since the snapshot: run the turn
             }
             update("""
                     INSERT INTO held_turns (tenant_id, event_id, serial_key)
@@ -152,6 +180,45 @@ public final class TenantSuspensions {
                     ON CONFLICT DO NOTHING""", tenant.value(), eventId, tenant.value(), jobId);
             return true;
         });
+    }
+
+    /**
+     * At the start of a job that sends for the tenant on its own (a broadcast's {@code broadcast.send}, a proactive
+     * trigger's {@code trigger.run}), outside any transaction: true when the tenant is suspended and the job is now
+     * held ({@code held_jobs}) to be enqueued again on resume — the caller then stops. As cheap as {@link #holds} for
+     * a tenant that is not suspended.
+     */
+    public boolean holds(Job job) {
+        TenantId tenant = job.tenant();
+        if (!suspended().contains(tenant.value())) {
+            return false;
+        }
+        return scope.write(tenant, () -> {
+            if (!locked(tenant)) {
+                return false;
+            }
+            update("""
+                    INSERT INTO held_jobs (tenant_id, job_id, kind, args, serial_key, priority, max_attempts)
+                    VALUES (?, ?, ?, CAST(? AS jsonb),
+                            (SELECT serial_key FROM jobs WHERE tenant_id = ? AND id = ?),
+                            coalesce((SELECT priority FROM jobs WHERE tenant_id = ? AND id = ?), 0), ?)
+                    ON CONFLICT DO NOTHING""", tenant.value(), job.id(), job.kind(), job.argsJson(), tenant.value(),
+                    job.id(), tenant.value(), job.id(), job.maxAttempts());
+            return true;
+        });
+    }
+
+    /** In the tenant's write scope: whether it is suspended, holding its suspension row so a resume waits for us. */
+    private boolean locked(TenantId tenant) {
+        try (PreparedStatement lock = connection().prepareStatement(
+                "SELECT 1 FROM tenant_suspensions WHERE tenant_id = ? FOR SHARE")) {
+            lock.setObject(1, tenant.value());
+            try (ResultSet rows = lock.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the suspension", e);
+        }
     }
 
     /** The suspended tenants as this process knows them (refreshed at most every refresh interval). */

@@ -162,6 +162,47 @@ public final class StripeGateway {
         });
     }
 
+    /**
+     * A customer balance transaction (docs/billing.md, "Credit"): {@code amount} is what was credited (positive),
+     * {@code endingBalance} the customer's balance after it as Stripe keeps it (negative = credit left).
+     */
+    public record BalanceCredit(String transactionId, long amount, String currency, long endingBalance,
+                                Instant created) {
+    }
+
+    /** A customer's balance as Stripe keeps it (negative = credit the next invoices use first), in its currency. */
+    public record CustomerBalance(long balance, @Nullable String currency) {
+    }
+
+    /**
+     * Credits {@code amount} (minor units) to the customer's balance: {@code POST /v1/customers/{id}/balance_transactions}
+     * with a negative amount. Every attempt carries {@code idempotencyKey}, including stripe-java's own retries after
+     * a connection or read timeout (up to 2 here), so Stripe applies a grant whose answer was lost once and replays it.
+     */
+    public BalanceCredit creditBalance(String customerId, long amount, String currency, String description,
+                                       String idempotencyKey) {
+        com.stripe.param.CustomerBalanceTransactionCreateParams params =
+                com.stripe.param.CustomerBalanceTransactionCreateParams.builder().setAmount(-amount)
+                        .setCurrency(currency).setDescription(description)
+                        .putMetadata("idempotency_key", idempotencyKey).build();
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey(idempotencyKey).setMaxNetworkRetries(2)
+                .build();
+        return call("credit a customer's balance", () -> {
+            com.stripe.model.CustomerBalanceTransaction made = client().v1().customers().balanceTransactions()
+                    .create(customerId, params, options);
+            return new BalanceCredit(made.getId(), -made.getAmount(), made.getCurrency(), made.getEndingBalance(),
+                    instant(made.getCreated()));
+        });
+    }
+
+    public CustomerBalance balance(String customerId) {
+        return call("read a customer's balance", () -> {
+            com.stripe.model.Customer customer = client().v1().customers().retrieve(customerId);
+            return new CustomerBalance(customer.getBalance() == null ? 0 : customer.getBalance(),
+                    customer.getCurrency());
+        });
+    }
+
     @Nullable
     private static Instant instant(@Nullable Long epochSeconds) {
         return epochSeconds == null ? null : Instant.ofEpochSecond(epochSeconds);

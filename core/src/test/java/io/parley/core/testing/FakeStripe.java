@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sets ({@link #subscription}); events are fixtures re-targeted at a test's customer and signed like Stripe
  * ({@link #event}, {@link #sign}). Requests are recorded with their form fields. Billing Meters: {@link #meters()}.
  * A Checkout Session's {@code url} is a page of this fake; with {@link #completeCheckoutsVia} its Subscribe button pays.
+ * Customer balances (credit): {@link #balances()}.
  */
 public final class FakeStripe implements AutoCloseable {
 
@@ -65,6 +66,7 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, Map<String, String>> sessions = new ConcurrentHashMap<>();
     private volatile String webhookUrl;
     private final FakeStripeMeters meters = new FakeStripeMeters();
+    private final FakeStripeBalances balances = new FakeStripeBalances(customersByKey::containsValue);
 
     private FakeStripe(HttpServer server) {
         this.server = server;
@@ -76,6 +78,8 @@ public final class FakeStripe implements AutoCloseable {
             FakeStripe fake = new FakeStripe(server);
             server.createContext("/", fake::handle);
             server.createContext("/checkout/", fake::checkoutPage);
+            // a delayed answer (a lost one, FakeStripeBalances) must not hold the retry that follows it
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
             server.start();
             return fake;
         } catch (IOException e) {
@@ -96,6 +100,16 @@ public final class FakeStripe implements AutoCloseable {
         properties.put("parley.plans.pro.stripe-price-ids", PRO_PRICE);
         properties.put("parley.plans.business.stripe-price-ids", BUSINESS_PRICE);
         return properties;
+    }
+
+    /** The customer Parley created for a tenant (idempotency key {@code customer-<tenant>}), or null. */
+    public String customerOf(String tenantId) {
+        return customersByKey.get("customer-" + tenantId);
+    }
+
+    /** Customer balances and their transactions (credit granted by the operator console). */
+    public FakeStripeBalances balances() {
+        return balances;
     }
 
     /** Meter events and meter event summaries (Stripe Billing Meters). */
@@ -184,6 +198,9 @@ public final class FakeStripe implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (server.getExecutor() instanceof java.util.concurrent.ExecutorService executor) {
+            executor.shutdownNow();
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -208,6 +225,16 @@ public final class FakeStripe implements AutoCloseable {
             return;
         }
         if (connectedOnly(exchange, method, path)) {
+            return;
+        }
+        FakeStripeBalances.Answer balance = balances.handle(method, path, form,
+                exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+        if (balance != null) {
+            sleep(balance.delay());
+            if (balance.replayed()) {
+                exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
+            }
+            respond(exchange, balance.status(), balance.body());
             return;
         }
         if (method.equals("POST") && path.equals("/v1/customers")) {
@@ -296,6 +323,14 @@ public final class FakeStripe implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
+        }
+    }
+
+    private static void sleep(java.time.Duration delay) {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -3,6 +3,7 @@ package io.parley.worker.broadcast;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import io.parley.core.ServerRoles;
+import io.parley.core.admin.TenantSuspensions;
 import io.parley.core.audit.Actor;
 import io.parley.core.audit.AuditLog;
 import io.parley.core.broadcast.BroadcastJobs;
@@ -51,11 +52,12 @@ final class BroadcastSendHandler implements JobHandler {
     private final BroadcastSettings settings;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final TenantSuspensions suspensions;
 
     BroadcastSendHandler(TenantScope scope, BroadcastStore broadcasts, RecipientStore recipients,
                          ChannelRepository channels, BroadcastJobs jobs, BroadcastChannelSend sends,
                          BroadcastControl control, QuietHours quietHours, BroadcastSettings settings, AuditLog audit,
-                         JsonMapper json) {
+                         JsonMapper json, TenantSuspensions suspensions) {
         this.scope = scope;
         this.broadcasts = broadcasts;
         this.recipients = recipients;
@@ -67,6 +69,7 @@ final class BroadcastSendHandler implements JobHandler {
         this.settings = settings;
         this.audit = audit;
         this.json = json;
+        this.suspensions = suspensions;
     }
 
     @Override
@@ -76,6 +79,9 @@ final class BroadcastSendHandler implements JobHandler {
 
     @Override
     public void run(Job job) throws Exception {
+        if (suspensions.holds(job)) {
+            return; // the tenant is suspended: this job is enqueued again when it resumes (docs/operator-console.md)
+        }
         TenantId tenant = job.tenant();
         UUID id;
         try {

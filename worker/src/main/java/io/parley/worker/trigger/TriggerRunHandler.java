@@ -2,6 +2,7 @@ package io.parley.worker.trigger;
 
 import io.micronaut.context.annotation.Requires;
 import io.parley.core.ServerRoles;
+import io.parley.core.admin.TenantSuspensions;
 import io.parley.core.queue.Job;
 import io.parley.core.queue.JobDiscard;
 import io.parley.core.queue.JobHandler;
@@ -15,9 +16,11 @@ import jakarta.inject.Singleton;
 final class TriggerRunHandler implements JobHandler {
 
     private final ProactiveTurns turns;
+    private final TenantSuspensions suspensions;
 
-    TriggerRunHandler(ProactiveTurns turns) {
+    TriggerRunHandler(ProactiveTurns turns, TenantSuspensions suspensions) {
         this.turns = turns;
+        this.suspensions = suspensions;
     }
 
     @Override
@@ -27,6 +30,9 @@ final class TriggerRunHandler implements JobHandler {
 
     @Override
     public void run(Job job) {
+        if (suspensions.holds(job)) {
+            return; // the tenant is suspended: this job is enqueued again when it resumes (docs/operator-console.md)
+        }
         turns.run(job.tenant(), TriggerJobs.runId(job.argsJson())
                 .orElseThrow(() -> new JobDiscard("trigger.run needs a runId")));
     }
