@@ -106,9 +106,53 @@ class SendGovernorReserveTest implements DatabaseTest {
                 .isGreaterThanOrEqualTo((int) (rate * seconds * 0.9));
     }
 
+    @Test
+    void concurrentTakersShareABucketToTheLastTokenAndNotOneMore() throws Exception {
+        String key = "test:" + UUID.randomUUID();
+        governor.reserve(key, 0.001, 100, 0, 0); // created full: 100 tokens, practically no refill
+        AtomicInteger granted = new AtomicInteger();
+        try (ExecutorService takers = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                takers.submit(() -> {
+                    for (int j = 0; j < 20; j++) {
+                        granted.addAndGet(governor.reserve(key, 0.001, 100, 3, 0).tokens());
+                    }
+                    return null;
+                });
+            }
+        }
+
+        assertThat(granted.get()).isEqualTo(100); // 160 statements asking for 480 split exactly the 100 held
+    }
+
+    @Test
+    void aTakerThatWaitedForAnotherOnesTakeGrantsFromWhatThatOneLeft() throws Exception {
+        String key = "test:" + UUID.randomUUID();
+        governor.reserve(key, 0.001, 10, 0, 0); // created full: 10 tokens, practically no refill
+        try (Connection other = rawConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement take = other.prepareStatement(
+                    "UPDATE send_rate_buckets SET tokens = 0 WHERE key = ?")) { // another process takes all 10
+                take.setString(1, key);
+                take.executeUpdate();
+            }
+            try (ExecutorService taker = Executors.newSingleThreadExecutor()) {
+                var waiting = taker.submit(() -> governor.reserve(key, 0.001, 10, 5, 0));
+                Thread.sleep(500); // it reads the bucket and waits for the other's row lock
+                other.commit();
+
+                assertThat(waiting.get().tokens()).isZero(); // not 5 from the 10 it would have read before the wait
+            }
+        }
+    }
+
+    private Connection rawConnection() throws Exception {
+        return io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource)
+                .getConnection();
+    }
+
     private void backdate(String key, Duration by) throws Exception {
-        try (Connection connection = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
-                .unwrapDataSource(dataSource).getConnection();
+        try (Connection connection = rawConnection();
              PreparedStatement statement = connection.prepareStatement("UPDATE send_rate_buckets"
                      + " SET refreshed_at = refreshed_at - ? * interval '1 millisecond' WHERE key = ?")) {
             statement.setLong(1, by.toMillis());
