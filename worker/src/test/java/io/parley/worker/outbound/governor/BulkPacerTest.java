@@ -28,7 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class BulkPacerTest implements DatabaseTest {
 
-    private static final int RATE = 20;
+    /**
+     * A slow number, so that a send's lateness on a loaded machine stays within what the slots' slack absorbs
+     * (0.5/rate s: 50 ms here): across processes the bound is exact in slot time (docs/broadcasts.md).
+     */
+    private static final int RATE = 10;
 
     @Inject
     SendGovernor governor;
@@ -56,7 +60,7 @@ class BulkPacerTest implements DatabaseTest {
                 BulkPacer pacer = process.bulk(channel, credentials, 5);
                 for (int thread = 0; thread < 6; thread++) {
                     threads.submit(() -> {
-                        for (int i = 0; i < 10; i++) {
+                        for (int i = 0; i < 5; i++) {
                             pacer.await("+8869" + i);
                             sent.add(System.nanoTime());
                         }
@@ -67,10 +71,10 @@ class BulkPacerTest implements DatabaseTest {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        assertThat(sent).hasSize(120);
+        assertThat(sent).hasSize(60);
         assertThat(maxInAnyWindow(sent, 1_000_000_000L)).isLessThanOrEqualTo(RATE);
-        // 1.5 tokens at once, then 19.5 a second: 120 sends take about 6 s, not twice as long.
-        assertThat(seconds).isBetween(5.5, 8.0);
+        // 1.5 tokens at once, then 9.5 a second: 60 sends take about 6 s, not half as long nor much longer.
+        assertThat(seconds).isBetween(5.5, 9.0);
     }
 
     @Test
@@ -113,8 +117,8 @@ class BulkPacerTest implements DatabaseTest {
             }
         }
 
-        // The broadcast reserves at most 0.25 s ahead; a reply's slot comes after those (plus one 1/20 s step).
-        assertThat(replies).allSatisfy(wait -> assertThat(wait).isLessThan(Duration.ofMillis(450)));
+        // The broadcast reserves at most 0.25 s ahead; a reply's slot comes after those (plus one 1/10 s step).
+        assertThat(replies).allSatisfy(wait -> assertThat(wait).isLessThan(Duration.ofMillis(500)));
     }
 
     @Test
