@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -104,7 +105,16 @@ public final class SendGovernor {
      * (negative when earlier reservations are still ahead) and its refill rate; with nothing granted,
      * {@code retryAfter} says when to ask again.
      */
-    public record Grant(int tokens, double level, double ratePerSecond, Duration retryAfter) {
+    public record Grant(int tokens, double level, double ratePerSecond, Duration retryAfter, Instant takenAt) {
+
+        /**
+         * When {@link #slot}(k) is, as a {@link System#nanoTime()} instant of this process: counted from the database's
+         * clock at the take ({@link #takenAt}), not from when the answer came back, so that a slow round trip does not
+         * move one process's slots onto another's (the database and the workers keep NTP time).
+         */
+        public long slotNanoTime(int k) {
+            return System.nanoTime() + Duration.between(Instant.now(), takenAt).toNanos() + slot(k).toNanos();
+        }
 
         /**
          * When the {@code k}-th granted token (0-based) is covered by the refill, counted from the take: now for the
@@ -140,7 +150,7 @@ public final class SendGovernor {
                 taken AS (
                     UPDATE send_rate_buckets b SET tokens = d.level - d.granted, refreshed_at = d.now
                     FROM decided d WHERE b.key = d.key AND d.granted > 0)
-                SELECT granted, level FROM decided""";
+                SELECT granted, level, extract(epoch FROM now) FROM decided""";
         double horizon = ahead * ratePerSecond;
         connections.acquireUninterruptibly();
         try (Connection connection = dataSource.getConnection();
@@ -155,9 +165,12 @@ public final class SendGovernor {
                     if (row.next()) {
                         int granted = row.getInt(1);
                         double level = row.getDouble(2);
+                        double epoch = row.getDouble(3);
+                        Instant at = Instant.ofEpochSecond((long) Math.floor(epoch),
+                                (long) ((epoch - Math.floor(epoch)) * 1e9));
                         double missing = Math.max(1 - horizon - level, 0.001 * ratePerSecond);
                         return new Grant(granted, level, ratePerSecond, granted > 0 ? Duration.ZERO
-                                : Duration.ofNanos(Math.max(1_000_000L, (long) (missing / ratePerSecond * 1e9))));
+                                : Duration.ofNanos(Math.max(1_000_000L, (long) (missing / ratePerSecond * 1e9))), at);
                     }
                 }
                 if (attempt > 0) {

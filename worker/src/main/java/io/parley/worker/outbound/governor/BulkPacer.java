@@ -12,8 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * A broadcast job's pace on one channel (docs/broadcasts.md "Rate governor"), shared by its sending threads. On
  * WhatsApp it reserves {@code batch} slots of the number's global schedule in one governor statement
  * ({@link SendGovernor#reserve}, at most {@link SendPacing#BULK_AHEAD_SECONDS} ahead so live replies come first), hands
- * them out in order, and each send waits for its slot and then for this process's window ({@link SendWindow}), so
- * a thread that wakes late catches up without bunching above the rate. Telegram takes its bot and chat buckets per
+ * them out in order, and each send waits for its slot and then for this process's gate ({@link SendWindow}: sends at
+ * least 1/rate apart), so threads that wake late catch up without bunching above the rate. Telegram takes its bot and chat buckets per
  * message, as before.
  */
 public final class BulkPacer {
@@ -36,11 +36,14 @@ public final class BulkPacer {
         this.window = pacing.whatsappPaced(channel) ? pacing.window(channel, credentials) : null;
     }
 
-    /** Blocks until one message to {@code recipient} may leave now. */
-    public void await(String recipient) throws InterruptedException {
+    /**
+     * Blocks until one message to {@code recipient} may leave now. Returns the governor slot it took (a
+     * System.nanoTime() instant; on Telegram, when its tokens were taken).
+     */
+    public long await(String recipient) throws InterruptedException {
         if (window == null) {
             pacing.take(channel, credentials, recipient, SendGovernor.Priority.BULK, null);
-            return;
+            return System.nanoTime();
         }
         for (Duration paused = pacing.pairPause(channel, credentials, recipient); !paused.isZero();
              paused = pacing.pairPause(channel, credentials, recipient)) {
@@ -52,6 +55,7 @@ public final class BulkPacer {
             Thread.sleep(Duration.ofNanos(early));
         }
         window.admit();
+        return slot;
     }
 
     /** Governor statements this pacer made (one per batch of slots, plus the refused ones). */
@@ -65,7 +69,7 @@ public final class BulkPacer {
             while (slots.isEmpty()) {
                 SendGovernor.Grant grant = pacing.reserveBulk(channel, credentials, batch);
                 statements++;
-                long base = System.nanoTime(); // after the statement: the slots are late by its return, never early
+                long base = grant.slotNanoTime(0) - grant.slot(0).toNanos(); // the database's time of the take
                 for (int k = 0; k < grant.tokens(); k++) {
                     slots.addLast(base + grant.slot(k).toNanos());
                 }

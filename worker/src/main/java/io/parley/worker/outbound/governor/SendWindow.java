@@ -4,7 +4,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * This process's own sends on one scope in any sliding window: at most {@code limit} in any {@code window}, counted at
+ * This process's own sends on one scope in any sliding window (on WhatsApp used with a limit of one send per 1/rate:
+ * a minimum spacing, {@link SendPacing#window}): at most {@code limit} in any {@code window}, counted at
  * the instants requests are about to leave (after any lateness), so a sender that fell behind its governor slots
  * (descheduled, a slow request) catches up without ever putting more than the limit in one window. The governor's slots
  * ({@link io.parley.core.ratelimit.SendGovernor#reserve}) share the rate between processes; this keeps the instants
@@ -18,9 +19,16 @@ final class SendWindow {
     private final long windowNanos;
     private final LongSupplier clock;
     private final ReentrantLock lock = new ReentrantLock();
+    private final int rate;
     private int next;
 
     SendWindow(int limit, long windowNanos, LongSupplier clock) {
+        this(limit, windowNanos, clock, limit);
+    }
+
+    /** {@code rate}: the per-second rate this window stands for (what {@link #limit()} answers). */
+    SendWindow(int limit, long windowNanos, LongSupplier clock, int rate) {
+        this.rate = rate;
         this.ring = new long[limit];
         this.windowNanos = windowNanos;
         this.clock = clock;
@@ -29,7 +37,7 @@ final class SendWindow {
     }
 
     int limit() {
-        return ring.length;
+        return rate;
     }
 
     /**
