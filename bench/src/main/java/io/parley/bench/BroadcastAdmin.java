@@ -47,6 +47,10 @@ final class BroadcastAdmin implements AutoCloseable {
         }
     }
 
+    String baseUrl() {
+        return baseUrl;
+    }
+
     static BroadcastAdmin provision(String baseUrl) throws IOException, InterruptedException {
         return new BroadcastAdmin(baseUrl);
     }

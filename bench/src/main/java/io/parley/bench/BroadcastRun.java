@@ -33,6 +33,9 @@ final class BroadcastRun {
     private final List<String> workerJvm;
     /** The scenarios whose accepted messages come back as status webhooks ("all", "none" or names). */
     private final List<String> statusScenarios;
+    /** Live WhatsApp conversations during each broadcast (0: none), and their pause between turns. */
+    private final int liveChats;
+    private final long liveThinkMillis;
 
     BroadcastRun(Bench.Settings settings, Map<String, String> options) {
         this.settings = settings;
@@ -46,6 +49,8 @@ final class BroadcastRun {
         restartMillis = Long.parseLong(options.getOrDefault("broadcast-restart-ms", "1000"));
         statusScenarios = Arrays.stream(options.getOrDefault("broadcast-statuses", "broadcast-crash").split(","))
                 .map(String::trim).toList();
+        liveChats = Integer.parseInt(options.getOrDefault("broadcast-live", "4"));
+        liveThinkMillis = Long.parseLong(options.getOrDefault("broadcast-live-think-ms", "1000"));
         workerJvm = Arrays.stream(options.getOrDefault("broadcast-worker-jvm", "-Xmx256m").split("\\s+"))
                 .filter(s -> !s.isBlank()).toList();
     }
@@ -60,9 +65,12 @@ final class BroadcastRun {
         int contacts = Math.max(scenarios.contains("broadcast") ? recipients : 0,
                 Math.max(scenarios.contains("broadcast-80") ? rateRecipients : 0,
                         scenarios.contains("broadcast-crash") ? crashRecipients : 0));
-        try (FakeGraph graph = new FakeGraph(settings.fixtures())) {
+        try (FakeGraph graph = new FakeGraph(settings.fixtures());
+             FakeLlm llm = new FakeLlm(settings.fixtures())) {
             Map<String, String> common = new LinkedHashMap<>();
             common.put("PARLEY_WHATSAPP_API_URL", graph.apiUrl());
+            common.put("PARLEY_LLM_BASE_URL", llm.baseUrl()); // the live conversations' turns
+            common.put("PARLEY_LLM_API_KEY", FakeLlm.API_KEY);
             common.put("PARLEY_MAX_REQUEST_BYTES", Integer.toString(32 << 20)); // the contacts CSV
             common.putAll(settings.environment());
             Map<String, String> ingressEnv = new LinkedHashMap<>(common);
@@ -134,8 +142,14 @@ final class BroadcastRun {
         int generation = 0;
         workerDirectories.add(settings.work().resolve(scenario + "-worker-" + generation));
         ParleyProcess worker = startWorker(workerDirectories.getLast().getFileName().toString(), workerEnv);
+        if (liveChats > 0 && killCount == 0) {
+            notes.add("before the broadcast (20 s), " + baseline(graph, admin));
+        }
         FakeGraph.Recording recording = graph.record(allowed, tag == null ? recipients : "r".equals(tag)
                 ? rateRecipients : crashRecipients);
+        LiveChats chats = liveChats > 0 && killCount == 0 ? new LiveChats(admin.baseUrl(), admin.channelId,
+                BroadcastAdmin.PHONE_NUMBER_ID, BroadcastAdmin.APP_SECRET, liveChats, liveThinkMillis) : null;
+        graph.live(chats);
         long start = System.nanoTime();
         String id = admin.broadcast(scenario, segment);
         long planned = -1;
@@ -175,6 +189,11 @@ final class BroadcastRun {
             }
             Thread.sleep(2000); // late sends, if any
         } finally {
+            if (chats != null) {
+                chats.close();
+                notes.add("during the broadcast, " + chats.summary());
+                graph.live(null);
+            }
             worker.close();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -186,6 +205,20 @@ final class BroadcastRun {
         return new Figures(scenario, allowed, millis, RecipientTally.read(database.connection(), id, recording),
                 recording.acceptedWindows(), recording.receivedWindows(), recording.refused.get(), heap, loadStart,
                 loadMax, ProcStats.loadAverage(), notes);
+    }
+
+    /** The live conversations' latency for 20 s with the worker idle: what the broadcast's figures compare with. */
+    private String baseline(FakeGraph graph, BroadcastAdmin admin) throws InterruptedException {
+        LiveChats chats = new LiveChats(admin.baseUrl(), admin.channelId, BroadcastAdmin.PHONE_NUMBER_ID,
+                BroadcastAdmin.APP_SECRET, liveChats, liveThinkMillis);
+        graph.live(chats);
+        try {
+            Thread.sleep(20_000);
+        } finally {
+            chats.close();
+            graph.live(null);
+        }
+        return chats.summary();
     }
 
     private static GcLog worst(GcLog a, GcLog b) {

@@ -29,6 +29,9 @@ final class FakeGraph implements AutoCloseable {
     private volatile Recording recording = new Recording(1000, 16);
     /** Where accepted messages are reported as status webhooks; null: none are sent. */
     private volatile StatusWebhooks statuses;
+    /** Live conversations whose replies are timed (null: none). */
+    private volatile LiveChats live;
+    private final byte[] readResponse;
 
     /** What one broadcast run received. */
     static final class Recording {
@@ -48,8 +51,11 @@ final class FakeGraph implements AutoCloseable {
             received = new long[Math.max(16, expected)];
         }
 
-        /** Records the arrival; false when it would exceed the allowed rate (refused, not accepted). */
-        synchronized boolean arrive(long now) {
+        /**
+         * Records the arrival; false when it would exceed the allowed rate (refused, not accepted). A live reply
+         * ({@code broadcast} false) counts in the number's windows but not among the broadcast's accepted messages.
+         */
+        synchronized boolean arrive(long now, boolean broadcast) {
             if (receivedCount == received.length) {
                 received = java.util.Arrays.copyOf(received, received.length * 2);
             }
@@ -62,6 +68,9 @@ final class FakeGraph implements AutoCloseable {
                 return false;
             }
             lastSecond.addLast(now);
+            if (!broadcast) {
+                return true;
+            }
             if (acceptedCount == accepted.length) {
                 accepted = java.util.Arrays.copyOf(accepted, accepted.length * 2);
             }
@@ -91,6 +100,7 @@ final class FakeGraph implements AutoCloseable {
     FakeGraph(Path fixtures) throws IOException {
         sendResponse = Files.readAllBytes(fixtures.resolve("whatsapp-send-template-response.json"));
         rateLimited = Files.readAllBytes(fixtures.resolve("whatsapp-error-130429.json"));
+        readResponse = Files.readAllBytes(fixtures.resolve("whatsapp-mark-read-response.json"));
         server = FakeLine.serve("/", this::handle);
     }
 
@@ -102,6 +112,11 @@ final class FakeGraph implements AutoCloseable {
     /** From now on, each accepted message is reported to {@code webhooks} (null: no status webhooks). */
     void statuses(StatusWebhooks webhooks) {
         statuses = webhooks;
+    }
+
+    /** From now on, text messages to these conversations' numbers are their replies (null: none). */
+    void live(LiveChats chats) {
+        live = chats;
     }
 
     /** Starts a new recording, allowing {@code allowedPerSecond} from now on. */
@@ -132,12 +147,25 @@ final class FakeGraph implements AutoCloseable {
                         .getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            if ("read".equals(JsonField.text(body, "status"))) { // a read receipt (and typing indicator): no message
+                FakeLine.answer(exchange, 200, readResponse);
+                return;
+            }
             Recording current = recording;
-            if (!current.arrive(now)) {
+            String to = JsonField.text(body, "to");
+            LiveChats chats = live;
+            boolean reply = chats != null && chats.live(to) && "text".equals(JsonField.text(body, "type"));
+            if (!current.arrive(now, !reply)) {
                 FakeLine.answer(exchange, 400, rateLimited);
                 return;
             }
-            String to = JsonField.text(body, "to");
+            if (reply) {
+                chats.replied(to, now); // a live reply: counted in the number's windows, not a broadcast recipient
+                FakeLine.answer(exchange, 200, new String(sendResponse, StandardCharsets.UTF_8).replace(
+                        "wamid.FAKE000000000000000000000000000780", String.format("wamid.LIVEREPLY%024d",
+                                current.wamids.get())).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             current.recipients.computeIfAbsent(to == null ? "?" : to, key -> new AtomicInteger()).incrementAndGet();
             String wamid = String.format("wamid.BENCH%028d", current.wamids.incrementAndGet());
             StatusWebhooks webhooks = statuses;

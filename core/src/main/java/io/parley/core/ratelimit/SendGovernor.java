@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -91,6 +92,96 @@ public final class SendGovernor {
                     }
                 }
                 return wait(connection, key, ratePerSecond, capacity, tokens + floor);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the send rate governor failed: " + e.getMessage(), e);
+        } finally {
+            connections.release();
+        }
+    }
+
+    /**
+     * What {@link #reserve} granted: {@code tokens} (0 to the number asked), the bucket's level just before the take
+     * (negative when earlier reservations are still ahead) and its refill rate; with nothing granted,
+     * {@code retryAfter} says when to ask again.
+     */
+    public record Grant(int tokens, double level, double ratePerSecond, Duration retryAfter, Instant takenAt) {
+
+        /**
+         * When {@link #slot}(k) is, as a {@link System#nanoTime()} instant of this process: counted from the database's
+         * clock at the take ({@link #takenAt}), not from when the answer came back, so that a slow round trip does not
+         * move one process's slots onto another's (the database and the workers keep NTP time).
+         */
+        public long slotNanoTime(int k) {
+            return System.nanoTime() + Duration.between(Instant.now(), takenAt).toNanos() + slot(k).toNanos();
+        }
+
+        /**
+         * When the {@code k}-th granted token (0-based) is covered by the refill, counted from the take: now for the
+         * tokens the bucket held, then one every 1/rate. A sender sends token k no earlier than this.
+         */
+        public Duration slot(int k) {
+            double seconds = Math.max(0, (k + 1 - level) / ratePerSecond);
+            return Duration.ofNanos((long) Math.ceil(seconds * 1e9));
+        }
+    }
+
+    /**
+     * Takes up to {@code requested} tokens from the bucket {@code key} in one statement, granting
+     * min(requested, available) — a batch of sends pays one round trip instead of one per message. Unlike
+     * {@link #tryTake}, the bucket may go into debt down to {@code ahead} seconds of refill: the tokens granted beyond
+     * what it holds are <b>slots in the future</b> ({@link Grant#slot}), one every 1/rate after the earlier
+     * reservations, so every taker of every process gets its own slots of one global schedule and no one-second window
+     * of slots holds more than {@code burst} + rate. A live reply asks with a longer {@code ahead} than a broadcast, so
+     * it always finds a slot shortly after the broadcast's reservations, which stop at their shorter horizon.
+     *
+     * <p>One statement (a data-modifying CTE): the row is locked ({@code FOR UPDATE}, which in READ COMMITTED reads the
+     * newest version after waiting, so two takers never grant from the same tokens), refilled by elapsed time at the
+     * database's clock, and reduced by the grant. A bucket used for the first time is created full.
+     */
+    public Grant reserve(String key, double ratePerSecond, double burst, int requested, double ahead) {
+        String take = """
+                WITH current AS (
+                    SELECT key, least(?, tokens + extract(epoch FROM clock_timestamp() - refreshed_at) * ?) AS level,
+                           clock_timestamp() AS now
+                    FROM send_rate_buckets WHERE key = ? FOR UPDATE),
+                decided AS (
+                    SELECT key, level, now, greatest(0, least(?, floor(level + ?)))::int AS granted FROM current),
+                taken AS (
+                    UPDATE send_rate_buckets b SET tokens = d.level - d.granted, refreshed_at = d.now
+                    FROM decided d WHERE b.key = d.key AND d.granted > 0)
+                SELECT granted, level, extract(epoch FROM now) FROM decided""";
+        double horizon = ahead * ratePerSecond;
+        connections.acquireUninterruptibly();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(take)) {
+            for (int attempt = 0; ; attempt++) {
+                statement.setDouble(1, burst);
+                statement.setDouble(2, ratePerSecond);
+                statement.setString(3, key);
+                statement.setInt(4, requested);
+                statement.setDouble(5, horizon);
+                try (ResultSet row = statement.executeQuery()) {
+                    if (row.next()) {
+                        int granted = row.getInt(1);
+                        double level = row.getDouble(2);
+                        double epoch = row.getDouble(3);
+                        Instant at = Instant.ofEpochSecond((long) Math.floor(epoch),
+                                (long) ((epoch - Math.floor(epoch)) * 1e9));
+                        double missing = Math.max(1 - horizon - level, 0.001 * ratePerSecond);
+                        return new Grant(granted, level, ratePerSecond, granted > 0 ? Duration.ZERO
+                                : Duration.ofNanos(Math.max(1_000_000L, (long) (missing / ratePerSecond * 1e9))), at);
+                    }
+                }
+                if (attempt > 0) {
+                    throw new IllegalStateException("the send rate bucket " + key + " vanished twice");
+                }
+                try (PreparedStatement create = connection.prepareStatement("INSERT INTO send_rate_buckets (key,"
+                        + " tokens, refreshed_at) VALUES (?, ?, clock_timestamp()) ON CONFLICT (key) DO NOTHING")) {
+                    create.setString(1, key);
+                    create.setDouble(2, burst);
+                    create.executeUpdate();
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the send rate governor failed: " + e.getMessage(), e);

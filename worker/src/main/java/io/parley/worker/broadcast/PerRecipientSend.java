@@ -10,13 +10,13 @@ import io.parley.core.broadcast.RecipientRow;
 import io.parley.core.broadcast.RecipientStore;
 import io.parley.core.channel.ChannelType;
 import io.parley.core.queue.JobQueue;
-import io.parley.core.ratelimit.SendGovernor;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
 import io.parley.worker.outbound.ChannelSender;
 import io.parley.worker.outbound.OutboundBatch;
 import io.parley.worker.outbound.SendFailure;
+import io.parley.worker.outbound.governor.BulkPacer;
 import io.parley.worker.outbound.governor.SendPacing;
 import io.parley.worker.outbound.whatsapp.WhatsAppBroadcastSend;
 import jakarta.inject.Singleton;
@@ -37,7 +37,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * WhatsApp and Telegram broadcasts: one request per recipient (a template or the first part on WhatsApp, the first
- * part on Telegram), {@link BroadcastSettings#concurrency()} in flight, each paced by the governor at bulk priority,
+ * part on Telegram), {@link BroadcastSettings#concurrency()} in flight, paced by the governor at bulk priority (WhatsApp
+ * slots reserved a batch at a time, {@link BulkPacer}),
  * <b>pipelined</b> so that sending never stops for the database (docs/broadcasts.md "Sending"): up to
  * {@link BroadcastSettings#pipeline()} batches are in flight and one more is claimed ahead. When the oldest batch is
  * done, one transaction records its successes, marks the claimed-ahead batch started (its requests may leave from
@@ -103,6 +104,7 @@ final class PerRecipientSend {
                                              BroadcastMessage> content) throws Exception {
         Failures failures = new Failures(scope, recipients, pacing);
         Semaphore slots = new Semaphore(settings.concurrency(), true); // fair: older batches' requests go first
+        BulkPacer pace = pacing.bulk(context.channel(), context.secrets(), settings.batchSize());
         Deque<Flight> flying = new ArrayDeque<>();
         Claimed ahead = null;
         BroadcastChannelSend.Outcome outcome = null;
@@ -138,7 +140,7 @@ final class PerRecipientSend {
                 }
                 if (launch && outcome == null) {
                     if (ahead != null) {
-                        flying.addLast(launch(threads, slots, context, ahead, cycle.started(), content));
+                        flying.addLast(launch(threads, slots, pace, context, ahead, cycle.started(), content));
                     }
                     ahead = cycle.next().rows().isEmpty() ? null : cycle.next();
                     exhausted = ahead == null;
@@ -188,7 +190,8 @@ final class PerRecipientSend {
     }
 
     /** Submits the started recipients' requests; each waits for a slot (in submission order) and the governor. */
-    private Flight launch(ExecutorService threads, Semaphore slots, BroadcastChannelSend.Context context,
+    private Flight launch(ExecutorService threads, Semaphore slots, BulkPacer pace,
+                          BroadcastChannelSend.Context context,
                           Claimed batch, Set<Long> started,
                           BiFunction<BroadcastChannelSend.Context, RecipientRow,
                                   BroadcastMessage> content) {
@@ -200,7 +203,7 @@ final class PerRecipientSend {
             results.add(threads.submit(() -> {
                 slots.acquire();
                 try {
-                    return one(context, row, content.apply(context, row));
+                    return one(pace, context, row, content.apply(context, row));
                 } finally {
                     slots.release();
                 }
@@ -209,9 +212,9 @@ final class PerRecipientSend {
         return new Flight(results);
     }
 
-    private Result one(BroadcastChannelSend.Context context, RecipientRow row, BroadcastMessage message)
-            throws InterruptedException {
-        pacing.take(context.channel(), context.secrets(), row.externalUserId(), SendGovernor.Priority.BULK, null);
+    private Result one(BulkPacer pace, BroadcastChannelSend.Context context, RecipientRow row,
+                       BroadcastMessage message) throws InterruptedException {
+        pace.await(row.externalUserId());
         try {
             String id = context.channel().channelType() == ChannelType.WHATSAPP
                     ? whatsapp(context, row, message)

@@ -13,7 +13,6 @@ import io.parley.core.queue.Job;
 import io.parley.core.queue.JobDiscard;
 import io.parley.core.queue.JobHandler;
 import io.parley.core.queue.JobRetryAfter;
-import io.parley.core.ratelimit.SendGovernor;
 import io.parley.core.secrets.SecretUnreadableException;
 import io.parley.core.tenancy.TenantId;
 import io.opentelemetry.api.trace.Span;
@@ -186,13 +185,9 @@ final class OutboundSendHandler implements JobHandler {
      * {@link #MAX_PACING_WAIT} retries the job after it instead of holding the worker.
      */
     private void pace(Deliveries.Plan plan, Map<String, String> secrets) throws JobRetryAfter, InterruptedException {
-        Duration wait;
-        while (!(wait = pacing.tryTake(plan.channel(), secrets, plan.identity().externalUserId(),
-                SendGovernor.Priority.LIVE, null)).isZero()) {
-            if (wait.compareTo(MAX_PACING_WAIT) > 0) {
-                throw new JobRetryAfter(wait, "the channel's send rate is used up");
-            }
-            Thread.sleep(Math.max(1, wait.toMillis()));
+        Duration wait = pacing.live(plan.channel(), secrets, plan.identity().externalUserId(), MAX_PACING_WAIT);
+        if (!wait.isZero()) {
+            throw new JobRetryAfter(wait, "the channel's send rate is used up");
         }
     }
 

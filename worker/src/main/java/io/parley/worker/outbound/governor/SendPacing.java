@@ -23,6 +23,12 @@ public final class SendPacing {
      */
     static final double WHATSAPP_SLACK = 0.5;
 
+    /**
+     * How far ahead a broadcast may reserve WhatsApp slots ({@link SendGovernor#reserve}): a live reply finds its slot
+     * at most this long after the broadcast's, since it may reserve up to its own longer wait.
+     */
+    static final double BULK_AHEAD_SECONDS = 0.25;
+
     /** LINE endpoints count separately (push/reply vs multicast). */
     public enum LineEndpoint { PUSH, MULTICAST }
 
@@ -30,6 +36,8 @@ public final class SendPacing {
     /** WhatsApp number-and-user pairs paused after a 131056, until a System.nanoTime(). */
     private final ConcurrentHashMap<String, Long> pairs = new ConcurrentHashMap<>();
     private final SendRateSettings rates;
+    /** This process's own WhatsApp sends per number ({@link SendWindow}), by bucket key and rate. */
+    private final ConcurrentHashMap<String, SendWindow> windows = new ConcurrentHashMap<>();
 
     SendPacing(SendGovernor governor, SendRateSettings rates) {
         this.governor = governor;
@@ -63,6 +71,88 @@ public final class SendPacing {
              wait = tryTake(channel, credentials, recipient, priority, endpoint)) {
             Thread.sleep(Math.clamp(wait.toMillis(), 1, 1000));
         }
+    }
+
+    /**
+     * A live send's turn (docs/broadcasts.md "Rate governor"): waits for it when it comes within {@code maxWait} and
+     * returns zero (send now); otherwise takes nothing and returns how long to wait before trying again (the caller
+     * retries later rather than hold a worker). A WhatsApp reply reserves its slot ahead of a broadcast's horizon,
+     * so it comes first.
+     */
+    public Duration live(ChannelRow channel, Map<String, String> credentials, String recipient, Duration maxWait)
+            throws InterruptedException {
+        if (!rates.enabled()) {
+            return Duration.ZERO;
+        }
+        if (channel.channelType() != ChannelType.WHATSAPP) {
+            Duration wait;
+            while (!(wait = tryTake(channel, credentials, recipient, SendGovernor.Priority.LIVE, null)).isZero()) {
+                if (wait.compareTo(maxWait) > 0) {
+                    return wait;
+                }
+                Thread.sleep(Math.max(1, wait.toMillis()));
+            }
+            return Duration.ZERO;
+        }
+        Duration paused = pairPause(channel, credentials, recipient);
+        if (paused.compareTo(maxWait) > 0) {
+            return paused;
+        }
+        if (!paused.isZero()) {
+            Thread.sleep(paused);
+        }
+        SendGovernor.Grant grant = governor.reserve(whatsappKey(channel, credentials), whatsappRefill(credentials),
+                1 + WHATSAPP_SLACK, 1, maxWait.toNanos() / 1e9);
+        if (grant.tokens() == 0) {
+            return grant.retryAfter();
+        }
+        long early = grant.slotNanoTime(0) - System.nanoTime();
+        if (early > 0) {
+            Thread.sleep(Duration.ofNanos(early));
+        }
+        window(channel, credentials).admit();
+        return Duration.ZERO;
+    }
+
+    /**
+     * A broadcast job's pacer on one channel: WhatsApp slots are reserved {@code batch} at a time (one governor
+     * statement per batch), Telegram takes per message.
+     */
+    public BulkPacer bulk(ChannelRow channel, Map<String, String> credentials, int batch) {
+        return new BulkPacer(this, channel, credentials, batch);
+    }
+
+    boolean whatsappPaced(ChannelRow channel) {
+        return rates.enabled() && channel.channelType() == ChannelType.WHATSAPP;
+    }
+
+    SendGovernor.Grant reserveBulk(ChannelRow channel, Map<String, String> credentials, int batch) {
+        return governor.reserve(whatsappKey(channel, credentials), whatsappRefill(credentials),
+                1 + WHATSAPP_SLACK, batch, BULK_AHEAD_SECONDS);
+    }
+
+    /**
+     * This process's gate on the channel's WhatsApp number: its sends leave at least as far apart as the slots
+     * (1/(rate - 0.5) s), so a window of a second never holds more than the rate and keeps the slack (0.5/rate s:
+     * 6 ms at 80/s) for requests that arrive closer than they left, even after late threads. A sliding log of the
+     * last second let a late process catch up in a bunch at the very edge of the window (the fake Graph API refused
+     * 130 of 4,000 at 80 msg/s), and a spacing of exactly 1/rate left no slack while catching up (8 refused).
+     */
+    SendWindow window(ChannelRow channel, Map<String, String> credentials) {
+        int rate = whatsappRate(credentials);
+        long spacing = (long) Math.ceil(1e9 / (rate - WHATSAPP_SLACK));
+        return windows.compute(whatsappKey(channel, credentials), (key, old) -> old != null && old.limit() == rate
+                ? old : new SendWindow(1, spacing, System::nanoTime, rate));
+    }
+
+    /** How long a WhatsApp number-and-user pair still waits after a 131056 (zero: not paused). */
+    Duration pairPause(ChannelRow channel, Map<String, String> credentials, String recipient) {
+        if (pairs.isEmpty() || recipient == null) {
+            return Duration.ZERO;
+        }
+        Long until = pairs.get(pairKey(channel, credentials, recipient));
+        long left = until == null ? 0 : until - System.nanoTime();
+        return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
     }
 
     /** A provider said "too fast" on this channel: nobody sends on its scope for {@code pause}. */
@@ -105,12 +195,9 @@ public final class SendPacing {
      */
     private Duration whatsapp(ChannelRow channel, Map<String, String> credentials, String recipient,
                              SendGovernor.Priority priority) {
-        if (!pairs.isEmpty() && recipient != null) {
-            Long until = pairs.get(pairKey(channel, credentials, recipient));
-            long left = until == null ? 0 : until - System.nanoTime();
-            if (left > 0) {
-                return Duration.ofNanos(left);
-            }
+        Duration paused = pairPause(channel, credentials, recipient);
+        if (!paused.isZero()) {
+            return paused;
         }
         return governor.tryTake(whatsappKey(channel, credentials), whatsappRefill(credentials),
                 1 + WHATSAPP_SLACK, 1, priority);
