@@ -82,6 +82,13 @@ final class AnalyticsRun {
             }
             report.append("load average at the end: ").append(java.nio.file.Files.readString(
                     java.nio.file.Path.of("/proc/loadavg")).trim()).append('\n');
+            // --analytics-hold SECONDS: Parley and its database stay up that long after the requests, for EXPLAIN
+            int hold = Integer.parseInt(options.getOrDefault("analytics-hold", "0"));
+            if (hold > 0) {
+                ScenarioRun.log("analytics: holding for %d s; the database: port %d, superuser postgres (password in "
+                        + "%s)", hold, parley.databasePort, directory.resolve("data/database.properties"));
+                Thread.sleep(hold * 1000L);
+            }
         }
         java.nio.file.Files.writeString(settings.work().resolve("analytics-report.txt"), report);
         return report.toString();
