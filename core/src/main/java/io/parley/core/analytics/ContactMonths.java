@@ -48,9 +48,8 @@ final class ContactMonths {
 
     /**
      * The contacts among each month's {@code depth} most expensive in the range's scope, each with the most it can
-     * cost in the range ({@code bounds}: the sum of its costs in the months the range overlaps), and the most a
-     * contact not read can cost ({@code threshold}: the sum of the months' lowest costs read, 0 for a month read to
-     * its end);
+     * cost in the range ({@code bounds}: its costs in the months where it was read, the month's lowest cost read
+     * where it was not, 0 in a month read to its end), and the most an unseen contact can cost ({@code threshold});
      * {@code exhausted}: every contact with a month row was seen.
      */
     record Candidates(Map<UUID, Long> bounds, long threshold, boolean exhausted) {
@@ -69,7 +68,7 @@ final class ContactMonths {
         values.put("months", months.stream().map(LocalDate::toString)
                 .collect(java.util.stream.Collectors.joining(",", "{", "}")));
         values.put("depth", depth);
-        Set<UUID> seen = new HashSet<>();
+        Map<UUID, Map<Object, Long>> seen = new HashMap<>(); // contact → month → cost
         Map<Object, long[]> lists = new HashMap<>(); // month → [contacts read, lowest cost]
         for (Object[] row : Jdbc.rows(connection, """
                 SELECT mo.month, m.contact_id, m.cost
@@ -79,30 +78,22 @@ final class ContactMonths {
                     WHERE c.tenant_id = :t AND c.bot_id = :scopeBot AND c.channel_id = :scopeChannel
                       AND c.month = mo.month
                     ORDER BY c.cost DESC LIMIT :depth) m""", values)) {
-            seen.add((UUID) row[1]);
+            seen.computeIfAbsent((UUID) row[1], k -> new HashMap<>()).put(row[0], Jdbc.number(row[2]));
             long[] list = lists.computeIfAbsent(row[0], k -> new long[]{0, Long.MAX_VALUE});
             list[0]++;
             list[1] = Math.min(list[1], Jdbc.number(row[2]));
         }
+        Map<Object, Long> unseen = new HashMap<>(); // month → the most a contact not read in it costs there
         long threshold = 0;
-        for (long[] list : lists.values()) {
+        for (Map.Entry<Object, long[]> list : lists.entrySet()) {
             // a list read to its end bounds nothing more: its other contacts have no row, so cost 0 that month
-            long most = list[0] >= depth ? list[1] : 0;
+            long most = list.getValue()[0] >= depth ? list.getValue()[1] : 0;
+            unseen.put(list.getKey(), most);
             threshold += most;
         }
-        // each contact read: its own costs in every month of the range (the primary key, one probe per contact and
-        // month), a far tighter bound than the lists' lowest costs for the months where it was not read
         Map<UUID, Long> bounds = new HashMap<>();
-        seen.forEach(contact -> bounds.put(contact, 0L));
-        values.put("contacts", seen.stream().map(UUID::toString)
-                .collect(java.util.stream.Collectors.joining(",", "{", "}")));
-        for (Object[] row : Jdbc.rows(connection, """
-                SELECT c.contact_id, c.cost FROM analytics_contact_months c
-                WHERE c.tenant_id = :t AND c.contact_id = ANY(CAST(:contacts AS uuid[]))
-                  AND c.month = ANY(CAST(:months AS date[])) AND c.bot_id = :scopeBot AND c.channel_id = :scopeChannel""",
-                values)) {
-            bounds.merge((UUID) row[0], Jdbc.number(row[1]), Long::sum);
-        }
+        seen.forEach((contact, costs) -> bounds.put(contact, unseen.entrySet().stream()
+                .mapToLong(month -> costs.getOrDefault(month.getKey(), month.getValue())).sum()));
         return new Candidates(bounds, threshold, lists.values().stream().allMatch(list -> list[0] < depth));
     }
 }
