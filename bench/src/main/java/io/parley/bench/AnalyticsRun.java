@@ -44,52 +44,30 @@ final class AnalyticsRun {
         int days = Integer.parseInt(options.getOrDefault("analytics-days", "395"));
         int requests = Integer.parseInt(options.getOrDefault("analytics-requests", "40"));
         StringBuilder report = new StringBuilder();
-        try (ParleyProcess parley = ParleyProcess.start(settings.jar(), settings.work().resolve("analytics"),
-                settings.jvmFlags(), settings.environment());
+        // --analytics-data DIR: the scenario directory of an earlier run kept with BENCH_KEEP_DATA=1; this run's jar
+        // starts its database again (migrating it) and only the reads are measured
+        String kept = options.get("analytics-data");
+        java.nio.file.Path directory = kept != null ? java.nio.file.Path.of(kept).toAbsolutePath()
+                : settings.work().resolve("analytics");
+        try (ParleyProcess parley = ParleyProcess.start(settings.jar(), directory, settings.jvmFlags(),
+                settings.environment());
              HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            String token = signUp(http, parley.baseUrl());
-            String bot = JsonField.text(post(http, parley.baseUrl() + "/api/v1/bots", token,
-                    "{\"name\":\"Bench\",\"persona\":\"You are a concise assistant.\"}"), "id");
-            String channel = JsonField.text(post(http, parley.baseUrl() + "/api/v1/bots/" + bot + "/channels", token,
-                    "{\"type\":\"web\",\"name\":\"Bench web\",\"credentials\":{}}"), "id");
-            String tenant = JsonField.text(get(http, parley.baseUrl() + "/api/v1/tenant", token), "id");
-            try (Database database = Database.of(parley)) {
-                ScenarioRun.log("analytics: generating %,d messages, %,d contacts over %d days", messages, contacts, days);
-                long start = System.nanoTime();
-                AnalyticsData.generate(database.connection(), UUID.fromString(tenant), UUID.fromString(bot),
-                        UUID.fromString(channel), messages, contacts, days);
-                double generation = seconds(start);
-                ScenarioRun.log("analytics: generated in %.0f s; building the rollups with the analytics.rollup job",
-                        generation);
-                start = System.nanoTime();
-                Slices slices = new Slices();
-                refresh(database, UUID.fromString(tenant), "bench", slices);
-                double rollup = seconds(start);
-                // incremental refreshes: nothing changed, then delivery receipts for the last 1,000 answers
-                double unchanged = refresh(database, UUID.fromString(tenant), "bench-unchanged", new Slices());
-                try (PreparedStatement receipts = database.connection().prepareStatement("""
-                        UPDATE messages SET status = 'read', updated_at = now() WHERE tenant_id = ? AND id IN (
-                            SELECT id FROM messages WHERE tenant_id = ? AND direction = 'outbound'
-                            ORDER BY id DESC LIMIT 1000)""")) {
-                    receipts.setObject(1, UUID.fromString(tenant));
-                    receipts.setObject(2, UUID.fromString(tenant));
-                    receipts.executeUpdate();
+            if (kept == null) {
+                generateAndBuild(parley, http, messages, contacts, days, report);
+            } else {
+                report.append("Analytics benchmark: the reads only, on the database kept in ").append(kept).append('\n');
+                if (options.containsKey("analytics-resume")) {
+                    resume(parley, http, report);
                 }
-                double receipts = refresh(database, UUID.fromString(tenant), "bench-receipts", new Slices());
-                report.append(String.format("Analytics benchmark: %,d messages, %,d contacts over %d days%n",
-                        messages, contacts, days));
-                report.append(String.format("generation %.0f s; full rollup rebuild by the job %.1f s (%d slices, the "
-                        + "longest %.1f s); rollup rows: %s%n", generation, rollup, slices.count, slices.longest,
-                        rollupRows(database, UUID.fromString(tenant))));
-                report.append(String.format("incremental refresh by the job: nothing changed %.2f s; "
-                        + "1,000 delivery receipts of the last answers %.2f s (the job's own time)%n",
-                        unchanged, receipts));
             }
-            LocalDate to = LocalDate.now(ZoneOffset.UTC);
+            // --analytics-to DATE: the ranges end that day instead of today (a kept database whose rebuild is
+            // incomplete has whole rollups up to its rebuild_next only)
+            LocalDate to = options.containsKey("analytics-to") ? LocalDate.parse(options.get("analytics-to"))
+                    : LocalDate.now(ZoneOffset.UTC);
             report.append(String.format("%-32s %8s %8s %8s%n", "endpoint (90 days, day buckets)", "p50 ms", "p95 ms",
                     "max ms"));
             // signed in again: the access token of the sign-up may have expired during a long generation and rebuild
-            token = JsonField.text(post(http, parley.baseUrl() + "/api/v1/auth/login", null,
+            String token = JsonField.text(post(http, parley.baseUrl() + "/api/v1/auth/login", null,
                     "{\"email\":\"analytics@example.com\",\"password\":\"bench-password-0001\"}"), "accessToken");
             for (String endpoint : ENDPOINTS) {
                 int span = endpoint.contains("days=31") ? 31 : 90;
@@ -110,9 +88,76 @@ final class AnalyticsRun {
             }
             report.append("load average at the end: ").append(java.nio.file.Files.readString(
                     java.nio.file.Path.of("/proc/loadavg")).trim()).append('\n');
+            // --analytics-hold SECONDS: Parley and its database stay up that long after the requests, for EXPLAIN
+            int hold = Integer.parseInt(options.getOrDefault("analytics-hold", "0"));
+            if (hold > 0) {
+                ScenarioRun.log("analytics: holding for %d s; the database: port %d, superuser postgres (password in "
+                        + "%s)", hold, parley.databasePort, directory.resolve("data/database.properties"));
+                Thread.sleep(hold * 1000L);
+            }
         }
         java.nio.file.Files.writeString(settings.work().resolve("analytics-report.txt"), report);
         return report.toString();
+    }
+
+    /**
+     * --analytics-resume: a refresh by the job, timed, which resumes a full rebuild stopped between slices (at the
+     * state's {@code rebuild_next}) and finishes it; then the reads can cover the last days too.
+     */
+    private static void resume(ParleyProcess parley, HttpClient http, StringBuilder report) throws Exception {
+        String token = JsonField.text(post(http, parley.baseUrl() + "/api/v1/auth/login", null,
+                "{\"email\":\"analytics@example.com\",\"password\":\"bench-password-0001\"}"), "accessToken");
+        UUID tenant = UUID.fromString(JsonField.text(get(http, parley.baseUrl() + "/api/v1/tenant", token), "id"));
+        try (Database database = Database.of(parley)) {
+            ScenarioRun.log("analytics: resuming the rollup rebuild with the analytics.rollup job");
+            Slices slices = new Slices();
+            double seconds = refresh(database, tenant, "bench-resume-" + System.currentTimeMillis(), slices);
+            report.append(String.format("rebuild resumed and finished by the job in %.1f s (%d slices, the longest "
+                    + "%.1f s)%n", seconds, slices.count, slices.longest));
+        }
+    }
+
+    /** Signs up, generates the history and builds its rollups by the job, timed; the figures go to {@code report}. */
+    private static void generateAndBuild(ParleyProcess parley, HttpClient http, long messages, long contacts, int days,
+                                         StringBuilder report) throws Exception {
+        String token = signUp(http, parley.baseUrl());
+        String bot = JsonField.text(post(http, parley.baseUrl() + "/api/v1/bots", token,
+                "{\"name\":\"Bench\",\"persona\":\"You are a concise assistant.\"}"), "id");
+        String channel = JsonField.text(post(http, parley.baseUrl() + "/api/v1/bots/" + bot + "/channels", token,
+                "{\"type\":\"web\",\"name\":\"Bench web\",\"credentials\":{}}"), "id");
+        String tenant = JsonField.text(get(http, parley.baseUrl() + "/api/v1/tenant", token), "id");
+        try (Database database = Database.of(parley)) {
+            ScenarioRun.log("analytics: generating %,d messages, %,d contacts over %d days", messages, contacts, days);
+            long start = System.nanoTime();
+            AnalyticsData.generate(database.connection(), UUID.fromString(tenant), UUID.fromString(bot),
+                    UUID.fromString(channel), messages, contacts, days);
+            double generation = seconds(start);
+            ScenarioRun.log("analytics: generated in %.0f s; building the rollups with the analytics.rollup job",
+                    generation);
+            start = System.nanoTime();
+            Slices slices = new Slices();
+            refresh(database, UUID.fromString(tenant), "bench", slices);
+            double rollup = seconds(start);
+            // incremental refreshes: nothing changed, then delivery receipts for the last 1,000 answers
+            double unchanged = refresh(database, UUID.fromString(tenant), "bench-unchanged", new Slices());
+            try (PreparedStatement receipts = database.connection().prepareStatement("""
+                    UPDATE messages SET status = 'read', updated_at = now() WHERE tenant_id = ? AND id IN (
+                        SELECT id FROM messages WHERE tenant_id = ? AND direction = 'outbound'
+                        ORDER BY id DESC LIMIT 1000)""")) {
+                receipts.setObject(1, UUID.fromString(tenant));
+                receipts.setObject(2, UUID.fromString(tenant));
+                receipts.executeUpdate();
+            }
+            double receipts = refresh(database, UUID.fromString(tenant), "bench-receipts", new Slices());
+            report.append(String.format("Analytics benchmark: %,d messages, %,d contacts over %d days%n",
+                    messages, contacts, days));
+            report.append(String.format("generation %.0f s; full rollup rebuild by the job %.1f s (%d slices, the "
+                    + "longest %.1f s); rollup rows: %s%n", generation, rollup, slices.count, slices.longest,
+                    rollupRows(database, UUID.fromString(tenant))));
+            report.append(String.format("incremental refresh by the job: nothing changed %.2f s; "
+                    + "1,000 delivery receipts of the last answers %.2f s (the job's own time)%n",
+                    unchanged, receipts));
+        }
     }
 
     /**

@@ -187,6 +187,16 @@ class AnalyticsFiguresTest extends ApiTest {
     }
 
     @Test
+    void countsTheHandOffsOfTheFilteredBotOrChannelOnly() {
+        assertThat(figure("/api/v1/analytics/containment?" + RANGE + "&botId=" + bot)
+                .at("totals.handedOffConversations")).isEqualTo(1);
+        assertThat(figure("/api/v1/analytics/containment?" + RANGE + "&channelId=" + channel)
+                .at("totals.agentFirstResponseP50Ms")).isEqualTo(150000);
+        assertThat(figure("/api/v1/analytics/containment?" + RANGE + "&channelId=" + java.util.UUID.randomUUID())
+                .at("totals.handedOffConversations")).isEqualTo(0);
+    }
+
+    @Test
     void countsDeliveryStatusesAndFailuresByProviderCode() {
         Reply delivery = figure("/api/v1/analytics/delivery?" + RANGE);
         Reply failures = figure("/api/v1/analytics/delivery/failures?" + RANGE);

@@ -33,19 +33,42 @@ final class ContactCosts {
     }
 
     /**
-     * The answer from the month bounds: each month's {@code depth} most expensive contacts summed exactly, deeper
-     * until the {@code limit}-th of them costs more than the threshold; null when {@link #MAX_DEPTH} is not enough.
+     * The answer from the month bounds: each month's {@code depth} most expensive contacts, summed exactly in batches
+     * from the highest bound down, until the {@code limit}-th summed costs more than every contact not summed can
+     * (the next bound, and the threshold of those not read); deeper when the bounds read do not get there; null when
+     * {@link #MAX_DEPTH} is not enough.
      */
     static List<Object[]> fromBounds(Connection connection, AnalyticsRange range, int limit) {
-        for (int depth = Math.max(2 * limit, 64); depth <= MAX_DEPTH; depth *= 4) {
+        for (int depth = Math.max(8 * limit, 256); depth <= MAX_DEPTH; depth *= 4) {
             ContactMonths.Candidates candidates = ContactMonths.candidates(connection, range, depth);
-            List<Object[]> rows = sums(connection, range, limit, candidates.contacts());
-            if (candidates.exhausted()
-                    || rows.size() == limit && Jdbc.number(rows.getLast()[2]) > candidates.threshold()) {
-                return rows;
+            List<Map.Entry<UUID, Long>> order = new ArrayList<>(candidates.bounds().entrySet());
+            order.sort(Map.Entry.<UUID, Long>comparingByValue().reversed());
+            List<Object[]> top = new ArrayList<>();
+            int batch = Math.max(4 * limit, 64);
+            for (int i = 0; i < order.size(); i += batch) {
+                Set<UUID> contacts = order.subList(i, Math.min(order.size(), i + batch)).stream()
+                        .map(Map.Entry::getKey).collect(Collectors.toSet());
+                top = best(top, sums(connection, range, limit, contacts), limit);
+                long rest = Math.max(candidates.threshold(),
+                        i + batch < order.size() ? order.get(i + batch).getValue() : 0);
+                if (top.size() == limit && Jdbc.number(top.getLast()[2]) > rest) {
+                    return top;
+                }
+            }
+            if (candidates.exhausted()) {
+                return top;
             }
         }
         return null;
+    }
+
+    /** The {@code limit} most expensive of two answers of {@link #sums} (cost, most first, then contact id). */
+    private static List<Object[]> best(List<Object[]> one, List<Object[]> other, int limit) {
+        List<Object[]> all = new ArrayList<>(one);
+        all.addAll(other);
+        all.sort(java.util.Comparator.<Object[]>comparingLong(row -> -Jdbc.number(row[2]))
+                .thenComparing(row -> row[0].toString()));
+        return new ArrayList<>(all.subList(0, Math.min(limit, all.size())));
     }
 
     /**

@@ -47,10 +47,16 @@ final class ContactMonths {
     }
 
     /**
-     * The contacts among each month's {@code depth} most expensive in the range's scope, and the most an unseen
-     * contact can cost in the range ({@code threshold}); {@code exhausted}: every contact with a month row was seen.
+     * The contacts among each month's {@code depth} most expensive in the range's scope, each with the most it can
+     * cost in the range ({@code bounds}: its costs in the months where it was read, the month's lowest cost read
+     * where it was not, 0 in a month read to its end), and the most an unseen contact can cost ({@code threshold});
+     * {@code exhausted}: every contact with a month row was seen.
      */
-    record Candidates(Set<UUID> contacts, long threshold, boolean exhausted) {
+    record Candidates(Map<UUID, Long> bounds, long threshold, boolean exhausted) {
+
+        Set<UUID> contacts() {
+            return bounds.keySet();
+        }
     }
 
     static Candidates candidates(Connection connection, AnalyticsRange range, int depth) {
@@ -62,7 +68,7 @@ final class ContactMonths {
         values.put("months", months.stream().map(LocalDate::toString)
                 .collect(java.util.stream.Collectors.joining(",", "{", "}")));
         values.put("depth", depth);
-        Set<UUID> contacts = new HashSet<>();
+        Map<UUID, Map<Object, Long>> seen = new HashMap<>(); // contact → month → cost
         Map<Object, long[]> lists = new HashMap<>(); // month → [contacts read, lowest cost]
         for (Object[] row : Jdbc.rows(connection, """
                 SELECT mo.month, m.contact_id, m.cost
@@ -72,19 +78,22 @@ final class ContactMonths {
                     WHERE c.tenant_id = :t AND c.bot_id = :scopeBot AND c.channel_id = :scopeChannel
                       AND c.month = mo.month
                     ORDER BY c.cost DESC LIMIT :depth) m""", values)) {
-            contacts.add((UUID) row[1]);
+            seen.computeIfAbsent((UUID) row[1], k -> new HashMap<>()).put(row[0], Jdbc.number(row[2]));
             long[] list = lists.computeIfAbsent(row[0], k -> new long[]{0, Long.MAX_VALUE});
             list[0]++;
             list[1] = Math.min(list[1], Jdbc.number(row[2]));
         }
+        Map<Object, Long> unseen = new HashMap<>(); // month → the most a contact not read in it costs there
         long threshold = 0;
-        boolean exhausted = true;
-        for (long[] list : lists.values()) {
-            if (list[0] >= depth) { // a list read to its end bounds nothing more: its other contacts have no row
-                threshold += list[1];
-                exhausted = false;
-            }
+        for (Map.Entry<Object, long[]> list : lists.entrySet()) {
+            // a list read to its end bounds nothing more: its other contacts have no row, so cost 0 that month
+            long most = list.getValue()[0] >= depth ? list.getValue()[1] : 0;
+            unseen.put(list.getKey(), most);
+            threshold += most;
         }
-        return new Candidates(contacts, threshold, exhausted);
+        Map<UUID, Long> bounds = new HashMap<>();
+        seen.forEach((contact, costs) -> bounds.put(contact, unseen.entrySet().stream()
+                .mapToLong(month -> costs.getOrDefault(month.getKey(), month.getValue())).sum()));
+        return new Candidates(bounds, threshold, lists.values().stream().allMatch(list -> list[0] < depth));
     }
 }

@@ -15,15 +15,6 @@ import java.util.Map;
 @Singleton
 public final class ContainmentFigures {
 
-    /**
-     * The smallest UUIDv7 of a timestamp's millisecond ({@code Ids.lowestAt} in SQL): the agent's first answer after a
-     * hand-off is found by the conversation's message index from there, in id order, not among all its messages.
-     * An id may be a little older than its row's time (made before the insert): looked up from an hour earlier, as
-     * the rollups do.
-     */
-    private static final String LOWEST_ID_AT = "CAST(regexp_replace(lpad(to_hex(CAST(floor(extract(epoch FROM %s)"
-            + " * 1000) AS bigint) - 3600000), 12, '0'), '^(.{8})(.{4})$', '\\1-\\2') || '-7000-8000-000000000000' AS uuid)";
-
     private final TrafficFigures traffic;
 
     ContainmentFigures(TrafficFigures traffic) {
@@ -36,17 +27,18 @@ public final class ContainmentFigures {
             Map<String, Long> active = new HashMap<>();
             range.labels().forEach(label -> active.put(label, groups.active(label)));
             active.put(null, groups.total());
+            // the agent's first answer: the earliest agent message from the hand-off on, one index-only probe of
+            // messages_agent_idx (V197) per hand-off; the conversation is joined only for a bot or channel filter
             String handoffSql = """
                     SELECT %1$s AS k, h.conversation_id, h.kind,
-                           (SELECT floor(extract(epoch FROM m.created_at - h.created_at) * 1000)
+                           (SELECT floor(extract(epoch FROM min(m.created_at) - h.created_at) * 1000)
                             FROM messages m
                             WHERE m.tenant_id = h.tenant_id AND m.conversation_id = h.conversation_id
-                              AND m.id >= %2$s AND m.sender = 'agent' AND m.created_at >= h.created_at
-                            ORDER BY m.id LIMIT 1)
-                    FROM conversation_handoffs h
-                    JOIN conversations c ON c.tenant_id = h.tenant_id AND c.id = h.conversation_id
+                              AND m.sender = 'agent' AND m.created_at >= h.created_at)
+                    FROM conversation_handoffs h%2$s
                     WHERE h.tenant_id = :t AND h.created_at >= :start AND h.created_at < :end%3$s
-                    """.formatted(range.keySql("h.created_at"), LOWEST_ID_AT.formatted("h.created_at"),
+                    """.formatted(range.keySql("h.created_at"), range.filterSql("c").isEmpty() ? ""
+                    : "\n    JOIN conversations c ON c.tenant_id = h.tenant_id AND c.id = h.conversation_id",
                     range.filterSql("c"));
             Map<String, Tally> byLabel = new HashMap<>();
             Tally total = new Tally();

@@ -87,6 +87,27 @@ class ContactCostsTest implements DatabaseTest {
                 .isEqualTo(expected(range, 10).stream().map(row -> row.get("contactId")).toList());
     }
 
+    @Test
+    void eachCandidatesBoundIsAtLeastItsCostInTheRangeSoTheBatchesSummedFromTheHighestBoundMissNone() {
+        for (LocalDate from : List.of(TO.minusDays(89), TO.minusDays(40))) {
+            AnalyticsRange range = new AnalyticsRange(history.tenant().value(), TAIPEI, from, TO,
+                    AnalyticsRange.Unit.DAY, null, null);
+            Map<String, Long> costs = new HashMap<>();
+            expected(range, 1000).forEach(row -> costs.put((String) row.get("contactId"), (Long) row.get("costMicros")));
+
+            ContactMonths.Candidates candidates = traffic.read(range, connection -> ContactMonths.candidates(connection,
+                    range, 16));
+
+            assertThat(candidates.bounds()).hasSizeGreaterThan(16);
+            candidates.bounds().forEach((contact, bound) -> assertThat(bound).as("contact %s from %s", contact, from)
+                    .isGreaterThanOrEqualTo(costs.getOrDefault(contact.toString(), 0L)));
+            assertThat(costs.values().stream().filter(cost -> cost > candidates.threshold()).count())
+                    .as("contacts costing more than the threshold are all candidates")
+                    .isLessThanOrEqualTo(costs.entrySet().stream().filter(cost -> cost.getValue() > candidates.threshold()
+                            && candidates.bounds().containsKey(UUID.fromString(cost.getKey()))).count());
+        }
+    }
+
     /** Each contact active in the range, summed from the raw rows, most expensive first, then by id. */
     private List<Map<String, Object>> expected(AnalyticsRange range, int limit) {
         Map<UUID, long[]> sums = new HashMap<>();
