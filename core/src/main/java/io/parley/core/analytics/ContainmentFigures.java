@@ -28,7 +28,7 @@ public final class ContainmentFigures {
             range.labels().forEach(label -> active.put(label, groups.active(label)));
             active.put(null, groups.total());
             // the agent's first answer: the earliest agent message from the hand-off on, one index-only probe of
-            // messages_agent_idx (V197) per hand-off; the conversation is joined only for a bot or channel filter
+            // messages_agent_idx (V209) per hand-off; the conversation is joined only for a bot or channel filter
             String handoffSql = """
                     SELECT %1$s AS k, h.conversation_id, h.kind,
                            (SELECT floor(extract(epoch FROM min(m.created_at) - h.created_at) * 1000)

@@ -17,7 +17,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code parley_bigrams}, the key of the inbox's substring search (V175, rewritten in V201 to be linear in the text's
+ * {@code parley_bigrams}, the key of the inbox's substring search (V175, rewritten in V208 to be linear in the text's
  * length): the distinct adjacent pairs of characters of the lower-cased text — the same set as under the first
  * definition, so the index built with it stays valid.
  */
