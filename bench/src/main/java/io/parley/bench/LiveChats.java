@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,7 +35,7 @@ final class LiveChats implements AutoCloseable {
     private final SecretKeySpec key;
     private final long thinkMillis;
     /** Each conversation's number (digits, as wa_id) → where its reply's arrival time goes. */
-    private final ConcurrentHashMap<String, SynchronousQueue<Long>> waiting = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, BlockingQueue<Long>> waiting = new ConcurrentHashMap<>();
     private final List<Thread> loops = new ArrayList<>();
     private final Latencies latencies = new Latencies(100_000);
     private final AtomicLong sent = new AtomicLong();
@@ -51,7 +52,7 @@ final class LiveChats implements AutoCloseable {
         this.thinkMillis = thinkMillis;
         for (int i = 0; i < conversations; i++) {
             String number = String.format("88699%07d", i);
-            waiting.put(number, new SynchronousQueue<>());
+            waiting.put(number, new LinkedBlockingQueue<>());
             loops.add(Thread.ofVirtual().name("live-chat-" + i).start(() -> converse(number)));
         }
     }
@@ -63,17 +64,19 @@ final class LiveChats implements AutoCloseable {
 
     /** The fake received a message to {@code to} at {@code nanoTime}. */
     void replied(String to, long nanoTime) {
-        SynchronousQueue<Long> queue = waiting.get(to.startsWith("+") ? to.substring(1) : to);
+        BlockingQueue<Long> queue = waiting.get(to.startsWith("+") ? to.substring(1) : to);
         if (queue != null) {
-            queue.offer(nanoTime); // dropped when nobody waits (a second message of one reply)
+            // kept even when it arrives before its loop waits for it (a synchronous hand-over dropped such a reply
+            // and the loop then waited PATIENCE for nothing); a second message of one reply is cleared next turn
+            queue.offer(nanoTime);
         }
     }
 
     private void converse(String number) {
-        SynchronousQueue<Long> replies = waiting.get(number);
+        BlockingQueue<Long> replies = waiting.get(number);
         while (running) {
             try {
-                replies.poll(); // a late reply of an earlier turn
+                replies.clear(); // late replies, or further messages, of earlier turns
                 long posted = System.nanoTime();
                 if (!post(number)) {
                     refused.incrementAndGet();
