@@ -4201,6 +4201,32 @@ export interface components {
             /** @description Sent at the cap with message; default: a short apology */
             capMessage?: string | null;
         };
+        BusinessDayHours: {
+            /** @example 09:00 */
+            open: string;
+            /** @example 1080 */
+            close: string;
+        };
+        /** @description When people answer hand-offs: outside these hours the widget says "We're away now; a person will answer from Mon 09:00" (in its language). Sent whole: it replaces the stored hours. */
+        BusinessHours: {
+            /**
+             * @description IANA time zone of the hours
+             * @example Asia/Taipei
+             */
+            timeZone: string;
+            /**
+             * @description Weekday (mon, tue, wed, thu, fri, sat, sun) → open and close (HH:mm, the same day, open first); a day left out is closed
+             * @example {
+             *       "mon": {
+             *         "open": "09:00",
+             *         "close": 1080
+             *       }
+             *     }
+             */
+            days: {
+                [key: string]: components["schemas"]["BusinessDayHours"];
+            };
+        };
         /** @description A saved answer, inserted in the inbox by typing /shortcut */
         CannedReply: {
             /** @example 01934f6e-7777-7c2d-9e3f-4a5b6c7d8e9f */
@@ -7363,6 +7389,8 @@ export interface components {
             color?: string | null;
             /** @description An https image: the hosted page's logo and app icon */
             logoUrl?: string | null;
+            /** @description When people answer hand-offs; null: always (the widget never says from when) */
+            businessHours?: components["schemas"]["WebSettingsWireHours"] | null;
             /** @description Whether an identity secret was generated (it is shown once, when generated) */
             identitySecretSet: boolean;
             /**
@@ -7381,6 +7409,27 @@ export interface components {
             title?: string | null;
             color?: string | null;
             logoUrl?: string | null;
+            businessHours?: components["schemas"]["BusinessHours"] | null;
+        };
+        /** @description When people answer hand-offs: outside these hours the widget says "We're away now; a person will answer from Mon 09:00" (in its language). Sent whole: it replaces the stored hours. */
+        WebSettingsWireHours: {
+            /**
+             * @description IANA time zone of the hours
+             * @example Asia/Taipei
+             */
+            timeZone: string;
+            /**
+             * @description Weekday (mon, tue, wed, thu, fri, sat, sun) → open and close (HH:mm, the same day, open first); a day left out is closed
+             * @example {
+             *       "mon": {
+             *         "open": "09:00",
+             *         "close": 1080
+             *       }
+             *     }
+             */
+            days: {
+                [key: string]: components["schemas"]["BusinessDayHours"];
+            };
         };
         WhatsAppTemplate: {
             id: string;

@@ -2,24 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { fakeApi, route } from '../test/fakeApi'
-import { ChatApi } from './chatApi'
 import { ChatWidget } from './ChatWidget'
 import { FakeEventSource, fakeEventSource } from '../test/fakeEventSource'
-import { widgetLanguage, widgetStrings } from './strings'
+import { mountWidget } from '../test/mountWidget'
 
 let widgets: ChatWidget[] = []
-
-function mountWidget(language = 'en') {
-  const host = document.createElement('div')
-  document.body.append(host)
-  const widget = new ChatWidget(host, {
-    api: new ChatApi('https://chat.parley.test', 'wk_shop', widgetLanguage(language), async () => {}),
-    strings: widgetStrings(language),
-    storage: localStorage,
-  })
-  widgets.push(widget)
-  return within(widget.shadow.querySelector('.root') as HTMLElement)
-}
 
 /** A carousel reply as the worker streams it (the payload of a carousel message, docs/flows.md). */
 const carousel = {
@@ -45,7 +32,7 @@ describe('a carousel in the web chat widget', () => {
 
   it('shows every card side by side and sends the pressed card button as a postback, marking only that one', async () => {
     const api = fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1' }))
-    const screen = mountWidget()
+    const screen = mountWidget(widgets)
     await userEvent.click(screen.getByRole('button', { name: 'Chat with us' }))
 
     FakeEventSource.latest().message(carousel, 'r1')
@@ -68,7 +55,7 @@ describe('a carousel in the web chat widget', () => {
   })
 
   it('names the row of cards in Traditional Chinese on a zh-TW page', async () => {
-    const screen = mountWidget('zh-TW')
+    const screen = mountWidget(widgets, 'zh-TW')
     await userEvent.click(screen.getByRole('button', { name: '與我們聊聊' }))
 
     FakeEventSource.latest().message(carousel, 'r1')

@@ -35,8 +35,7 @@ final class WebSettingsWire {
             @Nullable @Schema(description = "The hosted page's title; null: the bot's name") String title,
             @Nullable @Schema(description = "The hosted page's accent colour", example = "#0f766e") String color,
             @Nullable @Schema(description = "An https image: the hosted page's logo and app icon") String logoUrl,
-            @Nullable @Schema(description = "When people answer hand-offs; null: always (the widget never says "
-                    + "from when)") Hours businessHours,
+            @Nullable Hours businessHours,
             @Schema(requiredMode = REQUIRED, description = "Whether an identity secret was generated (it is shown "
                     + "once, when generated)") boolean identitySecretSet,
             @Schema(requiredMode = REQUIRED, description = "The full-page chat (installable as an app)",
@@ -60,21 +59,20 @@ final class WebSettingsWire {
 
     @Serdeable
     @Schema(name = "BusinessHours", description = "When people answer hand-offs: outside these hours the widget says "
-            + "\"We're away now; a person will answer from Mon 09:00\" (in its language). Sent whole: it replaces the "
-            + "stored hours.")
+            + "\"We're away now; a person will answer from Mon 09:00\" (in its language); null: no hours, the widget "
+            + "never says from when. Sent whole: it replaces the stored hours.")
     record Hours(
             @Schema(requiredMode = REQUIRED, description = "IANA time zone of the hours", example = "Asia/Taipei")
             @NotNull @Size(max = 64) String timeZone,
             @Schema(requiredMode = REQUIRED, description = "Weekday (mon, tue, wed, thu, fri, sat, sun) → open and "
-                    + "close (HH:mm, the same day, open first); a day left out is closed",
-                    example = "{\"mon\": {\"open\": \"09:00\", \"close\": \"18:00\"}}")
+                    + "close (HH:mm, the same day, open first, e.g. 09:00 and 18:00); a day left out is closed")
             @NotNull @Size(max = 7) Map<String, @NotNull DayHours> days) {
     }
 
     @Serdeable
     @Schema(name = "BusinessDayHours")
-    record DayHours(@Schema(requiredMode = REQUIRED, example = "09:00") @NotNull String open,
-                    @Schema(requiredMode = REQUIRED, example = "18:00") @NotNull String close) {
+    record DayHours(@Schema(requiredMode = REQUIRED, description = "HH:mm", example = "09:00") @NotNull String open,
+                    @Schema(requiredMode = REQUIRED, description = "HH:mm, after open") @NotNull String close) {
     }
 
     @Serdeable
