@@ -4202,27 +4202,22 @@ export interface components {
             capMessage?: string | null;
         };
         BusinessDayHours: {
-            /** @example 09:00 */
+            /**
+             * @description HH:mm
+             * @example 09:00
+             */
             open: string;
-            /** @example 1080 */
+            /** @description HH:mm, after open */
             close: string;
         };
-        /** @description When people answer hand-offs: outside these hours the widget says "We're away now; a person will answer from Mon 09:00" (in its language). Sent whole: it replaces the stored hours. */
+        /** @description When people answer hand-offs: outside these hours the widget says "We're away now; a person will answer from Mon 09:00" (in its language); null: no hours, the widget never says from when. Sent whole: it replaces the stored hours. */
         BusinessHours: {
             /**
              * @description IANA time zone of the hours
              * @example Asia/Taipei
              */
             timeZone: string;
-            /**
-             * @description Weekday (mon, tue, wed, thu, fri, sat, sun) → open and close (HH:mm, the same day, open first); a day left out is closed
-             * @example {
-             *       "mon": {
-             *         "open": "09:00",
-             *         "close": 1080
-             *       }
-             *     }
-             */
+            /** @description Weekday (mon, tue, wed, thu, fri, sat, sun) → open and close (HH:mm, the same day, open first, e.g. 09:00 and 18:00); a day left out is closed */
             days: {
                 [key: string]: components["schemas"]["BusinessDayHours"];
             };
@@ -7389,8 +7384,7 @@ export interface components {
             color?: string | null;
             /** @description An https image: the hosted page's logo and app icon */
             logoUrl?: string | null;
-            /** @description When people answer hand-offs; null: always (the widget never says from when) */
-            businessHours?: components["schemas"]["WebSettingsWireHours"] | null;
+            businessHours?: components["schemas"]["BusinessHours"] | null;
             /** @description Whether an identity secret was generated (it is shown once, when generated) */
             identitySecretSet: boolean;
             /**
@@ -7410,26 +7404,6 @@ export interface components {
             color?: string | null;
             logoUrl?: string | null;
             businessHours?: components["schemas"]["BusinessHours"] | null;
-        };
-        /** @description When people answer hand-offs: outside these hours the widget says "We're away now; a person will answer from Mon 09:00" (in its language). Sent whole: it replaces the stored hours. */
-        WebSettingsWireHours: {
-            /**
-             * @description IANA time zone of the hours
-             * @example Asia/Taipei
-             */
-            timeZone: string;
-            /**
-             * @description Weekday (mon, tue, wed, thu, fri, sat, sun) → open and close (HH:mm, the same day, open first); a day left out is closed
-             * @example {
-             *       "mon": {
-             *         "open": "09:00",
-             *         "close": 1080
-             *       }
-             *     }
-             */
-            days: {
-                [key: string]: components["schemas"]["BusinessDayHours"];
-            };
         };
         WhatsAppTemplate: {
             id: string;
