@@ -1,12 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { fakeApi, route } from '../test/fakeApi'
-import { ChatWidget } from './ChatWidget'
-import { FakeEventSource, fakeEventSource } from '../test/fakeEventSource'
-import { mountWidget } from '../test/mountWidget'
-
-let widgets: ChatWidget[] = []
+import { FakeEventSource } from '../test/fakeEventSource'
+import { widgetsPerTest } from '../test/widgetsPerTest'
 
 /** A carousel reply as the worker streams it (the payload of a carousel message, docs/flows.md). */
 const carousel = {
@@ -20,19 +17,11 @@ const carousel = {
 }
 
 describe('a carousel in the web chat widget', () => {
-  beforeEach(() => {
-    localStorage.clear()
-    fakeEventSource()
-  })
-  afterEach(() => {
-    widgets.forEach((w) => w.destroy())
-    widgets = []
-    document.body.innerHTML = ''
-  })
+  const mountWidget = widgetsPerTest()
 
   it('shows every card side by side and sends the pressed card button as a postback, marking only that one', async () => {
     const api = fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1' }))
-    const screen = mountWidget(widgets)
+    const screen = mountWidget()
     await userEvent.click(screen.getByRole('button', { name: 'Chat with us' }))
 
     FakeEventSource.latest().message(carousel, 'r1')
@@ -55,7 +44,7 @@ describe('a carousel in the web chat widget', () => {
   })
 
   it('names the row of cards in Traditional Chinese on a zh-TW page', async () => {
-    const screen = mountWidget(widgets, 'zh-TW')
+    const screen = mountWidget('zh-TW')
     await userEvent.click(screen.getByRole('button', { name: '與我們聊聊' }))
 
     FakeEventSource.latest().message(carousel, 'r1')

@@ -1,12 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import userEvent from '@testing-library/user-event'
 import { within } from '@testing-library/react'
 import { fakeApi, route } from '../test/fakeApi'
-import { fakeEventSource } from '../test/fakeEventSource'
-import { mountWidget } from '../test/mountWidget'
-import type { ChatWidget } from './ChatWidget'
-
-let widgets: ChatWidget[] = []
+import { widgetsPerTest } from '../test/widgetsPerTest'
 
 async function openAndSend(screen: ReturnType<typeof within>, open: string, text: string) {
   await userEvent.click(screen.getByRole('button', { name: open }))
@@ -14,20 +10,12 @@ async function openAndSend(screen: ReturnType<typeof within>, open: string, text
 }
 
 describe('the widget after a hand-off, with business hours', () => {
-  beforeEach(() => {
-    localStorage.clear()
-    fakeEventSource()
-  })
-  afterEach(() => {
-    widgets.forEach((w) => w.destroy())
-    widgets = []
-    document.body.innerHTML = ''
-  })
+  const mountWidget = widgetsPerTest()
 
   it('says from when a person answers outside the hours, instead of the bot’s words', async () => {
     fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1', personAnswers: true,
       personAnswersText: 'Mei replies within the hour.', personAnswersFrom: { day: 'mon', time: '09:00' } }))
-    const screen = mountWidget(widgets)
+    const screen = mountWidget()
 
     await openAndSend(screen, 'Chat with us', 'Still there?')
 
@@ -38,7 +26,7 @@ describe('the widget after a hand-off, with business hours', () => {
   it('says it in Traditional Chinese on a Chinese page', async () => {
     fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1', personAnswers: true,
       personAnswersFrom: { day: 'sat', time: '10:30' } }))
-    const screen = mountWidget(widgets, 'zh-TW')
+    const screen = mountWidget('zh-TW')
 
     await openAndSend(screen, '與我們聊聊', '還在嗎？')
 
@@ -48,7 +36,7 @@ describe('the widget after a hand-off, with business hours', () => {
   it('keeps the bot’s words inside the hours', async () => {
     fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1', personAnswers: true,
       personAnswersText: 'Mei replies within the hour.', personAnswersFrom: null }))
-    const screen = mountWidget(widgets)
+    const screen = mountWidget()
 
     await openAndSend(screen, 'Chat with us', 'Still there?')
 
