@@ -4226,6 +4226,27 @@ export interface components {
             /** @description Sent at the cap with message; default: a short apology */
             capMessage?: string | null;
         };
+        BusinessDayHours: {
+            /**
+             * @description HH:mm
+             * @example 09:00
+             */
+            open: string;
+            /** @description HH:mm, after open */
+            close: string;
+        };
+        /** @description When people answer hand-offs: outside these hours the widget says "We're away now; a person will answer from Mon 09:00" (in its language); null: no hours, the widget never says from when. Sent whole: it replaces the stored hours. */
+        BusinessHours: {
+            /**
+             * @description IANA time zone of the hours
+             * @example Asia/Taipei
+             */
+            timeZone: string;
+            /** @description Weekday (mon, tue, wed, thu, fri, sat, sun) → open and close (HH:mm, the same day, open first, e.g. 09:00 and 18:00); a day left out is closed */
+            days: {
+                [key: string]: components["schemas"]["BusinessDayHours"];
+            };
+        };
         /** @description A saved answer, inserted in the inbox by typing /shortcut */
         CannedReply: {
             /** @example 01934f6e-7777-7c2d-9e3f-4a5b6c7d8e9f */
@@ -7478,6 +7499,7 @@ export interface components {
             color?: string | null;
             /** @description An https image: the hosted page's logo and app icon */
             logoUrl?: string | null;
+            businessHours?: components["schemas"]["BusinessHours"] | null;
             /** @description Whether an identity secret was generated (it is shown once, when generated) */
             identitySecretSet: boolean;
             /**
@@ -7496,6 +7518,7 @@ export interface components {
             title?: string | null;
             color?: string | null;
             logoUrl?: string | null;
+            businessHours?: components["schemas"]["BusinessHours"] | null;
         };
         WhatsAppTemplate: {
             id: string;

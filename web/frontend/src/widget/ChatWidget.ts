@@ -1,7 +1,7 @@
 import tokens from '../styles/tokens.css?raw'
 import styles from './widget.css?raw'
 import { appendLinkedText, link } from './linkedText'
-import { ChatApi, type Outgoing, type Reply } from './chatApi'
+import { ChatApi, type Opening, type Outgoing, type Reply } from './chatApi'
 import { ReplyStream, type StreamState } from './replyStream'
 import type { WidgetStrings } from './strings'
 import { lineOfReply } from './replyLine'
@@ -126,7 +126,7 @@ export class ChatWidget {
     if (result.ok) {
       // "typing" shows when the bot says it composes (a hint on the stream), not merely because a message went out;
       // while a person holds the conversation, say that a person will answer
-      if (result.personAnswers) this.personAnswers(result.personAnswersText)
+      if (result.personAnswers) this.personAnswers(result.personAnswersText, result.personAnswersFrom)
     } else {
       this.el.alert.textContent = result.detail ?? this.t.sendFailed
     }
@@ -302,10 +302,15 @@ export class ChatWidget {
     return group
   }
 
-  /** The status line says a person will answer (no typing indicator: nobody is composing yet), in the bot's words if set. */
-  private personAnswers(text?: string): void {
+  /**
+   * The status line says a person will answer (no typing indicator: nobody is composing yet), in the bot's words if
+   * set; outside the channel's business hours, from when (the weekday in the widget's language, the hours' local time).
+   */
+  private personAnswers(text?: string, from?: Opening): void {
     this.typing(false)
-    this.el.typing.textContent = text || this.t.personWillAnswer
+    const day = from && this.t.weekdays[from.day as keyof WidgetStrings['weekdays']]
+    this.el.typing.textContent = from && day ? this.t.awayUntil.replace('{when}', `${day} ${from.time}`)
+      : text || this.t.personWillAnswer
     this.scrollToEnd()
   }
 

@@ -1,25 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { fakeApi, route } from '../test/fakeApi'
-import { ChatApi } from './chatApi'
-import { ChatWidget } from './ChatWidget'
-import { FakeEventSource, fakeEventSource } from '../test/fakeEventSource'
-import { widgetLanguage, widgetStrings } from './strings'
-
-let widgets: ChatWidget[] = []
-
-function mountWidget(language = 'en') {
-  const host = document.createElement('div')
-  document.body.append(host)
-  const widget = new ChatWidget(host, {
-    api: new ChatApi('https://chat.parley.test', 'wk_shop', widgetLanguage(language), async () => {}),
-    strings: widgetStrings(language),
-    storage: localStorage,
-  })
-  widgets.push(widget)
-  return within(widget.shadow.querySelector('.root') as HTMLElement)
-}
+import { FakeEventSource } from '../test/fakeEventSource'
+import { widgetsPerTest } from '../test/widgetsPerTest'
 
 /** A carousel reply as the worker streams it (the payload of a carousel message, docs/flows.md). */
 const carousel = {
@@ -33,15 +17,7 @@ const carousel = {
 }
 
 describe('a carousel in the web chat widget', () => {
-  beforeEach(() => {
-    localStorage.clear()
-    fakeEventSource()
-  })
-  afterEach(() => {
-    widgets.forEach((w) => w.destroy())
-    widgets = []
-    document.body.innerHTML = ''
-  })
+  const mountWidget = widgetsPerTest()
 
   it('shows every card side by side and sends the pressed card button as a postback, marking only that one', async () => {
     const api = fakeApi(route('POST', '/chat/wk_shop/messages', 202, { eventId: 'e1' }))

@@ -21,9 +21,12 @@ export type Identity = { userId: string; userHash: string } | { token: string }
 
 /**
  * {@code personAnswers}: a person holds the conversation, so no bot reply is coming (no typing indicator);
- * {@code personAnswersText}: the bot's own words for it, if it has any (else the widget's, in its language).
+ * {@code personAnswersText}: the bot's own words for it, if it has any (else the widget's, in its language);
+ * {@code personAnswersFrom}: outside the channel's business hours, when people are back (the widget says so instead).
  */
-export type SendResult = { ok: true; personAnswers: boolean; personAnswersText?: string } | { ok: false; detail: string | null }
+export type SendResult = { ok: true } & PersonAnswers | { ok: false; detail: string | null }
+export interface Opening { day: string; time: string }
+interface PersonAnswers { personAnswers: boolean; personAnswersText?: string; personAnswersFrom?: Opening }
 
 /** Waits between attempts; a parameter so that tests need not wait. */
 export type Sleep = (ms: number) => Promise<void>
@@ -104,10 +107,11 @@ async function problemDetail(response: Response): Promise<string | null> {
   }
 }
 
-async function personAnswers(response: Response): Promise<{ personAnswers: boolean; personAnswersText?: string }> {
+async function personAnswers(response: Response): Promise<PersonAnswers> {
   try {
-    const body = (await response.json()) as { personAnswers?: boolean; personAnswersText?: string | null }
-    return { personAnswers: body.personAnswers === true, personAnswersText: body.personAnswersText ?? undefined }
+    const body = (await response.json()) as { personAnswers?: boolean; personAnswersText?: string | null; personAnswersFrom?: Opening | null }
+    return { personAnswers: body.personAnswers === true, personAnswersText: body.personAnswersText ?? undefined,
+      personAnswersFrom: body.personAnswersFrom ?? undefined }
   } catch {
     return { personAnswers: false }
   }

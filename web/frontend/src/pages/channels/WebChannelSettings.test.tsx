@@ -35,7 +35,7 @@ describe('web chat settings', () => {
     await waitFor(() => expect(api.requests.find((r) => r.method === 'PATCH')).toBeDefined())
     expect(api.requests.find((r) => r.method === 'PATCH')?.body).toEqual({ web: {
       allowedOrigins: ['https://shop.example', 'http://localhost:5173'], requireIdentity: true, maxMessageLength: 500,
-      offlineText: 'Call 1925', title: null, color: null, logoUrl: null,
+      offlineText: 'Call 1925', title: null, color: null, logoUrl: null, businessHours: null,
     } })
   })
 
@@ -67,5 +67,27 @@ describe('web chat settings', () => {
     await userEvent.click(within(card).getByRole('button', { name: 'Save web chat settings' }))
 
     await waitFor(() => expect(origins).toHaveAttribute('aria-invalid', 'true'))
+  })
+
+  it('saves business hours with the closed days left out, and keeps hours set before', async () => {
+    signIn()
+    const hours = { timeZone: 'Asia/Taipei', days: { sat: { open: '10:00', close: '14:00' } } }
+    const api = fakeApi(meRoute, botRoute, list(web({ businessHours: hours })),
+      route('PATCH', '/api/v1/bots/b1/channels/c2', 400, validationFailed({ 'web.businessHours.days.sat': 'must open and close at times like 09:00 and 18:00, opening first' })))
+    renderApp('/bots/b1/channels')
+
+    const card = await screen.findByRole('article', { name: 'Website' })
+    expect(within(card).getByLabelText('Set business hours')).toBeChecked()
+    expect(within(card).getByLabelText('Time zone')).toHaveValue('Asia/Taipei')
+    expect(within(card).getByLabelText('Monday')).not.toBeChecked()
+    await userEvent.click(within(card).getByLabelText('Monday'))
+    const closes = within(card).getByLabelText('Saturday closes')
+    await userEvent.clear(closes)
+    await userEvent.type(closes, '09:00')
+    await userEvent.click(within(card).getByRole('button', { name: 'Save web chat settings' }))
+
+    await waitFor(() => expect(within(card).getByLabelText('Saturday opens')).toHaveAttribute('aria-invalid', 'true'))
+    expect((api.requests.find((r) => r.method === 'PATCH')?.body as { web: object }).web).toMatchObject({ businessHours: {
+      timeZone: 'Asia/Taipei', days: { mon: { open: '09:00', close: '18:00' }, sat: { open: '10:00', close: '09:00' } } } })
   })
 })

@@ -6,13 +6,16 @@ import { ApiProblem, unwrap } from '../../api/problem'
 import type { components } from '../../api/schema'
 import { Button, Checkbox, CopyField, Notice, ProblemAlert, TextAreaField, TextField } from '../../ui'
 import { usePermissions } from '../../auth/useMyRole'
+import { BusinessHoursFields } from './BusinessHoursFields'
+import { hoursForm, hoursOf } from './businessHours'
 
 type Channel = components['schemas']['Channel']
 type Settings = components['schemas']['WebChannelSettings']
 
 /**
  * A web chat channel's settings (docs/web-chat.md): the hosted page's address, allowed sites, signed-in users
- * (the identity secret, shown once when generated), the longest message, the offline text and the page's branding.
+ * (the identity secret, shown once when generated), the longest message, the offline text, the page's branding and
+ * the business hours the widget's hand-off text tells.
  */
 export function WebChannelSettings({ channel, onChanged }: { channel: Channel; onChanged: () => void }) {
   const { t } = useTranslation('channels')
@@ -40,6 +43,7 @@ function SettingsForm({ channel, web, onChanged }: { channel: Channel; web: Sett
   const [title, setTitle] = useState(web.title ?? '')
   const [color, setColor] = useState(web.color ?? '')
   const [logoUrl, setLogoUrl] = useState(web.logoUrl ?? '')
+  const [hours, setHours] = useState(() => hoursForm(web.businessHours))
   const path = { botId: channel.botId, channelId: channel.id ?? '' }
   const save = useMutation({
     mutationFn: () => unwrap(api.PATCH('/api/v1/bots/{botId}/channels/{channelId}', {
@@ -53,6 +57,7 @@ function SettingsForm({ channel, web, onChanged }: { channel: Channel; web: Sett
           title: title.trim() || null,
           color: color.trim() || null,
           logoUrl: logoUrl.trim() || null,
+          businessHours: hoursOf(hours),
         },
       },
     })),
@@ -105,6 +110,7 @@ function SettingsForm({ channel, web, onChanged }: { channel: Channel; web: Sett
                  onChange={(e) => setColor(e.target.value)} />
       <TextField label={t('webSettings.logoUrl')} placeholder="https://" value={logoUrl} error={errors['web.logoUrl']}
                  onChange={(e) => setLogoUrl(e.target.value)} />
+      <BusinessHoursFields form={hours} onChange={setHours} errors={errors} />
       {save.error && <ProblemAlert error={save.error} />}
       {save.isSuccess && <Notice tone="success">{t('webSettings.saved')}</Notice>}
       <div className="p-row">

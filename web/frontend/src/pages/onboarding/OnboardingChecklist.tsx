@@ -9,9 +9,9 @@ import './onboarding.css'
 const HIDDEN_KEY = 'parley.onboarding.hidden'
 
 /**
- * A new workspace's first steps (create a bot → connect a channel → try the test chat → invite a teammate), each
- * ticked from what the API shows, on the page a new owner lands on. Owners and admins see it until every step is
- * done or they hide it (kept in this browser).
+ * A new workspace's first steps (create a bot → connect a channel → try the test chat → connect an LLM key → invite a
+ * teammate → choose a plan, when this Parley has billing), each ticked from what the API shows, on the page a new
+ * owner lands on. Owners and admins see it until every step is done or they hide it (kept in this browser).
  */
 export function OnboardingChecklist() {
   const { t } = useTranslation('onboarding')

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { api } from '../../api/client'
-import { unwrap } from '../../api/problem'
+import { ApiProblem, unwrap } from '../../api/problem'
 
-export type StepKey = 'bot' | 'channel' | 'testChat' | 'invite'
+export type StepKey = 'bot' | 'channel' | 'testChat' | 'llmKey' | 'invite' | 'billing'
 export interface Step { key: StepKey; done: boolean; to: string }
 
 /** How many of the newest bots are looked at for channels and test chats: a newcomer has one or two. */
@@ -10,7 +10,9 @@ const BOTS_LOOKED_AT = 5
 
 /**
  * Where a new workspace stands, from what the API already tells (no state of its own): a bot exists; one of them has
- * a channel of its own; its test chat has a conversation; someone else was invited or joined.
+ * a channel of its own; its test chat has a conversation; one of them answers with a real LLM (its own key or the
+ * platform's, not the demo); someone else was invited or joined; the tenant pays (left out when this Parley has no
+ * billing).
  */
 export function useOnboarding(enabled: boolean) {
   return useQuery({
@@ -34,12 +36,31 @@ export function useOnboarding(enabled: boolean) {
       const invited = members.length > 1
         || (await unwrap(api.GET('/api/v1/invitations'))).items.length > 0
       const first = bots[0]?.id
+      const billing = await billingStep()
       return [
         { key: 'bot', done: bots.length > 0, to: '/bots' },
         { key: 'channel', done: channel !== undefined, to: first ? `/bots/${first}/channels` : '/bots' },
         { key: 'testChat', done: tested, to: first ? `/bots/${first}` : '/bots' },
+        { key: 'llmKey', done: bots.some((b) => b.llm.answeredBy !== 'demo'), to: first ? `/bots/${first}` : '/bots' },
         { key: 'invite', done: invited, to: '/settings/members' },
+        ...(billing ? [billing] : []),
       ]
     },
   })
+}
+
+/**
+ * The billing step, or none when this Parley has no billing (503 billing-not-configured) or its state cannot be read
+ * now (Stripe unreachable): the other steps still show. Done once the tenant has a subscription (a Stripe customer,
+ * or the trial) or a plan that costs something (an operator's assignment; the base plan is the free one).
+ */
+async function billingStep(): Promise<Step | undefined> {
+  try {
+    const billing = await unwrap(api.GET('/api/v1/billing'))
+    const paid = (billing.plan.monthlyPriceCents ?? 0) > 0
+    return { key: 'billing', done: paid || billing.subscription != null, to: '/billing' }
+  } catch (e) {
+    if (e instanceof ApiProblem) return undefined
+    throw e
+  }
 }

@@ -3,6 +3,7 @@ package io.parley.api.channel;
 import io.micronaut.core.annotation.Nullable;
 import io.parley.api.caller.Caller;
 import io.parley.core.audit.AuditLog;
+import io.parley.core.channel.BusinessHours;
 import io.parley.core.channel.ChannelRepository;
 import io.parley.core.channel.ChannelRow;
 import io.parley.core.channel.ChannelType;
@@ -17,6 +18,7 @@ import io.parley.http.problem.ProblemException;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -50,7 +52,7 @@ final class WebSettings {
         WebChannelSettings settings = codec.of(row);
         return new WebSettingsWire.Settings(settings.allowedOrigins(), settings.identityRequired(),
                 settings.messageLimit(), settings.offlineText(), settings.title(), settings.color(),
-                settings.logoUrl(), hints.containsKey(ChannelCredentials.IDENTITY_SECRET),
+                settings.logoUrl(), wire(settings.businessHours()), hints.containsKey(ChannelCredentials.IDENTITY_SECRET),
                 publicUrl + "/c/" + row.widgetKey());
     }
 
@@ -73,7 +75,34 @@ final class WebSettings {
                 pick(patch, "offlineText", sent.offlineText(), current.offlineText(), WebSettings::blankToNull),
                 pick(patch, "title", sent.title(), current.title(), WebSettings::blankToNull),
                 pick(patch, "color", sent.color(), current.color(), color -> color.toLowerCase(java.util.Locale.ROOT)),
-                pick(patch, "logoUrl", sent.logoUrl(), current.logoUrl(), WebSettings::blankToNull)));
+                pick(patch, "logoUrl", sent.logoUrl(), current.logoUrl(), WebSettings::blankToNull),
+                patch.has("web.businessHours") ? checked(sent.businessHours()) : current.businessHours()));
+    }
+
+    /** Sent business hours, checked (400 on a bad zone, day or time); null removes them. */
+    @Nullable
+    private static BusinessHours checked(@Nullable WebSettingsWire.Hours sent) {
+        if (sent == null) {
+            return null;
+        }
+        Map<String, BusinessHours.Hours> days = new LinkedHashMap<>();
+        sent.days().forEach((day, hours) -> days.put(day, new BusinessHours.Hours(hours.open(), hours.close())));
+        BusinessHours hours = new BusinessHours(sent.timeZone(), days);
+        hours.violation().ifPresent(broken -> {
+            throw ProblemException.invalidField("web." + broken.getKey(), broken.getValue());
+        });
+        return hours;
+    }
+
+    @Nullable
+    private static WebSettingsWire.Hours wire(@Nullable BusinessHours hours) {
+        if (hours == null) {
+            return null;
+        }
+        Map<String, WebSettingsWire.DayHours> days = new LinkedHashMap<>();
+        BusinessHours.DAYS.stream().filter(hours.days()::containsKey).forEach(day -> days.put(day,
+                new WebSettingsWire.DayHours(hours.days().get(day).open(), hours.days().get(day).close())));
+        return new WebSettingsWire.Hours(hours.timeZone(), days);
     }
 
     /** A new identity secret for a web chat channel, returned once; the old one stops working. */

@@ -3,12 +3,15 @@ package io.parley.api.channel;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
+import java.util.Map;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
@@ -32,6 +35,7 @@ final class WebSettingsWire {
             @Nullable @Schema(description = "The hosted page's title; null: the bot's name") String title,
             @Nullable @Schema(description = "The hosted page's accent colour", example = "#0f766e") String color,
             @Nullable @Schema(description = "An https image: the hosted page's logo and app icon") String logoUrl,
+            @Nullable Hours businessHours,
             @Schema(requiredMode = REQUIRED, description = "Whether an identity secret was generated (it is shown "
                     + "once, when generated)") boolean identitySecretSet,
             @Schema(requiredMode = REQUIRED, description = "The full-page chat (installable as an app)",
@@ -49,7 +53,26 @@ final class WebSettingsWire {
             @Nullable @Size(max = 100) String title,
             @Nullable @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a colour like #0f766e") String color,
             @Nullable @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https URL")
-            String logoUrl) {
+            String logoUrl,
+            @Nullable @Valid Hours businessHours) {
+    }
+
+    @Serdeable
+    @Schema(name = "BusinessHours", description = "When people answer hand-offs: outside these hours the widget says "
+            + "\"We're away now; a person will answer from Mon 09:00\" (in its language); null: no hours, the widget "
+            + "never says from when. Sent whole: it replaces the stored hours.")
+    record Hours(
+            @Schema(requiredMode = REQUIRED, description = "IANA time zone of the hours", example = "Asia/Taipei")
+            @NotNull @Size(max = 64) String timeZone,
+            @Schema(requiredMode = REQUIRED, description = "Weekday (mon, tue, wed, thu, fri, sat, sun) → open and "
+                    + "close (HH:mm, the same day, open first, e.g. 09:00 and 18:00); a day left out is closed")
+            @NotNull @Size(max = 7) Map<String, @NotNull DayHours> days) {
+    }
+
+    @Serdeable
+    @Schema(name = "BusinessDayHours")
+    record DayHours(@Schema(requiredMode = REQUIRED, description = "HH:mm", example = "09:00") @NotNull String open,
+                    @Schema(requiredMode = REQUIRED, description = "HH:mm, after open") @NotNull String close) {
     }
 
     @Serdeable

@@ -79,6 +79,50 @@ class WebChannelSettingsApiTest extends ApiTest {
     }
 
     @Test
+    void businessHoursAreStoredWholeAndNullRemovesThem() {
+        Workspace shop = Workspace.create(api(), "Web Hours Co");
+        String id = shop.connected("web", Map.of());
+        Map<String, Object> nineToSix = Map.of("open", "09:00", "close", "18:00");
+
+        Reply set = patch(shop, id, Map.of("businessHours", Map.of("timeZone", "Asia/Taipei",
+                "days", Map.of("fri", nineToSix, "mon", nineToSix))));
+        Reply read = api().get(shop.channel(id), shop.owner().accessToken());
+        Map<String, Object> remove = new HashMap<>();
+        remove.put("businessHours", null);
+        Reply removed = patch(shop, id, remove);
+
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        assertThat(read.at("web.businessHours.timeZone")).isEqualTo("Asia/Taipei");
+        assertThat(read.at("web.businessHours.days")).isEqualTo(Map.of("mon", nineToSix, "fri", nineToSix));
+        assertThat(removed.at("web.businessHours")).isNull();
+    }
+
+    @Test
+    void badBusinessHoursAreRefusedByNameInTraditionalChinese() {
+        Workspace shop = Workspace.create(api(), "Web Bad Hours Co");
+        String id = shop.connected("web", Map.of());
+
+        Reply backwards = api().send("PATCH", shop.channel(id), shop.owner().accessToken(), Map.of("web", Map.of(
+                "businessHours", Map.of("timeZone", "UTC", "days", Map.of("tue", Map.of("open", "18:00", "close", "09:00"))))),
+                Map.of("Accept-Language", "zh-Hant"));
+        Reply zone = patch(shop, id, Map.of("businessHours", Map.of("timeZone", "Mars/Olympus", "days", Map.of())));
+        Reply weekday = patch(shop, id, Map.of("businessHours", Map.of("timeZone", "UTC",
+                "days", Map.of("monday", Map.of("open", "09:00", "close", "18:00")))));
+        Reply unknown = patch(shop, id, Map.of("businessHours", Map.of("timeZone", "UTC",
+                "days", Map.of("mon", Map.of("open", "09:00", "close", "18:00", "lunch", "12:00")))));
+
+        for (Reply reply : List.of(backwards, zone, weekday, unknown)) {
+            assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+            assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(backwards.string("detail")).contains("web.businessHours.days.tue").contains("開始早於結束");
+        assertThat(zone.string("detail")).contains("web.businessHours.timeZone");
+        assertThat(weekday.string("detail")).contains("web.businessHours.days");
+        assertThat(Workspace.rawRows("SELECT CAST(web_settings AS text) AS s FROM channels WHERE id = CAST(? AS uuid)", id)
+                .getFirst().get("s")).doesNotContain("businessHours");
+    }
+
+    @Test
     void identityCanBeRequiredOnlyOnceASecretExistsWhichIsShownOnceAndSealed() {
         Workspace shop = Workspace.create(api(), "Web Identity Co");
         String id = shop.connected("web", Map.of());

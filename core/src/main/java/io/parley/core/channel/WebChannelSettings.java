@@ -18,15 +18,17 @@ import java.util.Optional;
  * @param title            the hosted page's title; null: the bot's name
  * @param color            the hosted page's accent colour, {@code #rrggbb}; null: Parley's
  * @param logoUrl          an https image shown on the hosted page and as its app icon; null: Parley's
+ * @param businessHours    when people answer hand-offs (the widget says from when while closed); null: always
  */
 @Serdeable
 public record WebChannelSettings(@Nullable List<String> allowedOrigins, @Nullable Boolean requireIdentity,
                                  @Nullable Integer maxMessageLength, @Nullable String offlineText,
-                                 @Nullable String title, @Nullable String color, @Nullable String logoUrl) {
+                                 @Nullable String title, @Nullable String color, @Nullable String logoUrl,
+                                 @Nullable BusinessHours businessHours) {
 
     public static final int MAX_MESSAGE_LENGTH = 4000;
     public static final WebChannelSettings DEFAULTS = new WebChannelSettings(List.of(), false, null, null, null, null,
-            null);
+            null, null);
 
     public WebChannelSettings {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);

@@ -43,12 +43,13 @@ final class WebChatService {
     private final RateLimiter limiter;
     private final WebIdentityVerifier verifier;
     private final WebIdentities identities;
+    private final HandoffHours hours;
     private final RateLimiter.Limit perIp;
     private final RateLimiter.Limit perSession;
 
     WebChatService(IngressChannels channels, InboundEventStore store, WebChatRepository sessions,
                    WebChatStreams streams, TenantScope scope, RateLimiter limiter, WebIdentityVerifier verifier,
-                   WebIdentities identities,
+                   WebIdentities identities, HandoffHours hours,
                    @Value("${parley.rate-limits.chat-per-ip-per-minute:120}") int perIp,
                    @Value("${parley.rate-limits.chat-per-session-per-minute:20}") int perSession) {
         this.channels = channels;
@@ -56,6 +57,7 @@ final class WebChatService {
         this.sessions = sessions;
         this.streams = streams;
         this.scope = scope;
+        this.hours = hours;
         this.limiter = limiter;
         this.verifier = verifier;
         this.identities = identities;
@@ -87,7 +89,8 @@ final class WebChatService {
         String personAnswersText = personAnswers
                 ? scope.read(channel.tenant(), () -> sessions.handoffText(channel.tenant().value(), channel.id()))
                 : null;
-        return new WebChatWire.Accepted(eventId.toString(), personAnswers, personAnswersText);
+        return new WebChatWire.Accepted(eventId.toString(), personAnswers, personAnswersText,
+                personAnswers ? hours.nextOpening(widget.settings()) : null);
     }
 
     Flux<Event<String>> stream(String widgetKey, String sessionId, @Nullable String lastEventId,

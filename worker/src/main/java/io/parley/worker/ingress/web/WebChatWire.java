@@ -57,10 +57,17 @@ final class WebChatWire {
     /**
      * {@code personAnswers}: a person holds the session's conversation (the bot is paused), so no bot reply is
      * coming: the widget says a person will answer instead of showing a typing indicator — in the bot's words
-     * ({@code personAnswersText}, the bot's handoffText) when it has some, else its own default.
+     * ({@code personAnswersText}, the bot's handoffText) when it has some, else its own default. Outside the
+     * channel's business hours, {@code personAnswersFrom} says when people are back, and the widget says that instead.
      */
     @Serdeable
-    record Accepted(String eventId, boolean personAnswers, @Nullable String personAnswersText) {
+    record Accepted(String eventId, boolean personAnswers, @Nullable String personAnswersText,
+                    @Nullable Opening personAnswersFrom) {
+    }
+
+    /** When people next answer: a weekday (mon…sun) and the local time it opens, e.g. mon 09:00. */
+    @Serdeable
+    record Opening(String day, String time) {
     }
 
     /** The {@code composing} event: the bot is (active) or is no longer writing a reply to the event {@code replyTo}. */

@@ -1,11 +1,14 @@
 package io.parley.worker.ingress.web;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.parley.core.channel.BusinessHours;
 import io.parley.worker.testing.Channels;
 import io.parley.worker.testing.WorkerClient.Reply;
 import io.parley.worker.testing.WorkerTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,14 +49,8 @@ class WebChatTest extends WorkerTest {
         Channels.Created web = channels().web();
         String session = session();
         Reply beforeAny = send(web, Map.of("sessionId", session, "clientMessageId", "m-00000021", "text", "Hi"));
-        UUID contact = UUID.randomUUID();
+        UUID contact = contactInConversation(web, session);
         UUID tenant = web.tenant().value();
-        rows().query("WITH k AS (INSERT INTO contacts (tenant_id, id) VALUES (?, ?) RETURNING id), "
-                + "i AS (INSERT INTO contact_identities (tenant_id, id, contact_id, channel_id, external_user_id) "
-                + "SELECT ?, ?, id, ?, ? FROM k RETURNING contact_id) "
-                + "INSERT INTO conversations (tenant_id, id, bot_id, channel_id, contact_id) "
-                + "SELECT ?, ?, ?, ?, contact_id FROM i RETURNING id", tenant, contact, tenant, UUID.randomUUID(),
-                web.id(), session, tenant, UUID.randomUUID(), web.bot(), web.id());
         Reply botAnswers = send(web, Map.of("sessionId", session, "clientMessageId", "m-00000022", "text", "Hi"));
         rows().query("UPDATE conversations SET bot_paused = true WHERE tenant_id = ? AND contact_id = ? RETURNING id",
                 tenant, contact);
@@ -68,6 +65,37 @@ class WebChatTest extends WorkerTest {
         assertThat(personAnswers.body()).containsEntry("personAnswers", true);
         assertThat(personAnswers.body().get("personAnswersText")).as("the widget's default").isNull();
         assertThat(inTheBotsWords.body()).containsEntry("personAnswersText", "Mei replies within the hour.");
+    }
+
+    /** A contact of {@code session} with a conversation on {@code web} (the bot answers it until it is paused). */
+    private UUID contactInConversation(Channels.Created web, String session) {
+        UUID contact = UUID.randomUUID();
+        UUID tenant = web.tenant().value();
+        rows().query("WITH k AS (INSERT INTO contacts (tenant_id, id) VALUES (?, ?) RETURNING id), "
+                + "i AS (INSERT INTO contact_identities (tenant_id, id, contact_id, channel_id, external_user_id) "
+                + "SELECT ?, ?, id, ?, ? FROM k RETURNING contact_id) "
+                + "INSERT INTO conversations (tenant_id, id, bot_id, channel_id, contact_id) "
+                + "SELECT ?, ?, ?, ?, contact_id FROM i RETURNING id", tenant, contact, tenant, UUID.randomUUID(),
+                web.id(), session, tenant, UUID.randomUUID(), web.bot(), web.id());
+        return contact;
+    }
+
+    @Test
+    void outsideBusinessHoursTheAnswerSaysFromWhenAPersonAnswers() {
+        // open only tomorrow (UTC) 23:58-23:59: closed now, and still closed if midnight passes during the test
+        String tomorrow = BusinessHours.DAYS.get(LocalDate.now(ZoneOffset.UTC).plusDays(1).getDayOfWeek().getValue() - 1);
+        Channels.Created web = channels().web("pis_hours-test-secret-0123456789abcdefghijklmn", "{\"businessHours\": "
+                + "{\"timeZone\": \"UTC\", \"days\": {\"" + tomorrow + "\": {\"open\": \"23:58\", \"close\": \"23:59\"}}}}");
+        String session = session();
+        UUID contact = contactInConversation(web, session);
+        Reply botAnswers = send(web, Map.of("sessionId", session, "clientMessageId", "m-00000031", "text", "Hi"));
+        rows().query("UPDATE conversations SET bot_paused = true WHERE tenant_id = ? AND contact_id = ? RETURNING id",
+                web.tenant().value(), contact);
+
+        Reply personAnswers = send(web, Map.of("sessionId", session, "clientMessageId", "m-00000032", "text", "Hi"));
+
+        assertThat(botAnswers.body().get("personAnswersFrom")).as("only a person's answer waits for opening").isNull();
+        assertThat(personAnswers.body()).containsEntry("personAnswersFrom", Map.of("day", tomorrow, "time", "23:58"));
     }
 
     @Test
