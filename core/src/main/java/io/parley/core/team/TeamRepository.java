@@ -55,6 +55,10 @@ public interface TeamRepository extends GenericRepository<TeamRepository.TeamRow
             + "ON CONFLICT DO NOTHING")
     int addMember(UUID tenantId, UUID teamId, UUID userId);
 
+    @Query("SELECT EXISTS (SELECT 1 FROM team_members WHERE tenant_id = :tenantId AND team_id = :teamId "
+            + "AND user_id = :userId)")
+    boolean hasMember(UUID tenantId, UUID teamId, UUID userId);
+
     /** The members of these teams, by team then user id. */
     @Query("SELECT team_id, user_id FROM team_members WHERE tenant_id = :tenantId AND team_id IN (:teamIds) "
             + "ORDER BY team_id, user_id")
