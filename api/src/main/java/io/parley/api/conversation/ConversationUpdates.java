@@ -1,8 +1,7 @@
 package io.parley.api.conversation;
 
 import io.parley.api.caller.Caller;
-import io.parley.core.account.MemberRow;
-import io.parley.core.account.MembershipRepository;
+import io.parley.api.member.AnsweringMembers;
 import io.parley.core.audit.AuditLog;
 import io.parley.core.conversation.ConversationRepository;
 import io.parley.core.conversation.ConversationRow;
@@ -36,14 +35,14 @@ final class ConversationUpdates {
     private final TenantScope scope;
     private final ConversationRepository conversations;
     private final InboxRepository inbox;
-    private final MembershipRepository members;
+    private final AnsweringMembers members;
     private final TeamRepository teams;
     private final AuditLog audit;
     private final TenantEvents events;
     private final ConversationViews views;
 
     ConversationUpdates(TenantScope scope, ConversationRepository conversations, InboxRepository inbox,
-                        MembershipRepository members, TeamRepository teams, AuditLog audit, TenantEvents events,
+                        AnsweringMembers members, TeamRepository teams, AuditLog audit, TenantEvents events,
                         ConversationViews views) {
         this.scope = scope;
         this.conversations = conversations;
@@ -81,7 +80,7 @@ final class ConversationUpdates {
             boolean newAssignee = present.has("assigneeId") && !Objects.equals(assignee, row.assigneeId());
             UUID assigneeAfter = present.has("assigneeId") ? assignee : row.assigneeId();
             if (newAssignee && assignee != null) {
-                requireAnswering(tenant, assignee);
+                members.require(tenant, assignee, "assigneeId");
             }
             if (newTeam && team != null && teams.find(tenant.value(), team).isEmpty()) {
                 throw ProblemException.invalidField("teamId", "is not a team of this workspace");
@@ -134,14 +133,5 @@ final class ConversationUpdates {
         details.put("previous" + Character.toUpperCase(field.charAt(0)) + field.substring(1),
                 before == null ? null : before.toString());
         return details;
-    }
-
-    /** Only a member who can answer (agent, admin, owner) is assigned; anyone else is a field error. */
-    private void requireAnswering(TenantId tenant, UUID userId) {
-        MemberRow member = members.find(tenant.value(), userId).orElseThrow(() ->
-                ProblemException.invalidField("assigneeId", "is not a member of this workspace"));
-        if (Role.fromWire(member.role()).filter(role -> role.atLeast(Role.AGENT)).isEmpty()) {
-            throw ProblemException.invalidField("assigneeId", "is a viewer, who cannot answer conversations");
-        }
     }
 }

@@ -1,10 +1,9 @@
 package io.parley.api.team;
 
 import io.parley.api.caller.Caller;
+import io.parley.api.member.AnsweringMembers;
 import io.parley.api.page.Cursor;
 import io.parley.api.page.PageResponse;
-import io.parley.core.account.MemberRow;
-import io.parley.core.account.MembershipRepository;
 import io.parley.core.audit.AuditLog;
 import io.parley.core.team.TeamRepository;
 import io.parley.core.team.TeamRepository.TeamMember;
@@ -37,13 +36,13 @@ final class TeamService {
 
     private final TenantScope scope;
     private final TeamRepository teams;
-    private final MembershipRepository memberships;
+    private final AnsweringMembers answering;
     private final AuditLog audit;
 
-    TeamService(TenantScope scope, TeamRepository teams, MembershipRepository memberships, AuditLog audit) {
+    TeamService(TenantScope scope, TeamRepository teams, AnsweringMembers answering, AuditLog audit) {
         this.scope = scope;
         this.teams = teams;
-        this.memberships = memberships;
+        this.answering = answering;
         this.audit = audit;
     }
 
@@ -120,13 +119,7 @@ final class TeamService {
 
     /** Only members who can answer conversations (agent, admin, owner) belong to a team; anyone else is refused. */
     private void setMembers(TenantId tenant, UUID teamId, Set<UUID> userIds) {
-        for (UUID userId : userIds) {
-            MemberRow member = memberships.find(tenant.value(), userId).orElseThrow(() ->
-                    ProblemException.invalidField("memberIds", "is not a member of this workspace"));
-            if (Role.fromWire(member.role()).filter(role -> role.atLeast(Role.AGENT)).isEmpty()) {
-                throw ProblemException.invalidField("memberIds", "is a viewer, who cannot answer conversations");
-            }
-        }
+        userIds.forEach(userId -> answering.require(tenant, userId, "memberIds"));
         teams.clearMembers(tenant.value(), teamId);
         userIds.forEach(userId -> teams.addMember(tenant.value(), teamId, userId));
     }
