@@ -2307,7 +2307,7 @@ export interface paths {
         head?: never;
         /**
          * Resolve, reopen or assign a conversation (agent)
-         * @description JSON Merge Patch: `status` (open, waiting or resolved; resolving hands the conversation back to the bot, and the contact's next message reopens it) and `assigneeId` (a member who can answer: owner, admin or agent; null unassigns). Audited as conversation.status_changed and conversation.assigned; published as conversation.updated.
+         * @description JSON Merge Patch: `status` (open, waiting or resolved; resolving hands the conversation back to the bot, and the contact's next message reopens it) and `assigneeId` (a member who can answer: owner, admin or agent; null unassigns) and `teamId` (a team; the assignee must then be one of its members). Audited as conversation.status_changed, conversation.assigned and conversation.team_assigned; published as conversation.updated.
          */
         patch: operations["updateConversation"];
         trace?: never;
@@ -3086,6 +3086,58 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List teams by name (agent)
+         * @description Every team of the tenant with its members, ordered by name.
+         */
+        get: operations["listTeams"];
+        put?: never;
+        /**
+         * Create a team (admin)
+         * @description A name (unique in the tenant whatever the letter case) and the members who answer for it. 409 when the name is taken.
+         */
+        post: operations["createTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{teamId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a team (agent)
+         * @description Its name and members.
+         */
+        get: operations["getTeam"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a team (admin)
+         * @description Its members stay in the workspace.
+         */
+        delete: operations["deleteTeam"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a team or change its members (admin)
+         * @description JSON Merge Patch: name, and memberIds (the whole new set). 409 when the new name is taken.
+         */
+        patch: operations["updateTeam"];
         trace?: never;
     };
     "/api/v1/tenant": {
@@ -4857,6 +4909,11 @@ export interface components {
              * @description When it was resolved; null unless resolved
              */
             resolvedAt?: string | null;
+            /**
+             * @description The team it is assigned to; null when none
+             * @example 01934f6e-8888-7c2d-9e3f-4a5b6c7d8e9f
+             */
+            teamId?: string | null;
         };
         ConversationBot: {
             /** @example 01934f6e-1111-7c2d-9e3f-4a5b6c7d8e9f */
@@ -4918,7 +4975,7 @@ export interface components {
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
         };
-        /** @description JSON Merge Patch of a conversation's status and assignee */
+        /** @description JSON Merge Patch of a conversation's status, assignee and team */
         ConversationPatch: {
             /**
              * @description resolved also hands the conversation back to the bot; open or waiting reopens it
@@ -4931,6 +4988,11 @@ export interface components {
              * @example 01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f
              */
             assigneeId?: string | null;
+            /**
+             * @description A team's id; null takes it off its team. With a team, the assignee must be a member of it: a new team without an assigneeId leaves an assignee from outside it unassigned
+             * @example 01934f6e-8888-7c2d-9e3f-4a5b6c7d8e9f
+             */
+            teamId?: string | null;
         };
         /** @description What the bot remembers of the conversation beyond its history window. summary is "" while there is none */
         ConversationSummary: {
@@ -7236,6 +7298,41 @@ export interface components {
         SyncWhatsAppTemplatesRequest: {
             /** @description One channel only; every WhatsApp channel of the bot when left out */
             channelId?: string | null;
+        };
+        /** @description A named group of the tenant's members; conversations can be assigned to it */
+        Team: {
+            /** @example 01934f6e-8888-7c2d-9e3f-4a5b6c7d8e9f */
+            id: string;
+            /** @example LINE 客服 */
+            name: string;
+            /** @description User ids, ordered */
+            memberIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TeamCreate: {
+            /**
+             * @description 1 to 80 characters, unique in the tenant whatever the letter case
+             * @example LINE 客服
+             */
+            name: string;
+            /** @description User ids of members who answer conversations (agent, admin or owner); the team's whole set */
+            memberIds?: string[] | null;
+        };
+        /** @description A page of a list endpoint: pass `nextCursor` back as `?cursor=` for the next page; null at the end. */
+        TeamPage: {
+            items: components["schemas"]["Team"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        /** @description JSON Merge Patch: name and memberIds (neither removable) */
+        TeamPatch: {
+            /** @description 1 to 80 characters */
+            name?: string | null;
+            /** @description User ids of members who answer conversations (agent, admin or owner); the team's whole set */
+            memberIds?: string[] | null;
         };
         Tenant: {
             id: string;
@@ -13588,6 +13685,11 @@ export interface operations {
                  */
                 assignee?: string | null;
                 /**
+                 * @description mine (assigned to a team you belong to) or a team's id
+                 * @example mine
+                 */
+                team?: string | null;
+                /**
                  * @description Text in the contact's name or in any message of the conversation (case-insensitive, Chinese found inside sentences); up to 200 characters
                  * @example 營業時間
                  */
@@ -15739,6 +15841,204 @@ export interface operations {
             404: components["responses"]["NotFound"];
             /** @description Not Acceptable */
             406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTeams: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /**
+                 * @description The `nextCursor` of the previous page; omit it for the first page. Opaque.
+                 * @example djE6MDE5MzY1YjQtN2M2Ni03MDAwLTgwMDAtMDAwMDAwMDAwMDAx
+                 */
+                cursor?: components["parameters"]["cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description listTeams 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamCreate"];
+            };
+        };
+        responses: {
+            /** @description createTeam 201 response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description getTeam 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleteTeam 204 response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Too Many Requests */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Service Unavailable */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamPatch"];
+                "application/merge-patch+json": components["schemas"]["TeamPatch"];
+            };
+        };
+        responses: {
+            /** @description updateTeam 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description Bad Request */
+            400: components["responses"]["BadRequest"];
+            /** @description Unauthorized */
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: components["responses"]["Forbidden"];
+            /** @description Not Found */
+            404: components["responses"]["NotFound"];
+            /** @description Not Acceptable */
+            406: components["responses"]["NotAcceptable"];
+            /** @description Conflict */
+            409: components["responses"]["Conflict"];
+            /** @description Request Entity Too Large */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported Media Type */
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Too Many Requests */
             429: components["responses"]["TooManyRequests"];
             /** @description Service Unavailable */

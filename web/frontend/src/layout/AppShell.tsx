@@ -21,6 +21,7 @@ const NAV = [
 ] as const
 const SETTINGS = [
   { to: '/settings/members', key: 'nav.members', icon: 'members' },
+  { to: '/settings/teams', key: 'nav.teams', icon: 'members' },
   { to: '/settings/api-keys', key: 'nav.apiKeys', icon: 'key' },
   { to: '/settings/sign-in', key: 'nav.signInMethods', icon: 'key' },
   { to: '/settings/audit-log', key: 'nav.auditLog', icon: 'log' },

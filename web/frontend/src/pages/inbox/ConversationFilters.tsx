@@ -9,7 +9,7 @@ import { VIEWS, viewFrom } from './inboxFilters'
 
 const STATUSES = ['open', 'waiting', 'resolved', 'takenOver'] as const
 
-/** The views (needs a person, mine, unassigned, all), search, bot, channel, status and unread; kept in the URL. */
+/** The views (needs a person, mine, my teams, unassigned, all), search, bot, channel, status and unread; kept in the URL. */
 export function ConversationFilters() {
   const { t } = useTranslation('inbox')
   const [params, setParams] = useSearchParams()

@@ -2,13 +2,19 @@ import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAuth } from '../../auth/useAuth'
 import { Badge, Button, ProblemAlert, SelectField } from '../../ui'
-import { useAssignableMembers, useConversationActions, type Conversation } from './conversationData'
+import { useAssignableMembers, useConversationActions, useTeams, type Conversation } from './conversationData'
 
-/** The conversation's status (needs a person, open, resolved) with resolve / reopen, and who it is assigned to. */
+/**
+ * The conversation's status (needs a person, open, resolved) with resolve / reopen, and who it is assigned to: a team
+ * and a member (of that team, when it has one).
+ */
 export function StatusBar({ conversation: c, canAct }: { conversation: Conversation; canAct: boolean }) {
   const { t } = useTranslation('inbox')
   const { session } = useAuth()
   const members = useAssignableMembers()
+  const teams = useTeams()
+  const team = teams.data?.find((x) => x.id === c.teamId)
+  const assignable = (members.data ?? []).filter((m) => !team || team.memberIds.includes(m.userId))
   const { update } = useConversationActions(c.id)
   const me = session?.user.id
   const resolved = c.status === 'resolved'
@@ -21,13 +27,20 @@ export function StatusBar({ conversation: c, canAct }: { conversation: Conversat
         <Badge tone={c.status === 'waiting' ? 'warning' : resolved ? undefined : 'success'}>{t(`conversationStatus.${c.status}`)}</Badge>
         {canAct ? (
           <span className="p-row">
+            {(teams.data?.length ?? 0) > 0 && (
+              <SelectField label={t('assign.team')} value={c.teamId ?? ''}
+                           onChange={(e) => update.mutate({ teamId: e.target.value || null })}>
+                <option value="">{t('assign.noTeam')}</option>
+                {teams.data?.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+              </SelectField>
+            )}
             <SelectField ref={assignee} label={t('assign.label')} value={c.assigneeId ?? ''}
                          onChange={(e) => update.mutate({ assigneeId: e.target.value || null })}>
               <option value="">{t('assign.nobody')}</option>
-              {(members.data ?? []).map((m) => (
+              {assignable.map((m) => (
                 <option key={m.userId} value={m.userId}>{m.userId === me ? t('assign.me') : m.displayName || m.email}</option>
               ))}
-              {c.assigneeId && !members.data?.some((m) => m.userId === c.assigneeId) && <option value={c.assigneeId}>{t('assign.someone')}</option>}
+              {c.assigneeId && !assignable.some((m) => m.userId === c.assigneeId) && <option value={c.assigneeId}>{t('assign.someone')}</option>}
             </SelectField>
             {me && c.assigneeId !== me && <Button size="sm" onClick={assignToMe}>{t('assign.toMe')}</Button>}
             <Button size="sm" variant={resolved ? 'secondary' : 'primary'} busy={update.isPending}

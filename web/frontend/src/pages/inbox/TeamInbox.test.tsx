@@ -37,6 +37,8 @@ describe('the team inbox', () => {
 
     await userEvent.click(screen.getByRole('button', { name: /Mine/ }))
     await waitFor(() => expect(listRequests(api.requests).at(-1)).toBe('/api/v1/conversations?assignee=me'))
+    await userEvent.click(screen.getByRole('button', { name: 'My teams' }))
+    await waitFor(() => expect(listRequests(api.requests).at(-1)).toBe('/api/v1/conversations?team=mine'))
     await userEvent.click(screen.getByRole('button', { name: /Unassigned/ }))
     await waitFor(() => expect(listRequests(api.requests).at(-1)).toBe('/api/v1/conversations?assignee=none'))
     await userEvent.click(screen.getByRole('button', { name: 'All' }))

@@ -21,6 +21,8 @@ export interface InboxFilters {
   unread?: boolean
   /** me, none or a member's id */
   assignee?: string
+  /** mine (the teams I belong to) or a team's id */
+  team?: string
   q?: string
   tier?: string
 }
@@ -101,7 +103,7 @@ export function useConversationActions(conversationId: string) {
     },
   })
   const update = useMutation({
-    mutationFn: (patch: { status?: ConversationStatus; assigneeId?: string | null }) =>
+    mutationFn: (patch: { status?: ConversationStatus; assigneeId?: string | null; teamId?: string | null }) =>
       unwrap(api.PATCH('/api/v1/conversations/{conversationId}', { ...path, body: patch })),
     onSuccess: settle,
   })
@@ -137,6 +139,16 @@ export function useCannedReplies() {
   return useQuery({
     queryKey: inboxKeys.cannedReplies,
     queryFn: () => unwrap(api.GET('/api/v1/canned-replies', { params: { query: { limit: 200 } } })),
+  })
+}
+
+/** The tenant's teams (the first 200, by name), each with its members' ids: the assign control's team picker. */
+export function useTeams() {
+  return useQuery({
+    queryKey: ['inbox', 'teams'],
+    queryFn: () => unwrap(api.GET('/api/v1/teams', { params: { query: { limit: 200 } } })),
+    select: (page) => page.items,
+    staleTime: 60_000,
   })
 }
 

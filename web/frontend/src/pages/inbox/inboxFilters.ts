@@ -1,7 +1,7 @@
 import type { InboxFilters } from './conversationData'
 
 /** The list's views: who should look at these conversations. */
-export const VIEWS = ['needs', 'mine', 'unassigned', 'all'] as const
+export const VIEWS = ['needs', 'mine', 'teams', 'unassigned', 'all'] as const
 export type InboxView = typeof VIEWS[number]
 
 /** The view in the URL; "needs a person" when none is given (the default: what waits for the team). */
@@ -23,6 +23,7 @@ export function filtersFrom(params: URLSearchParams): InboxFilters {
   const view = viewFrom(params)
   if (view === 'needs') filters.status = 'waiting'
   if (view === 'mine') filters.assignee = 'me'
+  if (view === 'teams') filters.team = 'mine'
   if (view === 'unassigned') filters.assignee = 'none'
   if (bot) filters.botId = bot
   if (channel) filters.channelId = channel

@@ -71,6 +71,8 @@ class ConversationController {
                     + "bot is paused); false: only those the bot answers") Boolean takenOver,
             @Nullable @QueryValue @Parameter(description = "me (assigned to you), none (unassigned) or a member's "
                     + "user id", example = "me") String assignee,
+            @Nullable @QueryValue @Parameter(description = "mine (assigned to a team you belong to) or a team's id",
+                    example = "mine") String team,
             @Nullable @QueryValue @Parameter(description = "Text in the contact's name or in any message of the "
                     + "conversation (case-insensitive, Chinese found inside sentences); up to 200 characters",
                     example = "營業時間") String q,
@@ -79,7 +81,7 @@ class ConversationController {
             Authentication authentication, HttpRequest<?> request) {
         return conversations.list(callers.resolve(authentication, request),
                 new ConversationService.InboxFilter(botId, channelId, contactId, status, unread,
-                        takenOver, assignee, q, tier), cursor, limit);
+                        takenOver, assignee, team, q, tier), cursor, limit);
     }
 
     @Get("/counts")
@@ -97,8 +99,9 @@ class ConversationController {
     @Operation(operationId = "updateConversation", summary = "Resolve, reopen or assign a conversation (agent)",
             description = "JSON Merge Patch: `status` (open, waiting or resolved; resolving hands the conversation "
                     + "back to the bot, and the contact's next message reopens it) and `assigneeId` (a member who "
-                    + "can answer: owner, admin or agent; null unassigns). Audited as conversation.status_changed "
-                    + "and conversation.assigned; published as conversation.updated.")
+                    + "can answer: owner, admin or agent; null unassigns) and `teamId` (a team; the assignee must "
+                    + "then be one of its members). Audited as conversation.status_changed, conversation.assigned "
+                    + "and conversation.team_assigned; published as conversation.updated.")
     ConversationWire.ConversationResponse update(@PathVariable String conversationId,
                                                  @Body ConversationWire.ConversationPatch body,
                                                  Authentication authentication, HttpRequest<?> request) {

@@ -67,6 +67,10 @@ final class ConversationService {
         UUID assigneeId = assignee == null || unassigned ? null : "me".equals(assignee)
                 ? (caller.user() == null ? Ids.next() : caller.user().value()) // an API key is nobody's "me"
                 : filterId("assignee", assignee);
+        String team = filter.team();
+        UUID teamId = team == null || "mine".equals(team) ? null : filterId("team", team);
+        UUID teamMemberId = !"mine".equals(team) ? null
+                : caller.user() == null ? Ids.next() : caller.user().value(); // an API key is in no team
         String query = filter.q() == null || filter.q().isBlank() ? null : filter.q().strip();
         if (query != null && query.length() > MAX_QUERY) {
             throw ProblemException.invalidField("q", "must be at most 200 characters");
@@ -77,8 +81,8 @@ final class ConversationService {
         }
         return scope.read(tenant, () -> {
             List<InboxRow> rows = inbox.page(tenant.value(), position.activityAt(), position.id(), botId, channelId,
-                    contactId, status, filter.unread(), filter.takenOver(), assigneeId, unassigned, query, tier,
-                    size + 1);
+                    contactId, status, filter.unread(), filter.takenOver(), assigneeId, unassigned, teamId, teamMemberId,
+                    query, tier, size + 1);
             boolean more = rows.size() > size;
             List<InboxRow> page = more ? rows.subList(0, size) : rows;
             return new PageResponse<>(page.stream().map(views::conversation).toList(),
@@ -123,9 +127,10 @@ final class ConversationService {
     /**
      * The list filters; null = any. {@code unread}: true = unread only, false = read only. {@code takenOver}: true =
      * held by a person (bot paused), false = the bot answers — the inbox's "taken over" view. {@code assignee}:
-     * me, none or a member's id. {@code q}: text in the contact's name or any message.
+     * me, none or a member's id. {@code team}: mine (the teams I belong to) or a team's id. {@code q}: text in the
+     * contact's name or any message.
      */
     record InboxFilter(String botId, String channelId, String contactId, String status, Boolean unread,
-                       Boolean takenOver, String assignee, String q, String tier) {
+                       Boolean takenOver, String assignee, String team, String q, String tier) {
     }
 }

@@ -1,13 +1,13 @@
 package io.parley.api.conversation;
 
 import io.parley.api.caller.Caller;
-import io.parley.core.account.MemberRow;
-import io.parley.core.account.MembershipRepository;
+import io.parley.api.member.AnsweringMembers;
 import io.parley.core.audit.AuditLog;
 import io.parley.core.conversation.ConversationRepository;
 import io.parley.core.conversation.ConversationRow;
 import io.parley.core.conversation.InboxRepository;
 import io.parley.core.events.TenantEvents;
+import io.parley.core.team.TeamRepository;
 import io.parley.core.tenancy.Role;
 import io.parley.core.tenancy.TenantId;
 import io.parley.core.tenancy.TenantScope;
@@ -30,21 +30,25 @@ final class ConversationUpdates {
 
     static final String STATUS_CHANGED = "conversation.status_changed";
     static final String ASSIGNED = "conversation.assigned";
+    static final String TEAM_ASSIGNED = "conversation.team_assigned";
 
     private final TenantScope scope;
     private final ConversationRepository conversations;
     private final InboxRepository inbox;
-    private final MembershipRepository members;
+    private final AnsweringMembers members;
+    private final TeamRepository teams;
     private final AuditLog audit;
     private final TenantEvents events;
     private final ConversationViews views;
 
     ConversationUpdates(TenantScope scope, ConversationRepository conversations, InboxRepository inbox,
-                        MembershipRepository members, AuditLog audit, TenantEvents events, ConversationViews views) {
+                        AnsweringMembers members, TeamRepository teams, AuditLog audit, TenantEvents events,
+                        ConversationViews views) {
         this.scope = scope;
         this.conversations = conversations;
         this.inbox = inbox;
         this.members = members;
+        this.teams = teams;
         this.audit = audit;
         this.events = events;
         this.views = views;
@@ -61,6 +65,7 @@ final class ConversationUpdates {
         }
         UUID assignee = patch.assigneeId() == null ? null : ConversationService.filterId("assigneeId",
                 patch.assigneeId());
+        UUID team = patch.teamId() == null ? null : ConversationService.filterId("teamId", patch.teamId());
         return scope.write(tenant, () -> {
             ConversationRow row = ConversationService.lock(conversations, tenant, conversationId);
             boolean changed = false;
@@ -70,15 +75,34 @@ final class ConversationUpdates {
                         Map.of("from", row.status(), "to", patch.status()));
                 changed = true;
             }
-            if (present.has("assigneeId") && !Objects.equals(assignee, row.assigneeId())) {
-                if (assignee != null) {
-                    requireAnswering(tenant, assignee);
+            boolean newTeam = present.has("teamId") && !Objects.equals(team, row.teamId());
+            UUID teamAfter = newTeam ? team : row.teamId();
+            boolean newAssignee = present.has("assigneeId") && !Objects.equals(assignee, row.assigneeId());
+            UUID assigneeAfter = present.has("assigneeId") ? assignee : row.assigneeId();
+            if (newAssignee && assignee != null) {
+                members.require(tenant, assignee, "assigneeId");
+            }
+            if (newTeam && team != null && teams.find(tenant.value(), team).isEmpty()) {
+                throw ProblemException.invalidField("teamId", "is not a team of this workspace");
+            }
+            if (teamAfter != null && assigneeAfter != null
+                    && !teams.hasMember(tenant.value(), teamAfter, assigneeAfter)) {
+                if (present.has("assigneeId")) {
+                    throw ProblemException.invalidField("assigneeId", "is not a member of the team");
                 }
-                conversations.assign(tenant.value(), row.id(), assignee);
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("assigneeId", assignee == null ? null : assignee.toString());
-                details.put("previousAssigneeId", row.assigneeId() == null ? null : row.assigneeId().toString());
-                audit.record(tenant, caller.actor(), ASSIGNED, "conversation", row.id().toString(), details);
+                assigneeAfter = null; // handed to a team its assignee is not in: the team picks who answers
+                newAssignee = true;
+            }
+            if (newTeam) {
+                conversations.assignTeam(tenant.value(), row.id(), team);
+                audit.record(tenant, caller.actor(), TEAM_ASSIGNED, "conversation", row.id().toString(),
+                        change("teamId", team, row.teamId()));
+                changed = true;
+            }
+            if (newAssignee) {
+                conversations.assign(tenant.value(), row.id(), assigneeAfter);
+                audit.record(tenant, caller.actor(), ASSIGNED, "conversation", row.id().toString(),
+                        change("assigneeId", assigneeAfter, row.assigneeId()));
                 changed = true;
             }
             var now = inbox.find(tenant.value(), row.id()).orElseThrow();
@@ -87,6 +111,7 @@ final class ConversationUpdates {
                 data.put("conversationId", row.id().toString());
                 data.put("status", now.status());
                 data.put("assigneeId", now.assigneeId() == null ? null : now.assigneeId().toString());
+                data.put("teamId", now.teamId() == null ? null : now.teamId().toString());
                 events.publish(tenant, InboxEvents.UPDATED, data);
             }
             return views.conversation(now);
@@ -101,12 +126,12 @@ final class ConversationUpdates {
                 conversations.countWaitingUnassigned(tenant.value())));
     }
 
-    /** Only a member who can answer (agent, admin, owner) is assigned; anyone else is a field error. */
-    private void requireAnswering(TenantId tenant, UUID userId) {
-        MemberRow member = members.find(tenant.value(), userId).orElseThrow(() ->
-                ProblemException.invalidField("assigneeId", "is not a member of this workspace"));
-        if (Role.fromWire(member.role()).filter(role -> role.atLeast(Role.AGENT)).isEmpty()) {
-            throw ProblemException.invalidField("assigneeId", "is a viewer, who cannot answer conversations");
-        }
+    /** Audit details of an assignment: {@code field} and {@code previousField} (capitalized), each an id or null. */
+    private static Map<String, Object> change(String field, UUID now, UUID before) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put(field, now == null ? null : now.toString());
+        details.put("previous" + Character.toUpperCase(field.charAt(0)) + field.substring(1),
+                before == null ? null : before.toString());
+        return details;
     }
 }

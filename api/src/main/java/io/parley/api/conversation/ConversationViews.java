@@ -33,7 +33,7 @@ final class ConversationViews {
                 new ConversationWire.ContactRef(row.contactId().toString(), row.contactDisplayName(), row.contactTier()),
                 row.status(), row.botPaused(), text(row.takenOverBy()), row.takenOverAt(), row.unreadCount(),
                 row.lastMessageAt(), row.lastInboundAt(), preview, row.createdAt(), text(row.assigneeId()),
-                row.handoffSource(), row.resolvedAt());
+                row.handoffSource(), row.resolvedAt(), text(row.teamId()));
     }
 
     ConversationWire.MessageResponse message(MessageRow row) {

@@ -49,7 +49,9 @@ final class ConversationWire {
                     description = "Who or what paused the bot: a flow's hand-off step (keyword: of a flow its keyword "
                             + "trigger started), a member who took over, an API key, moderation; null while the bot "
                             + "answers", example = "flow") String handoffSource,
-            @Nullable @Schema(description = "When it was resolved; null unless resolved") Instant resolvedAt) {
+            @Nullable @Schema(description = "When it was resolved; null unless resolved") Instant resolvedAt,
+            @Nullable @Schema(description = "The team it is assigned to; null when none",
+                    example = "01934f6e-8888-7c2d-9e3f-4a5b6c7d8e9f") String teamId) {
 
         @Override
         public String toString() {
@@ -177,13 +179,16 @@ final class ConversationWire {
     }
 
     @Serdeable
-    @Schema(name = "ConversationPatch", description = "JSON Merge Patch of a conversation's status and assignee")
+    @Schema(name = "ConversationPatch", description = "JSON Merge Patch of a conversation's status, assignee and team")
     record ConversationPatch(
             @Nullable @Schema(type = "string", allowableValues = {"open", "waiting", "resolved"},
                     description = "resolved also hands the conversation back to the bot; open or waiting reopens it",
                     example = "resolved") String status,
             @Nullable @Schema(description = "A member's user id (owner, admin or agent); null unassigns",
-                    example = "01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f") String assigneeId) {
+                    example = "01934f6e-2222-7c2d-9e3f-4a5b6c7d8e9f") String assigneeId,
+            @Nullable @Schema(description = "A team's id; null takes it off its team. With a team, the assignee must "
+                    + "be a member of it: a new team without an assigneeId leaves an assignee from outside it "
+                    + "unassigned", example = "01934f6e-8888-7c2d-9e3f-4a5b6c7d8e9f") String teamId) {
     }
 
     @Serdeable

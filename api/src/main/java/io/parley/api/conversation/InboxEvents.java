@@ -10,7 +10,7 @@ final class InboxEvents {
     static final String TAKEOVER = "conversation.takeover";
     /** {@code {conversationId}}: the bot answers again. */
     static final String RELEASED = "conversation.released";
-    /** {@code {conversationId, status, assigneeId}}: a member changed the status or the assignee. */
+    /** {@code {conversationId, status, assigneeId, teamId}}: a member changed the status, assignee or team. */
     static final String UPDATED = "conversation.updated";
     /** {@code {conversationId, noteId}}: a member wrote a private note. */
     static final String NOTE_CREATED = "conversation.note_created";

@@ -90,6 +90,10 @@ public interface ConversationRepository extends GenericRepository<ConversationRo
                 updated_at = now() WHERE tenant_id = :tenantId AND id = :id""")
     void setStatus(UUID tenantId, UUID id, String status);
 
+    /** Assigns the conversation to a team (null: no team); its member assignee is set apart ({@link #assign}). */
+    @Query("UPDATE conversations SET team_id = :teamId, updated_at = now() WHERE tenant_id = :tenantId AND id = :id")
+    void assignTeam(UUID tenantId, UUID id, @Nullable UUID teamId);
+
     /** Assigns the conversation to a member (null: unassigned). */
     @Query("UPDATE conversations SET assignee_id = :assigneeId, updated_at = now() "
             + "WHERE tenant_id = :tenantId AND id = :id")

@@ -16,5 +16,6 @@ public record ConversationRow(UUID tenantId, @Id UUID id, UUID botId, UUID chann
                               boolean botPaused, @Nullable UUID takenOverBy, @Nullable Instant takenOverAt,
                               int unreadCount, @Nullable Instant lastMessageAt, @Nullable Instant lastInboundAt,
                               @Nullable Instant limitNoticeUntil, Instant createdAt, Instant updatedAt,
-                              @Nullable UUID assigneeId, @Nullable String handoffSource, @Nullable Instant resolvedAt) {
+                              @Nullable UUID assigneeId, @Nullable String handoffSource, @Nullable Instant resolvedAt,
+                              @Nullable UUID teamId) {
 }

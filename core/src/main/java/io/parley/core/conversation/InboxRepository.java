@@ -27,7 +27,7 @@ public interface InboxRepository extends GenericRepository<InboxRow, UUID> {
                 lm.id AS last_message_id, lm.direction AS last_message_direction, lm.sender AS last_message_sender,
                 lm.type AS last_message_type, left(lm.text, 200) AS last_message_text,
                 char_length(lm.text) > 200 AS last_message_truncated, c.assignee_id, c.handoff_source, c.resolved_at,
-                lm.status AS last_message_status
+                lm.status AS last_message_status, c.team_id
             FROM conversations c
             JOIN bots b ON b.tenant_id = c.tenant_id AND b.id = c.bot_id
             JOIN channels ch ON ch.tenant_id = c.tenant_id AND ch.id = c.channel_id
@@ -48,7 +48,8 @@ public interface InboxRepository extends GenericRepository<InboxRow, UUID> {
      * The page after the position ({@code beforeActivity}, {@code beforeId}) — use {@link #START} and any id for the
      * first page. Null filters match everything; {@code unread} true = unread only, false = read only;
      * {@code takenOver} true = a person holds it (the bot is paused), false = the bot answers; {@code assigneeId}
-     * only that member's, {@code unassigned} only those without a member; {@code tier} only contacts of that tier; {@code query} the conversations whose
+     * only that member's, {@code unassigned} only those without a member; {@code teamId} only that team's (V211),
+     * {@code teamMemberId} only those of the teams that member belongs to (the "my teams" view); {@code tier} only contacts of that tier; {@code query} the conversations whose
      * contact's name or any message's text contains it (case-insensitive; message text through V175's bigram
      * index, so Chinese is found inside a sentence).
      */
@@ -63,6 +64,9 @@ public interface InboxRepository extends GenericRepository<InboxRow, UUID> {
               AND (CAST(:takenOver AS boolean) IS NULL OR c.bot_paused = :takenOver)
               AND (CAST(:assigneeId AS uuid) IS NULL OR c.assignee_id = :assigneeId)
               AND (:unassigned = false OR c.assignee_id IS NULL)
+              AND (CAST(:teamId AS uuid) IS NULL OR c.team_id = :teamId)
+              AND (CAST(:teamMemberId AS uuid) IS NULL OR c.team_id IN (SELECT tm.team_id FROM team_members tm
+                   WHERE tm.tenant_id = :tenantId AND tm.user_id = :teamMemberId))
               AND (CAST(:tier AS text) IS NULL OR ct.tier = :tier)
               AND (CAST(:query AS text) IS NULL
                    OR strpos(lower(ct.display_name), lower(:query)) > 0
@@ -74,5 +78,6 @@ public interface InboxRepository extends GenericRepository<InboxRow, UUID> {
     List<InboxRow> page(UUID tenantId, Instant beforeActivity, UUID beforeId, @Nullable UUID botId,
                         @Nullable UUID channelId, @Nullable UUID contactId, @Nullable String status,
                         @Nullable Boolean unread, @Nullable Boolean takenOver, @Nullable UUID assigneeId,
-                        boolean unassigned, @Nullable String query, @Nullable String tier, int limit);
+                        boolean unassigned, @Nullable UUID teamId, @Nullable UUID teamMemberId,
+                        @Nullable String query, @Nullable String tier, int limit);
 }

@@ -22,7 +22,7 @@ public record InboxRow(UUID tenantId, @Id UUID id, UUID botId, String botName, U
                        @Nullable String lastMessageSender, @Nullable String lastMessageType,
                        @Nullable String lastMessageText, @Nullable Boolean lastMessageTruncated,
                        @Nullable UUID assigneeId, @Nullable String handoffSource, @Nullable Instant resolvedAt,
-                       @Nullable String lastMessageStatus) {
+                       @Nullable String lastMessageStatus, @Nullable UUID teamId) {
 
     @Override
     public String toString() {
