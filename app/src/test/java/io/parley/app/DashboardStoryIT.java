@@ -17,6 +17,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +47,7 @@ import static org.assertj.core.api.Assertions.fail;
 class DashboardStoryIT {
 
     private static final Path FRONTEND = Path.of("../web/frontend");
+    private static final int TAIL_LINES = 25;
     private static final long STORY_TIMEOUT_SECONDS = 600; // about 40 steps; a loaded CI machine needs the headroom
     /** The story's platform admin (a second user, signed up by steps/operator.mjs), named as an operator names one. */
     private static final String OPERATOR_EMAIL = "operator@story.example";
@@ -89,8 +92,12 @@ class DashboardStoryIT {
         try {
             jar.port(120);
             Path screenshots = Path.of("target/screenshots").toAbsolutePath();
-            int exit = story(parleyUrl, "http://127.0.0.1:" + site.getAddress().getPort() + "/", screenshots, chromium);
-            assertThat(exit).as("story.mjs exit code (its output above says which step failed)").isZero();
+            Deque<String> tail = new ArrayDeque<>();
+            int exit = story(parleyUrl, "http://127.0.0.1:" + site.getAddress().getPort() + "/", screenshots, chromium,
+                    tail);
+            // The failure message carries the story's last lines (the failed step and its error), so a CI summary that
+            // shows only the assertion still says which step failed and why.
+            assertThat(exit).as("story.mjs exit code; its last lines:%n%s", String.join("\n", tail)).isZero();
         } finally {
             site.stop(0);
             telegram.stop(0);
@@ -103,8 +110,12 @@ class DashboardStoryIT {
         }
     }
 
-    /** Runs the story with its output streamed into this test's, and answers its exit code. */
-    private static int story(String parleyUrl, String hostPageUrl, Path screenshots, Path chromium) throws Exception {
+    /**
+     * Runs the story with its output streamed into this test's, keeping its last {@value #TAIL_LINES} lines in
+     * {@code tail}, and answers its exit code.
+     */
+    private static int story(String parleyUrl, String hostPageUrl, Path screenshots, Path chromium, Deque<String> tail)
+            throws Exception {
         ProcessBuilder builder = new ProcessBuilder("node", "e2e/story.mjs").directory(FRONTEND.toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(Map.of("PARLEY_URL", parleyUrl, "HOST_PAGE_URL", hostPageUrl,
@@ -115,7 +126,15 @@ class DashboardStoryIT {
         story.getOutputStream().close();
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(story.getInputStream(), StandardCharsets.UTF_8))) {
-            Thread echo = Thread.ofVirtual().start(() -> lines.lines().forEach(line -> System.out.println("[story] " + line)));
+            Thread echo = Thread.ofVirtual().start(() -> lines.lines().forEach(line -> {
+                System.out.println("[story] " + line);
+                synchronized (tail) {
+                    tail.addLast(line);
+                    if (tail.size() > TAIL_LINES) {
+                        tail.removeFirst();
+                    }
+                }
+            }));
             if (!story.waitFor(STORY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 story.descendants().forEach(ProcessHandle::destroyForcibly);
                 story.destroyForcibly();
