@@ -4,6 +4,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.parley.core.account.MemberRow;
 import io.parley.core.account.MembershipRepository;
+import io.parley.core.account.UserRepository;
+import io.parley.core.admin.PlatformAdmins;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
 import io.parley.core.tenancy.TenantId;
@@ -25,14 +27,21 @@ import java.util.UUID;
 @Singleton
 public final class CallerResolver {
 
+    static final String NO_LONGER_AN_ADMIN = "You are no longer a platform admin; this read-only view has ended.";
+
     private final TenantScope scope;
     private final MembershipRepository memberships;
     private final ClientAddress clientAddress;
+    private final UserRepository users;
+    private final PlatformAdmins admins;
 
-    CallerResolver(TenantScope scope, MembershipRepository memberships, ClientAddress clientAddress) {
+    CallerResolver(TenantScope scope, MembershipRepository memberships, ClientAddress clientAddress,
+                   UserRepository users, PlatformAdmins admins) {
         this.scope = scope;
         this.memberships = memberships;
         this.clientAddress = clientAddress;
+        this.users = users;
+        this.admins = admins;
     }
 
     public Caller resolve(Authentication authentication, HttpRequest<?> request) {
@@ -56,7 +65,11 @@ public final class CallerResolver {
         TenantId tenantId = tenant.get();
         if (authentication.getAttributes().containsKey(CredentialClaims.IMPERSONATION)) {
             // a platform admin looking at the tenant read-only: no membership; every write is refused before this
-            // (ReadOnlyImpersonationFilter), so the role only decides what can be read — what the tenant's admins see
+            // (ReadOnlyImpersonationFilter), so the role only decides what can be read — what the tenant's admins see.
+            // Like a member's role, the operator's standing is read on every request: a revoked admin's look ends at once
+            if (!users.findById(user.value()).map(row -> admins.isAdmin(row.email())).orElse(false)) {
+                throw ProblemException.forbidden(NO_LONGER_AN_ADMIN);
+            }
             return new Caller(user, null, tenantId, Role.ADMIN, label + " (operator, read-only)", ip);
         }
         Optional<MemberRow> membership = scope.read(tenantId, () -> memberships.find(tenantId.value(), user.value()));

@@ -2,6 +2,8 @@ package io.parley.api.admin;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.api.testing.ApiClient.Reply;
+import io.parley.core.admin.PlatformAdmins;
+import jakarta.inject.Inject;
 import io.parley.api.testing.ApiClient.Session;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A platform admin's read-only look at a tenant (docs/operator-console.md, "Looking at a tenant"). */
 @MicronautTest(transactional = false)
 class ImpersonationApiTest extends OperatorTest {
+
+    @Inject
+    PlatformAdmins admins;
 
     @Override
     protected Map<String, String> moreProperties() {
@@ -71,6 +76,23 @@ class ImpersonationApiTest extends OperatorTest {
         String view = impersonate(owner).string("accessToken");
 
         assertThat(api().get("/api/v1/admin/tenants", view).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRevokedAdminsLookEndsAtOnceNotWhenTheTokenExpires() {
+        Session owner = api().signup("Revoked Look Co");
+        Session granted = api().signup("Granted Operator Co");
+        assertThat(admins.grant(granted.email(), "test")).isTrue();
+        String view = api().post("/api/v1/admin/tenants/" + owner.tenantId() + "/impersonation",
+                granted.accessToken(), Map.of("reason", "Ticket 43")).string("accessToken");
+        assertThat(api().get("/api/v1/tenant", view).status()).isEqualTo(200);
+
+        assertThat(admins.revoke(granted.email())).isTrue();
+
+        Reply after = api().get("/api/v1/tenant", view);
+        assertThat(after.status()).as(after.text()).isEqualTo(403);
+        assertThat(after.contentType()).startsWith("application/problem+json");
+        assertThat(api().get("/api/v1/bots", view).status()).isEqualTo(403);
     }
 
     @Test
