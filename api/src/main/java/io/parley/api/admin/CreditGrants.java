@@ -18,6 +18,7 @@ import io.parley.http.problem.ProblemException;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,8 @@ final class CreditGrants {
 
     /** Stripe's largest amount for most currencies (99,999,999 minor units). */
     static final long MAX_AMOUNT = 99_999_999L;
+    static final String OTHER_CURRENCY = "The tenant's Stripe customer is billed in %s, and a credit in %s cannot be "
+            + "added to its balance; grant it in Stripe's dashboard instead.";
     static final String NOT_WHOLE = "must be a whole number in the currency's minor unit";
     static final String NO_EXPIRY = "is not supported: a Stripe customer balance never expires";
     static final String BAD_KEY = "must be 1 to 100 characters: letters, digits, '-', '_', '.' or ':'";
@@ -88,6 +91,13 @@ final class CreditGrants {
             return replay(before.stored(), amount, reason);
         }
         String customer = customers.ensure(tenant, before.ownerEmail(), operator.actor());
+        // Stripe keeps one currency per customer: a credit in another one would be refused there and read as Stripe
+        // failing (502); say what is wrong instead, before anything is sent
+        String billedIn = stripe.balance(customer).currency();
+        if (billedIn != null && !billedIn.equalsIgnoreCase(before.currency())) {
+            throw ProblemException.conflict(OTHER_CURRENCY.formatted(billedIn.toUpperCase(Locale.ROOT),
+                    before.currency().toUpperCase(Locale.ROOT)));
+        }
         StripeGateway.BalanceCredit credit = stripe.creditBalance(customer, amount, before.currency(), reason,
                 key);
         TenantCredits.Grant grant = new TenantCredits.Grant(Ids.next(), credit.amount(), credit.currency(), reason,

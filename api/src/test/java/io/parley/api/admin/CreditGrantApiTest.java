@@ -64,6 +64,20 @@ class CreditGrantApiTest extends OperatorTest {
     }
 
     @Test
+    void aCustomerBilledInAnotherCurrencyIsAClearConflictNotAStripeFailure() {
+        Session owner = api().signup("Euro Co");
+        assertThat(grant(owner.tenantId(), Map.of("amount", 100, "reason", "First"), Map.of()).status()).isEqualTo(201);
+        stripe.balances().billIn(stripe.customerOf(owner.tenantId()), "eur");
+
+        Reply refused = grant(owner.tenantId(), Map.of("amount", 200, "reason", "Second"), Map.of());
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.string("detail")).contains("billed in EUR").contains("a credit in USD");
+        assertThat(transactions(owner)).as("nothing sent to Stripe").hasSize(1);
+    }
+
+    @Test
     void aGrantIsAuditedInTheTenantsLogAndThePlatforms() {
         Session owner = api().signup("Audited Credit Co");
 

@@ -57,6 +57,11 @@ public final class FakeStripeBalances {
         return applied.stream().filter(t -> t.customer().equals(customer)).toList();
     }
 
+    /** The customer is billed in {@code currency} from now on (as when Stripe first billed it in that currency). */
+    public void billIn(String customer, String currency) {
+        currencies.put(customer, currency);
+    }
+
     /** The next transaction is applied, and its answer sent only after {@code delay}. */
     public void loseNextAnswer(Duration delay) {
         loseNext.set(delay);
