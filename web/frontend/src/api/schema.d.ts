@@ -3409,7 +3409,7 @@ export interface components {
             maxUses: number;
             /** Format: date-time */
             expiresAt?: string | null;
-            grants: components["schemas"]["AccessCodeWireGrants"];
+            grants: components["schemas"]["AccessCodeGrants"];
             /**
              * Format: int64
              * @description Redemptions of the batch's codes so far
@@ -3429,7 +3429,7 @@ export interface components {
             revokedAt?: string | null;
         };
         AccessCodeBatchCreated: {
-            batch: components["schemas"]["AccessCodeWireBatch"];
+            batch: components["schemas"]["AccessCodeBatch"];
             /**
              * @description The codes, shown in this answer only (only their hashes are stored): hand them out or download them now
              * @example [
@@ -3500,59 +3500,6 @@ export interface components {
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
         };
-        AccessCodeWireBatch: {
-            id: string;
-            botId: string;
-            /** @example Class 3B */
-            name: string;
-            /**
-             * Format: int32
-             * @example 30
-             */
-            count: number;
-            /**
-             * Format: int32
-             * @example 1
-             */
-            maxUses: number;
-            /** Format: date-time */
-            expiresAt?: string | null;
-            grants: components["schemas"]["AccessCodeWireGrants"];
-            /**
-             * Format: int64
-             * @description Redemptions of the batch's codes so far
-             */
-            uses: number;
-            /**
-             * Format: int64
-             * @description Codes of the batch revoked
-             */
-            revokedCodes: number;
-            /** Format: date-time */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description When the whole batch was revoked
-             */
-            revokedAt?: string | null;
-        };
-        /** @description What redeeming a code of the batch sets on the contact */
-        AccessCodeWireGrants: {
-            /**
-             * @description The contact's new tier
-             * @example student
-             */
-            tier?: string | null;
-            /**
-             * @description Attributes set on the contact (text values)
-             * @example {
-             *       "school": "North High"
-             *     }
-             */
-            attributes?: {
-                [key: string]: string;
-            } | null;
-        };
         /** @description A tenant as the operator console shows it */
         AdminTenant: {
             id: string;
@@ -3600,48 +3547,6 @@ export interface components {
             items: components["schemas"]["AdminTenant"][];
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
-        };
-        /** @description A tenant as the operator console shows it */
-        AdminWireAdminTenant: {
-            id: string;
-            name: string;
-            /**
-             * @description The plan in effect (a live subscription wins over the base plan)
-             * @example pro
-             */
-            plan: string;
-            /**
-             * @description The Stripe subscription's status, if any
-             * @example active
-             */
-            billingStatus?: string | null;
-            /** @enum {string} */
-            status: "active" | "suspended" | "closed";
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: int64 */
-            members: number;
-            /** Format: int64 */
-            bots: number;
-            /**
-             * Format: int64
-             * @description Answered turns this month (UTC), as the plan counts them
-             */
-            messagesThisMonth: number;
-            /**
-             * Format: int64
-             * @description LLM spend this month in micro-USD
-             */
-            llmCostMicrosThisMonth: number;
-            /** @description An owner's email */
-            ownerEmail?: string | null;
-            /** @description While suspended: why */
-            suspensionReason?: string | null;
-            /**
-             * Format: date-time
-             * @description While suspended: since when
-             */
-            suspendedAt?: string | null;
         };
         AgentMessageRequest: {
             /**
@@ -5140,35 +5045,12 @@ export interface components {
             createdAt: string;
         };
         CreditGranted: {
-            grant: components["schemas"]["CreditWireGrantView"];
+            grant: components["schemas"]["CreditGrant"];
             /**
              * Format: int64
              * @description Credit left on the tenant's Stripe customer after this grant, in the currency's minor unit (negative: owed)
              */
             remaining: number;
-        };
-        /** @description Credit granted to the tenant by the installation's operator */
-        CreditWireGrantView: {
-            id: string;
-            /**
-             * Format: int64
-             * @description Credited, in the currency's minor unit
-             * @example 2500
-             */
-            amount: number;
-            /** @example usd */
-            currency: string;
-            /** @example Outage on 3 December */
-            reason: string;
-            /** @example operator ops@example.com */
-            grantedBy: string;
-            /**
-             * @description The Stripe customer balance transaction
-             * @example cbtxn_1QxY
-             */
-            stripeTransactionId: string;
-            /** Format: date-time */
-            createdAt: string;
         };
         /** @description WhatsApp only */
         EstimateWireCost: {
@@ -6250,16 +6132,11 @@ export interface components {
             user?: components["schemas"]["MeUser"] | null;
             apiKey?: components["schemas"]["MeApiKey"] | null;
             activeTenantId?: string | null;
-            memberships: components["schemas"]["MeMembership"][];
+            memberships: components["schemas"]["Membership"][];
         };
         MeApiKey: {
             id: string;
             label: string;
-            role: string;
-        };
-        MeMembership: {
-            tenantId: string;
-            tenantName: string;
             role: string;
         };
         MeUser: {
@@ -6293,6 +6170,7 @@ export interface components {
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor?: string | null;
         };
+        /** @description A tenant the user belongs to, with their role there */
         Membership: {
             tenantId: string;
             tenantName: string;
@@ -6947,7 +6825,7 @@ export interface components {
             password: string;
         };
         ResumedTenant: {
-            tenant: components["schemas"]["AdminWireAdminTenant"];
+            tenant: components["schemas"]["AdminTenant"];
             /**
              * Format: int32
              * @description Messages received while suspended, now queued to be answered

@@ -61,7 +61,7 @@ final class AccessCodeWire {
                  @Schema(requiredMode = REQUIRED, example = "30") int count,
                  @Schema(requiredMode = REQUIRED, example = "1") int maxUses,
                  @Nullable Instant expiresAt,
-                 @Schema(requiredMode = REQUIRED) Grants grants,
+                 @NotNull Grants grants, // not @Schema here: that would make a second schema
                  @Schema(requiredMode = REQUIRED, description = "Redemptions of the batch's codes so far") long uses,
                  @Schema(requiredMode = REQUIRED, description = "Codes of the batch revoked") long revokedCodes,
                  @Schema(requiredMode = REQUIRED) Instant createdAt,
@@ -76,7 +76,7 @@ final class AccessCodeWire {
 
     @Serdeable
     @Schema(name = "AccessCodeBatchCreated")
-    record BatchCreated(@Schema(requiredMode = REQUIRED) Batch batch,
+    record BatchCreated(@NotNull Batch batch,
                         @Schema(requiredMode = REQUIRED, description = "The codes, shown in this answer only (only "
                                 + "their hashes are stored): hand them out or download them now",
                                 example = "[\"K7QM-2XRT-94HP\"]") List<String> codes) {

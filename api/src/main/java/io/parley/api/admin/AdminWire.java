@@ -62,7 +62,7 @@ final class AdminWire {
 
     @Serdeable
     @Schema(name = "ResumedTenant")
-    record Resumed(@Schema(requiredMode = REQUIRED) AdminTenant tenant,
+    record Resumed(@NotNull AdminTenant tenant, // not @Schema here: that would make a second schema
                    @Schema(requiredMode = REQUIRED, description = "Messages received while suspended, now queued to be "
                            + "answered") int heldTurnsQueued,
                    @Schema(requiredMode = REQUIRED, description = "Broadcast sends and proactive trigger runs held "

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.parley.core.billing.TenantCredits;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
 
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class CreditWire {
 
     @Serdeable
     @Schema(name = "CreditGranted")
-    public record Granted(@Schema(requiredMode = REQUIRED) GrantView grant,
+    public record Granted(@NotNull GrantView grant, // not @Schema on the field: that would make a second schema of it
                           @Schema(requiredMode = REQUIRED, description = "Credit left on the tenant's Stripe customer "
                                   + "after this grant, in the currency's minor unit (negative: owed)") long remaining) {
 

@@ -14,6 +14,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.parley.api.auth.EmailVerificationPolicy;
 import io.parley.api.caller.Caller;
 import io.parley.api.caller.CallerResolver;
+import io.parley.api.member.MemberWire.MembershipResponse;
 import io.parley.api.openapi.ProblemResponses;
 import io.parley.core.ServerRoles;
 import io.parley.core.account.MembershipRepository;
@@ -74,7 +75,7 @@ final class MeController {
             String tenantName = scope.read(key.tenant(), () -> tenants.findById(key.tenant().value())
                     .map(TenantRow::name).orElse(""));
             return new MeResponse(null, new ApiKey(key.apiKeyId().toString(), key.label(), key.role().wireName()),
-                    key.tenant().toString(), List.of(new Membership(key.tenant().toString(), tenantName,
+                    key.tenant().toString(), List.of(new MembershipResponse(key.tenant().toString(), tenantName,
                     key.role().wireName())));
         }
         UserId user = callers.resolveUser(authentication, request);
@@ -85,9 +86,9 @@ final class MeController {
             UserRow row = users.findById(user.value()).orElseThrow(() -> ProblemException.notFound("User"));
             Map<java.util.UUID, TenantRow> byId = tenants.findForUser(user.value()).stream()
                     .collect(Collectors.toMap(TenantRow::id, Function.identity()));
-            List<Membership> all = memberships.findForUser(user.value()).stream()
+            List<MembershipResponse> all = memberships.findForUser(user.value()).stream()
                     .filter(m -> byId.containsKey(m.tenantId()))
-                    .map(m -> new Membership(m.tenantId().toString(), byId.get(m.tenantId()).name(), m.role()))
+                    .map(m -> new MembershipResponse(m.tenantId().toString(), byId.get(m.tenantId()).name(), m.role()))
                     .toList();
             String active = activeTenant == null ? null : activeTenant.toString();
             boolean stillMember = all.stream().anyMatch(m -> m.tenantId().equals(active));
@@ -100,7 +101,7 @@ final class MeController {
     @Serdeable
     @Schema(name = "Me")
     record MeResponse(@Nullable User user, @Nullable ApiKey apiKey, @Nullable String activeTenantId,
-                      List<Membership> memberships) {
+                      List<MembershipResponse> memberships) {
     }
 
     @Serdeable
@@ -120,8 +121,4 @@ final class MeController {
     record ApiKey(String id, String label, String role) {
     }
 
-    @Serdeable
-    @Schema(name = "MeMembership")
-    record Membership(String tenantId, String tenantName, String role) {
-    }
 }

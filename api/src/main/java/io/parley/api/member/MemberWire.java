@@ -15,7 +15,7 @@ import java.time.Instant;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /** Request and response bodies of the members and invitations endpoints. */
-final class MemberWire {
+public final class MemberWire {
 
     static final String ROLE_PATTERN = "owner|admin|agent|viewer";
 
@@ -73,7 +73,7 @@ final class MemberWire {
     }
 
     @Serdeable
-    @Schema(name = "Membership")
-    record MembershipResponse(String tenantId, String tenantName, String role) {
+    @Schema(name = "Membership", description = "A tenant the user belongs to, with their role there")
+    public record MembershipResponse(String tenantId, String tenantName, String role) {
     }
 }

@@ -101,6 +101,24 @@ class OpenApiTest extends ApiTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void noTypeIsDocumentedTwiceUnderTwoNames() {
+        // a field-level @Schema on a record type that names itself (@Schema(name = "X")) makes micronaut-openapi emit
+        // a second copy under the Java name (e.g. CreditWireGrantView next to CreditGrant): clients would get two types
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) spec().get("components")).get("schemas");
+        Map<String, List<String>> namesByBody = new java.util.TreeMap<>();
+        schemas.forEach((name, body) -> {
+            Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) body).get("properties");
+            if (properties != null && properties.size() > 1) {
+                Map<String, Object> withoutDescription = new java.util.TreeMap<>((Map<String, Object>) body);
+                withoutDescription.remove("description");
+                namesByBody.computeIfAbsent(withoutDescription.toString(), key -> new java.util.ArrayList<>()).add(name);
+            }
+        });
+        assertThat(namesByBody.values()).allSatisfy(names -> assertThat(names).as("the same schema").hasSize(1));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void problemSchemaNamesEveryFieldOfTheProblemRecord() {
         Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) spec().get("components")).get("schemas");
         Map<String, Object> problem = (Map<String, Object>) schemas.get("Problem");
