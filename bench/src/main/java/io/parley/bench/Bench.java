@@ -73,6 +73,10 @@ public final class Bench {
             System.out.println(new QueueDepthRun(settings, options).run()); // bench/README.md, "Queue depth"
             return;
         }
+        if ("startup".equals(options.get("scenarios"))) {
+            System.out.println(new StartupRun(settings, options).run()); // bench/README.md, "Start-up"
+            return;
+        }
         if ("crash".equals(options.get("scenarios"))) {
             System.out.println(new CrashRun(settings, options).run()); // bench/README.md, "Crash run"
             return;
