@@ -115,6 +115,13 @@ class PushApiTest extends ApiTest {
 
         assertThat(http.status()).isEqualTo(400);
         assertThat(http.string("detail")).isEqualTo("endpoint: must be an https URL of at most 2048 characters");
+        for (String local : new String[] {"https://127.0.0.1:8443/push", "https://[::1]/push", "https://localhost/x",
+                "https://metadata.internal/x"}) {
+            Reply refused = api().post("/api/v1/push/subscriptions", owner.accessToken(), browser(local));
+            assertThat(refused.status()).as(local).isEqualTo(400);
+            assertThat(refused.string("detail")).as(local)
+                    .isEqualTo("endpoint: must be a push service's URL (a public host name)");
+        }
         Reply badKey = api().post("/api/v1/push/subscriptions", owner.accessToken(), shortKey);
         assertThat(badKey.status()).isEqualTo(400);
         assertThat(badKey.string("detail")).startsWith("keys.p256dh:");

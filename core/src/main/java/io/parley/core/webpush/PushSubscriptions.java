@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Members' Web Push subscriptions (docs/notifications.md#web-push): one per browser, member and tenant. Runs on the
@@ -33,6 +34,16 @@ public final class PushSubscriptions {
     /** The saved subscription and whether this call created it (false: the endpoint was known, its keys updated). */
     public record Saved(PushSubscription subscription, boolean created) {
     }
+
+    /**
+     * Push services are public host names (fcm.googleapis.com, updates.push.services.mozilla.com, *.push.apple.com,
+     * *.notify.windows.com): an IP literal or a local name is refused, so a member cannot point the server's POSTs at
+     * the private network. (A public name resolving to a private address is not caught here.)
+     */
+    private static final Pattern PUSH_SERVICE_HOST = Pattern.compile("^(?=.*[a-z])[a-z0-9-]+(\\.[a-z0-9-]+)+$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LOCAL_HOST = Pattern.compile(
+            "(?i)^(.*\\.)?(localhost|local|internal|localdomain|home\\.arpa|lan|intranet|corp)$");
 
     private final DataSource dataSource;
 
@@ -51,6 +62,9 @@ public final class PushSubscriptions {
             if (!"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getRawUserInfo() != null
                     || endpoint.length() > 2048) {
                 return Optional.of("endpoint: must be an https URL of at most 2048 characters");
+            }
+            if (!PUSH_SERVICE_HOST.matcher(uri.getHost()).matches() || LOCAL_HOST.matcher(uri.getHost()).matches()) {
+                return Optional.of("endpoint: must be a push service's URL (a public host name)");
             }
         } catch (URISyntaxException e) {
             return Optional.of("endpoint: must be an https URL of at most 2048 characters");
