@@ -28,7 +28,11 @@ import io.parley.core.webpush.PushSubscriptions;
 import io.parley.core.webpush.WebPush;
 import io.parley.http.problem.ProblemException;
 import io.parley.http.problem.ProblemKind;
+import io.micronaut.http.MediaType;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -90,7 +94,14 @@ class PushController {
     @Operation(operationId = "createPushSubscription", summary = "Subscribe this browser to your notifications",
             description = "The endpoint and keys of the browser's PushSubscription. 201 for a new endpoint; 200 when "
                     + "the endpoint is known (its keys and owner are updated: a browser gets the pushes of the "
-                    + "member who subscribed it last). 404 when Web Push is off.")
+                    + "member who subscribed it last). 404 when Web Push is off.",
+            responses = {
+                @ApiResponse(responseCode = "201", description = "A new subscription", content = @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = PushWire.SubscriptionResponse.class))),
+                @ApiResponse(responseCode = "200", description = "The endpoint was known: its keys and owner updated",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                schema = @Schema(implementation = PushWire.SubscriptionResponse.class)))})
     HttpResponse<PushWire.SubscriptionResponse> create(@Body @Valid PushWire.SubscriptionCreate body,
                                                        Authentication authentication, HttpRequest<?> request) {
         Caller caller = callers.resolve(authentication, request);
