@@ -110,9 +110,8 @@ class PushController {
         if (!webPush.enabled()) {
             throw off();
         }
-        PushSubscriptions.problem(body.endpoint(), body.keys().p256dh(), body.keys().auth()).ifPresent(problem -> {
-            int colon = problem.indexOf(": ");
-            throw ProblemException.invalidField(problem.substring(0, colon), problem.substring(colon + 2));
+        PushSubscriptions.problem(body.endpoint(), body.keys().p256dh(), body.keys().auth()).ifPresent(invalid -> {
+            throw ProblemException.invalidField(invalid.field(), invalid.message());
         });
         PushSubscriptions.Saved saved = scope.write(tenant, () -> subscriptions.save(tenant, member, body.endpoint(),
                 body.keys().p256dh(), body.keys().auth()));

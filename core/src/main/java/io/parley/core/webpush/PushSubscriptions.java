@@ -31,6 +31,10 @@ public final class PushSubscriptions {
     record Target(UUID id, UUID userId, String role, String language, String endpoint, byte[] p256dh, byte[] auth) {
     }
 
+    /** Why a browser's subscription is refused: the request's field and what it must be. */
+    public record Invalid(String field, String message) {
+    }
+
     /** The saved subscription and whether this call created it (false: the endpoint was known, its keys updated). */
     public record Saved(PushSubscription subscription, boolean created) {
     }
@@ -52,34 +56,34 @@ public final class PushSubscriptions {
     }
 
     /**
-     * What is wrong with a subscription a browser made, as {@code field: reason}, or empty when it is valid: an
+     * What is wrong with a subscription a browser made, or empty when it is valid: an
      * absolute https endpoint of at most 2048 characters without user info, p256dh a P-256 point of 65 bytes and
      * auth 16 bytes, both base64url (padding tolerated, as some browsers add it).
      */
-    public static Optional<String> problem(String endpoint, String p256dh, String auth) {
+    public static Optional<Invalid> problem(String endpoint, String p256dh, String auth) {
         try {
             URI uri = new URI(endpoint);
             if (!"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getRawUserInfo() != null
                     || endpoint.length() > 2048) {
-                return Optional.of("endpoint: must be an https URL of at most 2048 characters");
+                return Optional.of(new Invalid("endpoint", "must be an https URL of at most 2048 characters"));
             }
             if (!PUSH_SERVICE_HOST.matcher(uri.getHost()).matches() || LOCAL_HOST.matcher(uri.getHost()).matches()) {
-                return Optional.of("endpoint: must be a push service's URL (a public host name)");
+                return Optional.of(new Invalid("endpoint", "must be a push service's URL (a public host name)"));
             }
         } catch (URISyntaxException e) {
-            return Optional.of("endpoint: must be an https URL of at most 2048 characters");
+            return Optional.of(new Invalid("endpoint", "must be an https URL of at most 2048 characters"));
         }
         Optional<byte[]> key = decode(p256dh);
         if (key.isEmpty() || key.get().length != 65) {
-            return Optional.of("keys.p256dh: must be base64url of a 65-byte P-256 public key");
+            return Optional.of(new Invalid("keys.p256dh", "must be base64url of a 65-byte P-256 public key"));
         }
         try {
             PushEncryption.publicKey(key.get());
         } catch (IllegalArgumentException e) {
-            return Optional.of("keys.p256dh: must be base64url of a 65-byte P-256 public key");
+            return Optional.of(new Invalid("keys.p256dh", "must be base64url of a 65-byte P-256 public key"));
         }
         if (decode(auth).map(bytes -> bytes.length != 16).orElse(true)) {
-            return Optional.of("keys.auth: must be base64url of a 16-byte secret");
+            return Optional.of(new Invalid("keys.auth", "must be base64url of a 16-byte secret"));
         }
         return Optional.empty();
     }

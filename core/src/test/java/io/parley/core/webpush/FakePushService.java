@@ -37,14 +37,15 @@ import java.util.regex.Pattern;
 final class FakePushService implements AutoCloseable {
 
     /** One push as the browser would get it. */
-    record Received(String browser, String json, String vapidKey, Map<String, List<String>> headers, Instant at) {
+    record Received(String browser, String json, String vapidKey, String claims, Map<String, List<String>> headers,
+                    Instant at) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
         }
     }
 
-    private record Answer(int status, String retryAfter) {
+    private record Answer(int status, String retryAfter, long stallMillis) {
     }
 
     private static final Pattern VAPID = Pattern.compile("^vapid t=([A-Za-z0-9_.-]+), ?k=([A-Za-z0-9_-]+)$");
@@ -103,7 +104,12 @@ final class FakePushService implements AutoCloseable {
 
     /** The next push to {@code browser} gets this answer (then 201 again). */
     void answerNext(String browser, int status, String retryAfter) {
-        answers.computeIfAbsent(browser, b -> new ArrayDeque<>()).add(new Answer(status, retryAfter));
+        answers.computeIfAbsent(browser, b -> new ArrayDeque<>()).add(new Answer(status, retryAfter, 0));
+    }
+
+    /** The next push to {@code browser} is answered 201 only after {@code millis}. */
+    void stallNext(String browser, long millis) {
+        answers.computeIfAbsent(browser, b -> new ArrayDeque<>()).add(new Answer(201, null, millis));
     }
 
     List<Received> received(String browser) {
@@ -124,7 +130,7 @@ final class FakePushService implements AutoCloseable {
         return new ArrayList<>(refused);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(HttpExchange exchange) {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             String browser = exchange.getRequestURI().getPath().substring("/push/".length());
@@ -153,8 +159,17 @@ final class FakePushService implements AutoCloseable {
                 exchange.sendResponseHeaders(problem.startsWith("no such") ? 404 : 403, -1);
                 return;
             }
-            received.add(new Received(browser, json, key, Map.copyOf(exchange.getRequestHeaders()), Instant.now()));
+            String claims = new String(B64.decode(vapid.group(1).split("\\.")[1]), StandardCharsets.UTF_8);
+            received.add(new Received(browser, json, key, claims, Map.copyOf(exchange.getRequestHeaders()),
+                    Instant.now()));
             Answer answer = answers.getOrDefault(browser, new ArrayDeque<>()).poll();
+            if (answer != null && answer.stallMillis() > 0) {
+                try {
+                    Thread.sleep(answer.stallMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (answer != null && answer.retryAfter() != null) {
                 exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
             }
@@ -162,6 +177,8 @@ final class FakePushService implements AutoCloseable {
                 exchange.getResponseHeaders().add("Location", "/message/" + received.size());
             }
             exchange.sendResponseHeaders(answer == null ? 201 : answer.status(), -1);
+        } catch (IOException e) {
+            // the client gave up waiting (a stalled answer): nothing to send
         }
     }
 

@@ -111,6 +111,23 @@ class PushEncryptionTest {
     }
 
     @Test
+    void halfAConfiguredPairOrABadSubjectStopsTheStart() {
+        VapidKeys keys = keys();
+        java.time.Duration ttl = java.time.Duration.ofHours(12);
+
+        assertThatThrownBy(() -> new VapidKeyStore(new WebPushSettings(true, keys.publicKeyBase64(), null, null, ttl, ttl),
+                null, null, null, "https://parley.example")).hasMessageContaining("both");
+        assertThatThrownBy(() -> new VapidKeyStore(new WebPushSettings(true, null, null, "ops@parley.example", ttl, ttl),
+                null, null, null, "https://parley.example")).hasMessageContaining("mailto:");
+        VapidKeyStore configured = new VapidKeyStore(new WebPushSettings(true, keys.publicKeyBase64(),
+                keys.privateKeyBase64(), null, ttl, ttl), null, null, null, "https://parley.example/");
+        assertThat(configured.keys().publicKeyBase64()).isEqualTo(keys.publicKeyBase64());
+        assertThat(configured.subject()).isEqualTo("https://parley.example");
+        assertThat(new WebPushSettings(true, keys.publicKeyBase64(), keys.privateKeyBase64(), null, ttl, ttl).toString())
+                .doesNotContain(keys.privateKeyBase64());
+    }
+
+    @Test
     void retryAfterIsReadAsSecondsOrAnHttpDate() {
         Instant now = Instant.parse("2026-12-08T00:00:00Z");
 

@@ -67,6 +67,7 @@ class WebPushDeliveryTest implements DatabaseTest {
         properties.put("parley.public-url", "https://parley.example/");
         properties.put("parley.webpush.subject", "mailto:ops@parley.example");
         properties.put("parley.webpush.ttl", "90m");
+        properties.put("parley.webpush.timeout", "2s");
         return properties;
     }
 
@@ -96,6 +97,8 @@ class WebPushDeliveryTest implements DatabaseTest {
                 .containsEntry("url", "https://parley.example/inbox/" + conversation)
                 .containsEntry("kind", "conversation.handoff");
         assertThat(toOwner.vapidKey()).isEqualTo(webPush.publicKey().orElseThrow());
+        assertThat(toOwner.claims()).contains("\"sub\":\"mailto:ops@parley.example\"")
+                .contains("\"aud\":\"" + push.origin() + "\"");
         assertThat(toOwner.header("TTL")).isEqualTo("5400");
         assertThat(toOwner.header("Urgency")).isEqualTo("high");
         assertThat(toOwner.header("Content-Encoding")).isEqualTo("aes128gcm");
@@ -132,6 +135,19 @@ class WebPushDeliveryTest implements DatabaseTest {
         assertThat(read(tries.get(1))).containsEntry("title", "Mei asks for a person");
         assertThat(scope.read(team.tenant(), () -> subscriptions.list(team.tenant(), team.member(Role.OWNER))))
                 .hasSize(1);
+    }
+
+    @Test
+    void aPushServiceThatDoesNotAnswerWithinTheTimeoutIsTriedAgain() throws Exception {
+        Team team = team(Map.of());
+        String owner = subscribe(team, Role.OWNER);
+        push.stallNext(owner, 4_000);
+
+        scope.write(team.tenant(), () -> notifications.raise(team.tenant(), handoff(Ids.next())));
+
+        List<FakePushService.Received> tries = push.await(owner, 2, 30_000);
+        assertThat(tries).hasSize(2); // with the default 10 s timeout the stalled 201 would have been the only try
+        assertThat(Duration.between(tries.get(0).at(), tries.get(1).at())).isLessThan(Duration.ofSeconds(20));
     }
 
     @Test
