@@ -44,7 +44,8 @@ import java.util.UUID;
  * VAPID token per RFC 8292 ({@link Vapid}).
  *
  * <p>The push service's answer decides (RFC 8030 §6–8): 2xx done; 404/410 the subscription has expired or was
- * unsubscribed, so it is deleted; 429 and 5xx retry after its Retry-After, or with the queue's backoff; 413 (payload
+ * unsubscribed, so it is deleted; 429 and 5xx retry after its Retry-After (at most an hour), or with the queue's
+ * backoff without one; 413 (payload
  * too large) and any other 4xx are logged and the job discarded (retrying cannot help). The member is read again
  * when the job runs: someone removed meanwhile, or whose role no longer sees the notification, gets nothing. Logs
  * name ids and the endpoint's host only: the endpoint's path is a capability to push to that browser.
@@ -55,8 +56,8 @@ final class WebPushHandler implements JobHandler {
 
     static final String KIND = "notification.webpush";
 
-    /** Without a Retry-After, a 429 or 5xx waits at least this long (the queue's backoff grows from there). */
-    private static final Duration DEFAULT_PAUSE = Duration.ofSeconds(30);
+    /** A Retry-After further away than this is cut to it: the message's TTL is hours, not days. */
+    private static final Duration MAX_PAUSE = Duration.ofHours(1);
     /** RFC 8292 §2: a push service rejects a token that expires more than 24 hours ahead. */
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
 
@@ -153,8 +154,13 @@ final class WebPushHandler implements JobHandler {
             return;
         }
         if (status == 429 || status >= 500) {
-            throw new JobRetryAfter(retryAfter(response.headers().firstValue("Retry-After").orElse(null),
-                    Instant.now()), "Push service answered " + status + " for " + where);
+            String reason = "Push service answered " + status + " for " + where;
+            Optional<Duration> after = retryAfter(response.headers().firstValue("Retry-After").orElse(null),
+                    Instant.now());
+            if (after.isPresent()) {
+                throw new JobRetryAfter(after.get(), reason);
+            }
+            throw new IllegalStateException(reason); // the queue's growing backoff: 1 s, 16 s, 81 s …
         }
         LOG.warn("Push service refused notification {} for {} with {}{}", args.notificationId(), where, status,
                 status == 413 ? " (payload too large)" : "");
@@ -174,22 +180,24 @@ final class WebPushHandler implements JobHandler {
         return json.writeValueAsBytes(payload);
     }
 
-    /** Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3); a missing or unreadable one is the default pause. */
-    static Duration retryAfter(@Nullable String header, Instant now) {
+    /** Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3), at most an hour; empty when missing or unreadable. */
+    static Optional<Duration> retryAfter(@Nullable String header, Instant now) {
         if (header == null || header.isBlank()) {
-            return DEFAULT_PAUSE;
+            return Optional.empty();
         }
+        Duration after;
         try {
-            return Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
+            after = Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration until = Duration.between(now, ZonedDateTime.parse(header.trim(),
+                after = Duration.between(now, ZonedDateTime.parse(header.trim(),
                         DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return until.isNegative() || until.isZero() ? Duration.ofSeconds(1) : until;
             } catch (DateTimeParseException notADate) {
-                return DEFAULT_PAUSE;
+                return Optional.empty();
             }
         }
+        return Optional.of(after.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : after.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : after);
     }
 
     private static String clip(String text, int max) {

@@ -131,10 +131,12 @@ class PushEncryptionTest {
     void retryAfterIsReadAsSecondsOrAnHttpDate() {
         Instant now = Instant.parse("2026-12-08T00:00:00Z");
 
-        assertThat(WebPushHandler.retryAfter("7", now)).hasSeconds(7);
-        assertThat(WebPushHandler.retryAfter("Tue, 08 Dec 2026 00:01:00 GMT", now)).hasSeconds(60);
-        assertThat(WebPushHandler.retryAfter(null, now)).hasSeconds(30);
-        assertThat(WebPushHandler.retryAfter("soon", now)).hasSeconds(30);
+        assertThat(WebPushHandler.retryAfter("7", now)).hasValue(java.time.Duration.ofSeconds(7));
+        assertThat(WebPushHandler.retryAfter("Tue, 08 Dec 2026 00:01:00 GMT", now))
+                .hasValue(java.time.Duration.ofSeconds(60));
+        assertThat(WebPushHandler.retryAfter("86400", now)).hasValue(java.time.Duration.ofHours(1));
+        assertThat(WebPushHandler.retryAfter(null, now)).isEmpty();
+        assertThat(WebPushHandler.retryAfter("soon", now)).isEmpty();
     }
 
     private static VapidKeys keys() {
