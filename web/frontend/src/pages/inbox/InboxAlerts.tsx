@@ -18,7 +18,7 @@ export function InboxAlerts() {
         <Button size="sm" variant="ghost" onClick={() => void alerts.askPermission()}>{t('attention.allow')}</Button>
       )}
       {alerts.permission === 'denied' && <span className="p-muted">{t('attention.denied')}</span>}
-      <DevicePushToggle />
+      <DevicePushToggle compact />
       <Link to="/settings/canned-replies">{t('canned.title')}</Link>
     </div>
   )

@@ -113,6 +113,15 @@ describe('Notifications on this device', () => {
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument()
   })
 
+  it('stays out of the way in the inbox on such a browser', async () => {
+    vi.stubGlobal('Notification', { permission: 'default', requestPermission: vi.fn() })
+    const { container } = renderWithProviders(<div data-testid="inbox"><DevicePushToggle compact /></div>)
+
+    await screen.findByTestId('inbox')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(container.textContent).toBe('')
+  })
+
   it('speaks Traditional Chinese', async () => {
     sessionStore.write(tokens())
     fakeBrowser('default')

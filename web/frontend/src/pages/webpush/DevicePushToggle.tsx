@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next'
 import { Checkbox } from '../../ui'
 import { devicePushState, disableDevicePush, enableDevicePush, type DevicePushState } from './devicePush'
 
-/** "Notifications on this device": Web Push for the signed-in member in this workspace, on or off. */
-export function DevicePushToggle() {
+/**
+ * "Notifications on this device": Web Push for the signed-in member in this workspace, on or off. `compact` (the
+ * inbox) shows nothing on a browser without Push, where the settings page explains why.
+ */
+export function DevicePushToggle({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation('webpush')
   const [state, setState] = useState<DevicePushState | null>(null)
   const [busy, setBusy] = useState(false)
@@ -15,7 +18,7 @@ export function DevicePushToggle() {
     return () => { live = false }
   }, [])
   if (state === null) return null
-  if (state === 'unsupported') return <span className="p-muted">{t('unsupported')}</span>
+  if (state === 'unsupported') return compact ? null : <span className="p-muted">{t('unsupported')}</span>
   const change = async () => {
     setBusy(true)
     setFailed(false)
