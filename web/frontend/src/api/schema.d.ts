@@ -7006,18 +7006,18 @@ export interface components {
              * @example https://fcm.googleapis.com/fcm/send/dGhpcyBpcyBhIHRlc3Q
              */
             endpoint: string;
-            keys: components["schemas"]["PushWireKeys"];
-        };
-        /** @description Your subscriptions in this workspace, newest first */
-        PushSubscriptionList: {
-            items: components["schemas"]["PushSubscription"][];
+            keys: components["schemas"]["PushSubscriptionKeys"];
         };
         /** @description The browser's keys, as PushSubscription.toJSON() gives them */
-        PushWireKeys: {
+        PushSubscriptionKeys: {
             /** @description base64url of the browser's 65-byte P-256 public key */
             p256dh: string;
             /** @description base64url of the browser's 16-byte auth secret */
             auth: string;
+        };
+        /** @description Your subscriptions in this workspace, newest first */
+        PushSubscriptionList: {
+            items: components["schemas"]["PushSubscription"][];
         };
         PutWhatsAppWindowFallbackRequest: {
             /** @example conversation_resume_v1 */
@@ -15757,8 +15757,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description createPushSubscription 200 response */
+            /** @description The endpoint was known: its keys and owner updated */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscription"];
+                };
+            };
+            /** @description A new subscription */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -44,7 +44,7 @@ final class PushWire {
             @NotBlank @Size(max = 2048) @Schema(requiredMode = REQUIRED, description = "the push service's https URL "
                     + "for this browser", example = "https://fcm.googleapis.com/fcm/send/dGhpcyBpcyBhIHRlc3Q")
             String endpoint,
-            @NotNull @Valid @Schema(requiredMode = REQUIRED) Keys keys) {
+            @NotNull @Valid Keys keys) { // not @Schema on the field: it would name the type PushWireKeys
     }
 
     @Serdeable
