@@ -18,6 +18,7 @@ import { segmentRoutes } from './pages/segments/routes'
 import { broadcastRoutes } from './pages/broadcasts/routes'
 import { alertRoutes } from './pages/alerts/routes'
 import { operatorRoutes } from './pages/operator/routes'
+import { webPushRoutes } from './pages/webpush/routes'
 
 /** Every route of the dashboard. Each feature exports its own routes from pages/<feature>/routes.tsx. */
 export const routes: RouteObject[] = [
@@ -40,6 +41,7 @@ export const routes: RouteObject[] = [
       ...broadcastRoutes,
       ...settingsRoutes,
       ...alertRoutes,
+      ...webPushRoutes,
       ...billingRoutes,
       ...operatorRoutes,
       { path: '*', element: <NotFoundPage /> },

@@ -26,6 +26,7 @@ import moderation from '../pages/moderation/messages'
 import usage from '../pages/usage/messages'
 import knowledge from '../pages/knowledge/messages'
 import operator from '../pages/operator/messages'
+import webpush from '../pages/webpush/messages'
 
 /**
  * Every feature keeps its own strings (English and Traditional Chinese side by side) in a `messages.ts` next to its
@@ -60,4 +61,5 @@ export const catalogs = {
   usage,
   knowledge,
   operator,
+  webpush,
 }

@@ -24,6 +24,7 @@ const SETTINGS = [
   { to: '/settings/teams', key: 'nav.teams', icon: 'members' },
   { to: '/settings/api-keys', key: 'nav.apiKeys', icon: 'key' },
   { to: '/settings/sign-in', key: 'nav.signInMethods', icon: 'key' },
+  { to: '/settings/notifications', key: 'nav.myNotifications', icon: 'bell' },
   { to: '/settings/audit-log', key: 'nav.auditLog', icon: 'log' },
   { to: '/settings/alerts', key: 'nav.alerts', icon: 'bell' },
   { to: '/billing', key: 'nav.billing', icon: 'billing' },

@@ -2,8 +2,12 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import { Button, Checkbox } from '../../ui'
 import { useAlertSettings } from './attention'
+import { DevicePushToggle } from '../webpush/DevicePushToggle'
 
-/** Below the list's views: play a sound, and allow browser notifications, when a conversation needs a person. */
+/**
+ * Below the list's views: play a sound, allow browser notifications while a tab is open, and Web Push on this device
+ * (notifications with Parley closed), when a conversation needs a person.
+ */
 export function InboxAlerts() {
   const { t } = useTranslation('inbox')
   const alerts = useAlertSettings()
@@ -14,6 +18,7 @@ export function InboxAlerts() {
         <Button size="sm" variant="ghost" onClick={() => void alerts.askPermission()}>{t('attention.allow')}</Button>
       )}
       {alerts.permission === 'denied' && <span className="p-muted">{t('attention.denied')}</span>}
+      <DevicePushToggle compact />
       <Link to="/settings/canned-replies">{t('canned.title')}</Link>
     </div>
   )

@@ -110,6 +110,16 @@ class DashboardTest implements DatabaseTest {
     }
 
     @Test
+    void theServiceWorkerIsAScriptAtTheRootSoItsScopeIsTheWholeDashboardAndItIsNeverCachedStale() throws Exception {
+        HttpResponse<String> worker = get("/sw.js");
+
+        assertThat(worker.statusCode()).isEqualTo(200);
+        assertThat(worker.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+        assertThat(worker.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(worker.body()).contains("addEventListener('push'").contains("showNotification");
+    }
+
+    @Test
     void pathsCannotReachOtherClasspathFiles() throws Exception {
         for (String path : new String[] {"/..%2Fapplication.yml", "/assets/..%2F..%2Fapplication.yml",
                 "/.hidden.js", "/%2e%2e/%2e%2e/application.yml"}) {

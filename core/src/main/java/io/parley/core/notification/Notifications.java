@@ -7,6 +7,7 @@ import io.parley.core.queue.JobRequest;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
 import io.parley.core.tenancy.TenantId;
+import io.parley.core.webpush.WebPush;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.UUID;
  * analytics alerts and broadcasts tell the members who should know. {@link #raise} stores a notification once per
  * dedup key, and with it — in the caller's transaction, so all or nothing — a {@value #EVENT} tenant event (the
  * dashboard's bell updates live) and, when SMTP is configured, one email job per member who sees it (sent and
- * retried by the queue, {@link NotificationEmailHandler}). Call every method inside the tenant's scope.
+ * retried by the queue, {@link NotificationEmailHandler}), and one Web Push job per browser a member who sees it
+ * subscribed ({@link WebPush}). Call every method inside the tenant's scope.
  */
 @Singleton
 public final class Notifications {
@@ -30,12 +32,14 @@ public final class Notifications {
     private final TenantEvents events;
     private final JobQueue queue;
     private final Mailer mailer;
+    private final WebPush webPush;
 
-    Notifications(NotificationStore store, TenantEvents events, JobQueue queue, Mailer mailer) {
+    Notifications(NotificationStore store, TenantEvents events, JobQueue queue, Mailer mailer, WebPush webPush) {
         this.store = store;
         this.events = events;
         this.queue = queue;
         this.mailer = mailer;
+        this.webPush = webPush;
     }
 
     /** Raises a notification once per {@code draft.dedupKey()}: its id, or empty when it was raised already. */
@@ -49,8 +53,17 @@ public final class Notifications {
                         .map(user -> NotificationEmailHandler.job(id, user)).toList();
                 queue.enqueueAll(tenant, mails);
             }
+            List<JobRequest> pushes = webPush.jobs(tenant, id, draft.minRole());
+            if (!pushes.isEmpty()) {
+                queue.enqueueAll(tenant, pushes);
+            }
         });
         return created;
+    }
+
+    /** One notification regardless of readers (email and push jobs); empty when there is none. */
+    public Optional<Notification> find(TenantId tenant, UUID id) {
+        return store.find(tenant, id);
     }
 
     /** A page, newest first, of what {@code reader} (a user's or an API key's id) with {@code role} sees. */

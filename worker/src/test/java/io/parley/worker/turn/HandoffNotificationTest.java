@@ -10,13 +10,17 @@ import io.parley.core.notification.Notification;
 import io.parley.core.notification.Notifications;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.Role;
+import io.parley.core.webpush.PushEncryption;
+import io.parley.core.webpush.PushSubscriptions;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.security.interfaces.ECPublicKey;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A hand-off to a person notifies the members who can answer — agents, admins and owners, not viewers — in the bell
- * and, with SMTP configured, by one email job each (the email itself is NotificationEmailTest's, with GreenMail).
+ * and, with SMTP configured, by one email job each (the email itself is NotificationEmailTest's, with GreenMail), and
+ * by one Web Push job per browser they subscribed (the push itself is WebPushDeliveryTest's).
  */
 @MicronautTest(transactional = false)
 class HandoffNotificationTest extends TurnTest {
@@ -39,6 +44,8 @@ class HandoffNotificationTest extends TurnTest {
     UserRepository users;
     @Inject
     MembershipRepository memberships;
+    @Inject
+    PushSubscriptions subscriptions;
 
     @Override
     public Map<String, String> getProperties() {
@@ -64,6 +71,9 @@ class HandoffNotificationTest extends TurnTest {
             }
         });
 
+        UUID agentDevice = subscribe(world, members.get(Role.AGENT), "agent");
+        subscribe(world, members.get(Role.VIEWER), "viewer");
+
         UUID inbound = say(world, "U1", "I want a human");
         run(world, inbound); // the same event again (a re-run): no second notification
 
@@ -78,16 +88,27 @@ class HandoffNotificationTest extends TurnTest {
         });
         assertThat(scope.read(world.tenant(), () -> notifications.page(world.tenant(), members.get(Role.VIEWER),
                 Role.VIEWER, NEWEST, 10, false))).isEmpty();
-        assertThat(emailedUsers(world)).containsExactlyInAnyOrder(members.get(Role.OWNER).toString(),
-                members.get(Role.ADMIN).toString(), members.get(Role.AGENT).toString());
+        assertThat(jobArgs(world, "notification.email", "userId")).containsExactlyInAnyOrder(
+                members.get(Role.OWNER).toString(), members.get(Role.ADMIN).toString(),
+                members.get(Role.AGENT).toString());
+        assertThat(jobArgs(world, "notification.webpush", "subscriptionId")).containsExactly(agentDevice.toString());
     }
 
-    private List<String> emailedUsers(World world) {
+    private UUID subscribe(World world, UUID member, String device) {
+        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                PushEncryption.uncompressed((ECPublicKey) PushEncryption.newKeyPair().getPublic()));
+        return scope.write(world.tenant(), () -> subscriptions.save(world.tenant(), member,
+                "https://push.example/send/" + device + "-" + member, key, "AAAAAAAAAAAAAAAAAAAAAA")).subscription().id();
+    }
+
+    private List<String> jobArgs(World world, String kind, String field) {
         return scope.read(world.tenant(), () -> {
             List<String> users = new ArrayList<>();
             try (PreparedStatement select = dataSource.getConnection().prepareStatement(
-                    "SELECT args ->> 'userId' FROM jobs WHERE tenant_id = ? AND kind = 'notification.email'")) {
-                select.setObject(1, world.tenant().value());
+                    "SELECT args ->> ? FROM jobs WHERE tenant_id = ? AND kind = ?")) {
+                select.setString(1, field);
+                select.setObject(2, world.tenant().value());
+                select.setString(3, kind);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         users.add(rows.getString(1));

@@ -1,0 +1,6 @@
+import type { RouteObject } from 'react-router-dom'
+import { MyNotificationsPage } from './MyNotificationsPage'
+
+export const webPushRoutes: RouteObject[] = [
+  { path: 'settings/notifications', element: <MyNotificationsPage /> },
+]
