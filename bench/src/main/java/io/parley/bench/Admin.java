@@ -24,9 +24,14 @@ final class Admin {
     }
 
     static Setup provision(String baseUrl) throws IOException, InterruptedException {
+        return provision(baseUrl, "bench@example.com");
+    }
+
+    /** The same with another owner's email (a second tenant on the same database). */
+    static Setup provision(String baseUrl, String email) throws IOException, InterruptedException {
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            String tokens = call(client, baseUrl + "/api/v1/auth/signup", null, """
-                    {"email":"bench@example.com","password":"bench-password-0001","tenantName":"Bench"}""");
+            String tokens = call(client, baseUrl + "/api/v1/auth/signup", null, "{\"email\":\"" + email
+                    + "\",\"password\":\"bench-password-0001\",\"tenantName\":\"Bench\"}");
             String accessToken = JsonField.text(tokens, "accessToken");
             String tenantId = JsonField.text(tokens.substring(tokens.indexOf("\"tenant\"")), "id");
             String bot = call(client, baseUrl + "/api/v1/bots", accessToken, """

@@ -61,7 +61,7 @@ final class StartupRun {
             // the JDK lists every class it cannot cache (proxies, JFR events) as a warning; only errors matter here
             training.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot*=error", "-Xlog:cds*=error"));
             try (ParleyProcess trainer = ParleyProcess.start(settings.jar(), allInOne, training, environment)) {
-                Admin.provision(trainer.baseUrl()); // the paths a start and the first requests load
+                Admin.provision(trainer.baseUrl(), "training@example.com"); // what a start and the first requests load
             }
             boolean cached = Files.isRegularFile(cache);
             if (!cached) {
