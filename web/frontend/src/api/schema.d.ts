@@ -5872,6 +5872,12 @@ export interface components {
              * @example 2
              */
             waitingUnassigned: number;
+            /**
+             * Format: int64
+             * @description Waiting and assigned to a team you are in (0 for an API key)
+             * @example 1
+             */
+            waitingTeams: number;
         };
         Invitation: {
             id: string;
