@@ -121,7 +121,7 @@ describe('web chat settings', () => {
     expect(within(root()).getByText('Questions about your order?')).toBeInTheDocument()
     expect(api.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0)
 
-    await userEvent.selectOptions(within(card).getByLabelText('Widget language'), 'zh-Hant')
+    await userEvent.selectOptions(within(card).getByLabelText('Language of the widget and hosted page'), 'zh-Hant')
     expect(within(root()).getByText('週六有送貨嗎？')).toBeInTheDocument()
     expect(within(root()).getByRole('textbox', { name: '訊息' })).toBeInTheDocument()
 

@@ -85,7 +85,7 @@ export default catalog({
     positions: { right: 'Bottom right', left: 'Bottom left' },
     greeting: 'Greeting',
     greetingHint: 'Shown in the open chat before the first message. The bot\'s welcome message is separate: it answers the first message.',
-    language: 'Widget language',
+    language: 'Language of the widget and hosted page',
     languages: { auto: 'The visitor\'s browser' },
     preview: {
       title: 'Preview',
@@ -180,7 +180,7 @@ export default catalog({
     positions: { right: '右下角', left: '左下角' },
     greeting: '問候語',
     greetingHint: '開啟聊天後、第一則訊息前顯示。機器人的歡迎訊息是另一回事：它會回覆第一則訊息。',
-    language: '小工具語言',
+    language: '小工具與託管頁面的語言',
     languages: { auto: '依訪客的瀏覽器' },
     preview: {
       title: '預覽',

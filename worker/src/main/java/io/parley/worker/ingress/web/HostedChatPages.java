@@ -23,14 +23,20 @@ final class HostedChatPages {
     private HostedChatPages() {
     }
 
+    /** {@code language}: the channel's fixed language ({@code en}, {@code zh-Hant}), or null for the visitor's. */
     record Branding(String widgetKey, String title, String color, @Nullable String logoUrl,
-                    @Nullable String offlineText) {
+                    @Nullable String offlineText, @Nullable String language) {
 
         static Branding of(String widgetKey, IngressChannels.WebWidget widget) {
             WebChannelSettings settings = widget.settings();
             return new Branding(widgetKey, settings.title() != null ? settings.title() : widget.botName(),
                     settings.color() != null ? settings.color() : DEFAULT_COLOR, settings.logoUrl(),
-                    settings.offlineText());
+                    settings.offlineText(), "auto".equals(settings.language()) ? null : settings.language());
+        }
+
+        /** The channel's language when it fixes one (as the widget does), else the visitor's Accept-Language. */
+        ProblemLanguage languageFor(@Nullable String acceptLanguage) {
+            return ProblemLanguage.negotiate(language != null ? language : acceptLanguage);
         }
 
         String base() {

@@ -49,6 +49,20 @@ class HostedChatTest extends WorkerTest {
     }
 
     @Test
+    void aChannelWithAFixedLanguageServesItsPageInThatLanguageWhateverTheBrowserSays() {
+        Channels.Created chinese = channels().web(WebIdentityTest.SECRET, "{\"language\": \"zh-Hant\"}");
+        Channels.Created auto = channels().web(WebIdentityTest.SECRET, "{\"language\": \"auto\"}");
+
+        assertThat(http().get("c/" + chinese.widgetKey(), Map.of("Accept-Language", "en-US")).text())
+                .contains("<html lang=\"zh-Hant\">");
+        assertThat(http().get("c/" + chinese.widgetKey() + "/offline", Map.of()).text()).contains("目前離線");
+        assertThat(http().get("c/" + auto.widgetKey(), Map.of("Accept-Language", "zh-TW")).text())
+                .contains("<html lang=\"zh-Hant\">");
+        assertThat(http().get("c/" + auto.widgetKey(), Map.of("Accept-Language", "en-US")).text())
+                .contains("<html lang=\"en\">");
+    }
+
+    @Test
     void textOnTheAccentStaysReadable() {
         Channels.Created yellow = channels().web(WebIdentityTest.SECRET, "{\"title\": \"Sunny\", \"color\": \"#facc15\"}");
         Channels.Created teal = channels().web(WebIdentityTest.SECRET, BRANDED);
