@@ -74,6 +74,9 @@ export class ChatWidget {
     this.wire()
     if (options.preview) {
       this.el.root.classList.add('preview', 'open')
+      // a picture of the open chat, not a dialog of the page it is shown on
+      this.el.panel.removeAttribute('role')
+      this.el.panel.removeAttribute('aria-labelledby')
       options.preview.forEach((line) => this.append(line))
       this.el.empty.hidden = false // the greeting, as a visitor sees it first
       this.stream = null

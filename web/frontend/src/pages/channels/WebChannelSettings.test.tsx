@@ -104,6 +104,7 @@ describe('web chat settings', () => {
     const preview = () => within(card).getByTestId('widget-preview').querySelector('div')!.shadowRoot!
     const root = () => preview().querySelector('.root') as HTMLElement
     expect(root().classList.contains('open')).toBe(true)
+    expect(preview().querySelector('[role="dialog"]')).toBeNull() // not a dialog of the settings page
     expect(preview().querySelector('h2')).toHaveTextContent('Chat')
     expect(within(root()).getByText('Do you deliver on Saturdays?')).toBeInTheDocument()
 
