@@ -27,8 +27,14 @@ export async function setUpAWebChatForSignedInMembers({ dashboard, step, parley,
     await settings.getByRole('button', { name: 'Generate secret' }).click()
     secret = (await card.getByLabel('New identity secret', { exact: true }).textContent())?.trim() ?? ''
     if (secret.length < 32) throw new Error(`the identity secret shown once looks wrong: "${secret}"`)
-    await settings.getByLabel('Page title (default: the bot\'s name)').fill('Story Coffee members')
-    await settings.getByLabel('Colour', { exact: true }).fill('#0f766e')
+    await settings.getByLabel(/^Name in the header/).fill('Story Coffee members')
+    await settings.getByLabel('Accent colour (#rrggbb)', { exact: true }).fill('#0f766e')
+    await settings.getByLabel('Greeting', { exact: true }).fill('Members: ask us anything.')
+    // the live preview is the real widget: it follows the fields before saving, and is checked with the form
+    const preview = settings.getByTestId('widget-preview')
+    await preview.getByText('Members: ask us anything.').waitFor()
+    await preview.getByText('Story Coffee members', { exact: true }).waitFor()
+    await expectAccessible(dashboard, 'web chat settings with the widget preview')
     await settings.getByLabel('Only signed-in users may chat').check()
     await settings.getByRole('button', { name: 'Save web chat settings' }).click()
     await settings.getByText('Saved.', { exact: true }).waitFor()

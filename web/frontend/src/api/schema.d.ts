@@ -5818,6 +5818,12 @@ export interface components {
              * @example 2
              */
             waitingUnassigned: number;
+            /**
+             * Format: int64
+             * @description Waiting and assigned to a team you are in (0 for an API key)
+             * @example 1
+             */
+            waitingTeams: number;
         };
         Invitation: {
             id: string;
@@ -7546,7 +7552,7 @@ export interface components {
             /** @description The token of the emailed link */
             token: string;
         };
-        /** @description Web chat channels only: allowed origins, identity, hosted page */
+        /** @description Web chat channels only: allowed origins, identity, hosted page and widget branding */
         WebChannelSettings: {
             /**
              * @description Sites (scheme://host[:port]) whose pages may use the widget key; empty: any site
@@ -7568,16 +7574,28 @@ export interface components {
              * @example Can't reach us? In an emergency call 112.
              */
             offlineText?: string | null;
-            /** @description The hosted page's title; null: the bot's name */
+            /** @description The name in the hosted page's and the widget's header; null: the bot's name */
             title?: string | null;
             /**
-             * @description The hosted page's accent colour
+             * @description The hosted page's and the widget's accent colour
              * @example #0f766e
              */
             color?: string | null;
-            /** @description An https image: the hosted page's logo and app icon */
+            /** @description An https image: the hosted page's logo and app icon, the widget's avatar */
             logoUrl?: string | null;
             businessHours?: components["schemas"]["BusinessHours"] | null;
+            /**
+             * @description Where the widget's launcher sits
+             * @enum {string}
+             */
+            position: "right" | "left";
+            /** @description The widget's text before the first message; null: the widget's own ("Hi! Send us a message…" in its language) */
+            greeting?: string | null;
+            /**
+             * @description The language of the widget's own words; auto: the visitor's browser
+             * @enum {string}
+             */
+            language: "auto" | "en" | "zh-Hant";
             /** @description Whether an identity secret was generated (it is shown once, when generated) */
             identitySecretSet: boolean;
             /**
@@ -7597,6 +7615,9 @@ export interface components {
             color?: string | null;
             logoUrl?: string | null;
             businessHours?: components["schemas"]["BusinessHours"] | null;
+            position?: string | null;
+            greeting?: string | null;
+            language?: string | null;
         };
         WhatsAppTemplate: {
             id: string;

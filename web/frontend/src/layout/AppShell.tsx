@@ -9,6 +9,7 @@ import { useInboxAttention } from '../pages/inbox/attention'
 import { NavIcon, type IconName } from './NavIcon'
 import { VerifyEmailBanner } from '../pages/auth/VerifyEmailBanner'
 import { OperatorNav } from '../pages/operator/OperatorNav'
+import { useMyRole } from '../auth/useMyRole'
 import './shell.css'
 
 const NAV = [
@@ -21,7 +22,7 @@ const NAV = [
 ] as const
 const SETTINGS = [
   { to: '/settings/members', key: 'nav.members', icon: 'members' },
-  { to: '/settings/teams', key: 'nav.teams', icon: 'members' },
+  { to: '/settings/teams', key: 'nav.teams', icon: 'members', notForViewers: true }, // the API answers viewers 403
   { to: '/settings/api-keys', key: 'nav.apiKeys', icon: 'key' },
   { to: '/settings/sign-in', key: 'nav.signInMethods', icon: 'key' },
   { to: '/settings/notifications', key: 'nav.myNotifications', icon: 'bell' },
@@ -36,6 +37,7 @@ export function AppShell() {
   const [menuOpen, setMenuOpen] = useState(false)
   useTenantEvents() // one live stream per signed-in tab, whichever page is open
   const waiting = useInboxAttention() // conversations that need a person: nav count, tab title, alerts
+  const viewer = useMyRole() === 'viewer'
   const link = (item: { to: string; key: string; icon: IconName }) => (
     <li key={item.to}>
       <NavLink to={item.to} className="shell-nav__link" onClick={() => setMenuOpen(false)}>
@@ -60,7 +62,7 @@ export function AppShell() {
         <nav id="shell-nav" className="shell-nav" aria-label={t('nav.main')}>
           <ul>{NAV.map(link)}</ul>
           <p className="shell-nav__section">{t('nav.settings')}</p>
-          <ul>{SETTINGS.map(link)}</ul>
+          <ul>{SETTINGS.filter((item) => !(viewer && 'notForViewers' in item)).map(link)}</ul>
           <OperatorNav onNavigate={() => setMenuOpen(false)} />
         </nav>
         <AccountMenu />

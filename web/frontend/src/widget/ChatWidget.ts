@@ -1,5 +1,3 @@
-import tokens from '../styles/tokens.css?raw'
-import styles from './widget.css?raw'
 import { appendLinkedText, link } from './linkedText'
 import { ChatApi, type Opening, type Outgoing, type Reply } from './chatApi'
 import { ReplyStream, type StreamState } from './replyStream'
@@ -7,10 +5,11 @@ import type { WidgetStrings } from './strings'
 import { lineOfReply } from './replyLine'
 import { withDelta, type LiveHint } from './liveReply'
 import { randomId, Transcript, type ChatButton, type ChatLine } from './transcript'
+import { applyBranding, type WidgetBranding } from './branding'
+import { widgetMarkup } from './markup'
 
 /** How long the typing indicator may show without a reply or another hint (the bot's LLM call times out sooner). */
 const TYPING_TIMEOUT_MS = 60_000
-const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>'
 
 export interface WidgetOptions {
   api: ChatApi
@@ -18,8 +17,15 @@ export interface WidgetOptions {
   storage: Storage | null
   /** The hosted page (/c/KEY): the panel fills the page, always open, without the bubble. */
   fullPage?: boolean
-  /** The panel's heading instead of the generic "Chat" (the hosted page's title). */
+  /** The panel's heading instead of the generic "Chat" (the hosted page's title), unless the branding names one. */
   title?: string
+  /** The channel's branding (colour, name, avatar, side, greeting); its language is already in `strings`. */
+  branding?: WidgetBranding
+  /**
+   * The dashboard's live preview: open, showing these lines, inside its container rather than fixed to the page,
+   * without a stream, storage or focus.
+   */
+  preview?: ChatLine[]
 }
 
 /**
@@ -31,7 +37,7 @@ export interface WidgetOptions {
 export class ChatWidget {
   readonly shadow: ShadowRoot
   private readonly transcript: Transcript
-  private readonly stream: ReplyStream
+  private readonly stream: ReplyStream | null
   private readonly t: WidgetStrings
   private readonly el: Record<'root' | 'bubble' | 'panel' | 'state' | 'body' | 'empty' | 'log' | 'draft' | 'typing' | 'input' | 'alert', HTMLElement>
   private typingTimer: ReturnType<typeof setTimeout> | null = null
@@ -39,7 +45,7 @@ export class ChatWidget {
   private composing: { replyTo: string; draft: string } | null = null
   /** Messages whose reply arrived: a late "composing" for them is old news. */
   private readonly answered = new Set<string>()
-  private readonly online = () => this.stream.reconnectNow()
+  private readonly online = () => this.stream?.reconnectNow()
   private readonly otherTab = (event: StorageEvent) => {
     if (event.key === this.transcript.storageKey && this.transcript.adoptSaved()) {
       this.el.log.replaceChildren(...this.transcript.lines.map((line) => this.render(line)))
@@ -55,7 +61,7 @@ export class ChatWidget {
     this.t = options.strings
     this.transcript = new Transcript(options.storage, options.api.widgetKey)
     this.shadow = host.attachShadow({ mode: 'open' })
-    this.shadow.innerHTML = this.markup()
+    this.shadow.innerHTML = widgetMarkup(this.t)
     const find = (selector: string) => this.shadow.querySelector(selector) as HTMLElement
     this.el = {
       root: find('.root'), bubble: find('.bubble'), panel: find('.panel'), state: find('.state'), body: find('.body'),
@@ -64,10 +70,18 @@ export class ChatWidget {
     }
     this.transcript.lines.forEach((line) => this.el.log.append(this.render(line)))
     this.el.empty.hidden = this.transcript.lines.length > 0
-    if (options.title) {
-      this.shadow.getElementById('parley-chat-title')!.textContent = options.title
-    }
+    applyBranding(this.shadow, options.branding ?? {}, this.t, options.title)
     this.wire()
+    if (options.preview) {
+      this.el.root.classList.add('preview', 'open')
+      // a picture of the open chat, not a dialog of the page it is shown on
+      this.el.panel.removeAttribute('role')
+      this.el.panel.removeAttribute('aria-labelledby')
+      options.preview.forEach((line) => this.append(line))
+      this.el.empty.hidden = false // the greeting, as a visitor sees it first
+      this.stream = null
+      return
+    }
     if (options.fullPage) {
       this.el.root.classList.add('page')
       this.open()
@@ -105,7 +119,7 @@ export class ChatWidget {
   destroy(): void {
     window.removeEventListener('online', this.online)
     window.removeEventListener('storage', this.otherTab)
-    this.stream.stop()
+    this.stream?.stop()
     if (this.typingTimer) {
       clearTimeout(this.typingTimer)
     }
@@ -141,8 +155,10 @@ export class ChatWidget {
     const replyTo = typeof reply.payload.replyTo === 'string' ? reply.payload.replyTo : null
     if (replyTo) this.answered.add(replyTo)
     this.stopComposing()
-    if (reply.payload.handoff === true) { // the bot's flow handed the chat to a person; the bot may word it
-      this.personAnswers(typeof reply.payload.personAnswersText === 'string' ? reply.payload.personAnswersText : undefined)
+    if (reply.payload.handoff === true) { // the bot's flow handed the chat to a person: in the bot's words, or from when
+      const from = reply.payload.personAnswersFrom as Opening | undefined
+      this.personAnswers(typeof reply.payload.personAnswersText === 'string' ? reply.payload.personAnswersText : undefined,
+        typeof from?.day === 'string' && typeof from.time === 'string' ? from : undefined)
     }
     if (!this.isOpen && !this.shadow.querySelector('.dot')) {
       this.el.bubble.insertAdjacentHTML('beforeend', '<span class="dot"></span>')
@@ -362,32 +378,5 @@ export class ChatWidget {
         submit()
       }
     })
-  }
-
-  private markup(): string {
-    const t = this.t
-    const hostTokens = tokens.match(/:root\s*\{[^}]*\}/)?.[0].replace(':root', ':host') ?? ''
-    return `<style>${hostTokens}${styles}</style>
-      <div class="root">
-        <section class="panel" id="parley-chat" role="dialog" aria-labelledby="parley-chat-title">
-          <div class="head">
-            <h2 id="parley-chat-title">${t.title}</h2>
-            <span class="state" role="status"></span>
-            <button type="button" class="close" aria-label="${t.close}"><span aria-hidden="true">×</span></button>
-          </div>
-          <div class="body" tabindex="0">
-            <p class="empty">${t.empty}</p>
-            <div role="log" aria-label="${t.messages}" aria-live="polite"><ol class="log"></ol></div>
-            <p class="line bot draft" aria-hidden="true" hidden></p>
-            <div class="typing" role="status"></div>
-          </div>
-          <p class="alert" role="alert"></p>
-          <form class="compose">
-            <textarea rows="1" maxlength="4000" aria-label="${t.message}" placeholder="${t.placeholder}"></textarea>
-            <button type="submit" class="send">${t.send}</button>
-          </form>
-        </section>
-        <button type="button" class="bubble" aria-label="${t.open}" aria-expanded="false" aria-controls="parley-chat">${ICON}</button>
-      </div>`
   }
 }

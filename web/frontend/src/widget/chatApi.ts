@@ -1,3 +1,5 @@
+import type { WidgetBranding } from './branding'
+
 /** A reply as the stream sends it (worker WebChatWire.StreamMessage). */
 export interface Reply {
   id: string
@@ -92,6 +94,21 @@ export class ChatApi {
 
   private get base(): string {
     return `${this.origin}/chat/${encodeURIComponent(this.widgetKey)}`
+  }
+}
+
+/**
+ * The channel's widget branding (the worker's `GET /chat/{widgetKey}/config`, one request when the widget starts).
+ * The chat works without it: a failure or a wait over 3 s gives no branding (the widget's own look and the page's
+ * language).
+ */
+export async function loadBranding(origin: string, widgetKey: string): Promise<WidgetBranding> {
+  try {
+    // a slow answer must not keep the chat from showing: after 3 s it starts without the branding
+    const response = await fetch(`${origin}/chat/${encodeURIComponent(widgetKey)}/config`, { signal: AbortSignal.timeout(3000) })
+    return response.ok ? ((await response.json()) as WidgetBranding) : {}
+  } catch {
+    return {}
   }
 }
 

@@ -1,4 +1,5 @@
-import { ChatApi } from './chatApi'
+import { ChatApi, loadBranding } from './chatApi'
+import { brandedLanguage } from './branding'
 import { identityOf } from './identity'
 import { ChatWidget } from './ChatWidget'
 import { widgetLanguage, widgetStrings } from './strings'
@@ -17,7 +18,9 @@ function mount(): void {
   }
   const host = document.createElement('div')
   host.dataset.parleyWidgetHost = widgetKey
-  const start = () => {
+  const origin = new URL(script.src, location.href).origin
+  const branding = loadBranding(origin, widgetKey) // while the page loads
+  const start = async () => {
     document.body.append(host)
     let storage: Storage | null = null
     try {
@@ -25,20 +28,23 @@ function mount(): void {
     } catch {
       storage = null // blocked third-party storage: the chat works, without surviving a reload
     }
-    const language = document.documentElement.lang || navigator.language
+    const brand = await branding
+    const language = brandedLanguage(brand, document.documentElement.lang || navigator.language)
     const fullPage = script.dataset.parleyMode === 'page'
-    const api = new ChatApi(new URL(script.src, location.href).origin, widgetKey, widgetLanguage(language))
+    const api = new ChatApi(origin, widgetKey, widgetLanguage(language))
     api.identity = identityOf(script.dataset, fullPage ? new URLSearchParams(location.search) : null)
-    new ChatWidget(host, { api, strings: widgetStrings(language), storage, fullPage, title: script.dataset.parleyTitle })
+    new ChatWidget(host, {
+      api, strings: widgetStrings(language), storage, fullPage, title: script.dataset.parleyTitle, branding: brand,
+    })
     if (fullPage && 'serviceWorker' in navigator) {
       const scope = `/c/${encodeURIComponent(widgetKey)}`
       navigator.serviceWorker.register(`${scope}/sw.js`, { scope }).catch(() => undefined)
     }
   }
   if (document.body) {
-    start()
+    void start()
   } else {
-    document.addEventListener('DOMContentLoaded', start, { once: true })
+    document.addEventListener('DOMContentLoaded', () => void start(), { once: true })
   }
 }
 

@@ -4,18 +4,19 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { ApiProblem, unwrap } from '../../api/problem'
 import type { components } from '../../api/schema'
-import { Button, Checkbox, CopyField, Notice, ProblemAlert, TextAreaField, TextField } from '../../ui'
+import { Button, Checkbox, CopyField, Notice, ProblemAlert, SelectField, TextAreaField, TextField } from '../../ui'
 import { usePermissions } from '../../auth/useMyRole'
 import { BusinessHoursFields } from './BusinessHoursFields'
 import { hoursForm, hoursOf } from './businessHours'
+import { WidgetPreview } from './WidgetPreview'
 
 type Channel = components['schemas']['Channel']
 type Settings = components['schemas']['WebChannelSettings']
 
 /**
  * A web chat channel's settings (docs/web-chat.md): the hosted page's address, allowed sites, signed-in users
- * (the identity secret, shown once when generated), the longest message, the offline text, the page's branding and
- * the business hours the widget's hand-off text tells.
+ * (the identity secret, shown once when generated), the longest message, the offline text, the widget's and the
+ * page's branding with a live preview of the widget, and the business hours the widget's hand-off text tells.
  */
 export function WebChannelSettings({ channel, onChanged }: { channel: Channel; onChanged: () => void }) {
   const { t } = useTranslation('channels')
@@ -43,6 +44,9 @@ function SettingsForm({ channel, web, onChanged }: { channel: Channel; web: Sett
   const [title, setTitle] = useState(web.title ?? '')
   const [color, setColor] = useState(web.color ?? '')
   const [logoUrl, setLogoUrl] = useState(web.logoUrl ?? '')
+  const [position, setPosition] = useState(web.position)
+  const [greeting, setGreeting] = useState(web.greeting ?? '')
+  const [language, setLanguage] = useState(web.language)
   const [hours, setHours] = useState(() => hoursForm(web.businessHours))
   const path = { botId: channel.botId, channelId: channel.id ?? '' }
   const save = useMutation({
@@ -58,6 +62,9 @@ function SettingsForm({ channel, web, onChanged }: { channel: Channel; web: Sett
           color: color.trim() || null,
           logoUrl: logoUrl.trim() || null,
           businessHours: hoursOf(hours),
+          position,
+          greeting: greeting.trim() || null,
+          language,
         },
       },
     })),
@@ -104,12 +111,31 @@ function SettingsForm({ channel, web, onChanged }: { channel: Channel; web: Sett
                  error={errors['web.maxMessageLength']} onChange={(e) => setMaxLength(e.target.value)} />
       <TextAreaField label={t('webSettings.offlineText')} hint={t('webSettings.offlineTextHint')} rows={3} maxLength={2000}
                      value={offlineText} error={errors['web.offlineText']} onChange={(e) => setOfflineText(e.target.value)} />
-      <TextField label={t('webSettings.pageTitle')} maxLength={100} value={title} error={errors['web.title']}
-                 onChange={(e) => setTitle(e.target.value)} />
-      <TextField label={t('webSettings.color')} placeholder="#0f766e" value={color} error={errors['web.color']}
-                 onChange={(e) => setColor(e.target.value)} />
-      <TextField label={t('webSettings.logoUrl')} placeholder="https://" value={logoUrl} error={errors['web.logoUrl']}
-                 onChange={(e) => setLogoUrl(e.target.value)} />
+      <fieldset className="p-stack">
+        <legend className="p-field__label">{t('webSettings.branding')}</legend>
+        <span className="p-field__hint">{t('webSettings.brandingHint')}</span>
+        <TextField label={t('webSettings.pageTitle')} maxLength={100} value={title} error={errors['web.title']}
+                   onChange={(e) => setTitle(e.target.value)} />
+        <TextField label={t('webSettings.color')} placeholder="#0f766e" value={color} error={errors['web.color']}
+                   onChange={(e) => setColor(e.target.value)} />
+        <TextField label={t('webSettings.logoUrl')} placeholder="https://" value={logoUrl} error={errors['web.logoUrl']}
+                   onChange={(e) => setLogoUrl(e.target.value)} />
+        <SelectField label={t('webSettings.position')} value={position} error={errors['web.position']}
+                     onChange={(e) => setPosition(e.target.value as Settings['position'])}>
+          <option value="right">{t('webSettings.positions.right')}</option>
+          <option value="left">{t('webSettings.positions.left')}</option>
+        </SelectField>
+        <TextAreaField label={t('webSettings.greeting')} hint={t('webSettings.greetingHint')} rows={2} maxLength={300}
+                       value={greeting} error={errors['web.greeting']} onChange={(e) => setGreeting(e.target.value)} />
+        <SelectField label={t('webSettings.language')} value={language} error={errors['web.language']}
+                     onChange={(e) => setLanguage(e.target.value as Settings['language'])}>
+          <option value="auto">{t('webSettings.languages.auto')}</option>
+          <option value="en">English</option>
+          <option value="zh-Hant">繁體中文</option>
+        </SelectField>
+        <WidgetPreview branding={{ title: title.trim() || null, color: color.trim() || null, logoUrl: logoUrl.trim() || null,
+          position, greeting: greeting.trim() || null, language }} />
+      </fieldset>
       <BusinessHoursFields form={hours} onChange={setHours} errors={errors} />
       {save.error && <ProblemAlert error={save.error} />}
       {save.isSuccess && <Notice tone="success">{t('webSettings.saved')}</Notice>}

@@ -28,7 +28,8 @@ export function ConversationFilters() {
     set({ q: query.trim() })
   }
   const count = (v: typeof VIEWS[number]) => v === 'needs' ? counts.data?.waiting
-    : v === 'mine' ? counts.data?.waitingMine : v === 'unassigned' ? counts.data?.waitingUnassigned : undefined
+    : v === 'mine' ? counts.data?.waitingMine : v === 'teams' ? counts.data?.waitingTeams
+      : v === 'unassigned' ? counts.data?.waitingUnassigned : undefined
   return (
     <>
       <nav className="inbox-views" aria-label={t('views.label')}>

@@ -42,7 +42,10 @@ export function StatusBar({ conversation: c, canAct }: { conversation: Conversat
               ))}
               {c.assigneeId && !assignable.some((m) => m.userId === c.assigneeId) && <option value={c.assigneeId}>{t('assign.someone')}</option>}
             </SelectField>
-            {me && c.assigneeId !== me && <Button size="sm" onClick={assignToMe}>{t('assign.toMe')}</Button>}
+            {me && c.assigneeId !== me && (team && !team.memberIds.includes(me)
+              // the API refuses an assignee outside the conversation's team (400): say why instead of offering it
+              ? <span className="p-muted">{t('assign.notInTeam', { team: team.name })}</span>
+              : <Button size="sm" onClick={assignToMe}>{t('assign.toMe')}</Button>)}
             <Button size="sm" variant={resolved ? 'secondary' : 'primary'} busy={update.isPending}
                     onClick={() => update.mutate({ status: resolved ? 'open' : 'resolved' })}>
               {t(resolved ? 'statusActions.reopen' : 'statusActions.resolve')}

@@ -12,8 +12,8 @@ const LIST = /^\/api\/v1\/conversations(\?|$)/
 const listRequests = (requests: Recorded[]) => requests.filter((r) => r.method === 'GET' && LIST.test(r.path)).map((r) => decodeURIComponent(r.path))
 const member = (userId: string, displayName: string, role = 'agent') => ({ tenantId: 't1', userId, role, email: `${userId}@example.com`, displayName, createdAt: '2026-11-20T10:00:00Z' })
 const members = route('GET', /^\/api\/v1\/members/, 200, list(member('u1', 'Ann'), member('u2', 'Ben'), member('u3', 'Vic', 'viewer')))
-const counts = (waiting: number, waitingMine = 0, waitingUnassigned = 0) =>
-  route('GET', '/api/v1/conversations/counts', 200, { waiting, waitingMine, waitingUnassigned })
+const counts = (waiting: number, waitingMine = 0, waitingUnassigned = 0, waitingTeams = 0) =>
+  route('GET', '/api/v1/conversations/counts', 200, { waiting, waitingMine, waitingUnassigned, waitingTeams })
 const thread = (c: object, ...more: Parameters<typeof fakeApi>) => [
   ...workspace(), members,
   route('GET', '/api/v1/conversations/c1', 200, c),
@@ -46,6 +46,35 @@ describe('the team inbox', () => {
     await waitFor(() => expect(listRequests(api.requests).at(-1)).toBe('/api/v1/conversations?q=營業時間'))
     await userEvent.type(screen.getByRole('textbox', { name: 'Tier' }), 'premium{Enter}')
     await waitFor(() => expect(listRequests(api.requests).at(-1)).toBe('/api/v1/conversations?q=營業時間&tier=premium'))
+  })
+
+  it('counts the waiting conversations of my teams next to the "My teams" view, like the others', async () => {
+    sessionStore.write(tokens())
+    fakeApi(...workspace(), counts(5, 1, 2, 4), route('GET', LIST, 200, list()))
+    renderApp('/inbox')
+
+    const views = await screen.findByRole('navigation', { name: 'Views' })
+    await waitFor(() => expect(within(views).getByRole('button', { name: /My teams/ })).toHaveTextContent('My teams4'))
+    expect(within(views).getByRole('button', { name: /Mine/ })).toHaveTextContent('Mine1')
+  })
+
+  it('shows viewers no Teams link (its page is for agents and up), and agents one', async () => {
+    sessionStore.write(tokens())
+    fakeApi(...workspace('viewer'), counts(0), route('GET', LIST, 200, list()))
+    renderApp('/inbox')
+
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' })
+    await waitFor(() => expect(within(nav).queryByRole('link', { name: 'Teams' })).not.toBeInTheDocument())
+    expect(within(nav).getByRole('link', { name: 'Members' })).toBeInTheDocument()
+  })
+
+  it('shows agents the Teams link', async () => {
+    sessionStore.write(tokens())
+    fakeApi(...workspace('agent'), counts(0), route('GET', LIST, 200, list()))
+    renderApp('/inbox')
+
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' })
+    expect(await within(nav).findByRole('link', { name: 'Teams' })).toBeInTheDocument()
   })
 
   it('puts the count of conversations that need a person in the nav and the tab title', async () => {

@@ -34,4 +34,34 @@ describe('the team picker of a conversation', () => {
     await waitFor(() => expect(within(screen.getByRole('combobox', { name: 'Assigned to' })).queryByRole('option', { name: 'Me' })).not.toBeInTheDocument())
     expect(within(screen.getByRole('combobox', { name: 'Assigned to' })).getByRole('option', { name: 'Ben' })).toBeInTheDocument()
   })
+
+  it('says why instead of offering "Assign to me" on a team’s conversation the user is not in', async () => {
+    sessionStore.write(tokens())
+    const billing = conversation({ assigneeId: null, teamId: 'tb' })
+    fakeApi(...workspace(),
+      route('GET', /^\/api\/v1\/members/, 200, list(member('u1', 'Ann'), member('u2', 'Ben'))),
+      route('GET', /^\/api\/v1\/teams/, 200, list(team('tb', 'Billing', ['u2']))),
+      route('GET', /^\/api\/v1\/conversations\/c1\/messages/, 200, list(message('m1', 'My invoice is wrong'))),
+      route('GET', '/api/v1/conversations/c1', 200, billing),
+      route('GET', /^\/api\/v1\/conversations(\?|$)/, 200, list(billing)))
+    renderApp('/inbox/c1')
+
+    expect(await screen.findByText('Only members of Billing can take it')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Assign to me' })).not.toBeInTheDocument()
+  })
+
+  it('offers "Assign to me" on a team’s conversation the user is in', async () => {
+    sessionStore.write(tokens())
+    const billing = conversation({ assigneeId: null, teamId: 'tb' })
+    fakeApi(...workspace(),
+      route('GET', /^\/api\/v1\/members/, 200, list(member('u1', 'Ann'), member('u2', 'Ben'))),
+      route('GET', /^\/api\/v1\/teams/, 200, list(team('tb', 'Billing', ['u1', 'u2']))),
+      route('GET', /^\/api\/v1\/conversations\/c1\/messages/, 200, list(message('m1', 'My invoice is wrong'))),
+      route('GET', '/api/v1/conversations/c1', 200, billing),
+      route('GET', /^\/api\/v1\/conversations(\?|$)/, 200, list(billing)))
+    renderApp('/inbox/c1')
+
+    expect(await screen.findByRole('button', { name: 'Assign to me' })).toBeInTheDocument()
+    expect(screen.queryByText(/Only members of/)).not.toBeInTheDocument()
+  })
 })

@@ -55,6 +55,7 @@ export default catalog({
     team: 'Team',
     noTeam: 'No team',
     assignedTo: 'Assigned to {{name}}',
+    notInTeam: 'Only members of {{team}} can take it',
   },
   note: {
     mode: 'Reply or private note',
@@ -230,6 +231,7 @@ export default catalog({
     team: '團隊',
     noTeam: '無團隊',
     assignedTo: '由 {{name}} 負責',
+    notInTeam: '只有「{{team}}」的成員可以接手',
   },
   note: {
     mode: '回覆或內部備註',

@@ -120,7 +120,7 @@ final class ChannelService {
                 : ChannelCredentials.validate(type, merged(kept, type, request.credentials()), kept);
         String sealed = credentials == null ? null : vault.seal(tenant.value(), seen.id(), credentials);
         String webSettings = patch.has("web") ? web.patched(seen, request.web() == null
-                ? new WebSettingsWire.Patch(null, null, null, null, null, null, null, null) : request.web(), patch) : null;
+                ? WebSettingsWire.Patch.NONE : request.web(), patch) : null;
         return DuplicateAccount.refused(type, () -> scope.write(tenant, () -> {
             ChannelRow current = find(tenant, botId, channelId);
             List<String> fields = new ArrayList<>();

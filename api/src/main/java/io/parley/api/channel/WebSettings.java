@@ -52,7 +52,10 @@ final class WebSettings {
         WebChannelSettings settings = codec.of(row);
         return new WebSettingsWire.Settings(settings.allowedOrigins(), settings.identityRequired(),
                 settings.messageLimit(), settings.offlineText(), settings.title(), settings.color(),
-                settings.logoUrl(), wire(settings.businessHours()), hints.containsKey(ChannelCredentials.IDENTITY_SECRET),
+                settings.logoUrl(), wire(settings.businessHours()),
+                settings.position() == null ? "right" : settings.position(), settings.greeting(),
+                settings.language() == null ? "auto" : settings.language(),
+                hints.containsKey(ChannelCredentials.IDENTITY_SECRET),
                 publicUrl + "/c/" + row.widgetKey());
     }
 
@@ -76,7 +79,10 @@ final class WebSettings {
                 pick(patch, "title", sent.title(), current.title(), WebSettings::blankToNull),
                 pick(patch, "color", sent.color(), current.color(), color -> color.toLowerCase(java.util.Locale.ROOT)),
                 pick(patch, "logoUrl", sent.logoUrl(), current.logoUrl(), WebSettings::blankToNull),
-                patch.has("web.businessHours") ? checked(sent.businessHours()) : current.businessHours()));
+                patch.has("web.businessHours") ? checked(sent.businessHours()) : current.businessHours(),
+                pick(patch, "position", sent.position(), current.position(), Function.identity()),
+                pick(patch, "greeting", sent.greeting(), current.greeting(), WebSettings::blankToNull),
+                pick(patch, "language", sent.language(), current.language(), Function.identity())));
     }
 
     /** Sent business hours, checked (400 on a bad zone, day or time); null removes them. */

@@ -22,7 +22,7 @@ final class WebSettingsWire {
     }
 
     @Serdeable
-    @Schema(name = "WebChannelSettings", description = "Web chat channels only: allowed origins, identity, hosted page")
+    @Schema(name = "WebChannelSettings", description = "Web chat channels only: allowed origins, identity, hosted page and widget branding")
     record Settings(
             @Schema(requiredMode = REQUIRED, description = "Sites (scheme://host[:port]) whose pages may use the "
                     + "widget key; empty: any site", example = "[\"https://shop.example\"]") List<String> allowedOrigins,
@@ -32,10 +32,19 @@ final class WebSettingsWire {
                     example = "4000") int maxMessageLength,
             @Nullable @Schema(description = "Shown by the hosted chat page while Parley is unreachable",
                     example = "Can't reach us? In an emergency call 112.") String offlineText,
-            @Nullable @Schema(description = "The hosted page's title; null: the bot's name") String title,
-            @Nullable @Schema(description = "The hosted page's accent colour", example = "#0f766e") String color,
-            @Nullable @Schema(description = "An https image: the hosted page's logo and app icon") String logoUrl,
+            @Nullable @Schema(description = "The name in the hosted page's and the widget's header; null: the bot's "
+                    + "name") String title,
+            @Nullable @Schema(description = "The hosted page's and the widget's accent colour", example = "#0f766e")
+            String color,
+            @Nullable @Schema(description = "An https image: the hosted page's logo and app icon, the widget's "
+                    + "avatar") String logoUrl,
             @Nullable Hours businessHours,
+            @Schema(requiredMode = REQUIRED, description = "Where the widget's launcher sits",
+                    allowableValues = {"right", "left"}) String position,
+            @Nullable @Schema(description = "The widget's text before the first message; null: the widget's own "
+                    + "(\"Hi! Send us a message…\" in its language)") String greeting,
+            @Schema(requiredMode = REQUIRED, description = "The language of the widget's own words; auto: the "
+                    + "visitor's browser", allowableValues = {"auto", "en", "zh-Hant"}) String language,
             @Schema(requiredMode = REQUIRED, description = "Whether an identity secret was generated (it is shown "
                     + "once, when generated)") boolean identitySecretSet,
             @Schema(requiredMode = REQUIRED, description = "The full-page chat (installable as an app)",
@@ -54,7 +63,14 @@ final class WebSettingsWire {
             @Nullable @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a colour like #0f766e") String color,
             @Nullable @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https URL")
             String logoUrl,
-            @Nullable @Valid Hours businessHours) {
+            @Nullable @Valid Hours businessHours,
+            @Nullable @Pattern(regexp = "right|left", message = "must be one of right, left") String position,
+            @Nullable @Size(max = 300) String greeting,
+            @Nullable @Pattern(regexp = "auto|en|zh-Hant", message = "must be one of auto, en, zh-Hant")
+            String language) {
+
+        /** {@code web: null}, which {@link WebSettings#patched} refuses by name. */
+        static final Patch NONE = new Patch(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Serdeable

@@ -123,7 +123,8 @@ final class ConversationUpdates {
         return scope.read(tenant, () -> new ConversationWire.CountsResponse(
                 conversations.countWaiting(tenant.value()),
                 caller.user() == null ? 0 : conversations.countWaitingFor(tenant.value(), caller.user().value()),
-                conversations.countWaitingUnassigned(tenant.value())));
+                conversations.countWaitingUnassigned(tenant.value()),
+                caller.user() == null ? 0 : conversations.countWaitingForTeamsOf(tenant.value(), caller.user().value())));
     }
 
     /** Audit details of an assignment: {@code field} and {@code previousField} (capitalized), each an id or null. */

@@ -198,7 +198,9 @@ final class ConversationWire {
             @Schema(requiredMode = REQUIRED, description = "Waiting and assigned to you (0 for an API key)",
                     example = "1") long waitingMine,
             @Schema(requiredMode = REQUIRED, description = "Waiting and assigned to nobody", example = "2")
-            long waitingUnassigned) {
+            long waitingUnassigned,
+            @Schema(requiredMode = REQUIRED, description = "Waiting and assigned to a team you are in (0 for an API "
+                    + "key)", example = "1") long waitingTeams) {
     }
 
     @Serdeable

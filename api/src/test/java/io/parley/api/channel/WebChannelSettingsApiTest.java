@@ -123,6 +123,57 @@ class WebChannelSettingsApiTest extends ApiTest {
     }
 
     @Test
+    void widgetBrandingIsStoredMergedAndDefaultsWhenCleared() {
+        Workspace shop = Workspace.create(api(), "Web Brand Co");
+        String id = shop.connected("web", Map.of());
+
+        Reply fresh = api().get(shop.channel(id), shop.owner().accessToken());
+        Reply set = patch(shop, id, Map.of("position", "left", "greeting", "  Questions about your order?  ",
+                "language", "zh-Hant", "title", "Lumi Shop"));
+        Reply merged = patch(shop, id, Map.of("color", "#0f766e"));
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("position", null);
+        clear.put("greeting", " ");
+        clear.put("language", null);
+        Reply cleared = patch(shop, id, clear);
+
+        assertThat(fresh.at("web.position")).isEqualTo("right");
+        assertThat(fresh.at("web.language")).isEqualTo("auto");
+        assertThat(fresh.at("web.greeting")).isNull();
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        assertThat(merged.at("web.position")).isEqualTo("left");
+        assertThat(merged.at("web.greeting")).isEqualTo("Questions about your order?");
+        assertThat(merged.at("web.language")).isEqualTo("zh-Hant");
+        assertThat(merged.at("web.title")).isEqualTo("Lumi Shop");
+        assertThat(cleared.at("web.position")).isEqualTo("right");
+        assertThat(cleared.at("web.greeting")).isNull();
+        assertThat(cleared.at("web.language")).isEqualTo("auto");
+        assertThat(cleared.at("web.color")).isEqualTo("#0f766e");
+    }
+
+    @Test
+    void badWidgetBrandingIsRefusedByNameInTraditionalChinese() {
+        Workspace shop = Workspace.create(api(), "Web Bad Brand Co");
+        String id = shop.connected("web", Map.of());
+
+        Reply position = zhPatch(shop, id, Map.of("position", "top"));
+        Reply language = zhPatch(shop, id, Map.of("language", "zh-Hans"));
+        Reply greeting = zhPatch(shop, id, Map.of("greeting", "x".repeat(301)));
+        Reply avatar = zhPatch(shop, id, Map.of("logoUrl", "http://shop.example/lumi.png"));
+        Reply unknown = zhPatch(shop, id, Map.of("avatarUrl", "https://shop.example/lumi.png"));
+
+        for (Reply reply : List.of(position, language, greeting, avatar, unknown)) {
+            assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+            assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(position.string("detail")).contains("position").contains("必須是下列之一");
+        assertThat(language.string("detail")).contains("language").contains("必須是下列之一");
+        assertThat(greeting.string("detail")).contains("greeting").contains("長度必須介於");
+        assertThat(avatar.string("detail")).contains("logoUrl").contains("https 網址");
+        assertThat(api().get(shop.channel(id), shop.owner().accessToken()).at("web.position")).isEqualTo("right");
+    }
+
+    @Test
     void identityCanBeRequiredOnlyOnceASecretExistsWhichIsShownOnceAndSealed() {
         Workspace shop = Workspace.create(api(), "Web Identity Co");
         String id = shop.connected("web", Map.of());
@@ -184,6 +235,11 @@ class WebChannelSettingsApiTest extends ApiTest {
         assertThat(api().patch(other.channel(id), other.owner().accessToken(), Map.of("web", Map.of("title", "Mine")))
                 .status()).isEqualTo(404);
         assertThat(api().get(shop.channel(id), shop.owner().accessToken()).at("web.title")).isNull();
+    }
+
+    private Reply zhPatch(Workspace shop, String id, Map<String, Object> web) {
+        return api().send("PATCH", shop.channel(id), shop.owner().accessToken(), Map.of("web", web),
+                Map.of("Accept-Language", "zh-Hant"));
     }
 
     private Reply patch(Workspace shop, String id, Map<String, Object> web) {

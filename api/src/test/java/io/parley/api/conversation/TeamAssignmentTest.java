@@ -86,6 +86,29 @@ class TeamAssignmentTest extends InboxTest {
         assertFieldError(api().get("/api/v1/conversations?team=nope", owner.accessToken()), "team");
     }
 
+    @Test
+    void theMyTeamsCountIsTheWaitingConversationsOfTheCallersTeamsOnly() {
+        Session owner = api().signup("Team Count Co");
+        Session billingAgent = new Teams(api()).addMember(owner, "agent");
+        String billing = team(owner, "Billing", billingAgent.userId());
+        String sales = team(owner, "Sales");
+        Channel web = channel(owner.tenantId());
+        String waiting = conversation(web, "w", "W", "my invoice is wrong");
+        String open = conversation(web, "o", "O", "a question");
+        String elsewhere = conversation(web, "e", "E", "a quote please");
+        api().patch(path(waiting), owner.accessToken(), Map.of("teamId", billing, "status", "waiting"));
+        api().patch(path(open), owner.accessToken(), Map.of("teamId", billing));
+        api().patch(path(elsewhere), owner.accessToken(), Map.of("teamId", sales, "status", "waiting"));
+        Session stranger = api().signup("Team Count Other Co");
+
+        assertThat(api().get("/api/v1/conversations/counts", billingAgent.accessToken()).body())
+                .containsEntry("waiting", 2).containsEntry("waitingTeams", 1);
+        assertThat(api().get("/api/v1/conversations/counts", owner.accessToken()).body())
+                .as("the owner is in no team").containsEntry("waitingTeams", 0);
+        assertThat(api().get("/api/v1/conversations/counts", stranger.accessToken()).body())
+                .containsEntry("waiting", 0).containsEntry("waitingTeams", 0);
+    }
+
     private String team(Session owner, String name, String... memberIds) {
         Reply team = api().post("/api/v1/teams", owner.accessToken(), Map.of("name", name,
                 "memberIds", List.of(memberIds)));

@@ -15,20 +15,30 @@ import java.util.Optional;
  * @param requireIdentity  refuse anonymous chat: every request must carry an identity signed with the channel's secret
  * @param maxMessageLength the longest message a contact may send (1-4000 characters); null: 4000
  * @param offlineText      what the hosted page shows while Parley is unreachable (e.g. crisis resources); null: none
- * @param title            the hosted page's title; null: the bot's name
- * @param color            the hosted page's accent colour, {@code #rrggbb}; null: Parley's
- * @param logoUrl          an https image shown on the hosted page and as its app icon; null: Parley's
+ * @param title            the name in the hosted page's and the widget's header; null: the bot's name
+ * @param color            the hosted page's and the widget's accent colour, {@code #rrggbb}; null: Parley's
+ * @param logoUrl          an https image: the hosted page's logo and app icon, the widget's avatar; null: Parley's
  * @param businessHours    when people answer hand-offs (the widget says from when while closed); null: always
+ * @param position         where the widget's launcher sits, {@code right} or {@code left}; null: right
+ * @param greeting         the widget's text before the first message (not the bot's welcome message, which answers
+ *                         the first message); null: the widget's own, in its language
+ * @param language         the widget's own words: {@code auto} (the visitor's browser), {@code en} or
+ *                         {@code zh-Hant}; null: auto
  */
 @Serdeable
 public record WebChannelSettings(@Nullable List<String> allowedOrigins, @Nullable Boolean requireIdentity,
                                  @Nullable Integer maxMessageLength, @Nullable String offlineText,
                                  @Nullable String title, @Nullable String color, @Nullable String logoUrl,
-                                 @Nullable BusinessHours businessHours) {
+                                 @Nullable BusinessHours businessHours, @Nullable String position,
+                                 @Nullable String greeting, @Nullable String language) {
 
     public static final int MAX_MESSAGE_LENGTH = 4000;
     public static final WebChannelSettings DEFAULTS = new WebChannelSettings(List.of(), false, null, null, null, null,
-            null, null);
+            null, null, null, null, null);
+    /** The launcher's sides and the widget's languages ({@code auto}: the visitor's browser). */
+    public static final List<String> POSITIONS = List.of("right", "left");
+    public static final List<String> LANGUAGES = List.of("auto", "en", "zh-Hant");
+    public static final int MAX_GREETING_LENGTH = 300;
 
     public WebChannelSettings {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);

@@ -108,6 +108,12 @@ public interface ConversationRepository extends GenericRepository<ConversationRo
             + "AND assignee_id = :assigneeId")
     long countWaitingFor(UUID tenantId, UUID assigneeId);
 
+    /** How many conversations need a person and are assigned to a team {@code memberId} is in (the "My teams" view). */
+    @Query("SELECT count(*) FROM conversations WHERE tenant_id = :tenantId AND status = 'waiting' "
+            + "AND team_id IN (SELECT tm.team_id FROM team_members tm WHERE tm.tenant_id = :tenantId "
+            + "AND tm.user_id = :memberId)")
+    long countWaitingForTeamsOf(UUID tenantId, UUID memberId);
+
     /** How many conversations need a person and nobody is assigned. */
     @Query("SELECT count(*) FROM conversations WHERE tenant_id = :tenantId AND status = 'waiting' "
             + "AND assignee_id IS NULL")

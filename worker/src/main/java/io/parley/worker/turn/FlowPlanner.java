@@ -76,11 +76,13 @@ final class FlowPlanner {
     private final MemoryTurn memory;
     private final NumberedAnswers numbered;
     private final FlowFires fires;
+    private final HandoffWords handoffWords;
 
     FlowPlanner(ContactAttributes attributes, SetupLinks links, TenantScope scope, PostbackReferences postbacks,
                 TenantTimeZones zones, FlowStateRepository states, CapturePlanner captures, JsonMapper json,
                 CheckoutLinks checkoutLinks, AccessCodes accessCodes, MemoryTurn memory, NumberedAnswers numbered,
-                FlowFires fires) {
+                FlowFires fires, HandoffWords handoffWords) {
+        this.handoffWords = handoffWords;
         this.memory = memory;
         this.numbered = numbered;
         this.fires = fires;
@@ -137,12 +139,8 @@ final class FlowPlanner {
         Plan plan = planned(turn);
         List<OutboundMessage> messages = new ArrayList<>(plan.messages());
         messages.replaceAll(message -> message.withTexts(text -> withCheckoutLinks(turn, text)));
-        String handoffText = turn.bot().handoffText();
-        if (handoffText != null && !handoffText.isBlank()) {
-            // the web chat says a person will answer in the bot's words after a hand-off reply
-            messages.replaceAll(message -> Boolean.TRUE.equals(message.payload().get("handoff"))
-                    ? message.with("personAnswersText", handoffText) : message);
-        }
+        // the web chat says a person will answer (in the bot's words, or from when outside business hours)
+        messages.replaceAll(message -> handoffWords.of(turn, message));
         return new Plan(messages, plan.then(), withCheckoutLinks(turn, plan.instruction()), plan.attributeChanges(),
                 plan.flowWait(), plan.variableChanges(), plan.handoffSource());
     }

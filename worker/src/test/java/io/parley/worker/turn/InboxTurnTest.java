@@ -1,6 +1,7 @@
 package io.parley.worker.turn;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.parley.core.channel.BusinessHours;
 import io.parley.core.conversation.ConversationRow;
 import io.parley.core.conversation.MessageRow;
 import io.parley.core.conversation.NoteRepository;
@@ -12,13 +13,18 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The turn's side of the team inbox: hand-offs wait for a person, resolved conversations reopen, notes stay private. */
+/**
+ * The turn's side of the team inbox: hand-offs wait for a person (saying from when outside a web chat's business
+ * hours), resolved conversations reopen, notes stay private.
+ */
 @MicronautTest(transactional = false)
 class InboxTurnTest extends TurnTest {
 
@@ -61,6 +67,37 @@ class InboxTurnTest extends TurnTest {
         assertThat(messagesOf(world, handedOff.id())).filteredOn(m -> "Connecting you to our team.".equals(m.text()))
                 .singleElement().satisfies(m -> assertThat(m.payload())
                         .contains("\"personAnswersText\"", "Mei replies within the hour."));
+    }
+
+    @Test
+    void aFlowHandOffOnAWebChatOutsideBusinessHoursSaysFromWhenAPersonAnswers() {
+        World world = world(BotSpec.demo(), "web");
+        // open only tomorrow (in UTC), so it is closed now whatever the time of the run
+        String tomorrow = BusinessHours.DAYS.get(LocalDate.now(ZoneOffset.UTC).plusDays(1).getDayOfWeek().getValue() - 1);
+        scope.writeVoid(world.tenant(), () -> sql("UPDATE channels SET web_settings = CAST(? AS jsonb) WHERE id = ?",
+                "{\"businessHours\": {\"timeZone\": \"UTC\", \"days\": {\"" + tomorrow
+                        + "\": {\"open\": \"09:00\", \"close\": \"18:00\"}}}}", world.channel()));
+        flow(world, new Flow(Ids.next(), "human", true, 0, new Trigger.Regex("(?i)\\bhuman\\b"),
+                List.of(new Step.Handoff("A person will reply shortly."))));
+
+        ConversationRow handedOff = conversation(world, say(world, "U1", "I want a human"));
+
+        assertThat(messagesOf(world, handedOff.id())).filteredOn(m -> "A person will reply shortly.".equals(m.text()))
+                .singleElement().satisfies(m -> assertThat(m.payload()).contains("\"personAnswersFrom\"")
+                        .contains("\"" + tomorrow + "\"").contains("\"09:00\""));
+    }
+
+    @Test
+    void aFlowHandOffOnAWebChatWithoutBusinessHoursSaysNoOpening() {
+        World world = world(BotSpec.demo(), "web");
+        flow(world, new Flow(Ids.next(), "human", true, 0, new Trigger.Regex("(?i)\\bhuman\\b"),
+                List.of(new Step.Handoff("A person will reply shortly."))));
+
+        ConversationRow handedOff = conversation(world, say(world, "U1", "I want a human"));
+
+        assertThat(messagesOf(world, handedOff.id())).filteredOn(m -> "A person will reply shortly.".equals(m.text()))
+                .singleElement().satisfies(m -> assertThat(m.payload()).contains("\"handoff\"")
+                        .doesNotContain("personAnswersFrom"));
     }
 
     @Test

@@ -16,7 +16,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.core.ServerRoles;
-import io.parley.http.language.ProblemLanguage;
 import io.parley.worker.ingress.IngressChannels;
 import io.swagger.v3.oas.annotations.Hidden;
 
@@ -50,20 +49,22 @@ class HostedChatController {
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> page(@PathVariable String widgetKey, @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String language) {
-        return fresh(HostedChatPages.page(brand(widgetKey), ProblemLanguage.negotiate(language)), MediaType.TEXT_HTML_TYPE);
+        HostedChatPages.Branding brand = brand(widgetKey);
+        return fresh(HostedChatPages.page(brand, brand.languageFor(language)), MediaType.TEXT_HTML_TYPE);
     }
 
     @Get(value = "/offline", produces = MediaType.TEXT_HTML)
     HttpResponse<String> offline(@PathVariable String widgetKey,
                                  @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String language) {
-        return fresh(HostedChatPages.offline(brand(widgetKey), ProblemLanguage.negotiate(language)),
-                MediaType.TEXT_HTML_TYPE);
+        HostedChatPages.Branding brand = brand(widgetKey);
+        return fresh(HostedChatPages.offline(brand, brand.languageFor(language)), MediaType.TEXT_HTML_TYPE);
     }
 
     @Get(value = "/manifest.webmanifest", produces = "application/manifest+json")
     HttpResponse<String> manifest(@PathVariable String widgetKey,
                                   @Nullable @Header(HttpHeaders.ACCEPT_LANGUAGE) String language) {
-        return fresh(write(HostedChatPages.manifest(brand(widgetKey), ProblemLanguage.negotiate(language))), MANIFEST);
+        HostedChatPages.Branding brand = brand(widgetKey);
+        return fresh(write(HostedChatPages.manifest(brand, brand.languageFor(language))), MANIFEST);
     }
 
     @Get(value = "/icon.svg", produces = "image/svg+xml")

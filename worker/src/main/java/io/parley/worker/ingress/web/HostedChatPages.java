@@ -23,14 +23,20 @@ final class HostedChatPages {
     private HostedChatPages() {
     }
 
+    /** {@code language}: the channel's fixed language ({@code en}, {@code zh-Hant}), or null for the visitor's. */
     record Branding(String widgetKey, String title, String color, @Nullable String logoUrl,
-                    @Nullable String offlineText) {
+                    @Nullable String offlineText, @Nullable String language) {
 
         static Branding of(String widgetKey, IngressChannels.WebWidget widget) {
             WebChannelSettings settings = widget.settings();
             return new Branding(widgetKey, settings.title() != null ? settings.title() : widget.botName(),
                     settings.color() != null ? settings.color() : DEFAULT_COLOR, settings.logoUrl(),
-                    settings.offlineText());
+                    settings.offlineText(), "auto".equals(settings.language()) ? null : settings.language());
+        }
+
+        /** The channel's language when it fixes one (as the widget does), else the visitor's Accept-Language. */
+        ProblemLanguage languageFor(@Nullable String acceptLanguage) {
+            return ProblemLanguage.negotiate(language != null ? language : acceptLanguage);
         }
 
         String base() {
@@ -84,7 +90,7 @@ final class HostedChatPages {
                 : new String(Character.toChars(brand.title().strip().codePointAt(0))).toUpperCase(Locale.ROOT);
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 512 512\"><rect width=\"512\" height=\"512\" "
                 + "fill=\"" + brand.color() + "\"/><text x=\"256\" y=\"340\" font-size=\"260\" text-anchor=\"middle\" "
-                + "font-family=\"sans-serif\" fill=\"#ffffff\">" + html(letter) + "</text></svg>\n";
+                + "font-family=\"sans-serif\" fill=\"" + textOn(brand.color()) + "\">" + html(letter) + "</text></svg>\n";
     }
 
     /**
@@ -117,9 +123,34 @@ final class HostedChatPages {
                 + "<link rel=\"icon\" href=\"" + html(brand.icon()) + "\">\n"
                 + "<style>body{margin:0;font-family:system-ui,sans-serif;background:#f8fafc;color:#0f172a}"
                 + "header{display:flex;align-items:center;gap:12px;padding:12px 16px;background:" + color
-                + ";color:#fff}header h1{margin:0;font-size:1.125rem}header img{border-radius:6px}"
+                + ";color:" + textOn(color) + "}header h1{margin:0;font-size:1.125rem}header img{border-radius:6px}"
                 + "main{max-width:40rem;margin:0 auto;padding:24px 16px}.offline-text{white-space:pre-wrap;"
                 + "padding:12px;border-left:4px solid " + color + ";background:#fff}</style>\n</head>\n";
+    }
+
+    /**
+     * The text colour on an accent: white or dark ({@code #0f172a}), whichever has the higher WCAG 2 contrast with it
+     * (a yellow accent gets dark text), as the widget does (web/frontend/src/widget/branding.ts).
+     */
+    static String textOn(String color) {
+        double accent = luminance(color);
+        double onWhite = 1.05 / (accent + 0.05);
+        double onDark = (Math.max(accent, DARK_LUMINANCE) + 0.05) / (Math.min(accent, DARK_LUMINANCE) + 0.05);
+        return onWhite >= onDark ? "#ffffff" : DARK_TEXT;
+    }
+
+    private static final String DARK_TEXT = "#0f172a";
+    private static final double DARK_LUMINANCE = luminance(DARK_TEXT);
+
+    /** WCAG 2 relative luminance of a #rrggbb colour. */
+    private static double luminance(String color) {
+        double[] weights = {0.2126, 0.7152, 0.0722};
+        double sum = 0;
+        for (int i = 0; i < 3; i++) {
+            double value = Integer.parseInt(color.substring(1 + 2 * i, 3 + 2 * i), 16) / 255.0;
+            sum += weights[i] * (value <= 0.04045 ? value / 12.92 : Math.pow((value + 0.055) / 1.055, 2.4));
+        }
+        return sum;
     }
 
     /** HTML text and attribute escaping of the five significant characters (no escaping library is on the path). */

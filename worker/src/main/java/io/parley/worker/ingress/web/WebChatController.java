@@ -49,6 +49,15 @@ class WebChatController {
         this.clientAddress = clientAddress;
     }
 
+    /**
+     * The widget's branding and language (docs/web-chat.md "Widget branding"), fetched once when it starts. Never
+     * cached (like every /chat answer, NoStoreFilter), so a saved change shows on the next page view.
+     */
+    @Get("/{widgetKey}/config")
+    WebChatWire.Config config(@PathVariable String widgetKey, HttpRequest<?> request) {
+        return chat.config(widgetKey, clientAddress.of(request));
+    }
+
     /** 202 {eventId}: stored and queued; the reply arrives on the session's stream. */
     @Post("/{widgetKey}/messages")
     @Status(HttpStatus.ACCEPTED)

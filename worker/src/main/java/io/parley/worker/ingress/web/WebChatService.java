@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.sse.Event;
 import io.parley.core.ServerRoles;
+import io.parley.core.channel.WebChannelSettings;
 import io.parley.core.message.InboundEvent;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.TenantScope;
@@ -23,7 +24,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The web chat widget's two operations. A message is stored and its turn enqueued exactly like a webhook event
+ * The web chat widget's operations: its configuration, messages and the reply stream. A message is stored and its turn enqueued exactly like a webhook event
  * (providerEventId = the widget's client message id, externalUserId = the session id); replies come back on the
  * session's stream. Both are limited per client IP, messages also per session (Bucket4j state in PostgreSQL).
  */
@@ -63,6 +64,15 @@ final class WebChatService {
         this.identities = identities;
         this.perIp = RateLimiter.Limit.perMinute(perIp);
         this.perSession = RateLimiter.Limit.perMinute(perSession);
+    }
+
+    /** The channel's widget branding; limited per client IP like the stream (one request per page view). */
+    WebChatWire.Config config(String widgetKey, String clientIp) {
+        limit("chat-stream-ip:" + clientIp, perIp);
+        WebChannelSettings settings = channels.resolveWebWidget(widgetKey).settings();
+        return new WebChatWire.Config(settings.title(), settings.color(), settings.logoUrl(),
+                settings.position() == null ? "right" : settings.position(), settings.greeting(),
+                settings.language() == null ? "auto" : settings.language());
     }
 
     WebChatWire.Accepted send(String widgetKey, WebChatWire.MessageRequest request, String clientIp) {

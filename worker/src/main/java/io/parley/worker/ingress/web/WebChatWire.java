@@ -65,6 +65,17 @@ final class WebChatWire {
                     @Nullable Opening personAnswersFrom) {
     }
 
+    /**
+     * The widget's branding (docs/web-chat.md "Widget branding"): the header's name and avatar (null: the widget's
+     * own "Chat" and icon), the accent colour (null: Parley's), the launcher's side ({@code right}, {@code left}), the
+     * text shown before the first message (null: the widget's own) and the language of its words ({@code auto}: the
+     * visitor's browser, {@code en}, {@code zh-Hant}).
+     */
+    @Serdeable
+    record Config(@Nullable String title, @Nullable String color, @Nullable String logoUrl, String position,
+                  @Nullable String greeting, String language) {
+    }
+
     /** When people next answer: a weekday (mon…sun) and the local time it opens, e.g. mon 09:00. */
     @Serdeable
     record Opening(String day, String time) {

@@ -17,7 +17,7 @@ class HandoffHoursTest {
 
     private static final WebChannelSettings WEEKDAYS_IN_TAIPEI = new WebChannelSettings(List.of(), false, null, null,
             null, null, null, new BusinessHours("Asia/Taipei", Map.of("mon", new BusinessHours.Hours("09:00", "18:00"),
-            "tue", new BusinessHours.Hours("09:00", "18:00"))));
+            "tue", new BusinessHours.Hours("09:00", "18:00"))), null, null, null);
 
     private static HandoffHours at(String instant) {
         return new HandoffHours(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));

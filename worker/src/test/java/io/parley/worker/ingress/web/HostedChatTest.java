@@ -49,6 +49,32 @@ class HostedChatTest extends WorkerTest {
     }
 
     @Test
+    void aChannelWithAFixedLanguageServesItsPageInThatLanguageWhateverTheBrowserSays() {
+        Channels.Created chinese = channels().web(WebIdentityTest.SECRET, "{\"language\": \"zh-Hant\"}");
+        Channels.Created auto = channels().web(WebIdentityTest.SECRET, "{\"language\": \"auto\"}");
+
+        assertThat(http().get("c/" + chinese.widgetKey(), Map.of("Accept-Language", "en-US")).text())
+                .contains("<html lang=\"zh-Hant\">");
+        assertThat(http().get("c/" + chinese.widgetKey() + "/offline", Map.of()).text()).contains("目前離線");
+        assertThat(http().get("c/" + auto.widgetKey(), Map.of("Accept-Language", "zh-TW")).text())
+                .contains("<html lang=\"zh-Hant\">");
+        assertThat(http().get("c/" + auto.widgetKey(), Map.of("Accept-Language", "en-US")).text())
+                .contains("<html lang=\"en\">");
+    }
+
+    @Test
+    void textOnTheAccentStaysReadable() {
+        Channels.Created yellow = channels().web(WebIdentityTest.SECRET, "{\"title\": \"Sunny\", \"color\": \"#facc15\"}");
+        Channels.Created teal = channels().web(WebIdentityTest.SECRET, BRANDED);
+
+        assertThat(http().get("c/" + yellow.widgetKey(), Map.of()).text()).contains("background:#facc15;color:#0f172a}");
+        assertThat(http().get("c/" + yellow.widgetKey() + "/icon.svg", Map.of()).text()).contains("fill=\"#0f172a\">S<");
+        assertThat(http().get("c/" + teal.widgetKey(), Map.of()).text()).contains("background:#0f766e;color:#ffffff}");
+        assertThat(HostedChatPages.textOn("#000000")).isEqualTo("#ffffff");
+        assertThat(HostedChatPages.textOn("#ffffff")).isEqualTo("#0f172a");
+    }
+
+    @Test
     void theManifestMakesItAnInstallableAppScopedToThePage() throws Exception {
         Channels.Created web = channels().web(WebIdentityTest.SECRET, BRANDED);
 

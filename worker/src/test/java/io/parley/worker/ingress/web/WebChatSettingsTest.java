@@ -85,6 +85,36 @@ class WebChatSettingsTest extends WorkerTest {
         assertThat(rows().events(web.id())).hasSize(1);
     }
 
+    @Test
+    void theWidgetsConfigGivesTheChannelsBrandingAndDefaultsWithoutIt() {
+        Channels.Created branded = channels().web(SECRET, "{\"title\": \"Lumi Shop\", \"color\": \"#0f766e\", "
+                + "\"logoUrl\": \"https://shop.example/lumi.png\", \"position\": \"left\", "
+                + "\"greeting\": \"Questions about your order?\", \"language\": \"zh-Hant\", "
+                + "\"allowedOrigins\": [\"https://shop.example\"]}");
+        Channels.Created plain = channels().web(SECRET, "{}");
+
+        Reply config = http().get("chat/" + branded.widgetKey() + "/config", Map.of("Origin", SHOP));
+        Reply defaults = http().get("chat/" + plain.widgetKey() + "/config", Map.of());
+        Reply elsewhere = http().get("chat/" + branded.widgetKey() + "/config", Map.of("Origin", "https://evil.example"));
+        Reply unknown = http().get("chat/pwk_nosuchwidget0000000000/config", Map.of());
+
+        assertThat(config.status()).as(config.text()).isEqualTo(200);
+        assertThat(config.header("Access-Control-Allow-Origin")).isEqualTo(SHOP);
+        assertThat(config.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(config.string("title")).isEqualTo("Lumi Shop");
+        assertThat(config.string("color")).isEqualTo("#0f766e");
+        assertThat(config.string("logoUrl")).isEqualTo("https://shop.example/lumi.png");
+        assertThat(config.string("position")).isEqualTo("left");
+        assertThat(config.string("greeting")).isEqualTo("Questions about your order?");
+        assertThat(config.string("language")).isEqualTo("zh-Hant");
+        assertThat(config.text()).doesNotContain("allowedOrigins").doesNotContain(SECRET);
+        assertThat(defaults.string("position")).isEqualTo("right");
+        assertThat(defaults.string("language")).isEqualTo("auto");
+        assertThat(defaults.text()).doesNotContain("\"title\":\"").doesNotContain("\"greeting\":\"");
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(unknown.status()).isEqualTo(404);
+    }
+
     private Reply preflight(Channels.Created web, String origin) {
         return http().send("OPTIONS", "chat/" + web.widgetKey() + "/messages", null, Map.of("Origin", origin,
                 "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type"));
