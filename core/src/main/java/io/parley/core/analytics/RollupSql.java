@@ -196,17 +196,20 @@ final class RollupSql {
      */
     static final String ACTIVE_HOURS = """
             INSERT INTO analytics_active_hours (tenant_id, kind, bot_id, channel_id, bucket, entities, new_entities)
-            SELECT :t, k.kind, s.bot_id, s.channel_id, h.bucket, count(DISTINCT (k.entity, h.contact_id)),
-                   count(DISTINCT h.contact_id) FILTER (WHERE k.kind = 'contact'
-                       AND %1$s = h.bucket)
-            FROM analytics_contact_hours h
-            LEFT JOIN contacts c ON c.tenant_id = h.tenant_id AND c.id = h.contact_id
-            %2$s
-            CROSS JOIN LATERAL (VALUES ('contact', CAST(:none AS uuid)), ('conversation', h.channel_id))
-                AS k(kind, entity)
-            WHERE h.tenant_id = :t AND h.bucket >= :first AND h.bucket < :until AND h.messages_in > 0
-              AND (CAST(:every AS boolean) OR h.bucket = ANY(CAST(:buckets AS timestamptz[])))
-            GROUP BY k.kind, s.bot_id, s.channel_id, h.bucket""".formatted(bucket("c.created_at"),
+            SELECT :t, e.kind, e.bot_id, e.channel_id, e.bucket, count(*),
+                   count(*) FILTER (WHERE e.kind = 'contact' AND e.new)
+            FROM (
+                SELECT DISTINCT k.kind, s.bot_id, s.channel_id, h.bucket, k.entity, h.contact_id,
+                       %1$s = h.bucket AS new
+                FROM analytics_contact_hours h
+                LEFT JOIN contacts c ON c.tenant_id = h.tenant_id AND c.id = h.contact_id
+                %2$s
+                CROSS JOIN LATERAL (VALUES ('contact', CAST(:none AS uuid)), ('conversation', h.channel_id))
+                    AS k(kind, entity)
+                WHERE h.tenant_id = :t AND h.bucket >= :first AND h.bucket < :until AND h.messages_in > 0
+                  AND (CAST(:every AS boolean) OR h.bucket = ANY(CAST(:buckets AS timestamptz[])))
+            ) e
+            GROUP BY e.kind, e.bot_id, e.channel_id, e.bucket""".formatted(bucket("c.created_at"),
             DistinctSql.SCOPES);
 
     /*
