@@ -74,7 +74,7 @@ class RollupStorageTest extends ApiTest {
     }
 
     @Test
-    void mergesTheHistogramsInSqlToTheSameNearestRankPercentilesAsJava() throws SQLException {
+    void mergedHistogramsGiveTheNearestRankPercentilesOfLatencyBins() throws SQLException {
         RollupRefreshTest.Setup setup = setup("Merged Percentiles Co"); // UTC
         Random random = new Random(11);
         List<UUID> scopes = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
