@@ -24,8 +24,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static io.parley.api.analytics.AnalyticsFiguresTest.at;
@@ -68,6 +71,105 @@ class RollupStorageTest extends ApiTest {
                 List.of("2026-05-10", List.of(LatencyBins.bin(300), LatencyBins.bin(1200)), List.of(2L, 1L)));
         assertThat(number(figure(setup, "/api/v1/analytics/latency?from=2026-05-10&to=2026-05-10")
                 .at("totals.replyP50"))).isBetween(297L, 303L);
+    }
+
+    @Test
+    void mergedHistogramsGiveTheNearestRankPercentilesOfLatencyBins() throws SQLException {
+        RollupRefreshTest.Setup setup = setup("Merged Percentiles Co"); // UTC
+        Random random = new Random(11);
+        List<UUID> scopes = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        Map<String, Map<String, Map<Integer, Long>>> days = new TreeMap<>(); // day → metric → histogram
+        Map<String, Map<String, Map<Integer, Long>>> hours = new TreeMap<>(); // hour → metric → histogram
+        try (Connection connection = RollupRefreshTest.superuser();
+             PreparedStatement daily = connection.prepareStatement("INSERT INTO analytics_latency_days "
+                     + "(tenant_id, day, metric, bot_id, channel_id, bins, counts) VALUES (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement hourly = connection.prepareStatement("INSERT INTO analytics_latency_hours "
+                     + "(tenant_id, bucket, metric, bot_id, channel_id, bins, counts) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (int d = 0; d < 10; d++) {
+                LocalDate day = LocalDate.parse("2026-05-01").plusDays(d);
+                for (String metric : List.of("reply_latency", "llm_latency")) {
+                    for (UUID scope : scopes) {
+                        // few bins and small counts, so that ranks often fall on a bin's last latency
+                        Map<Integer, Long> histogram = new HashMap<>();
+                        for (int i = random.nextInt(6); i >= 0; i--) {
+                            histogram.merge(random.nextInt(40) * 10 - 1, 1L + random.nextInt(random.nextBoolean() ? 3 : 500),
+                                    Long::sum);
+                        }
+                        Instant hour = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(3600L * random.nextInt(24));
+                        for (var rows : List.of(Map.entry(day.toString(), days), Map.entry(hour.toString(), hours))) {
+                            Map<Integer, Long> merged = rows.getValue()
+                                    .computeIfAbsent(rows.getKey(), k -> new HashMap<>())
+                                    .computeIfAbsent(metric, k -> new HashMap<>());
+                            histogram.forEach((bin, count) -> merged.merge(bin, count, Long::sum));
+                        }
+                        insert(daily, setup, java.sql.Date.valueOf(day), metric, scope, histogram, connection);
+                        insert(hourly, setup, java.sql.Timestamp.from(hour), metric, scope, histogram, connection);
+                    }
+                }
+            }
+        }
+
+        var byDay = figure(setup, "/api/v1/analytics/latency?from=2026-05-01&to=2026-05-10");
+        var byHour = figure(setup, "/api/v1/analytics/latency?from=2026-05-01&to=2026-05-10&groupBy=hour");
+        List<String> dayLabels = new ArrayList<>(days.keySet());
+        for (int i = 0; i < dayLabels.size(); i++) {
+            assertSamePercentiles(byDay, "rows." + i, days.get(dayLabels.get(i)));
+        }
+        assertSamePercentiles(byDay, "totals", total(days));
+        int hoursChecked = 0;
+        for (int i = 0; i < 240; i++) {
+            String bucket = byHour.at("rows." + i + ".bucket").toString();
+            Instant start = java.time.OffsetDateTime.parse(bucket).toInstant();
+            Map<String, Map<Integer, Long>> histograms = hours.get(start.toString());
+            if (histograms != null) {
+                assertSamePercentiles(byHour, "rows." + i, histograms);
+                hoursChecked++;
+            }
+        }
+        assertThat(hoursChecked).isEqualTo(hours.size());
+        assertSamePercentiles(byHour, "totals", total(hours));
+    }
+
+    private static Map<Integer, Long> merged(Map<Integer, Long> one, Map<Integer, Long> other) {
+        Map<Integer, Long> sum = new HashMap<>(one == null ? Map.of() : one);
+        other.forEach((bin, count) -> sum.merge(bin, count, Long::sum));
+        return sum;
+    }
+
+    private static Map<String, Map<Integer, Long>> total(Map<String, Map<String, Map<Integer, Long>>> periods) {
+        Map<String, Map<Integer, Long>> total = new HashMap<>();
+        periods.values().forEach(metrics -> metrics.forEach((metric, histogram) ->
+                total.put(metric, merged(total.get(metric), histogram))));
+        return total;
+    }
+
+    /** The row's count and percentiles are those {@link LatencyBins#percentile} gives for the merged histograms. */
+    private static void assertSamePercentiles(io.parley.api.testing.ApiClient.Reply reply, String row,
+                                              Map<String, Map<Integer, Long>> histograms) {
+        for (var metric : Map.of("reply", "reply_latency", "llm", "llm_latency").entrySet()) {
+            Map<Integer, Long> histogram = histograms.getOrDefault(metric.getValue(), Map.of());
+            Object count = reply.at(row + "." + (metric.getKey().equals("reply") ? "replies" : "llmCalls"));
+            assertThat(number(count)).as(row).isEqualTo(histogram.values().stream().mapToLong(Long::longValue).sum());
+            for (var q : Map.of("P50", 0.5, "P95", 0.95, "P99", 0.99).entrySet()) {
+                Object value = reply.at(row + "." + metric.getKey() + q.getKey());
+                assertThat(value == null ? null : number(value)).as(row + " " + metric.getKey() + q.getKey())
+                        .isEqualTo(LatencyBins.percentile(histogram, q.getValue()));
+            }
+        }
+    }
+
+    private static void insert(PreparedStatement statement, RollupRefreshTest.Setup setup, Object period,
+                               String metric, UUID scope, Map<Integer, Long> histogram, Connection connection)
+            throws SQLException {
+        List<Integer> bins = histogram.keySet().stream().sorted().toList();
+        statement.setObject(1, setup.tenant().value());
+        statement.setObject(2, period);
+        statement.setString(3, metric);
+        statement.setObject(4, scope);
+        statement.setObject(5, scope);
+        statement.setArray(6, connection.createArrayOf("integer", bins.toArray()));
+        statement.setArray(7, connection.createArrayOf("bigint", bins.stream().map(histogram::get).toArray()));
+        statement.executeUpdate();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.parley.core.analytics;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,29 +34,61 @@ final class ContactCosts {
     }
 
     /**
-     * The answer from the month bounds: each month's {@code depth} most expensive contacts, summed exactly in batches
-     * from the highest bound down, until the {@code limit}-th summed costs more than every contact not summed can
-     * (the next bound, and the threshold of those not read); deeper when the bounds read do not get there; null when
-     * {@link #MAX_DEPTH} is not enough.
+     * The answer from the month bounds, or null when {@link #MAX_DEPTH} contacts a month are not enough. Each round
+     * reads each month's {@code depth} most expensive contacts ({@link ContactMonths#candidates}) and sums exactly,
+     * in two statements, the candidates not summed yet that can still reach the top: first the {@code 8 × limit}
+     * with the highest bounds, then every one whose bound is at least the {@code limit}-th cost summed so far (one
+     * statement: a statement's fixed cost dominated the batches of {@code 4 × limit} it replaces; bench/README.md).
+     * It stops when the {@code limit}-th costs more than every contact not summed can (the next bound, and the
+     * threshold of those not read). When the {@code limit}-th summed does not beat the threshold, no sum can make
+     * the answer exact at this depth unless it raises that {@code limit}-th, so the next round reads 4× deeper
+     * first (lists are cheaper than sums) and keeps what was summed.
      */
     static List<Object[]> fromBounds(Connection connection, AnalyticsRange range, int limit) {
-        for (int depth = Math.max(8 * limit, 256); depth <= MAX_DEPTH; depth *= 4) {
+        return fromBounds(connection, range, limit, Math.max(8 * limit, 256));
+    }
+
+    /** {@link #fromBounds(Connection, AnalyticsRange, int)} starting at {@code depth} contacts a month. */
+    static List<Object[]> fromBounds(Connection connection, AnalyticsRange range, int limit, int firstDepth) {
+        Set<UUID> summed = new HashSet<>();
+        List<Object[]> top = new ArrayList<>();
+        for (int depth = firstDepth; depth <= MAX_DEPTH; depth *= 4) {
             ContactMonths.Candidates candidates = ContactMonths.candidates(connection, range, depth);
             List<Map.Entry<UUID, Long>> order = new ArrayList<>(candidates.bounds().entrySet());
+            order.removeIf(candidate -> summed.contains(candidate.getKey()));
             order.sort(Map.Entry.<UUID, Long>comparingByValue().reversed());
-            List<Object[]> top = new ArrayList<>();
-            int batch = Math.max(4 * limit, 64);
-            for (int i = 0; i < order.size(); i += batch) {
-                Set<UUID> contacts = order.subList(i, Math.min(order.size(), i + batch)).stream()
-                        .map(Map.Entry::getKey).collect(Collectors.toSet());
+            int next = 0; // the first candidate of order not summed
+            while (next < order.size()) {
+                int end = next;
+                if (top.size() < limit) {
+                    end = Math.min(order.size(), next + Math.max(8 * limit, 256));
+                } else {
+                    // a bound equal to the limit-th cost may still tie with it and rank first by id
+                    long floor = Jdbc.number(top.getLast()[2]);
+                    while (end < order.size() && order.get(end).getValue() >= floor) {
+                        end++;
+                    }
+                    if (end == next) {
+                        break;
+                    }
+                }
+                Set<UUID> contacts = order.subList(next, end).stream().map(Map.Entry::getKey)
+                        .collect(Collectors.toSet());
                 top = best(top, sums(connection, range, limit, contacts), limit);
-                long rest = Math.max(candidates.threshold(),
-                        i + batch < order.size() ? order.get(i + batch).getValue() : 0);
-                if (top.size() == limit && Jdbc.number(top.getLast()[2]) > rest) {
-                    return top;
+                summed.addAll(contacts);
+                next = end;
+                if (top.size() == limit && Jdbc.number(top.getLast()[2]) <= candidates.threshold()
+                        && !candidates.exhausted()) {
+                    break; // the threshold must come down first: read deeper
                 }
             }
+            long rest = Math.max(candidates.threshold(), next < order.size() ? order.get(next).getValue() : 0);
+            if (top.size() == limit && Jdbc.number(top.getLast()[2]) > rest) {
+                return top;
+            }
             if (candidates.exhausted()) {
+                // every contact with a month row was a candidate, and each one not summed costs less than the
+                // limit-th (the loop only stops early at a bound below it when the lists are exhausted)
                 return top;
             }
         }

@@ -29,23 +29,20 @@ public final class QualityFigures {
                     "llmCalls", "llmP50", "llmP95", "llmP99");
             List<Map<String, Object>> rows = new ArrayList<>();
             for (String label : range.labels()) {
-                rows.add(latencyRow(columns, label, histograms.histogram(label, "reply_latency"),
-                        histograms.histogram(label, "llm_latency")));
+                rows.add(latencyRow(columns, label, label, histograms));
             }
-            return new AnalyticsTable(columns, rows, latencyRow(columns, "total",
-                    histograms.histogram(null, "reply_latency"), histograms.histogram(null, "llm_latency")));
+            return new AnalyticsTable(columns, rows, latencyRow(columns, "total", null, histograms));
         });
     }
 
-    private static Map<String, Object> latencyRow(List<String> columns, String label, Map<Integer, Long> reply,
-                                                  Map<Integer, Long> llm) {
-        return AnalyticsTable.row(columns, label, count(reply), LatencyBins.percentile(reply, 0.5),
-                LatencyBins.percentile(reply, 0.95), LatencyBins.percentile(reply, 0.99), count(llm),
-                LatencyBins.percentile(llm, 0.5), LatencyBins.percentile(llm, 0.95), LatencyBins.percentile(llm, 0.99));
-    }
-
-    private static long count(Map<Integer, Long> histogram) {
-        return histogram.values().stream().mapToLong(Long::longValue).sum();
+    private static Map<String, Object> latencyRow(List<String> columns, String bucket, String label,
+                                                  Histograms histograms) {
+        List<Object> values = new ArrayList<>(List.of(bucket));
+        for (String metric : List.of("reply_latency", "llm_latency")) {
+            values.add(histograms.count(label, metric));
+            values.addAll(java.util.Arrays.asList(histograms.percentiles(label, metric, 0.5, 0.95, 0.99)));
+        }
+        return AnalyticsTable.row(columns, values.toArray());
     }
 
     /**

@@ -192,21 +192,27 @@ final class RollupSql {
 
     /**
      * The distinct entities active in each bucket (from its contact-hours, for the four scopes of {@link DistinctSql}):
-     * contacts and conversations with messages from the contact, and the contacts first seen in that bucket.
+     * contacts and conversations with messages from the contact, and the contacts first seen in that bucket. The
+     * entities are made distinct first, bucket first (the contact-hours' key order: one small sort per bucket), then
+     * counted: a {@code count(DISTINCT (entity, contact))} per group sorted records again inside each group
+     * (2.3–2.8 s against 1.6 s for a two-week slice of the 2 M-message benchmark, bench/README.md).
      */
     static final String ACTIVE_HOURS = """
             INSERT INTO analytics_active_hours (tenant_id, kind, bot_id, channel_id, bucket, entities, new_entities)
-            SELECT :t, k.kind, s.bot_id, s.channel_id, h.bucket, count(DISTINCT (k.entity, h.contact_id)),
-                   count(DISTINCT h.contact_id) FILTER (WHERE k.kind = 'contact'
-                       AND %1$s = h.bucket)
-            FROM analytics_contact_hours h
-            LEFT JOIN contacts c ON c.tenant_id = h.tenant_id AND c.id = h.contact_id
-            %2$s
-            CROSS JOIN LATERAL (VALUES ('contact', CAST(:none AS uuid)), ('conversation', h.channel_id))
-                AS k(kind, entity)
-            WHERE h.tenant_id = :t AND h.bucket >= :first AND h.bucket < :until AND h.messages_in > 0
-              AND (CAST(:every AS boolean) OR h.bucket = ANY(CAST(:buckets AS timestamptz[])))
-            GROUP BY k.kind, s.bot_id, s.channel_id, h.bucket""".formatted(bucket("c.created_at"),
+            SELECT :t, e.kind, e.bot_id, e.channel_id, e.bucket, count(*),
+                   count(*) FILTER (WHERE e.kind = 'contact' AND e.new)
+            FROM (
+                SELECT DISTINCT h.bucket, k.kind, s.bot_id, s.channel_id, k.entity, h.contact_id,
+                       %1$s = h.bucket AS new
+                FROM analytics_contact_hours h
+                LEFT JOIN contacts c ON c.tenant_id = h.tenant_id AND c.id = h.contact_id
+                %2$s
+                CROSS JOIN LATERAL (VALUES ('contact', CAST(:none AS uuid)), ('conversation', h.channel_id))
+                    AS k(kind, entity)
+                WHERE h.tenant_id = :t AND h.bucket >= :first AND h.bucket < :until AND h.messages_in > 0
+                  AND (CAST(:every AS boolean) OR h.bucket = ANY(CAST(:buckets AS timestamptz[])))
+            ) e
+            GROUP BY e.kind, e.bot_id, e.channel_id, e.bucket""".formatted(bucket("c.created_at"),
             DistinctSql.SCOPES);
 
     /*

@@ -88,6 +88,30 @@ class ContactCostsTest implements DatabaseTest {
     }
 
     @Test
+    void shallowListsReadDeeperKeepingWhatWasSummedAndTheAnswerStaysExact() {
+        List<UUID[]> filters = List.of(new UUID[]{null, null}, new UUID[]{history.bots().get(0), null});
+        for (UUID[] filter : filters) {
+            for (LocalDate from : List.of(TO.minusDays(89), TO.minusDays(40), TO.minusDays(6))) {
+                for (int limit : List.of(1, 5, 20)) {
+                    AnalyticsRange range = new AnalyticsRange(history.tenant().value(), TAIPEI, from, TO,
+                            AnalyticsRange.Unit.DAY, filter[0], filter[1]);
+                    for (int depth : List.of(1, 3, 8)) {
+                        List<Object[]> rows = traffic.read(range, connection -> ContactCosts.fromBounds(connection,
+                                range, limit, depth));
+
+                        assertThat(rows).isNotNull();
+                        assertThat(rows.stream().map(row -> List.of(row[0].toString(), Jdbc.number(row[2]))).toList())
+                                .as("%s from %s, limit %d, depth %d", java.util.Arrays.toString(filter), from, limit,
+                                        depth)
+                                .isEqualTo(expected(range, limit).stream()
+                                        .map(row -> List.of(row.get("contactId"), row.get("costMicros"))).toList());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void eachCandidatesBoundIsAtLeastItsCostInTheRangeSoTheBatchesSummedFromTheHighestBoundMissNone() {
         for (LocalDate from : List.of(TO.minusDays(89), TO.minusDays(40))) {
             AnalyticsRange range = new AnalyticsRange(history.tenant().value(), TAIPEI, from, TO,
