@@ -74,7 +74,7 @@ describe('Analytics page', () => {
     expect(within(screen.getByRole('region', { name: 'Reply time (ms)' })).getByText('p99')).toBeInTheDocument()
     const cohorts = within(screen.getByRole('region', { name: 'Retention' }))
     expect(cohorts.getByRole('rowheader', { name: '2026-03-01' })).toBeInTheDocument()
-    expect(cohorts.getByRole('cell', { name: '50%' })).toHaveStyle({ background: 'rgba(91, 91, 214, 0.48)' })
+    expect(cohorts.getByRole('cell', { name: '50%' })).toHaveStyle({ background: 'rgba(91, 91, 214, 0.43)' })
     expect(cohorts.getByRole('cell', { name: '–' })).toBeInTheDocument()
     expect(within(screen.getByRole('region', { name: 'Most expensive contacts' })).getByText('$0.90')).toBeInTheDocument()
     expect(container.querySelector('.recharts-bar')).not.toBeNull()
