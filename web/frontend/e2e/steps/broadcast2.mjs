@@ -1,6 +1,7 @@
 // The broadcasts' part of the browser story (issue 12): a Telegram channel (its API is a local fake the test runs),
 // three contacts on it and a segment of them, made through the API as an integration would; then the broadcast is
 // composed in the dashboard, sent, and its progress bar watched until it reaches 100 %.
+import { eventually } from './waits.mjs'
 
 /**
  * @param {{ page: import('playwright-core').Page, step: (name: string, run: () => Promise<void>) => Promise<void>,
@@ -40,12 +41,8 @@ export async function sendABroadcastAndWatchItComplete({ page, step, parley, bot
     await shot(page, 'broadcast-composer')
     await page.getByRole('button', { name: 'Send broadcast' }).click()
     const bar = page.getByRole('progressbar', { name: `Progress of ${name}` })
-    await bar.waitFor()
-    const deadline = Date.now() + 30_000
-    while ((await bar.getAttribute('value')) !== '100') {
-      if (Date.now() > deadline) throw new Error(`the progress bar is at ${await bar.getAttribute('value')} % after 30 s`)
-      await page.waitForTimeout(500)
-    }
+    await eventually('the progress bar reaches 100 %', async () => (await bar.getAttribute('value')) === '100',
+      { timeout: 60_000, interval: 500 })
     await page.getByText('3 sent, 0 delivered, 0 read, 0 failed, 0 opted out').waitFor()
     await shot(page, 'broadcast-completed')
   })

@@ -3,6 +3,7 @@
 // press of a card's button answers the carousel and starts that flow. Both flows are deleted at the end, so the steps
 // after this one meet the bot as it was.
 import { expectAccessible } from './a11y.mjs'
+import { eventually } from './waits.mjs'
 
 /**
  * @param {{ page: import('playwright-core').Page, step: (name: string, run: () => Promise<void>) => Promise<void>,
@@ -60,9 +61,8 @@ export async function buildACarouselAndPressACard({ page, step, parley, botId, s
     await shot(page, 'test-chat-carousel')
     await cheesecake.getByRole('button', { name: 'Order' }).click()
     await lines.filter({ hasText: answer }).waitFor({ timeout: 20_000 })
-    if (!(await cheesecake.getByRole('button', { name: 'Order' }).isDisabled())) {
-      throw new Error('the carousel\'s buttons stay pressable after it was answered')
-    }
+    await eventually('the carousel\'s buttons are no longer pressable after it was answered',
+      () => cheesecake.getByRole('button', { name: 'Order' }).isDisabled())
     await shot(page, 'test-chat-carousel-pressed')
 
     for (const name of ['Cake menu', 'Order cheesecake']) {

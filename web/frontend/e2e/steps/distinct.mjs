@@ -14,11 +14,9 @@ export async function readTheAnalyticsPage({ page, step, parley, shot }) {
     await page.goto(`${parley}/bots`)
     await page.getByRole('navigation').getByRole('link', { name: 'Analytics' }).click()
     await page.waitForURL(/\/analytics/)
-    const card = page.getByRole('group', { name: 'Messages from contacts' }).locator('.analytics-card__value')
     const deadline = Date.now() + 120_000 // a refresh is due at the end of the minute of the first message
     for (;;) {
-      await card.waitFor()
-      const value = Number.parseInt((await card.textContent())?.trim() ?? '', 10)
+      const value = await messagesFromContacts(page)
       if (value > 0) {
         messagesIn = value
         break
@@ -41,9 +39,7 @@ export async function readTheAnalyticsPage({ page, step, parley, shot }) {
     // the end of each minute): compare the CSV with the figure shown right before it, reloading until they agree
     const deadline = Date.now() + 90_000
     for (;;) {
-      const card = page.getByRole('group', { name: 'Messages from contacts' }).locator('.analytics-card__value')
-      await card.waitFor()
-      messagesIn = Number.parseInt((await card.textContent())?.trim() ?? '', 10)
+      messagesIn = await messagesFromContacts(page)
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Download Messages as CSV' }).click(),
@@ -68,4 +64,17 @@ export async function readTheAnalyticsPage({ page, step, parley, shot }) {
       return
     }
   })
+}
+
+/**
+ * The "Messages from contacts" card's figure, once the page has it: the card is drawn at once with "–" and its
+ * figure arrives with the page's query, so a read right after a (re)load would see "–" (NaN).
+ *
+ * @param {import('playwright-core').Page} page
+ */
+async function messagesFromContacts(page) {
+  const figure = page.getByRole('group', { name: 'Messages from contacts' }).locator('.analytics-card__value')
+    .filter({ hasText: /^\s*\d+\s*$/ })
+  await figure.waitFor()
+  return Number.parseInt((await figure.textContent())?.trim() ?? '', 10)
 }

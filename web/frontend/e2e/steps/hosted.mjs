@@ -4,6 +4,7 @@
 // business's server would (docs/web-chat.md).
 import { createHmac } from 'node:crypto'
 import { expectAccessible } from './a11y.mjs'
+import { TIMEOUT } from './waits.mjs'
 
 export const MEMBER = { id: 'member-42', name: 'Mei Chen' }
 
@@ -57,7 +58,7 @@ export async function chatOnTheHostedPageAsASignedInMember({ dashboard, step, sh
   const browser = dashboard.context().browser()
   if (!browser) throw new Error('the story\'s browser is gone')
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' })
-  context.setDefaultTimeout(15_000)
+  context.setDefaultTimeout(TIMEOUT)
   const page = await context.newPage()
   try {
     await step('the hosted page refuses a visitor without an identity', async () => {

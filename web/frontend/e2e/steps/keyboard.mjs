@@ -4,6 +4,7 @@
 // Enter, Space, Escape and the arrow keys only (page.keyboard: no clicks, no fill). After every key the focused
 // element must show its focus (an outline or a ring, on screen), and after each action focus must land where the
 // next one starts.
+import { eventually, TIMEOUT } from './waits.mjs'
 
 /**
  * @param {{ dashboard: import('playwright-core').Page, site: import('playwright-core').Page,
@@ -84,8 +85,9 @@ export async function walkTheInboxByKeyboard({ dashboard: page, site, step, parl
       await keys.expectFocusOn(page.getByRole('heading', { level: 2 }).and(page.locator('.inbox-thread__head h2')),
         'the thread\'s heading, after opening the conversation')
       await page.getByText('A keyword the contact wrote handed this conversation to a person').waitFor()
-      waiting = await page.evaluate(waitingInTitle)
-      if (waiting < 1) throw new Error(`the tab title does not count the conversation: "${await page.title()}"`)
+      // the count comes with the inbox's own query, maybe after the thread: wait for it
+      waiting = await eventually('the tab title counts the conversation that needs a person',
+        async () => (await page.evaluate(waitingInTitle)) || false)
       await shot(page, 'keyboard-thread-opened')
     })
 
@@ -165,18 +167,12 @@ export async function walkTheInboxByKeyboard({ dashboard: page, site, step, parl
 /** The id of the conversation that needs a person whose messages hold `text` (the inbox's search finds it). */
 async function waitingConversationWith(page, parley, text) {
   await page.goto(`${parley}/inbox`)
-  const deadline = Date.now() + 15_000
-  for (;;) {
-    const id = await page.evaluate(async (q) => {
-      const { accessToken } = JSON.parse(localStorage.getItem('parley.session') ?? '{}')
-      const found = await fetch(`/api/v1/conversations?status=waiting&q=${encodeURIComponent(q)}`,
-        { headers: { Authorization: `Bearer ${accessToken}` } })
-      return found.ok ? (await found.json()).items?.[0]?.id ?? null : null
-    }, text)
-    if (id) return id
-    if (Date.now() > deadline) throw new Error(`no conversation that needs a person holds "${text}"`)
-    await page.waitForTimeout(500)
-  }
+  return eventually(`a conversation that needs a person holds "${text}"`, () => page.evaluate(async (q) => {
+    const { accessToken } = JSON.parse(localStorage.getItem('parley.session') ?? '{}')
+    const found = await fetch(`/api/v1/conversations?status=waiting&q=${encodeURIComponent(q)}`,
+      { headers: { Authorization: `Bearer ${accessToken}` } })
+    return found.ok ? (await found.json()).items?.[0]?.id ?? false : false
+  }, text), { interval: 500 })
 }
 
 /** A visitor of the host page with a browser of their own: a new contact, a new conversation. */
@@ -184,7 +180,7 @@ async function newVisitor(site) {
   const browser = site.context().browser()
   if (!browser) throw new Error('the story\'s browser is gone')
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' })
-  context.setDefaultTimeout(15_000)
+  context.setDefaultTimeout(TIMEOUT)
   const visitor = await context.newPage()
   await visitor.goto(site.url())
   return visitor
@@ -213,9 +209,9 @@ class Keys {
       + `focus is on ${(await this.focused()).what}`)
   }
 
-  /** Waits (up to 5 s: an action's answer may move it) until `target` has focus, and checks it shows. */
+  /** Waits (up to 15 s: an action's answer, from a busy server, may move it) until `target` has focus, and checks it shows. */
   async expectFocusOn(target, what) {
-    const deadline = Date.now() + 5_000
+    const deadline = Date.now() + 15_000
     while (!(await isFocused(target))) {
       if (Date.now() > deadline) throw new Error(`focus is not on ${what} but on ${(await this.focused()).what}`)
       await this.page.waitForTimeout(100)

@@ -2,6 +2,7 @@
 // window; once a conversation is longer than the window, the summary job (the demo model writes it) fills the inbox
 // contact panel's "Conversation summary", which an agent corrects.
 import { expectAccessible, settled } from './a11y.mjs'
+import { eventually } from './waits.mjs'
 
 /**
  * @param {{ dashboard: import('playwright-core').Page, step: (name: string, run: () => Promise<void>) => Promise<void>,
@@ -15,10 +16,17 @@ export async function keepALongMemory({ dashboard, step, parley, botId }) {
     await dashboard.getByText('Saved. New conversations use these settings at once.').waitFor()
     const memory = dashboard.getByRole('form', { name: 'Long memory' })
     await memory.getByLabel('Keep a conversation summary').check()
-    await memory.getByRole('button', { name: 'Save long memory' }).click()
+    // the card says nothing when it saved: wait for the PATCH's answer, or the reload below cancels it (or reads the
+    // bot before it committed)
+    const [saved] = await Promise.all([
+      dashboard.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(`/api/v1/bots/${botId}`)),
+      memory.getByRole('button', { name: 'Save long memory' }).click(),
+    ])
+    if (!saved.ok()) throw new Error(`the long memory setting was not saved: ${saved.status()} ${await saved.text()}`)
     await dashboard.reload()
-    await dashboard.getByRole('form', { name: 'Long memory' }).getByLabel('Keep a conversation summary').isChecked()
-      .then((on) => { if (!on) throw new Error('the long memory setting did not stay on') })
+    await settled(dashboard)
+    const summary = dashboard.getByRole('form', { name: 'Long memory' }).getByLabel('Keep a conversation summary')
+    if (!(await summary.isChecked())) throw new Error('the long memory setting did not stay on')
   })
 }
 
@@ -34,13 +42,13 @@ export async function readAndCorrectTheSummaryInTheInbox({ dashboard, step, parl
     const panel = dashboard.getByRole('region', { name: 'Contact', exact: true })
     const written = panel.getByText(/^Summarized by /)
     // the summary job runs in the background, after the reply that filled the window: a reload shows it, as for a user
-    const deadline = Date.now() + 30_000
-    while (!(await written.isVisible())) {
-      if (Date.now() > deadline) throw new Error('no conversation summary in the contact panel 30 s after the chat')
-      await dashboard.waitForTimeout(1_000)
+    // (each look waits a few seconds: the panel draws after the page has settled)
+    await eventually('a conversation summary in the contact panel after the chat', async () => {
+      if (await written.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return true
       await dashboard.reload()
       await settled(dashboard)
-    }
+      return false
+    }, { timeout: 60_000, interval: 0 })
     await shot(dashboard, 'inbox-conversation-summary')
     const correction = `${contact} is a member who likes oat milk; she asked about opening hours.`
     await panel.getByRole('button', { name: 'Edit summary' }).click()

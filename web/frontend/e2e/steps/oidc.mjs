@@ -3,6 +3,7 @@
 // sends them back, and they land in a workspace of their own, with the provider linked as their only way in. In a
 // browser context of its own, so the story's owner stays signed in next door.
 import { expectAccessible, settled } from './a11y.mjs'
+import { eventually, TIMEOUT } from './waits.mjs'
 
 /**
  * @param {{ browser: import('playwright-core').Browser, step: (name: string, run: () => Promise<void>) => Promise<void>,
@@ -13,7 +14,7 @@ export async function signInWithTheIdentityProvider({ browser, step, parley, sho
   const email = required('SSO_EMAIL') // the person the provider signs in
   const name = required('SSO_USER_NAME')
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' })
-  context.setDefaultTimeout(15_000)
+  context.setDefaultTimeout(TIMEOUT)
   const page = await context.newPage()
   try {
     await step(`sign in with ${provider} (OpenID Connect): a new account with a workspace of its own`, async () => {
@@ -28,8 +29,8 @@ export async function signInWithTheIdentityProvider({ browser, step, parley, sho
       await settled(page)
       if (new URL(page.url()).hash) throw new Error(`the one-time code stayed in the address bar: ${page.url()}`)
       await page.getByText(email, { exact: true }).waitFor() // the account menu says who is signed in
-      const workspace = await page.getByLabel('Workspace').locator('option:checked').textContent()
-      if (workspace !== name) throw new Error(`the new workspace is "${workspace}", not named after ${name}`)
+      const workspace = page.getByLabel('Workspace').locator('option:checked')
+      await eventually(`the new workspace is named after ${name}`, async () => (await workspace.textContent()) === name)
       await shot(page, 'signed-in-with-sso')
     })
 

@@ -3,6 +3,7 @@
 // grants it a credit (which its owner then sees on the Billing page), suspends and resumes it, and looks at it through
 // a read-only token, whose write is refused.
 import { settled } from './a11y.mjs'
+import { TIMEOUT } from './waits.mjs'
 
 /**
  * @param {{ browser: import('playwright-core').Browser, dashboard: import('playwright-core').Page,
@@ -13,7 +14,7 @@ export async function runTheWorkspaceAsAnOperator({ browser, dashboard, step, pa
   const email = process.env.OPERATOR_EMAIL
   if (!email) throw new Error('operator step: set OPERATOR_EMAIL to an email PARLEY_PLATFORM_ADMINS names')
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' })
-  context.setDefaultTimeout(15_000)
+  context.setDefaultTimeout(TIMEOUT)
   const page = await context.newPage()
   try {
     await step('a platform admin finds the workspace in Operator and grants it a credit', async () => {

@@ -74,7 +74,7 @@ describe('Analytics page', () => {
     expect(within(screen.getByRole('region', { name: 'Reply time (ms)' })).getByText('p99')).toBeInTheDocument()
     const cohorts = within(screen.getByRole('region', { name: 'Retention' }))
     expect(cohorts.getByRole('rowheader', { name: '2026-03-01' })).toBeInTheDocument()
-    expect(cohorts.getByRole('cell', { name: '50%' })).toHaveStyle({ background: 'rgba(91, 91, 214, 0.48)' })
+    expect(cohorts.getByRole('cell', { name: '50%' })).toHaveStyle({ background: 'rgba(91, 91, 214, 0.43)' })
     expect(cohorts.getByRole('cell', { name: '–' })).toBeInTheDocument()
     expect(within(screen.getByRole('region', { name: 'Most expensive contacts' })).getByText('$0.90')).toBeInTheDocument()
     expect(container.querySelector('.recharts-bar')).not.toBeNull()
@@ -109,6 +109,26 @@ describe('Analytics page', () => {
     await waitFor(() => expect(api.requests.some((r) => r.path.startsWith('/api/v1/analytics/messages?')
       && r.path.includes('groupBy=week') && r.path.includes('botId=b1') && r.path.includes('from=2026-03-01'))).toBe(true))
     expect(router.state.location.search).toContain('botId=b1')
+  })
+
+  it('asks by default for the 30 days ending today in the tenant\'s time zone, not in UTC', async () => {
+    // 23:30 UTC on Dec 7 is 07:30 on Dec 8 in Taipei: the tenant's today, whose figures a UTC range leaves out
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-12-07T23:30:00Z'))
+    try {
+      sessionStore.write(tokens())
+      const api = fakeApi(me, tenant, bots, channels, ...figures('2026-11-09'))
+      renderApp('/analytics')
+
+      expect(await screen.findByLabelText('To')).toHaveValue('2026-12-08')
+      expect(screen.getByLabelText('From')).toHaveValue('2026-11-09')
+      await waitFor(() => expect(api.requests.some((r) => r.path.startsWith('/api/v1/analytics/messages?')
+        && r.path.includes('from=2026-11-09') && r.path.includes('to=2026-12-08'))).toBe(true))
+      expect(api.requests.some((r) => r.path.startsWith('/api/v1/analytics/') && r.path.includes('to=2026-12-07')))
+        .toBe(false)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('downloads a chart as CSV', async () => {

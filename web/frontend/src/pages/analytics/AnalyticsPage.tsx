@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router-dom'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/problem'
-import { Button, Card, PageHeader, ProblemAlert, SelectField, TextField } from '../../ui'
+import { Button, Card, Loading, PageHeader, ProblemAlert, SelectField, TextField } from '../../ui'
 import { formatMicros } from '../billing/format'
 import { useChannelOptions } from '../inbox/channelOptions'
 import { BarsChart, LinesChart } from './Chart'
@@ -15,11 +15,29 @@ import './analytics.css'
 
 const GROUPS = ['hour', 'day', 'week', 'month'] as const
 
-/** The Analytics page: filters kept in the URL, overview cards with trends, charts, cohorts and costs. */
+/**
+ * The Analytics page: filters kept in the URL, overview cards with trends, charts, cohorts and costs. Its default
+ * range ends today in the tenant's time zone, so the figures wait for the tenant.
+ */
 export function AnalyticsPage() {
   const { t } = useTranslation('analytics')
+  const tenant = useQuery({ queryKey: ['tenant'], queryFn: () => unwrap(api.GET('/api/v1/tenant')) })
+  if (tenant.isPending) return <Loading />
+  if (tenant.error) {
+    return (
+      <>
+        <PageHeader title={t('title')} />
+        <ProblemAlert error={tenant.error} onRetry={() => tenant.refetch()} />
+      </>
+    )
+  }
+  return <Figures zone={tenant.data.timeZone ?? 'UTC'} />
+}
+
+function Figures({ zone }: { zone: string }) {
+  const { t } = useTranslation('analytics')
   const [params, setParams] = useSearchParams()
-  const base = defaults()
+  const base = defaults(zone)
   const filters: Filters = {
     from: params.get('from') ?? base.from,
     to: params.get('to') ?? base.to,
@@ -34,7 +52,6 @@ export function AnalyticsPage() {
   }
   const query = { ...filters }
   const before = previous(filters)
-  const tenant = useQuery({ queryKey: ['tenant'], queryFn: () => unwrap(api.GET('/api/v1/tenant')) })
   const { bots } = useChannelOptions()
 
   const messages = useFigure('messages', query)
@@ -69,7 +86,7 @@ export function AnalyticsPage() {
 
   return (
     <>
-      <PageHeader title={t('title')} description={t('description', { zone: tenant.data?.timeZone ?? 'UTC' })} />
+      <PageHeader title={t('title')} description={t('description', { zone })} />
       <div className="p-stack">
         <div className="analytics-filters">
           <TextField label={t('filters.from')} type="date" value={filters.from} max={filters.to}

@@ -24,6 +24,8 @@ describe('A bot’s key figures', () => {
     expect(within(figures).getByText('1800 ms')).toBeInTheDocument()
     expect(within(figures).getByRole('link', { name: 'All figures' })).toHaveAttribute('href', '/analytics?botId=b1')
     expect(api.requests.filter((r) => r.path.startsWith('/api/v1/analytics/'))).toHaveLength(3)
+    // no range of its own: the API's default is the 30 days ending today in the tenant's time zone
+    expect(api.requests.filter((r) => /[?&](from|to)=/.test(r.path))).toEqual([])
   })
 
   it('shows nothing when the figures cannot be read', async () => {

@@ -1,14 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import { formatMicros } from '../billing/format'
-import { defaults, num, useFigure } from './figures'
+import { num, useFigure } from './figures'
 import './analytics.css'
 
 /** A bot's own key figures of the last 30 days, on its page; nothing while they load or when they cannot be read. */
 export function BotFigures({ botId }: { botId: string }) {
   const { t } = useTranslation('analytics')
-  const { from, to } = defaults()
-  const query = { from, to, botId }
+  const query = { botId } // no range: the API's default, the 30 days ending today in the tenant's time zone
   const messages = useFigure('messages', query)
   const llm = useFigure('llm', query)
   const latency = useFigure('latency', query)

@@ -49,10 +49,23 @@ export function previous(filters: Filters): Filters {
   return { ...filters, from: shift(from, -days), to: shift(from, -1) }
 }
 
-export function defaults(today = new Date()): Filters {
-  const to = today.toISOString().slice(0, 10)
-  const from = new Date(today.getTime() - 29 * 86_400_000).toISOString().slice(0, 10)
+/**
+ * The 30 days ending today in the tenant's time zone, as the API's own default (docs/analytics.md): the figures'
+ * dates are the tenant's local dates, not the browser's nor UTC's (from 00:00 to 08:00 in Taipei, UTC is still on
+ * the day before, whose range would leave today's figures out).
+ */
+export function defaults(zone: string, now = new Date()): Filters {
+  const to = localDate(now, zone)
+  const from = new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10)
   return { from, to, groupBy: 'day' }
+}
+
+/** The local date (YYYY-MM-DD) of `at` in the IANA time zone `zone`. */
+export function localDate(at: Date, zone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(at)
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')}`
 }
 
 export function num(value: unknown): number | null {
