@@ -137,20 +137,20 @@ final class StartupRun {
                 "healthy (wall) s", "JVM CPU s", "RSS MiB"));
         for (Mode mode : modes) {
             out.append(String.format("| %-26s | %-22s | %-22s | %-22s | %-16s |%n", mode.label(),
-                    spread(mode, Start::readySeconds), spread(mode, Start::wallSeconds),
-                    spread(mode, Start::cpuSeconds), spread(mode, start -> (double) start.rssMib())));
+                    spread(mode, Start::readySeconds, "%.1f"), spread(mode, Start::wallSeconds, "%.1f"),
+                    spread(mode, Start::cpuSeconds, "%.1f"), spread(mode, start -> (double) start.rssMib(), "%.0f")));
         }
         return out.toString();
     }
 
     /** "median (min–max)" of one figure over a mode's starts. */
-    private static String spread(Mode mode, java.util.function.ToDoubleFunction<Start> figure) {
+    private static String spread(Mode mode, java.util.function.ToDoubleFunction<Start> figure, String format) {
         double[] values = mode.starts().stream().mapToDouble(figure).sorted().toArray();
         if (values.length == 0) {
             return "-";
         }
         double median = values[values.length / 2];
-        return values.length == 1 ? String.format("%.1f", median)
-                : String.format("%.1f (%.1f–%.1f)", median, values[0], values[values.length - 1]);
+        return values.length == 1 ? String.format(format, median) : String.format(format + " (" + format + "–" + format
+                + ")", median, values[0], values[values.length - 1]);
     }
 }

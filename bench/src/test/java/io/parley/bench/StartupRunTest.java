@@ -39,7 +39,7 @@ class StartupRunTest {
         assertThat(report).contains("load average 1.5 before, 2.0 after; AOT cache 90 MiB");
         assertThat(report.lines().filter(row -> row.startsWith("| all-in-one, no AOT cache")).findFirst().orElseThrow())
                 .contains("4.0 (3.8–4.2)").contains("4.6 (4.4–5.0)").contains("8.9 (8.7–9.1)")
-                .contains("305.0 (300.0–310.0)");
+                .contains("305 (300–310)");
         assertThat(report.lines().filter(row -> row.startsWith("| all-in-one, AOT cache")).findFirst().orElseThrow())
                 .contains("| 1.9 ").contains("| 2.4 ");
     }
