@@ -9,6 +9,7 @@ import io.parley.core.broadcast.RecipientCallback;
 import io.parley.core.broadcast.RecipientRow;
 import io.parley.core.broadcast.RecipientStore;
 import io.parley.core.channel.ChannelType;
+import io.parley.core.channel.ProviderApi;
 import io.parley.core.queue.JobQueue;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.TenantId;
@@ -214,11 +215,20 @@ final class PerRecipientSend {
 
     private Result one(BulkPacer pace, BroadcastChannelSend.Context context, RecipientRow row,
                        BroadcastMessage message) throws InterruptedException {
-        pace.await(row.externalUserId());
+        ProviderApi.Prepared request;
         try {
-            String id = context.channel().channelType() == ChannelType.WHATSAPP
-                    ? whatsapp(context, row, message)
-                    : telegram(context, row, message);
+            // WhatsApp: rendered and serialized before the slot, so that only the request itself follows it (less
+            // jitter between the slot and the provider's clock, which counts any one second)
+            request = context.channel().channelType() == ChannelType.WHATSAPP ? whatsapp(context, row, message) : null;
+        } catch (SendFailure failure) {
+            return new Result(row, null, failure);
+        } catch (RuntimeException e) { // nothing left: back to the queue, the job retries
+            return new Result(row, null, new SendFailure.Unavailable("sending failed: " + e.getClass()
+                    .getSimpleName(), false));
+        }
+        try {
+            pace.await(row.externalUserId());
+            String id = request != null ? whatsapp.send(request) : telegram(context, row, message);
             return new Result(row, id, null);
         } catch (SendFailure failure) {
             return new Result(row, null, failure);
@@ -228,16 +238,16 @@ final class PerRecipientSend {
         }
     }
 
-    private String whatsapp(BroadcastChannelSend.Context context, RecipientRow row, BroadcastMessage message)
-            throws SendFailure {
+    private ProviderApi.Prepared whatsapp(BroadcastChannelSend.Context context, RecipientRow row,
+                                          BroadcastMessage message) throws SendFailure {
         Map<String, String> secrets = context.secrets();
         String callback = new RecipientCallback(context.broadcast().id(), row.id()).value();
         if (message.template() != null) {
             BroadcastMessage.Template template = message.template();
-            return whatsapp.sendTemplate(secrets, row.externalUserId(), template.name(), template.language(),
+            return whatsapp.prepareTemplate(secrets, row.externalUserId(), template.name(), template.language(),
                     template.bodyVariables() == null ? List.of() : template.bodyVariables(), callback);
         }
-        return whatsapp.send(secrets, row.externalUserId(), Parts.of(message, row.id()).getFirst(), callback);
+        return whatsapp.prepare(secrets, row.externalUserId(), Parts.of(message, row.id()).getFirst(), callback);
     }
 
     private String telegram(BroadcastChannelSend.Context context, RecipientRow row, BroadcastMessage message)

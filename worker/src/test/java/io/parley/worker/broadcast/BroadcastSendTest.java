@@ -263,6 +263,21 @@ class BroadcastSendTest extends BroadcastTest {
         assertThat((System.nanoTime() - start) / 1e9).isGreaterThan(5.5);
     }
 
+    @Test
+    void aWhatsApp130429RequeuesTheRecipientAndSendsItAgainAfterAShortPauseNotFiveSeconds() throws Exception {
+        Sent sent = broadcast(whatsapp(), 0, SAME_FOR_ALL, Instant.now());
+        fake.script("/messages", 400, Fixtures.text("whatsapp-error-130429.json"));
+
+        long start = System.nanoTime();
+        run(sent);
+
+        assertThat(recipientsOf(sent)).extracting(RecipientRow::status).containsOnly("sent");
+        assertThat(messagesTo(sent, recipientsOf(sent))).hasSize(2); // the refused one and the one after the pause
+        // the number waits 100 ms after a first refusal (it paced at its rate: the window has room a slot later);
+        // a fixed 5 s pause cost 400 slots per refusal at 80 msg/s
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(3.0);
+    }
+
     private void lostMulticast(List<RecipientRow> batch, UUID key) throws Exception {
         String base = fake.properties().get("parley.providers.line-api-url");
         String body = "{\"to\":[" + String.join(",", batch.stream().map(r -> "\"" + r.externalUserId() + "\"")
