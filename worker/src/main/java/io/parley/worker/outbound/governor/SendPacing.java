@@ -138,22 +138,17 @@ public final class SendPacing {
     }
 
     /**
-     * This process's gate on the channel's WhatsApp number: at most {@code rate} sends in any window of 1 s plus the
-     * slots' slack (0.5/rate s: 6 ms at 80/s), and sends at least half a slot apart. A send never leaves before its
-     * slot ({@link BulkPacer}); the gate bounds how late sends may bunch when they catch up. So a window of a second
-     * never holds more than the rate and keeps the slack for requests that arrive closer than they left, and a
-     * sender whose threads wake a little late catches up at up to twice the pace instead of losing the time for good.
-     * A spacing of exactly the slots' (1/(rate - 0.5) s, before) made every late wake-up permanent: at load 17 the
-     * fake Graph API measured 71.9 msg/s at 80, with 0 refusals. A sliding log of exactly one second (the first
-     * version) put late sends at the very edge of the window and, with the 5 s pause per 130429 of that time, the
-     * fake refused 130 of 4,000 (bench/README.md, "Broadcasts").
+     * This process's gate on the channel's WhatsApp number: its sends leave at least as far apart as the slots
+     * (1/(rate - 0.5) s), so a window of a second never holds more than the rate and keeps the slack (0.5/rate s:
+     * 6 ms at 80/s) for requests that arrive closer than they left, even after late threads. A sliding log of the
+     * last second let a late process catch up in a bunch at the very edge of the window (the fake Graph API refused
+     * 130 of 4,000 at 80 msg/s), and a spacing of exactly 1/rate left no slack while catching up (8 refused).
      */
     SendWindow window(ChannelRow channel, Map<String, String> credentials) {
         int rate = whatsappRate(credentials);
-        long window = 1_000_000_000L + (long) Math.ceil(WHATSAPP_SLACK * 1e9 / rate);
-        long gap = (long) Math.ceil(0.5e9 / (rate - WHATSAPP_SLACK));
+        long spacing = (long) Math.ceil(1e9 / (rate - WHATSAPP_SLACK));
         return windows.compute(whatsappKey(channel, credentials), (key, old) -> old != null && old.limit() == rate
-                ? old : new SendWindow(rate, window, System::nanoTime, rate, gap));
+                ? old : new SendWindow(1, spacing, System::nanoTime, rate));
     }
 
     /** How long a WhatsApp number-and-user pair still waits after a 131056 (zero: not paused). */

@@ -4,9 +4,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * This process's own sends on one scope in any sliding window (on WhatsApp: the number's rate in 1 s plus the slots'
- * slack, with a least gap of half a slot between two sends, {@link SendPacing#window}): at most {@code limit} in any
- * {@code window}, counted at
+ * This process's own sends on one scope in any sliding window (on WhatsApp used with a limit of one send per 1/rate:
+ * a minimum spacing, {@link SendPacing#window}): at most {@code limit} in any {@code window}, counted at
  * the instants requests are about to leave (after any lateness), so a sender that fell behind its governor slots
  * (descheduled, a slow request) catches up without ever putting more than the limit in one window. The governor's slots
  * ({@link io.parley.core.ratelimit.SendGovernor#reserve}) share the rate between processes; this keeps the instants
@@ -21,27 +20,20 @@ final class SendWindow {
     private final LongSupplier clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final int rate;
-    private final long gapNanos;
-    private long last;
     private int next;
 
     SendWindow(int limit, long windowNanos, LongSupplier clock) {
-        this(limit, windowNanos, clock, limit, 0);
+        this(limit, windowNanos, clock, limit);
     }
 
-    /**
-     * {@code rate}: the per-second rate this window stands for (what {@link #limit()} answers); {@code gapNanos}: the
-     * least time between two sends, so that even a sender catching up never sends a bunch at once.
-     */
-    SendWindow(int limit, long windowNanos, LongSupplier clock, int rate, long gapNanos) {
+    /** {@code rate}: the per-second rate this window stands for (what {@link #limit()} answers). */
+    SendWindow(int limit, long windowNanos, LongSupplier clock, int rate) {
         this.rate = rate;
         this.ring = new long[limit];
         this.windowNanos = windowNanos;
         this.clock = clock;
-        this.gapNanos = gapNanos;
-        long past = clock.getAsLong() - Math.max(windowNanos, gapNanos);
+        long past = clock.getAsLong() - windowNanos;
         java.util.Arrays.fill(ring, past);
-        this.last = past;
     }
 
     int limit() {
@@ -56,13 +48,12 @@ final class SendWindow {
         lock.lock();
         try {
             long now = clock.getAsLong();
-            long free = Math.max(ring[next] + windowNanos - now, last + gapNanos - now);
+            long free = ring[next] + windowNanos - now;
             if (free > 0) {
                 return free;
             }
             ring[next] = now;
             next = (next + 1) % ring.length;
-            last = now;
             return 0;
         } finally {
             lock.unlock();
