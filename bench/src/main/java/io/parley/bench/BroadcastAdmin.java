@@ -61,6 +61,12 @@ final class BroadcastAdmin implements AutoCloseable {
                 + "\",\"password\":\"" + PASSWORD + "\"}"), "accessToken");
     }
 
+    /**
+     * The tag of every imported contact: the {@code broadcast} scenario's segment, which therefore leaves out the live
+     * conversations' contacts (they chat on the same channel but were not imported).
+     */
+    static final String BROADCAST_TAG = "b";
+
     /** The WhatsApp number's throughput (the channel credential {@code messagesPerSecond}). */
     void rate(int messagesPerSecond) throws IOException, InterruptedException {
         send("PATCH", "/api/v1/bots/" + botId + "/channels/" + channelId,
@@ -68,15 +74,15 @@ final class BroadcastAdmin implements AutoCloseable {
     }
 
     /**
-     * Imports {@code count} contacts on the channel ({@link #number}(i), tag {@code r} for the first
-     * {@code rateTagged}, {@code c} for the first {@code crashTagged}) and waits for the import job.
+     * Imports {@code count} contacts on the channel ({@link #number}(i), tag {@link #BROADCAST_TAG} on every one,
+     * {@code r} on the first {@code rateTagged}, {@code c} on the first {@code crashTagged}) and waits for the import
+     * job.
      */
     void importContacts(int count, int rateTagged, int crashTagged, Duration patience)
             throws IOException, InterruptedException {
         StringBuilder csv = new StringBuilder("externalUserId,displayName,tags\n");
         for (int i = 0; i < count; i++) {
-            String tags = (i < rateTagged ? "r" : "") + (i < rateTagged && i < crashTagged ? ";" : "")
-                    + (i < crashTagged ? "c" : "");
+            String tags = BROADCAST_TAG + (i < rateTagged ? ";r" : "") + (i < crashTagged ? ";c" : "");
             csv.append(number(i)).append(",Contact ").append(i).append(',').append(tags).append('\n');
         }
         String boundary = "----parley-bench-" + System.nanoTime();

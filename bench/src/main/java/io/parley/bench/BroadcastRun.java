@@ -91,7 +91,8 @@ final class BroadcastRun {
                 for (String scenario : scenarios) {
                     admin.login();
                     Figures figures = switch (scenario) {
-                        case "broadcast" -> broadcast(scenario, graph, admin, database, workerEnv, 1000, null, 0,
+                        case "broadcast" -> broadcast(scenario, graph, admin, database, workerEnv, 1000,
+                                BroadcastAdmin.BROADCAST_TAG, 0,
                                 ingress.baseUrl());
                         case "broadcast-80" -> broadcast(scenario, graph, admin, database, workerEnv, rate, "r", 0,
                                 ingress.baseUrl());
@@ -145,8 +146,8 @@ final class BroadcastRun {
         if (liveChats > 0 && killCount == 0) {
             notes.add("before the broadcast (20 s), " + baseline(graph, admin));
         }
-        FakeGraph.Recording recording = graph.record(allowed, tag == null ? recipients : "r".equals(tag)
-                ? rateRecipients : crashRecipients);
+        FakeGraph.Recording recording = graph.record(allowed, BroadcastAdmin.BROADCAST_TAG.equals(tag) ? recipients
+                : "r".equals(tag) ? rateRecipients : crashRecipients);
         LiveChats chats = liveChats > 0 && killCount == 0 ? new LiveChats(admin.baseUrl(), admin.channelId,
                 BroadcastAdmin.PHONE_NUMBER_ID, BroadcastAdmin.APP_SECRET, liveChats, liveThinkMillis) : null;
         graph.live(chats);

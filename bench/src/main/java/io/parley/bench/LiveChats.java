@@ -41,7 +41,13 @@ final class LiveChats implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong unanswered = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
-    private final AtomicLong ids = new AtomicLong();
+    /**
+     * The inbound messages' wamids, unique across every LiveChats of the run: the ingress keeps one event per wamid
+     * (the provider's event id is the unique key), so a second instance counting from 0 again (the "during" loops after
+     * the "before" ones, the next scenario's) had its first messages dropped as duplicates: no turn, no reply, and
+     * each loop waited {@link #PATIENCE} for nothing.
+     */
+    private static final AtomicLong IDS = new AtomicLong();
     private volatile boolean running = true;
 
     LiveChats(String ingressUrl, String channelId, String phoneNumberId, String appSecret, int conversations,
@@ -102,7 +108,7 @@ final class LiveChats implements AutoCloseable {
     }
 
     private boolean post(String number) throws Exception {
-        long id = ids.incrementAndGet();
+        long id = IDS.incrementAndGet();
         byte[] body = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":"
                 + "[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
                 + "\"15550000000\",\"phone_number_id\":\"" + phoneNumberId + "\"},\"contacts\":[{\"profile\":"

@@ -42,8 +42,8 @@ public final class RecipientStore {
     }
 
     /**
-     * As {@link #claim(UUID, UUID, UUID, int, UUID)}; not {@code started}: claimed ahead of sending, so that a crash
-     * before {@link #start} puts them back in the queue rather than leaving their fate unknown.
+     * As {@link #claim(UUID, UUID, UUID, int, UUID)}; not {@code started}: claimed but its requests may not leave (a
+     * settle puts such recipients back in the queue at once: {@link #requeueLeftOver}).
      */
     public List<RecipientRow> claim(UUID tenant, UUID broadcast, UUID channel, int limit, UUID batchKey,
                                     boolean started) {
@@ -63,23 +63,6 @@ public final class RecipientStore {
         return sql.list("SELECT " + COLUMNS + " FROM broadcast_recipients WHERE tenant_id = ? AND broadcast_id = ?"
                 + " AND channel_id = ? AND status = 'sending' ORDER BY batch_key, id", RecipientStore::row,
                 tenant, broadcast, channel);
-    }
-
-    /**
-     * Marks the recipients claimed under {@code batchKey} started: from now on their requests may leave. Returns the
-     * ids still claimed under that key (a later attempt may have put them back in the queue: those are not sent).
-     */
-    public List<Long> start(UUID tenant, UUID broadcast, UUID batchKey) {
-        return sql.list("UPDATE broadcast_recipients SET started_at = now() WHERE tenant_id = ? AND broadcast_id = ?"
-                + " AND batch_key = ? AND status = 'sending' AND started_at IS NULL RETURNING id",
-                row -> row.getLong(1), tenant, broadcast, batchKey);
-    }
-
-    /** A claimed batch that was never started goes back to the queue (only while still claimed under its key). */
-    public int release(UUID tenant, UUID broadcast, UUID batchKey) {
-        return sql.update("UPDATE broadcast_recipients SET status = 'queued', batch_key = NULL, updated_at = now()"
-                + " WHERE tenant_id = ? AND broadcast_id = ? AND batch_key = ? AND status = 'sending'"
-                + " AND started_at IS NULL", tenant, broadcast, batchKey);
     }
 
     /**

@@ -80,14 +80,33 @@ public final class ProviderApi {
     /** POSTs {@code body} as JSON; {@code headers} are added as given (e.g. Authorization, X-Line-Retry-Key). */
     public Answer post(ChannelType provider, URI uri, Object body, Map<String, String> headers)
             throws ProviderUnreachable {
+        return send(prepare(provider, uri, body, headers));
+    }
+
+    /**
+     * A POST of {@code body} as JSON, serialized and built now and sent later with {@link #send}: a paced sender
+     * (broadcasts) does this work before it waits for its rate slot, so that only the request itself follows the slot.
+     */
+    public Prepared prepare(ChannelType provider, URI uri, Object body, Map<String, String> headers) {
         String text;
         try {
             text = json.writeValueAsString(body);
         } catch (IOException e) {
             throw new IllegalStateException("a " + provider.label() + " request body is not serializable");
         }
-        return exchange(provider, HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text)), headers);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text)).timeout(timeout).header("Accept", "application/json");
+        headers.forEach(request::header);
+        return new Prepared(provider, request.build());
+    }
+
+    /** A request built by {@link #prepare}, ready to leave. */
+    public record Prepared(ChannelType provider, HttpRequest request) {
+    }
+
+    /** Sends a prepared request; same error handling as {@link #post}. */
+    public Answer send(Prepared prepared) throws ProviderUnreachable {
+        return exchange(prepared.provider(), prepared.request());
     }
 
     /** GETs JSON (e.g. a LINE profile or bot info); same error handling as {@link #post}. */
@@ -104,9 +123,13 @@ public final class ProviderApi {
             throws ProviderUnreachable {
         request.timeout(timeout).header("Accept", "application/json");
         headers.forEach(request::header);
+        return exchange(provider, request.build());
+    }
+
+    private Answer exchange(ChannelType provider, HttpRequest request) throws ProviderUnreachable {
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpConnectTimeoutException | ConnectException e) {
             // Never connected: the provider cannot have seen the request.
             throw new ProviderUnreachable(provider.label() + " could not be reached (" + e.getClass().getSimpleName()

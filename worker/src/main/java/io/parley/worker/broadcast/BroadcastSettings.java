@@ -15,12 +15,14 @@ import java.time.Duration;
  * governor still sets the pace). {@code pipeline}: batches in flight at once; one more is claimed ahead, so that
  * sending does not stop while outcomes are recorded and the next batch is claimed. {@code settleGrace}: how long a
  * WhatsApp recipient whose request may have left before a crash waits for its status webhook before it is sent again
- * (docs/broadcasts.md "No message twice").
+ * (docs/broadcasts.md "No message twice"). The defaults keep a 1,000 msg/s WhatsApp number busy: each request waits
+ * for its slot and then for its answer (tens of milliseconds on a loaded machine), so at 1,000/s some 30–60 are in
+ * flight; 8 in flight and batches of 20 (two in flight) capped a broadcast at 8 / latency.
  */
 @ConfigurationProperties("parley.broadcasts")
 public record BroadcastSettings(@Bindable(defaultValue = "20s") @NotNull Duration slice,
-                                @Bindable(defaultValue = "20") @Min(1) @Max(500) int batchSize,
-                                @Bindable(defaultValue = "8") @Min(1) @Max(256) int concurrency,
-                                @Bindable(defaultValue = "2") @Min(1) @Max(16) int pipeline,
+                                @Bindable(defaultValue = "50") @Min(1) @Max(500) int batchSize,
+                                @Bindable(defaultValue = "64") @Min(1) @Max(256) int concurrency,
+                                @Bindable(defaultValue = "3") @Min(1) @Max(16) int pipeline,
                                 @Bindable(defaultValue = "2m") @NotNull Duration settleGrace) {
 }

@@ -45,6 +45,8 @@ final class Failures {
                 if (limited.pair()) {
                     rows.forEach(row -> pacing.penalizePair(context.channel(), context.secrets(),
                             row.externalUserId(), limited.delay()));
+                } else if (limited.throughput()) {
+                    pacing.penalizeThroughput(context.channel(), context.secrets(), limited.delay());
                 } else {
                     pacing.penalize(context.channel(), context.secrets(), limited.delay());
                 }

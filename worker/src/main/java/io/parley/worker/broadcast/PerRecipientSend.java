@@ -9,6 +9,7 @@ import io.parley.core.broadcast.RecipientCallback;
 import io.parley.core.broadcast.RecipientRow;
 import io.parley.core.broadcast.RecipientStore;
 import io.parley.core.channel.ChannelType;
+import io.parley.core.channel.ProviderApi;
 import io.parley.core.queue.JobQueue;
 import io.parley.core.tenancy.Ids;
 import io.parley.core.tenancy.TenantId;
@@ -24,10 +25,8 @@ import jakarta.inject.Singleton;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -40,11 +39,12 @@ import java.util.concurrent.Semaphore;
  * part on Telegram), {@link BroadcastSettings#concurrency()} in flight, paced by the governor at bulk priority (WhatsApp
  * slots reserved a batch at a time, {@link BulkPacer}),
  * <b>pipelined</b> so that sending never stops for the database (docs/broadcasts.md "Sending"): up to
- * {@link BroadcastSettings#pipeline()} batches are in flight and one more is claimed ahead. When the oldest batch is
- * done, one transaction records its successes, marks the claimed-ahead batch started (its requests may leave from
- * now on) and claims the next one (not started), while the other batches' requests go on. A crash thus leaves
- * claimed-but-unstarted recipients, which go back to the queue, and started ones, which WhatsApp's status webhooks
- * settle ({@link RecipientCallback}).
+ * {@link BroadcastSettings#pipeline()} batches are in flight. When the oldest batch is done, one transaction records
+ * its successes, checks the job's lease and the broadcast's state, and claims the next batch <i>started</i> (its
+ * requests may leave once this commits), while the other batches' requests go on. A crash thus leaves started
+ * recipients only, which WhatsApp's status webhooks settle ({@link RecipientCallback}). (A batch claimed one cycle
+ * ahead and started in the next cost one more UPDATE per recipient and bought nothing: both happened in the same
+ * transaction as the claim does now.)
  */
 @Singleton
 @Requires(property = ServerRoles.PROPERTY, pattern = ServerRoles.WORKER)
@@ -69,7 +69,7 @@ final class PerRecipientSend {
     }
 
     /** What one cycle's transaction found and did. */
-    private record Cycle(boolean held, boolean running, Set<Long> started, Claimed next) {
+    private record Cycle(boolean held, boolean running, Claimed next) {
     }
 
     private final TenantScope scope;
@@ -106,14 +106,13 @@ final class PerRecipientSend {
         Semaphore slots = new Semaphore(settings.concurrency(), true); // fair: older batches' requests go first
         BulkPacer pace = pacing.bulk(context.channel(), context.secrets(), settings.batchSize());
         Deque<Flight> flying = new ArrayDeque<>();
-        Claimed ahead = null;
         BroadcastChannelSend.Outcome outcome = null;
         Exception stop = null;
         boolean exhausted = false; // the last claim found nobody queued
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             while (true) {
                 boolean more = outcome == null && !exhausted;
-                if (flying.isEmpty() && !more && ahead == null) {
+                if (flying.isEmpty() && !more) {
                     break;
                 }
                 List<Result> done = List.of();
@@ -132,22 +131,18 @@ final class PerRecipientSend {
                     }
                 }
                 boolean launch = outcome == null && !exhausted && System.nanoTime() < deadline;
-                Cycle cycle = cycle(context, done, ahead, launch);
+                Cycle cycle = cycle(context, done, launch);
                 if (outcome == null && (!cycle.held() || !cycle.running())) {
                     outcome = BroadcastChannelSend.Outcome.STOPPED; // paused, cancelled, or the job taken over
                 } else if (outcome == null && !launch && !exhausted) {
                     outcome = BroadcastChannelSend.Outcome.TIME_UP;
                 }
                 if (launch && outcome == null) {
-                    if (ahead != null) {
-                        flying.addLast(launch(threads, slots, pace, context, ahead, cycle.started(), content));
+                    if (cycle.next().rows().isEmpty()) {
+                        exhausted = true;
+                    } else {
+                        flying.addLast(launch(threads, slots, pace, context, cycle.next(), content));
                     }
-                    ahead = cycle.next().rows().isEmpty() ? null : cycle.next();
-                    exhausted = ahead == null;
-                }
-                if (outcome != null && ahead != null) {
-                    release(context, ahead); // claimed but never started: back to the queue
-                    ahead = null;
                 }
             }
         }
@@ -159,9 +154,10 @@ final class PerRecipientSend {
 
     /**
      * One transaction: the job still held and the broadcast still running, the finished batch's successes recorded
-     * (one statement), and when {@code launch}, the claimed-ahead batch marked started and the next batch claimed.
+     * (one statement), and when {@code launch}, the next batch claimed and started (one statement: its requests may
+     * leave once this commits).
      */
-    private Cycle cycle(BroadcastChannelSend.Context context, List<Result> done, Claimed ahead, boolean launch) {
+    private Cycle cycle(BroadcastChannelSend.Context context, List<Result> done, boolean launch) {
         TenantId tenant = context.tenant();
         UUID t = tenant.value();
         UUID broadcast = context.broadcast().id();
@@ -173,33 +169,22 @@ final class PerRecipientSend {
             boolean running = held && broadcasts.find(t, broadcast)
                     .map(row -> row.state() == BroadcastState.RUNNING).orElse(false);
             if (!launch || !running) {
-                return new Cycle(held, running, Set.of(), new Claimed(null, List.of()));
+                return new Cycle(held, running, new Claimed(null, List.of()));
             }
-            Set<Long> started = ahead == null ? Set.of()
-                    : new HashSet<>(recipients.start(t, broadcast, ahead.key()));
             UUID key = Ids.next();
             List<RecipientRow> next = recipients.claim(t, broadcast, context.channel().id(), settings.batchSize(),
-                    key, false);
-            return new Cycle(true, true, started, new Claimed(key, next));
+                    key, true);
+            return new Cycle(true, true, new Claimed(key, next));
         });
     }
 
-    private void release(BroadcastChannelSend.Context context, Claimed claimed) {
-        scope.writeVoid(context.tenant(), () -> recipients.release(context.tenant().value(),
-                context.broadcast().id(), claimed.key()));
-    }
-
-    /** Submits the started recipients' requests; each waits for a slot (in submission order) and the governor. */
+    /** Submits the started batch's requests; each waits for a slot (in submission order) and the governor. */
     private Flight launch(ExecutorService threads, Semaphore slots, BulkPacer pace,
-                          BroadcastChannelSend.Context context,
-                          Claimed batch, Set<Long> started,
+                          BroadcastChannelSend.Context context, Claimed batch,
                           BiFunction<BroadcastChannelSend.Context, RecipientRow,
                                   BroadcastMessage> content) {
         List<Future<Result>> results = new ArrayList<>();
         for (RecipientRow row : batch.rows()) {
-            if (!started.contains(row.id())) {
-                continue; // a later attempt put it back in the queue: not ours to send
-            }
             results.add(threads.submit(() -> {
                 slots.acquire();
                 try {
@@ -214,11 +199,20 @@ final class PerRecipientSend {
 
     private Result one(BulkPacer pace, BroadcastChannelSend.Context context, RecipientRow row,
                        BroadcastMessage message) throws InterruptedException {
-        pace.await(row.externalUserId());
+        ProviderApi.Prepared request;
         try {
-            String id = context.channel().channelType() == ChannelType.WHATSAPP
-                    ? whatsapp(context, row, message)
-                    : telegram(context, row, message);
+            // WhatsApp: rendered and serialized before the slot, so that only the request itself follows it (less
+            // jitter between the slot and the provider's clock, which counts any one second)
+            request = context.channel().channelType() == ChannelType.WHATSAPP ? whatsapp(context, row, message) : null;
+        } catch (SendFailure failure) {
+            return new Result(row, null, failure);
+        } catch (RuntimeException e) { // nothing left: back to the queue, the job retries
+            return new Result(row, null, new SendFailure.Unavailable("sending failed: " + e.getClass()
+                    .getSimpleName(), false));
+        }
+        try {
+            pace.await(row.externalUserId());
+            String id = request != null ? whatsapp.send(request) : telegram(context, row, message);
             return new Result(row, id, null);
         } catch (SendFailure failure) {
             return new Result(row, null, failure);
@@ -228,16 +222,16 @@ final class PerRecipientSend {
         }
     }
 
-    private String whatsapp(BroadcastChannelSend.Context context, RecipientRow row, BroadcastMessage message)
-            throws SendFailure {
+    private ProviderApi.Prepared whatsapp(BroadcastChannelSend.Context context, RecipientRow row,
+                                          BroadcastMessage message) throws SendFailure {
         Map<String, String> secrets = context.secrets();
         String callback = new RecipientCallback(context.broadcast().id(), row.id()).value();
         if (message.template() != null) {
             BroadcastMessage.Template template = message.template();
-            return whatsapp.sendTemplate(secrets, row.externalUserId(), template.name(), template.language(),
+            return whatsapp.prepareTemplate(secrets, row.externalUserId(), template.name(), template.language(),
                     template.bodyVariables() == null ? List.of() : template.bodyVariables(), callback);
         }
-        return whatsapp.send(secrets, row.externalUserId(), Parts.of(message, row.id()).getFirst(), callback);
+        return whatsapp.prepare(secrets, row.externalUserId(), Parts.of(message, row.id()).getFirst(), callback);
     }
 
     private String telegram(BroadcastChannelSend.Context context, RecipientRow row, BroadcastMessage message)

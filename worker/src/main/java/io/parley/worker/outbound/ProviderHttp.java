@@ -31,6 +31,19 @@ public final class ProviderHttp {
         }
     }
 
+    /** Sends a request {@link ProviderApi#prepare prepared} earlier (a paced broadcast send). */
+    public ProviderApi.Answer send(ProviderApi.Prepared request) throws SendFailure.Unavailable {
+        try {
+            return api.send(request);
+        } catch (ProviderUnreachable e) {
+            throw new SendFailure.Unavailable(e.getMessage(), e.answerLost());
+        }
+    }
+
+    public ProviderApi.Prepared prepare(ChannelType provider, URI uri, Object body, Map<String, String> headers) {
+        return api.prepare(provider, uri, body, headers);
+    }
+
     public ProviderApi.Answer get(ChannelType provider, URI uri, Map<String, String> headers)
             throws SendFailure.Unavailable {
         try {

@@ -16,6 +16,7 @@ public abstract sealed class SendFailure extends Exception {
     public static final class RateLimited extends SendFailure {
         private final Duration delay;
         private final boolean pair;
+        private final boolean throughput;
 
         public RateLimited(Duration delay, String message) {
             this(delay, message, false);
@@ -23,9 +24,26 @@ public abstract sealed class SendFailure extends Exception {
 
         /** {@code pair}: only this sender-and-recipient pair is too fast (WhatsApp 131056), not the sender. */
         public RateLimited(Duration delay, String message, boolean pair) {
+            this(delay, message, pair, false);
+        }
+
+        private RateLimited(Duration delay, String message, boolean pair, boolean throughput) {
             super(message);
             this.delay = delay;
             this.pair = pair;
+            this.throughput = throughput;
+        }
+
+        /**
+         * The sender's per-second throughput was exceeded (WhatsApp 130429, refused "until you are within your
+         * allowed level again"): a paced sender backs off briefly, longer when it happens again, up to {@code most}.
+         */
+        public static RateLimited throughput(Duration most, String message) {
+            return new RateLimited(most, message, false, true);
+        }
+
+        public boolean throughput() {
+            return throughput;
         }
 
         public Duration delay() {

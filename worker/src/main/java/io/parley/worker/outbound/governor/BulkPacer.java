@@ -42,7 +42,14 @@ public final class BulkPacer {
      */
     public long await(String recipient) throws InterruptedException {
         if (window == null) {
-            pacing.take(channel, credentials, recipient, SendGovernor.Priority.BULK, null);
+            // one thread at a time asks the governor: every sending thread polling it for the next token (up to
+            // parley.broadcasts.concurrency of them) would make a statement each per token
+            lock.lockInterruptibly();
+            try {
+                pacing.take(channel, credentials, recipient, SendGovernor.Priority.BULK, null);
+            } finally {
+                lock.unlock();
+            }
             return System.nanoTime();
         }
         for (Duration paused = pacing.pairPause(channel, credentials, recipient); !paused.isZero();

@@ -64,38 +64,46 @@ public final class WhatsAppBroadcastSend {
     }
 
     /**
-     * Sends a part; {@code callback} is echoed by Meta as {@code biz_opaque_callback_data} in the message's status
-     * webhooks (Cloud API "Send messages": up to 512 characters).
+     * A part, ready to send; {@code callback} is echoed by Meta as {@code biz_opaque_callback_data} in the message's
+     * status webhooks (Cloud API "Send messages": up to 512 characters). Built before the send waits for its rate
+     * slot, so that only the request follows the slot ({@link #send}).
      */
-    public String send(Map<String, String> credentials, String to, OutboundMessage message, String callback)
-            throws SendFailure {
+    public ProviderApi.Prepared prepare(Map<String, String> credentials, String to, OutboundMessage message,
+                                        String callback) throws SendFailure {
         WhatsAppWire.Send part = WhatsAppWire.render(to, message);
-        return post(credentials, new PartSend(part.messagingProduct(), part.recipientType(), part.to(), part.type(),
-                part.text(), part.interactive(), part.image(), callback));
+        return prepare(credentials, new PartSend(part.messagingProduct(), part.recipientType(), part.to(),
+                part.type(), part.text(), part.interactive(), part.image(), callback));
     }
 
-    public String sendTemplate(Map<String, String> credentials, String to, String name, String language,
-                               List<String> bodyVariables, String callback) throws SendFailure {
+    /** A template message with its body variables, ready to send. */
+    public ProviderApi.Prepared prepareTemplate(Map<String, String> credentials, String to, String name,
+                                                String language, List<String> bodyVariables, String callback)
+            throws SendFailure {
         List<Component> components = bodyVariables.isEmpty() ? List.of() : List.of(new Component("body",
                 bodyVariables.stream().map(text -> new Parameter("text", text)).toList()));
-        return post(credentials, new TemplateSend("whatsapp", "individual", to, "template",
+        return prepare(credentials, new TemplateSend("whatsapp", "individual", to, "template",
                 new Template(name, new Language(language), components), callback));
     }
 
-    private String post(Map<String, String> credentials, Object body) throws SendFailure {
-        String number = credentials.get(WhatsAppSender.PHONE_NUMBER_ID);
-        String token = credentials.get(WhatsAppSender.ACCESS_TOKEN);
-        if (number == null || number.isBlank() || token == null || token.isBlank()) {
-            throw new SendFailure.CredentialsRejected("The channel has no phoneNumberId or accessToken; save its"
-                    + " credentials again.");
-        }
-        ProviderApi.Answer answer = http.post(ChannelType.WHATSAPP, WhatsAppSender.messagesUri(endpoints, number),
-                body, WhatsAppSender.bearer(token));
+    /** Sends a prepared message; returns its wamid (null when the answer names none). */
+    public String send(ProviderApi.Prepared request) throws SendFailure {
+        ProviderApi.Answer answer = http.send(request);
         if (!answer.ok()) {
             throw WhatsAppErrors.failure(answer);
         }
         Object messages = answer.value("messages");
         return messages instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof Map<?, ?> first
                 && first.get("id") != null ? first.get("id").toString() : null;
+    }
+
+    private ProviderApi.Prepared prepare(Map<String, String> credentials, Object body) throws SendFailure {
+        String number = credentials.get(WhatsAppSender.PHONE_NUMBER_ID);
+        String token = credentials.get(WhatsAppSender.ACCESS_TOKEN);
+        if (number == null || number.isBlank() || token == null || token.isBlank()) {
+            throw new SendFailure.CredentialsRejected("The channel has no phoneNumberId or accessToken; save its"
+                    + " credentials again.");
+        }
+        return http.prepare(ChannelType.WHATSAPP, WhatsAppSender.messagesUri(endpoints, number), body,
+                WhatsAppSender.bearer(token));
     }
 }

@@ -15,8 +15,10 @@ final class WhatsAppErrors {
 
     /** 0 auth exception, 10 permission denied, 190 access token expired or invalid; 200-299 API permission. */
     private static final Set<Long> CREDENTIALS = Set.of(0L, 10L, 190L);
-    /** 4 app-level and 80007 WABA-level call limits, 130429 throughput limit. */
-    private static final Set<Long> RATE_LIMITS = Set.of(4L, 80007L, 130429L);
+    /** 4 app-level and 80007 WABA-level call limits. */
+    private static final Set<Long> RATE_LIMITS = Set.of(4L, 80007L);
+    /** The number's messages per second exceeded (Cloud API "Throughput"). */
+    private static final long THROUGHPUT = 130429L;
     /** Meta gives no delay for these; throughput is per second, so a few seconds clear it. */
     private static final Duration RATE_LIMIT_PAUSE = Duration.ofSeconds(5);
     /** 131056: about one message per 6 s to one user. */
@@ -38,6 +40,9 @@ final class WhatsAppErrors {
         if (CREDENTIALS.contains(code) || (code >= 200 && code <= 299) || (code < 0 && answer.status() == 401)) {
             return new SendFailure.CredentialsRejected(message
                     + ". Save a new access token for this number in the channel.");
+        }
+        if (code == THROUGHPUT) {
+            return SendFailure.RateLimited.throughput(RATE_LIMIT_PAUSE, message);
         }
         if (RATE_LIMITS.contains(code) || (code < 0 && answer.status() == 429)) {
             return new SendFailure.RateLimited(RATE_LIMIT_PAUSE, message);

@@ -127,6 +127,34 @@ class BulkPacerTest implements DatabaseTest {
     }
 
     @Test
+    void aThroughputRefusalPausesTheNumberBrieflyAndLongerOnlyWhenRefusalsFollowEachOther() throws Exception {
+        ChannelRow channel = whatsapp();
+        Map<String, String> credentials = Map.of("phoneNumberId", "refused-" + Ids.next(), "messagesPerSecond", "20");
+        SendPacing pacing = new SendPacing(governor, rates);
+        Duration most = Duration.ofSeconds(5);
+
+        pacing.penalizeThroughput(channel, credentials, most);
+        Duration first = untilASlot(pacing, channel, credentials);
+        pacing.penalizeThroughput(channel, credentials, most); // a request that left before the pause began
+        Duration during = untilASlot(pacing, channel, credentials);
+        Thread.sleep(first.plusMillis(20));
+        pacing.penalizeThroughput(channel, credentials, most); // refused again right after the pause: twice as long
+        Duration second = untilASlot(pacing, channel, credentials);
+
+        // 100 ms of debt at 19.5 tokens/s, plus the token a send needs: ~0.15 s, not 5 s
+        assertThat(first).isBetween(Duration.ofMillis(80), Duration.ofMillis(400));
+        assertThat(during).isLessThanOrEqualTo(first);
+        // 200 ms of debt: ~0.26 s
+        assertThat(second).isGreaterThan(first.plusMillis(60)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    /** How long until the number has a slot (nothing taken). */
+    private static Duration untilASlot(SendPacing pacing, ChannelRow channel, Map<String, String> credentials)
+            throws InterruptedException {
+        return pacing.live(channel, credentials, "+886900", Duration.ZERO);
+    }
+
+    @Test
     void theInProcessWindowLetsALateSenderCatchUpButNeverAboveTheLimit() {
         long[] now = {0};
         SendWindow window = new SendWindow(3, 1_000, () -> now[0]);
